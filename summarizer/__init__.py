@@ -1,0 +1,67 @@
+"""summarizer: turn a news article into a verified, structured event summary.
+
+    >>> import summarizer
+    >>> result = summarizer.summarize(text)            # doctest: +SKIP
+    >>> result.events[0].casualties.killed             # doctest: +SKIP
+    >>> summarizer.verify(text, summary_from_elsewhere)  # doctest: +SKIP
+
+No number reaches the output unchecked: every figure carries a verification status.
+"""
+
+from __future__ import annotations
+
+from summarizer.config import Settings, load_settings
+from summarizer.crosscheck import verify
+from summarizer.errors import (
+    BackendError,
+    BackendRejected,
+    BackendUnavailable,
+    CassetteMiss,
+    ConfigError,
+    InputError,
+    ModelOutputError,
+    SummarizerError,
+    VerificationFailed,
+)
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.pipeline import Summarizer, asummarize, summarize
+from summarizer.schema import (
+    Actor,
+    ArticleSummary,
+    Casualties,
+    Event,
+    Figure,
+    FigureCheck,
+    Meta,
+    SummaryDraft,
+    VerificationReport,
+)
+
+__all__ = [
+    "Actor",
+    "ArticleSummary",
+    "BackendError",
+    "BackendRejected",
+    "BackendUnavailable",
+    "CassetteMiss",
+    "Casualties",
+    "ConfigError",
+    "Event",
+    "Figure",
+    "FigureCheck",
+    "InputError",
+    "Meta",
+    "ModelOutputError",
+    "NumberMention",
+    "Settings",
+    "Summarizer",
+    "SummarizerError",
+    "SummaryDraft",
+    "VerificationFailed",
+    "VerificationReport",
+    "asummarize",
+    "extract_numbers",
+    "load_settings",
+    "summarize",
+    "verify",
+]

@@ -1,0 +1,191 @@
+"""Stage 3a: the one client factory. OpenAI, any OpenAI-compatible base URL, or embedded llama.cpp.
+
+Which structured-output mode each backend gets is decided here too:
+
+* ``openai`` / ``compatible``: instructor ``JSON_SCHEMA`` (``response_format`` type
+  ``json_schema``), which OpenAI, vLLM, Ollama and recent llama.cpp servers accept.
+* ``llama-cpp`` / ``embedded``: llama-cpp-python's server rejects ``json_schema``
+  (HTTP 500) but constrains decoding with ``{"type": "json_object", "schema": ...}``.
+  We keep instructor's JSON_SCHEMA handling (no schema pasted into the prompt) and
+  override the request's ``response_format`` through ``extra_body``.
+* ``json_object`` (opt-in for old servers): instructor ``JSON`` mode, which pastes
+  the schema into the system prompt (about twice the prompt tokens).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import httpx2 as httpx
+import instructor
+import openai
+from pydantic import BaseModel
+
+from summarizer.config import DEFAULT_OPENAI_MODEL, Settings
+from summarizer.embedded import EmbeddedServer
+from summarizer.errors import ConfigError
+from summarizer.transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+
+log = logging.getLogger("summarizer.backends")
+
+ResponseFormat = Literal["json_schema", "llama_cpp_schema", "json_object"]
+PLACEHOLDER_KEY = "not-needed"  # local servers ignore the key; the SDK insists on one
+
+
+@dataclass
+class Backend:
+    """A configured model endpoint: sync and async instructor clients plus what they need."""
+
+    kind: str
+    model: str
+    base_url: str | None
+    response_format: ResponseFormat
+    settings: Settings
+    server: EmbeddedServer | None = None
+    _client: instructor.Instructor | None = field(default=None, repr=False)
+    _aclient: instructor.AsyncInstructor | None = field(default=None, repr=False)
+    _closers: list[Any] = field(default_factory=list, repr=False)
+    _async_closers: list[Any] = field(default_factory=list, repr=False)
+
+    @property
+    def mode(self) -> instructor.Mode:
+        return instructor.Mode.JSON if self.response_format == "json_object" else instructor.Mode.JSON_SCHEMA
+
+    @property
+    def client(self) -> instructor.Instructor:
+        if self._client is None:
+            raw = openai.OpenAI(
+                **self._openai_kwargs(),
+                http_client=httpx.Client(transport=RetryTransport(policy=_policy(self.settings)), timeout=_timeout(self.settings)),
+            )
+            self._closers.append(raw.close)
+            self._client = instructor.from_openai(raw, mode=self.mode)
+        return self._client
+
+    @property
+    def aclient(self) -> instructor.AsyncInstructor:
+        if self._aclient is None:
+            raw = openai.AsyncOpenAI(
+                **self._openai_kwargs(),
+                http_client=httpx.AsyncClient(
+                    transport=AsyncRetryTransport(policy=_policy(self.settings)), timeout=_timeout(self.settings)
+                ),
+            )
+            self._async_closers.append(raw.close)
+            self._aclient = instructor.from_openai(raw, mode=self.mode)
+        return self._aclient
+
+    def request_options(self, response_model: type[BaseModel]) -> dict[str, Any]:
+        """Per-request keyword arguments for this backend's structured output."""
+        options: dict[str, Any] = {
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_tokens,
+        }
+        if self.settings.seed is not None:
+            options["seed"] = self.settings.seed
+        if self.response_format == "llama_cpp_schema":
+            options["extra_body"] = {
+                "response_format": {
+                    "type": "json_object",
+                    "schema": grammar_schema(response_model, self.settings.grammar_list_cap),
+                }
+            }
+        return options
+
+    def _openai_kwargs(self) -> dict[str, Any]:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else PLACEHOLDER_KEY
+        return {"api_key": key, "base_url": self.base_url, "max_retries": 0}
+
+    async def aclose(self) -> None:
+        for closer in self._async_closers:
+            await closer()
+        self._async_closers.clear()
+        self._aclient = None
+
+    def close(self) -> None:
+        for closer in self._closers:
+            try:
+                closer()
+            except Exception:  # noqa: BLE001 - closing must not mask the real outcome
+                log.debug("error while closing client", exc_info=True)
+        self._closers.clear()
+        if self.server is not None:
+            self.server.stop()
+
+
+def open_backend(settings: Settings) -> Backend:
+    """Pick and set up the backend the settings ask for (starting the embedded server if needed)."""
+    kind = settings.resolved_backend()
+    if kind == "openai":
+        if settings.api_key is None:
+            raise ConfigError("backend 'openai' needs OPENAI_API_KEY (environment or config file)")
+        return Backend(
+            kind, settings.model or DEFAULT_OPENAI_MODEL, settings.base_url, "json_schema", settings
+        )
+    if kind in ("compatible", "llama-cpp"):
+        if not settings.base_url:
+            raise ConfigError(f"backend {kind!r} needs --base-url (or OPENAI_BASE_URL)")
+        if kind == "compatible" and not settings.model:
+            raise ConfigError("with --base-url, pass --model: the model name your server serves")
+        response_format: ResponseFormat = "llama_cpp_schema" if kind == "llama-cpp" else "json_schema"
+        return Backend(kind, settings.model or "local", settings.base_url, response_format, settings)
+    server = EmbeddedServer(
+        settings.model_path,
+        n_ctx=settings.n_ctx,
+        n_threads=settings.n_threads,
+        start_timeout=settings.server_start_timeout,
+    )
+    base_url = server.start()
+    return Backend("embedded", server.model_name, base_url, "llama_cpp_schema", settings, server=server)
+
+
+# llama.cpp turns maxLength=N into N nested optional rules; the schema keeps N in
+# the hundreds (1,200 crashed the server with SIGSEGV). Grammar size and ambiguity also cost time on every sampled token: optional keys
+# multiply the alternatives, and `integer | number` gives two parses of every digit.
+# So the grammar asks for every key, in schema order, and one number type.
+_GRAMMAR_DROPPED_KEYS = frozenset({"pattern", "title", "description", "default"})
+
+
+def grammar_schema(response_model: type[BaseModel], list_cap: int = 0) -> dict[str, Any]:
+    """The response model's JSON schema reduced to what llama.cpp's grammar needs.
+
+    ``list_cap`` lowers every array's maxItems: with every key required, a small model
+    fills every slot, and lists of 8 events x 8 figures would not fit in max_tokens.
+    """
+
+    def simplify(node: Any) -> Any:
+        if isinstance(node, list):
+            return [simplify(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: simplify(v) for k, v in node.items() if k not in _GRAMMAR_DROPPED_KEYS}
+        if isinstance(node.get("properties"), dict):  # property *names* are never dropped
+            out["properties"] = {name: simplify(sub) for name, sub in node["properties"].items()}
+        if "anyOf" in out and sorted(map(str, out["anyOf"])) == sorted(
+            map(str, [{"type": "integer"}, {"type": "number"}])
+        ):
+            del out["anyOf"]
+            out["type"] = "number"
+        if out.get("type") == "object" and isinstance(out.get("properties"), dict):
+            out["required"] = list(out["properties"])
+        if out.get("type") == "array" and list_cap > 0:
+            out["maxItems"] = min(out.get("maxItems", list_cap), list_cap)
+        return out
+
+    return simplify(response_model.model_json_schema())
+
+
+def _policy(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
+        attempts=settings.transient_attempts,
+        backoff_initial=settings.backoff_initial,
+        backoff_max=settings.backoff_max,
+        retry_after_cap=settings.retry_after_cap,
+        deadline=settings.deadline,
+    )
+
+
+def _timeout(settings: Settings) -> httpx.Timeout:
+    return httpx.Timeout(settings.timeout, connect=settings.connect_timeout)

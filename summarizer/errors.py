@@ -1,0 +1,58 @@
+"""Exceptions a caller can catch. Third-party errors never leak past the library.
+
+    SummarizerError                 base; ``exit_code`` is what the CLI exits with
+    ├── InputError                  empty, binary, undecodable, missing input (exit 2)
+    ├── ConfigError                 bad option, missing extra, unknown prompt (exit 2)
+    ├── BackendError                the model server failed us (exit 4)
+    │   ├── BackendUnavailable      cannot connect / timed out / 5xx after retries
+    │   ├── BackendRejected         400/401/403/404: never retried
+    │   └── ModelOutputError        the model never produced a valid summary
+    ├── VerificationFailed          --strict and some figure is unverified (exit 3)
+    └── CassetteMiss                a test replayed a request no cassette holds (exit 2)
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    exit_code: int = 1
+
+
+class InputError(SummarizerError):
+    exit_code = 2
+
+
+class ConfigError(SummarizerError):
+    exit_code = 2
+
+
+class BackendError(SummarizerError):
+    exit_code = 4
+
+
+class BackendUnavailable(BackendError):
+    pass
+
+
+class BackendRejected(BackendError):
+    def __init__(self, message: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class ModelOutputError(BackendError):
+    pass
+
+
+class VerificationFailed(SummarizerError):
+    """Strict mode: the summary exists but some figure is unverified. It rides along."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, summary: object | None = None) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+class CassetteMiss(SummarizerError):
+    exit_code = 2

@@ -1,0 +1,231 @@
+"""Stage 3b/4: call the model through instructor and validate into the schema.
+
+Instructor re-asks on validation errors (schema violations and, through the
+response model's validator, figures that fail the cross-check). Per-call hooks
+count every attempt and every token, also when the call ends in failure.
+Every third-party exception is translated here into :mod:`summarizer.errors`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2 as httpx
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorError, InstructorRetryException
+from instructor.core.hooks import Hooks
+from pydantic import BaseModel, ValidationError
+
+from summarizer.backends import Backend
+from summarizer.errors import (
+    BackendError,
+    BackendRejected,
+    BackendUnavailable,
+    CassetteMiss,
+    ModelOutputError,
+    SummarizerError,
+)
+from summarizer.redaction import redact
+from summarizer.schema import Usage
+
+
+@dataclass
+class ModelAnswer:
+    """What came back: a validated draft, or the last raw text when re-asks ran out."""
+
+    draft: BaseModel | None
+    raw_text: str | None
+    usage: Usage
+    attempts: int
+    errors: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def reasks(self) -> int:
+        return max(0, self.attempts - 1)
+
+
+@dataclass
+class _Tally:
+    attempts: int = 0
+    usage: Usage = field(default_factory=Usage)
+    errors: list[str] = field(default_factory=list)
+
+    def hooks(self) -> Hooks:
+        hooks = Hooks()
+        hooks.on("completion:kwargs", self._on_kwargs)
+        hooks.on("completion:response", self._on_response)
+        hooks.on("parse:error", self._on_parse_error)
+        return hooks
+
+    def _on_kwargs(self, *args: Any, **kwargs: Any) -> None:
+        self.attempts += 1
+
+    def _on_response(self, response: Any, *args: Any, **kwargs: Any) -> None:
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.usage = self.usage + Usage(
+                prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+                total_tokens=getattr(usage, "total_tokens", 0) or 0,
+            )
+
+    def _on_parse_error(self, error: Exception, *args: Any, **kwargs: Any) -> None:
+        self.errors.append(_first_line(str(error)))
+
+
+def call_model(
+    backend: Backend,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    context: dict[str, Any],
+    headers: dict[str, str],
+) -> ModelAnswer:
+    tally = _Tally()
+    started = time.monotonic()
+    try:
+        draft = backend.client.chat.completions.create(
+            model=backend.model,
+            messages=[dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
+            response_model=response_model,
+            max_retries=backend.settings.max_retries,
+            context=context,
+            hooks=tally.hooks(),
+            extra_headers=headers,
+            **backend.request_options(response_model),
+        )
+    except Exception as exc:  # noqa: BLE001 - translated or salvaged below
+        return _salvage_or_raise(exc, backend, tally, started)
+    return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+
+
+async def acall_model(
+    backend: Backend,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    context: dict[str, Any],
+    headers: dict[str, str],
+) -> ModelAnswer:
+    tally = _Tally()
+    started = time.monotonic()
+    try:
+        draft = await backend.aclient.chat.completions.create(
+            model=backend.model,
+            messages=[dict(m) for m in messages],
+            response_model=response_model,
+            max_retries=backend.settings.max_retries,
+            context=context,
+            hooks=tally.hooks(),
+            extra_headers=headers,
+            **backend.request_options(response_model),
+        )
+    except Exception as exc:  # noqa: BLE001
+        return _salvage_or_raise(exc, backend, tally, started)
+    return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+
+
+def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: float) -> ModelAnswer:
+    """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
+
+    Anything else (HTTP errors, truncation, no completion at all) becomes our own error.
+    """
+    if isinstance(exc, InstructorRetryException) and isinstance(exc.__cause__, ValidationError):
+        text = completion_text(exc.last_completion)
+        if text is not None:
+            return ModelAnswer(None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+    raise translate_error(exc, backend, attempts=tally.attempts) from None
+
+
+def completion_text(completion: Any) -> str | None:
+    try:
+        content = completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return content if isinstance(content, str) else None
+
+
+def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> SummarizerError:
+    """One clear, secret-free message for whatever went wrong talking to the model."""
+    where = backend.base_url or "the OpenAI API"
+    tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
+    chain = list(_cause_chain(exc))
+
+    for item in chain:
+        if type(item).__name__ == "CannotOverwriteExistingCassetteException":
+            return CassetteMiss(redact(" ".join(str(item).split())[:2000] + " " + _matcher_hint(str(item))))
+    for item in chain:
+        if isinstance(item, SummarizerError):
+            return item
+        if isinstance(item, IncompleteOutputException):
+            return ModelOutputError(
+                f"model output was cut off at max_tokens={backend.settings.max_tokens} "
+                "(finish_reason=length); raise --max-tokens or shorten the article"
+            )
+        if isinstance(item, openai.APIStatusError):
+            return _status_error(item, backend, where, tries)
+        if isinstance(item, openai.APITimeoutError):
+            return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
+        if isinstance(item, openai.APIConnectionError):
+            root = chain[-1]
+            detail = "" if root is item else f": {_first_line(str(root)) or type(root).__name__}"
+            return BackendUnavailable(redact(f"cannot connect to {where}{tries}{detail}"))
+        if isinstance(item, httpx.TimeoutException):
+            return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
+    if isinstance(exc, InstructorRetryException):
+        detail = _first_line(str(exc.__cause__ or exc))
+        return ModelOutputError(redact(f"model did not return a valid summary{tries}: {detail}"))
+    if isinstance(exc, (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError)):
+        return ModelOutputError(redact(f"model returned an unusable response: {_first_line(str(exc)) or type(exc).__name__}"))
+    return BackendError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}"))
+
+
+def _status_error(err: openai.APIStatusError, backend: Backend, where: str, tries: str) -> SummarizerError:
+    status = err.status_code
+    detail = redact(_server_message(err))
+    if status == 401:
+        return BackendRejected(f"{where} rejected the API key (HTTP 401); check OPENAI_API_KEY", status)
+    if status == 403:
+        return BackendRejected(f"{where} denied access (HTTP 403): {detail}", status)
+    if status == 404:
+        return BackendRejected(
+            f"not found (HTTP 404) at {where}: check --base-url and that model {backend.model!r} exists", status
+        )
+    if status == 429:
+        return BackendUnavailable(f"rate limited by {where} (HTTP 429){tries}: {detail}")
+    if status >= 500:
+        return BackendUnavailable(f"server error from {where} (HTTP {status}){tries}: {detail}")
+    return BackendRejected(f"{where} rejected the request (HTTP {status}): {detail}", status)
+
+
+def _server_message(err: openai.APIStatusError) -> str:
+    body = err.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return _first_line(str(inner["message"]))[:300]
+        if isinstance(inner, str):
+            return inner[:300]
+    return _first_line(err.message)[:300]
+
+
+def _cause_chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _matcher_hint(message: str) -> str:
+    return "" if "re-record" in message else "(re-record with: make record)"
+
+
+def _first_line(text: str) -> str:
+    for line in text.strip().splitlines():
+        if line.strip():
+            return line.strip()
+    return ""

@@ -1,0 +1,1104 @@
+"""Rule-based number extraction (no LLM): every numeric mention with its qualifier and role.
+
+The extractor checks the figures an LLM proposes, so it prefers explicit rules a reviewer can
+read over cleverness. Four passes run over the article body (the dateline is skipped):
+
+1. *lexing*: one regex pass finds where numbers may start (digits, number words), the cue
+   words that give event roles ("killed", "shot down") and the sentence breaks;
+2. *reading*: at each start, anchored regexes read the whole number (scale words, ranges,
+   units, percent signs) and the few words before it give the currency, the qualifier and the
+   non-numbers to drop: designations ("F-16", "Xbox 360"), the pronoun "one" ("no one");
+   roles that follow from the form are fixed here: money, percentage, time, date_or_year,
+   distance, duration, ordinal;
+3. *linking*: the counted noun, partitives ("21 of 49 drones"), conversions in brackets;
+4. *roles*: population phrases ("a city of 340,000 people"), "including N" (shares the role of
+   the number it details), then the nearest cue in the sentence, preferring verbs that govern
+   the number ("shot down 21") over participles that only describe a noun ("rockets fired at").
+
+Qualifiers come from phrases on either side: "at least 5", "5 or more", "about 5", "up to 5".
+Vague plurals are lower bounds ("hundreds" = at least 200), as in ``seeds/README.md``.
+Weekdays are left to :mod:`summarizer.dates`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from summarizer import _numwords as nw
+from summarizer.dates import parse_dateline
+
+NumberQualifier = str  # exact | at_least | more_than | approximately | at_most | less_than | range
+
+QUALIFIERS: tuple[str, ...] = (
+    "exact", "at_least", "more_than", "approximately", "at_most", "less_than", "range",
+)
+ROLES: tuple[str, ...] = (
+    "killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged",
+    "population", "distance", "duration", "money", "percentage", "date_or_year", "time", "ordinal",
+    "other_count",
+)
+EVENT_ROLES = frozenset(ROLES[:8])
+_COUNT_ROLES = EVENT_ROLES | {"population", "other_count"}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    value: float
+    value_high: float | None
+    text: str  # the number token(s) exactly as in the input: input[start:end] == text
+    start: int
+    end: int
+    qualifier: str
+    noun: str
+    role: str
+    sentence: str
+
+
+def extract_numbers(text: str) -> list[NumberMention]:
+    """Every numeric mention in ``text`` (the dateline excluded), sorted by start."""
+    dateline = parse_dateline(text)
+    body_start = dateline.end if dateline else 0
+    starts, cue_spans, sentence_ends = _lex(text, body_start)
+    cands = _read_all(text, starts)
+    if not cands:
+        return []
+    sentences = _sentence_bounds(body_start, sentence_ends, len(text))
+    _link(text, cands)
+    _assign_roles(text, cands, sentences, _find_cues(text, cue_spans))
+    _borrow_missing_nouns(cands, sentences)
+    cache: dict[int, str] = {}
+    return [_to_mention(text, c, sentences, cache) for c in cands]
+
+
+# =============================================================================== vocabulary
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one space-separated string (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_WORDS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAY_WORDS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+_PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): qualifier
+    for qualifier, phrases in {
+        "at_least": "at least|no fewer than|no less than|not less than|a minimum of",
+        "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
+        "|greater than",
+        "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
+        "|an estimated|estimated|circa|approx|an approximate",
+        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of",
+        "less_than": "fewer than|less than|under|below|just under",
+    }.items()
+    for phrase in phrases.split("|")
+}
+_QUAL_MAX_WORDS = max(len(k) for k in _PRE_QUALIFIERS)
+_POST_QUALIFIER = re.compile(
+    r"\s*\+|-plus\b|\s+plus\b(?!\s+\d)|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+fewer\b"
+    r"|\s+or\s+less\b|-odd\b",
+    re.IGNORECASE,
+)
+_POST_QUALIFIER_VALUE = {"+": "at_least", "plus": "at_least", "more": "at_least",
+                         "so": "approximately", "fewer": "at_most", "less": "at_most",
+                         "odd": "approximately"}
+
+_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                     "₴": "UAH", "₪": "ILS"}
+_CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+                   "rmb": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF",
+                   "aud": "AUD", "cad": "CAD"}
+_CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
+_CURRENCY_WORD_CODE = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
+                       "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR",
+                       "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "shekel": "ILS",
+                       "franc": "CHF", "dinar": "dinars", "riyal": "riyals", "lira": "lira"}
+
+_DISTANCE_UNIT = (
+    r"(?:(?:sq(?:uare)?\.?\s+)?(?:miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|ft|yards?"
+    r"|mi)|nautical\s+miles?|hectares?|acres?|km2|km²|cm|mm|inch(?:es)?)"
+)
+_DURATION_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
+    r"|decades?|centuries|century|fortnights?)"
+)
+_DURATION_WORDS = _words(
+    "second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights week "
+    "weeks month months year years yr yrs decade decades century centuries fortnight"
+)
+_DISTANCE_WORDS = _words(
+    "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
+    "yard yards acre acres hectare hectares"
+)
+_ATTACHED_DISTANCE = frozenset({"km", "mi", "ft", "cm", "mm", "km2", "km²", "sq"})
+_ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners", "stop", "man"})
+
+# A capitalised word right before a number names a model or a document ("Xbox 360",
+# "Resolution 2231") unless it is one of these: function and qualifier words, months, weekdays.
+_NOT_DESIGNATORS = _words(
+    "the a an at about more over some nearly almost around up as in on by of for since until till "
+    "from between and or but only just all another with after before during among including to "
+    "than least fewer less under below above approximately roughly estimated exactly precisely "
+    "those these its their his her our every each per no not into across through when while if "
+    "then so there here it they we he she i you what which who whose where although though "
+    "because today yesterday tonight now well also even still down out off past near within "
+    "without against toward towards onto upon via like unlike plus minus are is was were be been "
+    "have has had will would could should may might must can said says say told reported"
+) | _MONTH_WORDS | _WEEKDAY_WORDS
+# Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
+_DESIGNATOR_WORDS = _words(
+    "resolution article section chapter clause paragraph flight route highway interstate bus "
+    "platform gate room number no no. model version level phase category grade page exhibit item "
+    "unit track episode season series vol volume amendment rule stage lot block apartment apt "
+    "suite box code channel lane line pier terminal verse psalm row seat sector zone"
+)
+_LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
+_LOCATION_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "across", "to", "on", "outside", "inside", "around"}
+)
+_PRONOUN_ONE_BEFORE = frozenset(
+    {"no", "any", "every", "each", "the", "this", "that", "which", "another", "someone",
+     "anyone", "such", "little", "loved", "young", "chosen", "right", "wrong", "last"}
+)
+_PRONOUN_ONE_AFTER = re.compile(
+    r"\s+(?:another|who)\b|['’]s\b|\s+(?:must|can|cannot|could|should|would|might|may|will|shall|needs?"
+    r"|has\s+to)\b|\s+by\s+one\b|\s+and\s+the\s+same\b"
+    r"|\s+of\s+(?:the|its|their|his|her|our)\s+(?:few|many|most|more|least|best|worst|top|main"
+    r"|key|leading|first|last|only|very|\w+est)\b"
+    r"|\s+of\s+(?:those|these)\s+(?:days|things|times)\b|\s+or\s+(?:another|the\s+other)\b",
+    re.IGNORECASE,
+)
+_YEAR_PREPOSITIONS = _words(
+    "in of since until till by from through to during before after early late mid year summer "
+    "winter spring autumn fall and between circa around"
+) | _MONTH_WORDS
+# Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
+_CHANGE_WORDS = _words(
+    "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
+    "surged slumped plunged soared rising falling increasing growing from slid sank gained lost "
+    "declined"
+)
+_POPULATION_HEADS = _words(
+    "city town village country nation region province state district community island "
+    "municipality capital metropolis suburb county population"
+)
+_POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
+_PROJECTILES = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
+    r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
+_NOUN_STOP = _words(
+    "the a an of in on at to from by for with and or but were was are is be been being have has "
+    "had who which that this these those it its their his her as than since after before "
+    "including according said says across into over under per while when where during more other "
+    "additional another then there here also not now still yet so such each every all both "
+    "either neither some any most many much few several out up down off about around between "
+    "against among would will could should can may might must do does did just only even "
+    "reportedly apparently allegedly currently already again later earlier ago overnight today "
+    "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
+    "need needs"
+) | _MONTH_WORDS | _WEEKDAY_WORDS
+_NOUN_SKIP_LEAD = frozenset({"more", "other", "additional", "further", "extra", "or", "of", "the",
+                             "its", "their", "his", "her", "those", "these", "them"})
+
+# Cue words for event roles; "_" stands for any whitespace inside a phrase.
+_CUE_PHRASES: dict[str, str] = {
+    "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
+    "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
+    "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
+    "claimed_lives bodies corpses toll",
+    "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
+    "hospitalized maimed",
+    "missing": "missing unaccounted_for disappeared",
+    "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
+    "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes",
+    "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
+    "in_custody apprehended jailed imprisoned rounded_up",
+    "launched": "fired firing launched launching launches lobbed salvo salvos",
+    "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
+    "shooting_down downed neutralised neutralized brought_down repelled",
+    "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed ruined "
+    "demolished torched burned_down burnt_down",
+}
+_CUE_ROLE: dict[str, str] = {
+    phrase.replace("_", " "): role
+    for role, phrases in _CUE_PHRASES.items()
+    for phrase in phrases.split()
+}
+_CUE_NOUNS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "homeless",
+                        "displaced", "evacuated", "arrested", "detained"})
+# Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
+# they only describe it ("rockets fired at Beersheba"); a governing verb elsewhere wins.
+_TRANSITIVE_PARTICIPLE = re.compile(
+    r"(?:killed|injured|wounded|hurt|fired|launched|intercepted|downed|damaged|destroyed"
+    r"|arrested|detained|evacuated|displaced|shot\s+down|razed|flattened|hospitali[sz]ed"
+    r"|executed|murdered|slain|neutrali[sz]ed|jailed|demolished|torched)$",
+    re.IGNORECASE,
+)
+_SUBJECT_WORDS = _words(
+    "was were is are be been being have has had who which that it they he she we i you and or "
+    "but not also then later reportedly allegedly to of in on at by with from as the a an after "
+    "before when while would could should will may might must got get gets getting police forces "
+    "troops army military now already just still since"
+)
+_MAX_BEFORE_WORDS = 25
+_MAX_AFTER_WORDS = 8
+
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr st gen lt col sgt capt sen rep gov pres prof no vs jan feb mar apr jun jul aug "
+    "sep sept oct nov dec inc corp co ltd jr sr mt ft fig est approx"
+)
+
+# =============================================================================== regexes
+
+_START_WORDS = (  # words that can begin a number phrase
+    set(nw.UNITS) | set(nw.TENS) | set(nw.ORDINALS) | set(nw.VAGUE_PLURALS)
+    | {"half", "several", "tens"}
+    | {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "few")}
+)
+# The lexer finds number starts and cue words in one pass, sentence breaks in another.
+# Python's ``re`` tries a pattern at every position unless it starts with a plain character
+# class, so each pattern starts with the character *before* what it looks for (space, quote,
+# bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
+# as a trie. This is ~3x faster than flat alternations with lookbehinds.
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–/$£€¥₹₽₴₪~+-"
+_LEX_TOKEN = rf"(?P<tok>\d+|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
+_LEX = re.compile(rf"[{_LEX_BEFORE}]{_LEX_TOKEN}")
+_LEX_HEAD = re.compile(_LEX_TOKEN)
+_BREAK = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=\n)(?=[^\S\n]*\n))"
+)
+_SPACES = re.compile(r"\s+")
+
+# The whole number at a lexer start, most specific form first.
+_CANDIDATE = re.compile(
+    r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
+    r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
+    r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
+    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    rf"|(?<![\w-])(?:(?P<vague>{nw.VAGUE})"
+    rf"|(?P<dozen>{nw.DOZEN})"
+    rf"|(?P<half>{nw.HALF})"
+    rf"|(?P<ordinal>{nw.ORDINAL})\b"
+    rf"|(?P<words>{nw.CARDINAL})\b)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+_WORDNUM = re.compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
+_MERIDIAN = re.compile(r"\s?([ap])\.?m", re.IGNORECASE)
+_ATTACHED_SUFFIX = re.compile(
+    r"(?P<scale>bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b|(?P<decade>s)\b"
+    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
+    re.IGNORECASE,
+)
+_METRES_FOLLOW = re.compile(
+    r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
+)
+_SPACED_SCALE = re.compile(
+    r"\s?(?:(?P<abbr>bn|mn|tn|trn)\b|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen)\b)",
+    re.IGNORECASE,
+)
+_RANGE_TAIL = re.compile(
+    r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)", re.IGNORECASE
+)
+_WORD_RANGE_TAIL = re.compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
+# Everything that can follow a number and say what it measures, in one alternation.
+_AFTER = re.compile(
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
+    r"|(?P<points>\s?percentage\s+points?\b)"
+    r"|(?P<oclock>\s+o['’]clock\b)"
+    rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
+    r"|(?P<money>\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"(?P<money_word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?"
+    r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira)\b)"
+    r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
+    rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
+    rf"|\s?(?P<duration>{_DURATION_UNIT})(?![\w-])"
+    r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"
+    rf"|(?P<half_of>\s+an?\s+(?P<half_unit>{_DURATION_UNIT})\b)",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_PLAIN_YEAR = re.compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
+_SECOND_AS_UNIT = re.compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
+_DESIGNATOR_TOKEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
+_HYPHEN_PREFIX = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
+# Symbols that are tokens of their own when looking back from a number ("of $", "(about").
+_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ",;:()[]{}\"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*"})
+_LOOKBACK = 48
+_MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_CONVERSION_GAP = re.compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
+_NOUN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|[^\sA-Za-z]")
+_QUALIFIER_WORDS = (
+    r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
+    r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
+)
+_NUMBER_AHEAD = rf"(?:(?:dozens|hundreds|thousands|several|scores|{nw.CARDINAL})\b|\d|[$£€])"
+_NUMBER_FOLLOWS = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
+_OBJECT_FOLLOWS = re.compile(
+    rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
+    re.IGNORECASE,
+)
+_GOVERNED_GAP = re.compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|be|being|remain|remains|remained|get|got|left)\s+$", re.IGNORECASE
+)
+_NOMINAL_END = re.compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
+_PREV_WORD = re.compile(r"([A-Za-z0-9’']+)\s+$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
+
+
+# =============================================================================== pass 1: lexing
+
+
+def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+    """(number starts, cue spans, sentence ends) found by regex passes over the body."""
+    starts: list[int] = []
+    cues: list[tuple[int, int]] = []
+    ends: list[int] = []
+    head = _LEX_HEAD.match(text) if body_start == 0 else None
+    if head:  # a token at offset 0 has no character before it for _LEX to anchor on
+        if _SPACES.sub(" ", head.group().lower()) in _CUE_ROLE:
+            cues.append((0, head.end()))
+        else:
+            starts.append(0)
+    for match in _LEX.finditer(text, max(body_start - 1, 0)):
+        tok_start = match.start("tok")
+        if text[tok_start].isdigit():
+            starts.append(tok_start)
+        elif text[tok_start - 1] != "-":  # "rocket-launching", "one-on-one"
+            if _SPACES.sub(" ", match.group("tok").lower()) in _CUE_ROLE:
+                cues.append((tok_start, match.end()))
+            else:
+                starts.append(tok_start)
+    for match in _BREAK.finditer(text, body_start):
+        if text[match.start()] == "\n":
+            ends.append(match.start())
+        elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
+            ends.append(match.end())
+    return starts, cues, ends
+
+
+def _is_abbreviation(text: str, pos: int) -> bool:
+    """True when the word ending at ``pos`` (with its period) is an abbreviation or initials."""
+    head = text[max(0, pos - 12) : pos]
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    return bool(_INITIALS.fullmatch(word)) or word[:-1].lower() in _ABBREVIATIONS
+
+
+# =============================================================================== pass 2: reading
+
+
+@dataclass(slots=True)
+class _Before:
+    """What stands right before a number: currency sign, qualifier phrase, other words."""
+
+    words: list[str]  # lower-cased tokens before the number, nearest last
+    currency: str = ""  # ISO code of a sign or code right before ("$" -> USD)
+    qualifier: str = ""  # qualifier phrase right before ("at least" -> at_least)
+    qualifier_word: str = ""  # its first word ("over"), for "over two days"
+    bare: list[str] = field(default_factory=list)  # words before currency and qualifier
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number being read; mutable while the passes refine it."""
+
+    start: int
+    end: int
+    value: float
+    kind: str  # iso | clock | digits | range | vague | dozen | half | ordinal | words
+    before: _Before
+    high: float | None = None
+    qualifier: str = "exact"
+    role: str = ""
+    locked: bool = False  # the role follows from the form; cues may not change it
+    noun: str = ""
+    currency: str = ""
+    scaled: bool = False  # a scale word or suffix was applied ("1.5 million", "300m")
+    unit_end: int = 0  # end of the scale/unit/percent words that belong to the number
+    post_end: int = 0  # end of a qualifier after the number ("or more")
+    noun_end: int = 0  # end of the counted noun: cue distances are measured from here
+    total_of: int | None = None  # index of the part when this is a partitive total ("of 49")
+    conversion: bool = False  # in brackets after a measure ("300 sq miles (777 sq km)")
+    population_noun: bool = False  # counts residents/inhabitants
+
+
+def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
+    """Read the number at each lexer start, skipping non-numbers and overlaps."""
+    found: list[_Candidate] = []
+    consumed = 0
+    for start in starts:
+        if start < consumed:
+            continue
+        match = _CANDIDATE.match(text, start)
+        if match is None:
+            continue
+        cand = _read_candidate(text, match, _read_before(text, start))
+        if cand is not None:
+            found.append(cand)
+            consumed = cand.end
+    return found
+
+
+def _read_before(text: str, start: int) -> _Before:
+    """Tokens before ``start`` split into currency, qualifier phrase and the rest."""
+    lo = max(0, start - _LOOKBACK)
+    tokens = text[lo:start].lower().translate(_SPLIT_SYMBOLS).split()
+    if lo > 0 and tokens and not text[lo - 1].isspace():
+        tokens = tokens[1:]  # a word cut in half by the window
+    before = _Before(tokens)
+    words = tokens
+    if words and (words[-1] in _CURRENCY_SYMBOLS or words[-1] in _CURRENCY_CODES):
+        before.currency = _CURRENCY_SYMBOLS.get(words[-1]) or _CURRENCY_CODES[words[-1]]
+        words = words[:-1]
+        if words and words[-1] in _CURRENCY_PREFIXES:
+            words = words[:-1]
+    for size in range(min(_QUAL_MAX_WORDS, len(words)), 0, -1):
+        qualifier = _PRE_QUALIFIERS.get(tuple(words[-size:]))
+        if qualifier:
+            before.qualifier, before.qualifier_word = qualifier, words[-size]
+            words = words[:-size]
+            break
+    before.bare = words
+    return before
+
+
+def _read_candidate(text: str, match: re.Match[str], before: _Before) -> _Candidate | None:
+    kind = match.lastgroup or ""
+    start, end = match.start(), match.end()
+    if kind == "iso":
+        cand = _Candidate(start, end, float(text[start : start + 4]), kind, before)
+        cand.role, cand.locked, cand.noun, cand.unit_end = "date_or_year", True, "date", end
+        return cand
+    if kind == "clock":
+        return _read_clock(text, start, end, before)
+    if kind == "digits":
+        return _read_digits(text, start, end, before)
+    return _read_words(text, kind, start, end, before)
+
+
+def _read_clock(text: str, start: int, end: int, before: _Before) -> _Candidate:
+    """ "10 am" = 1000, "10.50pm" = 2250, "14:30" = 1430 (24-hour HHMM)."""
+    hours, _, minutes = text[start:end].replace(":", ".").partition(".")
+    hour, minute = int(hours), int(minutes or 0)
+    meridian = _MERIDIAN.match(text, end)
+    if meridian:
+        if meridian.group(1).lower() == "p" and hour != 12:
+            hour += 12
+        elif meridian.group(1).lower() == "a" and hour == 12:
+            hour = 0
+    cand = _Candidate(start, end, float(hour * 100 + minute), "clock", before, unit_end=end)
+    cand.role, cand.locked, cand.noun = "time", True, "time of day (24-hour HHMM)"
+    cand.qualifier = before.qualifier or "exact"
+    return cand
+
+
+def _read_digits(text: str, start: int, end: int, before: _Before) -> _Candidate | None:
+    if _is_digit_designation(text, start, end, before):
+        return None
+    if text[end : end + 1] == "/" or (start > 0 and text[start - 1] == "/"):
+        return None  # fractions, dates and scores written with slashes: not handled
+    if end - start > _MAX_DIGITS and sum(c.isdigit() for c in text[start:end]) > _MAX_DIGITS:
+        return None  # a long digit run is an identifier (phone, account, ISBN), not a figure
+    value = float(text[start:end].replace(",", ""))
+    cand = _Candidate(start, end, value, "digits", before, currency=before.currency, unit_end=end)
+    if not _read_digit_suffix(text, cand):
+        return None
+    _read_range(text, cand)
+    _read_after(text, cand)
+    return cand
+
+
+def _is_digit_designation(text: str, start: int, end: int, before: _Before) -> bool:
+    """ "F-16", "COVID-19", "S-300", "Resolution 2231", "Xbox 360", "No. 10", "#3"."""
+    prev = text[start - 1] if start > 0 else " "
+    if prev == "#":
+        return True
+    if prev == "-":
+        word = _HYPHEN_PREFIX.search(text, max(0, start - 20), start)
+        if word and (any(ch.isupper() for ch in word.group(1))
+                     or word.group(1).lower() in _LOWER_DESIGNATOR_PREFIXES):
+            return True
+    if "," in text[start:end] or "." in text[start:end]:
+        return False
+    return _follows_designator(text, start, before)
+
+
+def _follows_designator(text: str, start: int, before: _Before) -> bool:
+    """True when the word right before (one space) names a thing this number identifies."""
+    if not before.words or start < 2 or text[start - 1] != " " or text[start - 2].isspace():
+        return False
+    word = before.words[-1]
+    if word in _DESIGNATOR_WORDS:
+        return True
+    if word in _NOT_DESIGNATORS or word in _CURRENCY_CODES:
+        return False
+    raw = _DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
+    if not raw or not any(c.isupper() for c in raw.group(1)):
+        return False
+    # "In Gaza 20 people ..." names a place, not a model.
+    return not (len(before.words) >= 2 and before.words[-2] in _LOCATION_PREPOSITIONS)
+
+
+def _read_digit_suffix(text: str, cand: _Candidate) -> bool:
+    """Letters right after the digits: scale, ordinal, decade or unit; False for identifiers."""
+    end = cand.end
+    if end >= len(text) or not text[end].isalpha():
+        _read_spaced_scale(text, cand)
+        return True
+    suffix = _ATTACHED_SUFFIX.match(text, end)
+    if not suffix:
+        return False  # "5G", "3D": identifiers
+    if suffix.group("scale"):
+        letters = suffix.group("scale").lower()
+        if letters == "m" and not cand.currency and _means_metres(text, cand, suffix.end()):
+            cand.role, cand.locked, cand.noun = "distance", True, "metres"  # "a 300m tower"
+            cand.unit_end = suffix.end()
+            return True
+        cand.value *= nw.SCALE_SUFFIX[letters]
+        cand.end = cand.unit_end = suffix.end()
+        cand.scaled = True
+    elif suffix.group("ord"):
+        cand.kind, cand.end = "ordinal", suffix.end()
+        cand.role, cand.locked = "ordinal", True
+    elif suffix.group("decade"):
+        cand.end = suffix.end()
+        cand.role = "date_or_year" if cand.value >= 1000 else "other_count"
+        cand.locked, cand.noun = True, "decade"
+    else:
+        unit = suffix.group("unit").lower()
+        cand.unit_end = suffix.end()
+        if unit in _ATTACHED_DISTANCE:
+            cand.role, cand.locked = "distance", True
+        cand.noun = unit
+    cand.unit_end = max(cand.unit_end, cand.end)
+    return True
+
+
+def _means_metres(text: str, cand: _Candidate, pos: int) -> bool:
+    """ "a 300m tower", "ran 100m." are metres; "40m people", "$300m" are millions."""
+    if _METRES_FOLLOW.match(text, pos):
+        return True
+    nxt = _NEXT_WORD.match(text, pos)
+    return bool(cand.before.words and cand.before.words[-1] in ("a", "an") and nxt
+                and not nxt.group(1).endswith("s"))
+
+
+def _read_spaced_scale(text: str, cand: _Candidate) -> None:
+    """ "1.5 million", "2.3 bn", "2 dozen": the scale word joins the span."""
+    scale = _SPACED_SCALE.match(text, cand.end)
+    if scale:
+        cand.value *= nw.SCALE_SUFFIX[(scale.group("abbr") or scale.group("word")).lower()]
+        cand.end = cand.unit_end = scale.end()
+        cand.scaled = True
+
+
+def _read_range(text: str, cand: _Candidate) -> None:
+    """ "30-40", "30 to 40", "between 30 and 40", "12-13%", "$2-3bn"; not "from 29 to 31"."""
+    tail = _RANGE_TAIL.match(text, cand.end)
+    if not tail:
+        return
+    sep = tail.group("sep").strip().lower()
+    bare = cand.before.bare
+    if sep == "and" and (not bare or bare[-1] != "between"):
+        return
+    if sep == "to" and bare and bare[-1] in _CHANGE_WORDS:
+        return  # a revised figure ("from 29 to 31"), two mentions
+    digits = _DIGITS.match(text, tail.end())
+    if not digits or (text[digits.end() : digits.end() + 1] in ("/", "-") and sep != "-"):
+        return
+    raw_high = float(digits.group().replace(",", ""))
+    high = _Candidate(digits.start(), digits.end(), raw_high, "digits", cand.before)
+    if not _read_digit_suffix(text, high) or high.locked:
+        return
+    low_value = cand.value
+    if high.scaled and not cand.scaled:
+        low_value *= high.value / raw_high  # "$2-3bn": the scale applies to both
+    high_value = high.value
+    if sep == "-" and low_value >= 1000 and high_value < 100 and "," not in digits.group():
+        high_value += (low_value // 100) * 100  # "2014-15"
+    if high_value <= low_value:
+        return
+    cand.value, cand.high, cand.end, cand.unit_end = low_value, high_value, high.end, high.end
+    cand.qualifier, cand.kind = "range", "range"
+
+
+def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> _Candidate | None:
+    phrase = text[start:end]
+    if kind == "words":
+        if _word_is_not_a_number(text, start, end, phrase.lower(), before):
+            return None
+        value = nw.parse_cardinal(phrase)
+    elif kind == "dozen":
+        value = nw.parse_dozen(phrase)
+    elif kind == "vague":
+        value = nw.parse_vague(phrase)
+    elif kind == "half":
+        value = nw.parse_half(phrase)
+    else:
+        if _second_is_a_unit(text, end, phrase.lower(), before):
+            return None
+        value = nw.parse_ordinal(phrase)
+    if value is None:
+        return None
+    cand = _Candidate(start, end, value, kind, before, unit_end=end)
+    if kind == "ordinal":
+        cand.role, cand.locked = "ordinal", True
+    elif kind == "vague":
+        cand.qualifier = "at_least"  # a vague plural is a lower bound
+    elif kind == "words":
+        _read_word_range(text, cand)
+    _read_after(text, cand)
+    return cand
+
+
+def _word_is_not_a_number(text: str, start: int, end: int, low: str, before: _Before) -> bool:
+    """The pronoun "one" ("no one", "one of the few", "one another") and "Formula One"."""
+    if low == "one":
+        if before.words and before.words[-1] in _PRONOUN_ONE_BEFORE:
+            return True
+        if _PRONOUN_ONE_AFTER.match(text, end):
+            return True
+        hyphen = _HYPHEN_WORD.match(text, end)
+        if hyphen and hyphen.group(1).lower() in _ONE_IDIOMS:
+            return True  # "one-off", "one-sided"
+    return " " not in low and "-" not in low and _follows_designator(text, start, before)
+
+
+def _second_is_a_unit(text: str, end: int, low: str, before: _Before) -> bool:
+    """ "second" as a unit of time: "a split second", "one second", "a second later"."""
+    if low != "second" or not before.words:
+        return False
+    prev = before.words[-1]
+    if prev in ("a", "the", "every", "each"):
+        return bool(_SECOND_AS_UNIT.match(text, end))
+    return prev in ("split", "per", "one") or prev[:1].isdigit()
+
+
+def _read_word_range(text: str, cand: _Candidate) -> None:
+    """ "two to three people"."""
+    tail = _WORD_RANGE_TAIL.match(text, cand.end)
+    if not tail or (cand.before.bare and cand.before.bare[-1] in _CHANGE_WORDS):
+        return
+    other = _WORDNUM.match(text, tail.end())
+    high = nw.parse_cardinal(other.group()) if other else None
+    if other and high is not None and high > cand.value:
+        cand.high, cand.end, cand.unit_end = high, other.end(), other.end()
+        cand.qualifier, cand.kind = "range", "range"
+
+
+def _read_after(text: str, cand: _Candidate) -> None:
+    """What follows the number (unit, percent, currency, date) and its qualifier."""
+    if not cand.locked:
+        _read_unit(text, cand)
+    _read_qualifier(text, cand)
+
+
+def _read_unit(text: str, cand: _Candidate) -> None:
+    """Fix the role when the form says it: time, date, percentage, money, measure, year."""
+    after = _AFTER.match(text, cand.unit_end)
+    what = after.lastgroup if after else None
+    if _read_time_or_date(cand, after, what):
+        return
+    if what in ("pct", "points"):
+        cand.role, cand.noun = "percentage", "percentage points" if what == "points" else "percent"
+    elif what == "money" or cand.currency:
+        _read_money(cand, after if what == "money" else None)
+    elif what == "hyphen":
+        _read_hyphen_adjective(cand, after)  # type: ignore[arg-type]
+        return
+    elif what == "distance":
+        cand.role, cand.noun = "distance", " ".join(after.group("distance").split())  # type: ignore[union-attr]
+    elif what in ("duration", "age") and cand.kind != "vague":
+        cand.role, cand.noun = "duration", " ".join(after.group(what).split())  # type: ignore[union-attr]
+    elif what == "half_of" and cand.kind == "half":
+        cand.role, cand.noun = "duration", after.group("half_unit").lower()  # type: ignore[union-attr]
+    elif _is_year(text, cand):
+        cand.role, cand.noun = "date_or_year", "year"
+        cand.locked = True
+        return
+    else:
+        return
+    cand.locked, cand.unit_end = True, max(cand.unit_end, after.end() if after else 0)
+
+
+def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str | None) -> bool:
+    """ "10 o'clock", "September 30", "30 September", "March 12, 2012"."""
+    if cand.value != int(cand.value) or cand.high is not None or cand.scaled:
+        return False
+    if what == "oclock" and cand.value <= 12:
+        cand.value *= 100
+        cand.role, cand.noun = "time", "time of day (24-hour HHMM)"
+    elif cand.kind != "digits" or cand.currency:
+        return False
+    elif 1 <= cand.value <= 31 and (what == "month" or _month_before(cand.before.words)):
+        cand.role, cand.noun = "date_or_year", "day of month"
+    elif 1000 <= cand.value <= 2200 and (_month_before(cand.before.words)
+                                         or _month_day_comma_before(cand.before.words)):
+        cand.role, cand.noun = "date_or_year", "year"
+    else:
+        return False
+    cand.locked = True
+    if what in ("oclock", "month") and after is not None:
+        cand.unit_end = after.end()
+    return True
+
+
+def _month_before(words: list[str]) -> bool:
+    """ "September 30": a month name right before; "may 5" after a pronoun is the verb."""
+    if not words or words[-1].rstrip(".") not in _MONTH_WORDS:
+        return False
+    return words[-1] != "may" or (len(words) >= 2 and words[-2] in (
+        "in", "on", "of", "since", "by", "until", "early", "late", "mid", ","))
+
+
+def _month_day_comma_before(words: list[str]) -> bool:
+    """ "March 12, 2012": the year after a month and day."""
+    return (len(words) >= 3 and words[-1] == "," and words[-2][:1].isdigit()
+            and words[-3].rstrip(".") in _MONTH_WORDS)
+
+
+def _read_money(cand: _Candidate, after: re.Match[str] | None) -> None:
+    """A currency sign before ("$4.29 billion") or a currency word after ("45 cents")."""
+    cand.role, cand.noun = "money", cand.currency
+    if after is None:
+        return
+    name = after.group("money_word").lower().split()[0]
+    if name == "cents":
+        cand.noun = f"{cand.currency or 'USD'} cents"
+    elif name == "pence":
+        cand.noun = "GBP pence"
+    else:
+        name = name.removesuffix("s")
+        cand.noun = cand.currency or _CURRENCY_WORD_CODE.get(name, name)
+
+
+def _read_hyphen_adjective(cand: _Candidate, after: re.Match[str]) -> None:
+    """ "22-month conflict", "two-year mark", "a 12-year-old", "five-storey", "two-thirds"."""
+    word = after.group("hyphen_word").lower()
+    if word in nw.FRACTION_DENOMINATORS and cand.kind == "words":
+        cand.value /= nw.FRACTION_DENOMINATORS[word]
+        cand.end = cand.unit_end = after.end()  # "two-thirds" is one token
+        return
+    if word in ("plus", "odd"):
+        return  # a qualifier ("100-plus"), read next
+    cand.noun, cand.unit_end, cand.locked = word, after.end(), True
+    if word in _DURATION_WORDS:
+        cand.role = "duration"
+    elif word in _DISTANCE_WORDS:
+        cand.role = "distance"
+    else:
+        cand.role = "other_count"
+
+
+def _is_year(text: str, cand: _Candidate) -> bool:
+    """A bare four-digit integer 1500..2100 read as a year, unless it counts something."""
+    if cand.kind not in ("digits", "range") or not 1500 <= cand.value <= 2100:
+        return False
+    if not _PLAIN_YEAR.fullmatch(text, cand.start, cand.end):
+        return False
+    before = cand.before
+    if before.currency or before.qualifier:
+        return False
+    if before.words and before.words[-1] in _YEAR_PREPOSITIONS:
+        return True
+    nxt = _NEXT_WORD.match(text, cand.end)
+    return not (nxt and nxt.group(1).endswith("s") and nxt.group(1) not in _NOUN_STOP)
+
+
+def _read_qualifier(text: str, cand: _Candidate) -> None:
+    """Qualifier words before ("at least", "about", "up to") or after ("or more", "+")."""
+    post = _POST_QUALIFIER.match(text, cand.unit_end)
+    if post is None and cand.unit_end > cand.end:
+        post = _POST_QUALIFIER.match(text, cand.end)
+    if post:
+        cand.post_end = post.end()
+    if cand.qualifier == "range":
+        return
+    qualifier = cand.before.qualifier
+    if qualifier and _over_means_during(cand):
+        qualifier = ""
+    if not qualifier and post:
+        qualifier = _POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
+    if qualifier:
+        cand.qualifier = qualifier
+
+
+def _over_means_during(cand: _Candidate) -> bool:
+    """ "over two days" is a time span ("during"); "for over 20 years" is a lower bound."""
+    if cand.role != "duration" or cand.before.qualifier_word not in ("over", "under"):
+        return False
+    bare = cand.before.bare
+    return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
+
+
+# =============================================================================== pass 3: linking
+
+
+def _link(text: str, cands: list[_Candidate]) -> None:
+    """Counted nouns, partitive totals ("21 of 49") and conversions ("(777 sq km)")."""
+    for index, cand in enumerate(cands):
+        _read_noun(text, cand, cands[index + 1].start if index + 1 < len(cands) else len(text))
+        if cand.role == "" and cand.noun.lower() == "times":
+            cand.role, cand.locked = "other_count", True  # a frequency, never a casualty count
+        if index == 0:
+            continue
+        prev = cands[index - 1]
+        if _PARTITIVE_GAP.fullmatch(text, prev.end, cand.start) and not (prev.locked or cand.locked):
+            cand.total_of = index - 1
+            prev.noun = prev.noun or cand.noun
+        elif _CONVERSION_GAP.fullmatch(text, prev.end, cand.start):
+            cand.conversion = True
+
+
+def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
+    """The counted noun: up to four content words after the number, stopping at a verb."""
+    pos = max(cand.unit_end, cand.end, cand.post_end)
+    words: list[str] = []
+    noun_end = pos
+    for tok in _NOUN_TOKEN.finditer(text, pos, min(limit, pos + 60)):
+        word = tok.group()
+        low = word.lower()
+        if not word[0].isalpha():
+            break
+        if not words and low in _NOUN_SKIP_LEAD:
+            continue
+        if low in _NOUN_STOP or low in _CUE_NOUNS:
+            break
+        if words and low.endswith(("ed", "ing")) and not words[-1].endswith(("ed", "ing")):
+            break  # "drones fired overnight"
+        words.append(word)
+        noun_end = tok.end()
+        if len(words) == 4 or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            break  # a plural ends the noun phrase
+    while words and words[-1].lower().endswith(("ed", "ing", "ly")):
+        words.pop()
+    if not cand.noun:
+        cand.noun = " ".join(words)
+    cand.noun_end = max(noun_end if words else pos, cand.unit_end, cand.end)
+    if cand.role == "" and words and words[-1].lower() in _POPULATION_NOUNS:
+        cand.population_noun = True
+
+
+# =============================================================================== pass 4: roles
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    role: str
+    weak: bool  # a participle describing the noun before it ("rockets fired at ...")
+    has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
+    predicate: bool  # "are missing", "were injured": says something of an earlier subject
+
+
+def _find_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
+    cues = []
+    for start, end in spans:
+        role = _CUE_ROLE[_SPACES.sub(" ", text[start:end].lower())]
+        weak = _is_reduced_relative(text, start, end)
+        has_object = bool(_NUMBER_FOLLOWS.match(text, end))
+        predicate = bool(_COPULA_BEFORE.search(text, max(0, start - 16), start))
+        cues.append(_Cue(start, end, role, weak, has_object, predicate))
+    return cues
+
+
+def _is_reduced_relative(text: str, start: int, end: int) -> bool:
+    """ "rockets fired at", "five fired at", "people killed in": a participle after a noun."""
+    if not _TRANSITIVE_PARTICIPLE.match(text, start, end):
+        return False
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    if not prev:
+        return False
+    word = prev.group(1)
+    low = word.lower()
+    if low in _SUBJECT_WORDS or low.endswith("ly"):
+        return False
+    if word[0].isupper() and not low.endswith("s"):
+        return False  # "Russia fired ...": a subject
+    return not _OBJECT_FOLLOWS.match(text, end)  # "system intercepted at least eight"
+
+
+def _assign_roles(
+    text: str, cands: list[_Candidate], sentences: list[tuple[int, int]], cues: list[_Cue]
+) -> None:
+    """Population phrases, then "including N", then cues; other counts stay other_count."""
+    cue_starts = [c.start for c in cues]
+    for index, cand in enumerate(cands):
+        if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
+            cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
+        if cand.locked:
+            continue
+        if _population_phrase(cand.before.bare):
+            cand.role = "population"
+            continue
+        sentence = _sentence_of(sentences, cand.start)
+        head = _including_head(cands, index, sentence)
+        if head is not None:
+            cand.role = head.role
+            continue
+        role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence)
+        if cand.population_noun and not bound:
+            role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
+        if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
+            role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
+        if role == "damaged" and _PROJECTILES.search(cand.noun):
+            role = "intercepted"  # "destroyed 20 drones" (in the air)
+        cand.role = role or "other_count"
+
+
+def _population_phrase(bare: list[str]) -> bool:
+    """ "a city of about 340,000 people", "population of 5,000", "home to 2 million"."""
+    if len(bare) < 2:
+        return False
+    return (bare[-1] == "of" and bare[-2] in _POPULATION_HEADS) or (bare[-2], bare[-1]) in (
+        ("home", "to"), ("populated", "by"))
+
+
+def _including_head(
+    cands: list[_Candidate], index: int, sentence: tuple[int, int]
+) -> _Candidate | None:
+    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40."""
+    bare = cands[index].before.bare
+    if not bare or not (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+        return None
+    for prev in reversed(cands[:index]):
+        if prev.start < sentence[0]:
+            return None
+        if prev.role in EVENT_ROLES:
+            return prev
+    return None
+
+
+def _role_from_cues(
+    text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int], sentence: tuple[int, int]
+) -> tuple[str, bool]:
+    """(role, bound): the best cue in the sentence, and whether it is bound to this number.
+
+    A cue bound to the number wins (its noun: "9 dead"; an adjective: "53 damaged cars");
+    then the nearest governing cue on either side, where a verb right before the number
+    ("killed 24", "shot down 21") counts as distance 0 and the cue before wins ties;
+    participles that only describe a noun ("rockets fired at") are the last resort.
+    """
+    nominal = _nominal_cue(text, cand, cues, cue_starts) or _cue_inside(cues, cue_starts, cand)
+    if nominal:
+        return nominal, True
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    hi = bisect.bisect_left(cue_starts, sentence[1])
+    best: tuple[int, int, int, str] | None = None
+    for cue in cues[lo:hi]:
+        key = _cue_key(text, cand, cue)
+        if key is not None and (best is None or key < best):
+            best = key
+    if best is None:
+        return "", False
+    weak, distance, after, role = best
+    return role, not weak and distance <= (2 if after else 0)
+
+
+def _cue_key(text: str, cand: _Candidate, cue: _Cue) -> tuple[int, int, int, str] | None:
+    """Sort key (weak, distance in words, after, role) of one cue for one number, or None."""
+    if cue.end <= cand.start:
+        if cand.total_of is not None:
+            return None  # the verb before "21 of 49" acts on the 21
+        distance = text.count(" ", cue.end, cand.start)
+        if distance > _MAX_BEFORE_WORDS or ";" in text[cue.end : cand.start]:
+            return None
+        governs = bool(_GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
+        if cue.predicate and not governs:
+            return None  # "12 are missing and 3,000 have been evacuated"
+        return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
+    if cue.start >= cand.noun_end and not cue.has_object:
+        distance = text.count(" ", cand.noun_end, cue.start)
+        if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
+            return None
+        return (int(cue.weak), distance, 1, cue.role)
+    return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+def _nominal_cue(text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int]) -> str:
+    """ "left 9 dead and 17 wounded": a cue word standing as the noun of a bare number."""
+    i = bisect.bisect_left(cue_starts, cand.noun_end)
+    if i == len(cues) or cand.noun or text[cand.noun_end : cues[i].start].strip():
+        return ""
+    if not _NOMINAL_END.match(text, cues[i].end):
+        return ""
+    cand.noun = "people"
+    return cues[i].role
+
+
+def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> str:
+    """A cue word between the number and its noun: "53 damaged cars"."""
+    i = bisect.bisect_left(cue_starts, cand.end)
+    if i < len(cues) and cues[i].end <= cand.noun_end:
+        return cues[i].role
+    return ""
+
+
+def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:
+    """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
+    for index, cand in enumerate(cands):
+        if cand.noun or cand.role not in EVENT_ROLES | {"population"}:
+            continue
+        first = _sentence_of(sentences, cand.start)[0]
+        for prev in reversed(cands[:index]):
+            if prev.start < first:
+                break
+            if prev.noun and prev.role in _COUNT_ROLES:
+                cand.noun = prev.noun
+                break
+
+
+# =============================================================================== output
+
+
+def _sentence_bounds(body_start: int, ends: list[int], size: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets from the lexer's sentence ends (leading spaces included)."""
+    bounds: list[tuple[int, int]] = []
+    start = body_start
+    for end in ends:
+        if end > start:
+            bounds.append((start, end))
+            start = end
+    bounds.append((start, size))
+    return bounds
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(sentences, (pos, 1 << 62)) - 1
+    return sentences[max(i, 0)]
+
+
+def _to_mention(
+    text: str, cand: _Candidate, sentences: list[tuple[int, int]], cache: dict[int, str]
+) -> NumberMention:
+    lo, hi = _sentence_of(sentences, cand.start)
+    sentence = cache.get(lo)
+    if sentence is None:
+        sentence = cache[lo] = " ".join(text[lo:hi].split())
+    return NumberMention(
+        value=cand.value,
+        value_high=cand.high,
+        text=text[cand.start : cand.end],
+        start=cand.start,
+        end=cand.end,
+        qualifier=cand.qualifier,
+        noun=" ".join(cand.noun.split()),
+        role=cand.role or "other_count",
+        sentence=sentence,
+    )

@@ -1,0 +1,346 @@
+"""The output schema: what the model must answer, and what we add to it.
+
+Two layers on purpose:
+
+* :class:`SummaryDraft` is the *response model* sent to the LLM (its JSON schema
+  constrains decoding on llama.cpp). It holds only what the model can know.
+* :class:`ArticleSummary` is the draft plus what *we* measured: ``meta``
+  (model, prompt, usage, timings) and ``verification`` (the figure cross-check).
+
+Field names of :class:`Figure` are fixed: other tools read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+
+# Roles shared by model figures and rule-extracted number mentions, so the
+# cross-check compares like with like.
+Role = Literal[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "arrested",
+    "launched",
+    "intercepted",
+    "damaged",
+    "population",
+    "distance",
+    "duration",
+    "money",
+    "percentage",
+    "date_or_year",
+    "time",
+    "ordinal",
+    "other_count",
+]
+ROLES: tuple[str, ...] = get_args(Role)
+CASUALTY_ROLES: tuple[str, ...] = ("killed", "injured", "missing", "displaced", "arrested")
+
+# A closed vocabulary inspired by ACLED's event types and sub-event types.
+EventType = Literal[
+    "missile_strike",
+    "drone_strike",
+    "air_strike",
+    "shelling",
+    "armed_clash",
+    "bombing",
+    "attack",
+    "protest",
+    "riot",
+    "arrest",
+    "meeting",
+    "statement",
+    "natural_disaster",
+    "accident",
+    "fire",
+    "explosion",
+    "economic",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+
+ActorRole = Literal["perpetrator", "target", "victim", "responder", "mediator", "other"]
+
+# Length bounds are part of the JSON schema, so on llama.cpp they bound the grammar
+# too: without them a small model can loop inside one string until max_tokens.
+# (llama.cpp expands maxLength=N into N nested rules; keep N in the hundreds.)
+# Room for every event and figure a careful human lists in the seed golds (5 events,
+# 6 other figures); a small model's grammar is capped lower (config.grammar_list_cap).
+MAX_EVENTS = 8
+MAX_FIGURES = 8
+MAX_KEY_FIGURES = 8
+MAX_ACTORS = 4
+MAX_EVIDENCE = 3
+
+
+Quote = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Figure(_Model):
+    """One number the summary states, tied to the article by a verbatim quote."""
+
+    value: int | float = Field(description="The number as a numeral, e.g. 26 for 'twenty-six'.")
+    qualifier: Qualifier = Field(
+        default="exact", description="How the article hedges the number ('at least 26' -> at_least)."
+    )
+    role: Role = Field(description="What the number counts.")
+    noun: str = Field(default="", max_length=60, description="The counted noun or unit, e.g. 'people'.")
+    quote: str = Field(
+        min_length=1,
+        max_length=200,
+        description="A verbatim span of the article that contains the number.",
+    )
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: int | float) -> int | float:
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError("value must be a finite number")
+            if value.is_integer():
+                return int(value)
+        return value
+
+
+class Casualties(_Model):
+    """Human toll of one event. The slot decides the role of its figure."""
+
+    killed: Figure | None = None
+    injured: Figure | None = None
+    missing: Figure | None = None
+    displaced: Figure | None = None
+    arrested: Figure | None = None
+
+    @model_validator(mode="after")
+    def _slot_is_role(self) -> Casualties:
+        # A figure in the `killed` slot *is* a count of killed; keep its role in step
+        # so the cross-check checks the claim the slot makes.
+        for slot in CASUALTY_ROLES:
+            figure = getattr(self, slot)
+            if figure is not None and figure.role != slot:
+                setattr(self, slot, figure.model_copy(update={"role": slot}))
+        return self
+
+    def items(self) -> list[tuple[str, Figure]]:
+        return [(slot, f) for slot in CASUALTY_ROLES if (f := getattr(self, slot)) is not None]
+
+
+class Actor(_Model):
+    name: str = Field(min_length=1, max_length=80)
+    role: ActorRole = "other"
+
+
+class Event(_Model):
+    """One thing that happened, with where, when, who and how many."""
+
+    event_type: EventType
+    date: dt.date | None = Field(default=None, description="ISO date the event happened (YYYY-MM-DD).")
+    date_text: str | None = Field(
+        default=None, max_length=60, description="The article's own words for the date, e.g. 'Saturday night'."
+    )
+    location: str = Field(default="", max_length=100)
+    actors: list[Actor] = Field(default_factory=list, max_length=MAX_ACTORS)
+    description: str = Field(min_length=1, max_length=300)
+    casualties: Casualties = Field(default_factory=Casualties)
+    figures: list[Figure] = Field(default_factory=list, max_length=MAX_FIGURES)
+    attribution: str | None = Field(default=None, max_length=120, description="Who reports or claims it.")
+    evidence: list[Quote] = Field(default_factory=list, max_length=MAX_EVIDENCE)
+
+    @model_validator(mode="after")
+    def _resolve_weekday(self, info: ValidationInfo) -> Event:
+        # "Saturday" means the latest Saturday on or before the dateline; models get
+        # this wrong often enough that we resolve it ourselves when we can.
+        dateline = _context_dateline(info)
+        if dateline is None or not self.date_text:
+            return self
+        from summarizer.dates import resolve_weekday_phrase
+
+        resolved = resolve_weekday_phrase(self.date_text, dateline)
+        if resolved is not None:
+            self.date = resolved
+        return self
+
+    def all_figures(self) -> list[tuple[str, Figure]]:
+        """(path suffix, figure) for casualties then other figures."""
+        out = [(f"casualties.{slot}", f) for slot, f in self.casualties.items()]
+        out += [(f"figures[{i}]", f) for i, f in enumerate(self.figures)]
+        return out
+
+
+class SummaryDraft(_Model):
+    """What the model answers: the response model given to instructor."""
+
+    headline: str = Field(min_length=1, max_length=160)
+    summary: str = Field(min_length=1, max_length=700, description="2 to 4 sentences.")
+    article_date: dt.date | None = Field(default=None, description="The dateline date (YYYY-MM-DD).")
+    events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
+    key_figures: list[Figure] = Field(default_factory=list, max_length=MAX_KEY_FIGURES)
+
+    @field_validator("article_date", mode="after")
+    @classmethod
+    def _dateline_wins(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # The dateline is read by rule from the article; the model's guess never overrides it.
+        dateline = _context_dateline(info)
+        return dateline if dateline is not None else value
+
+    def iter_figures(self) -> list[tuple[str, Figure]]:
+        """Every figure with a stable path like ``events[0].casualties.killed``."""
+        out: list[tuple[str, Figure]] = []
+        for i, event in enumerate(self.events):
+            out += [(f"events[{i}].{suffix}", f) for suffix, f in event.all_figures()]
+        out += [(f"key_figures[{i}]", f) for i, f in enumerate(self.key_figures)]
+        return out
+
+    def iter_evidence(self) -> list[tuple[str, str]]:
+        return [
+            (f"events[{i}].evidence[{j}]", quote)
+            for i, event in enumerate(self.events)
+            for j, quote in enumerate(event.evidence)
+        ]
+
+
+def _context_dateline(info: ValidationInfo) -> dt.date | None:
+    context: Any = info.context
+    if isinstance(context, dict):
+        value = context.get("dateline")
+        if isinstance(value, dt.date):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------------------
+# What we add: meta and verification.
+# ---------------------------------------------------------------------------
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            total_tokens=self.total_tokens + other.total_tokens,
+        )
+
+
+class Timings(_Model):
+    total_s: float = 0.0
+    model_s: float = 0.0
+    verify_s: float = 0.0
+    server_start_s: float | None = None
+
+
+class Meta(_Model):
+    """How a summary was made. Never holds a key or an auth header."""
+
+    model: str
+    backend: str
+    base_url: str | None = None
+    prompt_id: str
+    prompt_version: str
+    prompt_hash: str
+    schema_hash: str
+    usage: Usage = Field(default_factory=Usage)
+    attempts: int = 0
+    reasks: int = 0
+    timings: Timings = Field(default_factory=Timings)
+    cost_usd: float | None = None
+    cached: bool = False
+    chunks: int = 1
+    created_at: dt.datetime | None = None
+    summarizer_version: str = ""
+
+
+MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
+FigureStatus = Literal[
+    "verified", "qualifier_mismatch", "role_mismatch", "not_in_quote", "quote_not_found", "not_in_article"
+]
+
+
+class Grounding(_Model):
+    """Where a quote sits in the article, and how sure the match is."""
+
+    match: MatchKind
+    start: int | None = None
+    end: int | None = None
+    score: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class MentionRef(_Model):
+    """A rule-extracted number mention, as recorded in a report."""
+
+    value: float
+    value_high: float | None = None
+    text: str
+    start: int
+    end: int
+    qualifier: str
+    role: str
+    noun: str = ""
+
+
+class FigureCheck(_Model):
+    path: str
+    figure: Figure
+    status: FigureStatus
+    reason: str
+    grounding: Grounding
+    mention: MentionRef | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "verified"
+
+
+class EvidenceCheck(_Model):
+    path: str
+    quote: str
+    grounding: Grounding
+
+
+class CoverageGap(_Model):
+    """A casualty-type number in the article that no event reports."""
+
+    mention: MentionRef
+    sentence: str
+
+
+class VerificationReport(_Model):
+    figures: list[FigureCheck] = Field(default_factory=list)
+    evidence: list[EvidenceCheck] = Field(default_factory=list)
+    uncovered: list[CoverageGap] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.figures)
+
+    @property
+    def verified(self) -> int:
+        return sum(1 for check in self.figures if check.ok)
+
+    @property
+    def all_verified(self) -> bool:
+        return self.verified == self.total
+
+
+class ArticleSummary(SummaryDraft):
+    """The result: the model's draft plus how it was made and how it checked out."""
+
+    meta: Meta | None = None
+    verification: VerificationReport | None = None

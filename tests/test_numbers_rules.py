@@ -1,0 +1,521 @@
+"""Targeted cases for each rule of the number extractor, beyond the seed articles.
+
+Each case names the token it is about, so a failure shows the sentence, the token and
+everything the extractor returned for it.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from summarizer.numbers import NumberMention, extract_numbers
+
+
+def mention(text: str, token: str, nth: int = 0) -> NumberMention:
+    """The mention whose text is ``token`` (the ``nth`` one), with a readable failure."""
+    found = [m for m in extract_numbers(text) if m.text == token]
+    assert len(found) > nth, (
+        f"no mention {token!r} in {text!r}; got {[(m.text, m.value, m.role) for m in extract_numbers(text)]}"
+    )
+    return found[nth]
+
+
+def texts(text: str) -> list[str]:
+    return [m.text for m in extract_numbers(text)]
+
+
+def check(text: str, token: str, value: float, qualifier: str | None = None,
+          role: str | None = None, high: float | None = None) -> NumberMention:
+    m = mention(text, token)
+    assert m.value == pytest.approx(value), m
+    assert m.value_high == (None if high is None else pytest.approx(high)), m
+    assert text[m.start : m.end] == token
+    if qualifier is not None:
+        assert m.qualifier == qualifier, m
+    if role is not None:
+        assert m.role == role, m
+    return m
+
+
+# --------------------------------------------------------------------------- digits and scales
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("The city has 340,000 residents.", "340,000", 340_000),
+        ("Officials counted 1,234,567 ballots.", "1,234,567", 1_234_567),
+        ("The quake measured 7.6 on the Richter scale.", "7.6", 7.6),
+        ("About 1.5 million people were displaced.", "1.5 million", 1_500_000),
+        ("Some 40k protesters marched.", "40k", 40_000),
+        ("The deal is worth $2.3bn to the company.", "2.3bn", 2_300_000_000),
+        ("It paid $4.29 billion for the firm.", "4.29 billion", 4_290_000_000),
+        ("A $165m profit.", "165m", 165_000_000),
+        ("A budget of 2 trillion yen.", "2 trillion", 2_000_000_000_000),
+        ("They counted 12 vehicles.", "12", 12),
+    ],
+)
+def test_digits_scales_and_suffixes(text: str, token: str, value: float) -> None:
+    check(text, token, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "noun"),
+    [
+        ("The deal is worth $2.3bn.", "2.3bn", 2.3e9, "USD"),
+        ("Revenue rose to £5m.", "5m", 5e6, "GBP"),
+        ("The EU pledged €2 billion.", "2 billion", 2e9, "EUR"),
+        ("He paid 5 million dollars for it.", "5 million", 5e6, "USD"),
+        ("Shares fell to $35.40 in late trade.", "35.40", 35.4, "USD"),
+        ("Profit was 45 cents per share.", "45", 45, "USD cents"),
+        ("A fee of 5,000 yuan was charged.", "5,000", 5000, "CNY"),
+        ("It cost Rs 500 to enter.", "500", 500, "INR"),
+        ("It cost US$5 million.", "5 million", 5e6, "USD"),
+    ],
+)
+def test_money_spans_exclude_the_sign_and_include_the_scale(
+    text: str, token: str, value: float, noun: str
+) -> None:
+    m = check(text, token, value, role="money")
+    assert m.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "noun"),
+    [
+        ("Profit grew 23% in the quarter.", "23", 23, "percent"),
+        ("Prices rose 25 percent.", "25", 25, "percent"),
+        ("Prices rose 25 per cent.", "25", 25, "percent"),
+        ("Shares rose 10.7% from the close.", "10.7", 10.7, "percent"),
+        ("The gap widened by 3 percentage points.", "3", 3, "percentage points"),
+    ],
+)
+def test_percentages_exclude_the_percent_sign(text: str, token: str, value: float, noun: str) -> None:
+    m = check(text, token, value, role="percentage")
+    assert m.noun == noun
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("Six people died.", "Six", 6),
+        ("Police found six bodies.", "six", 6),
+        ("Twenty-five were hurt.", "Twenty-five", 25),
+        ("Thirty-six firefighters are missing.", "Thirty-six", 36),
+        ("A dozen were arrested.", "A dozen", 12),
+        ("At least two dozen rockets were fired.", "two dozen", 24),
+        ("Half a dozen houses burned.", "Half a dozen", 6),
+        ("Two hundred and five people were evacuated.", "Two hundred and five", 205),
+        ("They built three thousand homes.", "three thousand", 3000),
+        ("A hundred people came.", "A hundred", 100),
+        ("Nearly a million people voted.", "a million", 1_000_000),
+        ("Half a million people fled.", "Half a million", 500_000),
+        ("The crossing was closed for about half an hour.", "half", 0.5),
+        ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3),
+        ("Ninety-nine thousand nine hundred and ninety-nine votes.",
+         "Ninety-nine thousand nine hundred and ninety-nine", 99_999),
+    ],
+)
+def test_number_words(text: str, token: str, value: float) -> None:
+    check(text, token, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("Hundreds were injured.", "Hundreds", 200),
+        ("It had dozens of firefighters on the streets.", "dozens", 24),
+        ("Thousands of people fled.", "Thousands", 2000),
+        ("Millions of people watched.", "Millions", 2_000_000),
+        ("Several dozen civilians were wounded.", "Several dozen", 36),
+        ("Several hundred were detained.", "Several hundred", 300),
+        ("Tens of thousands were displaced.", "Tens of thousands", 20_000),
+        ("Hundreds of thousands lost power.", "Hundreds of thousands", 200_000),
+    ],
+)
+def test_vague_plurals_are_lower_bounds(text: str, token: str, value: float) -> None:
+    check(text, token, value, qualifier="at_least")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "noun"),
+    [
+        ("It was the 22-month conflict.", "22", 22, "month"),
+        ("It approaches the two-year mark.", "two", 2, "year"),
+        ("A 12-year-old boy was hurt.", "12", 12, "year"),
+        ("A three-day truce began.", "three", 3, "day"),
+    ],
+)
+def test_hyphenated_adjectives_span_only_the_number(
+    text: str, token: str, value: float, noun: str
+) -> None:
+    m = check(text, token, value, qualifier="exact", role="duration")
+    assert m.noun == noun
+
+
+def test_hyphenated_adjective_of_another_unit_is_a_count() -> None:
+    m = check("A five-storey building collapsed.", "five", 5, role="other_count")
+    assert m.noun == "storey"
+
+
+# --------------------------------------------------------------------------- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("at least", "at_least"), ("At least", "at_least"), ("no fewer than", "at_least"),
+        ("more than", "more_than"), ("More than", "more_than"), ("over", "more_than"),
+        ("Over", "more_than"), ("in excess of", "more_than"),
+        ("about", "approximately"), ("around", "approximately"), ("nearly", "approximately"),
+        ("almost", "approximately"), ("some", "approximately"), ("Some", "approximately"),
+        ("approximately", "approximately"), ("roughly", "approximately"),
+        ("an estimated", "approximately"),
+        ("up to", "at_most"), ("as many as", "at_most"), ("no more than", "at_most"),
+        ("at most", "at_most"),
+        ("fewer than", "less_than"), ("less than", "less_than"), ("under", "less_than"),
+    ],
+)
+def test_qualifier_before(phrase: str, qualifier: str) -> None:
+    text = f"Officials said {phrase} 40 people were killed."
+    check(text, "40", 40, qualifier=qualifier, role="killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "qualifier"),
+    [
+        ("Six or more missiles were fired at the city.", "Six", "at_least"),
+        ("Officials said 20 or more people died.", "20", "at_least"),
+        ("Officials said 21 or so people died.", "21", "approximately"),
+        ("Officials said 100+ people died.", "100", "at_least"),
+        ("There were 100-plus troops.", "100", "at_least"),
+        ("About 40-odd people came.", "40", "approximately"),
+        ("Officials said 5 or fewer people died.", "5", "at_most"),
+    ],
+)
+def test_qualifier_after(text: str, token: str, qualifier: str) -> None:
+    assert mention(text, token).qualifier == qualifier
+
+
+def test_qualifier_wraps_money_and_percent() -> None:
+    check("It racked up over $300m in a week.", "300m", 3e8, qualifier="more_than", role="money")
+    check("It runs on more than 90% of computers.", "90", 90, qualifier="more_than",
+          role="percentage")
+    check("Revenue rose nearly 25% in the quarter.", "25", 25, qualifier="approximately")
+    check("It earns almost 80 cents per dollar.", "80", 80, qualifier="approximately",
+          role="money")
+
+
+def test_more_after_a_number_is_not_a_qualifier() -> None:
+    m = check("Two more people have been confirmed dead.", "Two", 2, qualifier="exact",
+              role="killed")
+    assert m.noun == "people"
+
+
+def test_qualifier_does_not_distribute_over_a_list() -> None:
+    text = "The system intercepted at least eight of the rockets and five fired at Ashdod."
+    check(text, "eight", 8, qualifier="at_least", role="intercepted")
+    check(text, "five", 5, qualifier="exact", role="intercepted")
+
+
+def test_over_a_time_span_is_not_a_lower_bound() -> None:
+    check("Fighting raged over two days.", "two", 2, qualifier="exact", role="duration")
+    check("He served for over 20 years.", "20", 20, qualifier="more_than", role="duration")
+
+
+def test_conversion_in_brackets_inherits_the_qualifier() -> None:
+    text = "The fires grew to more than 300 sq miles (777 sq km)."
+    check(text, "300", 300, qualifier="more_than", role="distance")
+    check(text, "777", 777, qualifier="more_than", role="distance")
+
+
+# --------------------------------------------------------------------------- ranges, partitives
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "low", "high"),
+    [
+        ("Between 30 and 40 people were killed.", "30 and 40", 30, 40),
+        ("Some 30-40 people were killed.", "30-40", 30, 40),
+        ("Officials said 30 to 40 people were killed.", "30 to 40", 30, 40),
+        ("Officials said 30–40 people were killed.", "30–40", 30, 40),
+        ("Two to three people died.", "Two to three", 2, 3),
+        ("Growth of 12-13% is expected.", "12-13", 12, 13),
+        ("The bill came to $2-3bn.", "2-3bn", 2e9, 3e9),
+        ("Crowds of 20,000-30,000 gathered.", "20,000-30,000", 20_000, 30_000),
+    ],
+)
+def test_ranges_span_both_numbers(text: str, token: str, low: float, high: float) -> None:
+    check(text, token, low, qualifier="range", high=high)
+
+
+def test_year_range() -> None:
+    check("In the 2014-15 season the club won.", "2014-15", 2014, qualifier="range",
+          role="date_or_year", high=2015)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That raises the death toll from 29 to 31.", "The toll rose from 29 to 31 overnight."],
+)
+def test_revised_figures_are_two_exact_mentions(text: str) -> None:
+    check(text, "29", 29, qualifier="exact", role="killed")
+    check(text, "31", 31, qualifier="exact", role="killed")
+
+
+def test_change_to_a_new_figure_is_not_a_range() -> None:
+    text = "Revenue rose 27% to $13.76 billion."
+    check(text, "27", 27, role="percentage")
+    check(text, "13.76 billion", 13.76e9, role="money")
+
+
+def test_partitive_part_and_total() -> None:
+    text = "Ukraine said it shot down 21 of 49 drones fired overnight."
+    part = check(text, "21", 21, qualifier="exact", role="intercepted")
+    total = check(text, "49", 49, qualifier="exact", role="launched")
+    assert part.noun == total.noun == "drones"
+
+
+def test_partitive_total_of_intercepted_weapons_was_launched() -> None:
+    check("Air defences shot down 21 of 49 drones.", "49", 49, role="launched")
+
+
+def test_partitive_of_people() -> None:
+    text = "The crash killed 5 of the 20 passengers."
+    check(text, "5", 5, role="killed")
+    assert mention(text, "20").role != "killed"
+
+
+# --------------------------------------------------------------------------- not numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Kyiv asked for F-16 jets.", "16"),
+        ("The COVID-19 pandemic hit trade.", "19"),
+        ("Iran breached Resolution 2231.", "2231"),
+        ("Consumers bought Xbox 360 consoles.", "360"),
+        ("It bought the S-300 system.", "300"),
+        ("Fans queued for Halo 3 at midnight.", "3"),
+        ("Flight MH17 was shot down.", "17"),
+        ("The phones use 5G networks.", "5"),
+        ("Windows 10 was released.", "10"),
+        ("Downing Street said No. 10 would reply.", "10"),
+        ("Flight 370 vanished.", "370"),
+    ],
+)
+def test_designations_are_not_numbers(text: str, token: str) -> None:
+    assert token not in texts(text), extract_numbers(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was hurt.",
+        "While no one fire has killed that many, it was deadly.",
+        "He is one of the few survivors.",
+        "It was one of the deadliest attacks.",
+        "They helped one another.",
+        "This one was different.",
+        "One must be careful.",
+        "Talks were held one-on-one.",
+        "It was a one-off payment.",
+    ],
+)
+def test_pronoun_one_is_not_a_number(text: str) -> None:
+    assert not [m for m in extract_numbers(text) if m.text.lower() == "one"], extract_numbers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("One of them was killed.", "One", "killed"),
+        ("One rocket struck a school.", "One", "other_count"),
+        ("Only one person was injured.", "one", "injured"),
+    ],
+)
+def test_one_as_a_count_is_a_number(text: str, token: str, role: str) -> None:
+    check(text, token, 1, role=role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A day after the attack, a truck and a van were hit.", "A split second later it exploded.",
+     "Every dollar counts, they said a year earlier."],
+)
+def test_articles_are_not_numbers(text: str) -> None:
+    assert extract_numbers(text) == []
+
+
+def test_dateline_and_weekdays_are_not_mentions() -> None:
+    text = " date 2024-01-01 On Saturday, 12 people died in Kharkiv."
+    assert texts(text) == ["12"]
+
+
+def test_text_without_dateline_starting_with_a_number() -> None:
+    check("12 people died.", "12", 12, role="killed")
+    check("Twelve people died.", "Twelve", 12, role="killed")
+
+
+# --------------------------------------------------------------------------- structural roles
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "role"),
+    [
+        ("Workers were pulled out at about 10 am.", "10", 1000, "time"),
+        ("They were sent at 10.50pm on Wednesday.", "10.50", 2250, "time"),
+        ("The meeting began at 14:30.", "14:30", 1430, "time"),
+        ("They met at 12 pm.", "12", 1200, "time"),
+        ("They met at 10 o'clock.", "10", 1000, "time"),
+        ("Hostilities escalated in the waning days of 2023.", "2023", 2023, "date_or_year"),
+        ("Their highest since 2001.", "2001", 2001, "date_or_year"),
+        ("The three months ended September 30.", "30", 30, "date_or_year"),
+        ("It opened on 4 July and closed.", "4", 4, "date_or_year"),
+        ("It was published March 12, 2012.", "2012", 2012, "date_or_year"),
+        ("Prices were high in the 1990s.", "1990s", 1990, "date_or_year"),
+        ("It is Ukraine's second largest city.", "second", 2, "ordinal"),
+        ("It was the fourth day of attacks.", "fourth", 4, "ordinal"),
+        ("They were first sent at noon.", "first", 1, "ordinal"),
+        ("The 21st century began.", "21st", 21, "ordinal"),
+        ("It was the twenty-first attempt.", "twenty-first", 21, "ordinal"),
+        ("The city lies about 19 miles from the border.", "19", 19, "distance"),
+        ("It is 5 km north of the city.", "5", 5, "distance"),
+        ("A 300m tower stands there.", "300", 300, "distance"),
+        ("The fires covered 300 sq miles.", "300", 300, "distance"),
+        ("It came 40 minutes before the explosion.", "40", 40, "duration"),
+        ("The siege lasted three days.", "three", 3, "duration"),
+        ("The city of about 340,000 people was hit.", "340,000", 340_000, "population"),
+        ("The town has a population of 5,000.", "5,000", 5000, "population"),
+        ("All of the city's 5,000 residents must leave.", "5,000", 5000, "population"),
+        ("The region is home to 2 million people.", "2 million", 2e6, "population"),
+        ("They attacked at least nine times.", "nine", 9, "other_count"),
+        ("Fires burned in four areas of the site.", "four", 4, "other_count"),
+        ("It reported 2000 troops at the border.", "2000", 2000, "other_count"),
+    ],
+)
+def test_roles_from_form(text: str, token: str, value: float, role: str) -> None:
+    check(text, token, value, role=role)
+
+
+def test_second_as_a_unit_of_time_is_not_an_ordinal() -> None:
+    assert texts("It exploded a second later.") == []
+    assert texts("The second attack came.") == ["second"]
+
+
+# --------------------------------------------------------------------------- event roles
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The strike killed 24 people.", "24", "killed"),
+        ("Twelve firefighters died tackling the blaze.", "Twelve", "killed"),
+        ("Officials said 31 were dead.", "31", "killed"),
+        ("The attack left 9 dead and 17 wounded.", "9", "killed"),
+        ("The attack left 9 dead and 17 wounded.", "17", "injured"),
+        ("The blasts claimed the lives of at least 44 people.", "44", "killed"),
+        ("Rescuers recovered 14 bodies.", "14", "killed"),
+        ("At least 26 people were injured in the strikes.", "26", "injured"),
+        ("Several dozen civilians have been wounded.", "Several dozen", "injured"),
+        ("Three people were hurt.", "Three", "injured"),
+        ("Thirty-six firefighters are missing.", "Thirty-six", "missing"),
+        ("Eight more remain unaccounted for.", "Eight", "missing"),
+        ("About 2,000 people were evacuated.", "2,000", "displaced"),
+        ("An estimated 2,000 people fled their homes.", "2,000", "displaced"),
+        ("The floods displaced 1.5 million people.", "1.5 million", "displaced"),
+        ("The war left 300 homeless.", "300", "displaced"),
+        ("Police arrested 15 protesters.", "15", "arrested"),
+        ("Three men were detained overnight.", "Three", "arrested"),
+        ("Militants fired 40 rockets.", "40", "launched"),
+        ("Russia launched 90 missiles overnight.", "90", "launched"),
+        ("At least two dozen rockets were fired from Gaza.", "two dozen", "launched"),
+        ("Ukraine said 80 missiles were shot down.", "80", "intercepted"),
+        ("Iron Dome intercepted 12 rockets.", "12", "intercepted"),
+        ("Air defences destroyed 20 drones.", "20", "intercepted"),
+        ("The strikes damaged 12 buildings.", "12", "damaged"),
+        ("The owners of 53 damaged cars were found.", "53", "damaged"),
+        ("Dozens of homes were destroyed.", "Dozens", "damaged"),
+        ("Damage was seen in 37 buildings and 453 apartments.", "453", "damaged"),
+    ],
+)
+def test_event_roles_from_cue_words(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role, extract_numbers(text)
+
+
+def test_each_number_takes_its_own_verb() -> None:
+    text = "The blast killed 3 people and wounded 40, and 12 are missing."
+    assert [m.role for m in extract_numbers(text)] == ["killed", "injured", "missing"]
+
+
+def test_predicate_of_an_earlier_number_does_not_leak() -> None:
+    text = "Twelve people are missing and 3,000 have been evacuated."
+    assert [m.role for m in extract_numbers(text)] == ["missing", "displaced"]
+
+
+def test_clause_after_a_semicolon_has_its_own_cue() -> None:
+    text = "Ten people are feared dead; eight more remain unaccounted for."
+    assert [m.role for m in extract_numbers(text)] == ["killed", "missing"]
+
+
+def test_including_shares_the_role_of_its_head() -> None:
+    text = "The attack killed over 40 people, including 23 in Kyiv."
+    check(text, "40", 40, qualifier="more_than", role="killed")
+    check(text, "23", 23, qualifier="exact", role="killed")
+    text = "At least 20 Palestinians, including two civilians, have been killed."
+    check(text, "two", 2, role="killed")
+
+
+def test_residents_who_fled_are_displaced_not_population() -> None:
+    check("The city's 5,000 residents were evacuated.", "5,000", 5000, role="displaced")
+    check("Officials evacuated 1,200 residents.", "1,200", 1200, role="displaced")
+
+
+def test_participle_describing_a_noun_yields_to_the_governing_verb() -> None:
+    text = "Iron Dome intercepted eight of the rockets fired at Beersheba and five fired at Ashdod."
+    assert [m.role for m in extract_numbers(text)] == ["intercepted", "intercepted"]
+
+
+def test_compound_adjective_is_not_a_cue() -> None:
+    text = "Troops attacked 3 rocket-launching sites."
+    assert mention(text, "3").role == "other_count"
+
+
+def test_counts_without_cues_are_other_count() -> None:
+    text = "More than 1,000 firefighters had been sent to the scene."
+    check(text, "1,000", 1000, qualifier="more_than", role="other_count")
+
+
+# --------------------------------------------------------------------------- output fields
+
+
+def test_sentence_and_noun() -> None:
+    text = " date 2024-01-01 First line here. At least 26 people were injured in Kharkiv. Next."
+    m = mention(text, "26")
+    assert m.sentence == "At least 26 people were injured in Kharkiv."
+    assert m.noun == "people"
+
+
+def test_sentences_do_not_split_at_abbreviations() -> None:
+    text = "The U.N. Security Council said 12 people died. Mr. Smith said 3 were hurt."
+    assert mention(text, "12").sentence == "The U.N. Security Council said 12 people died."
+    assert mention(text, "3").sentence == "Mr. Smith said 3 were hurt."
+
+
+def test_mentions_are_sorted_and_do_not_overlap() -> None:
+    text = "Between 30 and 40 people, about 1.5 million dollars, 12-13%, two dozen and 7."
+    found = extract_numbers(text)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert [m.text for m in found] == ["30 and 40", "1.5 million", "12-13", "two dozen", "7"]
+
+
+def test_empty_and_numberless_text() -> None:
+    assert extract_numbers("") == []
+    assert extract_numbers("Nothing to count here.") == []
