@@ -1,7 +1,7 @@
 """English number words: the vocabulary, the regex that finds them and the parser that reads them.
 
 Kept apart from :mod:`summarizer.numbers` so the tables can be reused (and tested) on their own.
-Our own ~60-line parser is used instead of ``text2num`` because the regex already guarantees a
+A small parser of our own is used instead of ``text2num`` because the regex already guarantees a
 well-formed phrase, and reading it inline is several times faster than a library call per match.
 """
 
@@ -62,8 +62,7 @@ TU = rf"(?:(?:{_T})(?:[-\s](?:{_U})\b)?|{_TEEN}|{_U}|zero)"
 # 0..999: "two hundred and five", "a hundred"
 GROUP = rf"(?:(?:{TU}|a)\s+hundred(?:\s+(?:and\s+)?{TU}\b)?|{TU})"
 _SCALE = _alt(SCALES)
-# Full cardinal: groups joined by scale words ("two million three hundred thousand"),
-# with an optional trailing "and a half".
+# Full cardinal: groups joined by scale words ("two million three hundred thousand").
 CARDINAL = (
     rf"(?:{GROUP}\b(?:\s+(?:{_SCALE})\b(?:,?\s+(?:and\s+)?{GROUP}\b(?!\s+hundred))?)*"
     rf"|a\s+(?:{_SCALE})\b)"

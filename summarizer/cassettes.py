@@ -49,7 +49,10 @@ def vcr_config(record_mode: str = "none") -> dict[str, Any]:
 def make_vcr(record_mode: str = "none") -> Any:
     import vcr  # heavy and only needed for recording/replay
 
-    recorder = vcr.VCR(**vcr_config(record_mode))
+    config = vcr_config(record_mode)
+    # A per-cassette option: vcr.VCR() rejects it, use_cassette() defaults it to False.
+    config.pop("allow_playback_repeats", None)
+    recorder = vcr.VCR(**config)
     recorder.register_matcher("summarizer_body", body_matcher)
     return recorder
 

@@ -34,6 +34,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_TIMEOUT": "timeout",
     "SUMMARIZER_DEADLINE": "deadline",
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
+    "SUMMARIZER_CACHE_DIR": "cache_dir",
 }
 
 
@@ -76,6 +77,11 @@ class Settings(BaseModel):
     grammar_list_cap: int = Field(
         3, ge=0, description="llama.cpp only: most items per list the grammar allows (0: schema bounds)."
     )
+
+    # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
+    cache_dir: Path | None = Field(None, description="Response cache folder (default ~/.cache/summarizer/responses).")
+    price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
+    price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
 
     def resolved_backend(self) -> Literal["openai", "compatible", "llama-cpp", "embedded"]:
         if self.backend != "auto":

@@ -54,6 +54,7 @@ class EmbeddedServer:
     """A llama.cpp server child process serving one GGUF on loopback."""
 
     host = "127.0.0.1"
+    server_module = "llama_cpp.server"  # run as `python -m`; tests swap in a fake
 
     def __init__(
         self,
@@ -63,7 +64,7 @@ class EmbeddedServer:
         n_threads: int | None = None,
         start_timeout: float = 120.0,
     ) -> None:
-        if importlib.util.find_spec("llama_cpp") is None:
+        if importlib.util.find_spec(self.server_module.split(".")[0]) is None:
             raise ConfigError(INSTALL_HINT)
         self.model_path = Path(model_path) if model_path else default_model_path()
         if not self.model_path.is_file():
@@ -88,7 +89,7 @@ class EmbeddedServer:
 
     def command(self, port: int) -> list[str]:
         return [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", self.server_module,
             "--model", str(self.model_path),
             "--model_alias", self.model_name,
             "--host", self.host,

@@ -30,6 +30,7 @@ from summarizer.errors import (
 )
 from summarizer.redaction import redact
 from summarizer.schema import Usage
+from summarizer.transport import DeadlineExceeded, deadline_scope
 
 
 @dataclass
@@ -74,7 +75,7 @@ class _Tally:
             )
 
     def _on_parse_error(self, error: Exception, *args: Any, **kwargs: Any) -> None:
-        self.errors.append(_first_line(str(error)))
+        self.errors.append(_describe_parse_error(error))
 
 
 def call_model(
@@ -87,16 +88,17 @@ def call_model(
     tally = _Tally()
     started = time.monotonic()
     try:
-        draft = backend.client.chat.completions.create(
-            model=backend.model,
-            messages=[dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
-            response_model=response_model,
-            max_retries=backend.settings.max_retries,
-            context=context,
-            hooks=tally.hooks(),
-            extra_headers=headers,
-            **backend.request_options(response_model),
-        )
+        with deadline_scope(backend.settings.deadline):  # one deadline for the call and its re-asks
+            draft = backend.client.chat.completions.create(
+                model=backend.model,
+                messages=[dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
+                response_model=response_model,
+                max_retries=backend.settings.max_retries,
+                context=context,
+                hooks=tally.hooks(),
+                extra_headers=headers,
+                **backend.request_options(response_model),
+            )
     except Exception as exc:  # noqa: BLE001 - translated or salvaged below
         return _salvage_or_raise(exc, backend, tally, started)
     return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
@@ -112,16 +114,17 @@ async def acall_model(
     tally = _Tally()
     started = time.monotonic()
     try:
-        draft = await backend.aclient.chat.completions.create(
-            model=backend.model,
-            messages=[dict(m) for m in messages],
-            response_model=response_model,
-            max_retries=backend.settings.max_retries,
-            context=context,
-            hooks=tally.hooks(),
-            extra_headers=headers,
-            **backend.request_options(response_model),
-        )
+        with deadline_scope(backend.settings.deadline):
+            draft = await backend.aclient.chat.completions.create(
+                model=backend.model,
+                messages=[dict(m) for m in messages],
+                response_model=response_model,
+                max_retries=backend.settings.max_retries,
+                context=context,
+                hooks=tally.hooks(),
+                extra_headers=headers,
+                **backend.request_options(response_model),
+            )
     except Exception as exc:  # noqa: BLE001
         return _salvage_or_raise(exc, backend, tally, started)
     return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
@@ -130,11 +133,15 @@ async def acall_model(
 def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: float) -> ModelAnswer:
     """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
 
+    The per-article deadline running out during re-asks is salvaged the same way.
     Anything else (HTTP errors, truncation, no completion at all) becomes our own error.
     """
-    if isinstance(exc, InstructorRetryException) and isinstance(exc.__cause__, ValidationError):
+    deadline = any(isinstance(item, DeadlineExceeded) for item in _cause_chain(exc))
+    if isinstance(exc, InstructorRetryException) and (isinstance(exc.__cause__, ValidationError) or deadline):
         text = completion_text(exc.last_completion)
         if text is not None:
+            if deadline:
+                tally.errors.append(f"the {backend.settings.deadline:g}s deadline per article ran out")
             return ModelAnswer(None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
     raise translate_error(exc, backend, attempts=tally.attempts) from None
 
@@ -152,6 +159,11 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
     where = backend.base_url or "the OpenAI API"
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
     chain = list(_cause_chain(exc))
+
+    if any(isinstance(item, DeadlineExceeded) for item in chain):
+        return BackendUnavailable(
+            f"gave up on {where}: the {backend.settings.deadline:g}s deadline per article ran out{tries}"
+        )
 
     for item in chain:
         if type(item).__name__ == "CannotOverwriteExistingCassetteException":
@@ -175,7 +187,9 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
         if isinstance(item, httpx.TimeoutException):
             return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
     if isinstance(exc, InstructorRetryException):
-        detail = _first_line(str(exc.__cause__ or exc))
+        if getattr(exc.last_completion, "choices", None) == []:
+            return ModelOutputError(f"{where} returned an empty completion (no choices){tries}")
+        detail = _describe_parse_error(exc.__cause__ or exc)
         return ModelOutputError(redact(f"model did not return a valid summary{tries}: {detail}"))
     if isinstance(exc, (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError)):
         return ModelOutputError(redact(f"model returned an unusable response: {_first_line(str(exc)) or type(exc).__name__}"))
@@ -222,6 +236,16 @@ def _cause_chain(exc: BaseException) -> list[BaseException]:
 
 def _matcher_hint(message: str) -> str:
     return "" if "re-record" in message else "(re-record with: make record)"
+
+
+def _describe_parse_error(error: BaseException) -> str:
+    """'events[0].event_type: Input should be ...' rather than '1 validation error for X'."""
+    if isinstance(error, ValidationError) and error.errors():
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first.get("loc", ())) or "answer"
+        return redact(_first_line(f"{where}: {first.get('msg', 'invalid')}")[:300])
+    prefix = "invalid JSON: " if isinstance(error, json.JSONDecodeError) else ""
+    return redact(prefix + _first_line(str(error))[:300])
 
 
 def _first_line(text: str) -> str:

@@ -3,7 +3,7 @@
 The extractor checks the figures an LLM proposes, so it prefers explicit rules a reviewer can
 read over cleverness. Four passes run over the article body (the dateline is skipped):
 
-1. *lexing*: one regex pass finds where numbers may start (digits, number words), the cue
+1. *lexing*: two regex passes find where numbers may start (digits, number words), the cue
    words that give event roles ("killed", "shot down") and the sentence breaks;
 2. *reading*: at each start, anchored regexes read the whole number (scale words, ranges,
    units, percent signs) and the few words before it give the currency, the qualifier and the
@@ -40,7 +40,7 @@ ROLES: tuple[str, ...] = (
     "other_count",
 )
 EVENT_ROLES = frozenset(ROLES[:8])
-_COUNT_ROLES = EVENT_ROLES | {"population", "other_count"}
+_PEOPLE_ROLES = EVENT_ROLES | {"population"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +153,9 @@ _NOT_DESIGNATORS = _words(
     "then so there here it they we he she i you what which who whose where although though "
     "because today yesterday tonight now well also even still down out off past near within "
     "without against toward towards onto upon via like unlike plus minus are is was were be been "
-    "have has had will would could should may might must can said says say told reported"
-) | _MONTH_WORDS | _WEEKDAY_WORDS
+    "have has had will would could should may might must can said says say told reported perhaps "
+    "maybe both"
+) | _MONTH_WORDS | _WEEKDAY_WORDS | {word for phrase in _PRE_QUALIFIERS for word in phrase}
 # Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
 _DESIGNATOR_WORDS = _words(
     "resolution article section chapter clause paragraph flight route highway interstate bus "
@@ -222,7 +223,8 @@ _CUE_PHRASES: dict[str, str] = {
     "hospitalized maimed",
     "missing": "missing unaccounted_for disappeared",
     "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
-    "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes",
+    "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
+    "took_refuge sought_refuge seeking_refuge",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
     "in_custody apprehended jailed imprisoned rounded_up",
     "launched": "fired firing launched launching launches lobbed salvo salvos",
@@ -240,12 +242,12 @@ _CUE_NOUNS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing
                         "displaced", "evacuated", "arrested", "detained"})
 # Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
 # they only describe it ("rockets fired at Beersheba"); a governing verb elsewhere wins.
-_TRANSITIVE_PARTICIPLE = re.compile(
-    r"(?:killed|injured|wounded|hurt|fired|launched|intercepted|downed|damaged|destroyed"
-    r"|arrested|detained|evacuated|displaced|shot\s+down|razed|flattened|hospitali[sz]ed"
-    r"|executed|murdered|slain|neutrali[sz]ed|jailed|demolished|torched)$",
-    re.IGNORECASE,
-)
+_TRANSITIVE_PARTICIPLES = _words(
+    "killed injured wounded hurt fired launched intercepted downed damaged destroyed arrested "
+    "detained evacuated displaced razed flattened hospitalised hospitalized executed murdered "
+    "slain neutralised neutralized jailed demolished torched"
+) | {"shot down"}
+_COPULAS = _words("is are was were been be being remain remains remained get got left")
 _SUBJECT_WORDS = _words(
     "was were is are be been being have has had who which that it they he she we i you and or "
     "but not also then later reportedly allegedly to of in on at by with from as the a an after "
@@ -279,7 +281,6 @@ _LEX_HEAD = re.compile(_LEX_TOKEN)
 _BREAK = re.compile(
     r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=\n)(?=[^\S\n]*\n))"
 )
-_SPACES = re.compile(r"\s+")
 
 # The whole number at a lexer start, most specific form first.
 _CANDIDATE = re.compile(
@@ -312,12 +313,14 @@ _SPACED_SCALE = re.compile(
 _RANGE_TAIL = re.compile(
     r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)", re.IGNORECASE
 )
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _WORD_RANGE_TAIL = re.compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
 # Everything that can follow a number and say what it measures, in one alternation.
 _AFTER = re.compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|(?P<points>\s?percentage\s+points?\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
+    r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"
     rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
     r"|(?P<money>\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
     r"(?P<money_word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?"
@@ -337,8 +340,10 @@ _DESIGNATOR_TOKEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
 _HYPHEN_PREFIX = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
 _SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ",;:()[]{}\"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*"})
-_LOOKBACK = 48
+_LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
+_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
+_LIVE_AFTER = re.compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _CONVERSION_GAP = re.compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|[^\sA-Za-z]")
@@ -353,11 +358,7 @@ _OBJECT_FOLLOWS = re.compile(
     re.IGNORECASE,
 )
 _GOVERNED_GAP = re.compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
-_COPULA_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|been|be|being|remain|remains|remained|get|got|left)\s+$", re.IGNORECASE
-)
 _NOMINAL_END = re.compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
-_PREV_WORD = re.compile(r"([A-Za-z0-9’']+)\s+$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 
 
@@ -371,7 +372,7 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
     ends: list[int] = []
     head = _LEX_HEAD.match(text) if body_start == 0 else None
     if head:  # a token at offset 0 has no character before it for _LEX to anchor on
-        if _SPACES.sub(" ", head.group().lower()) in _CUE_ROLE:
+        if " ".join(head.group().lower().split()) in _CUE_ROLE:
             cues.append((0, head.end()))
         else:
             starts.append(0)
@@ -380,7 +381,7 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
         if text[tok_start].isdigit():
             starts.append(tok_start)
         elif text[tok_start - 1] != "-":  # "rocket-launching", "one-on-one"
-            if _SPACES.sub(" ", match.group("tok").lower()) in _CUE_ROLE:
+            if " ".join(match.group("tok").lower().split()) in _CUE_ROLE:
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
@@ -518,6 +519,7 @@ def _read_digits(text: str, start: int, end: int, before: _Before) -> _Candidate
     cand = _Candidate(start, end, value, "digits", before, currency=before.currency, unit_end=end)
     if not _read_digit_suffix(text, cand):
         return None
+    _read_and_a_half(text, cand)
     _read_range(text, cand)
     _read_after(text, cand)
     return cand
@@ -548,8 +550,8 @@ def _follows_designator(text: str, start: int, before: _Before) -> bool:
     if word in _NOT_DESIGNATORS or word in _CURRENCY_CODES:
         return False
     raw = _DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
-    if not raw or not any(c.isupper() for c in raw.group(1)):
-        return False
+    if not raw or not any(c.isupper() for c in raw.group(1)) or word.endswith("ly"):
+        return False  # lower case, or an adverb ("Reportedly 30 ...")
     # "In Gaza 20 people ..." names a place, not a model.
     return not (len(before.words) >= 2 and before.words[-2] in _LOCATION_PREPOSITIONS)
 
@@ -661,9 +663,18 @@ def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> 
     elif kind == "vague":
         cand.qualifier = "at_least"  # a vague plural is a lower bound
     elif kind == "words":
+        _read_and_a_half(text, cand)
         _read_word_range(text, cand)
     _read_after(text, cand)
     return cand
+
+
+def _read_and_a_half(text: str, cand: _Candidate) -> None:
+    """ "two and a half years" = 2.5, "1 and a half" = 1.5."""
+    half = _AND_A_HALF.match(text, cand.end)
+    if half and not cand.scaled:
+        cand.value += 0.5
+        cand.end = cand.unit_end = half.end()
 
 
 def _word_is_not_a_number(text: str, start: int, end: int, low: str, before: _Before) -> bool:
@@ -743,6 +754,8 @@ def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str 
     if what == "oclock" and cand.value <= 12:
         cand.value *= 100
         cand.role, cand.noun = "time", "time of day (24-hour HHMM)"
+    elif what == "clock_zone" and cand.end - cand.start == 4 and _is_hhmm(cand.value):
+        cand.role, cand.noun = "time", "time of day (24-hour HHMM)"  # "0800 GMT"
     elif cand.kind != "digits" or cand.currency:
         return False
     elif 1 <= cand.value <= 31 and (what == "month" or _month_before(cand.before.words)):
@@ -756,6 +769,10 @@ def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str 
     if what in ("oclock", "month") and after is not None:
         cand.unit_end = after.end()
     return True
+
+
+def _is_hhmm(value: float) -> bool:
+    return value <= 2359 and value % 100 < 60
 
 
 def _month_before(words: list[str]) -> bool:
@@ -890,8 +907,10 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
     if not cand.noun:
         cand.noun = " ".join(words)
     cand.noun_end = max(noun_end if words else pos, cand.unit_end, cand.end)
-    if cand.role == "" and words and words[-1].lower() in _POPULATION_NOUNS:
-        cand.population_noun = True
+    if cand.role == "" and words:
+        head = words[-1].lower()
+        cand.population_noun = head in _POPULATION_NOUNS or (
+            head in ("people", "persons") and bool(_LIVE_AFTER.match(text, noun_end)))
 
 
 # =============================================================================== pass 4: roles
@@ -910,26 +929,31 @@ class _Cue:
 def _find_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
     cues = []
     for start, end in spans:
-        role = _CUE_ROLE[_SPACES.sub(" ", text[start:end].lower())]
-        weak = _is_reduced_relative(text, start, end)
+        phrase = " ".join(text[start:end].lower().split())
+        prev = _word_before(text, start)
+        weak = phrase in _TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
         has_object = bool(_NUMBER_FOLLOWS.match(text, end))
-        predicate = bool(_COPULA_BEFORE.search(text, max(0, start - 16), start))
-        cues.append(_Cue(start, end, role, weak, has_object, predicate))
+        predicate = prev.lower() in _COPULAS
+        cues.append(_Cue(start, end, _CUE_ROLE[phrase], weak, has_object, predicate))
     return cues
 
 
-def _is_reduced_relative(text: str, start: int, end: int) -> bool:
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (one or more spaces between), or "" after punctuation."""
+    head = text[max(0, start - 24) : start]
+    if not head[-1:].isspace():
+        return ""
+    parts = head.split()
+    word = parts[-1] if parts else ""
+    return word if word.replace("’", "").replace("'", "").isalnum() else ""
+
+
+def _is_reduced_relative(text: str, end: int, prev: str) -> bool:
     """ "rockets fired at", "five fired at", "people killed in": a participle after a noun."""
-    if not _TRANSITIVE_PARTICIPLE.match(text, start, end):
+    low = prev.lower()
+    if not prev or low in _SUBJECT_WORDS or low.endswith("ly"):
         return False
-    prev = _PREV_WORD.search(text, max(0, start - 30), start)
-    if not prev:
-        return False
-    word = prev.group(1)
-    low = word.lower()
-    if low in _SUBJECT_WORDS or low.endswith("ly"):
-        return False
-    if word[0].isupper() and not low.endswith("s"):
+    if prev[0].isupper() and not low.endswith("s"):
         return False  # "Russia fired ...": a subject
     return not _OBJECT_FOLLOWS.match(text, end)  # "system intercepted at least eight"
 
@@ -939,6 +963,10 @@ def _assign_roles(
 ) -> None:
     """Population phrases, then "including N", then cues; other counts stay other_count."""
     cue_starts = [c.start for c in cues]
+    # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
+    # missing"), unless that number only details this one ("20, including two civilians,
+    # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
+    blockers = [c.start for c in cands if not _details_another(c)]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
@@ -952,7 +980,7 @@ def _assign_roles(
         if head is not None:
             cand.role = head.role
             continue
-        role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence)
+        role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
         if cand.population_noun and not bound:
             role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
         if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
@@ -970,12 +998,17 @@ def _population_phrase(bare: list[str]) -> bool:
         ("home", "to"), ("populated", "by"))
 
 
+def _details_another(cand: _Candidate) -> bool:
+    """ "including 23", "among them 6": a number that details the one before it."""
+    bare = cand.before.bare
+    return bool(bare) and (bare[-1] == "including" or bare[-2:] == ["among", "them"])
+
+
 def _including_head(
     cands: list[_Candidate], index: int, sentence: tuple[int, int]
 ) -> _Candidate | None:
     """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40."""
-    bare = cands[index].before.bare
-    if not bare or not (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+    if not _details_another(cands[index]):
         return None
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
@@ -986,7 +1019,12 @@ def _including_head(
 
 
 def _role_from_cues(
-    text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int], sentence: tuple[int, int]
+    text: str,
+    cand: _Candidate,
+    cues: list[_Cue],
+    cue_starts: list[int],
+    sentence: tuple[int, int],
+    blockers: list[int],
 ) -> tuple[str, bool]:
     """(role, bound): the best cue in the sentence, and whether it is bound to this number.
 
@@ -1002,7 +1040,7 @@ def _role_from_cues(
     hi = bisect.bisect_left(cue_starts, sentence[1])
     best: tuple[int, int, int, str] | None = None
     for cue in cues[lo:hi]:
-        key = _cue_key(text, cand, cue)
+        key = _cue_key(text, cand, cue, blockers)
         if key is not None and (best is None or key < best):
             best = key
     if best is None:
@@ -1011,7 +1049,9 @@ def _role_from_cues(
     return role, not weak and distance <= (2 if after else 0)
 
 
-def _cue_key(text: str, cand: _Candidate, cue: _Cue) -> tuple[int, int, int, str] | None:
+def _cue_key(
+    text: str, cand: _Candidate, cue: _Cue, blockers: list[int]
+) -> tuple[int, int, int, str] | None:
     """Sort key (weak, distance in words, after, role) of one cue for one number, or None."""
     if cue.end <= cand.start:
         if cand.total_of is not None:
@@ -1027,6 +1067,10 @@ def _cue_key(text: str, cand: _Candidate, cue: _Cue) -> tuple[int, int, int, str
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
+        i = bisect.bisect_right(blockers, cand.start)
+        if (i < len(blockers) and blockers[i] < cue.start
+                and not _COORDINATION.fullmatch(text, cand.noun_end, blockers[i])):
+            return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
 
@@ -1053,13 +1097,13 @@ def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> st
 def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:
     """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
     for index, cand in enumerate(cands):
-        if cand.noun or cand.role not in EVENT_ROLES | {"population"}:
+        if cand.noun or cand.role not in _PEOPLE_ROLES:
             continue
         first = _sentence_of(sentences, cand.start)[0]
         for prev in reversed(cands[:index]):
             if prev.start < first:
                 break
-            if prev.noun and prev.role in _COUNT_ROLES:
+            if prev.noun and prev.role in _PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
 
@@ -1091,14 +1135,14 @@ def _to_mention(
     sentence = cache.get(lo)
     if sentence is None:
         sentence = cache[lo] = " ".join(text[lo:hi].split())
-    return NumberMention(
-        value=cand.value,
-        value_high=cand.high,
-        text=text[cand.start : cand.end],
-        start=cand.start,
-        end=cand.end,
-        qualifier=cand.qualifier,
-        noun=" ".join(cand.noun.split()),
-        role=cand.role or "other_count",
-        sentence=sentence,
+    return NumberMention(  # positional: measurably faster for a frozen dataclass
+        cand.value,
+        cand.high,
+        text[cand.start : cand.end],
+        cand.start,
+        cand.end,
+        cand.qualifier,
+        cand.noun,
+        cand.role or "other_count",
+        sentence,
     )

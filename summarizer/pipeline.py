@@ -20,7 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from summarizer.backends import Backend, open_backend
+from summarizer.cache import BackendIdentity, CacheOption, backend_identity, open_cache
 from summarizer.config import Settings, load_settings
+from summarizer.costs import estimate_cost
 from summarizer.crosscheck import verify
 from summarizer.dates import parse_dateline
 from summarizer.errors import InputError, ModelOutputError, VerificationFailed
@@ -95,7 +97,7 @@ class Summarizer:
     ...     result = s.summarize(article_text)
     """
 
-    def __init__(self, settings: Settings | None = None, **options: Any) -> None:
+    def __init__(self, settings: Settings | None = None, *, cache: CacheOption = None, **options: Any) -> None:
         if settings is None:
             settings = load_settings(**options)
         elif options:
@@ -104,6 +106,9 @@ class Summarizer:
         register_secret(settings.api_key.get_secret_value() if settings.api_key else None)
         self._backend: Backend | None = None
         self._server_start_s: float | None = None
+        # Optional response cache (summarizer.cache): True, a folder, or a ResponseCache.
+        self.cache = open_cache(cache, settings)
+        self._owns_cache = self.cache is not None and self.cache is not cache
 
     @property
     def backend(self) -> Backend:
@@ -127,20 +132,42 @@ class Summarizer:
         """Summarize one article; figures are verified and re-asked per the settings."""
         started = time.monotonic()
         request = self.prepare(text, prompt)
-        answer = call_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
-        return self._finish(request, answer, started)
+        key, hit = self._cache_lookup(request)
+        answer = hit or call_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+        return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
     async def asummarize(self, text: str, *, prompt: str | None = None) -> ArticleSummary:
         started = time.monotonic()
         request = self.prepare(text, prompt)
-        answer = await acall_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
-        return self._finish(request, answer, started)
+        key, hit = self._cache_lookup(request)
+        answer = hit or await acall_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+        return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
-    def _finish(self, request: PreparedRequest, answer: ModelAnswer, started: float) -> ArticleSummary:
+    def _cache_lookup(self, request: PreparedRequest) -> tuple[str | None, ModelAnswer | None]:
+        if self.cache is None:
+            return None, None
+        key = self.cache.key_for(request, self.settings, RESPONSE_MODEL)
+        return key, self.cache.get(key)
+
+    def _identity(self) -> BackendIdentity:
+        # A cache hit must not start the embedded server just to fill in meta.
+        if self._backend is None:
+            return backend_identity(self.settings)
+        return BackendIdentity(self._backend.kind, self._backend.model, self._backend.base_url)
+
+    def _finish(
+        self,
+        request: PreparedRequest,
+        answer: ModelAnswer,
+        started: float,
+        *,
+        cached: bool = False,
+        cache_key: str | None = None,
+    ) -> ArticleSummary:
         verify_started = time.monotonic()
         draft = answer.draft if answer.draft is not None else _salvage(answer, request)
         report = verify(request.text, draft, request.mentions)
-        backend = self.backend
+        backend = self._identity()
         meta = Meta(
             model=backend.model,
             backend=backend.kind,
@@ -160,11 +187,15 @@ class Summarizer:
             ),
             created_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
             summarizer_version=_package_version(),
+            cost_usd=estimate_cost(answer.usage, self.settings, cached=cached),
+            cached=cached,
         )
         summary = ArticleSummary.model_validate(
             {**draft.model_dump(), "meta": meta, "verification": report},
             context={"dateline": request.dateline},
         )
+        if self.cache is not None and cache_key is not None and not cached:
+            self.cache.put(cache_key, answer)  # only answers that made a summary are stored
         if self.settings.strict and not report.all_verified:
             raise VerificationFailed(
                 f"{report.total - report.verified} of {report.total} figures failed verification (--strict)",
@@ -176,6 +207,8 @@ class Summarizer:
         if self._backend is not None:
             self._backend.close()
             self._backend = None
+        if self.cache is not None and self._owns_cache:
+            self.cache.close()
 
     def __enter__(self) -> Summarizer:
         return self

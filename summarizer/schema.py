@@ -74,6 +74,9 @@ ActorRole = Literal["perpetrator", "target", "victim", "responder", "mediator", 
 # (llama.cpp expands maxLength=N into N nested rules; keep N in the hundreds.)
 # Room for every event and figure a careful human lists in the seed golds (5 events,
 # 6 other figures); a small model's grammar is capped lower (config.grammar_list_cap).
+MAX_QUOTE = 300
+MAX_NOUN = 60
+MAX_DESCRIPTION = 300
 MAX_EVENTS = 8
 MAX_FIGURES = 8
 MAX_KEY_FIGURES = 8
@@ -81,7 +84,7 @@ MAX_ACTORS = 4
 MAX_EVIDENCE = 3
 
 
-Quote = Annotated[str, Field(min_length=1, max_length=300)]
+Quote = Annotated[str, Field(min_length=1, max_length=MAX_QUOTE)]
 
 
 class _Model(BaseModel):
@@ -96,10 +99,10 @@ class Figure(_Model):
         default="exact", description="How the article hedges the number ('at least 26' -> at_least)."
     )
     role: Role = Field(description="What the number counts.")
-    noun: str = Field(default="", max_length=60, description="The counted noun or unit, e.g. 'people'.")
+    noun: str = Field(default="", max_length=MAX_NOUN, description="The counted noun or unit, e.g. 'people'.")
     quote: str = Field(
         min_length=1,
-        max_length=200,
+        max_length=MAX_QUOTE,
         description="A verbatim span of the article that contains the number.",
     )
 
@@ -152,7 +155,7 @@ class Event(_Model):
     )
     location: str = Field(default="", max_length=100)
     actors: list[Actor] = Field(default_factory=list, max_length=MAX_ACTORS)
-    description: str = Field(min_length=1, max_length=300)
+    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION)
     casualties: Casualties = Field(default_factory=Casualties)
     figures: list[Figure] = Field(default_factory=list, max_length=MAX_FIGURES)
     attribution: str | None = Field(default=None, max_length=120, description="Who reports or claims it.")
@@ -209,6 +212,15 @@ class SummaryDraft(_Model):
             for i, event in enumerate(self.events)
             for j, quote in enumerate(event.evidence)
         ]
+
+
+def clip(model: type[BaseModel], field: str, text: str) -> str:
+    """``text`` cut to the field's max_length: for building schema objects from other data."""
+    for constraint in model.model_fields[field].metadata:
+        limit = getattr(constraint, "max_length", None)
+        if limit is not None:
+            return text[:limit]
+    return text
 
 
 def _context_dateline(info: ValidationInfo) -> dt.date | None:

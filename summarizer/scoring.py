@@ -98,6 +98,7 @@ from summarizer.schema import (
     Figure,
     SummaryDraft,
     VerificationReport,
+    clip,
 )
 
 # ---------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def _parse_date(value: Any, where: str) -> dt.date | None:
 
 def gold_event_to_event(gold: GoldEvent) -> Event:
     """Our schema's view of a gold event; quotes are the gold summary (scoring ignores them)."""
-    quote = (gold.summary or "gold")[:400]
+    quote = clip(Figure, "quote", gold.summary or "gold")
 
     def figure(f: GoldFigure) -> Figure:
         # The schema has no "range" qualifier; a range's value is its lower end.
@@ -304,7 +305,7 @@ def gold_event_to_event(gold: GoldEvent) -> Event:
                 "value": f.value,
                 "qualifier": qualifier,
                 "role": f.role,
-                "noun": f.noun[:120],
+                "noun": clip(Figure, "noun", f.noun),
                 "quote": quote,
             }
         )
@@ -313,17 +314,17 @@ def gold_event_to_event(gold: GoldEvent) -> Event:
         {
             "event_type": gold.event_type,
             "date": gold.date,
-            "location": gold.location[:160],
-            "actors": [Actor(name=gold.perpetrator[:160], role="perpetrator")]
+            "location": clip(Event, "location", gold.location),
+            "actors": [Actor(name=clip(Actor, "name", gold.perpetrator), role="perpetrator")]
             if gold.perpetrator
             else [],
-            "description": (gold.summary or gold.event_type)[:600],
+            "description": clip(Event, "description", gold.summary or gold.event_type),
             "casualties": Casualties(
                 killed=figure(gold.killed) if gold.killed else None,
                 injured=figure(gold.injured) if gold.injured else None,
             ),
             "figures": [figure(f) for f in gold.other_figures],
-            "attribution": gold.attribution[:200] if gold.attribution else None,
+            "attribution": clip(Event, "attribution", gold.attribution) if gold.attribution else None,
         }
     )
 
@@ -339,8 +340,8 @@ def gold_to_summary(gold: Mapping[str, Any]) -> SummaryDraft:
     headline = str(gold.get("id") or (events[0].description if events else "gold summary"))
     summary = " ".join(e.description for e in events) or headline
     return SummaryDraft(
-        headline=headline[:200],
-        summary=summary[:1200],
+        headline=clip(SummaryDraft, "headline", headline),
+        summary=clip(SummaryDraft, "summary", summary),
         article_date=_parse_date(gold.get("date"), "date"),
         events=events,
     )

@@ -8,13 +8,21 @@ can heal are retried: connection errors, timeouts, 408/409/429 and 5xx.
 
 The body is read inside the retry loop, so a connection reset mid-body is
 retried like any other transport failure.
+
+Time bounds: the read timeout also bounds one whole response (a server that
+trickles bytes slower than that times out like one that never answers), and
+:func:`deadline_scope` sets one deadline for every request inside it (all
+re-asks of one article): no attempt starts, sleeps or waits past it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import email.utils
 import logging
 import time
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 
 import httpx2 as httpx
@@ -25,7 +33,8 @@ from tenacity import (
     retry_if_exception_type,
     stop_after_attempt,
     stop_after_delay,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 log = logging.getLogger("summarizer.transport")
@@ -42,6 +51,82 @@ class RetryPolicy:
     deadline: float = 600.0
 
 
+_deadline_at: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "summarizer_deadline", default=None
+)
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """The :func:`deadline_scope` ran out: no more attempts, whatever the policy says."""
+
+
+@contextlib.contextmanager
+def deadline_scope(seconds: float | None) -> Iterator[None]:
+    """Every request inside shares one deadline ``seconds`` from now (nested: earliest wins)."""
+    if seconds is None:
+        yield
+        return
+    at = time.monotonic() + seconds
+    outer = _deadline_at.get()
+    token = _deadline_at.set(at if outer is None else min(at, outer))
+    try:
+        yield
+    finally:
+        _deadline_at.reset(token)
+
+
+def _begin_attempt(request: httpx.Request, timeouts: dict[str, float | None]) -> float | None:
+    """Before an attempt: refuse past the deadline, clamp socket timeouts, return its expiry."""
+    now = time.monotonic()
+    read = timeouts.get("read")
+    expires = now + read if read is not None else None
+    at = _deadline_at.get()
+    if at is not None:
+        remaining = at - now
+        if remaining <= 0:
+            raise DeadlineExceeded("deadline reached before the request was sent", request=request)
+        request.extensions["timeout"] = {
+            k: (min(v, remaining) if v is not None else remaining) for k, v in timeouts.items()
+        }
+        expires = at if expires is None else min(expires, at)
+    return expires
+
+
+def _timed_out(request: httpx.Request, exc: httpx.TimeoutException) -> httpx.TimeoutException:
+    at = _deadline_at.get()
+    if at is not None and time.monotonic() >= at and not isinstance(exc, DeadlineExceeded):
+        return DeadlineExceeded("deadline reached while waiting for the response", request=request)
+    return exc
+
+
+class _TimedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """The body stream of one attempt, cut off when the attempt's expiry passes."""
+
+    def __init__(self, inner: object, expires: float | None, request: httpx.Request) -> None:
+        self.inner, self.expires, self.request = inner, expires, request
+
+    def _check(self) -> None:
+        if self.expires is not None and time.monotonic() > self.expires:
+            slow = httpx.ReadTimeout("response body too slow", request=self.request)
+            raise _timed_out(self.request, slow)
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.inner:  # type: ignore[attr-defined]
+            self._check()
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self.inner:  # type: ignore[attr-defined]
+            self._check()
+            yield chunk
+
+    def close(self) -> None:
+        self.inner.close()  # type: ignore[attr-defined]
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()  # type: ignore[attr-defined]
+
+
 class RetryableStatus(Exception):
     """A response whose status says "try again"; carries it for the last attempt."""
 
@@ -54,8 +139,9 @@ class _RetryMixin:
     policy: RetryPolicy
 
     def _wait(self, state: RetryCallState) -> float:
-        backoff = wait_exponential_jitter(
-            initial=self.policy.backoff_initial, max=self.policy.backoff_max
+        backoff = (
+            wait_exponential(multiplier=self.policy.backoff_initial, max=self.policy.backoff_max)
+            + wait_random(0, self.policy.backoff_initial)  # jitter: spread out synchronized clients
         )(state)
         outcome = state.outcome
         exc = outcome.exception() if outcome is not None else None
@@ -76,9 +162,19 @@ class _RetryMixin:
             sleep,
         )
 
+    def _stop_at_deadline(self, state: RetryCallState) -> bool:
+        """Never sleep past the policy's deadline or the scope's deadline."""
+        sleep = state.upcoming_sleep
+        if (state.seconds_since_start or 0.0) + sleep >= self.policy.deadline:
+            return True
+        at = _deadline_at.get()
+        return at is not None and time.monotonic() + sleep >= at
+
     def _retry_args(self) -> dict[str, object]:
         return {
-            "stop": stop_after_attempt(self.policy.attempts) | stop_after_delay(self.policy.deadline),
+            "stop": stop_after_attempt(self.policy.attempts)
+            | stop_after_delay(self.policy.deadline)
+            | self._stop_at_deadline,
             "wait": self._wait,
             "retry": retry_if_exception_type((httpx.TransportError, RetryableStatus)),
             "before_sleep": self._before_sleep,
@@ -94,14 +190,22 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
         self.policy = policy or RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts = dict(request.extensions.get("timeout") or {})
         try:
             for attempt in Retrying(**self._retry_args()):
                 with attempt:
-                    response = self.inner.handle_request(request)
+                    expires = _begin_attempt(request, timeouts)
                     try:
-                        response.read()
-                    finally:
-                        response.close()
+                        response = self.inner.handle_request(request)
+                        response.stream = _TimedStream(response.stream, expires, request)
+                        try:
+                            response.read()
+                        finally:
+                            response.close()
+                    except httpx.TimeoutException as exc:
+                        if (replaced := _timed_out(request, exc)) is exc:
+                            raise
+                        raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
                     return response
@@ -121,14 +225,22 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
         self.policy = policy or RetryPolicy()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts = dict(request.extensions.get("timeout") or {})
         try:
             async for attempt in AsyncRetrying(**self._retry_args()):
                 with attempt:
-                    response = await self.inner.handle_async_request(request)
+                    expires = _begin_attempt(request, timeouts)
                     try:
-                        await response.aread()
-                    finally:
-                        await response.aclose()
+                        response = await self.inner.handle_async_request(request)
+                        response.stream = _TimedStream(response.stream, expires, request)
+                        try:
+                            await response.aread()
+                        finally:
+                            await response.aclose()
+                    except httpx.TimeoutException as exc:
+                        if (replaced := _timed_out(request, exc)) is exc:
+                            raise
+                        raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
                     return response

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.numbers import NumberMention
-from summarizer.schema import Event, Figure, SummaryDraft
+from summarizer.schema import MAX_FIGURES, Event, Figure, SummaryDraft, clip
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_IDS = sorted(p.name.removesuffix(".gold.json") for p in SEEDS.glob("*.gold.json"))
@@ -99,19 +99,19 @@ def gold_figure(seed: Seed, n: dict, kind: str) -> Figure:
         value=n["value"],
         qualifier=figure_qualifier(n["qualifier"]),
         role=n["role"],
-        noun=n["noun"][:120],
+        noun=clip(Figure, "noun", n["noun"]),
         quote=seed.text[s:e],
     )
 
 
 def draft_from_figures(figures: list[Figure]) -> SummaryDraft:
-    """Events of at most 12 figures each, in gold order: paths are events[i].figures[j]."""
+    """Events of at most MAX_FIGURES figures each, in gold order: paths are events[i].figures[j]."""
     events = [
-        Event(event_type="other", description=f"part {i // 12}", figures=figures[i : i + 12])
-        for i in range(0, len(figures), 12)
+        Event(event_type="other", description=f"part {i // MAX_FIGURES}", figures=figures[i : i + MAX_FIGURES])
+        for i in range(0, len(figures), MAX_FIGURES)
     ]
     return SummaryDraft(headline="gold", summary="Built from the gold file.", events=events)
 
 
 def figure_path(index: int) -> str:
-    return f"events[{index // 12}].figures[{index % 12}]"
+    return f"events[{index // MAX_FIGURES}].figures[{index % MAX_FIGURES}]"

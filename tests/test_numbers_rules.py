@@ -404,6 +404,32 @@ def test_roles_from_form(text: str, token: str, value: float, role: str) -> None
     check(text, token, value, role=role)
 
 
+@pytest.mark.parametrize(
+    ("text", "token", "value", "role"),
+    [
+        ("The talks lasted two and a half hours.", "two and a half", 2.5, "duration"),
+        ("He waited 1 and a half days.", "1 and a half", 1.5, "duration"),
+        ("The strike came at 0800 GMT.", "0800", 800, "time"),
+        ("Sirens sounded at 2230 local time.", "2230", 2230, "time"),
+        ("It lasted 12 hrs.", "12", 12, "duration"),
+        ("Prices peaked in mid-2023.", "2023", 2023, "date_or_year"),
+    ],
+)
+def test_more_forms(text: str, token: str, value: float, role: str) -> None:
+    check(text, token, value, role=role)
+
+
+@pytest.mark.parametrize(
+    "text", ["Perhaps 30 people died.", "Reportedly 30 people died.", "Some 30 people died."]
+)
+def test_sentence_initial_adverbs_are_not_designators(text: str) -> None:
+    assert mention(text, "30").role == "killed"
+
+
+def test_long_digit_runs_are_identifiers() -> None:
+    assert texts("Call 0123456789012345678 now.") == []
+
+
 def test_second_as_a_unit_of_time_is_not_an_ordinal() -> None:
     assert texts("It exploded a second later.") == []
     assert texts("The second attack came.") == ["second"]
@@ -470,6 +496,27 @@ def test_including_shares_the_role_of_its_head() -> None:
     check(text, "23", 23, qualifier="exact", role="killed")
     text = "At least 20 Palestinians, including two civilians, have been killed."
     check(text, "two", 2, role="killed")
+
+
+def test_coordinated_numbers_share_the_verb_after_them() -> None:
+    text = "5 soldiers, 3 police officers and 20 civilians were killed in the attack."
+    assert [m.role for m in extract_numbers(text)] == ["killed"] * 3
+
+
+def test_cue_after_another_number_belongs_to_that_number() -> None:
+    text = "Deniz, 45, whose mother and two sisters are missing, waited."
+    assert mention(text, "45").role == "other_count"
+    assert mention(text, "two").role == "missing"
+
+
+def test_people_living_somewhere_are_a_population() -> None:
+    check("About 13.5 million people live in the region.", "13.5 million", 13.5e6,
+          qualifier="approximately", role="population")
+
+
+def test_refuge_means_displaced() -> None:
+    check("More than 380,000 people have taken refuge in shelters.", "380,000", 380_000,
+          qualifier="more_than", role="displaced")
 
 
 def test_residents_who_fled_are_displaced_not_population() -> None:

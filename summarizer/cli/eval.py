@@ -1,0 +1,216 @@
+"""``summarizer eval``: score every prompt on every seed; compare with a baseline.
+
+Replays the cassettes by default (offline, deterministic, seconds); ``--record`` runs
+the embedded model live and re-records them (minutes per seed on a small CPU).
+
+Exit codes: 0 pass; 1 a field regressed against ``--baseline`` or a prompt's mean
+overall score is under ``--min-score``; 2 something could not be measured (missing
+or stale cassette, unreachable backend, bad option).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from summarizer.cli.app import app, cli_errors, stderr, stdout
+from summarizer.evaluation import (
+    EvalReport,
+    PromptRun,
+    below_threshold,
+    compare_with_baseline,
+    exit_code,
+    regressions,
+    run_eval,
+)
+from summarizer.redaction import configure_logging
+from summarizer.scoring import FIELDS, FieldChange
+
+# Short column headers for the per-seed table, in FIELDS order.
+FIELD_LABELS: dict[str, str] = {
+    "event_recall": "recall",
+    "event_precision": "prec",
+    "event_f1": "F1",
+    "casualties": "casualt",
+    "other_figures": "figures",
+    "dates": "dates",
+    "locations": "places",
+    "event_types": "types",
+    "figures_verified": "verified",
+    "overall": "overall",
+}
+STATUS_STYLE = {"improved": "green", "regressed": "bold red", "unchanged": "dim", "incomparable": "yellow"}
+
+
+@app.command("eval")
+@cli_errors
+def eval_command(
+    prompt: Annotated[
+        Optional[list[str]],
+        typer.Option("--prompt", "-p", help="Prompt id to evaluate; repeat to compare prompts side by side [default: every prompt in prompts.lock]."),
+    ] = None,
+    record: Annotated[
+        bool, typer.Option("--record", help="Run the embedded model live and re-record the cassettes (slow).")
+    ] = False,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the full report (scores, notes) to FILE.")] = None,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="An earlier --json report: print improved / regressed / unchanged per field.")
+    ] = None,
+    min_score: Annotated[
+        Optional[float], typer.Option("--min-score", min=0.0, help="Exit 1 if a prompt's mean overall score is below X.")
+    ] = None,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", min=0.0, help="Score changes within this band count as unchanged.")
+    ] = 0.005,
+    seed: Annotated[Optional[list[str]], typer.Option("--seed", help="Only this seed id (repeatable).")] = None,
+    seeds_dir: Annotated[Optional[Path], typer.Option("--seeds-dir", help="Folder of <id>.txt + <id>.gold.json.")] = None,
+    prompts_dir: Annotated[
+        Optional[Path], typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/].")
+    ] = None,
+    cassettes_dir: Annotated[Optional[Path], typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")] = None,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr.")] = 0,
+) -> None:
+    """Score prompts on the seed articles against their gold events (prompt regression)."""
+    configure_logging(verbose)
+    old = EvalReport.load(baseline) if baseline is not None else None  # fail fast on a bad file
+    progress = (lambda message: stderr.print(message, highlight=False)) if record or verbose else None
+    report = run_eval(
+        prompt,
+        record=record,
+        seeds_dir=seeds_dir,
+        seed_ids=seed or (),
+        prompts_dir=prompts_dir,
+        cassettes_dir=cassettes_dir,
+        progress=progress,
+    )
+    stdout.print(seed_table(report))
+    stdout.print(totals_table(report))
+    comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
+    if comparisons is not None:
+        stdout.print(baseline_table(comparisons, baseline))
+    if json_path is not None:
+        report.save(json_path)
+        stderr.print(f"wrote {json_path}", highlight=False)
+    code = exit_code(report, comparisons, min_score)
+    for line in problems(report, comparisons, min_score):
+        stderr.print(line, highlight=False, markup=False)
+    if code:
+        raise typer.Exit(code)
+
+
+def problems(
+    report: EvalReport, comparisons: dict[str, dict[str, FieldChange]] | None, min_score: float | None
+) -> list[str]:
+    """One stderr line per reason the run did not pass."""
+    lines = [
+        f"error: not measured: {r.prompt_id} / {r.seed_id}: {r.error}"
+        for r in report.results
+        if r.status == "unmeasured"
+    ]
+    for prompt_id, change in regressions(comparisons or {}):
+        lines.append(
+            f"regression: {prompt_id} {change.field} {change.baseline:.3f} -> {change.current:.3f}"
+            f" ({change.delta:+.3f})"
+        )
+    for run in below_threshold(report, min_score):
+        lines.append(
+            f"below --min-score {min_score:g}: {run.prompt_id} overall {run.means.get('overall') or 0.0:.3f}"
+        )
+    return lines
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _prompt_label(run: PromptRun) -> str:
+    return f"{run.prompt_id} v{run.version}"
+
+
+def seed_table(report: EvalReport) -> Table:
+    """Rows: seed x prompt (and each prompt's mean); columns: the field scores."""
+    table = Table(
+        title=f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
+        title_justify="left",
+    )
+    table.add_column("seed", overflow="fold")
+    table.add_column("prompt", overflow="fold")
+    for name in FIELDS:
+        table.add_column(FIELD_LABELS[name], justify="right")
+    table.add_column("req", justify="right")
+    multi = len(report.prompts) > 1
+    for index, seed_id in enumerate(report.seeds):
+        for position, run in enumerate(report.prompts):
+            result = next((r for r in run.results if r.seed_id == seed_id), None)
+            label = seed_id if position == 0 else ""
+            if result is None:
+                continue
+            if result.status == "unmeasured" or result.score is None:
+                cells = [Text("not measured", style="bold red")] + [""] * (len(FIELDS) - 1)
+            else:
+                cells = [_cell(v) for v in result.score.field_scores().values()]
+                if result.status == "failed":
+                    cells[-1] = Text(f"{cells[-1]} (failed)", style="red")
+            table.add_row(label, _prompt_label(run), *cells, str(result.requests or ""),
+                          end_section=multi and index < len(report.seeds) - 1 and position == len(report.prompts) - 1)
+    table.add_section()
+    for run in report.prompts:
+        table.add_row(
+            Text("mean", style="bold"),
+            _prompt_label(run),
+            *[Text(_cell(run.means.get(name)), style="bold") for name in FIELDS],
+            str(sum(r.requests for r in run.results) or ""),
+        )
+    return table
+
+
+def totals_table(report: EvalReport) -> Table:
+    """Field means, prompts side by side (with the difference to the first prompt)."""
+    table = Table(title="Totals (mean over seeds)", title_justify="left")
+    table.add_column("field")
+    for run in report.prompts:
+        table.add_column(f"{run.prompt_id}\nv{run.version} #{run.hash[:8]}", justify="right")
+    first = report.prompts[0] if report.prompts else None
+    if len(report.prompts) > 1:
+        table.add_column("delta", justify="right")
+    for name in FIELDS:
+        values = [run.means.get(name) for run in report.prompts]
+        row: list[str | Text] = [name, *[_cell(v) for v in values]]
+        if len(report.prompts) > 1 and first is not None:
+            base, last = values[0], values[-1]
+            if base is None or last is None:
+                row.append("-")
+            else:
+                delta = last - base
+                row.append(Text(f"{delta:+.2f}", style="green" if delta > 0.005 else "red" if delta < -0.005 else "dim"))
+        table.add_row(*row)
+    measured = [sum(1 for r in run.results if r.status != "unmeasured") for run in report.prompts]
+    table.add_section()
+    table.add_row("seeds measured", *[f"{m}/{len(run.results)}" for m, run in zip(measured, report.prompts)])
+    return table
+
+
+def baseline_table(comparisons: dict[str, dict[str, FieldChange]], path: Path | None) -> Table:
+    table = Table(title=f"Against baseline {path}", title_justify="left")
+    table.add_column("prompt")
+    table.add_column("field")
+    table.add_column("baseline", justify="right")
+    table.add_column("now", justify="right")
+    table.add_column("delta", justify="right")
+    table.add_column("change")
+    for prompt_id, changes in comparisons.items():
+        for index, change in enumerate(changes.values()):
+            table.add_row(
+                prompt_id if index == 0 else "",
+                change.field,
+                _cell(change.baseline),
+                _cell(change.current),
+                "-" if change.delta is None else f"{change.delta:+.3f}",
+                Text(change.status, style=STATUS_STYLE[change.status]),
+                end_section=index == len(changes) - 1,
+            )
+    return table

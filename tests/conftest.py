@@ -1,0 +1,67 @@
+"""Shared fixtures: an isolated environment for every test, and cassette replay/record.
+
+Record mode comes from pytest-recording's ``--record-mode`` (default ``none``: replay
+only, offline). Any other mode starts the embedded llama.cpp server once per session
+and records real responses from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import cassettes
+from summarizer.config import ENV_VARS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+BELGOROD = SEEDS / "belgorod-kharkiv-2024-01-01.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's keys, config file or cache."""
+    for var in (*ENV_VARS, "OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_RAISE_ERRORS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path / "absent-config.toml"))
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="session")
+def record_mode(request: pytest.FixtureRequest) -> str:
+    return str(request.config.getoption("--record-mode", default="none") or "none")
+
+
+@pytest.fixture(scope="session")
+def model_server_url(record_mode: str) -> Iterator[str]:
+    """Replay: a URL nothing listens on. Record: the embedded server, started once."""
+    if record_mode == "none":
+        yield cassettes.REPLAY_BASE_URL
+        return
+    from summarizer.embedded import EmbeddedServer
+
+    with EmbeddedServer() as server:
+        yield server.base_url
+
+
+@pytest.fixture
+def replay_options(model_server_url: str) -> dict[str, Any]:
+    """Summarizer options that match the recorded embedded-model requests exactly."""
+    return {"backend": "llama-cpp", "base_url": model_server_url, "model": cassettes.EMBEDDED_MODEL}
+
+
+@pytest.fixture
+def use_cassette(record_mode: str) -> Callable[[str, str], AbstractContextManager[Any]]:
+    """``with use_cassette(prompt_id, article_id): ...`` replays (or records) that pair."""
+
+    def use(prompt_id: str, article_id: str) -> AbstractContextManager[Any]:
+        path = cassettes.cassette_path(prompt_id, article_id)
+        if record_mode == "none" and not path.exists():
+            pytest.fail(f"missing cassette {path.relative_to(ROOT)}; record it with: {cassettes.RERECORD_COMMAND}")
+        return cassettes.make_vcr(record_mode).use_cassette(str(path))
+
+    return use

@@ -1,0 +1,1 @@
+"""Explicitly fake servers for tests. Synthetic model replies live only here."""

