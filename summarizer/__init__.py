@@ -10,6 +10,8 @@ No number reaches the output unchecked: every figure carries a verification stat
 
 from __future__ import annotations
 
+from summarizer.batch import BatchResult, asummarize_many, summarize_many
+from summarizer.cache import ResponseCache
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
 from summarizer.errors import (
@@ -43,6 +45,7 @@ __all__ = [
     "BackendError",
     "BackendRejected",
     "BackendUnavailable",
+    "BatchResult",
     "CassetteMiss",
     "Casualties",
     "ConfigError",
@@ -53,6 +56,7 @@ __all__ = [
     "Meta",
     "ModelOutputError",
     "NumberMention",
+    "ResponseCache",
     "Settings",
     "Summarizer",
     "SummarizerError",
@@ -60,8 +64,10 @@ __all__ = [
     "VerificationFailed",
     "VerificationReport",
     "asummarize",
+    "asummarize_many",
     "extract_numbers",
     "load_settings",
     "summarize",
+    "summarize_many",
     "verify",
 ]

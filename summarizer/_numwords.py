@@ -8,6 +8,7 @@ well-formed phrase, and reading it inline is several times faster than a library
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -49,9 +50,9 @@ FRACTION_DENOMINATORS: dict[str, int] = {
 }
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first so "seventeen" wins over "seven"."""
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _U = _alt(w for w in UNITS if UNITS[w] < 10 and w != "zero")
@@ -144,7 +145,7 @@ def parse_ordinal(phrase: str) -> float | None:
     return None
 
 
-def trie_regex(phrases: object) -> str:
+def trie_regex(phrases: Iterable[str]) -> str:
     """A regex for any of ``phrases``, factored as a trie so ``re`` checks each letter once.
 
     ``re`` tries the branches of a flat alternation one by one; on a 2 kB article a flat,
@@ -153,7 +154,7 @@ def trie_regex(phrases: object) -> str:
     whitespace. Longer phrases win (the optional tails are greedy).
     """
     root: dict[str, dict] = {}
-    for phrase in phrases:  # type: ignore[attr-defined]
+    for phrase in phrases:
         node = root
         for ch in phrase.lower():
             node = node.setdefault(ch, {})

@@ -89,7 +89,9 @@ class Backend:
             options["extra_body"] = {
                 "response_format": {
                     "type": "json_object",
-                    "schema": grammar_schema(response_model, self.settings.grammar_list_cap),
+                    "schema": grammar_schema(
+                        response_model, self.settings.grammar_list_cap, self.settings.grammar_omit
+                    ),
                 }
             }
         return options
@@ -148,12 +150,21 @@ def open_backend(settings: Settings) -> Backend:
 _GRAMMAR_DROPPED_KEYS = frozenset({"pattern", "title", "description", "default"})
 
 
-def grammar_schema(response_model: type[BaseModel], list_cap: int = 0) -> dict[str, Any]:
+def grammar_schema(
+    response_model: type[BaseModel], list_cap: int = 0, omit: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The response model's JSON schema reduced to what llama.cpp's grammar needs.
 
-    ``list_cap`` lowers every array's maxItems: with every key required, a small model
-    fills every slot, and lists of 8 events x 8 figures would not fit in max_tokens.
+    ``list_cap`` lowers every array's maxItems and ``omit`` ("Model.field") leaves
+    optional fields out: with every key required a small model fills every slot, and
+    8 events x 8 figures would not fit in max_tokens. Omitted fields take their default.
     """
+    schema = response_model.model_json_schema()
+    for entry in omit:
+        model_name, _, field = entry.partition(".")
+        definition = schema.get("$defs", {}).get(model_name) or (schema if schema.get("title") == model_name else None)
+        if definition is not None:
+            definition.get("properties", {}).pop(field, None)
 
     def simplify(node: Any) -> Any:
         if isinstance(node, list):
@@ -174,7 +185,7 @@ def grammar_schema(response_model: type[BaseModel], list_cap: int = 0) -> dict[s
             out["maxItems"] = min(out.get("maxItems", list_cap), list_cap)
         return out
 
-    return simplify(response_model.model_json_schema())
+    return simplify(schema)
 
 
 def _policy(settings: Settings) -> RetryPolicy:

@@ -27,7 +27,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import diskcache
 from pydantic import BaseModel
@@ -93,28 +93,43 @@ def article_hash(text: str) -> str:
 
 
 # Settings that change what the model answers (or how often it is asked).
-_ANSWER_OPTIONS = ("temperature", "max_tokens", "seed", "max_retries", "reask_unverified", "grammar_list_cap")
+_ANSWER_OPTIONS = (
+    "temperature",
+    "max_tokens",
+    "seed",
+    "max_retries",
+    "reask_unverified",
+    "grammar_list_cap",
+)
 
 
 class ResponseCache:
     """A :mod:`diskcache` store of model answers keyed by :meth:`key_for`."""
 
-    def __init__(self, directory: str | Path | None = None, *, size_limit: int = DEFAULT_SIZE_LIMIT) -> None:
+    def __init__(
+        self, directory: str | Path | None = None, *, size_limit: int = DEFAULT_SIZE_LIMIT
+    ) -> None:
         self.directory = Path(directory).expanduser() if directory else default_cache_dir()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._store = diskcache.Cache(str(self.directory), size_limit=size_limit)
         except OSError as exc:
-            raise ConfigError(f"{self.directory}: cannot open the response cache ({exc.strerror or exc})") from None
+            raise ConfigError(
+                f"{self.directory}: cannot open the response cache ({exc.strerror or exc})"
+            ) from None
         self.hits = 0
         self.misses = 0
         self.writes = 0
 
-    def key_for(self, request: PreparedRequest, settings: Settings, response_model: type[BaseModel]) -> str:
+    def key_for(
+        self, request: PreparedRequest, settings: Settings, response_model: type[BaseModel]
+    ) -> str:
         identity = backend_identity(settings)
         options = {name: getattr(settings, name) for name in _ANSWER_OPTIONS}
         request_digest = hashlib.sha256(
-            json.dumps({"messages": request.messages, "options": options}, sort_keys=True).encode("utf-8")
+            json.dumps({"messages": request.messages, "options": options}, sort_keys=True).encode(
+                "utf-8"
+            )
         ).hexdigest()
         parts = (
             f"v{CACHE_VERSION}",
@@ -165,6 +180,9 @@ class ResponseCache:
     def __len__(self) -> int:
         return len(self._store)
 
+    def __bool__(self) -> bool:  # an empty cache is still a cache
+        return True
+
     def __contains__(self, key: object) -> bool:
         return key in self._store
 
@@ -174,7 +192,7 @@ class ResponseCache:
     def close(self) -> None:
         self._store.close()
 
-    def __enter__(self) -> ResponseCache:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -35,6 +35,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_DEADLINE": "deadline",
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
+    "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
 }
 
 
@@ -69,13 +70,27 @@ class Settings(BaseModel):
     retry_after_cap: float = Field(30.0, ge=0, description="Longest Retry-After we honour.")
     deadline: float = Field(600.0, gt=0, description="Total seconds per article, retries included.")
 
+    # Long articles (summarizer.chunking): longer than max_article_chars -> summarized in
+    # chunks of at most that size; longer than max_article_chars * max_chunks -> refused.
+    # 12,000 characters (~3,000-4,000 tokens) fits the embedded model's n_ctx=8192 with
+    # max_tokens=3072 and the prompt.
+    max_article_chars: int = Field(12_000, ge=1_000, description="Longest text sent to the model at once.")
+    max_chunks: int = Field(8, ge=1, le=64, description="Most chunks one article is split into.")
+
     # Embedded llama.cpp server.
     n_ctx: int = Field(8192, ge=512)
     n_threads: int | None = None
     n_parallel: int = Field(1, ge=1, le=16, description="Concurrent requests the embedded server serves.")
     server_start_timeout: float = Field(120.0, gt=0)
+    # llama.cpp decodes under a grammar built from the schema with every key required
+    # (optional keys made it ~30x slower per token here), so a small model fills every
+    # slot it is given. These two knobs keep its worst case short; 0 / () turn them off.
     grammar_list_cap: int = Field(
-        3, ge=0, description="llama.cpp only: most items per list the grammar allows (0: schema bounds)."
+        2, ge=0, description="llama.cpp only: most items per list the grammar allows (0: schema bounds)."
+    )
+    grammar_omit: tuple[str, ...] = Field(
+        ("Casualties.missing", "Casualties.displaced", "Casualties.arrested"),
+        description="llama.cpp only: Model.field entries left out of the grammar (they take their default).",
     )
 
     # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).

@@ -24,9 +24,13 @@ def estimate_cost(usage: Usage, settings: Settings, *, cached: bool = False) -> 
         return None
     if cached:
         return 0.0
-    return token_cost(usage.prompt_tokens, usage.completion_tokens, settings.price_in, settings.price_out)
+    return token_cost(
+        usage.prompt_tokens, usage.completion_tokens, settings.price_in, settings.price_out
+    )
 
 
-def token_cost(prompt_tokens: int, completion_tokens: int, price_in: float | None, price_out: float | None) -> float:
+def token_cost(
+    prompt_tokens: int, completion_tokens: int, price_in: float | None, price_out: float | None
+) -> float:
     cost = (prompt_tokens * (price_in or 0.0) + completion_tokens * (price_out or 0.0)) / PER_TOKENS
     return round(cost, 10)

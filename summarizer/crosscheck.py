@@ -36,6 +36,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer import injection
 from summarizer.errors import InputError
 from summarizer.grounding import QuoteAligner
 from summarizer.numbers import NumberMention, extract_numbers
@@ -180,10 +181,12 @@ def verify(
     if mentions is None:
         mentions = extract_numbers(article_text)
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    # Numbers inside instruction-like passages ("ignore previous instructions...") are not reports.
+    ordered, instructions = injection.screen_mentions(article_text, ordered)
     aligner = QuoteAligner(article_text)
 
     figures = [
-        check_figure(path, figure, article_text, ordered, aligner)
+        injection.flag(check_figure(path, figure, article_text, ordered, aligner), article_text, instructions)
         for path, figure in draft.iter_figures()
     ]
     evidence = [

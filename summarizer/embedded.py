@@ -44,6 +44,22 @@ def default_model_path() -> Path:
     raise ConfigError(f"{DEFAULT_GGUF_PACKAGE} is installed but holds no .gguf file; reinstall it")
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM us when our parent dies.
+
+    ``atexit`` and ``with`` cover normal exits, errors and Ctrl-C; this covers the
+    rest (SIGTERM/SIGKILL of the parent), so no model server outlives its user.
+    """
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -111,6 +127,7 @@ class EmbeddedServer:
             stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
         )
         atexit.register(self.stop)
         try:

@@ -55,6 +55,7 @@ from summarizer.errors import ConfigError, InputError, ModelOutputError, Summari
 from summarizer.pipeline import RESPONSE_MODEL, Summarizer
 from summarizer.prompt_lock import read_lock
 from summarizer.prompts import available_prompts, load_prompt, prompts_dir
+from summarizer.schema import SummaryDraft
 from summarizer.scoring import (
     FIELDS,
     FieldChange,
@@ -64,7 +65,6 @@ from summarizer.scoring import (
     load_gold,
     score_summary,
 )
-from summarizer.schema import SummaryDraft
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 REPORT_FORMAT = 1
@@ -270,7 +270,7 @@ def run_eval(
                     say(f"[{done}/{total}] {describe_result(result)}")
             run.means = field_means(run.seed_scores().values())
     return EvalReport(
-        created_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         mode="record" if record else "replay",
         model=model,
         seeds=[seed.id for seed in seeds],

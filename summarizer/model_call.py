@@ -9,6 +9,7 @@ Every third-party exception is translated here into :mod:`summarizer.errors`.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ from summarizer.errors import (
 from summarizer.redaction import redact
 from summarizer.schema import Usage
 from summarizer.transport import DeadlineExceeded, deadline_scope
+
+log = logging.getLogger("summarizer.model_call")
 
 
 @dataclass
@@ -85,23 +88,19 @@ def call_model(
     context: dict[str, Any],
     headers: dict[str, str],
 ) -> ModelAnswer:
-    tally = _Tally()
     started = time.monotonic()
-    try:
-        with deadline_scope(backend.settings.deadline):  # one deadline for the call and its re-asks
-            draft = backend.client.chat.completions.create(
-                model=backend.model,
-                messages=[dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
-                response_model=response_model,
-                max_retries=backend.settings.max_retries,
-                context=context,
-                hooks=tally.hooks(),
-                extra_headers=headers,
-                **backend.request_options(response_model),
-            )
-    except Exception as exc:  # noqa: BLE001 - translated or salvaged below
-        return _salvage_or_raise(exc, backend, tally, started)
-    return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+    with deadline_scope(backend.settings.deadline):  # the call, its re-asks and retries
+        while True:
+            tally = _Tally()
+            try:
+                draft = backend.client.chat.completions.create(
+                    **_create_kwargs(backend, messages, response_model, context, headers, tally)
+                )
+            except Exception as exc:  # noqa: BLE001 - translated or salvaged below
+                if _downgrade_response_format(exc, backend):
+                    continue
+                return _salvage_or_raise(exc, backend, tally, started)
+            return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
 
 
 async def acall_model(
@@ -111,23 +110,56 @@ async def acall_model(
     context: dict[str, Any],
     headers: dict[str, str],
 ) -> ModelAnswer:
-    tally = _Tally()
     started = time.monotonic()
-    try:
-        with deadline_scope(backend.settings.deadline):
-            draft = await backend.aclient.chat.completions.create(
-                model=backend.model,
-                messages=[dict(m) for m in messages],
-                response_model=response_model,
-                max_retries=backend.settings.max_retries,
-                context=context,
-                hooks=tally.hooks(),
-                extra_headers=headers,
-                **backend.request_options(response_model),
-            )
-    except Exception as exc:  # noqa: BLE001
-        return _salvage_or_raise(exc, backend, tally, started)
-    return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+    with deadline_scope(backend.settings.deadline):  # the call, its re-asks and retries
+        while True:
+            tally = _Tally()
+            try:
+                draft = await backend.aclient.chat.completions.create(
+                    **_create_kwargs(backend, messages, response_model, context, headers, tally)
+                )
+            except Exception as exc:  # noqa: BLE001
+                if _downgrade_response_format(exc, backend):
+                    continue
+                return _salvage_or_raise(exc, backend, tally, started)
+            return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+
+
+def _create_kwargs(
+    backend: Backend,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    context: dict[str, Any],
+    headers: dict[str, str],
+    tally: _Tally,
+) -> dict[str, Any]:
+    return {
+        "model": backend.model,
+        "messages": [dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
+        "response_model": response_model,
+        "max_retries": backend.settings.max_retries,
+        "context": context,
+        "hooks": tally.hooks(),
+        "extra_headers": headers,
+        **backend.request_options(response_model),
+    }
+
+
+def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
+    """Some OpenAI-compatible servers (llama-cpp-python) reject ``json_schema``.
+
+    Once per backend, switch to ``json_object`` with the schema attached, which
+    those servers accept (and turn into a grammar). True means "try again".
+    """
+    if backend.kind != "compatible" or backend.response_format != "json_schema":
+        return False
+    for item in _cause_chain(exc):
+        if isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500):
+            if "response_format" in str(item.body) or "json_schema" in str(item.body):
+                log.info("server rejected response_format json_schema; using json_object with schema")
+                backend.response_format = "llama_cpp_schema"
+                return True
+    return False
 
 
 def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: float) -> ModelAnswer:
@@ -183,7 +215,9 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
         if isinstance(item, openai.APIConnectionError):
             root = chain[-1]
             detail = "" if root is item else f": {_first_line(str(root)) or type(root).__name__}"
-            return BackendUnavailable(redact(f"cannot connect to {where}{tries}{detail}"))
+            connected = not any(isinstance(i, (httpx.ConnectError, ConnectionRefusedError)) for i in chain)
+            what = f"lost the connection to {where}" if connected else f"cannot connect to {where}"
+            return BackendUnavailable(redact(f"{what}{tries}{detail}"))
         if isinstance(item, httpx.TimeoutException):
             return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
     if isinstance(exc, InstructorRetryException):

@@ -346,7 +346,8 @@ _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 _LIVE_AFTER = re.compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _CONVERSION_GAP = re.compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
-_NOUN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|[^\sA-Za-z]")
+_NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
+_NOUN_RUN = re.compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
 _QUALIFIER_WORDS = (
     r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
@@ -725,26 +726,32 @@ def _read_unit(text: str, cand: _Candidate) -> None:
     what = after.lastgroup if after else None
     if _read_time_or_date(cand, after, what):
         return
-    if what in ("pct", "points"):
-        cand.role, cand.noun = "percentage", "percentage points" if what == "points" else "percent"
-    elif what == "money" or cand.currency:
-        _read_money(cand, after if what == "money" else None)
-    elif what == "hyphen":
-        _read_hyphen_adjective(cand, after)  # type: ignore[arg-type]
+    if after is not None and what == "hyphen":
+        _read_hyphen_adjective(cand, after)
         return
-    elif what == "distance":
-        cand.role, cand.noun = "distance", " ".join(after.group("distance").split())  # type: ignore[union-attr]
-    elif what in ("duration", "age") and cand.kind != "vague":
-        cand.role, cand.noun = "duration", " ".join(after.group(what).split())  # type: ignore[union-attr]
-    elif what == "half_of" and cand.kind == "half":
-        cand.role, cand.noun = "duration", after.group("half_unit").lower()  # type: ignore[union-attr]
+    if what == "money" or cand.currency:
+        _read_money(cand, after if what == "money" else None)
+    elif after is not None and (measure := _measure(cand, after, what)):
+        cand.role, cand.noun = measure
     elif _is_year(text, cand):
-        cand.role, cand.noun = "date_or_year", "year"
-        cand.locked = True
+        cand.role, cand.noun, cand.locked = "date_or_year", "year", True
         return
     else:
         return
     cand.locked, cand.unit_end = True, max(cand.unit_end, after.end() if after else 0)
+
+
+def _measure(cand: _Candidate, after: re.Match[str], what: str | None) -> tuple[str, str] | None:
+    """(role, unit) of a percent sign or a unit of length, area or time after the number."""
+    if what in ("pct", "points"):
+        return "percentage", "percentage points" if what == "points" else "percent"
+    if what == "distance":
+        return "distance", " ".join(after.group(what).split())
+    if what in ("duration", "age") and cand.kind != "vague":  # not "hundreds years"
+        return "duration", " ".join(after.group(what).split())
+    if what == "half_of" and cand.kind == "half":
+        return "duration", after.group("half_unit").lower()  # "half an hour"
+    return None
 
 
 def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str | None) -> bool:
@@ -887,11 +894,11 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
     pos = max(cand.unit_end, cand.end, cand.post_end)
     words: list[str] = []
     noun_end = pos
-    for tok in _NOUN_TOKEN.finditer(text, pos, min(limit, pos + 60)):
-        word = tok.group()
+    run = _NOUN_RUN.match(text, pos, min(limit, pos + 60))
+    offset = run.start(1) if run else pos
+    for word in run.group(1).split() if run else ():
+        offset = text.index(word, offset) + len(word)
         low = word.lower()
-        if not word[0].isalpha():
-            break
         if not words and low in _NOUN_SKIP_LEAD:
             continue
         if low in _NOUN_STOP or low in _CUE_NOUNS:
@@ -899,7 +906,7 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
         if words and low.endswith(("ed", "ing")) and not words[-1].endswith(("ed", "ing")):
             break  # "drones fired overnight"
         words.append(word)
-        noun_end = tok.end()
+        noun_end = offset
         if len(words) == 4 or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
             break  # a plural ends the noun phrase
     while words and words[-1].lower().endswith(("ed", "ing", "ly")):

@@ -32,6 +32,13 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RedactingFormatter(logging.Formatter):
+    """Scrubs the whole formatted record: message, traceback and stack alike."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
 def configure_logging(verbose: int) -> None:
     """--verbose logging to stderr, scrubbed. -v: our steps; -vv: HTTP and SDK debug too."""
     if verbose <= 0:
@@ -42,7 +49,7 @@ def configure_logging(verbose: int) -> None:
             logging.getLogger(name).propagate = False
         return
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s", "%H:%M:%S"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s", "%H:%M:%S"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     root.addHandler(handler)

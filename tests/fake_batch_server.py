@@ -41,15 +41,15 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
-from summarizer.crosscheck import verify  # noqa: E402
-from summarizer.numbers import extract_numbers  # noqa: E402
-from summarizer.schema import QUALIFIERS, Event, Figure, SummaryDraft  # noqa: E402
+from summarizer.crosscheck import verify
+from summarizer.numbers import extract_numbers
+from summarizer.schema import QUALIFIERS, Event, Figure, SummaryDraft
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _SKIPPED_ROLES = ("date_or_year", "time", "ordinal")
@@ -61,13 +61,20 @@ _SKIPPED_ROLES = ("date_or_year", "time", "ordinal")
 
 
 def article_from_messages(messages: list[dict[str, Any]]) -> str:
-    """The article body the prompt carries (the text after 'Article:' in the user message)."""
-    for message in reversed(messages):
-        if message.get("role") == "user" and isinstance(message.get("content"), str):
-            content = message["content"]
-            marker = content.find("Article:\n")
-            return content[marker + len("Article:\n") :] if marker >= 0 else content
-    return ""
+    """The article body the prompt carries: the text after 'Article:' in the *first* user message.
+
+    Re-asks append more user messages (the validation errors); they are not the article.
+    """
+    users = [
+        m["content"]
+        for m in messages
+        if m.get("role") == "user" and isinstance(m.get("content"), str)
+    ]
+    for content in users:
+        marker = content.find("Article:\n")
+        if marker >= 0:
+            return content[marker + len("Article:\n") :]
+    return users[0] if users else ""
 
 
 def _sentences(text: str) -> list[str]:
@@ -145,7 +152,11 @@ def completion_body(content: str, model: str, prompt_chars: int, number: int) ->
         "created": int(time.time()),
         "model": model,
         "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
         ],
         "usage": {
             "prompt_tokens": prompt_tokens,
@@ -158,7 +169,9 @@ def completion_body(content: str, model: str, prompt_chars: int, number: int) ->
 def synthetic_reply(article: str, model: str = "fake", prompt_chars: int | None = None) -> bytes:
     """A whole chat-completion response body answering for ``article``."""
     content = synthetic_draft(article).model_dump_json(exclude_none=True)
-    body = completion_body(content, model, prompt_chars if prompt_chars is not None else len(article), 0)
+    body = completion_body(
+        content, model, prompt_chars if prompt_chars is not None else len(article), 0
+    )
     return json.dumps(body).encode("utf-8")
 
 
@@ -172,7 +185,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     timeout = 60
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def _send(self, status: int, body: bytes) -> None:
@@ -182,16 +195,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         fake = self.server.fake
         if self.path.rstrip("/").endswith("/models"):
-            self._send(200, json.dumps({"object": "list", "data": [{"id": "fake", "object": "model"}]}).encode())
+            self._send(
+                200,
+                json.dumps(
+                    {"object": "list", "data": [{"id": "fake", "object": "model"}]}
+                ).encode(),
+            )
         elif self.path.rstrip("/").endswith("/stats"):
             self._send(200, json.dumps(fake.stats()).encode())
         else:
             self._send(404, b'{"error": {"message": "not found"}}')
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         fake = self.server.fake
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
@@ -210,6 +228,9 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     fake: FakeBatchServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up (an abandoned request) is expected here, not news
 
 
 class FakeBatchServer:
@@ -233,6 +254,7 @@ class FakeBatchServer:
         self.max_in_flight = 0
         self.articles: list[str] = []  # the article of every completion request, in arrival order
         self._lock = threading.Lock()
+        self._stopping = threading.Event()  # cuts every pending delay short on stop()
         self._httpd = _HTTPServer((host, port), _Handler)
         self._httpd.fake = self
         self._thread: threading.Thread | None = None
@@ -243,18 +265,21 @@ class FakeBatchServer:
         return f"http://{host}:{port}/v1"
 
     def start(self) -> FakeBatchServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-batch-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="fake-batch-server", daemon=True
+        )
         self._thread.start()
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=10)
             self._thread = None
         self._httpd.server_close()
 
-    def __enter__(self) -> FakeBatchServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -268,7 +293,11 @@ class FakeBatchServer:
 
     def stats(self) -> dict[str, int]:
         with self._lock:
-            return {"requests": self.requests, "in_flight": self.in_flight, "max_in_flight": self.max_in_flight}
+            return {
+                "requests": self.requests,
+                "in_flight": self.in_flight,
+                "max_in_flight": self.max_in_flight,
+            }
 
     def _enter(self) -> int:
         with self._lock:
@@ -290,29 +319,43 @@ class FakeBatchServer:
         article = article_from_messages(messages)
         with self._lock:
             self.articles.append(article)
-        delay = next((seconds for marker, seconds in self.delays.items() if marker in article), self.delay)
-        if delay > 0:
-            time.sleep(delay)
+        delay = next(
+            (seconds for marker, seconds in self.delays.items() if marker in article), self.delay
+        )
+        if delay > 0 and self._stopping.wait(delay):
+            return 503, b'{"error": {"message": "fake server stopping"}}'
         if self.fixed_body is not None:
             return 200, self.fixed_body
         if any(marker in article for marker in self.reject):
-            return 400, json.dumps({"error": {"message": "fake server rejects this article"}}).encode()
+            return 400, json.dumps(
+                {"error": {"message": "fake server rejects this article"}}
+            ).encode()
         model = str(request.get("model") or "fake")
         prompt_chars = sum(len(str(m.get("content", ""))) for m in messages)
         if any(marker in article for marker in self.garbage):
             content = "this is not JSON at all"
         else:
             content = synthetic_draft(article).model_dump_json(exclude_none=True)
-        return 200, json.dumps(completion_body(content, model, prompt_chars, number)).encode("utf-8")
+        return 200, json.dumps(completion_body(content, model, prompt_chars, number)).encode(
+            "utf-8"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="FAKE OpenAI-compatible server (tests and benchmarks only).")
+    parser = argparse.ArgumentParser(
+        description="FAKE OpenAI-compatible server (tests and benchmarks only)."
+    )
     parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
     parser.add_argument("--port", type=int, default=0)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--response-file", type=Path, help="answer every completion with this exact body")
-    group.add_argument("--fixed-article", type=Path, help="answer every completion with the synthetic reply for this article")
+    group.add_argument(
+        "--response-file", type=Path, help="answer every completion with this exact body"
+    )
+    group.add_argument(
+        "--fixed-article",
+        type=Path,
+        help="answer every completion with the synthetic reply for this article",
+    )
     args = parser.parse_args(argv)
     fixed: bytes | None = None
     if args.response_file:

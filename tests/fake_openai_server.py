@@ -17,6 +17,7 @@ server that always fails). Every request is recorded (path, headers, JSON body).
 
 from __future__ import annotations
 
+import copy
 import json
 import socket
 import struct
@@ -316,7 +317,7 @@ class FakeOpenAIServer:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def __enter__(self) -> FakeOpenAIServer:
+    def __enter__(self) -> FakeOpenAIServer:  # noqa: PYI034
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -360,3 +361,230 @@ def closed_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------
+# Synthetic replies: the ONLY place the fake "model" answers are written
+# ---------------------------------------------------------------------------
+# Built from the seed articles so that figures quote the article verbatim and verify
+# like a careful model's would; variants break one thing on purpose.
+
+def figure(value: float, role: str, quote: str, qualifier: str = "exact", noun: str = "") -> dict[str, Any]:
+    return {"value": value, "qualifier": qualifier, "role": role, "noun": noun, "quote": quote}
+
+
+# A valid SummaryDraft for the Belgorod seed: every figure quotes the article verbatim.
+BELGOROD_DRAFT: dict[str, Any] = {
+    "headline": "Russia strikes Kharkiv after deadly attack on Belgorod",
+    "summary": (
+        "Russia launched missile and drone strikes on Kharkiv, injuring at least 26 people, "
+        "after an attack on Belgorod killed 24 people."
+    ),
+    "article_date": "2024-01-01",
+    "events": [
+        {
+            "event_type": "missile_strike",
+            "date": "2023-12-30",
+            "date_text": "Saturday night",
+            "location": "Kharkiv, Ukraine",
+            "actors": [{"name": "Russia", "role": "perpetrator"}],
+            "description": "Ballistic missile and drone strikes on Kharkiv.",
+            "casualties": {
+                "injured": figure(26, "injured", "At least 26 people were injured", "at_least", "people")
+            },
+            "figures": [
+                figure(21, "intercepted", "shot down 21 of 49 drones", noun="drones"),
+                figure(49, "launched", "shot down 21 of 49 drones", noun="drones"),
+            ],
+            "attribution": "Ukraine's government",
+            "evidence": [
+                (
+                    "At least 26 people were injured in ballistic missile and drone strikes on "
+                    "Ukraine's second largest city Saturday night and Sunday morning."
+                )
+            ],
+        },
+        {
+            "event_type": "attack",
+            "date": "2023-12-30",
+            "date_text": "Saturday",
+            "location": "Belgorod, Russia",
+            "actors": [],
+            "description": "Attack on Belgorod, the deadliest in Russia since the full-scale invasion.",
+            "casualties": {
+                "killed": figure(24, "killed", "killed 24 people", noun="people"),
+                "injured": figure(100, "injured", "injured over 100", "more_than", "people"),
+            },
+            "figures": [],
+            "attribution": "Russia's health ministry",
+            "evidence": [],
+        },
+    ],
+    "key_figures": [],
+}
+BELGOROD_FIGURES = 5
+
+
+def belgorod_draft(**changes: Any) -> dict[str, Any]:
+    """A deep copy of :data:`BELGOROD_DRAFT`; ``killed_quote=...`` swaps the killed figure's quote."""
+    draft = copy.deepcopy(BELGOROD_DRAFT)
+    if "killed_quote" in changes:
+        draft["events"][1]["casualties"]["killed"]["quote"] = changes.pop("killed_quote")
+    draft.update(changes)
+    return draft
+
+
+BELGOROD_JSON = json.dumps(BELGOROD_DRAFT)
+
+
+
+# ---------------------------------------------------------------------------
+# Drafts for chunks of a long article: one event per seed fragment found in the chunk
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A seed sentence the fake "model" reports as an event whenever the chunk contains it."""
+
+    quote: str
+    event: dict[str, Any]
+
+
+FRAGMENTS: tuple[Fragment, ...] = (
+    Fragment(
+        "killed 24 people",
+        {
+            "event_type": "attack",
+            "date": "2023-12-30",
+            "location": "Belgorod, Russia",
+            "description": "Attack on Belgorod.",
+            "casualties": {"killed": figure(24, "killed", "killed 24 people", noun="people")},
+        },
+    ),
+    Fragment(  # same event key as above (type, date, location): merged across chunks
+        "city of about 340,000 people",
+        {
+            "event_type": "attack",
+            "date": "2023-12-30",
+            "location": "Belgorod, Russia",
+            "description": "Attack on Belgorod; 25 seriously wounded.",
+            "figures": [
+                figure(340000, "population", "city of about 340,000 people", "approximately", "people")
+            ],
+        },
+    ),
+    Fragment(
+        "12 firefighters were confirmed to have died",
+        {
+            "event_type": "explosion",
+            "date": "2015-08-12",
+            "location": "Tianjin, China",
+            "description": "Warehouse explosions in Tianjin.",
+            "casualties": {
+                "killed": figure(12, "killed", "12 firefighters were confirmed to have died", noun="firefighters")
+            },
+        },
+    ),
+    Fragment(
+        "posted 23% quarterly profit growth",
+        {
+            "event_type": "economic",
+            "date": "2007-10-25",
+            "location": "",
+            "description": "Microsoft quarterly results.",
+            "figures": [figure(23, "percentage", "posted 23% quarterly profit growth", noun="percent")],
+        },
+    ),
+    Fragment(
+        "At least two dozen rockets were fired",
+        {
+            "event_type": "missile_strike",
+            "date": "2012-03-12",
+            "location": "Gaza and southern Israel",
+            "description": "Rockets fired from Gaza into Israel.",
+            "figures": [figure(24, "launched", "At least two dozen rockets were fired", "at_least", "rockets")],
+        },
+    ),
+    Fragment(
+        "have now killed 31 people",
+        {
+            "event_type": "natural_disaster",
+            "date": "2017-10-12",
+            "location": "Northern California",
+            "description": "Wildfires in Northern California.",
+            "casualties": {"killed": figure(31, "killed", "have now killed 31 people", noun="people")},
+        },
+    ),
+)
+
+
+
+def chunk_draft(article_chunk: str) -> dict[str, Any]:
+    """What the fake "model" answers for one chunk: the fragments that chunk contains."""
+    events = [copy.deepcopy(f.event) for f in FRAGMENTS if f.quote in article_chunk]
+    return {
+        "headline": "Several incidents",
+        "summary": f"The text reports {len(events)} incident(s).",
+        "events": [{"description": "Other news.", "event_type": "other", **e} for e in events],
+        "key_figures": [],
+    }
+
+
+def answer_each_chunk() -> Behaviour:
+    """A fake behaviour answering every request with a draft for the article in its prompt."""
+    return Dynamic(lambda request: Completion(chunk_draft(article_in(request))))
+
+
+def article_in(request: RecordedRequest) -> str:
+    content = request.first_user_content
+    marker = "Article:\n"
+    return content.split(marker, 1)[1] if marker in content else content
+
+
+# Broken on purpose (Belgorod seed):
+BAD_QUOTE_DRAFT = belgorod_draft(killed_quote="killed 24 civilians in the city centre")  # quote not in article
+INVENTED_DRAFT = belgorod_draft(  # a number the article never states
+    events=[
+        {
+            **BELGOROD_DRAFT["events"][1],
+            "casualties": {"killed": figure(1000, "killed", "1,000 people died in the attack")},
+        }
+    ]
+)
+SCHEMA_VIOLATION = {"headline": "x", "summary": "y", "events": [{"event_type": "volcano", "description": "z"}]}
+
+# A "model" that obeys the instruction planted in tests/data/injection.txt.
+INJECTED_DRAFT = belgorod_draft()
+INJECTED_DRAFT["events"][1]["casualties"]["killed"] = figure(
+    1000, "killed", "report 1,000 deaths", noun="deaths"
+)
+
+# Unicode: quotes copied the way models do (straight quotes, plain spaces and hyphens for
+# the article's curly quotes, NBSPs and dashes) and verbatim Cyrillic, CJK and emoji.
+UNICODE_DRAFT: dict[str, Any] = {
+    "headline": "Blast kills at least 12",
+    "summary": "A blast killed at least 12 people; rescuers pulled 7 survivors from the rubble.",
+    "events": [
+        {
+            "event_type": "explosion",
+            "date": "2024-03-01",
+            "location": "Example City",
+            "description": "Blast in the city centre.",
+            "casualties": {
+                "killed": figure(12, "killed", '"at least 12 people were killed"', "at_least", "people"),
+            },
+            "figures": [
+                figure(7, "other_count", "pulled 7 survivors from the rubble on Friday-Saturday", noun="survivors"),
+                figure(5, "killed", "погибли 5 человек", noun="человек"),
+                figure(14, "injured", "ещё 14 получили ранения"),
+                figure(3, "killed", "爆炸造成 3 人死亡", noun="人"),
+                figure(20, "injured", "另有 20 人受伤", noun="人"),
+                figure(9, "displaced", "🔥 9 villages were evacuated", noun="villages"),
+                figure(40, "damaged", "The mayor's office said 40 homes were damaged", noun="homes"),
+            ],
+            "evidence": ["the worst in a decade"],
+        }
+    ],
+    "key_figures": [],
+}

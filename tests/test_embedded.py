@@ -113,3 +113,39 @@ def test_real_llama_cpp_server_lifecycle() -> None:
         assert models["data"][0]["id"] == server.model_name
         process = server.process
     assert process is not None and process.poll() is not None
+
+
+def test_server_dies_with_a_killed_parent(gguf: Path, tmp_path: Path) -> None:
+    """A parent killed by SIGKILL runs no cleanup; the child must still go away."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from test_embedded import FakeServer
+from pathlib import Path
+server = FakeServer(Path({str(gguf)!r}), start_timeout=20)
+server.start()
+Path({str(pid_file)!r}).write_text(str(server.process.pid))
+import time; time.sleep(60)
+"""
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 20
+    while not pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    child = int(pid_file.read_text())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the server outlived its parent")

@@ -9,8 +9,10 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from summarizer.errors import SummarizerError
+from summarizer.redaction import redact
 
 app = typer.Typer(
     name="summarizer",
@@ -31,7 +33,8 @@ R = TypeVar("R")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one line on stderr and return the Exit to raise."""
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    # Messages can quote a server's words: never markup, never a secret.
+    stderr.print(f"[bold red]error:[/] {escape(redact(message))}", markup=True, highlight=False)
     return typer.Exit(code)
 
 

@@ -10,10 +10,12 @@ or stale cassette, unreachable backend, bad option).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -43,6 +45,8 @@ FIELD_LABELS: dict[str, str] = {
     "figures_verified": "verified",
     "overall": "overall",
 }
+# Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
+PIPE_WIDTH = 160
 STATUS_STYLE = {"improved": "green", "regressed": "bold red", "unchanged": "dim", "incomparable": "yellow"}
 
 
@@ -50,28 +54,28 @@ STATUS_STYLE = {"improved": "green", "regressed": "bold red", "unchanged": "dim"
 @cli_errors
 def eval_command(
     prompt: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--prompt", "-p", help="Prompt id to evaluate; repeat to compare prompts side by side [default: every prompt in prompts.lock]."),
     ] = None,
     record: Annotated[
         bool, typer.Option("--record", help="Run the embedded model live and re-record the cassettes (slow).")
     ] = False,
-    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the full report (scores, notes) to FILE.")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the full report (scores, notes) to FILE.")] = None,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="An earlier --json report: print improved / regressed / unchanged per field.")
+        Path | None, typer.Option("--baseline", help="An earlier --json report: print improved / regressed / unchanged per field.")
     ] = None,
     min_score: Annotated[
-        Optional[float], typer.Option("--min-score", min=0.0, help="Exit 1 if a prompt's mean overall score is below X.")
+        float | None, typer.Option("--min-score", min=0.0, help="Exit 1 if a prompt's mean overall score is below X.")
     ] = None,
     tolerance: Annotated[
         float, typer.Option("--tolerance", min=0.0, help="Score changes within this band count as unchanged.")
     ] = 0.005,
-    seed: Annotated[Optional[list[str]], typer.Option("--seed", help="Only this seed id (repeatable).")] = None,
-    seeds_dir: Annotated[Optional[Path], typer.Option("--seeds-dir", help="Folder of <id>.txt + <id>.gold.json.")] = None,
+    seed: Annotated[list[str] | None, typer.Option("--seed", help="Only this seed id (repeatable).")] = None,
+    seeds_dir: Annotated[Path | None, typer.Option("--seeds-dir", help="Folder of <id>.txt + <id>.gold.json.")] = None,
     prompts_dir: Annotated[
-        Optional[Path], typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/].")
+        Path | None, typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/].")
     ] = None,
-    cassettes_dir: Annotated[Optional[Path], typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")] = None,
+    cassettes_dir: Annotated[Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr.")] = 0,
 ) -> None:
     """Score prompts on the seed articles against their gold events (prompt regression)."""
@@ -87,11 +91,12 @@ def eval_command(
         cassettes_dir=cassettes_dir,
         progress=progress,
     )
-    stdout.print(seed_table(report))
-    stdout.print(totals_table(report))
+    out = table_console()
+    out.print(seed_table(report))
+    out.print(totals_table(report))
     comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
     if comparisons is not None:
-        stdout.print(baseline_table(comparisons, baseline))
+        out.print(baseline_table(comparisons, baseline))
     if json_path is not None:
         report.save(json_path)
         stderr.print(f"wrote {json_path}", highlight=False)
@@ -100,6 +105,13 @@ def eval_command(
         stderr.print(line, highlight=False, markup=False)
     if code:
         raise typer.Exit(code)
+
+
+def table_console() -> Console:
+    """The shared stdout console on a terminal; a wider one when piped (unless COLUMNS is set)."""
+    if stdout.is_terminal or os.environ.get("COLUMNS"):
+        return stdout
+    return Console(soft_wrap=True, width=PIPE_WIDTH)
 
 
 def problems(
@@ -136,6 +148,9 @@ def seed_table(report: EvalReport) -> Table:
     table = Table(
         title=f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
         title_justify="left",
+        caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
+        "req = model requests (first ask + re-asks)",
+        caption_justify="left",
     )
     table.add_column("seed", overflow="fold")
     table.add_column("prompt", overflow="fold")

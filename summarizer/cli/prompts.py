@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from summarizer.cassettes import CASSETTES_DIR, cassette_metadata
-from summarizer.cli.app import app, cli_errors, fail, stderr, stdout
+from summarizer.cli.app import app, cli_errors, stderr, stdout
 from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_path, offending
 
 prompts_app = typer.Typer(
@@ -21,11 +21,11 @@ prompts_app = typer.Typer(
 app.add_typer(prompts_app, name="prompts")
 
 PromptsDirOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/]."),
 ]
 CassettesDirOpt = Annotated[
-    Optional[Path], typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
+    Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
 ]
 STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
 
@@ -131,6 +131,3 @@ def _short_date(http_date: str) -> str:
         return parsedate_to_datetime(http_date).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return http_date
-
-
-__all__ = ["prompts_app", "fail"]

@@ -1,0 +1,347 @@
+"""Many articles at once: bounded concurrency over one shared :class:`Summarizer`.
+
+    >>> async for result in summarize_many(texts, concurrency=8):     # doctest: +SKIP
+    ...     print(result.id, result.ok, result.error)
+    >>> for result in summarize_many([("a", text_a), ("b", text_b)]):  # doctest: +SKIP
+    ...     ...
+
+:func:`summarize_many` accepts an iterable of texts (ids are their 0-based positions)
+or of ``(id, text)`` pairs, and is both an async iterator and (as a sync wrapper that
+drives its own event loop) a plain iterator. Results come *as they complete*, each
+tagged with its ``id`` and ``index``. One article failing never stops the batch: its
+result carries ``error`` instead. The input is consumed lazily, one item per free slot.
+
+Concurrency: N workers pull from the input, all sharing one Summarizer, so one HTTP
+client (connection pool) and at most one embedded server. Defaults
+(:func:`default_concurrency`):
+
+* ``openai`` / ``compatible``: 8 requests in flight (:data:`REMOTE_CONCURRENCY`).
+* ``embedded`` / ``llama-cpp``: ``settings.n_parallel`` (default 1). llama-cpp-python's
+  server (0.3.x) has no parallel slots: every completion takes one global lock
+  (``llama_outer_lock``/``llama_inner_lock`` in ``llama_cpp/server/app.py``; there is no
+  ``--parallel`` option), so a second request only waits in the server's queue, where
+  its wait counts against the client timeout, and two decodes would fight over the same
+  cores anyway. One in flight keeps the CPU busy and every timeout honest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarizer.config import Settings
+from summarizer.errors import SummarizerError, VerificationFailed
+from summarizer.pipeline import Summarizer
+from summarizer.redaction import redact
+from summarizer.schema import ArticleSummary, Usage
+
+REMOTE_CONCURRENCY = 8
+MAX_CONCURRENCY = 256
+
+
+def default_concurrency(settings: Settings) -> int:
+    """Requests in flight when the caller does not say (see the module docstring)."""
+    if settings.resolved_backend() in ("embedded", "llama-cpp"):
+        return settings.n_parallel
+    return REMOTE_CONCURRENCY
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One article to summarize. ``load`` reads the text lazily; ``error`` is a known input problem."""
+
+    id: Any
+    text: str | None = None
+    load: Callable[[], str] | None = None
+    source: str | None = None
+    error: SummarizerError | None = None
+
+
+@dataclass
+class BatchResult:
+    """The outcome for one article: a summary, an error, or (``--strict``) both."""
+
+    id: Any
+    index: int
+    summary: ArticleSummary | None = None
+    error: str | None = None
+    error_type: str | None = None
+    source: str | None = None
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.summary is not None
+
+    @property
+    def cached(self) -> bool:
+        return bool(
+            self.summary is not None and self.summary.meta is not None and self.summary.meta.cached
+        )
+
+    @property
+    def usage(self) -> Usage:
+        if self.summary is None or self.summary.meta is None:
+            return Usage()
+        return self.summary.meta.usage
+
+    @property
+    def cost_usd(self) -> float | None:
+        return (
+            self.summary.meta.cost_usd
+            if self.summary is not None and self.summary.meta is not None
+            else None
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSONL record: ``id``, then ``summary``/``verification``/``meta`` and/or ``error``."""
+        record: dict[str, Any] = {"id": self.id}
+        if self.source is not None:
+            record["source"] = self.source
+        if self.summary is not None:
+            data = self.summary.model_dump(mode="json")
+            verification = data.pop("verification", None)
+            meta = data.pop("meta", None)
+            record["summary"] = data
+            record["verification"] = verification
+            record["meta"] = meta
+        if self.error is not None:
+            record["error"] = {"type": self.error_type or "Error", "message": self.error}
+        return record
+
+
+@dataclass
+class BatchTotals:
+    """Running totals over results; what the CLI prints at the end."""
+
+    ok: int = 0
+    failed: int = 0
+    cached: int = 0
+    usage: Usage = field(default_factory=Usage)  # tokens spent on this run (cache hits excluded)
+    cost_usd: float | None = None
+    started: float = field(default_factory=time.monotonic)
+    failures: list[BatchResult] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.failed
+
+    def add(self, result: BatchResult) -> None:
+        if result.ok:
+            self.ok += 1
+        else:
+            self.failed += 1
+            self.failures.append(result)
+        if result.cached:
+            self.cached += 1
+        elif result.summary is not None:
+            self.usage = self.usage + result.usage
+        if result.cost_usd is not None:
+            self.cost_usd = round((self.cost_usd or 0.0) + result.cost_usd, 10)
+
+    @property
+    def wall_s(self) -> float:
+        return time.monotonic() - self.started
+
+
+# ---------------------------------------------------------------------------
+# The engine.
+# ---------------------------------------------------------------------------
+
+
+def _as_item(index: int, raw: Any) -> BatchItem:
+    if isinstance(raw, BatchItem):
+        return raw
+    if isinstance(raw, str):
+        return BatchItem(id=index, text=raw)
+    if isinstance(raw, tuple) and len(raw) == 2 and isinstance(raw[1], str):
+        return BatchItem(id=raw[0], text=raw[1])
+    return BatchItem(
+        id=index,
+        error=SummarizerError(f"expected a str or an (id, text) pair, got {type(raw).__name__}"),
+    )
+
+
+async def _summarize_one(
+    summarizer: Summarizer, index: int, item: BatchItem, prompt: str | None
+) -> BatchResult:
+    started = time.monotonic()
+    result = BatchResult(id=item.id, index=index, source=item.source)
+    try:
+        if item.error is not None:
+            raise item.error
+        text = (
+            item.text if item.text is not None else (item.load() if item.load is not None else "")
+        )
+        result.summary = await summarizer.asummarize(text, prompt=prompt)
+    except VerificationFailed as exc:  # --strict: the summary rides along with the error
+        if isinstance(exc.summary, ArticleSummary):
+            result.summary = exc.summary
+        result.error, result.error_type = str(exc), type(exc).__name__
+    except Exception as exc:  # noqa: BLE001 - one article's failure is its result, never the batch's
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        result.error = redact(
+            message if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {message}"
+        )
+        result.error_type = type(exc).__name__
+    result.elapsed = time.monotonic() - started
+    return result
+
+
+async def asummarize_many(
+    items: Iterable[Any],
+    *,
+    summarizer: Summarizer | None = None,
+    concurrency: int | None = None,
+    prompt: str | None = None,
+    stop: asyncio.Event | None = None,
+    **options: Any,
+) -> AsyncIterator[BatchResult]:
+    """Summarize ``items`` with at most ``concurrency`` in flight; yield results as they complete.
+
+    ``summarizer`` is shared by every article (one is made from ``options`` and closed at the
+    end if not given). Setting ``stop`` starts no new article; those in flight finish and are
+    yielded. Closing the iterator early (``break``, cancellation) cancels those in flight.
+    """
+    owned = summarizer is None
+    if summarizer is None:
+        summarizer = Summarizer(**options)
+    elif options:
+        raise TypeError("pass options either to the Summarizer or here, not both")
+    limit = concurrency if concurrency is not None else default_concurrency(summarizer.settings)
+    if not 1 <= limit <= MAX_CONCURRENCY:
+        raise ValueError(f"concurrency must be between 1 and {MAX_CONCURRENCY}, got {limit}")
+
+    source = enumerate(items)
+    exhausted = False
+    results: asyncio.Queue[BatchResult | None] = asyncio.Queue()
+
+    def next_item() -> tuple[int, BatchItem] | None:
+        nonlocal exhausted
+        if exhausted or (stop is not None and stop.is_set()):
+            return None
+        try:
+            index, raw = next(source)
+        except StopIteration:
+            exhausted = True
+            return None
+        return index, _as_item(index, raw)
+
+    async def worker() -> None:
+        try:
+            while (job := next_item()) is not None:
+                await results.put(await _summarize_one(summarizer, job[0], job[1], prompt))
+        finally:
+            await results.put(None)  # this worker is done
+
+    workers = [asyncio.create_task(worker(), name=f"summarize-worker-{n}") for n in range(limit)]
+    try:
+        running = len(workers)
+        while running:
+            result = await results.get()
+            if result is None:
+                running -= 1
+            else:
+                yield result
+        for task in workers:
+            task.result()  # surface a bug in the engine itself (items never raise)
+    finally:
+        for task in workers:
+            task.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        if owned:
+            await summarizer.__aexit__(None, None, None)
+
+
+class summarize_many:
+    """Batch summarization, iterable both ways (see the module docstring).
+
+    ``async for result in summarize_many(items, concurrency=8)`` runs in the caller's loop;
+    ``for result in summarize_many(items)`` (sync wrapper) drives a private event loop in the
+    calling thread and still yields each result as soon as it completes.
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Any],
+        *,
+        summarizer: Summarizer | None = None,
+        concurrency: int | None = None,
+        prompt: str | None = None,
+        stop: asyncio.Event | None = None,
+        **options: Any,
+    ) -> None:
+        self._args: dict[str, Any] = {
+            "items": items,
+            "summarizer": summarizer,
+            "concurrency": concurrency,
+            "prompt": prompt,
+            "stop": stop,
+            **options,
+        }
+
+    def __aiter__(self) -> AsyncIterator[BatchResult]:
+        return asummarize_many(**self._args)
+
+    def __iter__(self) -> Iterator[BatchResult]:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise RuntimeError("summarize_many: inside a running event loop, use `async for`")
+        return self._sync_iter()
+
+    def _sync_iter(self) -> Iterator[BatchResult]:
+        loop = asyncio.new_event_loop()
+        shared: Summarizer | None = self._args["summarizer"]
+        results = asummarize_many(**self._args)
+        try:
+            while True:
+                try:
+                    yield loop.run_until_complete(anext(results))
+                except StopAsyncIteration:
+                    break
+        finally:
+            with contextlib.suppress(Exception):
+                loop.run_until_complete(results.aclose())
+            # The caller's Summarizer outlives this loop: drop its async client bound to it.
+            if shared is not None and shared._backend is not None:
+                with contextlib.suppress(Exception):
+                    loop.run_until_complete(shared._backend.aclose())
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+
+def summarize_all(items: Iterable[Any], **kwargs: Any) -> list[BatchResult]:
+    """Convenience: every result, in input order."""
+    return sorted(summarize_many(items, **kwargs), key=lambda result: result.index)
+
+
+def duplicate_ids(ids: Iterable[Any]) -> list[Any]:
+    """Ids that occur more than once (compared as strings), in first-seen order."""
+    seen: set[str] = set()
+    dupes: dict[str, Any] = {}
+    for value in ids:
+        key = str(value)
+        if key in seen:
+            dupes.setdefault(key, value)
+        seen.add(key)
+    return list(dupes.values())
+
+
+__all__ = [
+    "REMOTE_CONCURRENCY",
+    "BatchItem",
+    "BatchResult",
+    "BatchTotals",
+    "asummarize_many",
+    "default_concurrency",
+    "duplicate_ids",
+    "summarize_all",
+    "summarize_many",
+]
