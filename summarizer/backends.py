@@ -110,7 +110,7 @@ class Backend:
         for closer in self._closers:
             try:
                 closer()
-            except Exception:  # noqa: BLE001 - closing must not mask the real outcome
+            except Exception:
                 log.debug("error while closing client", exc_info=True)
         self._closers.clear()
         if self.server is not None:

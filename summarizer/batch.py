@@ -22,6 +22,16 @@ client (connection pool) and at most one embedded server. Defaults
   ``--parallel`` option), so a second request only waits in the server's queue, where
   its wait counts against the client timeout, and two decodes would fight over the same
   cores anyway. One in flight keeps the CPU busy and every timeout honest.
+
+Ramp-up: workers start one by one, :data:`RAMP_SECONDS` apart (0.15 s for 16) and
+self-clocked (the next starts that long after the event loop got back to the launcher). Each
+article costs our event loop some CPU (~12 ms: prompt, instructor, HTTP, validation,
+verification), and the path to the actual socket send yields once inside httpx/anyio.
+Started together, all N requests go out together, come back together, and asyncio's FIFO
+ready queue then processes all N answers before any next request is sent: the batch runs
+in waves of ``delay + N x 12 ms``. Staggered starts keep answers apart, each worker's next
+request leaves as soon as its answer is processed, and the stagger sustains itself
+(measured with 16 workers and a 300 ms server: 2.85 s -> about 2.3 s for 100 articles).
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from summarizer.schema import ArticleSummary, Usage
 
 REMOTE_CONCURRENCY = 8
 MAX_CONCURRENCY = 256
+RAMP_SECONDS = 0.01  # between worker starts: see "Ramp-up" in the module docstring
 
 
 def default_concurrency(settings: Settings) -> int:
@@ -199,9 +210,12 @@ async def asummarize_many(
     concurrency: int | None = None,
     prompt: str | None = None,
     stop: asyncio.Event | None = None,
+    ramp: float = RAMP_SECONDS,
     **options: Any,
 ) -> AsyncIterator[BatchResult]:
     """Summarize ``items`` with at most ``concurrency`` in flight; yield results as they complete.
+
+    Workers start one by one, ``ramp`` seconds apart (see the module docstring; 0: all at once).
 
     ``summarizer`` is shared by every article (one is made from ``options`` and closed at the
     end if not given). Setting ``stop`` starts no new article; those in flight finish and are
@@ -238,21 +252,38 @@ async def asummarize_many(
         finally:
             await results.put(None)  # this worker is done
 
-    workers = [asyncio.create_task(worker(), name=f"summarize-worker-{n}") for n in range(limit)]
+    tasks: list[asyncio.Task[None]] = []
+    running = 1  # the launcher itself, plus every worker it starts
+
+    async def launcher() -> None:
+        # Self-clocked ramp-up: the next worker starts `ramp` seconds after this loop actually
+        # got back here, so a busy event loop spaces starts out instead of bunching them.
+        nonlocal running
+        try:
+            for n in range(limit):
+                if n and ramp > 0:
+                    await asyncio.sleep(ramp)
+                if exhausted or (stop is not None and stop.is_set()):
+                    break
+                running += 1
+                tasks.append(asyncio.create_task(worker(), name=f"summarize-worker-{n}"))
+        finally:
+            await results.put(None)
+
+    tasks.append(asyncio.create_task(launcher(), name="summarize-launcher"))
     try:
-        running = len(workers)
         while running:
             result = await results.get()
             if result is None:
                 running -= 1
             else:
                 yield result
-        for task in workers:
+        for task in tasks:
             task.result()  # surface a bug in the engine itself (items never raise)
     finally:
-        for task in workers:
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         if owned:
             await summarizer.__aexit__(None, None, None)
 

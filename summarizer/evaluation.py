@@ -34,6 +34,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -287,8 +289,25 @@ def _model_endpoint(record: bool) -> Iterator[tuple[str, str]]:
         return
     from summarizer.embedded import EmbeddedServer
 
-    with EmbeddedServer() as server:
+    with _sigterm_exits(), EmbeddedServer() as server:
         yield server.base_url, server.model_name
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so the embedded server is stopped, not orphaned."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _replay_one(summarizer: Summarizer, prompt_id: str, seed: Seed, path: Path) -> SeedResult:

@@ -16,7 +16,11 @@ from typing import Any
 
 import httpx2 as httpx
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorError, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+)
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel, ValidationError
 
@@ -135,7 +139,8 @@ def _create_kwargs(
 ) -> dict[str, Any]:
     return {
         "model": backend.model,
-        "messages": [dict(m) for m in messages],  # instructor appends re-asks; never to the caller's list
+        # A fresh list (instructor appends re-asks to it), with content made template-proof.
+        "messages": [{**m, "content": jinja_literal(m["content"])} for m in messages],
         "response_model": response_model,
         "max_retries": backend.settings.max_retries,
         "context": context,
@@ -143,6 +148,17 @@ def _create_kwargs(
         "extra_headers": headers,
         **backend.request_options(response_model),
     }
+
+
+def jinja_literal(text: str) -> str:
+    """``text`` such that Jinja renders it back unchanged.
+
+    instructor renders every message as a Jinja template whenever ``context=`` is
+    given (we give it: it is how validators see the article). An article holding
+    ``{{ ... }}`` or ``{% ... %}`` would otherwise be executed, not sent. Every Jinja
+    delimiter starts with "{", so emitting each "{" as an expression neutralises all.
+    """
+    return text.replace("{", "{{ '{' }}")
 
 
 def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:

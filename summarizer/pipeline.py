@@ -209,7 +209,7 @@ class Summarizer:
                 verify_s=round(time.monotonic() - verify_started, 4),
                 server_start_s=round(self._server_start_s, 3) if self._server_start_s else None,
             ),
-            created_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+            created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
             summarizer_version=_package_version(),
             cost_usd=estimate_cost(answer.usage, self.settings, cached=cached),
             cached=cached,

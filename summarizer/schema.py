@@ -13,6 +13,7 @@ Field names of :class:`Figure` are fixed: other tools read them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -94,7 +95,8 @@ class _Model(BaseModel):
 class Figure(_Model):
     """One number the summary states, tied to the article by a verbatim quote."""
 
-    value: int | float = Field(description="The number as a numeral, e.g. 26 for 'twenty-six'.")
+    value: int | float = Field(
+        description="The number as a numeral, e.g. 26 for 'twenty-six'.")
     qualifier: Qualifier = Field(
         default="exact", description="How the article hedges the number ('at least 26' -> at_least)."
     )
@@ -110,7 +112,7 @@ class Figure(_Model):
     @classmethod
     def _finite(cls, value: int | float) -> int | float:
         if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
+            if not math.isfinite(value):
                 raise ValueError("value must be a finite number")
             if value.is_integer():
                 return int(value)

@@ -201,7 +201,7 @@ def test_missing_input_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_inputs(str(tmp_path / "nope"))
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt files"):
+    with pytest.raises(InputError, match=r"no \.txt files"):
         load_inputs(str(tmp_path / "empty"))
     with pytest.raises(InputError, match="matches no files"):
         load_inputs(str(tmp_path / "*.txt"))
@@ -535,6 +535,44 @@ def test_concurrency_is_bounded_and_one_backend_is_shared(
     assert len(results) == 12 and all(r.ok for r in results)
     assert server.max_in_flight == 3
     assert len(opened) == 1
+
+
+def test_stop_event_starts_nothing_new_and_finishes_in_flight(server: FakeBatchServer) -> None:
+    server.delay = 0.2
+    texts = [make_article(n) for n in range(12)]
+
+    async def collect() -> list:
+        stop = asyncio.Event()
+        got = []
+        async with Summarizer(
+            backend="compatible", base_url=server.base_url, model="fake"
+        ) as shared:
+            async for result in summarize_many(texts, summarizer=shared, concurrency=2, stop=stop):
+                got.append(result)
+                stop.set()
+        return got
+
+    got = asyncio.run(collect())
+    assert 1 <= len(got) <= 4 and all(r.ok for r in got)  # only those already in flight
+    assert server.requests == len(got)  # none abandoned
+
+
+@pytest.mark.parametrize("ramp", [0.0, 0.05])
+def test_ramp_up_keeps_every_article_and_the_bound(server: FakeBatchServer, ramp: float) -> None:
+    server.delay = 0.05
+    texts = [make_article(n) for n in range(10)]
+    results = list(
+        summarize_many(
+            texts,
+            concurrency=4,
+            ramp=ramp,
+            backend="compatible",
+            base_url=server.base_url,
+            model="fake",
+        )
+    )
+    assert sorted(r.id for r in results) == list(range(10)) and all(r.ok for r in results)
+    assert server.max_in_flight <= 4
 
 
 def test_errors_become_results_in_the_library(server: FakeBatchServer) -> None:

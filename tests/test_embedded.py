@@ -46,10 +46,9 @@ def test_starts_answers_and_stops(gguf: Path) -> None:
 
 def test_stopped_even_when_the_body_raises(gguf: Path) -> None:
     server = FakeServer(gguf, start_timeout=20)
-    with pytest.raises(RuntimeError):
-        with server:
-            process = server.process
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), server:
+        process = server.process
+        raise RuntimeError("boom")
     assert process is not None and process.poll() is not None
 
 

@@ -117,7 +117,9 @@ def test_report_json_round_trips(report: EvalReport, tmp_path: Path) -> None:
     loaded = EvalReport.load(path)
     assert loaded == report
     assert loaded.to_json() == path.read_text()
-    assert json.loads(path.read_text())["prompts"][0]["results"][0]["score"]["overall"] is not None
+    data = json.loads(path.read_text())
+    assert {r["seed_id"] for r in data["prompts"][0]["results"]} == set(SEED_IDS)
+    assert all(r["score"]["overall"] is not None for run in data["prompts"] for r in run["results"])
 
 
 @needs_cassettes
@@ -168,7 +170,7 @@ def test_cli_baseline_regression_exits_1(report: EvalReport, tmp_path: Path) -> 
     result = eval_cli("--prompt", report.prompts[0].prompt_id, "--baseline", str(baseline))
     assert result.exit_code == 1, result.output
     assert "regressed" in result.stdout and "improved" in result.stdout and "unchanged" in result.stdout
-    [line] = [l for l in result.stderr.splitlines() if l.startswith("regression:")]
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("regression:")]
     assert f"{report.prompts[0].prompt_id} event_f1" in line
 
 
@@ -299,3 +301,27 @@ def test_prompts_list_shows_versions_hashes_and_cassettes() -> None:
     assert "locked" in result.stdout
     if not MISSING:
         assert "SmolLM2-135M-Instruct.Q4_1" in result.stdout
+
+
+def test_prompts_list_flags_cassettes_of_another_hash(tmp_path: Path) -> None:
+    folder = copy_prompts(tmp_path)
+    cassettes = tmp_path / "cassettes"
+    source = cassette_path("event-summary", SEED_IDS[0])
+    if not source.is_file():
+        pytest.skip(f"cassette {source.name} not recorded yet; run: {RERECORD_COMMAND}")
+    target = cassette_path("event-summary", SEED_IDS[0], cassettes)
+    target.parent.mkdir(parents=True)
+    shutil.copy(source, target)
+    listing = ["prompts", "list", "--prompts-dir", str(folder), "--cassettes-dir", str(cassettes)]
+    fresh = runner.invoke(app, listing, env={"COLUMNS": "200"})
+    assert fresh.exit_code == 0, fresh.output
+    assert "stale" not in fresh.stdout
+
+    path = folder / "event-summary.md"
+    path.write_text(path.read_text().replace("Never invent numbers", "Never guess numbers", 1))
+    version = load_prompt(str(path)).version
+    path.write_text(path.read_text().replace(f"version: {version}\n", f"version: {int(version) + 1}\n", 1))
+    assert prompts_cli("lock", "--prompts-dir", str(folder)).exit_code == 0
+    stale = runner.invoke(app, listing, env={"COLUMNS": "200"})
+    assert stale.exit_code == 0, stale.output
+    assert "1 (1 stale)" in stale.stdout

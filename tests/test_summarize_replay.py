@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import BELGOROD
 from typer.testing import CliRunner
 
 import summarizer
@@ -16,8 +17,6 @@ from summarizer import cassettes
 from summarizer.cli import app
 from summarizer.prompts import load_prompt
 from summarizer.schema import ArticleSummary
-
-from conftest import BELGOROD
 
 SEED_ID = BELGOROD.stem
 PROMPT_ID = "event-summary"

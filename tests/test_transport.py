@@ -64,7 +64,7 @@ def test_retry_after_is_honoured_and_capped() -> None:
     started = time.monotonic()
     assert post(transport).status_code == 200
     assert 0.2 <= time.monotonic() - started < 2
-    transport, seen = scripted(httpx.Response(429, headers={"retry-after": "120"}), httpx.Response(200))
+    transport, _ = scripted(httpx.Response(429, headers={"retry-after": "120"}), httpx.Response(200))
     started = time.monotonic()
     assert post(transport).status_code == 200
     assert time.monotonic() - started < FAST.retry_after_cap + 1.5, "Retry-After above the cap must be capped"

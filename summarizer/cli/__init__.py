@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from summarizer.cli.app import app
+from summarizer.cli import batch as _batch  # noqa: F401
+from summarizer.cli import eval as _eval  # noqa: F401
+from summarizer.cli import numbers as _numbers  # noqa: F401
+from summarizer.cli import prompts as _prompts  # noqa: F401
 
 # Importing a command module registers its command on `app`.
-from summarizer.cli import summarize as _summarize  # noqa: E402,F401
-from summarizer.cli import verify as _verify  # noqa: E402,F401
-from summarizer.cli import numbers as _numbers  # noqa: E402,F401
-from summarizer.cli import batch as _batch  # noqa: E402,F401
-from summarizer.cli import eval as _eval  # noqa: E402,F401
-from summarizer.cli import prompts as _prompts  # noqa: E402,F401
+from summarizer.cli import summarize as _summarize  # noqa: F401
+from summarizer.cli import verify as _verify  # noqa: F401
+from summarizer.cli.app import app
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import functools
 import os
 from collections.abc import Callable
@@ -26,6 +27,13 @@ app = typer.Typer(
 # stdout carries results only (JSON stays clean); everything else goes to stderr.
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
+
+class OutputFormat(str, enum.Enum):
+    """--format for every command: rich text for people, JSON for programs."""
+
+    text = "text"
+    json = "json"
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -56,7 +64,7 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(_one_line(str(exc)), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
-        except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        except Exception as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
             raise fail(

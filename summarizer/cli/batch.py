@@ -51,14 +51,18 @@ from summarizer.batch import (
     duplicate_ids,
 )
 from summarizer.cli.app import app, cli_errors, stderr
-from summarizer.cli.summarize import (
+from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
+    MaxTokensOpt,
     ModelOpt,
     ModelPathOpt,
+    NoReaskOpt,
     PromptOpt,
     RetriesOpt,
+    TimeoutOpt,
     VerboseOpt,
+    model_options,
 )
 from summarizer.costs import has_prices
 from summarizer.errors import InputError
@@ -438,19 +442,12 @@ def batch_command(
     backend: BackendOpt = None,
     prompt: PromptOpt = None,
     max_retries: RetriesOpt = None,
-    max_tokens: Annotated[
-        int | None, typer.Option("--max-tokens", help="Cap on each answer (default: 3072).")
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", help="Seconds to wait for one response (default: 180)."),
-    ] = None,
+    max_tokens: MaxTokensOpt = None,
+    timeout: TimeoutOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="An unverified figure makes that article an error.")
     ] = False,
-    no_reask: Annotated[
-        bool, typer.Option("--no-reask", help="Flag unverified figures without re-asking.")
-    ] = False,
+    no_reask: NoReaskOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Summarize many articles into a JSONL file: concurrent, cached, resumable."""
@@ -462,55 +459,48 @@ def batch_command(
     for note in results.notes:
         stderr.print(f"[yellow]note:[/] {note}", highlight=False)
 
-    wanted = {str(item.id) for item in items}
-    done = results.done() & wanted
-    failed_before = results.failed() & wanted
-    if retry_failed and failed_before:
-        results.drop(failed_before)
-    skip = done | (set() if retry_failed else failed_before)
-    todo = [item for item in items if str(item.id) not in skip]
-
     summarizer = Summarizer(
-        model=model,
-        base_url=base_url,
-        model_path=model_path,
-        backend=backend.value if backend else None,
-        prompt=prompt,
-        max_retries=max_retries,
-        max_tokens=max_tokens,
-        timeout=timeout,
-        strict=strict or None,
-        reask_unverified=False if no_reask else None,
+        **model_options(
+            model=model, base_url=base_url, model_path=model_path, backend=backend, prompt=prompt,
+            max_retries=max_retries, max_tokens=max_tokens, timeout=timeout, strict=strict, no_reask=no_reask,
+        ),
         price_in=price_in,
         price_out=price_out,
         cache=None if no_cache else (cache_dir or True),
     )
-    settings = summarizer.settings
-    limit = concurrency or default_concurrency(settings)
-    kind = settings.resolved_backend()
-    cache_note = f"cache {summarizer.cache.directory}" if summarizer.cache else "no cache"
-    stderr.print(
-        f"batch: {len(items)} article(s) in {input}; {len(done)} already done"
-        + (
-            f", {len(failed_before)} failed before ({'redoing' if retry_failed else 'skipped; --retry-failed redoes them'})"
-            if failed_before
-            else ""
-        )
-        + f"; {len(todo)} to do · {kind} backend · concurrency {limit} · {cache_note}",
-        highlight=False,
-        markup=False,
-    )
-
-    totals = BatchTotals()
-    mode = "off" if progress is False else ("bar" if stderr.is_terminal else "lines")
-    interrupted: int | None = None
     try:
+        wanted = {str(item.id) for item in items}
+        done = results.done() & wanted
+        failed_before = results.failed() & wanted
+        if retry_failed and failed_before:
+            results.drop(failed_before)
+        skip = done | (set() if retry_failed else failed_before)
+        todo = [item for item in items if str(item.id) not in skip]
+
+        settings = summarizer.settings
+        limit = concurrency or default_concurrency(settings)
+        kind = settings.resolved_backend()
+        cache_note = f"cache {summarizer.cache.directory}" if summarizer.cache else "no cache"
+        stderr.print(
+            f"batch: {len(items)} article(s) in {input}; {len(done)} already done"
+            + (
+                f", {len(failed_before)} failed before ({'redoing' if retry_failed else 'skipped; --retry-failed redoes them'})"
+                if failed_before
+                else ""
+            )
+            + f"; {len(todo)} to do · {kind} backend · concurrency {limit} · {cache_note}",
+            highlight=False,
+            markup=False,
+        )
+
+        totals = BatchTotals()
+        mode = "off" if progress is False else ("bar" if stderr.is_terminal else "lines")
+        interrupted: int | None = None
         if todo:
             with BatchProgress(stderr, len(todo), mode=mode, interval=progress_interval) as bar:
                 interrupted = asyncio.run(_run(todo, summarizer, limit, results, totals, bar))
-        else:
-            summarizer.close()
     finally:
+        summarizer.close()
         results.close()
 
     _print_summary(totals, len(todo), len(skip), out, settings, interrupted)

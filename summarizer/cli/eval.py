@@ -149,11 +149,12 @@ def seed_table(report: EvalReport) -> Table:
         title=f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
         title_justify="left",
         caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
-        "req = model requests (first ask + re-asks)",
+        "req = model requests (first ask + re-asks); "
+        "* = no valid summary after the re-asks (scored as an empty prediction)",
         caption_justify="left",
     )
-    table.add_column("seed", overflow="fold")
-    table.add_column("prompt", overflow="fold")
+    table.add_column("seed", no_wrap=True)
+    table.add_column("prompt", no_wrap=True)
     for name in FIELDS:
         table.add_column(FIELD_LABELS[name], justify="right")
     table.add_column("req", justify="right")
@@ -169,13 +170,19 @@ def seed_table(report: EvalReport) -> Table:
             else:
                 cells = [_cell(v) for v in result.score.field_scores().values()]
                 if result.status == "failed":
-                    cells[-1] = Text(f"{cells[-1]} (failed)", style="red")
-            table.add_row(label, _prompt_label(run), *cells, str(result.requests or ""),
-                          end_section=multi and index < len(report.seeds) - 1 and position == len(report.prompts) - 1)
+                    cells[-1] = Text(f"{cells[-1]}*", style="red")
+            last_of_seed = position == len(report.prompts) - 1
+            table.add_row(
+                label,
+                _prompt_label(run),
+                *cells,
+                str(result.requests or ""),
+                end_section=multi and last_of_seed and index < len(report.seeds) - 1,
+            )
     table.add_section()
-    for run in report.prompts:
+    for position, run in enumerate(report.prompts):
         table.add_row(
-            Text("mean", style="bold"),
+            Text("mean" if position == 0 else "", style="bold"),
             _prompt_label(run),
             *[Text(_cell(run.means.get(name)), style="bold") for name in FIELDS],
             str(sum(r.requests for r in run.results) or ""),
@@ -203,9 +210,11 @@ def totals_table(report: EvalReport) -> Table:
                 delta = last - base
                 row.append(Text(f"{delta:+.2f}", style="green" if delta > 0.005 else "red" if delta < -0.005 else "dim"))
         table.add_row(*row)
-    measured = [sum(1 for r in run.results if r.status != "unmeasured") for run in report.prompts]
     table.add_section()
-    table.add_row("seeds measured", *[f"{m}/{len(run.results)}" for m, run in zip(measured, report.prompts)])
+    table.add_row(
+        "seeds measured",
+        *[f"{sum(r.status != 'unmeasured' for r in run.results)}/{len(run.results)}" for run in report.prompts],
+    )
     return table
 
 

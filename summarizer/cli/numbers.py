@@ -7,7 +7,6 @@ sentence; ``--format json`` prints a list of objects with every :class:`NumberMe
 from __future__ import annotations
 
 import dataclasses
-import enum
 import json
 from typing import Annotated
 
@@ -15,16 +14,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.cli.app import app, cli_errors, stdout
+from summarizer.cli.app import OutputFormat, app, cli_errors, stdout
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.reading import read_article
 
 CONTEXT_CHARS = 60  # sentence text kept on each side of the number in the table
 
-
-class NumbersFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command("numbers")
@@ -32,13 +27,13 @@ class NumbersFormat(str, enum.Enum):
 def numbers_command(
     path: Annotated[str, typer.Argument(metavar="PATH", help="Article file, or - for stdin.")],
     format: Annotated[
-        NumbersFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = NumbersFormat.text,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
 ) -> None:
     """List every number in an article with its qualifier, role and counted noun."""
     article = read_article(path)
     mentions = extract_numbers(article.text)
-    if format is NumbersFormat.json:
+    if format is OutputFormat.json:
         typer.echo(mentions_json(mentions))
     else:
         stdout.print(mentions_table(mentions, article.text, title=f"Numbers in {article.source}"))

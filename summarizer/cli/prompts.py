@@ -12,6 +12,7 @@ from rich.text import Text
 
 from summarizer.cassettes import CASSETTES_DIR, cassette_metadata
 from summarizer.cli.app import app, cli_errors, stderr, stdout
+from summarizer.cli.eval import table_console
 from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_path, offending
 
 prompts_app = typer.Typer(
@@ -27,6 +28,7 @@ PromptsDirOpt = Annotated[
 CassettesDirOpt = Annotated[
     Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
 ]
+MIN_WIDTHS = {"id": 16, "version": 7, "hash": 16, "lock": 6, "cassettes": 9}
 STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
 
 
@@ -35,12 +37,13 @@ STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
 def list_command(prompts_dir: PromptsDirOpt = None, cassettes_dir: CassettesDirOpt = None) -> None:
     """Every prompt: version, hash, lock status, and its recorded cassettes."""
     table = Table(title=f"Prompts ({_display(lock_path(prompts_dir))})", title_justify="left")
-    for name in ("id", "version", "hash", "lock", "cassettes", "recorded", "model"):
+    for name in ("id", "version", "hash", "lock", "cassettes", "last recorded", "model"):
         table.add_column(
             name,
             justify="right" if name == "cassettes" else "left",
-            no_wrap=name in ("id", "hash"),
-            overflow="fold",
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=MIN_WIDTHS.get(name),  # what must stay readable when the terminal is narrow
         )
     for status in check(prompts_dir):
         entry = status.current or status.locked
@@ -55,7 +58,7 @@ def list_command(prompts_dir: PromptsDirOpt = None, cassettes_dir: CassettesDirO
             recorded,
             model,
         )
-    stdout.print(table)
+    table_console().print(table)
 
 
 @prompts_app.command("check")
@@ -96,7 +99,7 @@ def _describe(status: PromptStatus) -> str:
 
 
 def cassette_summary(prompt_id: str, current: LockEntry | None, root: Path) -> tuple[str | Text, str, str]:
-    """(count, recorded dates, models) of ``root/<prompt_id>/*.yaml``; stale ones flagged."""
+    """(count, latest recording date, models) of ``root/<prompt_id>/*.yaml``; stale ones flagged."""
     files = sorted((root / prompt_id).glob("*.yaml")) if (root / prompt_id).is_dir() else []
     files = [f for f in files if not f.name.startswith(".")]
     if not files:
@@ -112,7 +115,7 @@ def cassette_summary(prompt_id: str, current: LockEntry | None, root: Path) -> t
     if stale:
         count = Text(f"{len(files)} ({stale} stale)", style="yellow")
     dates = sorted(_short_date(m.get("recorded", "")) for m in metas if m.get("recorded"))
-    recorded = "-" if not dates else dates[0] if dates[0] == dates[-1] else f"{dates[0]}..{dates[-1]}"
+    recorded = dates[-1] if dates else "-"
     models = Counter(m.get("model") or "?" for m in metas)
     return count, recorded, ", ".join(sorted(models))
 

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from summarizer.cli.app import app, cli_errors, stderr, stdout
+from summarizer.cli.app import OutputFormat, app, cli_errors, stderr, stdout
+from summarizer.cli.options import (
+    BackendOpt,
+    BaseUrlOpt,
+    MaxTokensOpt,
+    ModelOpt,
+    ModelPathOpt,
+    NoReaskOpt,
+    PromptOpt,
+    RetriesOpt,
+    TimeoutOpt,
+    VerboseOpt,
+    model_options,
+)
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.pipeline import Summarizer
 from summarizer.reading import read_article
@@ -22,69 +34,46 @@ from summarizer.render import render_json, render_text
 from summarizer.schema import ArticleSummary
 
 
-class OutputFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-
-
-class BackendChoice(str, enum.Enum):
-    auto = "auto"
-    openai = "openai"
-    compatible = "compatible"
-    llama_cpp = "llama-cpp"
-    embedded = "embedded"
-
-
-# Shared option declarations, reused by other commands that call the model.
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Model name [env: SUMMARIZER_MODEL].")]
-BaseUrlOpt = Annotated[
-    Optional[str], typer.Option("--base-url", help="OpenAI-compatible server URL [env: OPENAI_BASE_URL].")
-]
-ModelPathOpt = Annotated[
-    Optional[Path], typer.Option("--model-path", help="GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH].")
-]
-BackendOpt = Annotated[
-    Optional[BackendChoice], typer.Option("--backend", help="Force a backend (default: auto).", show_default=False)
-]
-PromptOpt = Annotated[Optional[str], typer.Option("--prompt", "-p", help="Prompt id from prompts/ (or a .md path).")]
-RetriesOpt = Annotated[
-    Optional[int], typer.Option("--max-retries", min=0, max=10, help="Re-asks after invalid or unverified output [default: 2].")
-]
-VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr (-vv: HTTP too).")]
-
-
 @app.command("summarize")
 @cli_errors
 def summarize_command(
     path: Annotated[str, typer.Argument(help="Article text file, or - for stdin.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the result to FILE.")] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
     backend: BackendOpt = None,
     prompt: PromptOpt = None,
     max_retries: RetriesOpt = None,
-    max_tokens: Annotated[Optional[int], typer.Option("--max-tokens", help="Cap on the model's answer [default: 3072].")] = None,
-    timeout: Annotated[Optional[float], typer.Option("--timeout", help="Seconds to wait for one response [default: 180].")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")] = False,
-    no_reask: Annotated[bool, typer.Option("--no-reask", help="Flag unverified figures without re-asking.")] = False,
+    max_tokens: MaxTokensOpt = None,
+    timeout: TimeoutOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
+    ] = False,
+    no_reask: NoReaskOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Summarize one news article into verified, structured events."""
     configure_logging(verbose)
     article = read_article(path)
     summarizer = Summarizer(
-        model=model,
-        base_url=base_url,
-        model_path=model_path,
-        backend=backend.value if backend else None,
-        prompt=prompt,
-        max_retries=max_retries,
-        max_tokens=max_tokens,
-        timeout=timeout,
-        strict=strict or None,
-        reask_unverified=False if no_reask else None,
+        **model_options(
+            model=model,
+            base_url=base_url,
+            model_path=model_path,
+            backend=backend,
+            prompt=prompt,
+            max_retries=max_retries,
+            max_tokens=max_tokens,
+            timeout=timeout,
+            strict=strict,
+            no_reask=no_reask,
+        )
     )
     failure: VerificationFailed | None = None
     with summarizer, _spinner(f"Summarizing {article.source}"):
@@ -103,7 +92,9 @@ def emit(result: ArticleSummary, format: OutputFormat, output: Path | None) -> N
     """Print or write the result; a file is replaced atomically, never left half-written."""
     if output is None:
         if format is OutputFormat.json:
-            stdout.print_json(render_json(result)) if stdout.is_terminal else print(render_json(result))
+            stdout.print_json(render_json(result)) if stdout.is_terminal else print(
+                render_json(result)
+            )
         else:
             stdout.print(render_text(result))
         return

@@ -6,7 +6,6 @@ and the rule-based numbers, and the report is printed (rich table or JSON).
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from pathlib import Path
@@ -17,18 +16,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.cli.app import app, cli_errors, stdout
+from summarizer.cli.app import OutputFormat, app, cli_errors, stdout
 from summarizer.crosscheck import STATUSES, context_snippet
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.numbers import extract_numbers
 from summarizer.reading import read_article
 from summarizer.schema import ArticleSummary, VerificationReport
 from summarizer.verification import parse_summary, verify
-
-
-class ReportFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 @app.command("verify")
@@ -45,8 +39,8 @@ def verify_command(
         ),
     ],
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.text,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
     ] = False,
@@ -57,7 +51,7 @@ def verify_command(
     source = read_article(article)
     summary = load_summary(summary_json)
     report = verify(source.text, summary, extract_numbers(source.text))
-    if format is ReportFormat.json:
+    if format is OutputFormat.json:
         typer.echo(report.model_dump_json(indent=2))
     else:
         stdout.print(

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         body = json.dumps({"object": "list", "data": [{"id": self.server.alias}]}).encode()  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("content-type", "application/json")
