@@ -29,8 +29,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Re-record every cassette from the embedded model (real recordings, never edited).
+# `make record PROMPT=event-summary` re-records one prompt's cassettes.
 record: $(VENV)/.installed-local
-	$(BIN)/summarizer eval --record
+	$(BIN)/summarizer eval --record $(if $(PROMPT),--prompt $(PROMPT))
 	$(BIN)/python -m pytest -q --record-mode=rewrite -m recorded
 
 lint: $(VENV)/.installed-dev

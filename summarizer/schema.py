@@ -13,10 +13,11 @@ Field names of :class:`Figure` are fixed: other tools read them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -192,6 +193,28 @@ class SummaryDraft(_Model):
     article_date: dt.date | None = Field(default=None, description="The dateline date (YYYY-MM-DD).")
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     key_figures: list[Figure] = Field(default_factory=list, max_length=MAX_KEY_FIGURES)
+
+    @classmethod
+    def model_validate_json(
+        cls, json_data: str | bytes | bytearray, *, strict: bool | None = None, context: Any = None, **kwargs: Any
+    ) -> Self:
+        """Also accept raw control characters (newlines, tabs) inside JSON strings.
+
+        Small models copy line breaks into strings and llama.cpp's grammar lets them
+        through; ``json.loads(strict=False)`` reads them as the text meant. Anything
+        else that is not JSON still fails with pydantic's own error.
+        """
+        try:
+            return super().model_validate_json(json_data, strict=strict, context=context, **kwargs)
+        except ValidationError as exc:
+            if not any(error["type"] == "json_invalid" for error in exc.errors()):
+                raise
+            try:
+                data = json.loads(json_data, strict=False)
+            except ValueError:
+                raise exc from None
+            # Re-encoded, it is plain JSON again: the same (strict) JSON rules apply to it.
+            return super().model_validate_json(json.dumps(data), strict=strict, context=context, **kwargs)
 
     @field_validator("article_date", mode="after")
     @classmethod

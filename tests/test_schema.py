@@ -69,3 +69,25 @@ def test_figure_paths_are_stable() -> None:
         "events[0].figures[0]",
         "key_figures[0]",
     ]
+
+
+def test_raw_newlines_inside_json_strings_are_read_as_text() -> None:
+    raw = '{"headline": "Two\nlines", "summary": "tab\there", "events": [], "key_figures": []}'
+    draft = SummaryDraft.model_validate_json(raw)
+    assert draft.headline == "Two\nlines" and draft.summary == "tab\there"
+
+
+@pytest.mark.parametrize("raw", ['{"headline": "cut off', "not json at all", '{"headline": 1, }'])
+def test_json_that_is_really_broken_still_fails(raw: str) -> None:
+    with pytest.raises(ValidationError, match="(?i)json"):
+        SummaryDraft.model_validate_json(raw)
+
+
+def test_lenient_parse_still_validates_the_schema() -> None:
+    with pytest.raises(ValidationError, match="summary"):
+        SummaryDraft.model_validate_json('{"headline": "a\nb"}')
+
+
+def test_lenient_parse_keeps_strict_json_rules() -> None:
+    raw = '{"headline": "a\nb", "summary": "s", "article_date": "2024-01-01", "events": [], "key_figures": []}'
+    assert str(SummaryDraft.model_validate_json(raw, strict=True).article_date) == "2024-01-01"
