@@ -11,7 +11,6 @@ server) across calls; :func:`summarize` is the one-shot convenience.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 from dataclasses import dataclass
@@ -40,22 +39,6 @@ log = logging.getLogger("summarizer.pipeline")
 RESPONSE_MODEL: type[SummaryDraft] = make_verified_model(SummaryDraft)
 
 
-def _memoize_json_schema(model: type[BaseModel]) -> None:
-    """Build ``model``'s JSON schema once: it is asked for 3 times per article (prompt hash,
-    schema hash, instructor's response_format) at ~2.5 ms each. Callers get a fresh copy."""
-    build = model.model_json_schema
-    built: dict[Any, str] = {}
-
-    def model_json_schema(*args: Any, **kwargs: Any) -> dict[str, Any]:
-        key = (args, tuple(sorted(kwargs.items())))
-        if key not in built:
-            built[key] = json.dumps(build(*args, **kwargs))
-        return json.loads(built[key])
-
-    model.model_json_schema = model_json_schema  # type: ignore[method-assign]
-
-
-_memoize_json_schema(RESPONSE_MODEL)
 
 
 @dataclass(frozen=True)
