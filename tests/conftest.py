@@ -62,6 +62,10 @@ def use_cassette(record_mode: str) -> Callable[[str, str], AbstractContextManage
         path = cassettes.cassette_path(prompt_id, article_id)
         if record_mode == "none" and not path.exists():
             pytest.fail(f"missing cassette {path.relative_to(ROOT)}; record it with: {cassettes.RERECORD_COMMAND}")
-        return cassettes.make_vcr(record_mode).use_cassette(str(path))
+        mode = record_mode
+        if mode == "rewrite":  # pytest-recording's mode: start the cassette afresh, record everything
+            path.unlink(missing_ok=True)
+            mode = "all"
+        return cassettes.make_vcr(mode).use_cassette(str(path))
 
     return use
