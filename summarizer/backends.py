@@ -16,17 +16,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx2 as httpx
-import instructor
-import openai
 from pydantic import BaseModel
 
 from summarizer.config import DEFAULT_OPENAI_MODEL, Settings
 from summarizer.embedded import EmbeddedServer
 from summarizer.errors import ConfigError
 from summarizer.transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+
+if TYPE_CHECKING:  # the SDKs cost ~0.7 s to import; a fully cached run never needs them
+    import instructor
 
 log = logging.getLogger("summarizer.backends")
 
@@ -51,11 +52,16 @@ class Backend:
 
     @property
     def mode(self) -> instructor.Mode:
+        import instructor
+
         return instructor.Mode.JSON if self.response_format == "json_object" else instructor.Mode.JSON_SCHEMA
 
     @property
     def client(self) -> instructor.Instructor:
         if self._client is None:
+            import instructor
+            import openai
+
             raw = openai.OpenAI(
                 **self._openai_kwargs(),
                 http_client=httpx.Client(transport=RetryTransport(policy=_policy(self.settings)), timeout=_timeout(self.settings)),
@@ -67,6 +73,9 @@ class Backend:
     @property
     def aclient(self) -> instructor.AsyncInstructor:
         if self._aclient is None:
+            import instructor
+            import openai
+
             raw = openai.AsyncOpenAI(
                 **self._openai_kwargs(),
                 http_client=httpx.AsyncClient(

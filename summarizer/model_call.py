@@ -12,16 +12,9 @@ import json
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
-import openai
-from instructor.core.exceptions import (
-    IncompleteOutputException,
-    InstructorError,
-    InstructorRetryException,
-)
-from instructor.core.hooks import Hooks
 from pydantic import BaseModel, ValidationError
 
 from summarizer.backends import Backend
@@ -36,6 +29,10 @@ from summarizer.errors import (
 from summarizer.redaction import redact
 from summarizer.schema import Usage
 from summarizer.transport import DeadlineExceeded, deadline_scope
+
+if TYPE_CHECKING:  # imported where used: the SDKs cost ~0.7 s, and cache hits never call them
+    import openai
+    from instructor.core.hooks import Hooks
 
 log = logging.getLogger("summarizer.model_call")
 
@@ -63,6 +60,8 @@ class _Tally:
     errors: list[str] = field(default_factory=list)
 
     def hooks(self) -> Hooks:
+        from instructor.core.hooks import Hooks
+
         hooks = Hooks()
         hooks.on("completion:kwargs", self._on_kwargs)
         hooks.on("completion:response", self._on_response)
@@ -169,6 +168,8 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     """
     if backend.kind != "compatible" or backend.response_format != "json_schema":
         return False
+    import openai
+
     for item in _cause_chain(exc):
         if isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500):
             if "response_format" in str(item.body) or "json_schema" in str(item.body):
@@ -184,6 +185,8 @@ def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: 
     The per-article deadline running out during re-asks is salvaged the same way.
     Anything else (HTTP errors, truncation, no completion at all) becomes our own error.
     """
+    from instructor.core.exceptions import InstructorRetryException
+
     deadline = any(isinstance(item, DeadlineExceeded) for item in _cause_chain(exc))
     if isinstance(exc, InstructorRetryException) and (isinstance(exc.__cause__, ValidationError) or deadline):
         text = completion_text(exc.last_completion)
@@ -204,6 +207,13 @@ def completion_text(completion: Any) -> str | None:
 
 def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> SummarizerError:
     """One clear, secret-free message for whatever went wrong talking to the model."""
+    import openai
+    from instructor.core.exceptions import (
+        IncompleteOutputException,
+        InstructorError,
+        InstructorRetryException,
+    )
+
     where = backend.base_url or "the OpenAI API"
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
     chain = list(_cause_chain(exc))

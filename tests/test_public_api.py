@@ -30,3 +30,13 @@ def test_importing_the_package_does_not_import_llama_cpp() -> None:
     code = "import sys, summarizer, summarizer.cli; print('llama_cpp' in sys.modules, 'vcr' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_cli_start_does_not_import_the_model_sdks() -> None:
+    """A fully cached batch or `summarizer numbers` never pays for openai/instructor."""
+    import subprocess
+    import sys
+
+    code = "import sys, summarizer.cli; print(sorted(m for m in ('openai', 'instructor') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
