@@ -23,6 +23,7 @@ Weekdays are left to :mod:`summarizer.dates`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -382,7 +383,7 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
         if text[tok_start].isdigit():
             starts.append(tok_start)
         elif text[tok_start - 1] != "-":  # "rocket-launching", "one-on-one"
-            if " ".join(match.group("tok").lower().split()) in _CUE_ROLE:
+            if _normalized_token(match.group("tok")) in _CUE_ROLE:
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
@@ -392,6 +393,12 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
             ends.append(match.end())
     return starts, cues, ends
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_token(token: str) -> str:
+    """Lower-case, single-spaced: the same few hundred words recur in every article."""
+    return " ".join(token.lower().split())
 
 
 def _is_abbreviation(text: str, pos: int) -> bool:
