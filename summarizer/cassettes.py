@@ -63,8 +63,11 @@ def strip_response_headers(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
-def body_matcher(recorded: Any, live: Any) -> None:
-    """vcrpy matcher: equal JSON bodies, or an AssertionError that says what changed."""
+def body_matcher(live: Any, recorded: Any) -> None:
+    """vcrpy matcher: equal JSON bodies, or an AssertionError that says what changed.
+
+    vcrpy calls matchers as ``(request being made, request on record)``.
+    """
     old, new = _json_body(recorded), _json_body(live)
     if old == new:
         return

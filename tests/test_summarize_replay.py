@@ -139,6 +139,10 @@ def test_changed_prompt_fails_with_prompt_name_and_rerecord_command(
     assert result.exit_code == 2
     assert "prompt changed" in result.stderr and f"'{PROMPT_ID}'" in result.stderr
     assert cassettes.RERECORD_COMMAND in result.stderr
+    recorded_hash = cassettes.cassette_metadata(cassettes.cassette_path(PROMPT_ID, SEED_ID))["hash"]
+    changed = load_prompt(PROMPT_ID, tmp_path).content_hash(summarizer.pipeline.RESPONSE_MODEL)
+    message = " ".join(result.stderr.split())
+    assert f"recorded '{PROMPT_ID}' v1 #{recorded_hash}, now '{PROMPT_ID}' v1 #{changed}" in message
     assert "Traceback" not in result.output
 
 
