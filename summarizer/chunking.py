@@ -237,13 +237,12 @@ def summarize_chunks(summarizer: Summarizer, text: str, prompt: str | None = Non
     for chunk in split_article(text, summarizer.settings.max_article_chars):
         request = summarizer.prepare(chunk.prompt_text, prompt)
         key, hit = summarizer._cache_lookup(request)
+        cached = hit is not None
         if hit is None:
             backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
                 hit = call_model(backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
-            drafts.append(_chunk_draft(summarizer, request, hit, key, cached=False))
-        else:
-            drafts.append(_chunk_draft(summarizer, request, hit, key, cached=True))
+        drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
     return _finish(summarizer, text, prompt, drafts, answers, started)
 
@@ -260,13 +259,12 @@ async def asummarize_chunks(summarizer: Summarizer, text: str, prompt: str | Non
     for chunk in split_article(text, summarizer.settings.max_article_chars):
         request = summarizer.prepare(chunk.prompt_text, prompt)
         key, hit = summarizer._cache_lookup(request)
+        cached = hit is not None
         if hit is None:
-            backend = summarizer.backend
+            backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
                 hit = await acall_model(backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
-            drafts.append(_chunk_draft(summarizer, request, hit, key, cached=False))
-        else:
-            drafts.append(_chunk_draft(summarizer, request, hit, key, cached=True))
+        drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
     return _finish(summarizer, text, prompt, drafts, answers, started)
 
