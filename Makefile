@@ -35,7 +35,8 @@ record: $(VENV)/.installed-local
 	$(BIN)/python -m pytest -q --record-mode=rewrite -m recorded
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check summarizer tests bench
+	$(BIN)/ruff check summarizer tests bench seeds
+	$(BIN)/ruff format --check summarizer tests bench seeds
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/numbers.py

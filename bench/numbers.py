@@ -57,12 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     articles, mentions, wall, cpu = run(texts, args.seconds)
     size = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
     megabytes = articles * size / 1e6
-    print(f"seed articles : {len(texts)} (mean {size / 1000:.1f} kB, "
-          f"{mentions / articles:.1f} mentions each)")
+    print(
+        f"seed articles : {len(texts)} (mean {size / 1000:.1f} kB, "
+        f"{mentions / articles:.1f} mentions each)"
+    )
     print(f"processed     : {articles:,} articles in {wall:.2f} s wall, {cpu:.2f} s CPU")
     for label, seconds in (("wall clock", wall), ("CPU time", cpu)):
-        print(f"{label:<14}: {articles / seconds:,.0f} articles/s, {megabytes / seconds:.2f} MB/s, "
-              f"{mentions / seconds:,.0f} mentions/s")
+        print(
+            f"{label:<14}: {articles / seconds:,.0f} articles/s, {megabytes / seconds:.2f} MB/s, "
+            f"{mentions / seconds:,.0f} mentions/s"
+        )
     # One process on one core: CPU time is the per-core figure even when other work shares
     # the machine; wall clock is what a caller sees on this machine right now.
     rate = articles / cpu

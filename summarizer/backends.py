@@ -54,7 +54,11 @@ class Backend:
     def mode(self) -> instructor.Mode:
         import instructor
 
-        return instructor.Mode.JSON if self.response_format == "json_object" else instructor.Mode.JSON_SCHEMA
+        return (
+            instructor.Mode.JSON
+            if self.response_format == "json_object"
+            else instructor.Mode.JSON_SCHEMA
+        )
 
     @property
     def client(self) -> instructor.Instructor:
@@ -64,7 +68,10 @@ class Backend:
 
             raw = openai.OpenAI(
                 **self._openai_kwargs(),
-                http_client=httpx.Client(transport=RetryTransport(policy=_policy(self.settings)), timeout=_timeout(self.settings)),
+                http_client=httpx.Client(
+                    transport=RetryTransport(policy=_policy(self.settings)),
+                    timeout=_timeout(self.settings),
+                ),
             )
             self._closers.append(raw.close)
             self._client = instructor.from_openai(raw, mode=self.mode)
@@ -79,7 +86,8 @@ class Backend:
             raw = openai.AsyncOpenAI(
                 **self._openai_kwargs(),
                 http_client=httpx.AsyncClient(
-                    transport=AsyncRetryTransport(policy=_policy(self.settings)), timeout=_timeout(self.settings)
+                    transport=AsyncRetryTransport(policy=_policy(self.settings)),
+                    timeout=_timeout(self.settings),
                 ),
             )
             self._async_closers.append(raw.close)
@@ -140,8 +148,12 @@ def open_backend(settings: Settings) -> Backend:
             raise ConfigError(f"backend {kind!r} needs --base-url (or OPENAI_BASE_URL)")
         if kind == "compatible" and not settings.model:
             raise ConfigError("with --base-url, pass --model: the model name your server serves")
-        response_format: ResponseFormat = "llama_cpp_schema" if kind == "llama-cpp" else "json_schema"
-        return Backend(kind, settings.model or "local", settings.base_url, response_format, settings)
+        response_format: ResponseFormat = (
+            "llama_cpp_schema" if kind == "llama-cpp" else "json_schema"
+        )
+        return Backend(
+            kind, settings.model or "local", settings.base_url, response_format, settings
+        )
     server = EmbeddedServer(
         settings.model_path,
         n_ctx=settings.n_ctx,
@@ -149,7 +161,9 @@ def open_backend(settings: Settings) -> Backend:
         start_timeout=settings.server_start_timeout,
     )
     base_url = server.start()
-    return Backend("embedded", server.model_name, base_url, "llama_cpp_schema", settings, server=server)
+    return Backend(
+        "embedded", server.model_name, base_url, "llama_cpp_schema", settings, server=server
+    )
 
 
 # llama.cpp turns maxLength=N into N nested optional rules; the schema keeps N in
@@ -171,7 +185,9 @@ def grammar_schema(
     schema = response_model.model_json_schema()
     for entry in omit:
         model_name, _, field = entry.partition(".")
-        definition = schema.get("$defs", {}).get(model_name) or (schema if schema.get("title") == model_name else None)
+        definition = schema.get("$defs", {}).get(model_name) or (
+            schema if schema.get("title") == model_name else None
+        )
         if definition is not None:
             definition.get("properties", {}).pop(field, None)
 

@@ -25,9 +25,20 @@ RERECORD_COMMAND = "make record"
 REPLAY_BASE_URL = "http://127.0.0.1:9/v1"  # never contacted: replays are served from cassettes
 EMBEDDED_MODEL = "SmolLM2-135M-Instruct.Q4_1"
 
-SECRET_HEADERS = ("authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie")
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+)
 KEPT_RESPONSE_HEADERS = ("content-type", "date")
-PROMPT_HEADERS = ("x-summarizer-prompt-id", "x-summarizer-prompt-version", "x-summarizer-prompt-hash")
+PROMPT_HEADERS = (
+    "x-summarizer-prompt-id",
+    "x-summarizer-prompt-version",
+    "x-summarizer-prompt-hash",
+)
 
 
 def cassette_path(prompt_id: str, article_id: str, root: Path | None = None) -> Path:
@@ -89,7 +100,7 @@ def first_difference(old: Any, new: Any, path: str = "body") -> str:
             if old.get(key) != new.get(key):
                 return first_difference(old.get(key), new.get(key), f"{path}.{key}")
     if isinstance(old, list) and isinstance(new, list):
-        for i, (a, b) in enumerate(zip(old, new)):
+        for i, (a, b) in enumerate(zip(old, new, strict=False)):
             if a != b:
                 return first_difference(a, b, f"{path}[{i}]")
         if len(old) != len(new):
@@ -134,14 +145,21 @@ def cassette_metadata(path: Path) -> dict[str, str]:
     if not interactions:
         return {}
     request, response = interactions[0]["request"], interactions[0]["response"]
-    headers = {k.lower(): (v[0] if isinstance(v, list) else v) for k, v in (request.get("headers") or {}).items()}
-    meta = {name.rsplit("-", 1)[-1]: str(headers[name]) for name in PROMPT_HEADERS if name in headers}
+    headers = {
+        k.lower(): (v[0] if isinstance(v, list) else v)
+        for k, v in (request.get("headers") or {}).items()
+    }
+    meta = {
+        name.rsplit("-", 1)[-1]: str(headers[name]) for name in PROMPT_HEADERS if name in headers
+    }
     meta["backend"] = str(headers.get("x-summarizer-backend", ""))
     try:
         meta["model"] = json.loads(request.get("body") or "{}").get("model", "")
     except ValueError:
         meta["model"] = ""
-    date = (response.get("headers") or {}).get("date") or (response.get("headers") or {}).get("Date")
+    date = (response.get("headers") or {}).get("date") or (response.get("headers") or {}).get(
+        "Date"
+    )
     meta["recorded"] = (date[0] if isinstance(date, list) else date) or ""
     meta["interactions"] = str(len(interactions))
     return meta

@@ -135,7 +135,9 @@ def _pieces(text: str, start: int, end: int, budget: int) -> list[tuple[int, int
     return out
 
 
-def _split_spans(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+def _split_spans(
+    text: str, start: int, end: int, separator: re.Pattern[str]
+) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` between separators; each span keeps its trailing separator."""
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -168,7 +170,9 @@ def merge_drafts(drafts: list[SummaryDraft]) -> SummaryDraft:
             elif len(events) < MAX_EVENTS:
                 by_key[key] = len(events)
                 events.append(event.model_copy(deep=True))
-    key_figures = _unique_figures([f for draft in drafts for f in draft.key_figures])[:MAX_KEY_FIGURES]
+    key_figures = _unique_figures([f for draft in drafts for f in draft.key_figures])[
+        :MAX_KEY_FIGURES
+    ]
     summary = drafts[0].summary
     for draft in drafts[1:]:
         joined = f"{summary} {draft.summary}"
@@ -225,7 +229,9 @@ def _unique_figures(figures: list[Figure]) -> list[Figure]:
 # ---------------------------------------------------------------------------
 
 
-def summarize_chunks(summarizer: Summarizer, text: str, prompt: str | None = None) -> ArticleSummary:
+def summarize_chunks(
+    summarizer: Summarizer, text: str, prompt: str | None = None
+) -> ArticleSummary:
     from summarizer.model_call import call_model
     from summarizer.pipeline import RESPONSE_MODEL
 
@@ -241,13 +247,17 @@ def summarize_chunks(summarizer: Summarizer, text: str, prompt: str | None = Non
         if hit is None:
             backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
-                hit = call_model(backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+                hit = call_model(
+                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                )
         drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
     return _finish(summarizer, text, prompt, drafts, answers, started)
 
 
-async def asummarize_chunks(summarizer: Summarizer, text: str, prompt: str | None = None) -> ArticleSummary:
+async def asummarize_chunks(
+    summarizer: Summarizer, text: str, prompt: str | None = None
+) -> ArticleSummary:
     from summarizer.model_call import acall_model
     from summarizer.pipeline import RESPONSE_MODEL
 
@@ -263,7 +273,9 @@ async def asummarize_chunks(summarizer: Summarizer, text: str, prompt: str | Non
         if hit is None:
             backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
-                hit = await acall_model(backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+                hit = await acall_model(
+                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                )
         drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
     return _finish(summarizer, text, prompt, drafts, answers, started)
@@ -281,7 +293,9 @@ class _Budget:
         remaining = self.deadline - self.spent
         if remaining <= 0:
             where = backend.base_url or "the OpenAI API"
-            raise BackendUnavailable(f"gave up on {where}: the {self.deadline:g}s deadline per article ran out")
+            raise BackendUnavailable(
+                f"gave up on {where}: the {self.deadline:g}s deadline per article ran out"
+            )
         started = time.monotonic()
         try:
             with deadline_scope(remaining):
@@ -291,7 +305,12 @@ class _Budget:
 
 
 def _chunk_draft(
-    summarizer: Summarizer, request: PreparedRequest, answer: ModelAnswer, key: str | None, *, cached: bool
+    summarizer: Summarizer,
+    request: PreparedRequest,
+    answer: ModelAnswer,
+    key: str | None,
+    *,
+    cached: bool,
 ) -> SummaryDraft:
     from summarizer.pipeline import _salvage
 
@@ -315,7 +334,12 @@ def _finish(
     usage = sum((a.usage for a in answers), Usage())
     errors = [error for a in answers for error in a.errors]
     answer = ModelAnswer(
-        merged, None, usage, sum(a.attempts for a in answers), errors, sum(a.elapsed for a in answers)
+        merged,
+        None,
+        usage,
+        sum(a.attempts for a in answers),
+        errors,
+        sum(a.elapsed for a in answers),
     )
     # The whole original text: grounding offsets and the cross-check refer to it.
     request = summarizer.prepare(text, prompt)

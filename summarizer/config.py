@@ -44,17 +44,25 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    backend: BackendKind = Field("auto", description="auto: base URL > OpenAI key > embedded model.")
+    backend: BackendKind = Field(
+        "auto", description="auto: base URL > OpenAI key > embedded model."
+    )
     model: str | None = Field(None, description="Model name sent to the server.")
-    base_url: str | None = Field(None, description="Any OpenAI-compatible server, e.g. http://localhost:11434/v1")
-    api_key: SecretStr | None = Field(None, description="From OPENAI_API_KEY or the config file only.")
+    base_url: str | None = Field(
+        None, description="Any OpenAI-compatible server, e.g. http://localhost:11434/v1"
+    )
+    api_key: SecretStr | None = Field(
+        None, description="From OPENAI_API_KEY or the config file only."
+    )
     model_path: Path | None = Field(None, description="GGUF file for the embedded server.")
     prompt: str = DEFAULT_PROMPT
     prompts_dir: Path | None = None
 
     # Validation re-asks (instructor) and figure re-asks share this budget.
     max_retries: int = Field(2, ge=0, le=10)
-    reask_unverified: bool = Field(True, description="Re-ask the model when a figure fails the cross-check.")
+    reask_unverified: bool = Field(
+        True, description="Re-ask the model when a figure fails the cross-check."
+    )
     strict: bool = Field(False, description="Unverified figures are an error.")
 
     temperature: float = Field(0.0, ge=0.0, le=2.0)
@@ -74,19 +82,25 @@ class Settings(BaseModel):
     # chunks of at most that size; longer than max_article_chars * max_chunks -> refused.
     # 12,000 characters (~3,000-4,000 tokens) fits the embedded model's n_ctx=8192 with
     # max_tokens=3072 and the prompt.
-    max_article_chars: int = Field(12_000, ge=1_000, description="Longest text sent to the model at once.")
+    max_article_chars: int = Field(
+        12_000, ge=1_000, description="Longest text sent to the model at once."
+    )
     max_chunks: int = Field(8, ge=1, le=64, description="Most chunks one article is split into.")
 
     # Embedded llama.cpp server.
     n_ctx: int = Field(8192, ge=512)
     n_threads: int | None = None
-    n_parallel: int = Field(1, ge=1, le=16, description="Concurrent requests the embedded server serves.")
+    n_parallel: int = Field(
+        1, ge=1, le=16, description="Concurrent requests the embedded server serves."
+    )
     server_start_timeout: float = Field(120.0, gt=0)
     # llama.cpp decodes under a grammar built from the schema with every key required
     # (optional keys made it ~30x slower per token here), so a small model fills every
     # slot it is given. These two knobs keep its worst case short; 0 / () turn them off.
     grammar_list_cap: int = Field(
-        2, ge=0, description="llama.cpp only: most items per list the grammar allows (0: schema bounds)."
+        2,
+        ge=0,
+        description="llama.cpp only: most items per list the grammar allows (0: schema bounds).",
     )
     grammar_omit: tuple[str, ...] = Field(
         ("Casualties.missing", "Casualties.displaced", "Casualties.arrested"),
@@ -94,7 +108,9 @@ class Settings(BaseModel):
     )
 
     # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
-    cache_dir: Path | None = Field(None, description="Response cache folder (default ~/.cache/summarizer/responses).")
+    cache_dir: Path | None = Field(
+        None, description="Response cache folder (default ~/.cache/summarizer/responses)."
+    )
     price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
     price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
 

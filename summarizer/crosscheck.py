@@ -186,7 +186,9 @@ def verify(
     aligner = QuoteAligner(article_text)
 
     figures = [
-        injection.flag(check_figure(path, figure, article_text, ordered, aligner), article_text, instructions)
+        injection.flag(
+            check_figure(path, figure, article_text, ordered, aligner), article_text, instructions
+        )
         for path, figure in draft.iter_figures()
     ]
     evidence = [

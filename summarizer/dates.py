@@ -10,7 +10,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 
 # The seed format: " date YYYY-MM-DD " before the first sentence. Also accept a
 # bare ISO date or "Date: YYYY-MM-DD" at the very start of the text.
@@ -68,5 +76,7 @@ def find_weekdays(text: str, dateline: dt.date | None = None) -> list[WeekdayMen
     for match in _WEEKDAY.finditer(text):
         day = latest_weekday_on_or_before(WEEKDAYS.index(match[1].lower()), dateline)
         context = text[max(0, match.start() - 20) : match.end() + 20].replace("\n", " ")
-        mentions.append(WeekdayMention(match[1], match.start(1), match.end(1), day, context.strip()))
+        mentions.append(
+            WeekdayMention(match[1], match.start(1), match.end(1), day, context.strip())
+        )
     return mentions

@@ -120,14 +120,20 @@ class EmbeddedServer:
             return self.base_url
         started = time.monotonic()
         self.port = free_port(self.host)
-        self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")
-        log.info("starting embedded llama.cpp server on %s:%d (%s)", self.host, self.port, self.model_path.name)
+        # Kept open for the server's lifetime (its stdout/stderr); closed in stop().
+        self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")  # noqa: SIM115
+        log.info(
+            "starting embedded llama.cpp server on %s:%d (%s)",
+            self.host,
+            self.port,
+            self.model_path.name,
+        )
         self.process = subprocess.Popen(
             self.command(self.port),
             stdin=subprocess.DEVNULL,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         atexit.register(self.stop)
         try:

@@ -1,14 +1,14 @@
 """Exceptions a caller can catch. Third-party errors never leak past the library.
 
-    SummarizerError                 base; ``exit_code`` is what the CLI exits with
-    ├── InputError                  empty, binary, undecodable, missing input (exit 2)
-    ├── ConfigError                 bad option, missing extra, unknown prompt (exit 2)
-    ├── BackendError                the model server failed us (exit 4)
-    │   ├── BackendUnavailable      cannot connect / timed out / 5xx after retries
-    │   ├── BackendRejected         400/401/403/404: never retried
-    │   └── ModelOutputError        the model never produced a valid summary
-    ├── VerificationFailed          --strict and some figure is unverified (exit 3)
-    └── CassetteMiss                a test replayed a request no cassette holds (exit 2)
+SummarizerError                 base; ``exit_code`` is what the CLI exits with
+├── InputError                  empty, binary, undecodable, missing input (exit 2)
+├── ConfigError                 bad option, missing extra, unknown prompt (exit 2)
+├── BackendError                the model server failed us (exit 4)
+│   ├── BackendUnavailable      cannot connect / timed out / 5xx after retries
+│   ├── BackendRejected         400/401/403/404: never retried
+│   └── ModelOutputError        the model never produced a valid summary
+├── VerificationFailed          --strict and some figure is unverified (exit 3)
+└── CassetteMiss                a test replayed a request no cassette holds (exit 2)
 """
 
 from __future__ import annotations

@@ -208,7 +208,9 @@ class EvalReport(BaseModel):
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "report"
-            raise InputError(f"{path}: not a summarizer eval report ({where}: {first['msg']})") from None
+            raise InputError(
+                f"{path}: not a summarizer eval report ({where}: {first['msg']})"
+            ) from None
 
 
 # ---------------------------------------------------------------------------
@@ -217,10 +219,17 @@ class EvalReport(BaseModel):
 
 
 def eval_settings(
-    prompt_id: str, base_url: str, model: str, *, prompts_dir: Path | None = None, record: bool = False
+    prompt_id: str,
+    base_url: str,
+    model: str,
+    *,
+    prompts_dir: Path | None = None,
+    record: bool = False,
 ) -> Settings:
     """Pinned settings: the same request bodies whenever and wherever the eval runs."""
-    extra: dict[str, Any] = {"timeout": RECORD_TIMEOUT_S, "deadline": RECORD_DEADLINE_S} if record else {}
+    extra: dict[str, Any] = (
+        {"timeout": RECORD_TIMEOUT_S, "deadline": RECORD_DEADLINE_S} if record else {}
+    )
     return Settings(
         backend="llama-cpp",
         base_url=base_url,
@@ -252,13 +261,16 @@ def run_eval(
     say = progress or (lambda _message: None)
 
     runs = [
-        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(RESPONSE_MODEL)) for t in templates
+        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(RESPONSE_MODEL))
+        for t in templates
     ]
     total = len(runs) * len(seeds)
     with _model_endpoint(record) as (base_url, model):
         done = 0
         for run in runs:
-            settings = eval_settings(run.prompt_id, base_url, model, prompts_dir=prompts_dir, record=record)
+            settings = eval_settings(
+                run.prompt_id, base_url, model, prompts_dir=prompts_dir, record=record
+            )
             with Summarizer(settings=settings) as summarizer:
                 for seed in seeds:
                     done += 1
@@ -408,7 +420,10 @@ def prompts_dir_label(directory: Path | None) -> str:
 def describe_result(result: SeedResult) -> str:
     head = f"{result.prompt_id} / {result.seed_id}: "
     if result.status == "scored" and result.score is not None:
-        return head + f"overall {result.score.overall:.3f} ({result.requests} requests, {result.elapsed_s:.1f}s)"
+        return (
+            head
+            + f"overall {result.score.overall:.3f} ({result.requests} requests, {result.elapsed_s:.1f}s)"
+        )
     if result.status == "failed":
         return head + f"model failed ({result.error})"
     return head + f"not measured: {result.error}"
@@ -437,7 +452,9 @@ def compare_with_baseline(
     return out
 
 
-def regressions(comparisons: Mapping[str, Mapping[str, FieldChange]]) -> list[tuple[str, FieldChange]]:
+def regressions(
+    comparisons: Mapping[str, Mapping[str, FieldChange]],
+) -> list[tuple[str, FieldChange]]:
     return [
         (prompt_id, change)
         for prompt_id, changes in comparisons.items()
@@ -484,4 +501,3 @@ __all__ = [
     "regressions",
     "run_eval",
 ]
-

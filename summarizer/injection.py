@@ -49,7 +49,9 @@ _MARKERS = re.compile(
             r"\bas\s+an?\s+(?:ai|language model)\b",
             r"\b(?:system|developer)\s+prompt\b",
             r"\bnew\s+instructions\s*:",
-            r"\b(?:note|message|instructions?|attention)\s+(?:to|for)\s+(?:the\s+|any\s+)?" + _AI + r"s?\b",
+            r"\b(?:note|message|instructions?|attention)\s+(?:to|for)\s+(?:the\s+|any\s+)?"
+            + _AI
+            + r"s?\b",
             r"^[^\w\n]*(?:dear\s+)?" + _AI + r"\s*[,:]\s",
         )
     ),
@@ -58,7 +60,7 @@ _MARKERS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 
 REASON = (
-    "the quote sits in an instruction-like passage (\"{snippet}\"), not a report: "
+    'the quote sits in an instruction-like passage ("{snippet}"), not a report: '
     "numbers in text addressed to the model are not facts of the article; drop this figure"
 )
 
@@ -106,7 +108,11 @@ def flag(check: FigureCheck, text: str, spans: Sequence[tuple[int, int]]) -> Fig
     snippet = " ".join(text[span[0] : span[1]].split())
     snippet = snippet if len(snippet) <= 80 else snippet[:77] + "..."
     return check.model_copy(
-        update={"status": "role_mismatch", "reason": REASON.format(snippet=snippet), "mention": None}
+        update={
+            "status": "role_mismatch",
+            "reason": REASON.format(snippet=snippet),
+            "mention": None,
+        }
     )
 
 

@@ -103,7 +103,9 @@ def call_model(
                 if _downgrade_response_format(exc, backend):
                     continue
                 return _salvage_or_raise(exc, backend, tally, started)
-            return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+            return ModelAnswer(
+                draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started
+            )
 
 
 async def acall_model(
@@ -125,7 +127,9 @@ async def acall_model(
                 if _downgrade_response_format(exc, backend):
                     continue
                 return _salvage_or_raise(exc, backend, tally, started)
-            return ModelAnswer(draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+            return ModelAnswer(
+                draft, None, tally.usage, tally.attempts, tally.errors, time.monotonic() - started
+            )
 
 
 def _create_kwargs(
@@ -171,15 +175,17 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     import openai
 
     for item in _cause_chain(exc):
-        if isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500):
-            if "response_format" in str(item.body) or "json_schema" in str(item.body):
-                log.info("server rejected response_format json_schema; using json_object with schema")
-                backend.response_format = "llama_cpp_schema"
-                return True
+        rejected = isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500)
+        if rejected and ("response_format" in str(item.body) or "json_schema" in str(item.body)):
+            log.info("server rejected response_format json_schema; using json_object with schema")
+            backend.response_format = "llama_cpp_schema"
+            return True
     return False
 
 
-def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: float) -> ModelAnswer:
+def _salvage_or_raise(
+    exc: Exception, backend: Backend, tally: _Tally, started: float
+) -> ModelAnswer:
     """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
 
     The per-article deadline running out during re-asks is salvaged the same way.
@@ -188,12 +194,18 @@ def _salvage_or_raise(exc: Exception, backend: Backend, tally: _Tally, started: 
     from instructor.core.exceptions import InstructorRetryException
 
     deadline = any(isinstance(item, DeadlineExceeded) for item in _cause_chain(exc))
-    if isinstance(exc, InstructorRetryException) and (isinstance(exc.__cause__, ValidationError) or deadline):
+    if isinstance(exc, InstructorRetryException) and (
+        isinstance(exc.__cause__, ValidationError) or deadline
+    ):
         text = completion_text(exc.last_completion)
         if text is not None:
             if deadline:
-                tally.errors.append(f"the {backend.settings.deadline:g}s deadline per article ran out")
-            return ModelAnswer(None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started)
+                tally.errors.append(
+                    f"the {backend.settings.deadline:g}s deadline per article ran out"
+                )
+            return ModelAnswer(
+                None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started
+            )
     raise translate_error(exc, backend, attempts=tally.attempts) from None
 
 
@@ -225,7 +237,9 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
 
     for item in chain:
         if type(item).__name__ == "CannotOverwriteExistingCassetteException":
-            return CassetteMiss(redact(" ".join(str(item).split())[:2000] + " " + _matcher_hint(str(item))))
+            return CassetteMiss(
+                redact(" ".join(str(item).split())[:2000] + " " + _matcher_hint(str(item)))
+            )
     for item in chain:
         if isinstance(item, SummarizerError):
             return item
@@ -237,35 +251,53 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
         if isinstance(item, openai.APIStatusError):
             return _status_error(item, backend, where, tries)
         if isinstance(item, openai.APITimeoutError):
-            return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
+            return BackendUnavailable(
+                f"no answer from {where} within {backend.settings.timeout:g}s{tries}"
+            )
         if isinstance(item, openai.APIConnectionError):
             root = chain[-1]
             detail = "" if root is item else f": {_first_line(str(root)) or type(root).__name__}"
-            connected = not any(isinstance(i, (httpx.ConnectError, ConnectionRefusedError)) for i in chain)
+            connected = not any(
+                isinstance(i, (httpx.ConnectError, ConnectionRefusedError)) for i in chain
+            )
             what = f"lost the connection to {where}" if connected else f"cannot connect to {where}"
             return BackendUnavailable(redact(f"{what}{tries}{detail}"))
         if isinstance(item, httpx.TimeoutException):
-            return BackendUnavailable(f"no answer from {where} within {backend.settings.timeout:g}s{tries}")
+            return BackendUnavailable(
+                f"no answer from {where} within {backend.settings.timeout:g}s{tries}"
+            )
     if isinstance(exc, InstructorRetryException):
         if getattr(exc.last_completion, "choices", None) == []:
             return ModelOutputError(f"{where} returned an empty completion (no choices){tries}")
         detail = _describe_parse_error(exc.__cause__ or exc)
         return ModelOutputError(redact(f"model did not return a valid summary{tries}: {detail}"))
-    if isinstance(exc, (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError)):
-        return ModelOutputError(redact(f"model returned an unusable response: {_first_line(str(exc)) or type(exc).__name__}"))
+    if isinstance(
+        exc,
+        (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError),
+    ):
+        return ModelOutputError(
+            redact(
+                f"model returned an unusable response: {_first_line(str(exc)) or type(exc).__name__}"
+            )
+        )
     return BackendError(redact(f"{type(exc).__name__}: {_first_line(str(exc))}"))
 
 
-def _status_error(err: openai.APIStatusError, backend: Backend, where: str, tries: str) -> SummarizerError:
+def _status_error(
+    err: openai.APIStatusError, backend: Backend, where: str, tries: str
+) -> SummarizerError:
     status = err.status_code
     detail = redact(_server_message(err))
     if status == 401:
-        return BackendRejected(f"{where} rejected the API key (HTTP 401); check OPENAI_API_KEY", status)
+        return BackendRejected(
+            f"{where} rejected the API key (HTTP 401); check OPENAI_API_KEY", status
+        )
     if status == 403:
         return BackendRejected(f"{where} denied access (HTTP 403): {detail}", status)
     if status == 404:
         return BackendRejected(
-            f"not found (HTTP 404) at {where}: check --base-url and that model {backend.model!r} exists", status
+            f"not found (HTTP 404) at {where}: check --base-url and that model {backend.model!r} exists",
+            status,
         )
     if status == 429:
         return BackendUnavailable(f"rate limited by {where} (HTTP 429){tries}: {detail}")

@@ -33,11 +33,31 @@ from summarizer.dates import parse_dateline
 NumberQualifier = str  # exact | at_least | more_than | approximately | at_most | less_than | range
 
 QUALIFIERS: tuple[str, ...] = (
-    "exact", "at_least", "more_than", "approximately", "at_most", "less_than", "range",
+    "exact",
+    "at_least",
+    "more_than",
+    "approximately",
+    "at_most",
+    "less_than",
+    "range",
 )
 ROLES: tuple[str, ...] = (
-    "killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged",
-    "population", "distance", "duration", "money", "percentage", "date_or_year", "time", "ordinal",
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "arrested",
+    "launched",
+    "intercepted",
+    "damaged",
+    "population",
+    "distance",
+    "duration",
+    "money",
+    "percentage",
+    "date_or_year",
+    "time",
+    "ordinal",
     "other_count",
 )
 EVENT_ROLES = frozenset(ROLES[:8])
@@ -110,20 +130,59 @@ _POST_QUALIFIER = re.compile(
     r"|\s+or\s+less\b|-odd\b",
     re.IGNORECASE,
 )
-_POST_QUALIFIER_VALUE = {"+": "at_least", "plus": "at_least", "more": "at_least",
-                         "so": "approximately", "fewer": "at_most", "less": "at_most",
-                         "odd": "approximately"}
+_POST_QUALIFIER_VALUE = {
+    "+": "at_least",
+    "plus": "at_least",
+    "more": "at_least",
+    "so": "approximately",
+    "fewer": "at_most",
+    "less": "at_most",
+    "odd": "approximately",
+}
 
-_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                     "₴": "UAH", "₪": "ILS"}
-_CURRENCY_CODES = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
-                   "rmb": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR", "chf": "CHF",
-                   "aud": "AUD", "cad": "CAD"}
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₪": "ILS",
+}
+_CURRENCY_CODES = {
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "chf": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
+}
 _CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
-_CURRENCY_WORD_CODE = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
-                       "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR",
-                       "rouble": "RUB", "ruble": "RUB", "hryvnia": "UAH", "shekel": "ILS",
-                       "franc": "CHF", "dinar": "dinars", "riyal": "riyals", "lira": "lira"}
+_CURRENCY_WORD_CODE = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "hryvnia": "UAH",
+    "shekel": "ILS",
+    "franc": "CHF",
+    "dinar": "dinars",
+    "riyal": "riyals",
+    "lira": "lira",
+}
 
 _DISTANCE_UNIT = (
     r"(?:(?:sq(?:uare)?\.?\s+)?(?:miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|ft|yards?"
@@ -146,17 +205,22 @@ _ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners",
 
 # A capitalised word right before a number names a model or a document ("Xbox 360",
 # "Resolution 2231") unless it is one of these: function and qualifier words, months, weekdays.
-_NOT_DESIGNATORS = _words(
-    "the a an at about more over some nearly almost around up as in on by of for since until till "
-    "from between and or but only just all another with after before during among including to "
-    "than least fewer less under below above approximately roughly estimated exactly precisely "
-    "those these its their his her our every each per no not into across through when while if "
-    "then so there here it they we he she i you what which who whose where although though "
-    "because today yesterday tonight now well also even still down out off past near within "
-    "without against toward towards onto upon via like unlike plus minus are is was were be been "
-    "have has had will would could should may might must can said says say told reported perhaps "
-    "maybe both"
-) | _MONTH_WORDS | _WEEKDAY_WORDS | {word for phrase in _PRE_QUALIFIERS for word in phrase}
+_NOT_DESIGNATORS = (
+    _words(
+        "the a an at about more over some nearly almost around up as in on by of for since until till "
+        "from between and or but only just all another with after before during among including to "
+        "than least fewer less under below above approximately roughly estimated exactly precisely "
+        "those these its their his her our every each per no not into across through when while if "
+        "then so there here it they we he she i you what which who whose where although though "
+        "because today yesterday tonight now well also even still down out off past near within "
+        "without against toward towards onto upon via like unlike plus minus are is was were be been "
+        "have has had will would could should may might must can said says say told reported perhaps "
+        "maybe both"
+    )
+    | _MONTH_WORDS
+    | _WEEKDAY_WORDS
+    | {word for phrase in _PRE_QUALIFIERS for word in phrase}
+)
 # Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
 _DESIGNATOR_WORDS = _words(
     "resolution article section chapter clause paragraph flight route highway interstate bus "
@@ -169,8 +233,27 @@ _LOCATION_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "across", "to", "on", "outside", "inside", "around"}
 )
 _PRONOUN_ONE_BEFORE = frozenset(
-    {"no", "any", "every", "each", "the", "this", "that", "which", "another", "someone",
-     "anyone", "such", "little", "loved", "young", "chosen", "right", "wrong", "last"}
+    {
+        "no",
+        "any",
+        "every",
+        "each",
+        "the",
+        "this",
+        "that",
+        "which",
+        "another",
+        "someone",
+        "anyone",
+        "such",
+        "little",
+        "loved",
+        "young",
+        "chosen",
+        "right",
+        "wrong",
+        "last",
+    }
 )
 _PRONOUN_ONE_AFTER = re.compile(
     r"\s+(?:another|who)\b|['’]s\b|\s+(?:must|can|cannot|could|should|would|might|may|will|shall|needs?"
@@ -180,10 +263,13 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"|\s+of\s+(?:those|these)\s+(?:days|things|times)\b|\s+or\s+(?:another|the\s+other)\b",
     re.IGNORECASE,
 )
-_YEAR_PREPOSITIONS = _words(
-    "in of since until till by from through to during before after early late mid year summer "
-    "winter spring autumn fall and between circa around"
-) | _MONTH_WORDS
+_YEAR_PREPOSITIONS = (
+    _words(
+        "in of since until till by from through to during before after early late mid year summer "
+        "winter spring autumn fall and between circa around"
+    )
+    | _MONTH_WORDS
+)
 # Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
 _CHANGE_WORDS = _words(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
@@ -200,19 +286,40 @@ _PROJECTILES = re.compile(
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
     re.IGNORECASE,
 )
-_NOUN_STOP = _words(
-    "the a an of in on at to from by for with and or but were was are is be been being have has "
-    "had who which that this these those it its their his her as than since after before "
-    "including according said says across into over under per while when where during more other "
-    "additional another then there here also not now still yet so such each every all both "
-    "either neither some any most many much few several out up down off about around between "
-    "against among would will could should can may might must do does did just only even "
-    "reportedly apparently allegedly currently already again later earlier ago overnight today "
-    "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
-    "need needs"
-) | _MONTH_WORDS | _WEEKDAY_WORDS
-_NOUN_SKIP_LEAD = frozenset({"more", "other", "additional", "further", "extra", "or", "of", "the",
-                             "its", "their", "his", "her", "those", "these", "them"})
+_NOUN_STOP = (
+    _words(
+        "the a an of in on at to from by for with and or but were was are is be been being have has "
+        "had who which that this these those it its their his her as than since after before "
+        "including according said says across into over under per while when where during more other "
+        "additional another then there here also not now still yet so such each every all both "
+        "either neither some any most many much few several out up down off about around between "
+        "against among would will could should can may might must do does did just only even "
+        "reportedly apparently allegedly currently already again later earlier ago overnight today "
+        "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
+        "need needs"
+    )
+    | _MONTH_WORDS
+    | _WEEKDAY_WORDS
+)
+_NOUN_SKIP_LEAD = frozenset(
+    {
+        "more",
+        "other",
+        "additional",
+        "further",
+        "extra",
+        "or",
+        "of",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "those",
+        "these",
+        "them",
+    }
+)
 
 # Cue words for event roles; "_" stands for any whitespace inside a phrase.
 _CUE_PHRASES: dict[str, str] = {
@@ -239,8 +346,21 @@ _CUE_ROLE: dict[str, str] = {
     for role, phrases in _CUE_PHRASES.items()
     for phrase in phrases.split()
 }
-_CUE_NOUNS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "homeless",
-                        "displaced", "evacuated", "arrested", "detained"})
+_CUE_NOUNS = frozenset(
+    {
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "hurt",
+        "missing",
+        "homeless",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "detained",
+    }
+)
 # Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
 # they only describe it ("rockets fired at Beersheba"); a governing verb elsewhere wins.
 _TRANSITIVE_PARTICIPLES = _words(
@@ -266,7 +386,10 @@ _ABBREVIATIONS = _words(
 # =============================================================================== regexes
 
 _START_WORDS = (  # words that can begin a number phrase
-    set(nw.UNITS) | set(nw.TENS) | set(nw.ORDINALS) | set(nw.VAGUE_PLURALS)
+    set(nw.UNITS)
+    | set(nw.TENS)
+    | set(nw.ORDINALS)
+    | set(nw.VAGUE_PLURALS)
     | {"half", "several", "tens"}
     | {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "few")}
 )
@@ -340,7 +463,7 @@ _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
 _DESIGNATOR_TOKEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
 _HYPHEN_PREFIX = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
-_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ",;:()[]{}\"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*"})
+_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*'})
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
@@ -540,8 +663,10 @@ def _is_digit_designation(text: str, start: int, end: int, before: _Before) -> b
         return True
     if prev == "-":
         word = _HYPHEN_PREFIX.search(text, max(0, start - 20), start)
-        if word and (any(ch.isupper() for ch in word.group(1))
-                     or word.group(1).lower() in _LOWER_DESIGNATOR_PREFIXES):
+        if word and (
+            any(ch.isupper() for ch in word.group(1))
+            or word.group(1).lower() in _LOWER_DESIGNATOR_PREFIXES
+        ):
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
@@ -604,8 +729,12 @@ def _means_metres(text: str, cand: _Candidate, pos: int) -> bool:
     if _METRES_FOLLOW.match(text, pos):
         return True
     nxt = _NEXT_WORD.match(text, pos)
-    return bool(cand.before.words and cand.before.words[-1] in ("a", "an") and nxt
-                and not nxt.group(1).endswith("s"))
+    return bool(
+        cand.before.words
+        and cand.before.words[-1] in ("a", "an")
+        and nxt
+        and not nxt.group(1).endswith("s")
+    )
 
 
 def _read_spaced_scale(text: str, cand: _Candidate) -> None:
@@ -774,8 +903,9 @@ def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str 
         return False
     elif 1 <= cand.value <= 31 and (what == "month" or _month_before(cand.before.words)):
         cand.role, cand.noun = "date_or_year", "day of month"
-    elif 1000 <= cand.value <= 2200 and (_month_before(cand.before.words)
-                                         or _month_day_comma_before(cand.before.words)):
+    elif 1000 <= cand.value <= 2200 and (
+        _month_before(cand.before.words) or _month_day_comma_before(cand.before.words)
+    ):
         cand.role, cand.noun = "date_or_year", "year"
     else:
         return False
@@ -793,14 +923,20 @@ def _month_before(words: list[str]) -> bool:
     """ "September 30": a month name right before; "may 5" after a pronoun is the verb."""
     if not words or words[-1].rstrip(".") not in _MONTH_WORDS:
         return False
-    return words[-1] != "may" or (len(words) >= 2 and words[-2] in (
-        "in", "on", "of", "since", "by", "until", "early", "late", "mid", ","))
+    return words[-1] != "may" or (
+        len(words) >= 2
+        and words[-2] in ("in", "on", "of", "since", "by", "until", "early", "late", "mid", ",")
+    )
 
 
 def _month_day_comma_before(words: list[str]) -> bool:
     """ "March 12, 2012": the year after a month and day."""
-    return (len(words) >= 3 and words[-1] == "," and words[-2][:1].isdigit()
-            and words[-3].rstrip(".") in _MONTH_WORDS)
+    return (
+        len(words) >= 3
+        and words[-1] == ","
+        and words[-2][:1].isdigit()
+        and words[-3].rstrip(".") in _MONTH_WORDS
+    )
 
 
 def _read_money(cand: _Candidate, after: re.Match[str] | None) -> None:
@@ -889,7 +1025,9 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         if index == 0:
             continue
         prev = cands[index - 1]
-        if _PARTITIVE_GAP.fullmatch(text, prev.end, cand.start) and not (prev.locked or cand.locked):
+        if _PARTITIVE_GAP.fullmatch(text, prev.end, cand.start) and not (
+            prev.locked or cand.locked
+        ):
             cand.total_of = index - 1
             prev.noun = prev.noun or cand.noun
         elif _CONVERSION_GAP.fullmatch(text, prev.end, cand.start):
@@ -924,7 +1062,8 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
     if cand.role == "" and words:
         head = words[-1].lower()
         cand.population_noun = head in _POPULATION_NOUNS or (
-            head in ("people", "persons") and bool(_LIVE_AFTER.match(text, noun_end)))
+            head in ("people", "persons") and bool(_LIVE_AFTER.match(text, noun_end))
+        )
 
 
 # =============================================================================== pass 4: roles
@@ -1009,7 +1148,9 @@ def _population_phrase(bare: list[str]) -> bool:
     if len(bare) < 2:
         return False
     return (bare[-1] == "of" and bare[-2] in _POPULATION_HEADS) or (bare[-2], bare[-1]) in (
-        ("home", "to"), ("populated", "by"))
+        ("home", "to"),
+        ("populated", "by"),
+    )
 
 
 def _details_another(cand: _Candidate) -> bool:
@@ -1082,8 +1223,11 @@ def _cue_key(
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
         i = bisect.bisect_right(blockers, cand.start)
-        if (i < len(blockers) and blockers[i] < cue.start
-                and not _COORDINATION.fullmatch(text, cand.noun_end, blockers[i])):
+        if (
+            i < len(blockers)
+            and blockers[i] < cue.start
+            and not _COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+        ):
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")

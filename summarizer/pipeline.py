@@ -39,8 +39,6 @@ log = logging.getLogger("summarizer.pipeline")
 RESPONSE_MODEL: type[SummaryDraft] = make_verified_model(SummaryDraft)
 
 
-
-
 @dataclass(frozen=True)
 class PreparedRequest:
     """Everything decided before the model is called (pure: no I/O)."""
@@ -55,7 +53,9 @@ class PreparedRequest:
     dateline: dt.date | None
 
 
-def prepare(text: str, prompt: PromptTemplate, *, reask: bool = True, backend_kind: str = "") -> PreparedRequest:
+def prepare(
+    text: str, prompt: PromptTemplate, *, reask: bool = True, backend_kind: str = ""
+) -> PreparedRequest:
     if not text.strip():
         raise InputError("empty input, nothing to summarize")
     dateline = parse_dateline(text)
@@ -80,7 +80,9 @@ def prepare(text: str, prompt: PromptTemplate, *, reask: bool = True, backend_ki
         "X-Summarizer-Prompt-Hash": prompt_hash,
         "X-Summarizer-Backend": backend_kind,
     }
-    return PreparedRequest(text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"])
+    return PreparedRequest(
+        text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"]
+    )
 
 
 def numbers_checklist(mentions: list[NumberMention]) -> str:
@@ -89,7 +91,9 @@ def numbers_checklist(mentions: list[NumberMention]) -> str:
     for mention in mentions:
         if mention.role in ("date_or_year", "time", "ordinal"):
             continue
-        lines.append(f'- {mention.text} ({mention.qualifier}, {mention.role}, {mention.noun or "?"})')
+        lines.append(
+            f"- {mention.text} ({mention.qualifier}, {mention.role}, {mention.noun or '?'})"
+        )
     return "\n".join(lines) or "- (none)"
 
 
@@ -100,7 +104,9 @@ class Summarizer:
     ...     result = s.summarize(article_text)
     """
 
-    def __init__(self, settings: Settings | None = None, *, cache: CacheOption = None, **options: Any) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, cache: CacheOption = None, **options: Any
+    ) -> None:
         if settings is None:
             settings = load_settings(**options)
         elif options:
@@ -138,7 +144,9 @@ class Summarizer:
         started = time.monotonic()
         request = self.prepare(text, prompt)
         key, hit = self._cache_lookup(request)
-        answer = hit or call_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+        answer = hit or call_model(
+            self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+        )
         return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
     async def asummarize(self, text: str, *, prompt: str | None = None) -> ArticleSummary:
@@ -147,7 +155,9 @@ class Summarizer:
         started = time.monotonic()
         request = self.prepare(text, prompt)
         key, hit = self._cache_lookup(request)
-        answer = hit or await acall_model(self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers)
+        answer = hit or await acall_model(
+            self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+        )
         return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
     def _cache_lookup(self, request: PreparedRequest) -> tuple[str | None, ModelAnswer | None]:

@@ -130,14 +130,18 @@ def read_lock(directory: Path | None = None) -> dict[str, LockEntry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConfigError(f"{path}: cannot read the prompt lock ({exc}); rebuild it with: {LOCK_COMMAND}") from None
+        raise ConfigError(
+            f"{path}: cannot read the prompt lock ({exc}); rebuild it with: {LOCK_COMMAND}"
+        ) from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the prompt lock must be a JSON object")
     entries: dict[str, LockEntry] = {}
     for pid, raw in data.items():
         if not isinstance(raw, dict) or not raw.get("version") or not raw.get("hash"):
             raise ConfigError(f"{path}: entry {pid!r} needs 'version' and 'hash'")
-        entries[str(pid)] = LockEntry(str(raw["version"]), str(raw["hash"]), str(raw.get("path", "")))
+        entries[str(pid)] = LockEntry(
+            str(raw["version"]), str(raw["hash"]), str(raw.get("path", ""))
+        )
     return entries
 
 

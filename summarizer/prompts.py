@@ -62,7 +62,9 @@ class PromptTemplate:
             system = Template(self.system).substitute(variables)
             user = Template(self.user).substitute(variables)
         except KeyError as exc:
-            raise ConfigError(f"prompt {self.id!r} uses ${exc.args[0]}, which is not provided") from None
+            raise ConfigError(
+                f"prompt {self.id!r} uses ${exc.args[0]}, which is not provided"
+            ) from None
         except ValueError as exc:
             raise ConfigError(f"prompt {self.id!r}: bad template ({exc})") from None
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
@@ -143,5 +145,7 @@ def _split_sections(body: str, path: Path) -> dict[str, str]:
         sections[name] = content.strip("\n")
     missing = {"system", "user"} - sections.keys()
     if missing:
-        raise ConfigError(f"{path}: missing section(s) {', '.join(sorted('# ' + m for m in missing))}")
+        raise ConfigError(
+            f"{path}: missing section(s) {', '.join(sorted('# ' + m for m in missing))}"
+        )
     return sections

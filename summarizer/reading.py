@@ -61,7 +61,9 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise InputError(f"{source}: invalid UTF-16 text") from exc
     if _looks_binary(data):
-        raise InputError(f"{source}: looks like a binary file (PDF, image, archive?), expected plain text")
+        raise InputError(
+            f"{source}: looks like a binary file (PDF, image, archive?), expected plain text"
+        )
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

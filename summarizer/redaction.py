@@ -49,7 +49,9 @@ def configure_logging(verbose: int) -> None:
             logging.getLogger(name).propagate = False
         return
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s", "%H:%M:%S"))
+    handler.setFormatter(
+        RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s", "%H:%M:%S")
+    )
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     root.addHandler(handler)

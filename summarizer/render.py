@@ -24,7 +24,11 @@ def render_json(summary: ArticleSummary) -> str:
 
 
 def format_figure(figure: Figure) -> str:
-    value = f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:,.2f}".rstrip("0").rstrip(".")
+    value = (
+        f"{figure.value:,}"
+        if isinstance(figure.value, int)
+        else f"{figure.value:,.2f}".rstrip("0").rstrip(".")
+    )
     noun = f" {figure.noun}" if figure.noun else ""
     return f"{QUALIFIER_WORDS.get(figure.qualifier, '')}{value}{noun}"
 
@@ -34,7 +38,10 @@ def render_text(summary: ArticleSummary) -> RenderableType:
     if summary.article_date:
         parts.append(Text(f"Dateline {summary.article_date.isoformat()}", style="dim"))
     parts += [Text(""), Text(summary.summary), Text("")]
-    checks = {check.path: check for check in (summary.verification.figures if summary.verification else [])}
+    checks = {
+        check.path: check
+        for check in (summary.verification.figures if summary.verification else [])
+    }
     if summary.events:
         parts.append(_events_table(summary, checks))
     if summary.verification is not None:
@@ -80,7 +87,9 @@ def _events_table(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Ta
         if event.date_text:
             date = f"{date}\n[dim]{event.date_text}[/]" if date else event.date_text
         actors = ", ".join(f"{a.name} ({a.role})" for a in event.actors)
-        table.add_row(str(i + 1), event.event_type, date, event.location, actors, casualties, others)
+        table.add_row(
+            str(i + 1), event.event_type, date, event.location, actors, casualties, others
+        )
     return table
 
 

@@ -107,13 +107,15 @@ class _Model(BaseModel):
 class Figure(_Model):
     """One number the summary states, tied to the article by a verbatim quote."""
 
-    value: int | float = Field(
-        description="The number as a numeral, e.g. 26 for 'twenty-six'.")
+    value: int | float = Field(description="The number as a numeral, e.g. 26 for 'twenty-six'.")
     qualifier: Qualifier = Field(
-        default="exact", description="How the article hedges the number ('at least 26' -> at_least)."
+        default="exact",
+        description="How the article hedges the number ('at least 26' -> at_least).",
     )
     role: Role = Field(description="What the number counts.")
-    noun: str = Field(default="", max_length=MAX_NOUN, description="The counted noun or unit, e.g. 'people'.")
+    noun: str = Field(
+        default="", max_length=MAX_NOUN, description="The counted noun or unit, e.g. 'people'."
+    )
     quote: str = Field(
         min_length=1,
         max_length=MAX_QUOTE,
@@ -163,16 +165,22 @@ class Event(_Model):
     """One thing that happened, with where, when, who and how many."""
 
     event_type: EventType
-    date: dt.date | None = Field(default=None, description="ISO date the event happened (YYYY-MM-DD).")
+    date: dt.date | None = Field(
+        default=None, description="ISO date the event happened (YYYY-MM-DD)."
+    )
     date_text: str | None = Field(
-        default=None, max_length=60, description="The article's own words for the date, e.g. 'Saturday night'."
+        default=None,
+        max_length=60,
+        description="The article's own words for the date, e.g. 'Saturday night'.",
     )
     location: str = Field(default="", max_length=100)
     actors: list[Actor] = Field(default_factory=list, max_length=MAX_ACTORS)
     description: str = Field(min_length=1, max_length=MAX_DESCRIPTION)
     casualties: Casualties = Field(default_factory=Casualties)
     figures: list[Figure] = Field(default_factory=list, max_length=MAX_FIGURES)
-    attribution: str | None = Field(default=None, max_length=120, description="Who reports or claims it.")
+    attribution: str | None = Field(
+        default=None, max_length=120, description="Who reports or claims it."
+    )
     evidence: list[Quote] = Field(default_factory=list, max_length=MAX_EVIDENCE)
 
     @model_validator(mode="after")
@@ -201,7 +209,9 @@ class SummaryDraft(_Model):
 
     headline: str = Field(min_length=1, max_length=160)
     summary: str = Field(min_length=1, max_length=700, description="2 to 4 sentences.")
-    article_date: dt.date | None = Field(default=None, description="The dateline date (YYYY-MM-DD).")
+    article_date: dt.date | None = Field(
+        default=None, description="The dateline date (YYYY-MM-DD)."
+    )
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     key_figures: list[Figure] = Field(default_factory=list, max_length=MAX_KEY_FIGURES)
 
@@ -219,7 +229,12 @@ class SummaryDraft(_Model):
 
     @classmethod
     def model_validate_json(
-        cls, json_data: str | bytes | bytearray, *, strict: bool | None = None, context: Any = None, **kwargs: Any
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        context: Any = None,
+        **kwargs: Any,
     ) -> Self:
         """Also accept raw control characters (newlines, tabs) inside JSON strings.
 
@@ -237,7 +252,9 @@ class SummaryDraft(_Model):
             except ValueError:
                 raise exc from None
             # Re-encoded, it is plain JSON again: the same (strict) JSON rules apply to it.
-            return super().model_validate_json(json.dumps(data), strict=strict, context=context, **kwargs)
+            return super().model_validate_json(
+                json.dumps(data), strict=strict, context=context, **kwargs
+            )
 
     @field_validator("article_date", mode="after")
     @classmethod
@@ -328,7 +345,12 @@ class Meta(_Model):
 
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
 FigureStatus = Literal[
-    "verified", "qualifier_mismatch", "role_mismatch", "not_in_quote", "quote_not_found", "not_in_article"
+    "verified",
+    "qualifier_mismatch",
+    "role_mismatch",
+    "not_in_quote",
+    "quote_not_found",
+    "not_in_article",
 ]
 
 

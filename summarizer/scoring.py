@@ -324,7 +324,9 @@ def gold_event_to_event(gold: GoldEvent) -> Event:
                 injured=figure(gold.injured) if gold.injured else None,
             ),
             "figures": [figure(f) for f in gold.other_figures],
-            "attribution": clip(Event, "attribution", gold.attribution) if gold.attribution else None,
+            "attribution": clip(Event, "attribution", gold.attribution)
+            if gold.attribution
+            else None,
         }
     )
 
@@ -782,10 +784,7 @@ def _ratio(hits: int, total: int, has_pairs: bool) -> float | None:
 def precision_recall_f1(matched: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     """Event precision, recall and F1 (see the module docstring for the empty cases)."""
     recall = matched / n_gold if n_gold else 1.0
-    if n_pred:
-        precision = matched / n_pred
-    else:
-        precision = 1.0 if n_gold == 0 else 0.0
+    precision = matched / n_pred if n_pred else float(n_gold == 0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 

@@ -185,7 +185,9 @@ class _RetryMixin:
 class RetryTransport(_RetryMixin, httpx.BaseTransport):
     """Wraps a transport; retries transient failures per :class:`RetryPolicy`."""
 
-    def __init__(self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
+    ) -> None:
         self.inner = inner or httpx.HTTPTransport()
         self.policy = policy or RetryPolicy()
 

@@ -107,7 +107,11 @@ def gold_figure(seed: Seed, n: dict, kind: str) -> Figure:
 def draft_from_figures(figures: list[Figure]) -> SummaryDraft:
     """Events of at most MAX_FIGURES figures each, in gold order: paths are events[i].figures[j]."""
     events = [
-        Event(event_type="other", description=f"part {i // MAX_FIGURES}", figures=figures[i : i + MAX_FIGURES])
+        Event(
+            event_type="other",
+            description=f"part {i // MAX_FIGURES}",
+            figures=figures[i : i + MAX_FIGURES],
+        )
         for i in range(0, len(figures), MAX_FIGURES)
     ]
     return SummaryDraft(headline="gold", summary="Built from the gold file.", events=events)

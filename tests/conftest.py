@@ -17,6 +17,9 @@ import pytest
 from summarizer import cassettes
 from summarizer.config import ENV_VARS
 
+# fake_server and warm_up, shared by the fault, secrets and hostile-input tests.
+pytest_plugins = ["fault_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BELGOROD = SEEDS / "belgorod-kharkiv-2024-01-01.txt"
@@ -61,9 +64,13 @@ def use_cassette(record_mode: str) -> Callable[[str, str], AbstractContextManage
     def use(prompt_id: str, article_id: str) -> AbstractContextManager[Any]:
         path = cassettes.cassette_path(prompt_id, article_id)
         if record_mode == "none" and not path.exists():
-            pytest.fail(f"missing cassette {path.relative_to(ROOT)}; record it with: {cassettes.RERECORD_COMMAND}")
+            pytest.fail(
+                f"missing cassette {path.relative_to(ROOT)}; record it with: {cassettes.RERECORD_COMMAND}"
+            )
         mode = record_mode
-        if mode == "rewrite":  # pytest-recording's mode: start the cassette afresh, record everything
+        if (
+            mode == "rewrite"
+        ):  # pytest-recording's mode: start the cassette afresh, record everything
             path.unlink(missing_ok=True)
             mode = "all"
         return cassettes.make_vcr(mode).use_cassette(str(path))

@@ -182,7 +182,9 @@ def synthetic_reply(article: str, model: str = "fake", prompt_chars: int | None 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like a real server
-    disable_nagle_algorithm = True  # TCP_NODELAY, like uvicorn; else headers+body stall ~40 ms (delayed ACK)
+    disable_nagle_algorithm = (
+        True  # TCP_NODELAY, like uvicorn; else headers+body stall ~40 ms (delayed ACK)
+    )
     server: _HTTPServer
     timeout = 60
 

@@ -86,7 +86,9 @@ class Completion(Behaviour):
     def respond(self, handler: _Handler, request: RecordedRequest) -> None:
         if self.delay:
             handler.server_stopping.wait(self.delay)
-        handler.send_body(200, completion_body(self.content, self.finish_reason, self.choices, request))
+        handler.send_body(
+            200, completion_body(self.content, self.finish_reason, self.choices, request)
+        )
 
 
 @dataclass
@@ -156,7 +158,10 @@ class Drip(Behaviour):
 
 
 def completion_body(
-    content: Any, finish_reason: str = "stop", choices: list[Any] | None = None, request: RecordedRequest | None = None
+    content: Any,
+    finish_reason: str = "stop",
+    choices: list[Any] | None = None,
+    request: RecordedRequest | None = None,
 ) -> dict[str, Any]:
     """An OpenAI chat.completion object around ``content``."""
     if not isinstance(content, str):
@@ -242,7 +247,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        request = RecordedRequest("POST", self.path, dict(self.headers.items()), body, time.monotonic())
+        request = RecordedRequest(
+            "POST", self.path, dict(self.headers.items()), body, time.monotonic()
+        )
         fake = self.server.fake
         if not self.path.rstrip("/").endswith("/chat/completions"):
             fake.other_requests.append(request)
@@ -303,7 +310,9 @@ class FakeOpenAIServer:
     def start(self) -> FakeOpenAIServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -317,7 +326,7 @@ class FakeOpenAIServer:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def __enter__(self) -> FakeOpenAIServer:  # noqa: PYI034
+    def __enter__(self) -> FakeOpenAIServer:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:
@@ -369,7 +378,10 @@ def closed_port() -> int:
 # Built from the seed articles so that figures quote the article verbatim and verify
 # like a careful model's would; variants break one thing on purpose.
 
-def figure(value: float, role: str, quote: str, qualifier: str = "exact", noun: str = "") -> dict[str, Any]:
+
+def figure(
+    value: float, role: str, quote: str, qualifier: str = "exact", noun: str = ""
+) -> dict[str, Any]:
     return {"value": value, "qualifier": qualifier, "role": role, "noun": noun, "quote": quote}
 
 
@@ -390,7 +402,9 @@ BELGOROD_DRAFT: dict[str, Any] = {
             "actors": [{"name": "Russia", "role": "perpetrator"}],
             "description": "Ballistic missile and drone strikes on Kharkiv.",
             "casualties": {
-                "injured": figure(26, "injured", "At least 26 people were injured", "at_least", "people")
+                "injured": figure(
+                    26, "injured", "At least 26 people were injured", "at_least", "people"
+                )
             },
             "figures": [
                 figure(21, "intercepted", "shot down 21 of 49 drones", noun="drones"),
@@ -437,7 +451,6 @@ def belgorod_draft(**changes: Any) -> dict[str, Any]:
 BELGOROD_JSON = json.dumps(BELGOROD_DRAFT)
 
 
-
 # ---------------------------------------------------------------------------
 # Drafts for chunks of a long article: one event per seed fragment found in the chunk
 # ---------------------------------------------------------------------------
@@ -470,7 +483,9 @@ FRAGMENTS: tuple[Fragment, ...] = (
             "location": "Belgorod, Russia",
             "description": "Attack on Belgorod; 25 seriously wounded.",
             "figures": [
-                figure(340000, "population", "city of about 340,000 people", "approximately", "people")
+                figure(
+                    340000, "population", "city of about 340,000 people", "approximately", "people"
+                )
             ],
         },
     ),
@@ -482,7 +497,9 @@ FRAGMENTS: tuple[Fragment, ...] = (
             "location": "Tianjin, China",
             "description": "Warehouse explosions in Tianjin.",
             "casualties": {
-                "killed": figure(12, "killed", "12 firefighters were confirmed to have died", noun="firefighters")
+                "killed": figure(
+                    12, "killed", "12 firefighters were confirmed to have died", noun="firefighters"
+                )
             },
         },
     ),
@@ -493,7 +510,9 @@ FRAGMENTS: tuple[Fragment, ...] = (
             "date": "2007-10-25",
             "location": "",
             "description": "Microsoft quarterly results.",
-            "figures": [figure(23, "percentage", "posted 23% quarterly profit growth", noun="percent")],
+            "figures": [
+                figure(23, "percentage", "posted 23% quarterly profit growth", noun="percent")
+            ],
         },
     ),
     Fragment(
@@ -503,7 +522,11 @@ FRAGMENTS: tuple[Fragment, ...] = (
             "date": "2012-03-12",
             "location": "Gaza and southern Israel",
             "description": "Rockets fired from Gaza into Israel.",
-            "figures": [figure(24, "launched", "At least two dozen rockets were fired", "at_least", "rockets")],
+            "figures": [
+                figure(
+                    24, "launched", "At least two dozen rockets were fired", "at_least", "rockets"
+                )
+            ],
         },
     ),
     Fragment(
@@ -513,11 +536,12 @@ FRAGMENTS: tuple[Fragment, ...] = (
             "date": "2017-10-12",
             "location": "Northern California",
             "description": "Wildfires in Northern California.",
-            "casualties": {"killed": figure(31, "killed", "have now killed 31 people", noun="people")},
+            "casualties": {
+                "killed": figure(31, "killed", "have now killed 31 people", noun="people")
+            },
         },
     ),
 )
-
 
 
 def chunk_draft(article_chunk: str) -> dict[str, Any]:
@@ -543,7 +567,9 @@ def article_in(request: RecordedRequest) -> str:
 
 
 # Broken on purpose (Belgorod seed):
-BAD_QUOTE_DRAFT = belgorod_draft(killed_quote="killed 24 civilians in the city centre")  # quote not in article
+BAD_QUOTE_DRAFT = belgorod_draft(
+    killed_quote="killed 24 civilians in the city centre"
+)  # quote not in article
 INVENTED_DRAFT = belgorod_draft(  # a number the article never states
     events=[
         {
@@ -552,7 +578,11 @@ INVENTED_DRAFT = belgorod_draft(  # a number the article never states
         }
     ]
 )
-SCHEMA_VIOLATION = {"headline": "x", "summary": "y", "events": [{"event_type": "volcano", "description": "z"}]}
+SCHEMA_VIOLATION = {
+    "headline": "x",
+    "summary": "y",
+    "events": [{"event_type": "volcano", "description": "z"}],
+}
 
 # A "model" that obeys the instruction planted in tests/data/injection.txt.
 INJECTED_DRAFT = belgorod_draft()
@@ -572,16 +602,25 @@ UNICODE_DRAFT: dict[str, Any] = {
             "location": "Example City",
             "description": "Blast in the city centre.",
             "casualties": {
-                "killed": figure(12, "killed", '"at least 12 people were killed"', "at_least", "people"),
+                "killed": figure(
+                    12, "killed", '"at least 12 people were killed"', "at_least", "people"
+                ),
             },
             "figures": [
-                figure(7, "other_count", "pulled 7 survivors from the rubble on Friday-Saturday", noun="survivors"),
+                figure(
+                    7,
+                    "other_count",
+                    "pulled 7 survivors from the rubble on Friday-Saturday",
+                    noun="survivors",
+                ),
                 figure(5, "killed", "погибли 5 человек", noun="человек"),
                 figure(14, "injured", "ещё 14 получили ранения"),
                 figure(3, "killed", "爆炸造成 3 人死亡", noun="人"),
                 figure(20, "injured", "另有 20 人受伤", noun="人"),
                 figure(9, "displaced", "🔥 9 villages were evacuated", noun="villages"),
-                figure(40, "damaged", "The mayor's office said 40 homes were damaged", noun="homes"),
+                figure(
+                    40, "damaged", "The mayor's office said 40 homes were damaged", noun="homes"
+                ),
             ],
             "evidence": ["the worst in a decade"],
         }

@@ -42,8 +42,16 @@ def seed_body(name: str) -> str:
 
 def long_article() -> str:
     """Belgorod (with its dateline) followed by the bodies of the other seeds."""
-    others = ["explosion-tianjin-2015", "microsoft-profit-us-2007", "rockets-gaza-2012", "wildfires-california-2017"]
-    return "\n\n".join([BELGOROD.rstrip("\n")] + [seed_body(name).rstrip("\n") for name in others]) + "\n"
+    others = [
+        "explosion-tianjin-2015",
+        "microsoft-profit-us-2007",
+        "rockets-gaza-2012",
+        "wildfires-california-2017",
+    ]
+    return (
+        "\n\n".join([BELGOROD.rstrip("\n")] + [seed_body(name).rstrip("\n") for name in others])
+        + "\n"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -67,7 +75,9 @@ def warm_up() -> None:
 
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BELGOROD_DRAFT))
-        with Summarizer(backend="compatible", base_url=fake.url, model="fake", **FAST) as summarizer:
+        with Summarizer(
+            backend="compatible", base_url=fake.url, model="fake", **FAST
+        ) as summarizer:
             summarizer.summarize(BELGOROD)
 
 

@@ -412,7 +412,9 @@ def test_cache_key_parts(tmp_path: Path) -> None:
         assert s.cache.key_for(request, warmer, pipeline.RESPONSE_MODEL) != key
         assert s.cache.key_for(s.prepare(make_article(2)), settings, pipeline.RESPONSE_MODEL) != key
     # A named GGUF gives the embedded identity without the `local` extra installed.
-    identity = backend_identity(Settings(backend="embedded", model_path=tmp_path / "tiny-model.Q4.gguf"))
+    identity = backend_identity(
+        Settings(backend="embedded", model_path=tmp_path / "tiny-model.Q4.gguf")
+    )
     assert (identity.kind, identity.model) == ("embedded", "tiny-model.Q4")
 
 

@@ -51,7 +51,11 @@ def test_reads_stdin() -> None:
     assert result.exit_code == 0, result.output
     (item,) = json.loads(result.stdout)
     assert (item["text"], item["value"], item["qualifier"], item["role"]) == (
-        "12", 12, "at_least", "killed")
+        "12",
+        12,
+        "at_least",
+        "killed",
+    )
 
 
 def test_article_without_numbers() -> None:

@@ -21,7 +21,9 @@ def test_key_selects_openai_and_base_url_wins_over_key(monkeypatch: pytest.Monke
     assert load_settings().resolved_backend() == "compatible"
 
 
-def test_precedence_defaults_file_env_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_precedence_defaults_file_env_options(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text('model = "from-file"\nmax_retries = 5\ntimeout = 12.5\n')
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
@@ -41,7 +43,11 @@ def test_api_key_is_secret_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("override", "message"),
-    [({"max_retries": -1}, "max_retries"), ({"backend": "gemini"}, "backend"), ({"temperature": 9}, "temperature")],
+    [
+        ({"max_retries": -1}, "max_retries"),
+        ({"backend": "gemini"}, "backend"),
+        ({"temperature": 9}, "temperature"),
+    ],
 )
 def test_bad_settings_are_one_line_config_errors(override: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=f"invalid setting {message}") as info:
@@ -49,7 +55,9 @@ def test_bad_settings_are_one_line_config_errors(override: dict[str, object], me
     assert "\n" not in str(info.value)
 
 
-def test_unknown_config_file_key_is_rejected(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_unknown_config_file_key_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text('modle = "typo"\n')
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
@@ -57,7 +65,9 @@ def test_unknown_config_file_key_is_rejected(monkeypatch: pytest.MonkeyPatch, tm
         load_settings()
 
 
-def test_broken_config_file_is_a_config_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_broken_config_file_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     config = tmp_path / "config.toml"
     config.write_text("model = \n")
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))

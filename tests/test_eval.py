@@ -90,7 +90,9 @@ def test_every_seed_and_prompt_is_scored(report: EvalReport) -> None:
         for result in run.results:
             # "failed": the recorded model never produced a valid summary; it is still a
             # measurement (scored as an empty prediction), unlike "unmeasured".
-            assert result.status in ("scored", "failed"), f"{run.prompt_id}/{result.seed_id}: {result.error}"
+            assert result.status in ("scored", "failed"), (
+                f"{run.prompt_id}/{result.seed_id}: {result.error}"
+            )
             assert result.score is not None and result.score.seed_id == result.seed_id
             assert 0.0 <= result.score.overall <= 1.0
             assert result.requests >= 1
@@ -100,7 +102,9 @@ def test_every_seed_and_prompt_is_scored(report: EvalReport) -> None:
 @needs_cassettes
 def test_replay_is_fast_and_deterministic(replayed: tuple[EvalReport, float]) -> None:
     first, seconds = replayed
-    assert seconds < REPLAY_BUDGET_S, f"replaying {len(first.results)} cassettes took {seconds:.1f}s"
+    assert seconds < REPLAY_BUDGET_S, (
+        f"replaying {len(first.results)} cassettes took {seconds:.1f}s"
+    )
     again = run_eval(seed_ids=SEED_IDS[:2])
     for run in again.prompts:
         old = first.prompt(run.prompt_id)
@@ -169,7 +173,11 @@ def test_cli_baseline_regression_exits_1(report: EvalReport, tmp_path: Path) -> 
     baseline.write_text(doctored.to_json())
     result = eval_cli("--prompt", report.prompts[0].prompt_id, "--baseline", str(baseline))
     assert result.exit_code == 1, result.output
-    assert "regressed" in result.stdout and "improved" in result.stdout and "unchanged" in result.stdout
+    assert (
+        "regressed" in result.stdout
+        and "improved" in result.stdout
+        and "unchanged" in result.stdout
+    )
     [line] = [x for x in result.stderr.splitlines() if x.startswith("regression:")]
     assert f"{report.prompts[0].prompt_id} event_f1" in line
 
@@ -197,13 +205,17 @@ def test_cassette_of_a_changed_prompt_exits_2(tmp_path: Path) -> None:
     folder = copy_prompts(tmp_path)
     path = folder / "event-summary.md"
     path.write_text(path.read_text().replace("Never invent numbers", "Never guess numbers", 1))
-    result = eval_cli("--prompts-dir", str(folder), "--prompt", "event-summary", "--seed", SEED_IDS[0])
+    result = eval_cli(
+        "--prompts-dir", str(folder), "--prompt", "event-summary", "--seed", SEED_IDS[0]
+    )
     assert result.exit_code == 2, result.output
     assert "event-summary" in result.stderr and RERECORD_COMMAND in result.stderr
     assert "prompt changed" in result.stderr
 
 
-def test_unreachable_backend_is_not_measured_and_a_model_failure_is(monkeypatch, tmp_path: Path) -> None:
+def test_unreachable_backend_is_not_measured_and_a_model_failure_is(
+    monkeypatch, tmp_path: Path
+) -> None:
     cassettes = tmp_path / "cassettes"
     seeds = ["belgorod-kharkiv-2024-01-01", "explosion-tianjin-2015"]
     for seed_id in seeds:
@@ -252,7 +264,9 @@ def prompts_cli(*args: str):
     return runner.invoke(app, ["prompts", *args])
 
 
-def test_prompts_check_fails_on_a_changed_word_and_passes_after_bump_and_relock(tmp_path: Path) -> None:
+def test_prompts_check_fails_on_a_changed_word_and_passes_after_bump_and_relock(
+    tmp_path: Path,
+) -> None:
     folder = copy_prompts(tmp_path)
     assert prompts_cli("check", "--prompts-dir", str(folder)).exit_code == 0
 
@@ -267,7 +281,9 @@ def test_prompts_check_fails_on_a_changed_word_and_passes_after_bump_and_relock(
     assert refused.exit_code == 2 and "bump" in refused.stderr
 
     version = load_prompt(str(path)).version
-    path.write_text(path.read_text().replace(f"version: {version}\n", f"version: {int(version) + 1}\n", 1))
+    path.write_text(
+        path.read_text().replace(f"version: {version}\n", f"version: {int(version) + 1}\n", 1)
+    )
     bumped = prompts_cli("check", "--prompts-dir", str(folder))
     assert bumped.exit_code == 1 and "lock was not updated" in bumped.stderr
 
@@ -320,7 +336,9 @@ def test_prompts_list_flags_cassettes_of_another_hash(tmp_path: Path) -> None:
     path = folder / "event-summary.md"
     path.write_text(path.read_text().replace("Never invent numbers", "Never guess numbers", 1))
     version = load_prompt(str(path)).version
-    path.write_text(path.read_text().replace(f"version: {version}\n", f"version: {int(version) + 1}\n", 1))
+    path.write_text(
+        path.read_text().replace(f"version: {version}\n", f"version: {int(version) + 1}\n", 1)
+    )
     assert prompts_cli("lock", "--prompts-dir", str(folder)).exit_code == 0
     stale = runner.invoke(app, listing, env={"COLUMNS": "200"})
     assert stale.exit_code == 0, stale.output

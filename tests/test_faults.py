@@ -45,8 +45,6 @@ from fault_fixtures import (
     BELGOROD_PATH,
     FAKE_KEY,
     FAST,
-    fake_server,  # noqa: F401  (fixture)
-    warm_up,  # noqa: F401  (fixture)
     write_config,
 )
 from typer.testing import CliRunner
@@ -350,7 +348,7 @@ def api_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _warm(warm_up: None) -> None:  # noqa: F811
+def _warm(warm_up: None) -> None:
     """Timed rows start warm."""
 
 
@@ -368,7 +366,9 @@ def _check_requests(fake: FakeOpenAIServer, row: Row) -> None:
 
 
 def _check_time(elapsed: float, row: Row) -> None:
-    assert row.min_s <= elapsed < row.max_s, f"{row.id}: {elapsed:.2f}s not in [{row.min_s}, {row.max_s})"
+    assert row.min_s <= elapsed < row.max_s, (
+        f"{row.id}: {elapsed:.2f}s not in [{row.min_s}, {row.max_s})"
+    )
 
 
 def _check_summary(summary: ArticleSummary, row: Row) -> None:
@@ -392,13 +392,17 @@ def _measure(kind: str, row: Row, fake: FakeOpenAIServer, elapsed: float, outcom
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
 def test_fault_library(
-    row: Row, fake_server: FakeOpenAIServer, caplog: pytest.LogCaptureFixture  # noqa: F811
+    row: Row,
+    fake_server: FakeOpenAIServer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="summarizer.transport")
     fake_server.script(*row.script())
     options = {**FAST, **row.settings}
     started = time.monotonic()
-    with Summarizer(backend="compatible", base_url=_url(fake_server, row), model="fake", **options) as summarizer:
+    with Summarizer(
+        backend="compatible", base_url=_url(fake_server, row), model="fake", **options
+    ) as summarizer:
         if row.error is None:
             summary = summarizer.summarize(BELGOROD)
             outcome = "ok"
@@ -421,18 +425,24 @@ def test_fault_library(
     _check_requests(fake_server, row)
     _check_time(elapsed, row)
     if row.retries_logged is not None:
-        retries = [r for r in caplog.records if r.name == "summarizer.transport" and "retry" in r.getMessage()]
+        retries = [
+            r
+            for r in caplog.records
+            if r.name == "summarizer.transport" and "retry" in r.getMessage()
+        ]
         assert len(retries) == row.retries_logged
 
 
 async def _async_run(row: Row, url: str) -> ArticleSummary:
     options = {**FAST, **row.settings}
-    async with Summarizer(backend="compatible", base_url=url, model="fake", **options) as summarizer:
+    async with Summarizer(
+        backend="compatible", base_url=url, model="fake", **options
+    ) as summarizer:
         return await summarizer.asummarize(BELGOROD)
 
 
 @pytest.mark.parametrize("row", ASYNC_ROWS, ids=[row.id for row in ASYNC_ROWS])
-def test_fault_async(row: Row, fake_server: FakeOpenAIServer) -> None:  # noqa: F811
+def test_fault_async(row: Row, fake_server: FakeOpenAIServer) -> None:
     import asyncio
 
     fake_server.script(*row.script())
@@ -455,15 +465,24 @@ def test_fault_async(row: Row, fake_server: FakeOpenAIServer) -> None:  # noqa: 
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
-def test_fault_cli(row: Row, fake_server: FakeOpenAIServer, tmp_path: Path) -> None:  # noqa: F811
+def test_fault_cli(row: Row, fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
     fake_server.script(*row.script())
     settings = {**FAST, **row.settings}
     strict = settings.pop("strict", False)
     config = write_config(tmp_path / "config.toml", **settings)
-    args = ["summarize", str(BELGOROD_PATH), "--backend", "compatible", "--base-url", _url(fake_server, row)]
+    args = [
+        "summarize",
+        str(BELGOROD_PATH),
+        "--backend",
+        "compatible",
+        "--base-url",
+        _url(fake_server, row),
+    ]
     args += ["--model", "fake", "--format", "json"] + (["--strict"] if strict else [])
     started = time.monotonic()
-    result = CliRunner().invoke(app, args, env={"SUMMARIZER_CONFIG": str(config), "OPENAI_API_KEY": FAKE_KEY})
+    result = CliRunner().invoke(
+        app, args, env={"SUMMARIZER_CONFIG": str(config), "OPENAI_API_KEY": FAKE_KEY}
+    )
     elapsed = time.monotonic() - started
     _measure("cli", row, fake_server, elapsed, f"exit {result.exit_code}: {result.stderr.strip()}")
 
@@ -484,10 +503,26 @@ def test_fault_cli(row: Row, fake_server: FakeOpenAIServer, tmp_path: Path) -> N
 
 def test_matrix_covers_every_fault_class() -> None:
     ids = {row.id for row in ROWS}
-    for needed in ("429-no-retry-after", "429-retry-after-1s", "429-retry-after-100s-capped", "connection-refused",
-                   "reset-mid-body-then-ok", "never-answers", "slow-drip-within-timeout", "slow-drip-beyond-timeout",
-                   "200-invalid-json-body", "200-truncated-json", "200-schema-violation", "200-empty-choices",
-                   "200-finish-reason-length", "200-quote-not-in-article", "400", "401", "403", "404"):
+    for needed in (
+        "429-no-retry-after",
+        "429-retry-after-1s",
+        "429-retry-after-100s-capped",
+        "connection-refused",
+        "reset-mid-body-then-ok",
+        "never-answers",
+        "slow-drip-within-timeout",
+        "slow-drip-beyond-timeout",
+        "200-invalid-json-body",
+        "200-truncated-json",
+        "200-schema-violation",
+        "200-empty-choices",
+        "200-finish-reason-length",
+        "200-quote-not-in-article",
+        "400",
+        "401",
+        "403",
+        "404",
+    ):
         assert needed in ids
     for status in (500, 502, 503, 504):
         assert any(row.id.startswith(str(status)) for row in ROWS)

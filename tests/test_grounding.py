@@ -153,7 +153,7 @@ def test_normalize_offset_map_is_monotonic_and_in_bounds() -> None:
     assert norm.text == "a 'b'-c-d ... ss i̇ 😀"
     assert len(norm.text) == len(norm.starts) == len(norm.ends)
     assert list(norm.starts) == sorted(norm.starts)
-    assert all(0 <= s < e <= len(text) for s, e in zip(norm.starts, norm.ends))
+    assert all(0 <= s < e <= len(text) for s, e in zip(norm.starts, norm.ends, strict=True))
 
 
 # ---------------------------------------------------------------------------
@@ -210,7 +210,8 @@ def test_long_article_stays_fast() -> None:
 # property: a perturbed substring grounds to a span that normalises to the quote
 # ---------------------------------------------------------------------------
 
-ALPHABET = list("abcXYZ 0123456789.,'\"-") + [
+ALPHABET = [
+    *"abcXYZ 0123456789.,'\"-",
     "\u00a0",
     "’",
     "“",

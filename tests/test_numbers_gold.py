@@ -81,9 +81,13 @@ def _score(seeds: list[Seed], field: str | None) -> tuple[float, float, list[str
             where = f"{seed.name} {span} {_context(seed.text, *span)!r}"
             if m is None or not _close(m.value, g["value"]):
                 got = "nothing" if m is None else f"value {m.value}"
-                problems.append(f"MISS {where}: gold {g['value']} {g['qualifier']} {g['role']}, got {got}")
+                problems.append(
+                    f"MISS {where}: gold {g['value']} {g['qualifier']} {g['role']}, got {got}"
+                )
             elif field is not None and getattr(m, field) != g[field]:
-                problems.append(f"{field.upper()} {where}: gold {g[field]}, got {getattr(m, field)}")
+                problems.append(
+                    f"{field.upper()} {where}: gold {g[field]}, got {getattr(m, field)}"
+                )
             else:
                 matched += 1
         for span, m in pred.items():
@@ -101,7 +105,9 @@ def _score(seeds: list[Seed], field: str | None) -> tuple[float, float, list[str
     [(None, SPAN_THRESHOLD), ("qualifier", LABEL_THRESHOLD), ("role", LABEL_THRESHOLD)],
     ids=["value+span", "qualifier", "role"],
 )
-def test_pooled_precision_and_recall(seeds: list[Seed], field: str | None, threshold: float) -> None:
+def test_pooled_precision_and_recall(
+    seeds: list[Seed], field: str | None, threshold: float
+) -> None:
     precision, recall, problems = _score(seeds, field)
     label = field or "value+span"
     report = "\n  ".join(problems) or "(none)"

@@ -16,8 +16,25 @@ from summarizer.numbers import QUALIFIERS, ROLES, NumberMention, extract_numbers
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _ONES = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -69,8 +86,7 @@ def test_integers_with_thousands_separators_round_trip(n: int) -> None:
 
 
 @SETTINGS
-@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=4),
-       st.data())
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=4), st.data())
 def test_decimals_round_trip(whole: int, places: int, data: st.DataObject) -> None:
     fraction = data.draw(st.integers(min_value=0, max_value=10**places - 1))
     token = f"{whole:,}.{fraction:0{places}d}"
@@ -96,10 +112,18 @@ def test_number_words_round_trip(n: int, use_and: bool, hyphen: bool, capital: b
 
 
 _BEFORE = {
-    "at least": "at_least", "more than": "more_than", "over": "more_than",
-    "about": "approximately", "around": "approximately", "nearly": "approximately",
-    "almost": "approximately", "some": "approximately", "up to": "at_most",
-    "as many as": "at_most", "fewer than": "less_than", "less than": "less_than",
+    "at least": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "about": "approximately",
+    "around": "approximately",
+    "nearly": "approximately",
+    "almost": "approximately",
+    "some": "approximately",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "fewer than": "less_than",
+    "less than": "less_than",
 }
 _AFTER = {"or more": "at_least", "or so": "approximately", "or fewer": "at_most"}
 
@@ -165,5 +189,8 @@ def test_speller_is_what_we_think() -> None:
     assert spell(0) == "zero"
     assert spell(21) == "twenty-one"
     assert spell(340_000) == "three hundred and forty thousand"
-    assert spell(999_999, use_and=False) == "nine hundred ninety-nine thousand nine hundred ninety-nine"
+    assert (
+        spell(999_999, use_and=False)
+        == "nine hundred ninety-nine thousand nine hundred ninety-nine"
+    )
     assert spell(1005) == "one thousand and five"

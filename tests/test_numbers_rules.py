@@ -26,8 +26,14 @@ def texts(text: str) -> list[str]:
     return [m.text for m in extract_numbers(text)]
 
 
-def check(text: str, token: str, value: float, qualifier: str | None = None,
-          role: str | None = None, high: float | None = None) -> NumberMention:
+def check(
+    text: str,
+    token: str,
+    value: float,
+    qualifier: str | None = None,
+    role: str | None = None,
+    high: float | None = None,
+) -> NumberMention:
     m = mention(text, token)
     assert m.value == pytest.approx(value), m
     assert m.value_high == (None if high is None else pytest.approx(high)), m
@@ -92,7 +98,9 @@ def test_money_spans_exclude_the_sign_and_include_the_scale(
         ("The gap widened by 3 percentage points.", "3", 3, "percentage points"),
     ],
 )
-def test_percentages_exclude_the_percent_sign(text: str, token: str, value: float, noun: str) -> None:
+def test_percentages_exclude_the_percent_sign(
+    text: str, token: str, value: float, noun: str
+) -> None:
     m = check(text, token, value, role="percentage")
     assert m.noun == noun
 
@@ -117,8 +125,11 @@ def test_percentages_exclude_the_percent_sign(text: str, token: str, value: floa
         ("Half a million people fled.", "Half a million", 500_000),
         ("The crossing was closed for about half an hour.", "half", 0.5),
         ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3),
-        ("Ninety-nine thousand nine hundred and ninety-nine votes.",
-         "Ninety-nine thousand nine hundred and ninety-nine", 99_999),
+        (
+            "Ninety-nine thousand nine hundred and ninety-nine votes.",
+            "Ninety-nine thousand nine hundred and ninety-nine",
+            99_999,
+        ),
     ],
 )
 def test_number_words(text: str, token: str, value: float) -> None:
@@ -169,16 +180,30 @@ def test_hyphenated_adjective_of_another_unit_is_a_count() -> None:
 @pytest.mark.parametrize(
     ("phrase", "qualifier"),
     [
-        ("at least", "at_least"), ("At least", "at_least"), ("no fewer than", "at_least"),
-        ("more than", "more_than"), ("More than", "more_than"), ("over", "more_than"),
-        ("Over", "more_than"), ("in excess of", "more_than"),
-        ("about", "approximately"), ("around", "approximately"), ("nearly", "approximately"),
-        ("almost", "approximately"), ("some", "approximately"), ("Some", "approximately"),
-        ("approximately", "approximately"), ("roughly", "approximately"),
+        ("at least", "at_least"),
+        ("At least", "at_least"),
+        ("no fewer than", "at_least"),
+        ("more than", "more_than"),
+        ("More than", "more_than"),
+        ("over", "more_than"),
+        ("Over", "more_than"),
+        ("in excess of", "more_than"),
+        ("about", "approximately"),
+        ("around", "approximately"),
+        ("nearly", "approximately"),
+        ("almost", "approximately"),
+        ("some", "approximately"),
+        ("Some", "approximately"),
+        ("approximately", "approximately"),
+        ("roughly", "approximately"),
         ("an estimated", "approximately"),
-        ("up to", "at_most"), ("as many as", "at_most"), ("no more than", "at_most"),
+        ("up to", "at_most"),
+        ("as many as", "at_most"),
+        ("no more than", "at_most"),
         ("at most", "at_most"),
-        ("fewer than", "less_than"), ("less than", "less_than"), ("under", "less_than"),
+        ("fewer than", "less_than"),
+        ("less than", "less_than"),
+        ("under", "less_than"),
     ],
 )
 def test_qualifier_before(phrase: str, qualifier: str) -> None:
@@ -204,16 +229,17 @@ def test_qualifier_after(text: str, token: str, qualifier: str) -> None:
 
 def test_qualifier_wraps_money_and_percent() -> None:
     check("It racked up over $300m in a week.", "300m", 3e8, qualifier="more_than", role="money")
-    check("It runs on more than 90% of computers.", "90", 90, qualifier="more_than",
-          role="percentage")
+    check(
+        "It runs on more than 90% of computers.", "90", 90, qualifier="more_than", role="percentage"
+    )
     check("Revenue rose nearly 25% in the quarter.", "25", 25, qualifier="approximately")
-    check("It earns almost 80 cents per dollar.", "80", 80, qualifier="approximately",
-          role="money")
+    check("It earns almost 80 cents per dollar.", "80", 80, qualifier="approximately", role="money")
 
 
 def test_more_after_a_number_is_not_a_qualifier() -> None:
-    m = check("Two more people have been confirmed dead.", "Two", 2, qualifier="exact",
-              role="killed")
+    m = check(
+        "Two more people have been confirmed dead.", "Two", 2, qualifier="exact", role="killed"
+    )
     assert m.noun == "people"
 
 
@@ -255,8 +281,14 @@ def test_ranges_span_both_numbers(text: str, token: str, low: float, high: float
 
 
 def test_year_range() -> None:
-    check("In the 2014-15 season the club won.", "2014-15", 2014, qualifier="range",
-          role="date_or_year", high=2015)
+    check(
+        "In the 2014-15 season the club won.",
+        "2014-15",
+        2014,
+        qualifier="range",
+        role="date_or_year",
+        high=2015,
+    )
 
 
 @pytest.mark.parametrize(
@@ -346,8 +378,11 @@ def test_one_as_a_count_is_a_number(text: str, token: str, role: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["A day after the attack, a truck and a van were hit.", "A split second later it exploded.",
-     "Every dollar counts, they said a year earlier."],
+    [
+        "A day after the attack, a truck and a van were hit.",
+        "A split second later it exploded.",
+        "Every dollar counts, they said a year earlier.",
+    ],
 )
 def test_articles_are_not_numbers(text: str) -> None:
     assert extract_numbers(text) == []
@@ -510,13 +545,23 @@ def test_cue_after_another_number_belongs_to_that_number() -> None:
 
 
 def test_people_living_somewhere_are_a_population() -> None:
-    check("About 13.5 million people live in the region.", "13.5 million", 13.5e6,
-          qualifier="approximately", role="population")
+    check(
+        "About 13.5 million people live in the region.",
+        "13.5 million",
+        13.5e6,
+        qualifier="approximately",
+        role="population",
+    )
 
 
 def test_refuge_means_displaced() -> None:
-    check("More than 380,000 people have taken refuge in shelters.", "380,000", 380_000,
-          qualifier="more_than", role="displaced")
+    check(
+        "More than 380,000 people have taken refuge in shelters.",
+        "380,000",
+        380_000,
+        qualifier="more_than",
+        role="displaced",
+    )
 
 
 def test_residents_who_fled_are_displaced_not_population() -> None:

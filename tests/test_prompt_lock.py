@@ -117,7 +117,9 @@ def test_broken_lock_file_is_a_clear_error(tmp_path: Path) -> None:
         prompt_lock.check(folder)
 
 
-def test_replaying_a_cassette_of_another_prompt_hash_names_the_rerecord_command(tmp_path: Path) -> None:
+def test_replaying_a_cassette_of_another_prompt_hash_names_the_rerecord_command(
+    tmp_path: Path,
+) -> None:
     seed = SEEDS / "rockets-gaza-2012.txt"
     cassette = cassette_path(PROMPT_ID, seed.stem)
     if not cassette.is_file():

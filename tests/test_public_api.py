@@ -11,9 +11,15 @@ def test_exported_members() -> None:
     )
     for name in summarizer.__all__:
         assert getattr(summarizer, name) is not None, name
-    assert {"summarize", "asummarize", "Summarizer", "verify", "ArticleSummary", "Figure", "Event"} <= set(
-        summarizer.__all__
-    )
+    assert {
+        "summarize",
+        "asummarize",
+        "Summarizer",
+        "verify",
+        "ArticleSummary",
+        "Figure",
+        "Event",
+    } <= set(summarizer.__all__)
 
 
 def test_library_errors_share_one_base() -> None:
@@ -28,7 +34,9 @@ def test_importing_the_package_does_not_import_llama_cpp() -> None:
     import sys
 
     code = "import sys, summarizer, summarizer.cli; print('llama_cpp' in sys.modules, 'vcr' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.split() == ["False", "False"]
 
 
@@ -38,5 +46,7 @@ def test_cli_start_does_not_import_the_model_sdks() -> None:
     import sys
 
     code = "import sys, summarizer.cli; print(sorted(m for m in ('openai', 'instructor') if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"

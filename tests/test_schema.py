@@ -11,7 +11,14 @@ QUOTE = "killed 24 people"
 
 
 def figure(**overrides: object) -> dict[str, object]:
-    return {"value": 24, "qualifier": "exact", "role": "killed", "noun": "people", "quote": QUOTE, **overrides}
+    return {
+        "value": 24,
+        "qualifier": "exact",
+        "role": "killed",
+        "noun": "people",
+        "quote": QUOTE,
+        **overrides,
+    }
 
 
 def test_figure_field_names_are_fixed() -> None:
@@ -24,7 +31,9 @@ def test_float_values_that_are_whole_become_int() -> None:
     assert Figure.model_validate(figure(value=7.6)).value == 7.6
 
 
-@pytest.mark.parametrize("bad", [{"qualifier": "roughly"}, {"role": "deaths"}, {"quote": ""}, {"value": "many"}])
+@pytest.mark.parametrize(
+    "bad", [{"qualifier": "roughly"}, {"role": "deaths"}, {"quote": ""}, {"value": "many"}]
+)
 def test_invalid_figures_are_rejected(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         Figure.model_validate(figure(**bad))
@@ -36,17 +45,24 @@ def test_casualty_slot_sets_the_role() -> None:
 
 
 def test_weekday_resolves_against_the_dateline_from_context() -> None:
-    event = {"event_type": "attack", "date_text": "late Saturday", "description": "x", "date": "2024-01-06"}
+    event = {
+        "event_type": "attack",
+        "date_text": "late Saturday",
+        "description": "x",
+        "date": "2024-01-06",
+    }
     resolved = Event.model_validate(event, context={"dateline": dt.date(2024, 1, 1)})
     assert resolved.date == dt.date(2023, 12, 30)
-    assert Event.model_validate(event).date == dt.date(2024, 1, 6), "no dateline: keep the model's date"
+    assert Event.model_validate(event).date == dt.date(2024, 1, 6), (
+        "no dateline: keep the model's date"
+    )
 
 
 def test_dateline_overrides_the_models_article_date() -> None:
     draft = {"headline": "h", "summary": "s", "article_date": "1999-01-01"}
-    assert SummaryDraft.model_validate(draft, context={"dateline": dt.date(2024, 1, 1)}).article_date == dt.date(
-        2024, 1, 1
-    )
+    assert SummaryDraft.model_validate(
+        draft, context={"dateline": dt.date(2024, 1, 1)}
+    ).article_date == dt.date(2024, 1, 1)
 
 
 def test_extra_keys_are_rejected() -> None:
@@ -59,8 +75,14 @@ def test_figure_paths_are_stable() -> None:
         {
             "headline": "h",
             "summary": "s",
-            "events": [{"event_type": "attack", "description": "d", "casualties": {"killed": figure()},
-                        "figures": [figure(role="damaged", value=3)]}],
+            "events": [
+                {
+                    "event_type": "attack",
+                    "description": "d",
+                    "casualties": {"killed": figure()},
+                    "figures": [figure(role="damaged", value=3)],
+                }
+            ],
             "key_figures": [figure()],
         }
     )
@@ -79,7 +101,7 @@ def test_raw_newlines_inside_json_strings_are_read_as_text() -> None:
 
 @pytest.mark.parametrize("raw", ['{"headline": "cut off', "not json at all", '{"headline": 1, }'])
 def test_json_that_is_really_broken_still_fails(raw: str) -> None:
-    with pytest.raises(ValidationError, match="(?i)json"):
+    with pytest.raises(ValidationError, match=r"(?i)json"):
         SummaryDraft.model_validate_json(raw)
 
 

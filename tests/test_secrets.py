@@ -16,7 +16,6 @@ from fault_fixtures import (
     BELGOROD_PATH,
     FAKE_KEY,
     ROOT,
-    fake_server,  # noqa: F401  (fixture)
     run_cli_subprocess,
     write_config,
 )
@@ -39,7 +38,17 @@ CASSETTE_SECRET = re.compile(
 
 
 def summarize_args(url: str, *extra: str) -> list[str]:
-    return ["summarize", str(BELGOROD_PATH), "--backend", "compatible", "--base-url", url, "--model", "fake", *extra]
+    return [
+        "summarize",
+        str(BELGOROD_PATH),
+        "--backend",
+        "compatible",
+        "--base-url",
+        url,
+        "--model",
+        "fake",
+        *extra,
+    ]
 
 
 def assert_clean(text: str, *secrets: str) -> None:
@@ -49,8 +58,12 @@ def assert_clean(text: str, *secrets: str) -> None:
 
 
 @pytest.mark.parametrize("verbosity", ["-v", "-vv"])
-def test_verbose_cli_never_prints_the_key(fake_server: FakeOpenAIServer, tmp_path: Path, verbosity: str) -> None:  # noqa: F811
-    fake_server.script(Status(503), Completion(BELGOROD_DRAFT))  # a retry, so the transport logs too
+def test_verbose_cli_never_prints_the_key(
+    fake_server: FakeOpenAIServer, tmp_path: Path, verbosity: str
+) -> None:
+    fake_server.script(
+        Status(503), Completion(BELGOROD_DRAFT)
+    )  # a retry, so the transport logs too
     config = write_config(tmp_path / "config.toml", backoff_initial=0.01, backoff_max=0.05)
     run = run_cli_subprocess(
         summarize_args(fake_server.url, verbosity, "--format", "json"),
@@ -68,16 +81,23 @@ def test_verbose_cli_never_prints_the_key(fake_server: FakeOpenAIServer, tmp_pat
 
 
 def test_key_from_config_file_is_scrubbed_even_when_not_key_shaped(
-    fake_server: FakeOpenAIServer, tmp_path: Path  # noqa: F811
+    fake_server: FakeOpenAIServer,
+    tmp_path: Path,
 ) -> None:
     # The server echoes the key back in its 401 message and the client logs at -vv.
     fake_server.script(Status(401, message=f"Incorrect API key provided: {PLAIN_KEY}"))
     config = write_config(tmp_path / "config.toml", api_key=PLAIN_KEY)
-    run = run_cli_subprocess(summarize_args(fake_server.url, "-vv"), {"SUMMARIZER_CONFIG": str(config)})
+    run = run_cli_subprocess(
+        summarize_args(fake_server.url, "-vv"), {"SUMMARIZER_CONFIG": str(config)}
+    )
     assert run.exit_code == 4
     assert fake_server.count == 1
     assert fake_server.requests[0].headers.get("authorization") == f"Bearer {PLAIN_KEY}"
-    assert run.stderr.strip().splitlines()[-1].endswith("rejected the API key (HTTP 401); check OPENAI_API_KEY")
+    assert (
+        run.stderr.strip()
+        .splitlines()[-1]
+        .endswith("rejected the API key (HTTP 401); check OPENAI_API_KEY")
+    )
     assert_clean(run.stdout + run.stderr, PLAIN_KEY)  # -vv logs SDK debug tracebacks too: scrubbed
 
 
@@ -107,7 +127,9 @@ def test_verbose_log_scrubs_tracebacks(capsys: pytest.CaptureFixture[str]) -> No
     assert_clean(err, PLAIN_KEY, FAKE_KEY)
 
 
-def test_server_error_echoing_the_key_is_redacted(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:  # noqa: F811
+def test_server_error_echoing_the_key_is_redacted(
+    fake_server: FakeOpenAIServer, tmp_path: Path
+) -> None:
     fake_server.script(Status(400, message=f"bad key {FAKE_KEY} for project"))
     result = CliRunner().invoke(
         app,
@@ -167,7 +189,9 @@ def test_cassette_scan_finds_planted_secrets(tmp_path: Path) -> None:
     assert secrets_in_cassettes(tmp_path / "missing") == []
     clean = tmp_path / "clean" / "event-summary"
     clean.mkdir(parents=True)
-    (clean / "a.yaml").write_text("interactions:\n- request:\n    headers:\n      content-type: [application/json]\n")
+    (clean / "a.yaml").write_text(
+        "interactions:\n- request:\n    headers:\n      content-type: [application/json]\n"
+    )
     assert secrets_in_cassettes(tmp_path / "clean") == []
     leaky = tmp_path / "leaky" / "event-summary"
     leaky.mkdir(parents=True)

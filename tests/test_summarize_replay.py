@@ -29,12 +29,21 @@ def recorded_interactions() -> list[dict[str, Any]]:
 
 
 def replay_args(options: dict[str, Any]) -> list[str]:
-    return ["--backend", options["backend"], "--base-url", options["base_url"], "--model", options["model"]]
+    return [
+        "--backend",
+        options["backend"],
+        "--base-url",
+        options["base_url"],
+        "--model",
+        options["model"],
+    ]
 
 
 def test_cli_json_validates_with_meta(use_cassette, replay_options) -> None:
     with use_cassette(PROMPT_ID, SEED_ID):
-        result = runner.invoke(app, ["summarize", str(BELGOROD), "--format", "json", *replay_args(replay_options)])
+        result = runner.invoke(
+            app, ["summarize", str(BELGOROD), "--format", "json", *replay_args(replay_options)]
+        )
     assert result.exit_code == 0, result.output
     summary = ArticleSummary.model_validate_json(result.stdout)
     meta = summary.meta
@@ -54,7 +63,9 @@ def test_meta_counts_every_recorded_attempt_and_token(use_cassette, replay_optio
         result = summarizer.summarize(BELGOROD.read_text(), **replay_options)
     assert result.meta is not None
     assert result.meta.attempts == len(interactions)
-    recorded_tokens = sum(json.loads(i["response"]["body"]["string"])["usage"]["total_tokens"] for i in interactions)
+    recorded_tokens = sum(
+        json.loads(i["response"]["body"]["string"])["usage"]["total_tokens"] for i in interactions
+    )
     assert result.meta.usage.total_tokens == recorded_tokens
     assert result.meta.reasks == len(interactions) - 1
 
@@ -64,7 +75,15 @@ def test_stdin_and_output_file(use_cassette, replay_options, tmp_path: Path) -> 
     with use_cassette(PROMPT_ID, SEED_ID):
         result = runner.invoke(
             app,
-            ["summarize", "-", "--format", "json", "--output", str(out), *replay_args(replay_options)],
+            [
+                "summarize",
+                "-",
+                "--format",
+                "json",
+                "--output",
+                str(out),
+                *replay_args(replay_options),
+            ],
             input=BELGOROD.read_text(),
         )
     assert result.exit_code == 0, result.output
@@ -88,7 +107,17 @@ def test_strict_exits_3_but_still_prints_the_summary(use_cassette, replay_option
     if result.verification.all_verified:
         pytest.skip("this recording has every figure verified; nothing for --strict to reject")
     with use_cassette(PROMPT_ID, SEED_ID):
-        cli = runner.invoke(app, ["summarize", str(BELGOROD), "--format", "json", "--strict", *replay_args(replay_options)])
+        cli = runner.invoke(
+            app,
+            [
+                "summarize",
+                str(BELGOROD),
+                "--format",
+                "json",
+                "--strict",
+                *replay_args(replay_options),
+            ],
+        )
     assert cli.exit_code == 3
     ArticleSummary.model_validate_json(cli.stdout)
     assert "failed verification" in cli.stderr
@@ -122,7 +151,13 @@ def test_caller_messages_are_never_mutated(use_cassette, replay_options) -> None
         with use_cassette(PROMPT_ID, SEED_ID):
             from summarizer.model_call import call_model
 
-            call_model(s.backend, request.messages, summarizer.pipeline.RESPONSE_MODEL, request.context, request.headers)
+            call_model(
+                s.backend,
+                request.messages,
+                summarizer.pipeline.RESPONSE_MODEL,
+                request.context,
+                request.headers,
+            )
     assert json.dumps(request.messages) == snapshot
 
 
@@ -133,7 +168,8 @@ def test_changed_prompt_fails_with_prompt_name_and_rerecord_command(
     (tmp_path / f"{PROMPT_ID}.md").write_text(source.replace("Never invent", "Do not invent", 1))
     with use_cassette(PROMPT_ID, SEED_ID):
         result = runner.invoke(
-            app, ["summarize", str(BELGOROD), "--format", "json", *replay_args(replay_options)],
+            app,
+            ["summarize", str(BELGOROD), "--format", "json", *replay_args(replay_options)],
             env={"SUMMARIZER_PROMPTS_DIR": str(tmp_path)},
         )
     assert result.exit_code == 2

@@ -9,7 +9,9 @@ import pytest
 
 from summarizer.transport import RetryPolicy, RetryTransport, parse_retry_after
 
-FAST = RetryPolicy(attempts=4, backoff_initial=0.0, backoff_max=0.0, retry_after_cap=0.3, deadline=10)
+FAST = RetryPolicy(
+    attempts=4, backoff_initial=0.0, backoff_max=0.0, retry_after_cap=0.3, deadline=10
+)
 
 
 def scripted(*steps: object) -> tuple[RetryTransport, list[httpx.Request]]:
@@ -33,7 +35,9 @@ def post(transport: RetryTransport) -> httpx.Response:
 
 
 def test_retries_5xx_then_succeeds() -> None:
-    transport, seen = scripted(httpx.Response(503), httpx.Response(502), httpx.Response(200, json={"ok": True}))
+    transport, seen = scripted(
+        httpx.Response(503), httpx.Response(502), httpx.Response(200, json={"ok": True})
+    )
     response = post(transport)
     assert response.status_code == 200 and response.json() == {"ok": True}
     assert len(seen) == 3
@@ -60,14 +64,20 @@ def test_connection_errors_are_retried_then_raised() -> None:
 
 
 def test_retry_after_is_honoured_and_capped() -> None:
-    transport, seen = scripted(httpx.Response(429, headers={"retry-after": "0.2"}), httpx.Response(200))
+    transport, _seen = scripted(
+        httpx.Response(429, headers={"retry-after": "0.2"}), httpx.Response(200)
+    )
     started = time.monotonic()
     assert post(transport).status_code == 200
     assert 0.2 <= time.monotonic() - started < 2
-    transport, _ = scripted(httpx.Response(429, headers={"retry-after": "120"}), httpx.Response(200))
+    transport, _ = scripted(
+        httpx.Response(429, headers={"retry-after": "120"}), httpx.Response(200)
+    )
     started = time.monotonic()
     assert post(transport).status_code == 200
-    assert time.monotonic() - started < FAST.retry_after_cap + 1.5, "Retry-After above the cap must be capped"
+    assert time.monotonic() - started < FAST.retry_after_cap + 1.5, (
+        "Retry-After above the cap must be capped"
+    )
 
 
 def test_the_body_is_sent_again_on_retry() -> None:

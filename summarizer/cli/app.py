@@ -28,7 +28,8 @@ app = typer.Typer(
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 
-class OutputFormat(str, enum.Enum):
+
+class OutputFormat(enum.StrEnum):
     """--format for every command: rich text for people, JSON for programs."""
 
     text = "text"

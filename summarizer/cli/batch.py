@@ -461,8 +461,16 @@ def batch_command(
 
     summarizer = Summarizer(
         **model_options(
-            model=model, base_url=base_url, model_path=model_path, backend=backend, prompt=prompt,
-            max_retries=max_retries, max_tokens=max_tokens, timeout=timeout, strict=strict, no_reask=no_reask,
+            model=model,
+            base_url=base_url,
+            model_path=model_path,
+            backend=backend,
+            prompt=prompt,
+            max_retries=max_retries,
+            max_tokens=max_tokens,
+            timeout=timeout,
+            strict=strict,
+            no_reask=no_reask,
         ),
         price_in=price_in,
         price_out=price_out,

@@ -47,7 +47,12 @@ FIELD_LABELS: dict[str, str] = {
 }
 # Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
 PIPE_WIDTH = 160
-STATUS_STYLE = {"improved": "green", "regressed": "bold red", "unchanged": "dim", "incomparable": "yellow"}
+STATUS_STYLE = {
+    "improved": "green",
+    "regressed": "bold red",
+    "unchanged": "dim",
+    "incomparable": "yellow",
+}
 
 
 @app.command("eval")
@@ -55,33 +60,67 @@ STATUS_STYLE = {"improved": "green", "regressed": "bold red", "unchanged": "dim"
 def eval_command(
     prompt: Annotated[
         list[str] | None,
-        typer.Option("--prompt", "-p", help="Prompt id to evaluate; repeat to compare prompts side by side [default: every prompt in prompts.lock]."),
+        typer.Option(
+            "--prompt",
+            "-p",
+            help="Prompt id to evaluate; repeat to compare prompts side by side [default: every prompt in prompts.lock].",
+        ),
     ] = None,
     record: Annotated[
-        bool, typer.Option("--record", help="Run the embedded model live and re-record the cassettes (slow).")
+        bool,
+        typer.Option(
+            "--record", help="Run the embedded model live and re-record the cassettes (slow)."
+        ),
     ] = False,
-    json_path: Annotated[Path | None, typer.Option("--json", help="Write the full report (scores, notes) to FILE.")] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the full report (scores, notes) to FILE.")
+    ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="An earlier --json report: print improved / regressed / unchanged per field.")
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="An earlier --json report: print improved / regressed / unchanged per field.",
+        ),
     ] = None,
     min_score: Annotated[
-        float | None, typer.Option("--min-score", min=0.0, help="Exit 1 if a prompt's mean overall score is below X.")
+        float | None,
+        typer.Option(
+            "--min-score", min=0.0, help="Exit 1 if a prompt's mean overall score is below X."
+        ),
     ] = None,
     tolerance: Annotated[
-        float, typer.Option("--tolerance", min=0.0, help="Score changes within this band count as unchanged.")
+        float,
+        typer.Option(
+            "--tolerance", min=0.0, help="Score changes within this band count as unchanged."
+        ),
     ] = 0.005,
-    seed: Annotated[list[str] | None, typer.Option("--seed", help="Only this seed id (repeatable).")] = None,
-    seeds_dir: Annotated[Path | None, typer.Option("--seeds-dir", help="Folder of <id>.txt + <id>.gold.json.")] = None,
-    prompts_dir: Annotated[
-        Path | None, typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/].")
+    seed: Annotated[
+        list[str] | None, typer.Option("--seed", help="Only this seed id (repeatable).")
     ] = None,
-    cassettes_dir: Annotated[Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")] = None,
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr.")] = 0,
+    seeds_dir: Annotated[
+        Path | None, typer.Option("--seeds-dir", help="Folder of <id>.txt + <id>.gold.json.")
+    ] = None,
+    prompts_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--prompts-dir",
+            envvar="SUMMARIZER_PROMPTS_DIR",
+            help="Prompt folder [default: prompts/].",
+        ),
+    ] = None,
+    cassettes_dir: Annotated[
+        Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
+    ] = None,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr.")
+    ] = 0,
 ) -> None:
     """Score prompts on the seed articles against their gold events (prompt regression)."""
     configure_logging(verbose)
     old = EvalReport.load(baseline) if baseline is not None else None  # fail fast on a bad file
-    progress = (lambda message: stderr.print(message, highlight=False)) if record or verbose else None
+    progress = (
+        (lambda message: stderr.print(message, highlight=False)) if record or verbose else None
+    )
     report = run_eval(
         prompt,
         record=record,
@@ -115,7 +154,9 @@ def table_console() -> Console:
 
 
 def problems(
-    report: EvalReport, comparisons: dict[str, dict[str, FieldChange]] | None, min_score: float | None
+    report: EvalReport,
+    comparisons: dict[str, dict[str, FieldChange]] | None,
+    min_score: float | None,
 ) -> list[str]:
     """One stderr line per reason the run did not pass."""
     lines = [
@@ -208,12 +249,20 @@ def totals_table(report: EvalReport) -> Table:
                 row.append("-")
             else:
                 delta = last - base
-                row.append(Text(f"{delta:+.2f}", style="green" if delta > 0.005 else "red" if delta < -0.005 else "dim"))
+                row.append(
+                    Text(
+                        f"{delta:+.2f}",
+                        style="green" if delta > 0.005 else "red" if delta < -0.005 else "dim",
+                    )
+                )
         table.add_row(*row)
     table.add_section()
     table.add_row(
         "seeds measured",
-        *[f"{sum(r.status != 'unmeasured' for r in run.results)}/{len(run.results)}" for run in report.prompts],
+        *[
+            f"{sum(r.status != 'unmeasured' for r in run.results)}/{len(run.results)}"
+            for run in report.prompts
+        ],
     )
     return table
 

@@ -21,7 +21,6 @@ from summarizer.reading import read_article
 CONTEXT_CHARS = 60  # sentence text kept on each side of the number in the table
 
 
-
 @app.command("numbers")
 @cli_errors
 def numbers_command(

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 
-class BackendChoice(str, enum.Enum):
+class BackendChoice(enum.StrEnum):
     auto = "auto"
     openai = "openai"
     compatible = "compatible"

@@ -23,7 +23,9 @@ app.add_typer(prompts_app, name="prompts")
 
 PromptsDirOpt = Annotated[
     Path | None,
-    typer.Option("--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/]."),
+    typer.Option(
+        "--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/]."
+    ),
 ]
 CassettesDirOpt = Annotated[
     Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
@@ -48,7 +50,9 @@ def list_command(prompts_dir: PromptsDirOpt = None, cassettes_dir: CassettesDirO
     for status in check(prompts_dir):
         entry = status.current or status.locked
         assert entry is not None
-        count, recorded, model = cassette_summary(status.id, status.current, cassettes_dir or CASSETTES_DIR)
+        count, recorded, model = cassette_summary(
+            status.id, status.current, cassettes_dir or CASSETTES_DIR
+        )
         table.add_row(
             status.id,
             entry.version,
@@ -98,7 +102,9 @@ def _describe(status: PromptStatus) -> str:
     return f"{status.id} v{status.current.version} #{status.current.hash} (was: {status.label})"
 
 
-def cassette_summary(prompt_id: str, current: LockEntry | None, root: Path) -> tuple[str | Text, str, str]:
+def cassette_summary(
+    prompt_id: str, current: LockEntry | None, root: Path
+) -> tuple[str | Text, str, str]:
     """(count, latest recording date, models) of ``root/<prompt_id>/*.yaml``; stale ones flagged."""
     files = sorted((root / prompt_id).glob("*.yaml")) if (root / prompt_id).is_dir() else []
     files = [f for f in files if not f.name.startswith(".")]
