@@ -354,6 +354,12 @@ FigureStatus = Literal[
 ]
 
 
+# What a reader is told about a claim: the rules confirmed it, could not confirm it
+# (grounded value, role or unit undecidable), or found it wrong (any other status).
+Verdict = Literal["verified", "unconfirmed", "contradicted"]
+UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed"})
+
+
 class Grounding(_Model):
     """Where a quote sits in the article, and how sure the match is."""
 
@@ -388,6 +394,12 @@ class FigureCheck(_Model):
     def ok(self) -> bool:
         return self.status == "verified"
 
+    @property
+    def verdict(self) -> Verdict:
+        if self.status == "verified":
+            return "verified"
+        return "unconfirmed" if self.status in UNCONFIRMED_STATUSES else "contradicted"
+
 
 class EvidenceCheck(_Model):
     path: str
@@ -415,6 +427,14 @@ class VerificationReport(_Model):
     @property
     def verified(self) -> int:
         return sum(1 for check in self.figures if check.ok)
+
+    @property
+    def unconfirmed(self) -> int:
+        return sum(1 for check in self.figures if check.verdict == "unconfirmed")
+
+    @property
+    def contradicted(self) -> int:
+        return sum(1 for check in self.figures if check.verdict == "contradicted")
 
     @property
     def all_verified(self) -> bool:
