@@ -35,9 +35,9 @@ from summarizer.batch import (
     summarize_all,
     summarize_many,
 )
+from summarizer.batch_io import ResultsFile, load_inputs
 from summarizer.cache import ResponseCache, backend_identity
 from summarizer.cli.app import app
-from summarizer.batch_io import ResultsFile, load_inputs
 from summarizer.cli.batch import BatchProgress
 from summarizer.config import Settings
 from summarizer.costs import token_cost
@@ -718,7 +718,7 @@ def test_each_result_is_on_disk_before_it_is_yielded(
     for result in summarize_many(texts, out=out, concurrency=1, **options):
         seen.append(result.id)
         assert ids_of(out) == seen  # whole lines, already on disk
-    again = list(summarize_many(texts + [("a-9", make_article(9))], out=out, **options))
+    again = list(summarize_many([*texts, ("a-9", make_article(9))], out=out, **options))
     assert [r.id for r in again] == ["a-9"]  # a re-run resumes: only the new article
     assert server.requests == 5 and sorted(ids_of(out)) == sorted([*seen, "a-9"])
 
