@@ -160,6 +160,15 @@ class Summarizer:
         )
         return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
+    def finish(
+        self, request: PreparedRequest, answer: ModelAnswer, *, started: float
+    ) -> ArticleSummary:
+        """Validate, verify and wrap an answer obtained elsewhere (a Batch API output line).
+
+        The same finishing step as a live call; ``started`` is a ``time.monotonic()`` value.
+        """
+        return self._finish(request, answer, started)
+
     def _cache_lookup(self, request: PreparedRequest) -> tuple[str | None, ModelAnswer | None]:
         if self.cache is None:
             return None, None
