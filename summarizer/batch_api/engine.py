@@ -41,7 +41,7 @@ from summarizer.batch import BatchResult, record_failure
 from summarizer.batch_api.lines import ENDPOINT, Answer, LivePath, answer_of, request_line
 from summarizer.batch_api.store import Article, BatchStore, Job, parse_custom_id
 from summarizer.batch_io import BatchItem, ResultsFile, plan_resume
-from summarizer.config import Settings
+from summarizer.config import Settings, load_settings
 from summarizer.costs import estimate_cost
 from summarizer.errors import (
     BatchJobError,
@@ -141,6 +141,30 @@ def fingerprint(settings: Settings, summarizer: Summarizer) -> str:
     )
 
 
+def settings_json(settings: Settings) -> str:
+    """The settings a state was made with, minus the key (never written anywhere)."""
+    return settings.model_dump_json(exclude={"api_key"})
+
+
+def stored_settings(state: Path, **overrides: Any) -> Settings:
+    """The settings an export was made with (``state``: its state folder), plus ``overrides``."""
+    path = state / "state.sqlite"
+    if not path.is_file():
+        raise InputError(
+            f"{state}: no export state here; write the requests with `summarizer batch export`"
+        )
+    store = BatchStore(path)
+    try:
+        saved = store.get("settings")
+    finally:
+        store.close()
+    if saved is None:
+        raise InputError(f"{state}: the export state is incomplete; export again")
+    values = json.loads(saved)
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    return load_settings(**values)  # the key comes from the environment or config file
+
+
 def openai_client(settings: Settings) -> openai.OpenAI:
     """The files/batches client: OpenAI, or the ``base_url`` server (the SDK's own retries)."""
     import openai
@@ -160,9 +184,10 @@ class BatchApiRun:
     def __init__(
         self,
         settings: Settings,
-        out: Path,
+        out: Path | None,
         options: BatchApiOptions | None = None,
         *,
+        state: Path | None = None,
         client: openai.OpenAI | None = None,
         progress: Progress | None = None,
         overwrite: bool = False,
@@ -175,10 +200,13 @@ class BatchApiRun:
         self.progress: Progress = progress or LogProgress()
         self.retry_failed = retry_failed
         self.sleep = sleep
-        self.dir = state_dir(out)
+        self.final_round = False  # import: no more rounds can be sent, re-asks end here
+        if state is None and out is None:
+            raise ValueError("BatchApiRun needs out= or state=")
+        self.dir = state if state is not None else state_dir(out)  # type: ignore[arg-type]
         if overwrite:
             _remove_state(self.dir)
-        self.results = ResultsFile.open(out, overwrite=overwrite)
+        self.results = ResultsFile.open(out, overwrite=overwrite) if out is not None else None
         self.summarizer = Summarizer(settings)
         self.live = LivePath(settings)
         self.store = BatchStore(self.dir / "state.sqlite")
@@ -228,12 +256,16 @@ class BatchApiRun:
                 self.store.db.execute("UPDATE articles SET state = 'queued' WHERE state = 'parked'")
             self.progress.note(f"re-attaching to the Batch API run in {self.dir}")
             return
-        plan = plan_resume(items, self.results, retry_failed=self.retry_failed)
-        self.report.skipped = plan.skipped
+        todo = list(items)
+        if self.results is not None:
+            plan = plan_resume(todo, self.results, retry_failed=self.retry_failed)
+            self.report.skipped = plan.skipped
+            todo = plan.todo
         with self.store.atomic():
-            for position, item in enumerate(plan.todo):
+            for position, item in enumerate(todo):
                 self._add(position, item)
             self.store.put("fingerprint", mark)
+            self.store.put("settings", settings_json(self.settings))
             self.store.put("written_upto", "0")
             self.store.put("ingested", "1")
 
@@ -519,7 +551,7 @@ class BatchApiRun:
         assert article.answer_status is not None and article.answer_body is not None
         answer = Answer(article.answer_status, bytes(article.answer_body))
         request = self.summarizer.prepare(article.text or "")
-        reasks_left = self.settings.max_retries - article.reasks_used
+        reasks_left = 0 if self.final_round else self.settings.max_retries - article.reasks_used
         outcome = self.live.evaluate(request, self._body(article), answer, reasks_left)
         usage = Usage(
             prompt_tokens=article.prompt_tokens + outcome.usage.prompt_tokens,
@@ -552,7 +584,11 @@ class BatchApiRun:
                 answer_body=None,
                 **tokens,
             )
-        elif outcome.transient and article.line_retries < self.options.line_retries:
+        elif (
+            outcome.transient
+            and article.line_retries < self.options.line_retries
+            and (not self.final_round or self.options.retry_live)
+        ):
             self.store.update(
                 article.position,
                 state="queued",
@@ -658,6 +694,8 @@ class BatchApiRun:
 
     def write_results(self) -> None:
         """Append final results in input order, as far as every earlier article is final."""
+        if self.results is None:
+            return
         upto = int(self.store.get("written_upto") or "0")
         for position, record in self.store.results_from(upto):
             if str(record["id"]) not in self.results.status:  # a crash after append, before mark
@@ -682,8 +720,68 @@ class BatchApiRun:
         if meta.get("cost_usd") is not None:
             report.cost_usd = round((report.cost_usd or 0.0) + meta["cost_usd"], 10)
 
+    # -- export and import (self-hosted engines) ------------------------------------------
+
+    def export(self, items: Iterable[BatchItem], requests: Path) -> int:
+        """Write every article's first request to ``requests`` (one file); return the count."""
+        self.ingest(items)
+        with self.store.atomic():
+            self.store.db.execute("DELETE FROM jobs WHERE name = 'export'")
+            self.store.add_job(
+                Job(
+                    "export", 0, 0, 0, 0, str(requests), None, None, "exported", None, None, None, 1
+                )
+            )
+        count = 0
+        try:
+            with requests.open("wb") as handle, self.store.atomic():
+                for article in self.store.articles("state IN ('queued', 'submitted')"):
+                    handle.write(request_line(article.custom_id, self._body(article)))
+                    self.store.update(article.position, state="submitted", job="export", round=0)
+                    count += 1
+        except OSError as exc:
+            raise InputError(f"{requests}: cannot write ({exc.strerror or exc})") from None
+        return count
+
+    def import_outputs(self, outputs: Iterable[Path]) -> RunReport:
+        """Verify a self-hosted engine's output file(s) into the results file."""
+        if not self.store.ingested:
+            raise InputError(
+                f"{self.dir}: no export state here; write the requests with `summarizer batch export`"
+            )
+        self.final_round = True
+        for path in outputs:
+            try:
+                with path.open(encoding="utf-8") as handle:
+                    self._store_lines(handle)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"{path}: cannot read ({exc})") from None
+        missing = Answer(
+            503, json.dumps({"error": {"message": "no output line for this request"}}).encode()
+        )
+        with self.store.atomic():
+            for article in self.store.articles("state = 'submitted'"):
+                self.store.store_answer(
+                    article.position, article.round, missing.status, missing.body
+                )
+        self._evaluate_all()
+        if self.options.retry_live:
+            self.run_live()
+        self.write_results()
+        return self.report
+
+    def _evaluate_all(self) -> None:
+        batch: list[Article] = []
+        for article in self.store.articles("state = 'answered'"):
+            batch.append(article)
+            if len(batch) == 256:
+                self._evaluate_some(batch)
+                batch = []
+        self._evaluate_some(batch)
+
     def close(self) -> None:
-        self.results.close()
+        if self.results is not None:
+            self.results.close()
         self.summarizer.close()
         self.store.close()
 
@@ -730,5 +828,7 @@ __all__ = [
     "Progress",
     "RunReport",
     "openai_client",
+    "settings_json",
     "state_dir",
+    "stored_settings",
 ]

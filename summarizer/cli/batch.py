@@ -1,5 +1,9 @@
 """``summarizer batch INPUT --out results.jsonl``: many articles, concurrently, resumable.
 
+``--via live`` (the default) sends one request per article from this machine, concurrently.
+``--via batch-api`` sends them through the provider's Batch API instead (see
+:mod:`summarizer.cli.batch_api`): same input, same result lines.
+
 INPUT is a folder of ``.txt`` files, a glob (``'news/**/*.txt'``), or a JSONL file with
 one ``{"id": ..., "text": ...}`` object per line. The output gets one JSON line per
 article (``id``, ``summary``, ``verification``, ``meta`` or ``error``), written, flushed
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import signal
 import time
 from pathlib import Path
@@ -37,8 +42,11 @@ from rich.progress import (
 from rich.text import Text
 
 from summarizer.batch import BatchResult, BatchTotals, asummarize_many, default_concurrency
+from summarizer.batch_api import MAX_BYTES, MAX_LINES, BatchApiOptions
 from summarizer.batch_io import BatchItem, ResultsFile, load_inputs, plan_resume
-from summarizer.cli.app import app, cli_errors, stderr
+from summarizer.cli.app import cli_errors, stderr
+from summarizer.cli.batch_api import run_batch_api
+from summarizer.cli.batch_group import batch_app
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
@@ -52,6 +60,7 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
+from summarizer.config import load_settings
 from summarizer.costs import has_prices
 from summarizer.errors import InputError
 from summarizer.pipeline import Summarizer
@@ -156,7 +165,12 @@ class BatchProgress:
 # ---------------------------------------------------------------------------
 
 
-@app.command("batch")
+class Via(enum.StrEnum):
+    live = "live"
+    batch_api = "batch-api"
+
+
+@batch_app.command("run")
 @cli_errors
 def batch_command(
     input: Annotated[
@@ -214,6 +228,38 @@ def batch_command(
     progress_interval: Annotated[
         float, typer.Option("--progress-interval", min=0, hidden=True)
     ] = 5.0,
+    via: Annotated[
+        Via,
+        typer.Option(
+            "--via",
+            help="live: one request per article from here; batch-api: the provider's Batch API (half price, up to 24 h).",
+        ),
+    ] = Via.live,
+    no_wait: Annotated[
+        bool,
+        typer.Option("--no-wait", help="batch-api: submit (or collect what is done) and exit."),
+    ] = False,
+    retry_live: Annotated[
+        bool,
+        typer.Option(
+            "--retry-live",
+            help="batch-api: re-asks and failed lines as live calls instead of a follow-up job.",
+        ),
+    ] = False,
+    poll_interval: Annotated[
+        float,
+        typer.Option(
+            "--poll-interval",
+            min=0,
+            help="batch-api: first poll delay in seconds (backs off to 60).",
+        ),
+    ] = 5.0,
+    max_lines: Annotated[
+        int, typer.Option("--max-lines", min=1, help="batch-api: requests per job file.")
+    ] = MAX_LINES,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1024, help="batch-api: bytes per job file.")
+    ] = MAX_BYTES,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
@@ -228,8 +274,43 @@ def batch_command(
     no_reask: NoReaskOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Summarize many articles into a JSONL file: concurrent, cached, resumable."""
+    """Summarize many articles into a JSONL file: concurrent, cached, resumable.
+
+    With --via batch-api the requests go through the provider's Batch API (OpenAI, or the
+    --base-url server): re-running the same command re-attaches to the submitted job.
+    """
     configure_logging(verbose)
+    options = model_options(
+        model=model,
+        base_url=base_url,
+        model_path=model_path,
+        backend=backend,
+        prompt=prompt,
+        max_retries=max_retries,
+        max_tokens=max_tokens,
+        timeout=timeout,
+        strict=strict,
+        no_reask=no_reask,
+    )
+    if via is Via.batch_api:
+        run_batch_api(
+            input=input,
+            out=out,
+            settings=load_settings(**options, price_in=price_in, price_out=price_out),
+            options=BatchApiOptions(
+                max_lines=max_lines,
+                max_bytes=max_bytes,
+                wait=not no_wait,
+                retry_live=retry_live,
+                poll_initial=poll_interval,
+                poll_max=max(60.0, poll_interval),
+            ),
+            overwrite=overwrite,
+            retry_failed=retry_failed,
+            progress=progress,
+            progress_interval=progress_interval,
+        )
+        return
     items = load_inputs(input)
     if out.exists() and Path(input).is_file() and out.resolve() == Path(input).resolve():
         raise InputError(f"{out}: --out must not be the input file")
@@ -238,18 +319,7 @@ def batch_command(
         stderr.print(f"[yellow]note:[/] {note}", highlight=False)
 
     summarizer = Summarizer(
-        **model_options(
-            model=model,
-            base_url=base_url,
-            model_path=model_path,
-            backend=backend,
-            prompt=prompt,
-            max_retries=max_retries,
-            max_tokens=max_tokens,
-            timeout=timeout,
-            strict=strict,
-            no_reask=no_reask,
-        ),
+        **options,
         price_in=price_in,
         price_out=price_out,
         cache=None if no_cache else (cache_dir or True),
