@@ -19,6 +19,7 @@ Scripted states (attributes; each job keeps the script it was created under):
 * ``polls_in_progress``: retrievals that show ``in_progress`` (counts rising) before the job
   finishes;
 * ``fail_every``: every n-th line is answered with HTTP 500 in the error file;
+  ``fail_articles``: so is every line whose custom_id starts with one of these (all rounds);
 * ``outcome``: ``"completed"`` | ``"expired"`` (half the lines answered, the rest
   ``batch_expired``) | ``"failed"`` (input rejected, nothing answered);
 * ``forbid_first_download``: the first download of an output file returns 403;
@@ -82,6 +83,7 @@ def load_recordings(root: Path = CASSETTES) -> dict[str, bytes]:
 class Script:
     polls_in_progress: int = 1
     fail_every: int = 0
+    fail_articles: frozenset[str] = frozenset()
     outcome: str = "completed"
     forbid_first_download: bool = False
     answered_before_cancel: int = 0
@@ -216,7 +218,10 @@ class FakeBatchApi:
                     err.write((json.dumps(record) + "\n").encode())
                     failed += 1
                     continue
-                if batch.script.fail_every and number % batch.script.fail_every == 0:
+                article = str(line["custom_id"]).split(".")[0]
+                if (batch.script.fail_every and number % batch.script.fail_every == 0) or (
+                    article in batch.script.fail_articles
+                ):
                     status, body = (
                         500,
                         json.dumps(
