@@ -237,17 +237,27 @@ class ResultsFile:
         for key in keys:
             self.status.pop(key, None)
 
-    def append(self, record: dict[str, Any]) -> None:
-        """One whole line, flushed and fsynced before the next article is recorded."""
+    def append(self, record: dict[str, Any], *, sync: bool = True) -> None:
+        """One whole line, flushed and fsynced before the next article is recorded.
+
+        ``sync=False`` leaves the fsync to :meth:`sync`, for writers that can redo lost lines
+        (the Batch API keeps every result in its state until written).
+        """
         if self._handle is None:
             try:
                 self._handle = self.path.open("a", encoding="utf-8", newline="\n")
             except OSError as exc:
                 raise InputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
         self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
         self.status[str(record["id"])] = "error" not in record
+        if sync:
+            self.sync()
+
+    def sync(self) -> None:
+        """Flush and fsync what was appended."""
+        if self._handle is not None:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
 
     def close(self) -> None:
         if self._handle is not None:

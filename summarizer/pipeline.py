@@ -11,6 +11,7 @@ server) across calls; :func:`summarize` is the one-shot convenience.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import time
 from dataclasses import dataclass
@@ -267,6 +268,7 @@ def _salvage(answer: ModelAnswer, request: PreparedRequest) -> BaseModel:
         ) from None
 
 
+@functools.cache  # importlib.metadata reads the dist-info each time: ~1 ms per article
 def _package_version() -> str:
     try:
         return version("summarizer")

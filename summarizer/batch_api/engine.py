@@ -697,13 +697,17 @@ class BatchApiRun:
         if self.results is None:
             return
         upto = int(self.store.get("written_upto") or "0")
+        start = upto
         for position, record in self.store.results_from(upto):
             if str(record["id"]) not in self.results.status:  # a crash after append, before mark
-                self.results.append(record)
+                self.results.append(record, sync=False)
                 self._count(record)
             upto = position + 1
-            if upto % 256 == 0:
+            if upto - start >= 1024:  # durable in the results file before marked written
+                self.results.sync()
                 self.store.put("written_upto", str(upto))
+                start = upto
+        self.results.sync()
         self.store.put("written_upto", str(upto))
 
     def _count(self, record: dict[str, Any]) -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
+from pydantic import ValidationError
 
 from summarizer.backends import Backend
 from summarizer.cache import backend_identity
@@ -209,7 +210,56 @@ class LivePath:
     def evaluate(
         self, request: PreparedRequest, sent: dict[str, Any], answer: Answer, reasks_left: int
     ) -> Outcome:
-        """Run the live path for ``sent`` with ``answer`` as the server's reply."""
+        """What the live path makes of ``answer`` as the server's reply to ``sent``.
+
+        An answer instructor would accept on the spot is validated here exactly as instructor
+        validates it (:meth:`accepted`: same model, context and ``strict``); anything else (a
+        re-ask, an HTTP error, a cut-off answer, re-asks running out) runs the real path.
+        """
+        drift = self.drift(request, sent)
+        if drift is not None:
+            return Outcome(error=drift, usage=answer.usage())
+        accepted = self.accepted(request, answer)
+        if accepted is not None:
+            return Outcome(answer=accepted, usage=accepted.usage)
+        return self.replay(request, sent, answer, reasks_left)
+
+    def drift(self, request: PreparedRequest, sent: dict[str, Any]) -> BodyDrift | None:
+        """A line answered for other messages or options than this configuration sends now."""
+        template = self.template if self.template is not None else self.request_body(request)
+        same_options = all(sent.get(k) == v for k, v in template.items() if k != "messages")
+        messages = sent.get("messages") or []
+        if same_options and messages[: len(request.messages)] == request.messages:
+            return None
+        return BodyDrift(
+            "the answered request differs from what this configuration sends now "
+            "(prompt, model or options changed since the job was submitted)"
+        )
+
+    def accepted(self, request: PreparedRequest, answer: Answer) -> ModelAnswer | None:
+        """The answer, if instructor's JSON_SCHEMA parse accepts it at the first attempt."""
+        if answer.status != 200:
+            return None
+        try:
+            completion = json.loads(answer.body)
+            choice = completion["choices"][0]
+            content = choice["message"]["content"]
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+        if choice.get("finish_reason") == "length" or not isinstance(content, str):
+            return None
+        try:  # instructor: response_model.model_validate_json(text, context=..., strict=True)
+            draft = RESPONSE_MODEL.model_validate_json(
+                content, context=dict(request.context), strict=True
+            )
+        except ValidationError:
+            return None
+        return ModelAnswer(draft, None, answer.usage(), 1)
+
+    def replay(
+        self, request: PreparedRequest, sent: dict[str, Any], answer: Answer, reasks_left: int
+    ) -> Outcome:
+        """Run the real ``call_model`` for ``sent`` with ``answer`` as the server's reply."""
         self.transport.reset([answer])
         started = time.monotonic()
         try:
