@@ -9,7 +9,9 @@ fsynced as it is written, so a crash loses nothing that was done and a re-run re
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import functools
 import glob
 import json
 import os
@@ -103,38 +105,74 @@ def _file_item(item_id: str, path: Path) -> BatchItem:
 
 
 def read_jsonl(path: Path) -> list[BatchItem]:
-    """``{"id": ..., "text": ...}`` per line; a bad line is an error naming its number."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    """``{"id": ..., "text": ...}`` per line; a bad line is an error naming its number.
+
+    Streamed: every line is checked now, but only its id and byte range are kept; the text
+    is read again when the article's turn comes, so a million-line file costs little memory.
+    """
     items: list[BatchItem] = []
     first_line: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}: line {number}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f'{where}: expected an object like {{"id": "a1", "text": "..."}}')
-        item_id = obj.get("id")
-        if isinstance(item_id, bool) or not isinstance(item_id, (str, int)) or item_id == "":
-            raise InputError(f'{where}: needs an "id" (a non-empty string or an integer)')
-        if not isinstance(obj.get("text"), str):
-            raise InputError(f'{where}: needs a "text" string')
-        key = str(item_id)
-        if key in first_line:
-            raise InputError(f"{where}: id {item_id!r} already used on line {first_line[key]}")
-        first_line[key] = number
-        items.append(BatchItem(id=item_id, text=obj["text"], source=f"{path.name}:{number}"))
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with handle:
+        offset = 0
+        for number, raw in enumerate(handle, start=1):
+            start, size = offset, len(raw)
+            offset += size
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw, start, size = raw[3:], start + 3, size - 3
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{path}: not UTF-8 text ({exc.reason} at byte {start + exc.start})"
+                ) from None
+            if not line.strip():
+                continue
+            where = f"{path}: line {number}"
+            item_id = _check_line(line, where)
+            key = str(item_id)
+            if key in first_line:
+                raise InputError(f"{where}: id {item_id!r} already used on line {first_line[key]}")
+            first_line[key] = number
+            items.append(
+                BatchItem(
+                    id=item_id,
+                    load=functools.partial(_read_text_at, path, start, size, where),
+                    source=f"{path.name}:{number}",
+                )
+            )
     if not items:
         raise InputError(f"{path}: no articles (empty JSONL file)")
     return items
+
+
+def _check_line(line: str, where: str) -> Any:
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f'{where}: expected an object like {{"id": "a1", "text": "..."}}')
+    item_id = obj.get("id")
+    if isinstance(item_id, bool) or not isinstance(item_id, (str, int)) or item_id == "":
+        raise InputError(f'{where}: needs an "id" (a non-empty string or an integer)')
+    if not isinstance(obj.get("text"), str):
+        raise InputError(f'{where}: needs a "text" string')
+    return item_id
+
+
+def _read_text_at(path: Path, start: int, size: int, where: str) -> str:
+    """The "text" of the JSONL line at ``start`` (checked when the file was first read)."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(start)
+            obj = json.loads(handle.read(size).decode("utf-8"))
+        return str(obj["text"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(f"{where}: the file changed while the batch ran") from None
 
 
 # ---------------------------------------------------------------------------

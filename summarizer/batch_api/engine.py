@@ -714,7 +714,8 @@ class BatchApiRun:
         report = self.report
         if "error" in record:
             report.failed += 1
-            report.failures.append((record["id"], record["error"]["message"]))
+            if len(report.failures) < 20:  # the first few, for the summary; the file has all
+                report.failures.append((record["id"], record["error"]["message"]))
         else:
             report.ok += 1
         meta = record.get("meta") or {}
