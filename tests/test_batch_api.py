@@ -548,3 +548,30 @@ def test_embedded_backend_cannot_use_the_batch_api(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--base-url" in result.stderr
+
+
+def test_retry_live_sends_failed_lines_as_live_calls(api: FakeBatchApi, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    ids = write_input(source, 3, [ONE_ROUND_SEED])
+    api.script.fail_articles = frozenset({"1"})
+    out = tmp_path / "out.jsonl"
+    result = via_api(api, source, out, "--retry-live")
+    assert result.exit_code == 0, result.stderr
+    assert api.batches_created == 1  # no follow-up job:
+    assert api.chat_requests == 1  # the failed line went live
+    got = records(out)
+    assert [r["id"] for r in got] == ids and all("error" not in r for r in got)
+
+
+def test_long_articles_need_live_calls(api: FakeBatchApi, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    long_text = seed_text(ONE_ROUND_SEED) + "\n\nMore text follows here." * 600
+    rows = [{"id": "short", "text": seed_text(ONE_ROUND_SEED)}, {"id": "long", "text": long_text}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = via_api(api, source, out)
+    assert result.exit_code == 1
+    got = {r["id"]: r for r in records(out)}
+    assert "summary" in got["short"]
+    assert got["long"]["error"]["type"] == "InputError"
+    assert "--retry-live" in got["long"]["error"]["message"]

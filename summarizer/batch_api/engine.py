@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx2 as httpx
 
+from summarizer import chunking
 from summarizer.backends import PLACEHOLDER_KEY
 from summarizer.batch import BatchResult, record_failure
 from summarizer.batch_api.lines import ENDPOINT, Answer, LivePath, answer_of, request_line
@@ -232,7 +233,7 @@ class BatchApiRun:
                 self.submit()
                 break
             self.wait()
-            if self.store.count("state = 'queued'") == 0:
+            if self.store.count("state = 'queued'") == 0 and not self.options.retry_live:
                 break
             if self.options.retry_live:
                 self.run_live()
@@ -272,6 +273,9 @@ class BatchApiRun:
     def _add(self, position: int, item: BatchItem) -> None:
         try:
             text = item.read()
+            if chunking.needs_chunking(text, self.settings):
+                self._add_long(position, item, text)
+                return
             request = self.summarizer.prepare(text)
         except Exception as exc:  # noqa: BLE001 - an unreadable article is its own error line
             result = BatchResult(id=item.id, index=position, source=item.source)
@@ -279,6 +283,21 @@ class BatchApiRun:
             self.store.add_article(position, item.id, item.source, None, None, result.to_record())
             return
         self.store.add_article(position, item.id, item.source, text, request.messages)
+
+    def _add_long(self, position: int, item: BatchItem, text: str) -> None:
+        """A long article needs chunks (several requests merged): live only, if allowed."""
+        if self.options.retry_live:
+            self.store.add_article(position, item.id, item.source, text, None)
+            self.store.update(position, state="live")
+            return
+        error = InputError(
+            f"article is longer than max_article_chars={self.settings.max_article_chars:,} and "
+            "needs chunking, which the Batch API path does not do; add --retry-live to summarize "
+            "such articles with live calls, or run them with --via live"
+        )
+        result = BatchResult(id=item.id, index=position, source=item.source)
+        record_failure(result, error)
+        self.store.add_article(position, item.id, item.source, None, None, result.to_record())
 
     # -- submitting ----------------------------------------------------------------------
 
@@ -643,6 +662,16 @@ class BatchApiRun:
         """``retry_live``: continue every queued article with live calls, from where it is."""
         from summarizer.backends import open_backend
 
+        for article in self.store.articles("state = 'live'"):  # long articles: the whole path
+            result = BatchResult(
+                id=article.article_id, index=article.position, source=article.source
+            )
+            try:
+                result.summary = self.summarizer.summarize(article.text or "")
+            except Exception as exc:  # noqa: BLE001 - the article's failure is its result
+                record_failure(result, exc)
+            with self.store.atomic():
+                self.store.update(article.position, state="final", result=result.to_record())
         backends: dict[int, Any] = {}
         try:
             for article in self.store.articles("state = 'queued'"):
