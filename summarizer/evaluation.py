@@ -44,6 +44,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from summarizer.backend_registry import LLAMA_CPP
 from summarizer.cassettes import (
     CASSETTES_DIR,
     EMBEDDED_MODEL,
@@ -231,7 +232,7 @@ def eval_settings(
         {"timeout": RECORD_TIMEOUT_S, "deadline": RECORD_DEADLINE_S} if record else {}
     )
     return Settings(
-        backend="llama-cpp",
+        backend=LLAMA_CPP.name,
         base_url=base_url,
         model=model,
         prompt=prompt_id,

@@ -101,7 +101,7 @@ def lock_path(directory: Path | None = None) -> Path:
 
 
 def entry_for(prompt: PromptTemplate, directory: Path | None = None) -> LockEntry:
-    from summarizer.pipeline import RESPONSE_MODEL  # the schema is part of the hash
+    from summarizer.planning import RESPONSE_MODEL  # the schema is part of the hash
 
     folder = prompts_dir(directory).resolve()
     path = prompt.path.resolve()
