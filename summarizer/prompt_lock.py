@@ -1,9 +1,9 @@
-"""``prompts/prompts.lock``: the version and content hash each prompt was last reviewed at.
+"""``prompts.lock`` beside the prompts: the version and content hash each prompt was last reviewed at.
 
 The lock is JSON, one entry per prompt id::
 
     {
-      "event-summary": {"version": "1", "hash": "3f2a...", "path": "prompts/event-summary.md"},
+      "event-summary": {"version": "1", "hash": "3f2a...", "path": "prompt_files/event-summary.md"},
       ...
     }
 

@@ -30,7 +30,8 @@ BackendOpt = Annotated[
     typer.Option("--backend", help="Force a backend (default: auto).", show_default=False),
 ]
 PromptOpt = Annotated[
-    str | None, typer.Option("--prompt", "-p", help="Prompt id from prompts/ (or a .md path).")
+    str | None,
+    typer.Option("--prompt", "-p", help="Prompt id (shipped, or in --prompts-dir) or a .md path."),
 ]
 RetriesOpt = Annotated[
     int | None,
