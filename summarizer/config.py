@@ -176,7 +176,8 @@ def validate_settings(values: dict[str, Any]) -> Settings:
             raise ConfigError(
                 f"unknown setting {where!r} (not a field of summarizer.config.Settings)"
             ) from None
-        raise ConfigError(f"invalid setting {where}: {first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")  # our validators' own words
+        raise ConfigError(f"invalid setting {where}: {message}") from None
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
