@@ -18,6 +18,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
@@ -79,6 +80,35 @@ def test_prompts_list_shows_the_shipped_prompts(installed: Path, tmp_path: Path)
     for prompt_id, entry in lock.items():
         assert prompt_id in out and entry["hash"] in out, out
     run([str(installed / "summarizer"), "prompts", "check"], tmp_path)
+
+
+def test_summarize_uses_the_shipped_prompt(
+    installed: Path, tmp_path: Path, fake_server: FakeOpenAIServer
+) -> None:
+    """The fault the wheel used to have: 'unknown prompt (available: none)' on summarize."""
+    article = tmp_path / "article.txt"
+    shutil.copy2(SEED, article)
+    fake_server.script(Completion(BELGOROD_DRAFT))
+    out = run(
+        [
+            str(installed / "summarizer"),
+            "summarize",
+            str(article),
+            "--base-url",
+            fake_server.url,
+            "--model",
+            "fake",
+            "--format",
+            "json",
+        ],
+        tmp_path,
+    )
+    summary = json.loads(out[: out.rindex("}") + 1])
+    lock = json.loads((ROOT / "summarizer" / "prompt_files" / "prompts.lock").read_text())
+    assert summary["meta"]["prompt_id"] == "event-summary"
+    assert summary["meta"]["prompt_hash"] == lock["event-summary"]["hash"]
+    assert summary["verification"]["counts"]["verified"] > 0
+    assert fake_server.count == 1
 
 
 def test_verify_runs(installed: Path, tmp_path: Path) -> None:
