@@ -36,12 +36,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx2 as httpx
 
-from summarizer import chunking
 from summarizer.backends import PLACEHOLDER_KEY
 from summarizer.batch import BatchResult, record_failure
 from summarizer.batch_api.lines import ENDPOINT, Answer, LivePath, answer_of, request_line
 from summarizer.batch_api.store import Article, BatchStore, Job, parse_custom_id
 from summarizer.batch_io import BatchItem, ResultsFile, plan_resume
+from summarizer.cache import backend_identity
 from summarizer.config import Settings, load_settings
 from summarizer.costs import estimate_cost
 from summarizer.errors import (
@@ -50,8 +50,10 @@ from summarizer.errors import (
     InputError,
     SummarizerError,
 )
+from summarizer.finishing import ChunkResult, Endpoint, draft_from_answer, finish_article
 from summarizer.model_call import ModelAnswer, call_model
-from summarizer.pipeline import RESPONSE_MODEL, Summarizer
+from summarizer.pipeline import Summarizer
+from summarizer.planning import RESPONSE_MODEL, ArticlePlan, PreparedRequest
 from summarizer.redaction import redact
 from summarizer.schema import ArticleSummary, Usage
 
@@ -213,6 +215,10 @@ class BatchApiRun:
         self.store = BatchStore(self.dir / "state.sqlite")
         self._client = client
         self.report = RunReport()
+        identity, spec = backend_identity(settings), settings.backend_spec()
+        self.endpoint = Endpoint(
+            identity.kind, identity.model, identity.base_url if spec.reports_base_url else None
+        )
 
     @property
     def client(self) -> openai.OpenAI:
@@ -273,10 +279,11 @@ class BatchApiRun:
     def _add(self, position: int, item: BatchItem) -> None:
         try:
             text = item.read()
-            if chunking.needs_chunking(text, self.settings):
+            plan = self.summarizer.plan(text)
+            if plan.chunks > 1:
                 self._add_long(position, item, text)
                 return
-            request = self.summarizer.prepare(text)
+            request = plan.article
         except Exception as exc:  # noqa: BLE001 - an unreadable article is its own error line
             result = BatchResult(id=item.id, index=position, source=item.source)
             record_failure(result, exc)
@@ -623,7 +630,7 @@ class BatchApiRun:
     def _finish(
         self,
         article: Article,
-        request: Any,
+        request: PreparedRequest,
         answer: ModelAnswer,
         started: float,
         *,
@@ -632,7 +639,14 @@ class BatchApiRun:
     ) -> None:
         result = BatchResult(id=article.article_id, index=article.position, source=article.source)
         try:
-            result.summary = self.summarizer.finish(request, answer, started=started)
+            chunk = ChunkResult(answer, draft_from_answer(answer, request), cached=False)
+            result.summary = finish_article(
+                ArticlePlan(request, (request,)),
+                [chunk],
+                self.settings,
+                self.endpoint,
+                started=started,
+            )
         except Exception as exc:  # noqa: BLE001 - the article's failure is its result
             record_failure(result, exc)
         if result.summary is not None:

@@ -34,11 +34,10 @@ import httpx2 as httpx
 from pydantic import ValidationError
 
 from summarizer.backends import Backend
-from summarizer.cache import backend_identity
 from summarizer.config import Settings
 from summarizer.errors import BackendUnavailable, ConfigError, SummarizerError
 from summarizer.model_call import ModelAnswer, call_model
-from summarizer.pipeline import RESPONSE_MODEL, PreparedRequest
+from summarizer.planning import RESPONSE_MODEL, PreparedRequest
 from summarizer.schema import Usage
 
 if TYPE_CHECKING:
@@ -108,7 +107,7 @@ class ReplayBackend(Backend):
     """A :class:`Backend` whose client talks to a :class:`ReplayTransport`, never a server."""
 
     def __init__(self, base: Backend, transport: ReplayTransport) -> None:
-        super().__init__(base.kind, base.model, base.base_url, base.response_format, base.settings)
+        super().__init__(base.spec, base.model, base.base_url, base.response_format, base.settings)
         self.transport = transport
         self.replay_client: instructor.Instructor | None = None
 
@@ -130,15 +129,14 @@ class ReplayBackend(Backend):
 
 def batch_backend(settings: Settings) -> Backend:
     """The backend whose requests the lines carry, without opening it (no server, no key check)."""
-    kind = settings.resolved_backend()
-    if kind == "embedded":
+    spec = settings.backend_spec()
+    if spec.embedded:
         raise ConfigError(
             "the Batch API needs a remote model: pass --base-url (and --model) for an "
             "OpenAI-compatible server, or set OPENAI_API_KEY for OpenAI"
         )
-    identity = backend_identity(settings)
-    response_format = "llama_cpp_schema" if kind == "llama-cpp" else "json_schema"
-    return Backend(kind, identity.model, settings.base_url, response_format, settings)
+    model = spec.model_name(settings.model, settings.model_path)
+    return Backend(spec, model, settings.base_url, spec.response_format, settings)
 
 
 @dataclass
@@ -172,7 +170,7 @@ class LivePath:
         if reasks_left not in self.backends:
             settings = self.settings.model_copy(update={"max_retries": max(0, reasks_left)})
             base = Backend(
-                self.base.kind,
+                self.base.spec,
                 self.base.model,
                 self.base.base_url,
                 self.base.response_format,
