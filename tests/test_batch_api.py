@@ -575,3 +575,58 @@ def test_long_articles_need_live_calls(api: FakeBatchApi, tmp_path: Path) -> Non
     assert "summary" in got["short"]
     assert got["long"]["error"]["type"] == "InputError"
     assert "--retry-live" in got["long"]["error"]["message"]
+
+
+def _wait_for(predicate: Any, process: subprocess.Popen, what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert process.poll() is None, f"the batch ended before {what}"
+        assert time.monotonic() < deadline, f"no {what} after {timeout}s"
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("answer", ["y", "n"])
+def test_second_ctrl_c_asks_before_cancelling(
+    api: FakeBatchApi, tmp_path: Path, answer: str
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_input(source, 3, [ONE_ROUND_SEED])
+    out = tmp_path / "out.jsonl"
+    api.script.polls_in_progress = 10**6
+    log_path = tmp_path / "stderr.log"
+    command = [
+        sys.executable,
+        "-c",
+        "from summarizer.cli import main; main()",
+        "batch",
+        str(source),
+    ]
+    command += ["--out", str(out), "--via", "batch-api", "--poll-interval", "0.05"]
+    command += ["--cancel-grace", "30", "--base-url", api.base_url, *REPLAY]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            env=_env(tmp_path),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+    try:
+        _wait_for(lambda: api.retrievals >= 2, process, "polling")
+        process.send_signal(signal.SIGINT)
+        _wait_for(lambda: "Ctrl-C again" in log_path.read_text(), process, "the first notice")
+        assert api.cancels == 0  # one Ctrl-C never cancels
+        process.send_signal(signal.SIGINT)
+        _wait_for(lambda: "Cancel batch job" in log_path.read_text(), process, "the question")
+        assert process.stdin is not None
+        process.stdin.write(f"{answer}\n".encode())
+        process.stdin.flush()
+        assert process.wait(timeout=30) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert api.cancels == (1 if answer == "y" else 0)
+    text = log_path.read_text()
+    assert ("cancel requested" in text) if answer == "y" else ("not cancelled" in text)
+    assert api.batches_created == 1

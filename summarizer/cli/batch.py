@@ -45,7 +45,7 @@ from summarizer.batch import BatchResult, BatchTotals, asummarize_many, default_
 from summarizer.batch_api import MAX_BYTES, MAX_LINES, BatchApiOptions
 from summarizer.batch_io import BatchItem, ResultsFile, load_inputs, plan_resume
 from summarizer.cli.app import cli_errors, stderr
-from summarizer.cli.batch_api import run_batch_api
+from summarizer.cli.batch_api import CANCEL_GRACE_S, run_batch_api
 from summarizer.cli.batch_group import batch_app
 from summarizer.cli.options import (
     BackendOpt,
@@ -257,6 +257,9 @@ def batch_command(
     max_lines: Annotated[
         int, typer.Option("--max-lines", min=1, help="batch-api: requests per job file.")
     ] = MAX_LINES,
+    cancel_grace: Annotated[
+        float, typer.Option("--cancel-grace", min=0, hidden=True)
+    ] = CANCEL_GRACE_S,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1024, help="batch-api: bytes per job file.")
     ] = MAX_BYTES,
@@ -309,6 +312,7 @@ def batch_command(
             retry_failed=retry_failed,
             progress=progress,
             progress_interval=progress_interval,
+            cancel_grace=cancel_grace,
         )
         return
     items = load_inputs(input)

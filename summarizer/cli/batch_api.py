@@ -117,6 +117,7 @@ def run_batch_api(
     retry_failed: bool,
     progress: bool | None,
     progress_interval: float,
+    cancel_grace: float = CANCEL_GRACE_S,
 ) -> None:
     """``summarizer batch INPUT --out FILE --via batch-api`` (see the module docstring)."""
     items = load_inputs(input)
@@ -137,7 +138,7 @@ def run_batch_api(
         try:
             report = run.run(items)
         except KeyboardInterrupt:
-            _interrupted(run, shown)
+            _interrupted(run, shown, cancel_grace)
             raise typer.Exit(130) from None
         finally:
             run.close()
@@ -146,7 +147,7 @@ def run_batch_api(
         raise typer.Exit(1)
 
 
-def _interrupted(run: BatchApiRun, shown: BatchApiProgress) -> None:
+def _interrupted(run: BatchApiRun, shown: BatchApiProgress, grace: float) -> None:
     """First Ctrl-C: leave the jobs running. Second, within a few seconds: offer to cancel."""
     shown.stop()
     open_jobs = run.store.jobs("collected = 0 AND batch_id IS NOT NULL")
@@ -156,12 +157,12 @@ def _interrupted(run: BatchApiRun, shown: BatchApiProgress) -> None:
     ids = ", ".join(job.batch_id or "" for job in open_jobs)
     stderr.print(
         f"\ninterrupted: batch job(s) {ids} keep running at the provider; re-run the same "
-        f"command to collect them. Press Ctrl-C again within {CANCEL_GRACE_S:g} s to cancel them.",
+        f"command to collect them. Press Ctrl-C again within {grace:g} s to cancel them.",
         highlight=False,
         markup=False,
     )
     try:
-        time.sleep(CANCEL_GRACE_S)
+        time.sleep(grace)
         return
     except KeyboardInterrupt:
         pass
@@ -351,4 +352,10 @@ def _model_options(
     )
 
 
-__all__ = ["BatchApiProgress", "export_command", "import_command", "run_batch_api"]
+__all__ = [
+    "CANCEL_GRACE_S",
+    "BatchApiProgress",
+    "export_command",
+    "import_command",
+    "run_batch_api",
+]
