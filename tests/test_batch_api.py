@@ -630,3 +630,20 @@ def test_second_ctrl_c_asks_before_cancelling(
     text = log_path.read_text()
     assert ("cancel requested" in text) if answer == "y" else ("not cancelled" in text)
     assert api.batches_created == 1
+
+
+def test_a_finished_run_then_new_articles_submits_only_those(
+    api: FakeBatchApi, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_input(source, 2, [ONE_ROUND_SEED])
+    out = tmp_path / "out.jsonl"
+    assert via_api(api, source, out).exit_code == 0
+    ids = write_input(source, 4, [ONE_ROUND_SEED])  # two more articles
+    result = via_api(api, source, out)
+    assert result.exit_code == 0, result.stderr
+    assert "2 skipped" in result.stderr
+    assert api.batches_created == 2
+    lines = (state_dir(out) / "r0-p0.jsonl").read_text().splitlines()
+    assert len(lines) == 2  # the second job holds only the new articles
+    assert [r["id"] for r in records(out)] == ids

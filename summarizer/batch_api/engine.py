@@ -253,6 +253,10 @@ class BatchApiRun:
     def ingest(self, items: Iterable[BatchItem]) -> None:
         """Record every article still to do with its first request (once per state)."""
         mark = fingerprint(self.settings, self.summarizer)
+        if self.store.ingested and self.finished():  # all written: a new run, for new articles
+            self.store.close()
+            _remove_state(self.dir)
+            self.store = BatchStore(self.dir / "state.sqlite")
         if self.store.ingested:
             if self.store.get("fingerprint") != mark:
                 raise ConfigError(
@@ -275,6 +279,11 @@ class BatchApiRun:
             self.store.put("settings", settings_json(self.settings))
             self.store.put("written_upto", "0")
             self.store.put("ingested", "1")
+
+    def finished(self) -> bool:
+        """Every article final and written to the results file: nothing left to re-attach to."""
+        written = int(self.store.get("written_upto") or "0")
+        return self.store.count("state != 'final'") == 0 and written >= self.store.count()
 
     def _add(self, position: int, item: BatchItem) -> None:
         try:
