@@ -11,6 +11,8 @@ No number reaches the output unchecked: every figure carries a verification stat
 from __future__ import annotations
 
 from summarizer.batch import BatchResult, asummarize_many, summarize_many
+from summarizer.batch_api import BatchApiOptions, BatchApiRun
+from summarizer.batch_io import ResultsFile, load_inputs
 from summarizer.cache import ResponseCache
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
@@ -18,6 +20,7 @@ from summarizer.errors import (
     BackendError,
     BackendRejected,
     BackendUnavailable,
+    BatchJobError,
     CassetteMiss,
     ConfigError,
     InputError,
@@ -45,6 +48,9 @@ __all__ = [
     "BackendError",
     "BackendRejected",
     "BackendUnavailable",
+    "BatchApiOptions",
+    "BatchApiRun",
+    "BatchJobError",
     "BatchResult",
     "CassetteMiss",
     "Casualties",
@@ -57,6 +63,7 @@ __all__ = [
     "ModelOutputError",
     "NumberMention",
     "ResponseCache",
+    "ResultsFile",
     "Settings",
     "Summarizer",
     "SummarizerError",
@@ -66,6 +73,7 @@ __all__ = [
     "asummarize",
     "asummarize_many",
     "extract_numbers",
+    "load_inputs",
     "load_settings",
     "summarize",
     "summarize_many",
