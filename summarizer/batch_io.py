@@ -140,7 +140,7 @@ def read_jsonl(path: Path) -> list[BatchItem]:
             items.append(
                 BatchItem(
                     id=item_id,
-                    load=functools.partial(_read_text_at, path, start, size, where),
+                    load=functools.partial(_read_text_at, path, start, size, number),
                     source=f"{path.name}:{number}",
                 )
             )
@@ -164,7 +164,7 @@ def _check_line(line: str, where: str) -> Any:
     return item_id
 
 
-def _read_text_at(path: Path, start: int, size: int, where: str) -> str:
+def _read_text_at(path: Path, start: int, size: int, number: int) -> str:
     """The "text" of the JSONL line at ``start`` (checked when the file was first read)."""
     try:
         with path.open("rb") as handle:
@@ -172,7 +172,7 @@ def _read_text_at(path: Path, start: int, size: int, where: str) -> str:
             obj = json.loads(handle.read(size).decode("utf-8"))
         return str(obj["text"])
     except (OSError, ValueError, KeyError, TypeError):
-        raise InputError(f"{where}: the file changed while the batch ran") from None
+        raise InputError(f"{path}: line {number}: the file changed while the batch ran") from None
 
 
 # ---------------------------------------------------------------------------
