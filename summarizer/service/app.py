@@ -31,7 +31,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from summarizer.config import Settings, load_settings
-from summarizer.crosscheck import parse_summary, verify
+from summarizer.crosscheck import verify
 from summarizer.errors import SummarizerError
 from summarizer.numbers import extract_numbers
 from summarizer.report_html import render_html
@@ -68,7 +68,11 @@ ID_PATTERN = r"^[a-z]+_[0-9a-f]{24}$"
 
 
 def _err(description: str, headers: dict[str, str] | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"model": ProblemBody, "description": description}
+    # Explicit JSON content: routes answering HTML or JSONL still fail in JSON.
+    out: dict[str, Any] = {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
     if headers:
         out["headers"] = {
             name: {"description": text, "schema": {"type": "integer"}}
@@ -78,7 +82,7 @@ def _err(description: str, headers: dict[str, str] | None = None) -> dict[str, A
 
 
 RETRY = {"Retry-After": "Seconds to wait before retrying."}
-E400 = {400: _err("Unknown prompt or bad option.")}
+E400 = {400: _err("Unknown prompt, or a body that is not JSON.")}
 E401 = {401: _err("Missing or invalid API key (the key is never echoed).")}
 E404 = {404: _err("No such resource for this API key.")}
 E409 = {409: _err("Idempotency-Key reused with a different body.")}
@@ -90,7 +94,8 @@ E502 = {502: _err("The model backend failed or answered invalid output after ret
 E503 = {503: _err("Too many model calls in flight, not ready, or backend rate-limited.", RETRY)}
 E504 = {504: _err("The model backend did not answer in time.")}
 COMMON = {**E401, **E429, **E500}
-MODEL_ERRORS = {**COMMON, **E400, **E413, **E422, **E502, **E503, **E504}
+BODY_ERRORS = {**COMMON, **E400, **E413, **E422}
+MODEL_ERRORS = {**BODY_ERRORS, **E502, **E503, **E504}
 READ_ERRORS = {**COMMON, **E404, **E422}
 
 
@@ -143,8 +148,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         version=_version(),
         lifespan=lifespan,
-        max_body_size=settings.max_body_bytes,
     )
+    body_limit = settings.max_body_bytes
+    many_limit = settings.max_batch_body_bytes
     app.add_middleware(GuardMiddleware, settings=settings)
     app.add_middleware(TimingMiddleware, metrics=metrics)
 
@@ -253,6 +259,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         },
         dependencies=auth,
         tags=["summaries"],
+        max_body_size=body_limit,
     )
     async def create_summary(request: Request, body: SummaryRequest) -> Response:
         """Summarize one article; every figure carries its verification."""
@@ -297,21 +304,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post(
         "/v1/verify",
         response_model=VerificationReport,
-        responses={**COMMON, **E413, **E422},
+        responses=BODY_ERRORS,
         dependencies=auth,
         tags=["checks"],
+        max_body_size=body_limit,
     )
     async def verify_route(body: VerifyRequest) -> VerificationReport:
         """Check a summary from anywhere against its article; no model is called."""
-        summary = parse_summary(body.summary, source="summary")
-        return await asyncio.to_thread(verify, body.text, summary, extract_numbers(body.text))
+        text = body.text
+        return await asyncio.to_thread(lambda: verify(text, body.summary, extract_numbers(text)))
 
     @app.post(
         "/v1/numbers",
         response_model=NumbersResponse,
-        responses={**COMMON, **E413, **E422},
+        responses=BODY_ERRORS,
         dependencies=auth,
         tags=["checks"],
+        max_body_size=body_limit,
     )
     async def numbers_route(body: NumbersRequest) -> NumbersResponse:
         """Every number the rule-based extractor finds, with offsets into ``text``."""
@@ -338,22 +347,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             200: {
                 "description": "One line per article as each finishes (JSONL), or SSE `result` events then one `done` event.",
                 "content": {
-                    JSONL: {
-                        "schema": StreamLine.model_json_schema(
-                            ref_template="#/components/schemas/{model}"
-                        )
-                    },
+                    JSONL: {"schema": {"$ref": "#/components/schemas/StreamLine"}},
                     SSE: {"schema": {"type": "string"}},
                 },
             },
-            **COMMON,
-            **E413,
-            **E422,
+            **BODY_ERRORS,
         },
         response_class=StreamingResponse,
         dependencies=auth,
         tags=["summaries"],
-        max_body_size=settings.max_batch_body_bytes,
+        max_body_size=many_limit,
     )
     async def stream_summaries(request: Request, body: StreamRequest) -> StreamingResponse:
         """Many articles in; results out one per line as they finish. Disconnecting cancels the rest."""
@@ -420,10 +423,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/v1/batches",
         status_code=202,
         response_model=Batch,
-        responses={**COMMON, **E409, **E413, **E422},
+        responses={**BODY_ERRORS, **E409},
         dependencies=auth,
         tags=["batches"],
-        max_body_size=settings.max_batch_body_bytes,
+        max_body_size=many_limit,
     )
     async def create_batch(
         request: Request,
@@ -498,13 +501,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     results_doc = {
         200: {
             "description": "JSONL, one ResultLine per request, in input order.",
-            "content": {
-                JSONL: {
-                    "schema": ResultLine.model_json_schema(
-                        ref_template="#/components/schemas/{model}"
-                    )
-                }
-            },
+            "content": {JSONL: {"schema": {"$ref": "#/components/schemas/ResultLine"}}},
         },
         **READ_ERRORS,
     }
@@ -539,7 +536,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.state.engine = engine
     app.state.metrics = metrics
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document plus the schemas only JSONL lines and error bodies refer to."""
+    if app.openapi_schema is not None:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    document = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=app.description,
+        routes=app.routes,
+    )
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for model in (ProblemBody, StreamLine, ResultLine):
+        schema = model.model_json_schema(
+            ref_template="#/components/schemas/{model}", mode="serialization"
+        )
+        for name, definition in schema.pop("$defs", {}).items():
+            schemas.setdefault(name, definition)
+        schemas.setdefault(model.__name__, schema)
+    app.openapi_schema = document
+    return document
 
 
 def problem_response(problem: Problem) -> JSONResponse:

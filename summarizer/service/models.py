@@ -3,17 +3,22 @@ MentionRef) are used as they are, so the OpenAPI document states the real contra
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import ArticleSummary, MentionRef
 
-MAX_TEXT = 1_000_000  # the body limit bounds it first; this keeps the schema honest
+# Longest article accepted (the chunker refuses past max_article_chars x max_chunks, 96,000
+# characters by default); the body limit is checked first, in bytes.
+MAX_TEXT = 200_000
+MAX_ITEMS = 10_000  # articles per stream or batch in the schema; settings.max_batch_requests lower
+ARTICLE = r"\S"  # at least one non-space character
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Strict: `true` is not a temperature and "3" is not a count.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ModelOptions(_Body):
@@ -26,7 +31,9 @@ class ModelOptions(_Body):
 
 
 class SummaryRequest(_Body):
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article, plain text.")
+    text: str = Field(
+        min_length=1, max_length=MAX_TEXT, pattern=ARTICLE, description="The article, plain text."
+    )
     prompt: str | None = Field(
         None, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="Prompt id."
     )
@@ -34,14 +41,16 @@ class SummaryRequest(_Body):
 
 
 class VerifyRequest(_Body):
-    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article, plain text.")
-    summary: dict[str, Any] = Field(
-        description="A summary (an ArticleSummary or a bare SummaryDraft) to check against text."
+    text: str = Field(
+        min_length=1, max_length=MAX_TEXT, pattern=ARTICLE, description="The article, plain text."
+    )
+    summary: ArticleSummary = Field(
+        description="A summary (a /v1/summaries result, or just the draft fields) to check."
     )
 
 
 class NumbersRequest(_Body):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=ARTICLE)
 
 
 class NumbersResponse(_Body):
@@ -50,12 +59,14 @@ class NumbersResponse(_Body):
 
 class StreamItem(_Body):
     custom_id: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=ARTICLE)
     prompt: str | None = Field(None, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 class StreamRequest(_Body):
-    requests: list[StreamItem] = Field(min_length=1, description="Articles; custom_id unique.")
+    requests: list[StreamItem] = Field(
+        min_length=1, max_length=MAX_ITEMS, description="Articles; custom_id unique."
+    )
     options: ModelOptions | None = None
 
 
@@ -88,7 +99,9 @@ class BatchRequestLine(_Body):
 
 
 class BatchCreate(_Body):
-    requests: list[BatchRequestLine] = Field(min_length=1, description="custom_id unique.")
+    requests: list[BatchRequestLine] = Field(
+        min_length=1, max_length=MAX_ITEMS, description="custom_id unique."
+    )
     endpoint: Literal["/v1/summaries"] = "/v1/summaries"
     completion_window: Literal["24h"] = "24h"
     metadata: dict[str, str] | None = Field(None, max_length=16)
