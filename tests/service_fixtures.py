@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -196,3 +197,85 @@ def fake_model() -> Iterator[Any]:
 def service(fake_model: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
     with LiveService(fake_model.base_url, tmp_path_factory.mktemp("service")) as live:
         yield live
+
+
+# -- load: N requests at concurrency C, shared by tests/test_service_load.py and bench/service.py
+
+
+@dataclass
+class LoadResult:
+    latencies: list[float]  # client-side seconds per request
+    overheads: list[float]  # server time minus model time (Server-Timing), seconds
+    statuses: list[int]
+    wall: float
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for status in self.statuses if status != 200)
+
+    @property
+    def rate(self) -> float:
+        return len(self.statuses) / self.wall if self.wall else 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """{'app': ms, 'model': ms} from 'app;dur=1.0, model;dur=0.5'."""
+    out: dict[str, float] = {}
+    for part in header.split(","):
+        name, _, duration = part.strip().partition(";dur=")
+        if duration:
+            out[name] = float(duration)
+    return out
+
+
+async def run_load(
+    url: str, headers: dict[str, str], texts: list[str], requests: int, concurrency: int
+) -> LoadResult:
+    """POST /v1/summaries ``requests`` times with ``concurrency`` clients in flight."""
+    import asyncio
+
+    result = LoadResult([], [], [], 0.0)
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for number in range(requests):
+        queue.put_nowait(number)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, timeout=120.0, limits=limits
+    ) as client:
+
+        async def worker() -> None:
+            while True:
+                try:
+                    number = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                started = time.perf_counter()
+                response = await client.post(
+                    "/v1/summaries", json={"text": texts[number % len(texts)]}
+                )
+                result.latencies.append(time.perf_counter() - started)
+                result.statuses.append(response.status_code)
+                timing = server_timing(response.headers.get("server-timing", ""))
+                if response.status_code == 200 and "app" in timing:
+                    result.overheads.append((timing["app"] - timing.get("model", 0.0)) / 1000)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        result.wall = time.perf_counter() - started
+    return result
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, from /proc (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
