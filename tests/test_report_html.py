@@ -12,6 +12,7 @@ from pathlib import Path
 from fake_openai_server import BELGOROD_DRAFT, BELGOROD_JSON, Completion, FakeOpenAIServer
 
 from summarizer.crosscheck import verify
+from summarizer.report_html import claims_of, embed_json, render_html, segments
 from summarizer.schema import (
     ArticleSummary,
     Figure,
@@ -19,7 +20,6 @@ from summarizer.schema import (
     Grounding,
     VerificationReport,
 )
-from summarizer.report_html import claims_of, embed_json, render_html, segments
 
 ROOT = Path(__file__).resolve().parent.parent
 BELGOROD_PATH = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"

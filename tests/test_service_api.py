@@ -16,10 +16,8 @@ from service_fixtures import (
     OTHER_KEY,
     LiveService,
     batch_body,
-    fake_model,  # noqa: F401  (pytest fixture)
     jsonl,
     seed_texts,
-    service,  # noqa: F401  (pytest fixture)
     wait_for_batch,
 )
 

@@ -24,7 +24,6 @@ from service_fixtures import (
     BELGOROD_TEXT,
     LiveService,
     batch_body,
-    fake_model,  # noqa: F401  (pytest fixture)
     jsonl,
     wait_for_batch,
 )
