@@ -84,6 +84,7 @@ class JobRunner:
                 await asyncio.sleep(IDLE_POLL)
                 continue
             claimed = 0
+            self.store.expire_due()
             for batch_id in self.store.active_batches():
                 free = self.concurrency - len(self._running)
                 if free <= 0:

@@ -273,6 +273,36 @@ class Store:
                     (now, now, batch_id),
                 )
 
+    def expire_due(self, now: float | None = None) -> int:
+        """Batches past their completion window: requests not run fail as expired."""
+        now = int(time.time() if now is None else now)
+        error = json.dumps(
+            {
+                "code": "batch_expired",
+                "message": "the batch's completion window ended first",
+                "status": 410,
+            }
+        )
+        with self.tx() as db:
+            due = [
+                row["id"]
+                for row in db.execute(
+                    "SELECT id FROM batches WHERE status = 'in_progress' AND expires_at <= ?",
+                    (now,),
+                ).fetchall()
+            ]
+            for batch_id in due:
+                db.execute(
+                    "UPDATE batch_requests SET status = 'failed', error = ? "
+                    "WHERE batch_id = ? AND status = 'pending'",
+                    (error, batch_id),
+                )
+                db.execute(
+                    "UPDATE batches SET status = 'expired', expired_at = ? WHERE id = ?",
+                    (now, batch_id),
+                )
+        return len(due)
+
     def active_batches(self) -> list[str]:
         with self._lock:
             rows = self._db.execute(
