@@ -34,6 +34,7 @@ from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
 from summarizer.errors import SummarizerError
 from summarizer.numbers import extract_numbers
+from summarizer.redaction import register_secret
 from summarizer.report_html import render_html
 from summarizer.schema import ArticleSummary, MentionRef, VerificationReport
 from summarizer.service.engine import ClientGone, Engine, wait_for_disconnect
@@ -116,6 +117,8 @@ def default_state_dir() -> Path:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for ``settings`` (default: :func:`load_settings`, i.e. config file and env)."""
     settings = settings or load_settings()
+    for key in settings.api_keys:  # scrubbed from every message and log line
+        register_secret(key.get_secret_value())
     metrics = Metrics()
     engine = Engine(settings, metrics)
     state_dir = settings.state_dir or default_state_dir()

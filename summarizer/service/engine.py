@@ -32,6 +32,14 @@ MAX_VARIANTS = 16  # Summarizers kept for distinct per-request options
 Readiness = Literal["ok", "starting", "failed"]
 
 
+def model_slots(settings: Settings) -> int:
+    """Model calls in flight: llama.cpp servers decode ``n_parallel`` at a time (llama-cpp-python's,
+    the embedded one, exactly one); more would only wait inside the server, on the clock."""
+    if settings.resolved_backend() in ("embedded", "llama-cpp"):
+        return min(settings.max_in_flight, settings.n_parallel)
+    return settings.max_in_flight
+
+
 class ClientGone(Exception):
     """The client disconnected; its model call was cancelled."""
 
@@ -40,7 +48,7 @@ class Engine:
     def __init__(self, settings: Settings, metrics: Metrics) -> None:
         self.settings = settings
         self.metrics = metrics
-        self.gate = ModelGate(settings.max_in_flight, settings.max_queue, settings.queue_wait)
+        self.gate = ModelGate(model_slots(settings), settings.max_queue, settings.queue_wait)
         self.base = Summarizer(settings)
         self.variants: OrderedDict[tuple[Any, ...], Summarizer] = OrderedDict()
         self.readiness: Readiness = "starting"
