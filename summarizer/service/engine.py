@@ -130,7 +130,7 @@ class Engine:
                 raise
             finally:
                 if state is not None:
-                    state["model_s"] = time.perf_counter() - started
+                    state["model_s"] = state["library_s"] = time.perf_counter() - started
         self.metrics.record_summary(summary)
         if state is not None and summary.meta is not None:
             # Our overhead excludes the model's own time, measured by the library.

@@ -100,7 +100,11 @@ class TimingMiddleware:
                 status = message["status"]
                 elapsed = time.perf_counter() - started
                 model_s = float(state.get("model_s", 0.0))
-                timing = f"app;dur={elapsed * 1000:.1f}, model;dur={model_s * 1000:.1f}"
+                library_s = float(state.get("library_s", 0.0))
+                timing = (
+                    f"app;dur={elapsed * 1000:.1f}, library;dur={library_s * 1000:.1f}, "
+                    f"model;dur={model_s * 1000:.1f}"
+                )
                 message = {
                     **message,
                     "headers": [*message.get("headers", []), (b"server-timing", timing.encode())],
