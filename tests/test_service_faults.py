@@ -141,6 +141,17 @@ def test_client_disconnect_cancels_the_model_call(
         assert live.metric("summarizer_model_calls_in_flight") == 0
         assert scripted.count == 2  # the hung call did reach the model
 
+        # A stream: disconnecting cancels every article still running.
+        body = {"requests": [{"custom_id": f"s{i}", "text": BELGOROD_TEXT} for i in range(3)]}
+        with pytest.raises(httpx.ReadTimeout), live.client(timeout=1.0) as client:
+            client.post("/v1/summaries:stream", json=body)
+        deadline = time.monotonic() + 5
+        while live.metric("summarizer_model_calls_cancelled_total") < 4:
+            assert time.monotonic() < deadline, "the stream's model calls were not cancelled"
+            time.sleep(0.05)
+        assert live.metric("summarizer_model_calls_in_flight") == 0
+        assert scripted.count == 5
+
 
 def test_sigterm_drains_in_flight_requests_then_exits(fake_model: Any, tmp_path: Path) -> None:
     fake_model.delay = 1.5

@@ -398,8 +398,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     done, _ = await asyncio.wait(
                         {*pending, watcher}, return_when=asyncio.FIRST_COMPLETED
                     )
-                    if watcher in done:
-                        metrics.cancelled.inc(sum(1 for t in pending if not t.done()))
+                    if watcher in done:  # the client went away
                         return
                     for task in done:
                         pending.discard(task)
@@ -409,10 +408,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         yield f"event: result\ndata: {data}\n\n" if sse else data + "\n"
                 if sse:
                     yield f"event: done\ndata: {json.dumps(counts)}\n\n"
-            finally:
+            finally:  # done, client gone, or cancelled by Starlette on disconnect
                 watcher.cancel()
-                for task in tasks:
+                unfinished = [task for task in tasks if not task.done()]
+                for task in unfinished:
                     task.cancel()
+                if unfinished:
+                    metrics.cancelled.inc(len(unfinished))
 
         return StreamingResponse(
             lines(),
