@@ -140,25 +140,34 @@ class Engine:
     async def summarize_for(
         self, request: Request, text: str, prompt: str | None, options: ModelOptions | None
     ) -> ArticleSummary:
-        """As :meth:`summarize`, cancelled (ClientGone) as soon as the client disconnects."""
-        task = asyncio.create_task(
-            self.summarize(text, prompt, options, state=request.scope.setdefault("state", {}))
-        )
-        watcher = asyncio.create_task(wait_for_disconnect(request))
+        """As :meth:`summarize`, cancelled (ClientGone) as soon as the client disconnects.
+
+        The call runs in the request's own task (no extra hop through the event loop per
+        request); a watcher task cancels it when the connection drops.
+        """
+        handler = asyncio.current_task()
+        assert handler is not None
+        gone = False
+
+        async def watch() -> None:
+            nonlocal gone
+            await wait_for_disconnect(request)
+            gone = True
+            handler.cancel()
+
+        watcher = asyncio.create_task(watch())
         try:
-            done, _ = await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+            return await self.summarize(
+                text, prompt, options, state=request.scope.setdefault("state", {})
+            )
         except asyncio.CancelledError:
-            task.cancel()
-            raise
+            if not gone:
+                raise
+            handler.uncancel()
+            self.metrics.cancelled.inc()
+            raise ClientGone() from None
         finally:
             watcher.cancel()
-        if task not in done:
-            task.cancel()
-            with contextlib.suppress(BaseException):
-                await task
-            self.metrics.cancelled.inc()
-            raise ClientGone()
-        return task.result()
 
 
 async def wait_for_disconnect(request: Request) -> None:
