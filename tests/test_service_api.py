@@ -358,3 +358,21 @@ def test_expired_batch_fails_what_did_not_run(tmp_path: Path) -> None:
     (line,) = store.result_lines(batch_id, errors=True)
     assert line["custom_id"] == "b" and line["error"]["code"] == "batch_expired"
     store.close()
+
+
+def test_unusable_state_folder_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = subprocess.run(
+        [sys.executable, "-m", "summarizer", "serve", "--state-dir", str(blocker / "state")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "cannot use as state folder" in result.stderr
+    assert "Traceback" not in result.stderr

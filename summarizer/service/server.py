@@ -16,7 +16,7 @@ from fastapi import FastAPI
 
 from summarizer.config import Settings, load_settings
 from summarizer.errors import ConfigError
-from summarizer.service.app import create_app
+from summarizer.service.app import create_app, default_state_dir
 
 OVERRIDES_ENV = "SUMMARIZER_SERVE_OVERRIDES"  # command-line options handed to worker processes
 
@@ -43,6 +43,16 @@ def serve(
             "the embedded model runs one llama.cpp server per worker: use --workers 1, "
             "or serve the model yourself and pass --base-url"
         )
+    state_dir = settings.state_dir or default_state_dir()
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        probe = state_dir / ".writable"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"{state_dir}: cannot use as state folder ({exc.strerror or exc})"
+        ) from None
     import uvicorn
 
     common: dict[str, Any] = {
