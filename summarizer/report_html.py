@@ -96,8 +96,8 @@ def _span(check: FigureCheck, length: int) -> tuple[int | None, int | None]:
     grounding = check.grounding
     if grounding.match != "none" and grounding.start is not None and grounding.end is not None:
         start, end = grounding.start, grounding.end
-    elif check.mention is not None:
-        start, end = check.mention.start, check.mention.end
+    elif (mention := getattr(check, "mention", None)) is not None:
+        start, end = mention.start, mention.end
     else:
         return None, None
     start, end = max(0, start), min(length, end)

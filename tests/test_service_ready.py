@@ -81,6 +81,17 @@ def test_readyz_is_503_while_the_model_starts_then_200(
             time.sleep(0.1)
         assert httpx.get(f"{url}/readyz").json() == {"status": "ok", "detail": None}
 
+        # The fake serves no completions (404): enough to see which server a request reached.
+        plain = httpx.post(f"{url}/v1/summaries", json={"text": BELGOROD_TEXT}, timeout=30)
+        tuned = httpx.post(
+            f"{url}/v1/summaries",
+            json={"text": BELGOROD_TEXT, "options": {"max_tokens": 512}},
+            timeout=30,
+        )
+        assert plain.status_code == tuned.status_code == 502
+        assert "127.0.0.1" in plain.json()["detail"]
+        assert tuned.json()["detail"] == plain.json()["detail"], "options must not start a server"
+
 
 def test_readyz_says_why_when_the_model_cannot_start(
     embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from starlette.requests import Request
 
+from summarizer.backend_registry import LLAMA_CPP
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.pipeline import Summarizer
@@ -35,7 +36,7 @@ Readiness = Literal["ok", "starting", "failed"]
 def model_slots(settings: Settings) -> int:
     """Model calls in flight: llama.cpp servers decode ``n_parallel`` at a time (llama-cpp-python's,
     the embedded one, exactly one); more would only wait inside the server, on the clock."""
-    if settings.resolved_backend() in ("embedded", "llama-cpp"):
+    if settings.backend_spec().local_server:
         return min(settings.max_in_flight, settings.n_parallel)
     return settings.max_in_flight
 
@@ -61,7 +62,7 @@ class Engine:
 
     async def start(self) -> None:
         """Ready at once for a remote backend; the embedded server starts in the background."""
-        if self.settings.resolved_backend() != "embedded":
+        if not self.settings.backend_spec().embedded:
             self.readiness = "ok"
             return
         self.readiness_detail = "the embedded model server is starting"
@@ -97,10 +98,14 @@ class Engine:
         if found is not None:
             self.variants.move_to_end(key)
             return found
-        if self.settings.resolved_backend() == "embedded":
+        if self.settings.backend_spec().embedded:
             # Same llama.cpp server, reached as a llama-cpp backend: never a second server.
             backend = self.base.backend
-            update |= {"backend": "llama-cpp", "base_url": backend.base_url, "model": backend.model}
+            update |= {
+                "backend": LLAMA_CPP.name,
+                "base_url": backend.base_url,
+                "model": backend.model,
+            }
         created = Summarizer(self.settings, **update)
         self.variants[key] = created
         while len(self.variants) > MAX_VARIANTS:

@@ -38,7 +38,7 @@ def serve(
             f"refusing to serve on {settings.host} without API keys: set SUMMARIZER_API_KEYS "
             "(or api_keys in the config file), or bind 127.0.0.1"
         )
-    if settings.workers > 1 and settings.resolved_backend() == "embedded":
+    if settings.workers > 1 and settings.backend_spec().embedded:
         raise ConfigError(
             "the embedded model runs one llama.cpp server per worker: use --workers 1, "
             "or serve the model yourself and pass --base-url"
