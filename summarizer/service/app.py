@@ -37,7 +37,12 @@ from summarizer.numbers import extract_numbers
 from summarizer.redaction import register_secret
 from summarizer.report_html import render_html
 from summarizer.schema import ArticleSummary, MentionRef, VerificationReport
-from summarizer.service.engine import ClientGone, Engine, wait_for_disconnect
+from summarizer.service.engine import (
+    ClientGone,
+    Engine,
+    background_slots,
+    wait_for_disconnect,
+)
 from summarizer.service.guard import GuardMiddleware
 from summarizer.service.jobs import JobRunner
 from summarizer.service.metrics import Metrics, TimingMiddleware
@@ -128,7 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = Store(state_dir / "service.sqlite3", settings.keep_summaries)
         holder["store"] = store
-        runner = JobRunner(store, engine, state_dir / "runner.lock", settings.max_in_flight)
+        runner = JobRunner(store, engine, state_dir / "runner.lock", background_slots(settings))
         holder["runner"] = runner
         await engine.start()
         runner.start()
@@ -366,7 +371,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _check_many([item.custom_id for item in body.requests], settings)
         sse = SSE in (request.headers.get("accept") or "")
         who = caller(request)
-        limit = asyncio.Semaphore(max(1, settings.max_in_flight // 2))  # leave room for others
+        limit = asyncio.Semaphore(background_slots(settings))
 
         async def one(item: Any) -> StreamLine:
             try:

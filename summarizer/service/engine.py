@@ -41,6 +41,11 @@ def model_slots(settings: Settings) -> int:
     return settings.max_in_flight
 
 
+def background_slots(settings: Settings) -> int:
+    """Model slots one stream or the batch runner may fill: half, so single requests find room."""
+    return max(1, model_slots(settings) // 2)
+
+
 class ClientGone(Exception):
     """The client disconnected; its model call was cancelled."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import sys
 from typing import Any
 
 from fastapi import FastAPI
@@ -54,6 +55,14 @@ def serve(
             f"{state_dir}: cannot use as state folder ({exc.strerror or exc})"
         ) from None
     import uvicorn
+
+    auth = f"{len(settings.api_keys)} API key(s)" if settings.api_keys else "off (loopback only)"
+    print(
+        f"summarizer serve: backend {settings.resolved_backend()}, auth {auth}, "
+        f"{settings.workers} worker(s), state in {state_dir}",
+        file=sys.stderr,
+        flush=True,
+    )
 
     common: dict[str, Any] = {
         "host": settings.host,
