@@ -98,8 +98,8 @@ MAX_EVIDENCE = 3
 Quote = Annotated[str, Field(min_length=1, max_length=MAX_QUOTE)]
 
 
-# class -> {(args, kwargs): schema JSON}. Weak keys: instructor derives a new response-model
-# class on every call, and a strong key kept each one (~50 KB) alive for good.
+# owner class -> {(args, kwargs): schema JSON}; weak keys, so a class made on the fly
+# (a wrapper with another name, a test's model) is not kept alive by its cached schema.
 _SCHEMA_JSON: weakref.WeakKeyDictionary[type, dict[tuple[Any, ...], str]] = (
     weakref.WeakKeyDictionary()
 )
@@ -227,7 +227,7 @@ class SummaryDraft(_Model):
         Each article asks for it three times (prompt hash, schema hash, instructor's
         response_format); building it costs ~2.5 ms, most of our per-article overhead.
         """
-        built = _SCHEMA_JSON.setdefault(cls, {})
+        built = _SCHEMA_JSON.setdefault(schema_owner(cls), {})
         key = (args, tuple(sorted(kwargs.items())))
         if key not in built:
             built[key] = json.dumps(super().model_json_schema(*args, **kwargs))
@@ -283,6 +283,29 @@ class SummaryDraft(_Model):
             for i, event in enumerate(self.events)
             for j, quote in enumerate(event.evidence)
         ]
+
+
+def schema_owner(cls: type[BaseModel]) -> type[BaseModel]:
+    """The class whose JSON schema ``cls`` has: itself, or the model it only wraps.
+
+    instructor wraps the response model in a new subclass on every request (same name,
+    same fields), as make_verified_model does once: keyed by class, the schema cache would
+    grow by one entry per request in a long-running service and never hit.
+    """
+    owner = cls
+    for parent in cls.__mro__[1:]:
+        if (
+            not issubclass(parent, BaseModel)
+            or parent.__name__ != owner.__name__
+            or _field_types(parent) != _field_types(owner)
+        ):
+            break
+        owner = parent
+    return owner
+
+
+def _field_types(model: type[BaseModel]) -> dict[str, Any]:
+    return {name: field.annotation for name, field in model.model_fields.items()}
 
 
 def clip(model: type[BaseModel], field: str, text: str) -> str:

@@ -116,7 +116,7 @@ def test_lenient_parse_keeps_strict_json_rules() -> None:
 
 
 def test_schema_cache_does_not_keep_derived_classes_alive() -> None:
-    """instructor derives a response-model class per call: the schema cache must let it go."""
+    """A class made on the fly (another name: not a mere wrapper) is not kept alive by the cache."""
     import gc
     import weakref
 
