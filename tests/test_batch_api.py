@@ -647,3 +647,26 @@ def test_a_finished_run_then_new_articles_submits_only_those(
     lines = (state_dir(out) / "r0-p0.jsonl").read_text().splitlines()
     assert len(lines) == 2  # the second job holds only the new articles
     assert [r["id"] for r in records(out)] == ids
+
+
+def test_progress_shows_each_jobs_request_counts() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from summarizer.batch_api.store import Job
+    from summarizer.cli.batch_api import BatchApiProgress
+
+    job = Job("r0-p0", 0, 0, 10, 100, "x", "file-1", "batch_7", "in_progress", None, None, None, 0)
+    buffer = StringIO()
+    with BatchApiProgress(
+        Console(file=buffer, force_terminal=True, width=120), mode="bar", interval=0
+    ) as shown:
+        shown.job(job, 4, 1, 10)
+    text = buffer.getvalue()
+    assert "batch_7" in text and "in_progress" in text and "4/10" in text and "1 failed" in text
+    plain = StringIO()
+    with BatchApiProgress(Console(file=plain, width=120), mode="lines", interval=0) as shown:
+        shown.job(job, 4, 1, 10)
+        shown.job(job, 4, 1, 10)  # unchanged: not repeated
+    assert plain.getvalue().count("4/10 done, 1 failed") == 1
