@@ -670,3 +670,28 @@ def test_progress_shows_each_jobs_request_counts() -> None:
         shown.job(job, 4, 1, 10)
         shown.job(job, 4, 1, 10)  # unchanged: not repeated
     assert plain.getvalue().count("4/10 done, 1 failed") == 1
+
+
+def test_a_server_without_the_batch_api_is_one_clear_error(tmp_path: Path) -> None:
+    from fake_batch_server import FakeBatchServer  # chat completions only
+
+    source = tmp_path / "in.jsonl"
+    write_input(source, 1, [ONE_ROUND_SEED])
+    with FakeBatchServer(delay=0.0) as server:
+        result = CliRunner().invoke(
+            app,
+            [
+                "batch",
+                str(source),
+                "--out",
+                str(tmp_path / "o.jsonl"),
+                "--via",
+                "batch-api",
+                "--base-url",
+                server.base_url,
+                *REPLAY,
+            ],
+        )
+    assert result.exit_code == 4
+    assert "does it implement /v1/files and /v1/batches" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr

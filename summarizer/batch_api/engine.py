@@ -45,6 +45,8 @@ from summarizer.cache import backend_identity
 from summarizer.config import Settings, load_settings
 from summarizer.costs import estimate_cost
 from summarizer.errors import (
+    BackendRejected,
+    BackendUnavailable,
     BatchJobError,
     ConfigError,
     InputError,
@@ -230,6 +232,14 @@ class BatchApiRun:
 
     def run(self, items: Iterable[BatchItem]) -> RunReport:
         """Ingest (first run only), submit, wait, collect, write; return what happened."""
+        import openai
+
+        try:
+            return self._run(items)
+        except openai.APIError as exc:
+            raise api_error(exc, self.settings.base_url or "the OpenAI API") from None
+
+    def _run(self, items: Iterable[BatchItem]) -> RunReport:
         self.ingest(items)
         self.write_results()
         while True:
@@ -841,6 +851,34 @@ class BatchApiRun:
             self.results.close()
         self.summarizer.close()
         self.store.close()
+
+
+def api_error(exc: Exception, where: str) -> SummarizerError:
+    """A files/batches API failure as one clear error (the state is kept: a re-run resumes)."""
+    import openai
+
+    again = "; the state is kept, re-run the same command to continue"
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        detail = redact(" ".join(str(exc.message).split())[:300])
+        if status == 404:
+            return BackendRejected(
+                f"{where} has no such Batch API resource (HTTP 404: {detail}); does it implement "
+                "/v1/files and /v1/batches?",
+                status,
+            )
+        if status in (401, 403):
+            return BackendRejected(
+                f"{where} refused the Batch API request (HTTP {status}): {detail}", status
+            )
+        if status == 429 or status >= 500:
+            return BackendUnavailable(
+                f"the Batch API at {where} failed (HTTP {status}): {detail}{again}"
+            )
+        return BackendRejected(
+            f"{where} rejected the Batch API request (HTTP {status}): {detail}", status
+        )
+    return BackendUnavailable(f"cannot reach the Batch API at {where}{again}")
 
 
 def _job_message(batch: Any) -> str:
