@@ -107,15 +107,34 @@ def _file_item(item_id: str, path: Path) -> BatchItem:
 def read_jsonl(path: Path) -> list[BatchItem]:
     """``{"id": ..., "text": ...}`` per line; a bad line is an error naming its number.
 
-    Streamed: every line is checked now, but only its id and byte range are kept; the text
-    is read again when the article's turn comes, so a million-line file costs little memory.
+    Every line is checked now, but only its id and byte range are kept; the text is read
+    again when the article's turn comes, so a million-line file costs little memory.
     """
-    items: list[BatchItem] = []
     first_line: dict[str, int] = {}
+    items: list[BatchItem] = []
+    for number, item in iter_jsonl(path):
+        key = str(item.id)
+        if key in first_line:
+            raise InputError(
+                f"{path}: line {number}: id {item.id!r} already used on line {first_line[key]}"
+            )
+        first_line[key] = number
+        items.append(item)
+    return items
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, BatchItem]]:
+    """(line number, item) for every article of a JSONL file, read one line at a time.
+
+    Nothing is kept per line: ids are NOT checked unique here (callers that stream, like
+    the Batch API's state file, check them on disk; :func:`read_jsonl` checks them in memory).
+    A bad line raises :class:`InputError` when the iteration reaches it.
+    """
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    found = False
     with handle:
         offset = 0
         for number, raw in enumerate(handle, start=1):
@@ -131,22 +150,32 @@ def read_jsonl(path: Path) -> list[BatchItem]:
                 ) from None
             if not line.strip():
                 continue
-            where = f"{path}: line {number}"
-            item_id = _check_line(line, where)
-            key = str(item_id)
-            if key in first_line:
-                raise InputError(f"{where}: id {item_id!r} already used on line {first_line[key]}")
-            first_line[key] = number
-            items.append(
+            item_id = _check_line(line, f"{path}: line {number}")
+            found = True
+            yield (
+                number,
                 BatchItem(
                     id=item_id,
                     load=functools.partial(_read_text_at, path, start, size, number),
                     source=f"{path.name}:{number}",
-                )
+                ),
             )
-    if not items:
+    if not found:
         raise InputError(f"{path}: no articles (empty JSONL file)")
-    return items
+
+
+def iter_inputs(spec: str) -> Iterable[BatchItem]:
+    """The articles INPUT names, for a caller that checks ids unique itself (on disk).
+
+    A JSONL file is streamed (a bad line raises when reached); a folder or glob is listed
+    and sorted first, as :func:`load_inputs` does. Whether INPUT exists is checked now.
+    """
+    path = Path(spec).expanduser()
+    if path.is_file() and path.suffix.lower() in JSONL_SUFFIXES:
+        if not os.access(path, os.R_OK):
+            raise InputError(f"{path}: cannot read (permission denied)")
+        return (item for _, item in iter_jsonl(path))
+    return load_inputs(spec)
 
 
 def _check_line(line: str, where: str) -> Any:
@@ -275,11 +304,13 @@ class ResultsFile:
         for key in keys:
             self.status.pop(key, None)
 
-    def append(self, record: dict[str, Any], *, sync: bool = True) -> None:
+    def append(self, record: dict[str, Any], *, sync: bool = True, remember: bool = True) -> None:
         """One whole line, flushed and fsynced before the next article is recorded.
 
         ``sync=False`` leaves the fsync to :meth:`sync`, for writers that can redo lost lines
-        (the Batch API keeps every result in its state until written).
+        (the Batch API keeps every result in its state until written). ``remember=False``
+        keeps the id out of :attr:`status`, for writers that track what they wrote on disk
+        (memory then stays flat in the number of articles written).
         """
         if self._handle is None:
             try:
@@ -287,7 +318,8 @@ class ResultsFile:
             except OSError as exc:
                 raise InputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
         self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self.status[str(record["id"])] = "error" not in record
+        if remember:
+            self.status[str(record["id"])] = "error" not in record
         if sync:
             self.sync()
 
@@ -360,6 +392,8 @@ __all__ = [
     "ResultsFile",
     "ResumePlan",
     "duplicate_ids",
+    "iter_inputs",
+    "iter_jsonl",
     "iter_records",
     "load_inputs",
     "plan_resume",

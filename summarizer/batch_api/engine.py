@@ -1,7 +1,7 @@
 """Run a batch through an OpenAI-compatible Batch API: submit, re-attach, poll, collect.
 
     >>> run = BatchApiRun(settings, Path("results.jsonl"))           # doctest: +SKIP
-    >>> report = run.run(load_inputs("articles/"))                   # doctest: +SKIP
+    >>> report = run.run(iter_inputs("articles/"))                   # doctest: +SKIP
 
 The steps, each committed to the state file (:mod:`summarizer.batch_api.store`) before the
 next starts, so a re-run re-attaches instead of submitting again:
@@ -40,7 +40,7 @@ from summarizer.backends import PLACEHOLDER_KEY
 from summarizer.batch import BatchResult, record_failure
 from summarizer.batch_api.lines import ENDPOINT, Answer, LivePath, answer_of, request_line
 from summarizer.batch_api.store import Article, BatchStore, Job, parse_custom_id
-from summarizer.batch_io import BatchItem, ResultsFile, plan_resume
+from summarizer.batch_io import BatchItem, ResultsFile
 from summarizer.cache import backend_identity
 from summarizer.config import Settings, load_settings
 from summarizer.costs import estimate_cost
@@ -277,14 +277,29 @@ class BatchApiRun:
                 self.store.db.execute("UPDATE articles SET state = 'queued' WHERE state = 'parked'")
             self.progress.note(f"re-attaching to the Batch API run in {self.dir}")
             return
-        todo = list(items)
-        if self.results is not None:
-            plan = plan_resume(todo, self.results, retry_failed=self.retry_failed)
-            self.report.skipped = plan.skipped
-            todo = plan.todo
+        # Streamed: each item goes to the state as it is read; nothing per article stays in
+        # memory (ids are checked unique in the state, the results file is looked up by id).
+        status = self.results.status if self.results is not None else {}
+        failed_before: set[str] = set()
+        position = 0
         with self.store.atomic():
-            for position, item in enumerate(todo):
+            for item in items:
+                key = str(item.id)
+                first = self.store.claim_id(key, item.source)
+                if first is not None:
+                    raise InputError(
+                        f"{item.source or 'input'}: id {item.id!r} already used ({first})"
+                    )
+                previous = status.get(key)
+                if previous is True or (previous is False and not self.retry_failed):
+                    self.report.skipped += 1
+                    continue
+                if previous is False:
+                    failed_before.add(key)
                 self._add(position, item)
+                position += 1
+            if failed_before and self.results is not None:
+                self.results.drop(failed_before)  # redone articles appear exactly once
             self.store.put("fingerprint", mark)
             self.store.put("settings", settings_json(self.settings))
             self.store.put("written_upto", "0")
@@ -762,7 +777,7 @@ class BatchApiRun:
         start = upto
         for position, record in self.store.results_from(upto):
             if str(record["id"]) not in self.results.status:  # a crash after append, before mark
-                self.results.append(record, sync=False)
+                self.results.append(record, sync=False, remember=False)
                 self._count(record)
             upto = position + 1
             if upto - start >= 1024:  # durable in the results file before marked written

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_state ON articles (state, position);
 CREATE INDEX IF NOT EXISTS articles_job ON articles (job, position);
+CREATE TABLE IF NOT EXISTS input_ids (
+    key TEXT PRIMARY KEY,              -- str(id): 7 and "7" are the same id
+    source TEXT                        -- where it was first seen (file:line)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS jobs (
     name TEXT PRIMARY KEY,             -- r<round>-p<part>
     round INTEGER NOT NULL,
@@ -202,6 +206,16 @@ class BatchStore:
                 json.dumps(result, ensure_ascii=False) if result is not None else None,
             ),
         )
+
+    def claim_id(self, key: str, source: str | None) -> str | None:
+        """Record an input id; if it was already seen, return where (the input is streamed,
+        so ids are checked unique here, on disk, not in a set in memory)."""
+        try:
+            self.db.execute("INSERT INTO input_ids (key, source) VALUES (?, ?)", (key, source))
+        except sqlite3.IntegrityError:
+            row = self.db.execute("SELECT source FROM input_ids WHERE key = ?", (key,)).fetchone()
+            return str(row[0]) if row and row[0] else "an earlier line"
+        return None
 
     def articles(
         self, where: str, params: tuple[Any, ...] = (), chunk: int = 256

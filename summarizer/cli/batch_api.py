@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from summarizer.batch_api import BatchApiOptions, BatchApiRun, RunReport, state_dir
 from summarizer.batch_api.engine import stored_settings
 from summarizer.batch_api.store import Job
-from summarizer.batch_io import load_inputs
+from summarizer.batch_io import iter_inputs
 from summarizer.cli.app import cli_errors, stderr
 from summarizer.cli.batch_group import batch_app
 from summarizer.cli.options import (
@@ -120,7 +120,7 @@ def run_batch_api(
     cancel_grace: float = CANCEL_GRACE_S,
 ) -> None:
     """``summarizer batch INPUT --out FILE --via batch-api`` (see the module docstring)."""
-    items = load_inputs(input)
+    items = iter_inputs(input)
     if out.exists() and Path(input).is_file() and out.resolve() == Path(input).resolve():
         raise InputError(f"{out}: --out must not be the input file")
     mode = "off" if progress is False else ("bar" if stderr.is_terminal else "lines")
@@ -262,7 +262,7 @@ def export_command(
     kept next to REQUESTS; `summarizer batch import` reads it back.
     """
     configure_logging(verbose)
-    items = load_inputs(input)
+    items = iter_inputs(input)
     settings = load_settings(
         **_model_options(
             model, base_url, backend, prompt, max_retries, max_tokens, timeout, no_reask
