@@ -695,3 +695,37 @@ def test_a_server_without_the_batch_api_is_one_clear_error(tmp_path: Path) -> No
     assert result.exit_code == 4
     assert "does it implement /v1/files and /v1/batches" in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
+
+
+def test_streamed_input_with_a_duplicate_id_is_one_clear_error(
+    api: FakeBatchApi, tmp_path: Path
+) -> None:
+    """The input is streamed into the state: a bad line deep in it still stops the run
+    before anything is submitted, and the fixed input then runs from scratch."""
+    source = tmp_path / "in.jsonl"
+    ids = write_input(source, 5, [ONE_ROUND_SEED])
+    text = seed_text(ONE_ROUND_SEED)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": ids[1], "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = via_api(api, source, out)
+    assert result.exit_code == 2
+    assert "in.jsonl:6: id 'a-00001' already used (in.jsonl:2)" in " ".join(result.stderr.split())
+    assert api.batches_created == 0 and api.files_uploaded == 0
+    write_input(source, 5, [ONE_ROUND_SEED])
+    fixed = via_api(api, source, out)
+    assert fixed.exit_code == 0, fixed.stderr
+    assert [r["id"] for r in records(out)] == ids
+
+
+def test_streamed_input_with_a_bad_line_is_one_clear_error(
+    api: FakeBatchApi, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    write_input(source, 3, [ONE_ROUND_SEED])
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "x"}\n')
+    result = via_api(api, source, tmp_path / "out.jsonl")
+    assert result.exit_code == 2
+    assert 'line 4: needs a "text" string' in " ".join(result.stderr.split())
+    assert api.batches_created == 0
