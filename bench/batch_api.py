@@ -14,7 +14,8 @@ first ask) with ``--reask-share`` of the articles drawn from the other seeds, wh
 answers need two re-ask rounds (follow-up jobs, each answer replayed through instructor).
 
 Printed per size: articles, our CPU seconds and ms per article (``time.process_time`` over
-the run, imports excluded), peak RSS in MB, and the RSS growth from the smallest size.
+the run, imports excluded), peak RSS in MB, and its growth over the next smaller size; then
+the growth per extra article between consecutive sizes (e.g. 5,000 -> 20,000).
 Target: memory flat in the number of articles (files and state are streamed).
 """
 
@@ -28,6 +29,7 @@ ROOT = HERE.parent
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -140,17 +142,25 @@ def main() -> None:
 
     print(f"Batch API stand-in, re-ask share {args.reask_share:g} (two follow-up rounds each)")
     print(
-        f"{'articles':>9} {'exit':>4} {'ok':>7} {'CPU s':>8} {'ms/article':>10} {'wall s':>8} {'peak MB':>8} {'growth':>8}"
+        f"{'articles':>9} {'exit':>4} {'ok':>7} {'CPU s':>8} {'ms/article':>10} {'wall s':>8}"
+        f" {'peak MB':>8} {'growth':>8}"
     )
-    base = rows[0]["peak_mb"]
-    for row in rows:
+    previous = None
+    for row in rows:  # growth: peak MB over the next smaller size
+        growth = f"{row['peak_mb'] - previous['peak_mb']:>+8.1f}" if previous else f"{'-':>8}"
         print(
             f"{row['articles']:>9,} {row['exit']:>4} {row['ok']:>7,} {row['cpu_s']:>8.1f} "
             f"{1000 * row['cpu_s'] / row['articles']:>10.2f} {row['wall_s']:>8.1f} "
-            f"{row['peak_mb']:>8.1f} {row['peak_mb'] - base:>+8.1f}"
+            f"{row['peak_mb']:>8.1f} {growth}"
         )
-    growth = (rows[-1]["peak_mb"] - base) / max(1, rows[-1]["articles"] - rows[0]["articles"])
-    print(f"memory growth: {growth * 1024:.2f} KB per extra article (flat: ~0)")
+        previous = row
+    for small, large in itertools.pairwise(rows):
+        extra = max(1, large["articles"] - small["articles"])
+        delta = large["peak_mb"] - small["peak_mb"]
+        print(
+            f"memory {small['articles']:,} -> {large['articles']:,} articles: {delta:+.1f} MB "
+            f"({delta * 1024 / extra:+.2f} KB per extra article; flat: ~0)"
+        )
 
 
 if __name__ == "__main__":
