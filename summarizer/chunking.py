@@ -233,7 +233,6 @@ def summarize_chunks(
     summarizer: Summarizer, text: str, prompt: str | None = None
 ) -> ArticleSummary:
     from summarizer.model_call import call_model
-    from summarizer.pipeline import RESPONSE_MODEL
 
     started = time.monotonic()
     check_length(text, summarizer.settings)
@@ -248,7 +247,11 @@ def summarize_chunks(
             backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
                 hit = call_model(
-                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                    backend,
+                    request.messages,
+                    request.response_model,
+                    request.context,
+                    request.headers,
                 )
         drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
@@ -259,7 +262,6 @@ async def asummarize_chunks(
     summarizer: Summarizer, text: str, prompt: str | None = None
 ) -> ArticleSummary:
     from summarizer.model_call import acall_model
-    from summarizer.pipeline import RESPONSE_MODEL
 
     started = time.monotonic()
     check_length(text, summarizer.settings)
@@ -274,7 +276,11 @@ async def asummarize_chunks(
             backend = summarizer.backend  # may start the embedded server: not model time
             with budget.scope(backend):
                 hit = await acall_model(
-                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                    backend,
+                    request.messages,
+                    request.response_model,
+                    request.context,
+                    request.headers,
                 )
         drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
         answers.append(hit)
@@ -312,9 +318,9 @@ def _chunk_draft(
     *,
     cached: bool,
 ) -> SummaryDraft:
-    from summarizer.pipeline import _salvage
+    from summarizer.pipeline import _salvage, as_draft
 
-    draft = answer.draft if answer.draft is not None else _salvage(answer, request)
+    draft = as_draft(answer.draft if answer.draft is not None else _salvage(answer, request))
     if summarizer.cache is not None and key is not None and not cached:
         summarizer.cache.put(key, answer)
     return SummaryDraft.model_validate(draft.model_dump())

@@ -54,7 +54,7 @@ from summarizer.cassettes import (
 )
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError, ModelOutputError, SummarizerError
-from summarizer.pipeline import RESPONSE_MODEL, Summarizer
+from summarizer.pipeline import Summarizer, hash_model_for
 from summarizer.prompt_lock import read_lock
 from summarizer.prompts import available_prompts, load_prompt, prompts_dir
 from summarizer.schema import SummaryDraft
@@ -145,7 +145,12 @@ class SeedResult(BaseModel):
     error: str | None = None
     error_type: str | None = None
     requests: int = 0
+    # Tokens over every request of this seed (first ask and re-asks), and model seconds
+    # (live when recording; when replaying, the replay's own time).
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
     elapsed_s: float = 0.0
+    model_s: float = 0.0
     cassette: str = ""
 
 
@@ -261,7 +266,7 @@ def run_eval(
     say = progress or (lambda _message: None)
 
     runs = [
-        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(RESPONSE_MODEL))
+        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(hash_model_for(t)))
         for t in templates
     ]
     total = len(runs) * len(seeds)
@@ -378,12 +383,16 @@ def _summarize_and_score(
             requests=_requests(cassette),
             elapsed_s=round(time.monotonic() - started, 3),
         )
+    meta = summary.meta
     return SeedResult(
         **base,
         status="scored",
         score=score_summary(summary, seed.gold),
-        requests=summary.meta.attempts if summary.meta else _requests(cassette),
+        requests=meta.attempts if meta else _requests(cassette),
+        prompt_tokens=meta.usage.prompt_tokens if meta else 0,
+        completion_tokens=meta.usage.completion_tokens if meta else 0,
         elapsed_s=round(time.monotonic() - started, 3),
+        model_s=round(meta.timings.model_s, 3) if meta else 0.0,
     )
 
 

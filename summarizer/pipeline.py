@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from summarizer import chunking
+from summarizer import chunking, selection
 from summarizer.backends import Backend, open_backend
 from summarizer.cache import BackendIdentity, CacheOption, backend_identity, open_cache
 from summarizer.config import Settings, load_settings
@@ -51,6 +51,22 @@ class PreparedRequest:
     headers: dict[str, str]
     mentions: list[NumberMention]
     dateline: dt.date | None
+    response_model: type[BaseModel] = RESPONSE_MODEL
+
+
+def hash_model_for(prompt: PromptTemplate) -> type[BaseModel]:
+    """The response schema a prompt's content hash covers (selection: placeholder ids)."""
+    if prompt.response == "selection":
+        return selection.template_model(selection.slot_design(prompt.slots))
+    return RESPONSE_MODEL
+
+
+def as_draft(answer: BaseModel) -> SummaryDraft:
+    """A validated answer as a SummaryDraft (a selection answer maps itself)."""
+    if isinstance(answer, selection.SelectionAnswer):
+        return answer.to_draft()
+    assert isinstance(answer, SummaryDraft)
+    return answer
 
 
 def prepare(
@@ -61,15 +77,22 @@ def prepare(
     dateline = parse_dateline(text)
     body = text[dateline.end :] if dateline else text
     mentions = extract_numbers(text)
-    prompt_hash = prompt.content_hash(RESPONSE_MODEL)
+    listed = selection.list_mentions(text, mentions)
+    response_model: type[BaseModel] = RESPONSE_MODEL
+    if prompt.response == "selection":  # the article's own ids: see summarizer.selection
+        response_model = selection.response_model(listed, selection.slot_design(prompt.slots))
+    prompt_hash = prompt.content_hash(hash_model_for(prompt))
     messages = prompt.render(
         article=body.strip(),
         dateline=dateline.date.isoformat() if dateline else "unknown",
         numbers=numbers_checklist(mentions),
+        mentions=selection.render_list(listed),
+        marked_article=selection.mark_article(text, listed, dateline.end if dateline else 0),
     )
     context = {
         "article": text,
         "mentions": mentions,
+        "listed": listed,
         "dateline": dateline.date if dateline else None,
         "reask": reask,
     }
@@ -81,7 +104,15 @@ def prepare(
         "X-Summarizer-Backend": backend_kind,
     }
     return PreparedRequest(
-        text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"]
+        text,
+        prompt,
+        prompt_hash,
+        messages,
+        context,
+        headers,
+        mentions,
+        context["dateline"],
+        response_model,
     )
 
 
@@ -145,7 +176,7 @@ class Summarizer:
         request = self.prepare(text, prompt)
         key, hit = self._cache_lookup(request)
         answer = hit or call_model(
-            self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+            self.backend, request.messages, request.response_model, request.context, request.headers
         )
         return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
@@ -156,14 +187,14 @@ class Summarizer:
         request = self.prepare(text, prompt)
         key, hit = self._cache_lookup(request)
         answer = hit or await acall_model(
-            self.backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+            self.backend, request.messages, request.response_model, request.context, request.headers
         )
         return self._finish(request, answer, started, cached=hit is not None, cache_key=key)
 
     def _cache_lookup(self, request: PreparedRequest) -> tuple[str | None, ModelAnswer | None]:
         if self.cache is None:
             return None, None
-        key = self.cache.key_for(request, self.settings, RESPONSE_MODEL)
+        key = self.cache.key_for(request, self.settings, request.response_model)
         return key, self.cache.get(key)
 
     def _identity(self) -> BackendIdentity:
@@ -182,7 +213,7 @@ class Summarizer:
         cache_key: str | None = None,
     ) -> ArticleSummary:
         verify_started = time.monotonic()
-        draft = answer.draft if answer.draft is not None else _salvage(answer, request)
+        draft = as_draft(answer.draft if answer.draft is not None else _salvage(answer, request))
         # Validation already cross-checked this draft against the same article and mentions.
         report = report_of(draft)
         if report is None:
@@ -195,7 +226,7 @@ class Summarizer:
             prompt_id=request.prompt.id,
             prompt_version=request.prompt.version,
             prompt_hash=request.prompt_hash,
-            schema_hash=schema_hash(RESPONSE_MODEL),
+            schema_hash=schema_hash(request.response_model),
             usage=answer.usage,
             attempts=answer.attempts,
             reasks=answer.reasks,
@@ -250,7 +281,7 @@ def _salvage(answer: ModelAnswer, request: PreparedRequest) -> BaseModel:
     assert answer.raw_text is not None
     context = {**request.context, "reask": False}
     try:
-        return RESPONSE_MODEL.model_validate_json(answer.raw_text, context=context)
+        return request.response_model.model_validate_json(answer.raw_text, context=context)
     except ValidationError as exc:
         errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
         raise ModelOutputError(

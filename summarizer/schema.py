@@ -26,6 +26,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -121,6 +122,10 @@ class Figure(_Model):
         max_length=MAX_QUOTE,
         description="A verbatim span of the article that contains the number.",
     )
+    # Filled by us, never by the model (so not in the schema the model is given): the id
+    # of the rule-extracted mention a selection prompt's answer cited, and its span.
+    mention: SkipJsonSchema[str | None] = None
+    span: SkipJsonSchema[tuple[int, int] | None] = None
 
     @field_validator("value")
     @classmethod

@@ -62,10 +62,14 @@ Field scores (each in [0, 1])
     gold location wants an empty prediction.
   - ``event_types``: exact type equality (families only help matching).
 
-* ``figures_verified`` = verified / checked figures of the prediction's ``verification``
-  report (an :class:`~summarizer.schema.ArticleSummary`); ``None`` without a report,
-  1.0 for a report with no figures. It measures the model against the article, not the
-  gold, so it is excluded from ``overall``.
+* ``figures_verified``, ``figures_unconfirmed``, ``figures_contradicted`` = the share of
+  the prediction's figures whose :attr:`~summarizer.schema.FigureCheck.verdict` is that
+  verdict, from its ``verification`` report (an :class:`~summarizer.schema.ArticleSummary`);
+  ``None`` without a report or without figures (an answer that reports no figure is
+  never "all verified"). Over several seeds (:func:`field_means`) they are pooled:
+  verified figures over all figures of all answers. They measure the model against the
+  article, not the gold, so they are excluded from ``overall``; for unconfirmed and
+  contradicted lower is better (:data:`LOWER_IS_BETTER`).
 * ``overall`` = unweighted mean of the non-``None`` scores among ``event_f1`` (standing
   for recall and precision), ``casualties``, ``other_figures``, ``dates``,
   ``locations`` and ``event_types``.
@@ -140,8 +144,18 @@ FIELDS: tuple[str, ...] = (
     "locations",
     "event_types",
     "figures_verified",
+    "figures_unconfirmed",
+    "figures_contradicted",
     "overall",
 )
+# Shares of the answer's own figures by verdict: pooled over seeds (figures, not seeds,
+# are counted), and for unconfirmed / contradicted lower is better.
+FIGURE_SHARE_FIELDS: dict[str, str] = {
+    "figures_verified": "verified",
+    "figures_unconfirmed": "unconfirmed",
+    "figures_contradicted": "contradicted",
+}
+LOWER_IS_BETTER: frozenset[str] = frozenset({"figures_unconfirmed", "figures_contradicted"})
 OVERALL_FIELDS: tuple[str, ...] = (
     "event_f1",
     "casualties",
@@ -672,10 +686,25 @@ def _fmt(figure: Figure | GoldFigure) -> str:
 
 
 def figures_verified(report: VerificationReport | None) -> float | None:
-    """Share of checked figures that verified; None without a report."""
-    if report is None:
+    """Share of checked figures that verified; None without a report or without figures.
+
+    Never 1.0 for an answer with no figures: saying nothing verifies nothing.
+    """
+    if report is None or not report.total:
         return None
-    return report.verified / report.total if report.total else 1.0
+    return report.verified / report.total
+
+
+def verdict_counts(report: VerificationReport | None) -> dict[str, int]:
+    """Figures per verdict (and in total) of one answer's report; zeros without one."""
+    if report is None:
+        return {"figures": 0, "verified": 0, "unconfirmed": 0, "contradicted": 0}
+    return {
+        "figures": report.total,
+        "verified": report.verified,
+        "unconfirmed": report.unconfirmed,
+        "contradicted": report.contradicted,
+    }
 
 
 # Fields judged on matched pairs, in report order.
@@ -763,7 +792,14 @@ class SeedScore(BaseModel):
     locations: float | None
     event_types: float | None
     figures_verified: float | None
+    figures_unconfirmed: float | None = None
+    figures_contradicted: float | None = None
     overall: float
+    # The answer's figures by verdict: what the pooled shares over seeds are made of.
+    figures: int = 0
+    verified: int = 0
+    unconfirmed: int = 0
+    contradicted: int = 0
     matches: list[EventMatch] = Field(default_factory=list)
     optional_matches: list[EventMatch] = Field(default_factory=list)
     unmatched_gold: list[int] = Field(default_factory=list)
@@ -853,6 +889,11 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         **{field: _ratio(hit, total, has_pairs) for field, (hit, total) in counts.items()},
     }
     verification = getattr(predicted, "verification", None)
+    tally = verdict_counts(verification)
+    shares = {
+        name: (tally[verdict] / tally["figures"] if tally["figures"] else None)
+        for name, verdict in FIGURE_SHARE_FIELDS.items()
+    }
     return SeedScore(
         seed_id=str(gold.get("id") or ""),
         n_gold=len(required),
@@ -865,8 +906,11 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         dates=scores["dates"],
         locations=scores["locations"],
         event_types=scores["event_types"],
-        figures_verified=figures_verified(verification),
+        figures_verified=shares["figures_verified"],
+        figures_unconfirmed=shares["figures_unconfirmed"],
+        figures_contradicted=shares["figures_contradicted"],
         overall=overall_score(scores),
+        **tally,
         matches=matches,
         optional_matches=optional_matches,
         unmatched_gold=unmatched_gold,
@@ -892,13 +936,23 @@ class FieldChange(BaseModel):
 
 
 def field_means(scores: Iterable[SeedScore]) -> dict[str, float | None]:
-    """Per-field mean over seeds, skipping None (None when no seed has the field)."""
+    """Per-field mean over seeds, skipping None (None when no seed has the field).
+
+    The figure shares are pooled instead: verified (unconfirmed, contradicted) figures
+    over all figures of all answers, so a seed with one figure weighs less than one
+    with ten, and answers without figures add nothing to the numerator.
+    """
+    scores = list(scores)
     collected: dict[str, list[float]] = {name: [] for name in FIELDS}
     for score in scores:
         for name, value in score.field_scores().items():
             if value is not None:
                 collected[name].append(value)
-    return {name: (sum(v) / len(v) if v else None) for name, v in collected.items()}
+    means = {name: (sum(v) / len(v) if v else None) for name, v in collected.items()}
+    total = sum(score.figures for score in scores)
+    for name, verdict in FIGURE_SHARE_FIELDS.items():
+        means[name] = sum(getattr(score, verdict) for score in scores) / total if total else None
+    return means
 
 
 def _as_fields(report: Report, seeds: set[str] | None) -> dict[str, float | None]:
@@ -931,7 +985,11 @@ def _seed_keys(report: Report) -> set[str] | None:
 
 
 def classify_change(
-    current: float | None, baseline: float | None, tolerance: float = 0.005
+    current: float | None,
+    baseline: float | None,
+    tolerance: float = 0.005,
+    *,
+    lower_is_better: bool = False,
 ) -> ChangeStatus:
     """Improved / regressed beyond ``tolerance`` (inclusive band), else unchanged."""
     if current is None or baseline is None:
@@ -939,13 +997,14 @@ def classify_change(
     delta = current - baseline
     if abs(delta) <= tolerance + 1e-9:  # 0.755 - 0.75 is a hair above 0.005 in floats
         return "unchanged"
-    return "improved" if delta > 0 else "regressed"
+    return "improved" if (delta > 0) != lower_is_better else "regressed"
 
 
 def compare_reports(
     current: Report, baseline: Report, tolerance: float = 0.005
 ) -> dict[str, FieldChange]:
-    """Field by field: did ``current`` improve on ``baseline``? (Higher is better everywhere.)
+    """Field by field: did ``current`` improve on ``baseline``? (Higher is better, except
+    the unconfirmed and contradicted shares: :data:`LOWER_IS_BETTER`.)
 
     A report is a :class:`SeedScore`, seed id -> SeedScore (only seeds in both reports
     are compared), a sequence of SeedScores (field means), or field -> score.
@@ -960,7 +1019,7 @@ def compare_reports(
         c, b = cur.get(name), base.get(name)
         out[name] = FieldChange(
             field=name,
-            status=classify_change(c, b, tolerance),
+            status=classify_change(c, b, tolerance, lower_is_better=name in LOWER_IS_BETTER),
             current=c,
             baseline=b,
             delta=None if c is None or b is None else c - b,

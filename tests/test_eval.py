@@ -311,9 +311,9 @@ def test_prompts_list_shows_versions_hashes_and_cassettes() -> None:
     for prompt_id in PROMPTS:
         prompt = load_prompt(prompt_id)
         assert prompt_id in result.stdout
-        from summarizer.pipeline import RESPONSE_MODEL
+        from summarizer.pipeline import hash_model_for
 
-        assert prompt.content_hash(RESPONSE_MODEL) in result.stdout
+        assert prompt.content_hash(hash_model_for(prompt)) in result.stdout
     assert "locked" in result.stdout
     if not MISSING:
         assert "SmolLM2-135M-Instruct.Q4_1" in result.stdout

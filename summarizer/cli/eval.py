@@ -30,7 +30,7 @@ from summarizer.evaluation import (
     run_eval,
 )
 from summarizer.redaction import configure_logging
-from summarizer.scoring import FIELDS, FieldChange
+from summarizer.scoring import FIELDS, FieldChange, SeedScore
 
 # Short column headers for the per-seed table, in FIELDS order.
 FIELD_LABELS: dict[str, str] = {
@@ -42,7 +42,9 @@ FIELD_LABELS: dict[str, str] = {
     "dates": "dates",
     "locations": "places",
     "event_types": "types",
-    "figures_verified": "verified",
+    "figures_verified": "verif",
+    "figures_unconfirmed": "unconf",
+    "figures_contradicted": "contra",
     "overall": "overall",
 }
 # Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
@@ -133,6 +135,7 @@ def eval_command(
     out = table_console()
     out.print(seed_table(report))
     out.print(totals_table(report))
+    out.print(cost_table(report))
     comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
     if comparisons is not None:
         out.print(baseline_table(comparisons, baseline))
@@ -191,7 +194,8 @@ def seed_table(report: EvalReport) -> Table:
         title_justify="left",
         caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
         "req = model requests (first ask + re-asks); "
-        "* = no valid summary after the re-asks (scored as an empty prediction)",
+        "verif/unconf/contra = shares of the answer's figures by verdict (means pooled over "
+        "figures); * = no valid summary after the re-asks (scored as an empty prediction)",
         caption_justify="left",
     )
     table.add_column("seed", no_wrap=True)
@@ -207,7 +211,8 @@ def seed_table(report: EvalReport) -> Table:
             if result is None:
                 continue
             if result.status == "unmeasured" or result.score is None:
-                cells = [Text("not measured", style="bold red")] + [""] * (len(FIELDS) - 1)
+                # In the prompt column, which never wraps: a score cell is too narrow for it.
+                cells = [""] * len(FIELDS)
             else:
                 cells = [_cell(v) for v in result.score.field_scores().values()]
                 if result.status == "failed":
@@ -215,7 +220,10 @@ def seed_table(report: EvalReport) -> Table:
             last_of_seed = position == len(report.prompts) - 1
             table.add_row(
                 label,
-                _prompt_label(run),
+                Text.assemble(
+                    _prompt_label(run),
+                    (" not measured", "bold red") if result.score is None else "",
+                ),
                 *cells,
                 str(result.requests or ""),
                 end_section=multi and last_of_seed and index < len(report.seeds) - 1,
@@ -227,6 +235,65 @@ def seed_table(report: EvalReport) -> Table:
             _prompt_label(run),
             *[Text(_cell(run.means.get(name)), style="bold") for name in FIELDS],
             str(sum(r.requests for r in run.results) or ""),
+        )
+    return table
+
+
+def _verdict_cells(score: SeedScore | None) -> list[str]:
+    if score is None:
+        return ["", "", "", ""]
+    return [
+        str(score.figures),
+        str(score.verified),
+        str(score.unconfirmed),
+        str(score.contradicted),
+    ]
+
+
+def cost_table(report: EvalReport) -> Table:
+    """Per seed and prompt: requests, figures by verdict, tokens and seconds."""
+    live = report.mode == "record"
+    table = Table(
+        title="Cost per seed: tokens over all requests (first ask + re-asks)",
+        title_justify="left",
+        caption="s = model seconds, live"
+        if live
+        else "s = replay seconds (model time is measured when recording: --record)",
+        caption_justify="left",
+    )
+    for name in ("seed", "prompt"):
+        table.add_column(name, no_wrap=True)
+    for name in ("req", "figures", "verified", "unconf", "contra", "prompt tok", "compl tok", "s"):
+        table.add_column(name, justify="right")
+    for seed_id in report.seeds:
+        for position, run in enumerate(report.prompts):
+            result = next((r for r in run.results if r.seed_id == seed_id), None)
+            if result is None:
+                continue
+            score = result.score
+            table.add_row(
+                seed_id if position == 0 else "",
+                _prompt_label(run),
+                str(result.requests),
+                *_verdict_cells(score),
+                str(result.prompt_tokens),
+                str(result.completion_tokens),
+                f"{result.model_s if live else result.elapsed_s:.1f}",
+                end_section=position == len(report.prompts) - 1,
+            )
+    for position, run in enumerate(report.prompts):
+        scores = [r.score for r in run.results if r.score is not None]
+        table.add_row(
+            Text("total" if position == 0 else "", style="bold"),
+            _prompt_label(run),
+            str(sum(r.requests for r in run.results)),
+            *[
+                str(sum(getattr(s, name) for s in scores))
+                for name in ("figures", "verified", "unconfirmed", "contradicted")
+            ],
+            str(sum(r.prompt_tokens for r in run.results)),
+            str(sum(r.completion_tokens for r in run.results)),
+            f"{sum(r.model_s if live else r.elapsed_s for r in run.results):.1f}",
         )
     return table
 
