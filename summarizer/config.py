@@ -20,6 +20,16 @@ BackendKind = Literal["auto", "openai", "compatible", "llama-cpp", "embedded"]
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_PROMPT = "event-summary"
+# The prompt a backend uses when none is chosen (``prompt`` unset in every layer).
+# Embedded: the one that scored best on the seeds with the fewest flagged figures,
+# measured from recordings of that model (README, "Which prompt"). Other backends keep
+# the baseline until recordings of them say otherwise.
+DEFAULT_PROMPTS: dict[str, str] = {
+    "embedded": "event-summary-select",
+    "llama-cpp": DEFAULT_PROMPT,
+    "compatible": DEFAULT_PROMPT,
+    "openai": DEFAULT_PROMPT,
+}
 
 # Environment variable -> Settings field.
 ENV_VARS: dict[str, str] = {
@@ -55,7 +65,10 @@ class Settings(BaseModel):
         None, description="From OPENAI_API_KEY or the config file only."
     )
     model_path: Path | None = Field(None, description="GGUF file for the embedded server.")
-    prompt: str = DEFAULT_PROMPT
+    prompt: str = Field(
+        DEFAULT_PROMPT,
+        description="Prompt id; when not set anywhere, the backend's own (DEFAULT_PROMPTS).",
+    )
     prompts_dir: Path | None = None
 
     # Validation re-asks (instructor) and figure re-asks share this budget.
@@ -103,7 +116,14 @@ class Settings(BaseModel):
         description="llama.cpp only: most items per list the grammar allows (0: schema bounds).",
     )
     grammar_omit: tuple[str, ...] = Field(
-        ("Casualties.missing", "Casualties.displaced", "Casualties.arrested"),
+        (
+            "Casualties.missing",
+            "Casualties.displaced",
+            "Casualties.arrested",
+            # Selection answers (summarizer.selection): a 135M model fills date_text with
+            # junk; the date itself is asked for.
+            "SelectedEvent.date_text",
+        ),
         description="llama.cpp only: Model.field entries left out of the grammar (they take their default).",
     )
 
@@ -113,6 +133,12 @@ class Settings(BaseModel):
     )
     price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
     price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
+
+    def resolved_prompt(self) -> str:
+        """The prompt to use: the one chosen (file, environment, option) or the backend's default."""
+        if "prompt" in self.model_fields_set:
+            return self.prompt
+        return DEFAULT_PROMPTS.get(self.resolved_backend(), DEFAULT_PROMPT)
 
     def resolved_backend(self) -> Literal["openai", "compatible", "llama-cpp", "embedded"]:
         if self.backend != "auto":

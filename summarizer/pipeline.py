@@ -160,7 +160,7 @@ class Summarizer:
         return self._backend
 
     def prepare(self, text: str, prompt: str | None = None) -> PreparedRequest:
-        template = load_prompt(prompt or self.settings.prompt, self.settings.prompts_dir)
+        template = load_prompt(prompt or self.settings.resolved_prompt(), self.settings.prompts_dir)
         return prepare(
             text,
             template,

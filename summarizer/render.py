@@ -57,7 +57,20 @@ def render_text(summary: ArticleSummary) -> RenderableType:
                 style="dim",
             )
         )
+    if summary.verification is not None:
+        parts.append(verdict_counts_line(summary.verification))
     return Group(*parts)
+
+
+def verdict_counts_line(report: VerificationReport) -> Text:
+    """One line counting the checked claims by verdict: the last thing a reader sees."""
+    line = Text(f"{report.total} claims checked: ")
+    line.append(f"{report.verified} verified", style="green")
+    line.append(", ")
+    line.append(f"{report.unconfirmed} unconfirmed", style="yellow")
+    line.append(", ")
+    line.append(f"{report.contradicted} contradicted", style="red")
+    return line
 
 
 def print_text(summary: ArticleSummary, console: Console) -> None:

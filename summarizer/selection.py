@@ -411,16 +411,31 @@ def to_draft(
             {
                 "event_type": event.event_type,
                 "date": event.date,
-                "date_text": event.date_text,
-                "location": event.location,
-                "description": event.description,
+                "date_text": unmark(event.date_text or "") or None,
+                "location": unmark(event.location),
+                "description": unmark(event.description) or event.description,
                 "casualties": casualties,
                 "figures": figures,
             }
         )
-    data = {"headline": answer.headline, "summary": answer.summary, "events": events}  # type: ignore[attr-defined]
+    data = {
+        "headline": unmark(answer.headline),  # type: ignore[attr-defined]
+        "summary": unmark(answer.summary),  # type: ignore[attr-defined]
+        "events": events,
+    }
     check_context = {**context, "reask": False} if context and "article" in context else context
     return VERIFIED_DRAFT.model_validate(data, context=check_context)
+
+
+_MARKER = re.compile(r"\s?\[M\d+\]")
+
+
+def unmark(text: str) -> str:
+    """``text`` without the ``[M3]`` markers a model copies from the marked article.
+
+    Only the markers go; any number the model wrote stays and is checked as prose.
+    """
+    return " ".join(_MARKER.sub("", text).split()) if "[M" in text else text
 
 
 def selection_reask(
