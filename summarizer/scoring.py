@@ -70,6 +70,10 @@ Field scores (each in [0, 1])
   verified figures over all figures of all answers. They measure the model against the
   article, not the gold, so they are excluded from ``overall``; for unconfirmed and
   contradicted lower is better (:data:`LOWER_IS_BETTER`).
+* ``prose_flagged`` = share of the numbers in headline, summary and event descriptions
+  (read by :func:`summarizer.numbers.extract_numbers`) whose value is not among the
+  gold's annotated ``numbers`` of the article (pooled like the figure shares; lower is
+  better; not in ``overall``).
 * ``overall`` = unweighted mean of the non-``None`` scores among ``event_f1`` (standing
   for recall and precision), ``casualties``, ``other_figures``, ``dates``,
   ``locations`` and ``event_types``.
@@ -146,6 +150,7 @@ FIELDS: tuple[str, ...] = (
     "figures_verified",
     "figures_unconfirmed",
     "figures_contradicted",
+    "prose_flagged",
     "overall",
 )
 # Shares of the answer's own figures by verdict: pooled over seeds (figures, not seeds,
@@ -155,7 +160,11 @@ FIGURE_SHARE_FIELDS: dict[str, str] = {
     "figures_unconfirmed": "unconfirmed",
     "figures_contradicted": "contradicted",
 }
-LOWER_IS_BETTER: frozenset[str] = frozenset({"figures_unconfirmed", "figures_contradicted"})
+# Fields that measure the answer against the article, not against the gold events.
+CHECK_FIELDS: tuple[str, ...] = (*FIGURE_SHARE_FIELDS, "prose_flagged")
+LOWER_IS_BETTER: frozenset[str] = frozenset(
+    {"figures_unconfirmed", "figures_contradicted", "prose_flagged"}
+)
 OVERALL_FIELDS: tuple[str, ...] = (
     "event_f1",
     "casualties",
@@ -695,6 +704,28 @@ def figures_verified(report: VerificationReport | None) -> float | None:
     return report.verified / report.total
 
 
+def prose_numbers(predicted: SummaryDraft) -> list[tuple[float, float | None]]:
+    """(value, high end) of every number the extractor reads in the prediction's prose."""
+    from summarizer.numbers import extract_numbers
+
+    texts = [predicted.headline, predicted.summary]
+    texts += [event.description for event in predicted.events]
+    return [(m.value, m.value_high) for text in texts for m in extract_numbers(text or "")]
+
+
+def number_in_gold(number: tuple[float, float | None], gold: Mapping[str, Any]) -> bool:
+    """Does the article (its hand-annotated gold ``numbers``, or its dateline) have this value?"""
+    wanted = {_value_key(v) for v in number if v is not None}
+    dateline = _parse_date(gold.get("date"), "date")
+    if dateline is not None and wanted & {dateline.year, dateline.month, dateline.day}:
+        return True  # the dateline is the article's too (its numbers are not annotated)
+    for entry in gold.get("numbers") or []:
+        values = {entry.get("value"), entry.get("value_high")} - {None}
+        if wanted & {_value_key(float(v)) for v in values}:
+            return True
+    return False
+
+
 def verdict_counts(report: VerificationReport | None) -> dict[str, int]:
     """Figures per verdict (and in total) of one answer's report; zeros without one."""
     if report is None:
@@ -794,12 +825,17 @@ class SeedScore(BaseModel):
     figures_verified: float | None
     figures_unconfirmed: float | None = None
     figures_contradicted: float | None = None
+    prose_flagged: float | None = None
     overall: float
     # The answer's figures by verdict: what the pooled shares over seeds are made of.
     figures: int = 0
     verified: int = 0
     unconfirmed: int = 0
     contradicted: int = 0
+    # Numbers written in headline, summary and event descriptions, and those the article
+    # (its gold ``numbers``) does not have: prose the figure checks never see.
+    prose_numbers: int = 0
+    prose_unsupported: int = 0
     matches: list[EventMatch] = Field(default_factory=list)
     optional_matches: list[EventMatch] = Field(default_factory=list)
     unmatched_gold: list[int] = Field(default_factory=list)
@@ -890,6 +926,8 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
     }
     verification = getattr(predicted, "verification", None)
     tally = verdict_counts(verification)
+    prose = prose_numbers(predicted)
+    unsupported = [number for number in prose if not number_in_gold(number, gold)]
     shares = {
         name: (tally[verdict] / tally["figures"] if tally["figures"] else None)
         for name, verdict in FIGURE_SHARE_FIELDS.items()
@@ -909,6 +947,9 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         figures_verified=shares["figures_verified"],
         figures_unconfirmed=shares["figures_unconfirmed"],
         figures_contradicted=shares["figures_contradicted"],
+        prose_flagged=len(unsupported) / len(prose) if prose else None,
+        prose_numbers=len(prose),
+        prose_unsupported=len(unsupported),
         overall=overall_score(scores),
         **tally,
         matches=matches,
@@ -952,6 +993,10 @@ def field_means(scores: Iterable[SeedScore]) -> dict[str, float | None]:
     total = sum(score.figures for score in scores)
     for name, verdict in FIGURE_SHARE_FIELDS.items():
         means[name] = sum(getattr(score, verdict) for score in scores) / total if total else None
+    prose = sum(score.prose_numbers for score in scores)
+    means["prose_flagged"] = (
+        sum(score.prose_unsupported for score in scores) / prose if prose else None
+    )
     return means
 
 

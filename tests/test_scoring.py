@@ -28,7 +28,7 @@ from summarizer.schema import (
 )
 from summarizer.scoring import (
     FIELDS,
-    FIGURE_SHARE_FIELDS,
+    CHECK_FIELDS,
     MIN_SIMILARITY,
     OVERALL_FIELDS,
     TYPE_FAMILIES,
@@ -61,7 +61,7 @@ SEED_IDS = [p.name.removesuffix(".gold.json") for p in SEED_PATHS]
 GOLDS: dict[str, dict[str, Any]] = {
     sid: load_gold(p) for sid, p in zip(SEED_IDS, SEED_PATHS, strict=True)
 }
-SCORED_FIELDS = [f for f in FIELDS if f not in FIGURE_SHARE_FIELDS]
+SCORED_FIELDS = [f for f in FIELDS if f not in CHECK_FIELDS]
 
 # A type outside every family and a place on no seed's map.
 FAR_TYPES = ("protest", "economic")
@@ -771,3 +771,19 @@ def test_field_means_skip_missing_fields() -> None:
     assert means["dates"] == 1.0  # the empty run has no dates to judge
     assert means["event_recall"] == pytest.approx(0.5)
     assert means["figures_verified"] is None
+
+
+def test_prose_numbers_the_article_does_not_have_are_flagged() -> None:
+    gold = GOLDS["belgorod-kharkiv-2024-01-01"]
+    honest = SummaryDraft(headline="At least 26 injured in Kharkiv", summary="It killed 24 people.")
+    invented = SummaryDraft(headline="20 dead", summary="A 20-month war; over 100 injured.")
+    scores = [score_summary(draft, gold) for draft in (honest, invented)]
+    assert (scores[0].prose_numbers, scores[0].prose_unsupported) == (2, 0)
+    assert scores[0].prose_flagged == 0.0
+    assert (scores[1].prose_numbers, scores[1].prose_unsupported) == (3, 2)
+    assert field_means(scores)["prose_flagged"] == pytest.approx(2 / 5)  # pooled numbers
+    silent = score_summary(SummaryDraft(headline="Strikes", summary="Russia struck."), gold)
+    assert silent.prose_flagged is None
+    # The dateline's year is the article's own number.
+    dated = score_summary(SummaryDraft(headline="h", summary="On 1 January 2024."), gold)
+    assert dated.prose_unsupported == 0

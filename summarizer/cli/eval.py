@@ -45,6 +45,7 @@ FIELD_LABELS: dict[str, str] = {
     "figures_verified": "verif",
     "figures_unconfirmed": "unconf",
     "figures_contradicted": "contra",
+    "prose_flagged": "prose✗",
     "overall": "overall",
 }
 # Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
@@ -195,7 +196,7 @@ def seed_table(report: EvalReport) -> Table:
         caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
         "req = model requests (first ask + re-asks); "
         "verif/unconf/contra = shares of the answer's figures by verdict (means pooled over "
-        "figures); * = no valid summary after the re-asks (scored as an empty prediction)",
+        "figures); prose✗ = share of numbers in headline/summary/descriptions not in the article; * = no valid summary after the re-asks (scored as an empty prediction)",
         caption_justify="left",
     )
     table.add_column("seed", no_wrap=True)
