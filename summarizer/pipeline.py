@@ -87,7 +87,9 @@ def prepare(
         dateline=dateline.date.isoformat() if dateline else "unknown",
         numbers=numbers_checklist(mentions),
         mentions=selection.render_list(listed),
-        marked_article=selection.mark_article(text, listed, dateline.end if dateline else 0),
+        marked_article=selection.mark_article(
+            text, listed, dateline.end if dateline else 0, dateline.date if dateline else None
+        ),
     )
     context = {
         "article": text,

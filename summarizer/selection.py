@@ -35,6 +35,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, model_validator
 
+from summarizer.dates import find_weekdays
 from summarizer.errors import ConfigError
 from summarizer.numbers import NumberMention
 from summarizer.schema import (
@@ -110,24 +111,45 @@ def render_list(listed: Sequence[ListedMention]) -> str:
     return "\n".join(item.line() for item in listed) or "(no numbers)"
 
 
-def mark_article(text: str, listed: Sequence[ListedMention], start: int = 0) -> str:
+def mark_article(
+    text: str, listed: Sequence[ListedMention], start: int = 0, dateline: dt.date | None = None
+) -> str:
     """``text[start:]`` with each listed number followed by its id: "At least 26 [M1] people".
 
     Every id then sits in its own clause at the cost of ~4 tokens, where a separate
     list line costs ~15 (the seed article's 20 numbers: 1,313 prompt tokens as a list,
-    about 1,000 marked in place).
+    about 1,000 marked in place). With a dateline, the first mention of each weekday
+    also gets the date the rules resolve it to: "Saturday (2023-12-30)".
     """
+    inserts = [(item.mention.end, f" [{item.id}]") for item in listed]
+    inserts += weekday_marks(text, start, dateline)
     out: list[str] = []
     cursor = start
-    for item in sorted(listed, key=lambda i: i.mention.end):
-        end = item.mention.end
+    for end, mark in sorted(inserts, key=lambda pair: pair[0]):
         if end < cursor:
             continue
         out.append(text[cursor:end])
-        out.append(f" [{item.id}]")
+        out.append(mark)
         cursor = end
     out.append(text[cursor:])
     return "".join(out).strip()
+
+
+def weekday_marks(text: str, start: int, dateline: dt.date | None) -> list[tuple[int, str]]:
+    """(offset, " (YYYY-MM-DD)") after the first mention of each distinct weekday date."""
+    if dateline is None:
+        return []
+    marks: list[tuple[int, str]] = []
+    seen: set[dt.date] = set()
+    for weekday in find_weekdays(text[start:], dateline):
+        if weekday.date in seen:
+            continue
+        seen.add(weekday.date)
+        end = start + weekday.end
+        if text[end : end + 2] in ("'s", "’s"):
+            end += 2
+        marks.append((end, f" ({weekday.date.isoformat()})"))
+    return marks
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

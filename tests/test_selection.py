@@ -306,3 +306,18 @@ def test_markers_copied_into_prose_are_dropped_but_its_numbers_stay() -> None:
     draft = answer.to_draft()
     assert (draft.headline, draft.summary) == ("12 dead", "At least 26 people were injured.")
     assert draft.events[0].description == "26 hurt"
+
+
+def test_the_first_mention_of_each_weekday_carries_its_resolved_date() -> None:
+    import datetime as dt
+
+    from summarizer.dates import parse_dateline
+
+    dateline = parse_dateline(ARTICLE)
+    assert dateline is not None
+    marked = selection.mark_article(ARTICLE, [], dateline.end, dateline.date)
+    assert "city Saturday (2023-12-30) night and Sunday (2023-12-31) morning" in marked
+    assert marked.count("(2023-12-30)") == 1, "only the first mention of a day"
+    assert "Friday (2023-12-29)" in marked
+    assert selection.weekday_marks(ARTICLE, 0, None) == []
+    assert dt.date(2023, 12, 30).weekday() == 5  # a Saturday, as the article says
