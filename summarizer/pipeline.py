@@ -218,6 +218,8 @@ class Summarizer:
         draft = as_draft(answer.draft if answer.draft is not None else _salvage(answer, request))
         # Validation already cross-checked this draft against the same article and mentions.
         report = report_of(draft)
+        if request.prompt.response == "selection":  # chunk ids and offsets -> the article's
+            draft = selection.rebase(draft, request.context["listed"])
         if report is None:
             report = verify(request.text, draft, request.mentions)
         backend = self._identity()

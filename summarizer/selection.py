@@ -449,6 +449,45 @@ def to_draft(
     return VERIFIED_DRAFT.model_validate(data, context=check_context)
 
 
+def rebase(draft: SummaryDraft, listed: Sequence[ListedMention]) -> SummaryDraft:
+    """``draft`` with each cited figure's id and span taken from ``listed`` (the whole article).
+
+    A long article is summarized in chunks, each with its own ids and offsets; the merged
+    draft is finished against the whole text, so its figures are matched back to the
+    whole article's listing by clause and value (same id when it still fits). A figure
+    that matches nothing there keeps its quote and loses id and span.
+    """
+    by_clause: dict[tuple[str, float], list[ListedMention]] = {}
+    for item in listed:
+        by_clause.setdefault((item.clause, item.mention.value), []).append(item)
+
+    def fix(figure: Figure) -> Figure:
+        if figure.mention is None:
+            return figure
+        found = by_clause.get((figure.quote, float(figure.value)), [])
+        item = next((i for i in found if i.id == figure.mention), found[0] if found else None)
+        if item is None:
+            return figure.model_copy(update={"mention": None, "span": None})
+        span = (item.mention.start, item.mention.end)
+        if (item.id, span) == (figure.mention, figure.span):
+            return figure
+        return figure.model_copy(update={"mention": item.id, "span": span})
+
+    events = []
+    changed = False
+    for event in draft.events:
+        casualties = event.casualties.model_copy(
+            update={slot: fix(f) for slot, f in event.casualties.items()}
+        )
+        figures = [fix(f) for f in event.figures]
+        changed = changed or casualties != event.casualties or figures != event.figures
+        events.append(event.model_copy(update={"casualties": casualties, "figures": figures}))
+    key_figures = [fix(f) for f in draft.key_figures]
+    if not changed and key_figures == draft.key_figures:
+        return draft
+    return draft.model_copy(update={"events": events, "key_figures": key_figures})
+
+
 _MARKER = re.compile(r"\s?\[M\d+\]")
 
 

@@ -321,3 +321,30 @@ def test_the_first_mention_of_each_weekday_carries_its_resolved_date() -> None:
     assert "Friday (2023-12-29)" in marked
     assert selection.weekday_marks(ARTICLE, 0, None) == []
     assert dt.date(2023, 12, 30).weekday() == 5  # a Saturday, as the article says
+
+
+def test_rebase_moves_a_chunks_ids_and_offsets_onto_the_whole_article() -> None:
+    """A later chunk numbers its mentions from M1 and counts offsets in its own text."""
+    cut = ARTICLE.index("Russia on Friday carried out")
+    chunk = "date 2024-01-01 " + ARTICLE[cut:]
+    chunk_listed = listed_for(chunk)
+    forty = by_text(chunk_listed, "40")
+    assert forty.id == "M1"
+    request = prepare(chunk, load_prompt(PROMPT_ID))
+    model = selection.response_model(request.context["listed"], "rule-role")
+    answer = model.model_validate(
+        {
+            "headline": "h",
+            "summary": "s",
+            "events": [{"event_type": "missile_strike", "description": "x", "killed": "M1"}],
+        },
+        context={**request.context, "reask": False},
+    )
+    whole = listed_for(ARTICLE)
+    rebased = selection.rebase(answer.to_draft(), whole)
+    figure = rebased.events[0].casualties.killed
+    assert figure is not None and figure.mention == by_text(whole, "40").id != "M1"
+    assert figure.span is not None and ARTICLE[figure.span[0] : figure.span[1]] == "40"
+    # Unchanged when ids already are the article's.
+    same = selection.rebase(rebased, whole)
+    assert same is rebased
