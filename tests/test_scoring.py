@@ -27,8 +27,8 @@ from summarizer.schema import (
     VerificationReport,
 )
 from summarizer.scoring import (
-    FIELDS,
     CHECK_FIELDS,
+    FIELDS,
     MIN_SIMILARITY,
     OVERALL_FIELDS,
     TYPE_FAMILIES,
