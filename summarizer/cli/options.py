@@ -31,7 +31,11 @@ BackendOpt = Annotated[
 ]
 PromptOpt = Annotated[
     str | None,
-    typer.Option("--prompt", "-p", help="Prompt id (shipped, or in --prompts-dir) or a .md path."),
+    typer.Option(
+        "--prompt",
+        "-p",
+        help="Prompt id (shipped, or in --prompts-dir) or a .md path [default: the backend's: event-summary-select on the embedded model, event-summary elsewhere].",
+    ),
 ]
 RetriesOpt = Annotated[
     int | None,
