@@ -1,10 +1,12 @@
 """Selection prompts: the model picks numbers by id, the rules supply every number.
 
 A selection prompt (front matter ``response: selection``) shows the model the article
-and a list of its rule-extracted number mentions, each with a short id and its clause::
+with an id after every rule-extracted number (``$marked_article``: "At least 26 [M1]
+people were injured", :func:`mark_article`), or the mentions as a list with their
+clauses (``$mentions``, :func:`render_list`)::
 
     [M1] "At least 26 people were injured"
-    [M2] "shot down 21 of 49 drones"
+    [M2] "it shot down 21 of 49 drones"
 
 The model answers in a *per-article* schema (:func:`response_model`): wherever a figure
 goes it may only write one of that article's ids, listed as a JSON-schema ``enum``, so
@@ -66,7 +68,7 @@ MIN_CLAUSE_WORDS = 4
 # injured"), short enough that 20 listed numbers cost ~200 prompt tokens.
 WORDS_BEFORE = 3
 WORDS_AFTER = 3
-MAX_LISTED = 40  # ids beyond this are not offered (a grammar enum of 40 is still small)
+MAX_LISTED = 200  # ids beyond this are not offered (bounds the grammar's enums)
 
 # Clause breaks inside a sentence: commas, semicolons, colons, brackets, dashes.
 _BREAK = re.compile(r"\s*(?:[,;:()\[\]]|\s--?\s|—|–(?=\s))\s*")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from pydantic import ValidationError
@@ -22,7 +23,16 @@ def figure(**overrides: object) -> dict[str, object]:
 
 
 def test_figure_field_names_are_fixed() -> None:
-    assert list(Figure.model_fields) == ["value", "qualifier", "role", "noun", "quote"]
+    fields = ["value", "qualifier", "role", "noun", "quote", "mention", "span"]
+    assert list(Figure.model_fields) == fields
+
+
+def test_mention_and_span_are_ours_not_the_models() -> None:
+    """Filled from a rule-extracted mention (selection prompts); the model is never asked."""
+    schema = json.dumps(SummaryDraft.model_json_schema())
+    assert '"mention"' not in schema and '"span"' not in schema
+    figure = Figure(value=26, role="injured", quote="At least 26", mention="M1", span=(9, 11))
+    assert Figure.model_validate_json(figure.model_dump_json()) == figure
 
 
 def test_float_values_that_are_whole_become_int() -> None:
