@@ -1,6 +1,7 @@
 # Two commands for a fresh machine (Python 3.11+):
-#   make demo   virtualenv + the `local` extra (builds llama-cpp-python once, ~10-15 min),
-#               then summarizes the seed article on the embedded model
+#   make demo   virtualenv + the `local` extra (builds llama-cpp-python once, ~10-15 min,
+#               announced, with a heartbeat), then summarizes the seed article on the
+#               embedded model: events, figures with verdicts, a last line of claim counts
 #   make test   virtualenv + the `dev` extra, then the offline test suite (cassette replay)
 PYTHON ?= python3
 VENV   ?= .venv
