@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import signal
 import threading
@@ -400,6 +401,8 @@ def _summarize_and_score(
             error=_one_line(str(exc)),
             error_type=type(exc).__name__,
             requests=_requests(cassette),
+            # A failed answer's tokens were spent too: read them from the recorded responses.
+            **_cassette_usage(cassette),
             elapsed_s=round(time.monotonic() - started, 3),
         )
     except SummarizerError as exc:  # CassetteMiss, BackendUnavailable, BackendRejected, ...
@@ -437,6 +440,20 @@ def _requests(cassette: Any) -> int:
         return int(cassette.play_count) or len(cassette.data)
     except (AttributeError, TypeError):
         return 0
+
+
+def _cassette_usage(cassette: Any) -> dict[str, int]:
+    """Prompt and completion tokens over the responses a cassette served or recorded."""
+    usage = {"prompt_tokens": 0, "completion_tokens": 0}
+    for response in getattr(cassette, "responses", None) or []:
+        try:
+            body = response["body"]["string"]
+            data = json.loads(body.decode() if isinstance(body, bytes) else body)
+            for key in usage:
+                usage[key] += int(data["usage"][key])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return usage
 
 
 def _display(path: Path) -> str:

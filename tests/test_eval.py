@@ -343,3 +343,14 @@ def test_prompts_list_flags_cassettes_of_another_hash(tmp_path: Path) -> None:
     stale = runner.invoke(app, listing, env={"COLUMNS": "200"})
     assert stale.exit_code == 0, stale.output
     assert "1 (1 stale)" in stale.stdout
+
+
+@needs_cassettes
+def test_a_failed_seed_still_counts_its_tokens() -> None:
+    """The baseline never produced a valid summary for this seed; its tokens were spent."""
+    report = run_eval(["event-summary"], seed_ids=["rockets-gaza-2012"])
+    [result] = report.results
+    if result.status != "failed":
+        pytest.skip("this recording produced a summary")
+    assert result.requests == 3
+    assert result.prompt_tokens > 0 and result.completion_tokens > 0
