@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 from pydantic import (
     BaseModel,
@@ -26,7 +26,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import SkipJsonSchema
 
 Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -122,10 +121,11 @@ class Figure(_Model):
         max_length=MAX_QUOTE,
         description="A verbatim span of the article that contains the number.",
     )
-    # Filled by us, never by the model (so not in the schema the model is given): the id
-    # of the rule-extracted mention a selection prompt's answer cited, and its span.
-    mention: SkipJsonSchema[str | None] = None
-    span: SkipJsonSchema[tuple[int, int] | None] = None
+    # Filled by us, never by the model (so not in the schema the model is given, see
+    # SummaryDraft.model_json_schema): the id of the rule-extracted mention a selection
+    # prompt's answer cited, and the number's character span in the article.
+    mention: str | None = None
+    span: tuple[int, int] | None = None
 
     @field_validator("value")
     @classmethod
@@ -209,8 +209,16 @@ class Event(_Model):
         return out
 
 
+# Figure fields we fill from a rule-extracted mention; the model is never asked for them.
+FIGURE_FIELDS_OURS: tuple[str, ...] = ("mention", "span")
+
+
 class SummaryDraft(_Model):
     """What the model answers: the response model given to instructor."""
+
+    # The JSON schema of a model-facing class leaves out FIGURE_FIELDS_OURS; the output
+    # (ArticleSummary) documents them, so the service's OpenAPI matches what it returns.
+    model_facing: ClassVar[bool] = True
 
     headline: str = Field(min_length=1, max_length=160)
     summary: str = Field(min_length=1, max_length=700, description="2 to 4 sentences.")
@@ -229,7 +237,12 @@ class SummaryDraft(_Model):
         """
         key = (schema_owner(cls), args, tuple(sorted(kwargs.items())))
         if key not in _SCHEMA_JSON:
-            _SCHEMA_JSON[key] = json.dumps(super().model_json_schema(*args, **kwargs))
+            schema = super().model_json_schema(*args, **kwargs)
+            if cls.model_facing:
+                figure = schema.get("$defs", {}).get("Figure", {})
+                for name in FIGURE_FIELDS_OURS:
+                    figure.get("properties", {}).pop(name, None)
+            _SCHEMA_JSON[key] = json.dumps(schema)
         return json.loads(_SCHEMA_JSON[key])
 
     @classmethod
@@ -471,6 +484,8 @@ class VerificationReport(_Model):
 
 class ArticleSummary(SummaryDraft):
     """The result: the model's draft plus how it was made and how it checked out."""
+
+    model_facing: ClassVar[bool] = False
 
     meta: Meta | None = None
     verification: VerificationReport | None = None
