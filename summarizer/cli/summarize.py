@@ -96,13 +96,13 @@ def emit(result: ArticleSummary, format: OutputFormat, output: Path | None) -> N
                 render_json(result)
             )
         else:
-            stdout.print(render_text(result))
+            stdout.print(render_text(result), soft_wrap=False)
         return
     if format is OutputFormat.json:
         content = render_json(result) + "\n"
     else:
         capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(render_text(result))
+        capture.print(render_text(result), soft_wrap=False)
         content = capture.export_text()
     write_atomic(output, content)
     stderr.print(f"wrote {output}", highlight=False)
