@@ -23,6 +23,7 @@ from summarizer.errors import (
     BackendRejected,
     BackendUnavailable,
     CassetteMiss,
+    ConfigError,
     ModelOutputError,
     SummarizerError,
 )
@@ -230,6 +231,10 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
     chain = list(_cause_chain(exc))
 
+    for item in chain:  # told before the SDK's wrapper (a "connection error") can hide it
+        if isinstance(item, ConfigError):
+            return item
+
     if any(isinstance(item, DeadlineExceeded) for item in chain):
         return BackendUnavailable(
             f"gave up on {where}: the {backend.settings.deadline:g}s deadline per article ran out{tries}"
@@ -308,6 +313,8 @@ def _status_error(
 
 def _server_message(err: openai.APIStatusError) -> str:
     body = err.body
+    if isinstance(body, str) and body.lstrip().startswith("<"):
+        return "an HTML page, not an API answer (check --base-url)"
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and inner.get("message"):

@@ -29,6 +29,7 @@ from summarizer.dates import parse_dateline
 from summarizer.errors import InputError, ModelOutputError, VerificationFailed
 from summarizer.model_call import ModelAnswer, acall_model, call_model
 from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.preflight import check_settings
 from summarizer.prompts import PromptTemplate, load_prompt, schema_hash
 from summarizer.redaction import register_secret
 from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings
@@ -112,6 +113,7 @@ class Summarizer:
         elif options:
             settings = settings.model_copy(update=options)
         self.settings = settings
+        check_settings(settings)  # configuration mistakes fail here, before any request
         register_secret(settings.api_key.get_secret_value() if settings.api_key else None)
         self._backend: Backend | None = None
         self._server_start_s: float | None = None

@@ -37,6 +37,8 @@ from tenacity import (
     wait_random,
 )
 
+from summarizer.errors import ConfigError
+
 log = logging.getLogger("summarizer.transport")
 
 RETRY_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
@@ -210,6 +212,8 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
                         raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
+                    if (mistake := not_an_api(request, response)) is not None:
+                        raise mistake
                     return response
         except RetryableStatus as exc:
             return exc.response
@@ -245,6 +249,8 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
                         raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
+                    if (mistake := not_an_api(request, response)) is not None:
+                        raise mistake
                     return response
         except RetryableStatus as exc:
             return exc.response
@@ -252,6 +258,37 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+API_PATHS = ("/chat/completions", "/completions", "/models", "/batches", "/files")
+
+
+def not_an_api(request: httpx.Request, response: httpx.Response) -> ConfigError | None:
+    """A final answer that is not JSON (an HTML page, plain text) means the URL is wrong.
+
+    A plain web server, a proxy's login page or a URL without ``/v1`` answers every
+    request the same way; retrying or quoting its HTML helps nobody. Retryable statuses
+    (502/503 from a proxy while a server starts) are not judged here: they are retried.
+    """
+    if response.status_code in RETRY_STATUS or response.status_code == 204:
+        return None
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = response.content.lstrip()[:1]
+    if "json" in content_type or content_type == "text/event-stream":
+        return None
+    if not content_type and body != b"<":
+        return None  # nothing says what it is: leave it to the SDK
+    what = "an HTML page" if "html" in content_type or body == b"<" else content_type
+    url = str(request.url)
+    for path in API_PATHS:
+        if request.url.path.endswith(path):
+            url = url[: url.rindex(path)]
+            break
+    return ConfigError(
+        f"{url} answered HTTP {response.status_code} with {what}, not JSON: it is not an "
+        "OpenAI-compatible API; check --base-url (the API root, usually ending in /v1, "
+        "e.g. http://localhost:8080/v1)"
+    )
 
 
 def parse_retry_after(value: str | None) -> float | None:
