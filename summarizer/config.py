@@ -36,6 +36,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
+    "SUMMARIZER_N_THREADS": "n_threads",
 }
 
 
@@ -89,7 +90,11 @@ class Settings(BaseModel):
 
     # Embedded llama.cpp server.
     n_ctx: int = Field(8192, ge=512)
-    n_threads: int | None = None
+    n_threads: int | None = Field(
+        None,
+        ge=1,
+        description="Embedded server threads (default: usable cores not busy with other work).",
+    )
     n_parallel: int = Field(
         1, ge=1, le=16, description="Concurrent requests the embedded server serves."
     )
