@@ -35,6 +35,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_DEADLINE": "deadline",
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
+    "SUMMARIZER_CACHE": "cache",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
     "SUMMARIZER_N_THREADS": "n_threads",
 }
@@ -113,6 +114,11 @@ class Settings(BaseModel):
     )
 
     # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
+    cache: bool = Field(
+        False,
+        description="Reuse model answers when the same article is summarized with the same "
+        "settings (`summarize --cache`; batch always caches).",
+    )
     cache_dir: Path | None = Field(
         None, description="Response cache folder (default ~/.cache/summarizer/responses)."
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 
+from summarizer import progress
 from summarizer.errors import BackendUnavailable, ConfigError
 
 log = logging.getLogger("summarizer.embedded")
@@ -152,6 +153,7 @@ class EmbeddedServer:
         if self.process is not None:
             return self.base_url
         started = time.monotonic()
+        progress.update(phase=f"starting the embedded model server ({self.n_threads} threads)")
         self.port = free_port(self.host)
         # Kept open for the server's lifetime (its stdout/stderr); closed in stop().
         self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")  # noqa: SIM115

@@ -211,12 +211,13 @@ class Summarizer:
             summarizer_version=_package_version(),
             cost_usd=estimate_cost(answer.usage, self.settings, cached=cached),
             cached=cached,
+            notes=[answer.note] if answer.note else [],
         )
         summary = ArticleSummary.model_validate(
             {**draft.model_dump(), "meta": meta, "verification": report},
             context={"dateline": request.dateline},
         )
-        if self.cache is not None and cache_key is not None and not cached:
+        if self.cache is not None and cache_key is not None and not cached and not answer.note:
             self.cache.put(cache_key, answer)  # only answers that made a summary are stored
         if self.settings.strict and not report.all_verified:
             raise VerificationFailed(

@@ -55,6 +55,7 @@ def render_text(summary: ArticleSummary) -> RenderableType:
     parts: list[RenderableType] = []
     if summary.meta is not None:
         parts.append(backend_line(summary.meta))
+        parts += [Text(f"note: {note}", style="yellow") for note in summary.meta.notes]
     parts.append(Text(summary.headline, style="bold"))
     if summary.article_date:
         parts.append(Text(f"Dateline {summary.article_date.isoformat()}", style="dim"))

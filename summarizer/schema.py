@@ -341,6 +341,8 @@ class Meta(_Model):
     chunks: int = 1
     created_at: dt.datetime | None = None
     summarizer_version: str = ""
+    # Anything the reader must know about how this result was cut short (a deadline).
+    notes: list[str] = Field(default_factory=list)
 
 
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]

@@ -199,6 +199,7 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
             for attempt in Retrying(**self._retry_args()):
                 with attempt:
                     expires = _begin_attempt(request, timeouts)
+                    sent = time.monotonic()
                     try:
                         response = self.inner.handle_request(request)
                         response.stream = _TimedStream(response.stream, expires, request)
@@ -206,6 +207,7 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
                             response.read()
                         finally:
                             response.close()
+                        _log_exchange(request, response, sent)
                     except httpx.TimeoutException as exc:
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
@@ -236,6 +238,7 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
             async for attempt in AsyncRetrying(**self._retry_args()):
                 with attempt:
                     expires = _begin_attempt(request, timeouts)
+                    sent = time.monotonic()
                     try:
                         response = await self.inner.handle_async_request(request)
                         response.stream = _TimedStream(response.stream, expires, request)
@@ -243,6 +246,7 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
                             await response.aread()
                         finally:
                             await response.aclose()
+                        _log_exchange(request, response, sent)
                     except httpx.TimeoutException as exc:
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
@@ -288,6 +292,18 @@ def not_an_api(request: httpx.Request, response: httpx.Response) -> ConfigError 
         f"{url} answered HTTP {response.status_code} with {what}, not JSON: it is not an "
         "OpenAI-compatible API; check --base-url (the API root, usually ending in /v1, "
         "e.g. http://localhost:8080/v1)"
+    )
+
+
+def _log_exchange(request: httpx.Request, response: httpx.Response, sent: float) -> None:
+    """-vv: one line per HTTP request (never headers: they carry the key)."""
+    log.debug(
+        "%s %s -> HTTP %d, %s bytes in %.2fs",
+        request.method,
+        request.url,
+        response.status_code,
+        f"{len(response.content):,}",
+        time.monotonic() - sent,
     )
 
 

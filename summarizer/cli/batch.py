@@ -474,7 +474,7 @@ def batch_command(
         ),
         price_in=price_in,
         price_out=price_out,
-        cache=None if no_cache else (cache_dir or True),
+        cache=False if no_cache else (cache_dir or True),
     )
     try:
         wanted = {str(item.id) for item in items}

@@ -45,13 +45,28 @@ RetriesOpt = Annotated[
     ),
 ]
 VerboseOpt = Annotated[
-    int, typer.Option("--verbose", "-v", count=True, help="Log steps to stderr (-vv: HTTP too).")
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        help="Log to stderr: -v each step and attempt, -vv each HTTP request, -vvv library debug.",
+    ),
 ]
 MaxTokensOpt = Annotated[
     int | None, typer.Option("--max-tokens", help="Cap on each answer (default 3072).")
 ]
 TimeoutOpt = Annotated[
-    float | None, typer.Option("--timeout", help="Seconds to wait for one response (default 180).")
+    float | None,
+    typer.Option("--timeout", min=0.001, help="Seconds to wait for one response (default 180)."),
+]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        min=0.001,
+        help="Seconds for the whole article, re-asks included (default 600; env SUMMARIZER_DEADLINE).",
+    ),
 ]
 NoReaskOpt = Annotated[
     bool, typer.Option("--no-reask", help="Flag unverified figures without re-asking.")
@@ -70,6 +85,7 @@ def model_options(
     timeout: float | None,
     strict: bool,
     no_reask: bool,
+    deadline: float | None = None,
 ) -> dict[str, Any]:
     """Summarizer keyword options; None means "not given" so env and config file still apply."""
     return {
@@ -83,4 +99,5 @@ def model_options(
         "timeout": timeout,
         "strict": strict or None,
         "reask_unverified": False if no_reask else None,
+        "deadline": deadline,
     }

@@ -11,11 +11,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from summarizer.cli.app import OutputFormat, app, cli_errors, stderr, stdout
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
+    DeadlineOpt,
     MaxTokensOpt,
     ModelOpt,
     ModelPathOpt,
@@ -28,6 +31,7 @@ from summarizer.cli.options import (
 )
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.pipeline import Summarizer
+from summarizer.progress import CallProgress, tracking
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
 from summarizer.render import render_json, render_text
@@ -52,6 +56,16 @@ def summarize_command(
     max_retries: RetriesOpt = None,
     max_tokens: MaxTokensOpt = None,
     timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the answer of an earlier run with the same article and settings "
+            "(config key `cache`, env SUMMARIZER_CACHE; default off).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
     ] = False,
@@ -73,10 +87,12 @@ def summarize_command(
             timeout=timeout,
             strict=strict,
             no_reask=no_reask,
-        )
+            deadline=deadline,
+        ),
+        cache=cache,
     )
     failure: VerificationFailed | None = None
-    with summarizer, _spinner(f"Summarizing {article.source}"):
+    with summarizer, tracking() as progress, _spinner(article.source, progress):
         try:
             result = summarizer.summarize(article.text)
         except VerificationFailed as exc:
@@ -84,6 +100,8 @@ def summarize_command(
                 raise
             failure, result = exc, exc.summary
     emit(result, format, output)
+    for note in result.meta.notes if result.meta else []:
+        stderr.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
     if failure is not None:
         raise failure
 
@@ -121,10 +139,20 @@ def write_atomic(path: Path, content: str) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
+class ProgressLine:
+    """The spinner's text, re-read on every refresh: elapsed time, attempt, tokens so far."""
+
+    def __init__(self, source: str, progress: CallProgress) -> None:
+        self.source, self.progress = source, progress
+
+    def __rich__(self) -> Text:
+        return Text(f"{self.source}: {self.progress.describe()}", overflow="ellipsis", no_wrap=True)
+
+
 @contextlib.contextmanager
-def _spinner(message: str) -> Iterator[None]:
+def _spinner(source: str, progress: CallProgress) -> Iterator[None]:
     if stderr.is_terminal:
-        with stderr.status(message, spinner="dots"):
+        with stderr.status(ProgressLine(source, progress), spinner="dots"):
             yield
     else:
         yield
