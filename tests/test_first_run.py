@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer, Hang
-from fault_fixtures import BELGOROD_PATH, run_cli_subprocess, write_config
+from fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
 
 TESTS = Path(__file__).resolve().parent
 NOISE = ("Max retries exceeded", "validation error", "API call failed", "errors.pydantic.dev")
 
 
-def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object):  # noqa: ANN201
+def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
     env = {
         "SUMMARIZER_CONFIG": str(write_config(tmp_path / "config.toml", **config)),
         "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
