@@ -146,7 +146,12 @@ class ProgressLine:
         self.source, self.progress = source, progress
 
     def __rich__(self) -> Text:
-        return Text(f"{self.source}: {self.progress.describe()}", overflow="ellipsis", no_wrap=True)
+        # What changes comes first: at 80 columns a long file name is what gets cut.
+        return Text(
+            f"{self.progress.describe()} · {Path(self.source).name}",
+            overflow="ellipsis",
+            no_wrap=True,
+        )
 
 
 @contextlib.contextmanager
