@@ -61,7 +61,7 @@ class ModelAnswer:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """Counts attempts and tokens of one call (also when it fails), logs each attempt at -v
     and reports it to whoever is tracking progress (:mod:`summarizer.progress`)."""
 
@@ -124,8 +124,8 @@ class _Tally:
             progress.update(phase="re-asking")
 
 
-def _new_tally(backend: Backend) -> _Tally:
-    return _Tally(model=backend.model, max_attempts=backend.settings.max_retries + 1)
+def new_tally(backend: Backend) -> Tally:
+    return Tally(model=backend.model, max_attempts=backend.settings.max_retries + 1)
 
 
 def call_model(
@@ -138,7 +138,7 @@ def call_model(
     started = time.monotonic()
     with deadline_scope(backend.settings.deadline), quiet_third_party():
         while True:
-            tally = _new_tally(backend)
+            tally = new_tally(backend)
             try:
                 draft = backend.client.chat.completions.create(
                     **_create_kwargs(backend, messages, response_model, context, headers, tally)
@@ -162,7 +162,7 @@ async def acall_model(
     started = time.monotonic()
     with deadline_scope(backend.settings.deadline), quiet_third_party():
         while True:
-            tally = _new_tally(backend)
+            tally = new_tally(backend)
             try:
                 draft = await backend.aclient.chat.completions.create(
                     **_create_kwargs(backend, messages, response_model, context, headers, tally)
@@ -182,7 +182,7 @@ def _create_kwargs(
     response_model: type[BaseModel],
     context: dict[str, Any],
     headers: dict[str, str],
-    tally: _Tally,
+    tally: Tally,
 ) -> dict[str, Any]:
     return {
         "model": backend.model,
@@ -228,7 +228,7 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
 
 
 def _salvage_or_raise(
-    exc: Exception, backend: Backend, tally: _Tally, started: float
+    exc: Exception, backend: Backend, tally: Tally, started: float
 ) -> ModelAnswer:
     """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
 
@@ -323,7 +323,7 @@ def model_description(backend: Backend) -> str:
     return f"{backend.model} at {backend.base_url or 'the OpenAI API'}"
 
 
-def deadline_message(backend: Backend, tally: _Tally | None = None) -> str:
+def deadline_message(backend: Backend, tally: Tally | None = None) -> str:
     doing = f" ({tally.describe()})" if tally is not None and tally.attempts else ""
     return (
         f"the {backend.settings.deadline:g}s deadline per article ran out waiting for "
@@ -332,7 +332,7 @@ def deadline_message(backend: Backend, tally: _Tally | None = None) -> str:
     )
 
 
-def timeout_message(backend: Backend, tally: _Tally | None, tries: str) -> str:
+def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
     doing = f" ({tally.describe()})" if tally is not None and tally.attempts else ""
     return (
         f"no answer from {model_description(backend)} within {backend.settings.timeout:g}s"
@@ -341,7 +341,7 @@ def timeout_message(backend: Backend, tally: _Tally | None, tries: str) -> str:
 
 
 def translate_error(
-    exc: BaseException, backend: Backend, attempts: int = 0, tally: _Tally | None = None
+    exc: BaseException, backend: Backend, attempts: int = 0, tally: Tally | None = None
 ) -> SummarizerError:
     """One clear, secret-free message for whatever went wrong talking to the model."""
     import openai
