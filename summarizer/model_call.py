@@ -214,7 +214,7 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     Once per backend, switch to ``json_object`` with the schema attached, which
     those servers accept (and turn into a grammar). True means "try again".
     """
-    if backend.kind != "compatible" or backend.response_format != "json_schema":
+    if not backend.spec.may_downgrade or backend.response_format != "json_schema":
         return False
     import openai
 
@@ -318,7 +318,7 @@ def completion_text(completion: Any) -> str | None:
 
 def model_description(backend: Backend) -> str:
     """'the embedded model X' or 'X at URL': what the user chose, not an internal port."""
-    if backend.kind == "embedded":
+    if backend.spec.embedded:
         return f"the embedded model {backend.model}"
     return f"{backend.model} at {backend.base_url or 'the OpenAI API'}"
 
@@ -353,7 +353,7 @@ def translate_error(
 
     where = (
         "the embedded model server"
-        if backend.kind == "embedded"
+        if backend.spec.embedded
         else backend.base_url or "the OpenAI API"
     )
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""

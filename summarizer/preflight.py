@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from summarizer.backend_registry import embedded_model_name
 from summarizer.config import Settings
 from summarizer.embedded import DEFAULT_GGUF_NAME
 from summarizer.errors import ConfigError
@@ -43,9 +44,12 @@ def check_base_url(url: str) -> None:
         ) from None
 
 
-def embedded_model_name(settings: Settings) -> str:
-    """The name the embedded server serves: the GGUF file's stem (as in :class:`EmbeddedServer`)."""
-    return Path(settings.model_path).stem if settings.model_path else Path(DEFAULT_GGUF_NAME).stem
+def served_model_name(settings: Settings) -> str:
+    """The name the embedded server would serve, without starting it (registry rule)."""
+    try:
+        return embedded_model_name(settings.model_path)
+    except ConfigError:  # the `local` extra is not installed: name the GGUF it would bring
+        return Path(DEFAULT_GGUF_NAME).stem
 
 
 def check_model_choice(settings: Settings) -> None:
@@ -55,9 +59,9 @@ def check_model_choice(settings: Settings) -> None:
     model lists (a wrong name there comes back as HTTP 404 with its own message).
     """
     model = settings.model
-    if not model or settings.resolved_backend() != "embedded":
+    if not model or not settings.backend_spec().embedded:
         return
-    served = embedded_model_name(settings)
+    served = served_model_name(settings)
     if model.lower() in (served.lower(), f"{served}.gguf".lower()):
         return
     if model.lower().endswith(".gguf") or "/" in model:

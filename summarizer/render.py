@@ -148,7 +148,7 @@ def figures_title(report: VerificationReport) -> str:
 
 def figures_view(report: VerificationReport) -> RenderableType:
     if not report.figures:
-        return Text("Figures: 0/0 verified (the summary states no numbers)", style="italic")
+        return Text("Figures: 0/0 verified (no figures reported)", style="italic")
     rows = [
         (
             mark(check),

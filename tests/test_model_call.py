@@ -30,11 +30,12 @@ def test_instructor_templating_returns_the_text_unchanged(text: str) -> None:
 
 
 def _embedded_backend() -> object:
+    from summarizer.backend_registry import EMBEDDED
     from summarizer.backends import Backend
     from summarizer.config import Settings
 
     settings = Settings(deadline=600)
-    return Backend("embedded", "SmolLM2-135M-Instruct.Q4_1", "http://127.0.0.1:33893/v1",
+    return Backend(EMBEDDED, "SmolLM2-135M-Instruct.Q4_1", "http://127.0.0.1:33893/v1",
                    "llama_cpp_schema", settings)  # fmt: skip
 
 

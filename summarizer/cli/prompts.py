@@ -19,7 +19,7 @@ from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_pa
 
 prompts_app = typer.Typer(
     cls=FlagsAsFlagsGroup,
-    help="Prompt versions, content hashes and the lock file (prompts/prompts.lock).",
+    help="Prompt versions, content hashes and the lock file (prompts.lock beside the prompts).",
     no_args_is_help=True,
 )
 app.add_typer(prompts_app, name="prompts")
@@ -27,7 +27,9 @@ app.add_typer(prompts_app, name="prompts")
 PromptsDirOpt = Annotated[
     Path | None,
     typer.Option(
-        "--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/]."
+        "--prompts-dir",
+        envvar="SUMMARIZER_PROMPTS_DIR",
+        help="Prompt folder [default: the prompts shipped with the package].",
     ),
 ]
 CassettesDirOpt = Annotated[
