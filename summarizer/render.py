@@ -10,6 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.backend_registry import BACKENDS
 from summarizer.layout import Responsive, stacked
 from summarizer.schema import ArticleSummary, Figure, FigureCheck, Meta, VerificationReport
 
@@ -46,7 +47,9 @@ def format_figure(figure: Figure) -> str:
 
 def backend_line(meta: Meta) -> Text:
     """What answered, first: a user who asked for one model must see which one ran."""
-    where = f" at {meta.base_url}" if meta.base_url and meta.backend != "embedded" else ""
+    spec = BACKENDS.get(meta.backend)
+    # The embedded server's URL is a port we picked: no use to the reader.
+    where = f" at {meta.base_url}" if meta.base_url and not (spec and spec.embedded) else ""
     cached = " (from the response cache)" if meta.cached else ""
     return Text(f"model {meta.model} · backend {meta.backend}{where}{cached}", style="dim")
 
