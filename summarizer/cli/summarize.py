@@ -46,7 +46,8 @@ def summarize_command(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE."),
     ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
