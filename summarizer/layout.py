@@ -111,6 +111,15 @@ class Responsive:
         return Measurement.get(console, options, self.choose(console, options.max_width))
 
 
+def is_blank(cell: RenderableType | None) -> bool:
+    """An empty cell: nothing to show, so no ``label`` line for it in a stacked block."""
+    if cell is None:
+        return True
+    if isinstance(cell, Text):
+        return not cell.plain.strip()
+    return isinstance(cell, str) and not cell.strip()
+
+
 def stacked(
     title: str | Text | None,
     headers: Sequence[str],
@@ -130,7 +139,7 @@ def stacked(
         head = Text()
         for index in heading:
             cell = row[index]
-            if cell in ("", None):
+            if is_blank(cell):
                 continue
             if head:
                 head.append(separator)
@@ -139,7 +148,7 @@ def stacked(
         details.add_column(style="dim", no_wrap=True)
         details.add_column()
         for index, (label, cell) in enumerate(zip(headers, row, strict=True)):
-            if index in heading or cell in ("", None):
+            if index in heading or is_blank(cell):
                 continue
             details.add_row(label, cell)
         parts.append(head)

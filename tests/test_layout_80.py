@@ -158,3 +158,43 @@ def test_numbers_fits() -> None:
     expected = words(m.noun for m in mentions) | words(m.role for m in mentions)
     expected |= words(m.qualifier for m in mentions)
     assert_fits(result.stdout, expected)
+
+
+def test_stacked_blocks_skip_empty_cells_and_keep_words_whole() -> None:
+    from rich.text import Text
+
+    from summarizer.layout import Responsive, stacked
+
+    rows = [("1", Text(""), "a_very_long_identifier_that_is_one_word", "short words here " * 8)]
+    block = stacked("Things", ("#", "date", "name", "notes"), rows)
+    screen = render(Responsive(lambda: block))
+    assert "date" not in screen, "an empty cell gets no line"
+    assert "a_very_long_identifier_that_is_one_word" in screen
+    assert all(cell_len(line.rstrip()) <= WIDTH for line in screen.splitlines())
+
+
+def test_a_table_whose_words_do_not_fit_is_replaced_not_squeezed() -> None:
+    from rich.table import Table
+
+    from summarizer.layout import Responsive, fit_table
+
+    headers = [f"column_{i}" for i in range(8)]
+    row = [f"value_number_{i}" for i in range(8)]  # 8 x 14 characters: cannot fit in 80
+
+    def table() -> Table:
+        t = Table()
+        for header in headers:
+            t.add_column(header)
+        t.add_row(*row)
+        return t
+
+    console = Console(width=WIDTH, file=open("/dev/null", "w"))  # noqa: SIM115
+    assert not fit_table(table(), console, WIDTH)
+    screen = render(Responsive(table, lambda: stacked_rows(headers, row)))
+    assert all(value in screen for value in row) and "┃" not in screen
+
+
+def stacked_rows(headers: list[str], row: list[str]) -> object:
+    from summarizer.layout import stacked
+
+    return stacked(None, headers, [row])
