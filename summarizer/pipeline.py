@@ -15,6 +15,7 @@ async cannot drift apart. :func:`summarize` is the one-shot convenience.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -38,6 +39,8 @@ from summarizer.prompts import PromptTemplate, load_prompt
 from summarizer.redaction import register_secret
 from summarizer.schema import ArticleSummary
 from summarizer.transport import deadline_scope
+
+log = logging.getLogger("summarizer.pipeline")
 
 __all__ = [
     "RESPONSE_MODEL",
@@ -155,7 +158,9 @@ class Summarizer:
         if self.cache is None:
             return None, None
         key = self.cache.key_for(request, self.settings, RESPONSE_MODEL)
-        return key, self.cache.get(key)
+        hit = self.cache.get(key)
+        log.info("response cache %s (%s)", "hit" if hit is not None else "miss", key[:12])
+        return key, hit
 
     def _accept(
         self, request: PreparedRequest, answer: ModelAnswer, key: str | None
