@@ -176,7 +176,9 @@ def figures_view(report: VerificationReport) -> RenderableType:
         return table
 
     def blocks() -> Group:
-        block = stacked(Text(title, style="italic"), FIGURE_HEADERS, rows, heading=(0, 1))
+        block = stacked(
+            Text(title, style="italic"), FIGURE_HEADERS, rows, heading=(0, 1), separator=" "
+        )
         block.renderables.append(Text(caption, style="dim"))
         return block
 
