@@ -165,12 +165,27 @@ class _RetryMixin:
         )
 
     def _stop_at_deadline(self, state: RetryCallState) -> bool:
-        """Never sleep past the policy's deadline or the scope's deadline."""
+        """Never sleep past the policy's deadline or the scope's deadline.
+
+        When the last attempt timed out, it is the deadline that ends the retries, so that
+        is what the caller hears (raise the deadline), not the per-attempt timeout.
+        """
         sleep = state.upcoming_sleep
-        if (state.seconds_since_start or 0.0) + sleep >= self.policy.deadline:
-            return True
         at = _deadline_at.get()
-        return at is not None and time.monotonic() + sleep >= at
+        if (state.seconds_since_start or 0.0) + sleep < self.policy.deadline and (
+            at is None or time.monotonic() + sleep < at
+        ):
+            return False
+        exc = state.outcome.exception() if state.outcome is not None else None
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, DeadlineExceeded):
+            try:
+                request: httpx.Request | None = exc.request
+            except RuntimeError:
+                request = None
+            raise DeadlineExceeded(
+                "deadline reached: no time left for another attempt", request=request
+            ) from exc
+        return True
 
     def _retry_args(self) -> dict[str, object]:
         return {

@@ -83,13 +83,14 @@ def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Pat
 
 def test_deadline_run_prints_the_last_answer_with_its_checks(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
-        # Always re-asked, 1 s per answer: six attempts would take 6 s, the deadline is 4 s.
-        fake.script(Completion(BAD_QUOTE_DRAFT, delay=1.0))
-        run = cli(fake, tmp_path, "--deadline", "4", "--max-retries", "5", **FAST_CONFIG)
+        # Always re-asked, 2 s per answer: six attempts would take 12 s, the deadline is 8 s
+        # (room for a slow first answer on a loaded machine: imports run inside it too).
+        fake.script(Completion(BAD_QUOTE_DRAFT, delay=2.0))
+        run = cli(fake, tmp_path, "--deadline", "8", "--max-retries", "5", **FAST_CONFIG)
     assert run.exit_code == 0, run.stderr
     assert "Figures: 4/5 verified" in run.stdout, run.stdout
-    assert "note: the 4s deadline per article ran out" in " ".join(run.stdout.split())
-    assert "warning: the 4s deadline per article ran out" in run.stderr
+    assert "note: the 8s deadline per article ran out" in " ".join(run.stdout.split())
+    assert "warning: the 8s deadline per article ran out" in run.stderr
     assert "--deadline" in run.stderr and "tokens so far" in run.stderr
 
 
