@@ -46,10 +46,10 @@ def words(texts: Iterable[str]) -> set[str]:
     return {w for text in texts for w in WORD.findall(text or "") if len(w) > 1}
 
 
-def assert_fits(screen: str, expected_words: set[str]) -> None:
+def assert_fits(screen: str, expected_words: set[str], width: int = WIDTH) -> None:
     lines = screen.splitlines()
-    too_wide = [line for line in lines if cell_len(line.rstrip()) > WIDTH]
-    assert not too_wide, f"{len(too_wide)} lines wider than {WIDTH}: {too_wide[:2]}"
+    too_wide = [line for line in lines if cell_len(line.rstrip()) > width]
+    assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[:2]}"
     flat = " ".join(" ".join(line.replace("│", " ").split()) for line in lines)
     missing = sorted(w for w in expected_words if w not in flat)
     assert not missing, f"words cut or dropped at {WIDTH} columns: {missing[:10]}"
@@ -69,21 +69,25 @@ def summary_words(summary: ArticleSummary) -> set[str]:
     return words(texts)
 
 
-def render(renderable: object) -> str:
-    console = Console(width=WIDTH, record=True, file=open("/dev/null", "w"), color_system=None)  # noqa: SIM115
+def render(renderable: object, width: int = WIDTH) -> str:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)  # noqa: SIM115
     console.print(renderable, soft_wrap=False)
     return console.export_text()
 
 
-def test_summary_with_events_figures_and_uncovered_fits() -> None:
+@pytest.mark.parametrize("width", [WIDTH, 100, 132, 200])
+def test_summary_with_events_figures_and_uncovered_fits(width: int) -> None:
     text = BELGOROD.read_text(encoding="utf-8")
     report = verify(text, BELGOROD_DRAFT)
     summary = ArticleSummary.model_validate({**BELGOROD_DRAFT, "verification": report})
     assert summary.events and report.figures and report.uncovered, "a summary with every part"
-    screen = render(render_text(summary))
-    assert_fits(screen, summary_words(summary))
-    for event in summary.events:  # the text view shows what happened, not only the numbers
-        assert " ".join(event.description.split()[:4]) in " ".join(screen.split())
+    screen = render(render_text(summary), width)
+    assert_fits(screen, summary_words(summary), width)
+    if width >= 132:
+        assert "┃ # ┃ type" in screen, "wide terminals get the events table"
+    if width == WIDTH:  # stacked: the text view shows what happened, not only the numbers
+        for event in summary.events:
+            assert " ".join(event.description.split()[:4]) in " ".join(screen.split())
 
 
 def test_uncovered_figures_keep_their_qualifier() -> None:
