@@ -153,7 +153,10 @@ class EmbeddedServer:
         if self.process is not None:
             return self.base_url
         started = time.monotonic()
-        progress.update(phase=f"starting the embedded model server ({self.n_threads} threads)")
+        plural = "" if self.n_threads == 1 else "s"
+        progress.update(
+            phase=f"starting the embedded model server ({self.n_threads} thread{plural})"
+        )
         self.port = free_port(self.host)
         # Kept open for the server's lifetime (its stdout/stderr); closed in stop().
         self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")  # noqa: SIM115
