@@ -48,6 +48,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/numbers.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/service.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
