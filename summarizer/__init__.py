@@ -23,6 +23,7 @@ from summarizer.errors import (
     ConfigError,
     InputError,
     ModelOutputError,
+    NotAnOpenAIServer,
     SummarizerError,
     VerificationFailed,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "InputError",
     "Meta",
     "ModelOutputError",
+    "NotAnOpenAIServer",
     "NumberMention",
     "ResponseCache",
     "Settings",

@@ -27,7 +27,6 @@ from summarizer.errors import (
     BackendRejected,
     BackendUnavailable,
     CassetteMiss,
-    ConfigError,
     ModelOutputError,
     SummarizerError,
 )
@@ -332,6 +331,15 @@ def deadline_message(backend: Backend, tally: Tally | None = None) -> str:
     )
 
 
+def gave_up_message(backend: Backend, tally: Tally | None = None) -> str:
+    doing = f"; {tally.describe()}" if tally is not None and tally.attempts else ""
+    return (
+        f"gave up on {model_description(backend)}: the {backend.settings.deadline:g}s deadline "
+        f"per article ran out{doing}; raise it with --deadline SECONDS "
+        "(or SUMMARIZER_DEADLINE, or `deadline` in the config file)"
+    )
+
+
 def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
     doing = f" ({tally.describe()})" if tally is not None and tally.attempts else ""
     return (
@@ -359,12 +367,12 @@ def translate_error(
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
     chain = list(_cause_chain(exc))
 
-    for item in chain:  # told before the SDK's wrapper (a "connection error") can hide it
-        if isinstance(item, ConfigError):
+    for item in chain:  # ours, raised below the SDK: before its wrapper (a "connection error")
+        if isinstance(item, SummarizerError):
             return item
 
     if any(isinstance(item, DeadlineExceeded) for item in chain):
-        return BackendUnavailable(f"gave up: {deadline_message(backend, tally)}")
+        return BackendUnavailable(gave_up_message(backend, tally))
 
     for item in chain:
         if type(item).__name__ == "CannotOverwriteExistingCassetteException":

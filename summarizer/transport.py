@@ -37,7 +37,7 @@ from tenacity import (
     wait_random,
 )
 
-from summarizer.errors import ConfigError
+from summarizer.errors import NotAnOpenAIServer
 
 log = logging.getLogger("summarizer.transport")
 
@@ -282,7 +282,7 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
 API_PATHS = ("/chat/completions", "/completions", "/models", "/batches", "/files")
 
 
-def not_an_api(request: httpx.Request, response: httpx.Response) -> ConfigError | None:
+def not_an_api(request: httpx.Request, response: httpx.Response) -> NotAnOpenAIServer | None:
     """A final answer that is not JSON (an HTML page, plain text) means the URL is wrong.
 
     A plain web server, a proxy's login page or a URL without ``/v1`` answers every
@@ -303,10 +303,11 @@ def not_an_api(request: httpx.Request, response: httpx.Response) -> ConfigError 
         if request.url.path.endswith(path):
             url = url[: url.rindex(path)]
             break
-    return ConfigError(
+    return NotAnOpenAIServer(
         f"{url} answered HTTP {response.status_code} with {what}, not JSON: it is not an "
         "OpenAI-compatible API; check --base-url (the API root, usually ending in /v1, "
-        "e.g. http://localhost:8080/v1)"
+        "e.g. http://localhost:8080/v1)",
+        response.status_code,
     )
 
 

@@ -74,9 +74,8 @@ def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Pat
         run = cli(fake, tmp_path, "--deadline", "1.2", "--timeout", "0.5", **FAST_CONFIG)
     assert run.exit_code == 4
     message = run.stderr.strip()
-    assert message.startswith("error: gave up: the 1.2s deadline per article ran out")
-    assert "waiting for fake at http://127.0.0.1:" in message
-    assert "attempt 1/3, 0 tokens so far" in message
+    assert message.startswith("error: gave up on fake at http://127.0.0.1:")
+    assert "the 1.2s deadline per article ran out; attempt 1/3, 0 tokens so far;" in message
     assert "raise it with --deadline SECONDS (or SUMMARIZER_DEADLINE" in message
     assert len(message.splitlines()) == 1
 

@@ -57,7 +57,7 @@ def test_embedded_deadline_names_the_model_the_setting_and_progress_not_the_port
     error = translate_error(DeadlineExceeded("late", request=request), backend, 2, tally)  # type: ignore[arg-type]
     assert isinstance(error, BackendUnavailable)
     message = str(error)
-    assert "the embedded model SmolLM2-135M-Instruct.Q4_1" in message
+    assert message.startswith("gave up on the embedded model SmolLM2-135M-Instruct.Q4_1: ")
     assert "attempt 2/3, 1,301 tokens so far" in message
     assert "--deadline SECONDS" in message and "SUMMARIZER_DEADLINE" in message
     assert "33893" not in message, "an internal port is no hint"

@@ -12,7 +12,7 @@ from fault_fixtures import FAST
 from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401  (registers the commands)
-from summarizer import ConfigError, Summarizer
+from summarizer import BackendRejected, ConfigError, NotAnOpenAIServer, Summarizer
 from summarizer.cli.app import app
 
 runner = CliRunner()
@@ -110,6 +110,8 @@ def test_non_json_server_in_the_library(fake_server: FakeOpenAIServer) -> None:
     fake_server.script(Raw(HTML_501, 501, "text/html"))
     with (
         Summarizer(backend="compatible", base_url=fake_server.url, model="m", **FAST) as s,
-        pytest.raises(ConfigError, match=r"not an OpenAI-compatible API"),
+        pytest.raises(NotAnOpenAIServer, match=r"not an OpenAI-compatible API") as caught,
     ):
         s.summarize(BELGOROD.read_text(encoding="utf-8"))
+    assert caught.value.exit_code == 2, "a configuration mistake for the CLI"
+    assert isinstance(caught.value, BackendRejected), "an upstream failure for the service"
