@@ -7,7 +7,8 @@ SummarizerError                 base; ``exit_code`` is what the CLI exits with
 │   ├── BackendUnavailable      cannot connect / timed out / 5xx after retries
 │   ├── BackendRejected         400/401/403/404: never retried
 │   │   └── NotAnOpenAIServer   the URL answers HTML or plain text, not the API (exit 2)
-│   └── ModelOutputError        the model never produced a valid summary
+│   ├── ModelOutputError        the model never produced a valid summary
+│   └── BatchJobError           a Batch API job failed, expired or was cancelled
 ├── VerificationFailed          --strict and some figure is unverified (exit 3)
 └── CassetteMiss                a test replayed a request no cassette holds (exit 2)
 """
@@ -67,3 +68,7 @@ class VerificationFailed(SummarizerError):
 
 class CassetteMiss(SummarizerError):
     exit_code = 2
+
+
+class BatchJobError(BackendError):
+    """A provider batch job failed, expired or was cancelled (Batch API)."""
