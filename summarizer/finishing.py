@@ -9,6 +9,7 @@ and fills in ``meta``. Nothing here does I/O; the clock is read for timings only
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -126,6 +127,7 @@ def finish_article(
         cost_usd=estimate_cost(fresh_usage, settings, cached=cached),
         cached=cached,
         chunks=len(results),
+        notes=[a.note for a in answers if a.note],
     )
     summary = ArticleSummary.model_validate(
         {**draft.model_dump(), "meta": meta, "verification": report},
@@ -139,6 +141,7 @@ def finish_article(
     return summary
 
 
+@functools.cache  # importlib.metadata reads the dist-info each time: ~1 ms per article
 def package_version() -> str:
     try:
         return version("summarizer")

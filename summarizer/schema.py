@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import weakref
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 from pydantic import (
@@ -97,7 +98,11 @@ MAX_EVIDENCE = 3
 Quote = Annotated[str, Field(min_length=1, max_length=MAX_QUOTE)]
 
 
-_SCHEMA_JSON: dict[tuple[Any, ...], str] = {}
+# owner class -> {(args, kwargs): schema JSON}; weak keys, so a class made on the fly
+# (a wrapper with another name, a test's model) is not kept alive by its cached schema.
+_SCHEMA_JSON: weakref.WeakKeyDictionary[type, dict[tuple[Any, ...], str]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class _Model(BaseModel):
@@ -235,15 +240,16 @@ class SummaryDraft(_Model):
         Each article asks for it three times (prompt hash, schema hash, instructor's
         response_format); building it costs ~2.5 ms, most of our per-article overhead.
         """
-        key = (schema_owner(cls), args, tuple(sorted(kwargs.items())))
-        if key not in _SCHEMA_JSON:
+        built = _SCHEMA_JSON.setdefault(schema_owner(cls), {})
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in built:
             schema = super().model_json_schema(*args, **kwargs)
             if cls.model_facing:
                 figure = schema.get("$defs", {}).get("Figure", {})
                 for name in FIGURE_FIELDS_OURS:
                     figure.get("properties", {}).pop(name, None)
-            _SCHEMA_JSON[key] = json.dumps(schema)
-        return json.loads(_SCHEMA_JSON[key])
+            built[key] = json.dumps(schema)
+        return json.loads(built[key])
 
     @classmethod
     def model_validate_json(
@@ -382,6 +388,8 @@ class Meta(_Model):
     chunks: int = 1
     created_at: dt.datetime | None = None
     summarizer_version: str = ""
+    # Anything the reader must know about how this result was cut short (a deadline).
+    notes: list[str] = Field(default_factory=list)
 
 
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]

@@ -160,7 +160,7 @@ ROWS: list[Row] = [
         settings={"timeout": 0.5, "transient_attempts": 2},
         error=BackendUnavailable,
         exit_code=4,
-        message=r"no answer from http://127\.0\.0\.1:\d+/v1 within 0\.5s",
+        message=r"no answer from fake at http://127\.0\.0\.1:\d+/v1 within 0\.5s.*raise it with --timeout",
     ),
     Row(  # ~10 chunks 0.03 s apart: 0.3 s, inside the 1 s timeout
         "slow-drip-within-timeout",
@@ -178,7 +178,7 @@ ROWS: list[Row] = [
         settings={"timeout": 0.5, "transient_attempts": 2},
         error=BackendUnavailable,
         exit_code=4,
-        message=r"no answer from http://127\.0\.0\.1:\d+/v1 within 0\.5s",
+        message=r"no answer from fake at http://127\.0\.0\.1:\d+/v1 within 0\.5s.*raise it with --timeout",
     ),
     Row(  # retries and re-asks never outlive the per-article deadline
         "deadline-cuts-retries",

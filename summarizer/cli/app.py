@@ -6,16 +6,41 @@ import enum
 import functools
 import os
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from summarizer.errors import SummarizerError
 from summarizer.redaction import redact
 
+
+def show_flags_as_flags(command: Any, ctx: typer.Context) -> None:
+    """``--strict``, not ``--strict <bool>``: typer 0.29 labels on/off and counted flags
+    with a type; an empty metavar makes its help show the bare flag."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            param.metavar = ""
+
+
+class FlagsAsFlagsGroup(TyperGroup):
+    """The command group class for every typer app here: help shows flags as flags."""
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            show_flags_as_flags(command, ctx)
+        return command
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        show_flags_as_flags(self, ctx)
+        super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
+    cls=FlagsAsFlagsGroup,
     name="summarizer",
     help="Turn a news article into a verified, structured event summary.",
     no_args_is_help=True,

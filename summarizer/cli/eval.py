@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -29,6 +29,7 @@ from summarizer.evaluation import (
     regressions,
     run_eval,
 )
+from summarizer.layout import Responsive
 from summarizer.redaction import configure_logging
 from summarizer.scoring import FIELDS, FieldChange, SeedScore
 
@@ -134,12 +135,12 @@ def eval_command(
         progress=progress,
     )
     out = table_console()
-    out.print(seed_table(report))
-    out.print(totals_table(report))
-    out.print(cost_table(report))
+    out.print(seed_view(report), soft_wrap=False)
+    out.print(totals_table(report), soft_wrap=False)
+    out.print(cost_table(report), soft_wrap=False)
     comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
     if comparisons is not None:
-        out.print(baseline_table(comparisons, baseline))
+        out.print(baseline_table(comparisons, baseline), soft_wrap=False)
     if json_path is not None:
         report.save(json_path)
         stderr.print(f"wrote {json_path}", highlight=False)
@@ -188,15 +189,79 @@ def _prompt_label(run: PromptRun) -> str:
     return f"{run.prompt_id} v{run.version}"
 
 
+CAPTION = (
+    "req = model requests (first ask + re-asks); "
+    "verif/unconf/contra = shares of the answer's figures by verdict (means pooled over "
+    "figures); prose✗ = share of numbers in headline/summary/descriptions not in the "
+    "article; * = no valid summary after the re-asks (scored as an empty prediction)"
+)
+
+
+def seed_view(report: EvalReport) -> Responsive:
+    """Seeds x fields in one table when it fits; else one table per prompt, fields as rows."""
+    return Responsive(lambda: seed_table(report), lambda: seed_tables_by_prompt(report))
+
+
+def _seed_cells(run: PromptRun, seed_id: str) -> tuple[list[str | Text], str] | None:
+    """(one cell per field, requests) for ``seed_id`` under ``run``; None if it was not run."""
+    result = next((r for r in run.results if r.seed_id == seed_id), None)
+    if result is None:
+        return None
+    if result.status == "unmeasured" or result.score is None:
+        return [Text("n/m", style="bold red")] * len(FIELDS), str(result.requests or "")
+    cells: list[str | Text] = [_cell(v) for v in result.score.field_scores().values()]
+    if result.status == "failed":
+        cells[-1] = Text(f"{cells[-1]}*", style="red")
+    return cells, str(result.requests or "")
+
+
+def seed_tables_by_prompt(report: EvalReport) -> Group:
+    """The narrow form: seeds become numbered columns (s1, s2, ...), every score stays visible."""
+    labels = [f"s{i}" for i in range(1, len(report.seeds) + 1)]
+    legend = Table.grid(padding=(0, 1))
+    legend.add_column(style="bold", no_wrap=True)
+    legend.add_column()
+    for label, seed_id in zip(labels, report.seeds, strict=True):
+        legend.add_row(label, seed_id)
+    parts: list[RenderableType] = [
+        Text(
+            f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
+            style="italic",
+        ),
+        legend,
+    ]
+    for run in report.prompts:
+        table = Table(title=_prompt_label(run), title_justify="left")
+        table.add_column("field", no_wrap=True)
+        for label in labels:
+            table.add_column(label, justify="right", no_wrap=True)
+        table.add_column("mean", justify="right", no_wrap=True, style="bold")
+        per_seed = [_seed_cells(run, seed_id) for seed_id in report.seeds]
+        for index, name in enumerate(FIELDS):
+            row: list[str | Text] = [FIELD_LABELS[name]]
+            row += [cells[0][index] if cells else "" for cells in per_seed]
+            row.append(_cell(run.means.get(name)))
+            table.add_row(*row)
+        table.add_section()
+        requests = [cells[1] if cells else "" for cells in per_seed]
+        table.add_row("req", *requests, str(sum(r.requests for r in run.results) or ""))
+        parts.append(table)
+    parts.append(
+        Text(
+            f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
+            f"n/m = not measured; {CAPTION}",
+            style="dim",
+        )
+    )
+    return Group(*parts)
+
+
 def seed_table(report: EvalReport) -> Table:
     """Rows: seed x prompt (and each prompt's mean); columns: the field scores."""
     table = Table(
         title=f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
         title_justify="left",
-        caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
-        "req = model requests (first ask + re-asks); "
-        "verif/unconf/contra = shares of the answer's figures by verdict (means pooled over "
-        "figures); prose✗ = share of numbers in headline/summary/descriptions not in the article; * = no valid summary after the re-asks (scored as an empty prediction)",
+        caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; {CAPTION}",
         caption_justify="left",
     )
     table.add_column("seed", no_wrap=True)

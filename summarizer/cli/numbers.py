@@ -11,10 +11,12 @@ import json
 from typing import Annotated
 
 import typer
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from summarizer.cli.app import OutputFormat, app, cli_errors, stdout
+from summarizer.layout import Responsive, stacked
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.reading import read_article
 
@@ -35,7 +37,10 @@ def numbers_command(
     if format is OutputFormat.json:
         typer.echo(mentions_json(mentions))
     else:
-        stdout.print(mentions_table(mentions, article.text, title=f"Numbers in {article.source}"))
+        stdout.print(
+            mentions_table(mentions, article.text, title=f"Numbers in {article.source}"),
+            soft_wrap=False,
+        )
 
 
 def mentions_json(mentions: list[NumberMention]) -> str:
@@ -43,25 +48,41 @@ def mentions_json(mentions: list[NumberMention]) -> str:
     return json.dumps([dataclasses.asdict(m) for m in mentions], indent=2, ensure_ascii=False)
 
 
-def mentions_table(mentions: list[NumberMention], article: str, title: str) -> Table:
-    """One row per mention: value, qualifier, role, noun and the highlighted context."""
-    table = Table(title=title, expand=True)
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("qualifier", no_wrap=True)
-    table.add_column("role", no_wrap=True)
-    table.add_column("noun", ratio=1, overflow="fold")
-    table.add_column("context", ratio=3, overflow="fold")
-    for mention in mentions:
-        table.add_row(
+NUMBER_HEADERS = ("value", "qualifier", "role", "noun", "context")
+
+
+def mentions_table(mentions: list[NumberMention], article: str, title: str) -> Responsive:
+    """One row per mention: value, qualifier, role, noun and the highlighted context.
+
+    A table when its words fit the terminal, else one block per mention (never a cut word).
+    """
+    rows = [
+        (
             format_value(mention),
             mention.qualifier,
             mention.role,
             mention.noun,
             highlighted_context(mention, article),
         )
-    if not mentions:
-        table.caption = "no numbers found"
-    return table
+        for mention in mentions
+    ]
+
+    def table() -> Table:
+        table = Table(title=title, expand=True)
+        for name in NUMBER_HEADERS:
+            table.add_column(name, justify="right" if name == "value" else "left")
+        for row in rows:
+            table.add_row(*row)
+        if not rows:
+            table.caption = "no numbers found"
+        return table
+
+    def blocks() -> Group:
+        if not rows:
+            return Group(Text(title, style="italic"), Text("no numbers found"))
+        return stacked(Text(title, style="italic"), NUMBER_HEADERS, rows, heading=(0, 1, 2))
+
+    return Responsive(table, blocks)
 
 
 def format_value(mention: NumberMention) -> str:

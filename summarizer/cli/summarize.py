@@ -12,11 +12,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from summarizer.cli.app import ReportFormat, app, cli_errors, stderr, stdout
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
+    DeadlineOpt,
     MaxTokensOpt,
     ModelOpt,
     ModelPathOpt,
@@ -29,6 +32,7 @@ from summarizer.cli.options import (
 )
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.pipeline import Summarizer
+from summarizer.progress import CallProgress, tracking
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
 from summarizer.render import render_json, render_text
@@ -45,7 +49,8 @@ def summarize_command(
         typer.Option("--format", "-f", help="Output format (html: the grounding report page)."),
     ] = ReportFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE."),
     ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -55,6 +60,16 @@ def summarize_command(
     max_retries: RetriesOpt = None,
     max_tokens: MaxTokensOpt = None,
     timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the answer of an earlier run with the same article and settings "
+            "(config key `cache`, env SUMMARIZER_CACHE; default off).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
     ] = False,
@@ -76,10 +91,12 @@ def summarize_command(
             timeout=timeout,
             strict=strict,
             no_reask=no_reask,
-        )
+            deadline=deadline,
+        ),
+        cache=cache,
     )
     failure: VerificationFailed | None = None
-    with summarizer, _spinner(f"Summarizing {article.source}"):
+    with summarizer, tracking() as progress, _spinner(article.source, progress):
         try:
             result = summarizer.summarize(article.text)
         except VerificationFailed as exc:
@@ -87,6 +104,8 @@ def summarize_command(
                 raise
             failure, result = exc, exc.summary
     emit(result, format, output, article.text)
+    for note in result.meta.notes if result.meta else []:
+        stderr.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
     if failure is not None:
         raise failure
 
@@ -109,13 +128,13 @@ def emit(
                 render_json(result)
             )
         else:
-            stdout.print(render_text(result))
+            stdout.print(render_text(result), soft_wrap=False)
         return
     if format is ReportFormat.json:
         content = render_json(result) + "\n"
     else:
         capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(render_text(result))
+        capture.print(render_text(result), soft_wrap=False)
         content = capture.export_text()
     write_atomic(output, content)
     stderr.print(f"wrote {output}", highlight=False)
@@ -134,10 +153,25 @@ def write_atomic(path: Path, content: str) -> None:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
+class ProgressLine:
+    """The spinner's text, re-read on every refresh: elapsed time, attempt, tokens so far."""
+
+    def __init__(self, source: str, progress: CallProgress) -> None:
+        self.source, self.progress = source, progress
+
+    def __rich__(self) -> Text:
+        # What changes comes first: at 80 columns a long file name is what gets cut.
+        return Text(
+            f"{self.progress.describe()} · {Path(self.source).name}",
+            overflow="ellipsis",
+            no_wrap=True,
+        )
+
+
 @contextlib.contextmanager
-def _spinner(message: str) -> Iterator[None]:
+def _spinner(source: str, progress: CallProgress) -> Iterator[None]:
     if stderr.is_terminal:
-        with stderr.status(message, spinner="dots"):
+        with stderr.status(ProgressLine(source, progress), spinner="dots"):
             yield
     else:
         yield
