@@ -2,20 +2,90 @@
 
 from __future__ import annotations
 
-import enum
 import functools
+import importlib
 import os
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import typer
+import typer.main
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperCommand, TyperGroup
 
 from summarizer.errors import SummarizerError
 from summarizer.redaction import redact
 
+# Every command: the module that registers it on `app`, and the one-line help that
+# `summarizer --help` shows without importing that module (a test keeps both in step).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "batch": (
+        "summarizer.cli.batch",
+        "Summarize many articles into a JSONL file: concurrent, cached, resumable.",
+    ),
+    "eval": (
+        "summarizer.cli.eval",
+        "Score prompts on the seed articles against their gold events (prompt regression).",
+    ),
+    "numbers": (
+        "summarizer.cli.numbers",
+        "List every number in an article with its qualifier, role and counted noun.",
+    ),
+    "summarize": (
+        "summarizer.cli.summarize",
+        "Summarize one news article into verified, structured events.",
+    ),
+    "verify": (
+        "summarizer.cli.verify",
+        "Check every figure of a summary against the article it summarizes.",
+    ),
+    "prompts": (
+        "summarizer.cli.prompts",
+        "Prompt versions, content hashes and the lock file (prompts/prompts.lock).",
+    ),
+}
+
+
+class CommandStub(TyperCommand):
+    """Stands for a command in help listings until the command itself is needed."""
+
+
+class LazyCommands(TyperGroup):
+    """The command group: imports a command's module only when that command runs.
+
+    ``summarizer --help`` shows :data:`COMMANDS` and imports none of them; ``summarizer
+    numbers`` imports the numbers command, not the pipeline, the model SDKs or the batch code.
+    """
+
+    listing = False
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for name, (_module, help_line) in COMMANDS.items():
+            self.commands.setdefault(name, CommandStub(name=name, help=help_line))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, CommandStub) and not self.listing:
+            importlib.import_module(COMMANDS[cmd_name][0])  # registers it on `app`
+            command = typer.main.get_group(app).commands[cmd_name]
+            self.commands[cmd_name] = command
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.listing = False
+
+
 app = typer.Typer(
+    cls=LazyCommands,
     name="summarizer",
     help="Turn a news article into a verified, structured event summary.",
     no_args_is_help=True,
@@ -27,13 +97,6 @@ app = typer.Typer(
 # stdout carries results only (JSON stays clean); everything else goes to stderr.
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
-
-
-class OutputFormat(enum.StrEnum):
-    """--format for every command: rich text for people, JSON for programs."""
-
-    text = "text"
-    json = "json"
 
 
 P = ParamSpec("P")
@@ -79,3 +142,9 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 def _one_line(message: str) -> str:
     return " ".join(message.split()) or "failed"
+
+
+@app.callback()
+def root() -> None:
+    """Turn a news article into a verified, structured event summary."""
+    # A callback keeps `app` a command group even while only one command module is loaded.

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from summarizer.cli.app import OutputFormat, app, cli_errors, stderr, stdout
+from summarizer.cli.app import app, cli_errors, stderr
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
@@ -26,11 +23,11 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
-from summarizer.errors import InputError, VerificationFailed
+from summarizer.cli.output import SummaryFormatOpt, emit
+from summarizer.errors import VerificationFailed
 from summarizer.pipeline import Summarizer
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
-from summarizer.render import render_json, render_text
 from summarizer.schema import ArticleSummary
 
 
@@ -38,9 +35,7 @@ from summarizer.schema import ArticleSummary
 @cli_errors
 def summarize_command(
     path: Annotated[str, typer.Argument(help="Article text file, or - for stdin.")],
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+    format: SummaryFormatOpt = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
     ] = None,
@@ -83,42 +78,9 @@ def summarize_command(
             if not isinstance(exc.summary, ArticleSummary):
                 raise
             failure, result = exc, exc.summary
-    emit(result, format, output)
+    emit("summary", result, format, output=output)
     if failure is not None:
         raise failure
-
-
-def emit(result: ArticleSummary, format: OutputFormat, output: Path | None) -> None:
-    """Print or write the result; a file is replaced atomically, never left half-written."""
-    if output is None:
-        if format is OutputFormat.json:
-            stdout.print_json(render_json(result)) if stdout.is_terminal else print(
-                render_json(result)
-            )
-        else:
-            stdout.print(render_text(result))
-        return
-    if format is OutputFormat.json:
-        content = render_json(result) + "\n"
-    else:
-        capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(render_text(result))
-        content = capture.export_text()
-    write_atomic(output, content)
-    stderr.print(f"wrote {output}", highlight=False)
-
-
-def write_atomic(path: Path, content: str) -> None:
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 @contextlib.contextmanager
