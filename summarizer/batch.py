@@ -39,7 +39,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -212,7 +212,7 @@ async def asummarize_many(
     stop: asyncio.Event | None = None,
     ramp: float = RAMP_SECONDS,
     **options: Any,
-) -> AsyncIterator[BatchResult]:
+) -> AsyncGenerator[BatchResult, None]:
     """Summarize ``items`` with at most ``concurrency`` in flight; yield results as they complete.
 
     Workers start one by one, ``ramp`` seconds apart (see the module docstring; 0: all at once).
