@@ -44,10 +44,12 @@ FILE_WIDTH = 120  # columns of rich text written to a file or an HTTP body
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenderContext:
-    """What a renderer may need besides the result: the article it came from, a heading."""
+    """What a renderer may need besides the result: the article it came from, a heading,
+    and for a report the summary it checked (a page that shows the claims needs it)."""
 
     article_text: str = ""
     title: str = ""
+    summary: ArticleSummary | None = None
 
 
 Renderer = Callable[[Any, RenderContext], Any]

@@ -48,7 +48,9 @@ def verify_command(
     summary = load_summary(summary_json)
     report = verify(source.text, summary, extract_numbers(source.text))
     context = RenderContext(
-        article_text=source.text, title=f"{summary_json} against {source.source}"
+        article_text=source.text,
+        title=f"{summary_json} against {source.source}",
+        summary=summary,
     )
     emit("report", report, format, context)
     if strict and not report.all_verified:
