@@ -91,3 +91,11 @@ def test_every_command_runs_its_own_help() -> None:
         result = CliRunner().invoke(app, [name, "--help"], terminal_width=200)
         assert result.exit_code == 0, (name, result.output)
         assert help_line in " ".join(result.output.split()), name
+
+
+def test_bad_input_fails_before_the_pipeline_loads(tmp_path: Path) -> None:
+    """A wrong path is refused at once: no pipeline, no model SDK, no second of imports."""
+    loaded = modules_loaded_by("summarize", str(tmp_path / "missing.txt"))
+    assert "summarizer.cli.summarize" in loaded
+    assert "summarizer.pipeline" not in loaded
+    assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS

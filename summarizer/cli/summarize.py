@@ -25,10 +25,8 @@ from summarizer.cli.options import (
 )
 from summarizer.cli.output import SummaryFormatOpt, emit
 from summarizer.errors import VerificationFailed
-from summarizer.pipeline import Summarizer
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
-from summarizer.schema import ArticleSummary
 
 
 @app.command("summarize")
@@ -56,6 +54,10 @@ def summarize_command(
     """Summarize one news article into verified, structured events."""
     configure_logging(verbose)
     article = read_article(path)
+    # The pipeline (and the model SDKs) load only once the input is known to be good.
+    from summarizer.pipeline import Summarizer
+    from summarizer.schema import ArticleSummary
+
     summarizer = Summarizer(
         **model_options(
             model=model,
