@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "prompts": (
         "summarizer.cli.prompts",
-        "Prompt versions, content hashes and the lock file (prompts/prompts.lock).",
+        "Prompt versions, content hashes and the lock file (prompts.lock beside the prompts).",
     ),
 }
 
