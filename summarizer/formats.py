@@ -10,20 +10,12 @@ string for a file or an HTTP body.
 Renderers are imported on first use, so listing the formats (``--help``, choices of
 ``--format``) costs no import of the pipeline, the extractor or pydantic.
 
-Adding a format is one entry in :data:`FORMATS`, with :func:`lazy` pointing at renderers
-that take ``(value, context)``::
-
-    OutputFormat(
-        name="html",
-        media_type="text/html",
-        description="one self-contained page",
-        renderers={"summary": lazy("summarizer.report_html:summary_page")},
-    )
+Adding a format is one :class:`OutputFormat` entry in :data:`FORMATS`; its renderers take
+``(value, context)`` and import their module inside, like the text and JSON ones below.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -53,21 +45,6 @@ class RenderContext:
 
 
 Renderer = Callable[[Any, RenderContext], Any]
-
-
-def lazy(target: str) -> Renderer:
-    """A renderer that imports ``"module:function"`` on its first call (keeps start-up cheap)."""
-    module_name, _, attribute = target.partition(":")
-    if not module_name or not attribute:
-        raise ValueError(f"renderer {target!r}: expected 'module:function'")
-
-    def render(value: Any, context: RenderContext) -> Any:
-        function: Renderer = getattr(importlib.import_module(module_name), attribute)
-        return function(value, context)
-
-    render.__qualname__ = render.__name__ = attribute
-    render.__module__ = module_name
-    return render
 
 
 @dataclass(frozen=True, kw_only=True)

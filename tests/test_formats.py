@@ -12,7 +12,7 @@ from summarizer import formats
 from summarizer.cli.app import app
 from summarizer.crosscheck import verify
 from summarizer.errors import InputError
-from summarizer.formats import FORMATS, SUBJECTS, RenderContext, format_names, get_format, lazy
+from summarizer.formats import FORMATS, SUBJECTS, RenderContext, format_names, get_format
 from summarizer.numbers import extract_numbers
 from summarizer.schema import ArticleSummary, VerificationReport
 
@@ -98,14 +98,6 @@ def test_a_format_refuses_a_subject_it_cannot_render() -> None:
     assert not only_summaries.supports("numbers")
     with pytest.raises(InputError, match="cannot show a numbers"):
         only_summaries.render("numbers", MENTIONS)
-
-
-def test_lazy_renderer_imports_only_when_called() -> None:
-    renderer = lazy("summarizer_no_such_module:render")  # building it imports nothing
-    with pytest.raises(ModuleNotFoundError):
-        renderer(SUMMARY, CONTEXT)
-    with pytest.raises(ValueError, match="module:function"):
-        lazy("no-colon")
 
 
 @pytest.mark.parametrize("subject", ["report", "numbers"])
