@@ -6,7 +6,7 @@ import functools
 import importlib
 import os
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import typer
 import typer.main
@@ -17,32 +17,41 @@ from typer.core import TyperCommand, TyperGroup
 from summarizer.errors import SummarizerError
 from summarizer.redaction import redact
 
-# Every command: the module that registers it on `app`, and the one-line help that
-# `summarizer --help` shows without importing that module (a test keeps both in step).
-COMMANDS: dict[str, tuple[str, str]] = {
-    "batch": (
-        "summarizer.cli.batch",
+
+class LazyCommand(NamedTuple):
+    """What ``summarizer --help`` shows for a command without importing it, and the
+    modules that register it on ``app`` (a group may keep subcommands in several)."""
+
+    help: str
+    modules: tuple[str, ...]
+
+
+# Every command, in --help order. A test checks each help line against the command's own
+# and that every module registering a command under summarizer/cli/ is listed here.
+COMMANDS: dict[str, LazyCommand] = {
+    "batch": LazyCommand(
         "Summarize many articles into a JSONL file: concurrent, cached, resumable.",
+        ("summarizer.cli.batch",),
     ),
-    "eval": (
-        "summarizer.cli.eval",
+    "eval": LazyCommand(
         "Score prompts on the seed articles against their gold events (prompt regression).",
+        ("summarizer.cli.eval",),
     ),
-    "numbers": (
-        "summarizer.cli.numbers",
+    "numbers": LazyCommand(
         "List every number in an article with its qualifier, role and counted noun.",
+        ("summarizer.cli.numbers",),
     ),
-    "summarize": (
-        "summarizer.cli.summarize",
+    "summarize": LazyCommand(
         "Summarize one news article into verified, structured events.",
+        ("summarizer.cli.summarize",),
     ),
-    "verify": (
-        "summarizer.cli.verify",
+    "verify": LazyCommand(
         "Check every figure of a summary against the article it summarizes.",
+        ("summarizer.cli.verify",),
     ),
-    "prompts": (
-        "summarizer.cli.prompts",
+    "prompts": LazyCommand(
         "Prompt versions, content hashes and the lock file (prompts.lock beside the prompts).",
+        ("summarizer.cli.prompts",),
     ),
 }
 
@@ -62,8 +71,8 @@ class LazyCommands(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        for name, (_module, help_line) in COMMANDS.items():
-            self.commands.setdefault(name, CommandStub(name=name, help=help_line))
+        for name, entry in COMMANDS.items():
+            self.commands.setdefault(name, CommandStub(name=name, help=entry.help))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
@@ -71,7 +80,8 @@ class LazyCommands(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = self.commands.get(cmd_name)
         if isinstance(command, CommandStub) and not self.listing:
-            importlib.import_module(COMMANDS[cmd_name][0])  # registers it on `app`
+            for module in COMMANDS[cmd_name].modules:  # importing registers it on `app`
+                importlib.import_module(module)
             command = typer.main.get_group(app).commands[cmd_name]
             self.commands[cmd_name] = command
         return command
