@@ -44,7 +44,7 @@ class RenderContext:
     summary: ArticleSummary | None = None
 
 
-Renderer = Callable[[Any, RenderContext], Any]
+Renderer = Callable[[Any, RenderContext], "str | RenderableType"]
 
 
 @dataclass(frozen=True, kw_only=True)

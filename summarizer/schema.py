@@ -225,7 +225,8 @@ class SummaryDraft(_Model):
         key = (cls, args, tuple(sorted(kwargs.items())))
         if key not in _SCHEMA_JSON:
             _SCHEMA_JSON[key] = json.dumps(super().model_json_schema(*args, **kwargs))
-        return json.loads(_SCHEMA_JSON[key])
+        schema: dict[str, Any] = json.loads(_SCHEMA_JSON[key])
+        return schema
 
     @classmethod
     def model_validate_json(
