@@ -20,8 +20,10 @@ from summarizer.formats import RenderContext, Subject, format_names, get_format
 
 def format_option(subject: Subject) -> Any:
     """The ``--format/-f`` option of a command whose result is a ``subject``."""
-    choices = Literal[tuple(format_names(subject))]  # type: ignore[valid-type]
-    return Annotated[choices, typer.Option("--format", "-f", help="Output format.")]
+    names = format_names(subject)
+    choices = Literal[tuple(names)]  # type: ignore[valid-type]
+    described = "; ".join(f"{name}: {get_format(name).description}" for name in names)
+    return Annotated[choices, typer.Option("--format", "-f", help=f"Output format ({described}).")]
 
 
 # Static checkers see plain strings; typer sees the registry's names as choices.
