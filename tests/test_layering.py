@@ -1,8 +1,8 @@
 """The layering contract of summarizer/, read from the source (ast), not from a running import.
 
-- The library (everything outside ``summarizer.cli`` and ``summarizer.service``) never
-  imports the CLI or the service; the service never imports the CLI. Both are thin layers
-  over the same library.
+- The library (everything outside ``summarizer.cli``, ``summarizer.__main__`` and
+  ``summarizer.service``) never imports the CLI or the service; the service never imports
+  the CLI. Both are thin layers over the same library.
 - No import cycles between modules, counting imports inside functions (a cycle hidden in a
   function is still a cycle); imports under ``if TYPE_CHECKING:`` are not run and do not count.
 - No module imports another module's private (leading underscore) name, whether as
@@ -26,6 +26,8 @@ PACKAGE = "summarizer"
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / PACKAGE
 THIN_LAYERS = ("summarizer.cli", "summarizer.service")
+# `python -m summarizer` is the command line's other door: it belongs to the CLI layer.
+CLI_ENTRY_POINTS = ("summarizer.cli", "summarizer.__main__")
 
 # Known violations, each with the issue that removes it. The test fails when one is gone
 # (delete it here: this list only shrinks) and when a new one appears.
@@ -188,7 +190,9 @@ def test_the_scan_sees_the_package() -> None:
     assert "summarizer.errors" in MODULES["summarizer.cli.app"].imports
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if not in_layer(n, "summarizer.cli")))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in MODULES if not any(in_layer(n, c) for c in CLI_ENTRY_POINTS))
+)
 def test_library_never_imports_the_cli_or_the_service(name: str) -> None:
     forbidden = ("summarizer.cli",) if in_layer(name, "summarizer.service") else THIN_LAYERS
     bad = sorted(i for i in MODULES[name].imports if any(in_layer(i, f) for f in forbidden))
