@@ -78,7 +78,7 @@ class LazyCommands(TyperGroup):
         return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = self.commands.get(cmd_name)
+        command = super().get_command(ctx, cmd_name)
         if isinstance(command, CommandStub) and not self.listing:
             for module in COMMANDS[cmd_name].modules:  # importing registers it on `app`
                 importlib.import_module(module)
