@@ -38,7 +38,7 @@ SUMMARY = ArticleSummary.model_validate(
 MENTIONS = extract_numbers(TEXT)
 REPORT = verify(TEXT, SUMMARY, MENTIONS)
 VALUES = {"summary": SUMMARY, "report": REPORT, "numbers": MENTIONS}
-CONTEXT = RenderContext(article_text=TEXT, title="the seed")
+CONTEXT = RenderContext(article_text=TEXT, title="the seed", summary=SUMMARY)
 COMMAND = {"summary": "summarize", "report": "verify", "numbers": "numbers"}
 
 
