@@ -51,6 +51,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/numbers.py
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/service.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache build *.egg-info

@@ -4,6 +4,7 @@
     >>> result = summarizer.summarize(text)            # doctest: +SKIP
     >>> result.events[0].casualties.killed             # doctest: +SKIP
     >>> summarizer.verify(text, summary_from_elsewhere)  # doctest: +SKIP
+    >>> page = summarizer.render_html(result, text)     # doctest: +SKIP
 
 No number reaches the output unchecked: every figure carries a verification status.
 """
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     )
     from summarizer.numbers import NumberMention, extract_numbers
     from summarizer.pipeline import Summarizer, asummarize, summarize
+    from summarizer.report_html import render_html
     from summarizer.schema import (
         Actor,
         ArticleSummary,
@@ -73,6 +75,7 @@ EXPORTS: dict[str, str] = {
     "asummarize_many": "summarizer.batch",
     "extract_numbers": "summarizer.numbers",
     "load_settings": "summarizer.config",
+    "render_html": "summarizer.report_html",
     "summarize": "summarizer.pipeline",
     "summarize_many": "summarizer.batch",
     "verify": "summarizer.crosscheck",
@@ -106,6 +109,7 @@ __all__ = [
     "asummarize_many",
     "extract_numbers",
     "load_settings",
+    "render_html",
     "summarize",
     "summarize_many",
     "verify",

@@ -131,6 +131,24 @@ def json_numbers(mentions: list[NumberMention], context: RenderContext) -> str:
     return mentions_json(mentions)
 
 
+# --- html: the grounding report, one self-contained page --------------------------------
+
+
+def html_summary(summary: ArticleSummary, context: RenderContext) -> str:
+    from summarizer.report_html import render_html
+
+    return render_html(summary, context.article_text)
+
+
+def html_report(report: VerificationReport, context: RenderContext) -> str:
+    from summarizer.report_html import render_html
+
+    if context.summary is None:
+        raise InputError("an HTML report needs the summary it checked")
+    checked = context.summary.model_copy(update={"verification": report})
+    return render_html(checked, context.article_text)
+
+
 FORMATS: dict[str, OutputFormat] = {
     fmt.name: fmt
     for fmt in (
@@ -145,6 +163,12 @@ FORMATS: dict[str, OutputFormat] = {
             media_type="application/json",
             description="for programs",
             renderers={"summary": json_model, "report": json_model, "numbers": json_numbers},
+        ),
+        OutputFormat(
+            name="html",
+            media_type="text/html",
+            description="the grounding report, one self-contained page",
+            renderers={"summary": html_summary, "report": html_report},
         ),
     )
 }

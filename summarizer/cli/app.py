@@ -41,6 +41,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "List every number in an article with its qualifier, role and counted noun.",
         ("summarizer.cli.numbers",),
     ),
+    "serve": LazyCommand(
+        "Serve the HTTP API (see README: Service). API keys: SUMMARIZER_API_KEYS or the config file.",
+        ("summarizer.cli.serve",),
+    ),
     "summarize": LazyCommand(
         "Summarize one news article into verified, structured events.",
         ("summarizer.cli.summarize",),

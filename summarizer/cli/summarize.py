@@ -25,6 +25,7 @@ from summarizer.cli.options import (
 )
 from summarizer.cli.output import SummaryFormatOpt, emit
 from summarizer.errors import VerificationFailed
+from summarizer.formats import RenderContext
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
 
@@ -80,7 +81,7 @@ def summarize_command(
             if not isinstance(exc.summary, ArticleSummary):
                 raise
             failure, result = exc, exc.summary
-    emit("summary", result, format, output=output)
+    emit("summary", result, format, RenderContext(article_text=article.text), output=output)
     if failure is not None:
         raise failure
 
