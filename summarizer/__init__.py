@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from summarizer.batch import BatchResult, asummarize_many, summarize_many
+    from summarizer.batch_api import BatchApiOptions, BatchApiRun
+    from summarizer.batch_io import ResultsFile, load_inputs
     from summarizer.cache import ResponseCache
     from summarizer.config import Settings, load_settings
     from summarizer.crosscheck import verify
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
         BackendError,
         BackendRejected,
         BackendUnavailable,
+        BatchJobError,
         CassetteMiss,
         ConfigError,
         InputError,
@@ -53,6 +56,9 @@ EXPORTS: dict[str, str] = {
     "BackendError": "summarizer.errors",
     "BackendRejected": "summarizer.errors",
     "BackendUnavailable": "summarizer.errors",
+    "BatchApiOptions": "summarizer.batch_api",
+    "BatchApiRun": "summarizer.batch_api",
+    "BatchJobError": "summarizer.errors",
     "BatchResult": "summarizer.batch",
     "CassetteMiss": "summarizer.errors",
     "Casualties": "summarizer.schema",
@@ -65,6 +71,7 @@ EXPORTS: dict[str, str] = {
     "ModelOutputError": "summarizer.errors",
     "NumberMention": "summarizer.numbers",
     "ResponseCache": "summarizer.cache",
+    "ResultsFile": "summarizer.batch_io",
     "Settings": "summarizer.config",
     "Summarizer": "summarizer.pipeline",
     "SummarizerError": "summarizer.errors",
@@ -74,6 +81,7 @@ EXPORTS: dict[str, str] = {
     "asummarize": "summarizer.pipeline",
     "asummarize_many": "summarizer.batch",
     "extract_numbers": "summarizer.numbers",
+    "load_inputs": "summarizer.batch_io",
     "load_settings": "summarizer.config",
     "render_html": "summarizer.report_html",
     "summarize": "summarizer.pipeline",
@@ -87,6 +95,9 @@ __all__ = [
     "BackendError",
     "BackendRejected",
     "BackendUnavailable",
+    "BatchApiOptions",
+    "BatchApiRun",
+    "BatchJobError",
     "BatchResult",
     "CassetteMiss",
     "Casualties",
@@ -99,6 +110,7 @@ __all__ = [
     "ModelOutputError",
     "NumberMention",
     "ResponseCache",
+    "ResultsFile",
     "Settings",
     "Summarizer",
     "SummarizerError",
@@ -108,6 +120,7 @@ __all__ = [
     "asummarize",
     "asummarize_many",
     "extract_numbers",
+    "load_inputs",
     "load_settings",
     "render_html",
     "summarize",

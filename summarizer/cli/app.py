@@ -30,8 +30,10 @@ class LazyCommand(NamedTuple):
 # and that every module registering a command under summarizer/cli/ is listed here.
 COMMANDS: dict[str, LazyCommand] = {
     "batch": LazyCommand(
-        "Summarize many articles into a JSONL file: concurrent, cached, resumable.",
-        ("summarizer.cli.batch",),
+        "Summarize many articles: [bold]summarizer batch INPUT --out results.jsonl[/] "
+        "(live calls, or --via batch-api for a provider's Batch API); "
+        "[bold]export[/]/[bold]import[/] request files for self-hosted engines.",
+        ("summarizer.cli.batch_group", "summarizer.cli.batch", "summarizer.cli.batch_api"),
     ),
     "eval": LazyCommand(
         "Score prompts on the seed articles against their gold events (prompt regression).",
