@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeAlias
+
+# A letter trie of number words: "" marks the end of a phrase.
+Trie: TypeAlias = dict[str, "Trie"]
 
 UNITS: dict[str, int] = {
     "zero": 0,
@@ -222,7 +226,7 @@ def trie_regex(phrases: Iterable[str]) -> str:
     first letter is case-insensitive ("Six", "six"); a space inside a phrase matches any run of
     whitespace. Longer phrases win (the optional tails are greedy).
     """
-    root: dict[str, dict] = {}
+    root: Trie = {}
     for phrase in phrases:
         node = root
         for ch in phrase.lower():
@@ -239,7 +243,7 @@ def trie_regex(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: Trie) -> str:
     alts = [_char(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
     if not alts:
         return ""

@@ -87,10 +87,11 @@ def prepare(
         dateline=dateline.date.isoformat() if dateline else "unknown",
         numbers=numbers_checklist(mentions),
     )
+    dateline_date = dateline.date if dateline else None
     context = {
         "article": text,
         "mentions": mentions,
-        "dateline": dateline.date if dateline else None,
+        "dateline": dateline_date,
         "reask": reask,
     }
     headers = {
@@ -101,7 +102,7 @@ def prepare(
         "X-Summarizer-Backend": backend_kind,
     }
     return PreparedRequest(
-        text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"]
+        text, prompt, prompt_hash, messages, context, headers, mentions, dateline_date
     )
 
 

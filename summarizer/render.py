@@ -104,7 +104,7 @@ def _marked(check: FigureCheck | None, text: str) -> Text:
 def event_rows(
     summary: ArticleSummary, checks: dict[str, FigureCheck]
 ) -> list[tuple[RenderableType, ...]]:
-    rows = []
+    rows: list[tuple[RenderableType, ...]] = []
     for i, event in enumerate(summary.events):
         figures = Text("\n").join(
             _marked(checks.get(f"events[{i}].{suffix}"), f"{fig.role}: {format_figure(fig)}")

@@ -231,7 +231,8 @@ class SummaryDraft(_Model):
         key = (args, tuple(sorted(kwargs.items())))
         if key not in built:
             built[key] = json.dumps(super().model_json_schema(*args, **kwargs))
-        return json.loads(built[key])
+        schema: dict[str, Any] = json.loads(built[key])
+        return schema
 
     @classmethod
     def model_validate_json(
