@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.lazy_regex import lazy_compile
+
 UNITS: dict[str, int] = {
     "zero": 0,
     "one": 1,
@@ -146,7 +148,7 @@ VAGUE = (
 HALF = r"(?:half(?:\s+a\s+(?:million|billion|dozen))?\b)"
 ORDINAL = rf"(?:(?:{_T})-(?:{_alt(w for w in ORDINALS if ORDINALS[w] < 10)})|{_alt(ORDINALS)})"
 
-_SPLIT = re.compile(r"[\s,-]+")
+_SPLIT = lazy_compile(r"[\s,-]+")
 
 
 def parse_cardinal(phrase: str) -> float | None:

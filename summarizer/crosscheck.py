@@ -52,6 +52,7 @@ from summarizer.schema import (
     SummaryDraft,
     VerificationReport,
 )
+from summarizer.vocabulary import COUNT_ROLES, COVERAGE_ROLES, MENTION_QUALIFIERS
 
 STATUSES: tuple[str, ...] = (
     "verified",
@@ -62,9 +63,7 @@ STATUSES: tuple[str, ...] = (
     "not_in_article",
 )
 
-_ALL_QUALIFIERS = frozenset(
-    {"exact", "at_least", "more_than", "approximately", "at_most", "less_than", "range"}
-)
+_ALL_QUALIFIERS = frozenset(MENTION_QUALIFIERS)
 
 # figure qualifier -> mention qualifiers (the article's wording) that support it.
 # A range mention supports by end instead: see supported_qualifiers.
@@ -79,24 +78,8 @@ QUALIFIER_SUPPORT: dict[str, frozenset[str]] = {
 RANGE_LOW_SUPPORTS = frozenset({"at_least", "approximately"})
 RANGE_HIGH_SUPPORTS = frozenset({"at_most", "approximately"})
 
-COUNT_ROLES = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "displaced",
-        "arrested",
-        "launched",
-        "intercepted",
-        "damaged",
-        "population",
-        "other_count",
-    }
-)
 _LOOSE_PAIRS = frozenset({frozenset({"population", "displaced"})})
 
-# Mentions the summary should report; arrests are not a toll of the event itself.
-COVERAGE_ROLES: tuple[str, ...] = ("killed", "injured", "missing", "displaced")
 
 _SCALES: dict[str, float] = {
     "thousand": 1e3,

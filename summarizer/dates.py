@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from summarizer.lazy_regex import lazy_compile
+
 WEEKDAYS: tuple[str, ...] = (
     "monday",
     "tuesday",
@@ -22,8 +24,8 @@ WEEKDAYS: tuple[str, ...] = (
 
 # The seed format: " date YYYY-MM-DD " before the first sentence. Also accept a
 # bare ISO date or "Date: YYYY-MM-DD" at the very start of the text.
-_DATELINE = re.compile(r"^\s*(?:date:?\s+)?(\d{4})-(\d{2})-(\d{2})\b\s*", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:'s|’s)?\b", re.IGNORECASE)
+_DATELINE = lazy_compile(r"^\s*(?:date:?\s+)?(\d{4})-(\d{2})-(\d{2})\b\s*", re.IGNORECASE)
+_WEEKDAY = lazy_compile(r"\b(" + "|".join(WEEKDAYS) + r")(?:'s|’s)?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

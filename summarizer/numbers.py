@@ -29,39 +29,8 @@ from dataclasses import dataclass, field
 
 from summarizer import _numwords as nw
 from summarizer.dates import parse_dateline
-
-NumberQualifier = str  # exact | at_least | more_than | approximately | at_most | less_than | range
-
-QUALIFIERS: tuple[str, ...] = (
-    "exact",
-    "at_least",
-    "more_than",
-    "approximately",
-    "at_most",
-    "less_than",
-    "range",
-)
-ROLES: tuple[str, ...] = (
-    "killed",
-    "injured",
-    "missing",
-    "displaced",
-    "arrested",
-    "launched",
-    "intercepted",
-    "damaged",
-    "population",
-    "distance",
-    "duration",
-    "money",
-    "percentage",
-    "date_or_year",
-    "time",
-    "ordinal",
-    "other_count",
-)
-EVENT_ROLES = frozenset(ROLES[:8])
-_PEOPLE_ROLES = EVENT_ROLES | {"population"}
+from summarizer.lazy_regex import lazy_compile
+from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +40,9 @@ class NumberMention:
     text: str  # the number token(s) exactly as in the input: input[start:end] == text
     start: int
     end: int
-    qualifier: str
+    qualifier: MentionQualifier
     noun: str
-    role: str
+    role: Role
     sentence: str
 
 
@@ -125,7 +94,7 @@ _PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
     for phrase in phrases.split("|")
 }
 _QUAL_MAX_WORDS = max(len(k) for k in _PRE_QUALIFIERS)
-_POST_QUALIFIER = re.compile(
+_POST_QUALIFIER = lazy_compile(
     r"\s*\+|-plus\b|\s+plus\b(?!\s+\d)|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+fewer\b"
     r"|\s+or\s+less\b|-odd\b",
     re.IGNORECASE,
@@ -255,7 +224,7 @@ _PRONOUN_ONE_BEFORE = frozenset(
         "last",
     }
 )
-_PRONOUN_ONE_AFTER = re.compile(
+_PRONOUN_ONE_AFTER = lazy_compile(
     r"\s+(?:another|who)\b|['’]s\b|\s+(?:must|can|cannot|could|should|would|might|may|will|shall|needs?"
     r"|has\s+to)\b|\s+by\s+one\b|\s+and\s+the\s+same\b"
     r"|\s+of\s+(?:the|its|their|his|her|our)\s+(?:few|many|most|more|least|best|worst|top|main"
@@ -281,7 +250,7 @@ _POPULATION_HEADS = _words(
     "municipality capital metropolis suburb county population"
 )
 _POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
-_PROJECTILES = re.compile(
+_PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
     re.IGNORECASE,
@@ -399,15 +368,20 @@ _START_WORDS = (  # words that can begin a number phrase
 # bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
 # as a trie. This is ~3x faster than flat alternations with lookbehinds.
 _LEX_BEFORE = r"\s\"“”‘’'(\[—–/$£€¥₹₽₴₪~+-"
-_LEX_TOKEN = rf"(?P<tok>\d+|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
-_LEX = re.compile(rf"[{_LEX_BEFORE}]{_LEX_TOKEN}")
-_LEX_HEAD = re.compile(_LEX_TOKEN)
-_BREAK = re.compile(
+
+
+def _lex_token() -> str:
+    return rf"(?P<tok>\d+|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
+
+
+_LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
+_LEX_HEAD = lazy_compile(_lex_token)
+_BREAK = lazy_compile(
     r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=\n)(?=[^\S\n]*\n))"
 )
 
 # The whole number at a lexer start, most specific form first.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
@@ -419,28 +393,28 @@ _CANDIDATE = re.compile(
     rf"|(?P<words>{nw.CARDINAL})\b)",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
-_WORDNUM = re.compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
-_MERIDIAN = re.compile(r"\s?([ap])\.?m", re.IGNORECASE)
-_ATTACHED_SUFFIX = re.compile(
+_DIGITS = lazy_compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+_WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
+_MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
+_ATTACHED_SUFFIX = lazy_compile(
     r"(?P<scale>bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
     re.IGNORECASE,
 )
-_METRES_FOLLOW = re.compile(
+_METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
 )
-_SPACED_SCALE = re.compile(
+_SPACED_SCALE = lazy_compile(
     r"\s?(?:(?P<abbr>bn|mn|tn|trn)\b|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen)\b)",
     re.IGNORECASE,
 )
-_RANGE_TAIL = re.compile(
+_RANGE_TAIL = lazy_compile(
     r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)", re.IGNORECASE
 )
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
-_WORD_RANGE_TAIL = re.compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
+_AND_A_HALF = lazy_compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_WORD_RANGE_TAIL = lazy_compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
 # Everything that can follow a number and say what it measures, in one alternation.
-_AFTER = re.compile(
+_AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|(?P<points>\s?percentage\s+points?\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
@@ -456,35 +430,35 @@ _AFTER = re.compile(
     rf"|(?P<half_of>\s+an?\s+(?P<half_unit>{_DURATION_UNIT})\b)",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_PLAIN_YEAR = re.compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
-_SECOND_AS_UNIT = re.compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
-_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
-_DESIGNATOR_TOKEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
-_HYPHEN_PREFIX = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
+_NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
+_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
+_SECOND_AS_UNIT = lazy_compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
+_HYPHEN_WORD = lazy_compile(r"-([A-Za-z]+)")
+_DESIGNATOR_TOKEN = lazy_compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
+_HYPHEN_PREFIX = lazy_compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
 _SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*'})
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
-_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
-_LIVE_AFTER = re.compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
-_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
-_CONVERSION_GAP = re.compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
+_COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
+_LIVE_AFTER = lazy_compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
+_PARTITIVE_GAP = lazy_compile(r"\s+of\s+(?:the\s+)?")
+_CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-_NOUN_RUN = re.compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
+_NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
 _QUALIFIER_WORDS = (
     r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
 )
 _NUMBER_AHEAD = rf"(?:(?:dozens|hundreds|thousands|several|scores|{nw.CARDINAL})\b|\d|[$£€])"
-_NUMBER_FOLLOWS = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
-_OBJECT_FOLLOWS = re.compile(
+_NUMBER_FOLLOWS = lazy_compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
+_OBJECT_FOLLOWS = lazy_compile(
     rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
     re.IGNORECASE,
 )
-_GOVERNED_GAP = re.compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
-_NOMINAL_END = re.compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
-_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
+_GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
+_NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
+_INITIALS = lazy_compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 
 
 # =============================================================================== pass 1: lexing
@@ -1255,13 +1229,13 @@ def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> st
 def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:
     """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
     for index, cand in enumerate(cands):
-        if cand.noun or cand.role not in _PEOPLE_ROLES:
+        if cand.noun or cand.role not in PEOPLE_ROLES:
             continue
         first = _sentence_of(sentences, cand.start)[0]
         for prev in reversed(cands[:index]):
             if prev.start < first:
                 break
-            if prev.noun and prev.role in _PEOPLE_ROLES:
+            if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
 

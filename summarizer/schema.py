@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -27,57 +27,25 @@ from pydantic import (
     model_validator,
 )
 
-Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-
-# Roles shared by model figures and rule-extracted number mentions, so the
-# cross-check compares like with like.
-Role = Literal[
-    "killed",
-    "injured",
-    "missing",
-    "displaced",
-    "arrested",
-    "launched",
-    "intercepted",
-    "damaged",
-    "population",
-    "distance",
-    "duration",
-    "money",
-    "percentage",
-    "date_or_year",
-    "time",
-    "ordinal",
-    "other_count",
-]
-ROLES: tuple[str, ...] = get_args(Role)
-CASUALTY_ROLES: tuple[str, ...] = ("killed", "injured", "missing", "displaced", "arrested")
-
-# A closed vocabulary inspired by ACLED's event types and sub-event types.
-EventType = Literal[
-    "missile_strike",
-    "drone_strike",
-    "air_strike",
-    "shelling",
-    "armed_clash",
-    "bombing",
-    "attack",
-    "protest",
-    "riot",
-    "arrest",
-    "meeting",
-    "statement",
-    "natural_disaster",
-    "accident",
-    "fire",
-    "explosion",
-    "economic",
-    "other",
-]
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-
-ActorRole = Literal["perpetrator", "target", "victim", "responder", "mediator", "other"]
+# The vocabularies live in one module; re-exported here because the schema is where
+# readers look for them.
+from summarizer.vocabulary import (
+    CASUALTY_ROLES,
+    ActorRole,
+    EventType,
+    MentionQualifier,
+    Qualifier,
+    Role,
+)
+from summarizer.vocabulary import (
+    EVENT_TYPES as EVENT_TYPES,
+)
+from summarizer.vocabulary import (
+    QUALIFIERS as QUALIFIERS,
+)
+from summarizer.vocabulary import (
+    ROLES as ROLES,
+)
 
 # Length bounds are part of the JSON schema, so on llama.cpp they bound the grammar
 # too: without them a small model can loop inside one string until max_tokens.
@@ -377,8 +345,8 @@ class MentionRef(_Model):
     text: str
     start: int
     end: int
-    qualifier: str
-    role: str
+    qualifier: MentionQualifier
+    role: Role
     noun: str = ""
 
 

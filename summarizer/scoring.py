@@ -89,9 +89,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import (
-    EVENT_TYPES,
-    QUALIFIERS,
-    ROLES,
     Actor,
     Casualties,
     Event,
@@ -100,6 +97,7 @@ from summarizer.schema import (
     VerificationReport,
     clip,
 )
+from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
 # ---------------------------------------------------------------------------
 # Constants (the rules' numbers, in one place).
@@ -277,7 +275,7 @@ def _parse_gold_figure(raw: Mapping[str, Any], slot: str | None, where: str) -> 
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"{where}: value must be a finite number, got {value!r}")
     qualifier = raw.get("qualifier") or "exact"
-    if qualifier not in (*QUALIFIERS, "range"):
+    if qualifier not in MENTION_QUALIFIERS:
         raise ValueError(f"{where}: unknown qualifier {qualifier!r}")
     return GoldFigure(role=role, value=value, qualifier=qualifier, noun=str(raw.get("noun") or ""))
 

@@ -11,7 +11,9 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.numbers import QUALIFIERS, ROLES, NumberMention, extract_numbers
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.vocabulary import MENTION_QUALIFIERS as QUALIFIERS
+from summarizer.vocabulary import ROLES
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
