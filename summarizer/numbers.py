@@ -56,7 +56,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
         return []
     sentences = _sentence_bounds(body_start, sentence_ends, len(text))
     _link(text, cands)
-    _assign_roles(text, cands, sentences, _find_cues(text, cue_spans))
+    _assign_roles(text, cands, sentences, _find_cues(text, cue_spans, cands))
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
     return [_to_mention(text, c, sentences, cache) for c in cands]
@@ -83,12 +83,15 @@ _WEEKDAY_WORDS = _words("monday tuesday wednesday thursday friday saturday sunda
 _PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): qualifier
     for qualifier, phrases in {
-        "at_least": "at least|no fewer than|no less than|not less than|a minimum of",
+        "at_least": "at least|no fewer than|no less than|not less than|a minimum of"
+        "|more than or equal to|greater than or equal to|equal to or more than"
+        "|equal to or greater than",
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
-        "|greater than",
+        "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
         "|an estimated|estimated|circa|approx|an approximate",
-        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of",
+        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
+        "|less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than",
         "less_than": "fewer than|less than|under|below|just under",
     }.items()
     for phrase in phrases.split("|")
@@ -242,8 +245,14 @@ _YEAR_PREPOSITIONS = (
 # Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
 _CHANGE_WORDS = _words(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
-    "surged slumped plunged soared rising falling increasing growing from slid sank gained lost "
-    "declined"
+    "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
+    "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
+    "updated upgraded downgraded changed"
+)
+# Nouns of a period: "over three trading sessions" means during them, not more than three.
+_PERIOD_NOUNS = _words(
+    "sessions session rounds round quarters seasons games matches innings terms weekends days "
+    "years months weeks hours nights"
 )
 _POPULATION_HEADS = _words(
     "city town village country nation region province state district community island "
@@ -298,7 +307,7 @@ _CUE_PHRASES: dict[str, str] = {
     "claimed_lives bodies corpses toll",
     "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
     "hospitalized maimed",
-    "missing": "missing unaccounted_for disappeared",
+    "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
     "took_refuge sought_refuge seeking_refuge",
@@ -361,17 +370,20 @@ _START_WORDS = (  # words that can begin a number phrase
     | set(nw.VAGUE_PLURALS)
     | {"half", "several", "tens"}
     | {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "few")}
+    | {f"a {w}" for w in ("third", "quarter", "fifth", "sixth", "eighth", "tenth")}
+    | {"an eighth"}
 )
 # The lexer finds number starts and cue words in one pass, sentence breaks in another.
 # Python's ``re`` tries a pattern at every position unless it starts with a plain character
 # class, so each pattern starts with the character *before* what it looks for (space, quote,
 # bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
 # as a trie. This is ~3x faster than flat alternations with lookbehinds.
-_LEX_BEFORE = r"\s\"“”‘’'(\[—–/$£€¥₹₽₴₪~+-"
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪~+-"
 
 
 def _lex_token() -> str:
-    return rf"(?P<tok>\d+|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
+    vulgar = "".join(nw.VULGAR_FRACTIONS)
+    return rf"(?P<tok>\d+|[{vulgar}]|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
 
 
 _LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
@@ -385,8 +397,11 @@ _CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
-    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    rf"|(?<![\w-])(?:(?P<vague>{nw.VAGUE})"
+    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|\d+)(?:\.\d+)?)"
+    rf"|(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
+    rf"|(?<![\w-])(?:(?P<fraction>{nw.FRACTION})"
+    rf"|(?P<vague>{nw.VAGUE})"
     rf"|(?P<dozen>{nw.DOZEN})"
     rf"|(?P<half>{nw.HALF})"
     rf"|(?P<ordinal>{nw.ORDINAL})\b"
@@ -397,7 +412,8 @@ _DIGITS = lazy_compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
 _WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 _MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 _ATTACHED_SUFFIX = lazy_compile(
-    r"(?P<scale>bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b|(?P<decade>s)\b"
+    r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
+    r"|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
     re.IGNORECASE,
 )
@@ -405,18 +421,20 @@ _METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
 )
 _SPACED_SCALE = lazy_compile(
-    r"\s?(?:(?P<abbr>bn|mn|tn|trn)\b|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen)\b)",
+    r"\s?(?:(?P<abbr>bn|mn|tn|trn|bln|mln)\b"
+    r"|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen|lakhs?|lac|crores?)\b)",
     re.IGNORECASE,
 )
 _RANGE_TAIL = lazy_compile(
-    r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)", re.IGNORECASE
+    r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|and)\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)",
+    re.IGNORECASE,
 )
 _AND_A_HALF = lazy_compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
-_WORD_RANGE_TAIL = lazy_compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
+_WORD_RANGE_TAIL = lazy_compile(r"\s+(?P<sep>to|through|thru|and)\s+(?=[A-Za-z\d])", re.IGNORECASE)
 # Everything that can follow a number and say what it measures, in one alternation.
 _AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
-    r"|(?P<points>\s?percentage\s+points?\b)"
+    r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"
     rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
@@ -425,7 +443,7 @@ _AFTER = lazy_compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
-    rf"|\s?(?P<duration>{_DURATION_UNIT})(?![\w-])"
+    rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
     r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"
     rf"|(?P<half_of>\s+an?\s+(?P<half_unit>{_DURATION_UNIT})\b)",
     re.IGNORECASE,
@@ -442,7 +460,17 @@ _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
 _COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 _LIVE_AFTER = lazy_compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
-_PARTITIVE_GAP = lazy_compile(r"\s+of\s+(?:the\s+)?")
+_CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
+_TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
+_LIVES_AFTER = lazy_compile(r"\s+lives\b")
+_OLD_AFTER = lazy_compile(r"\s+old\b")
+_PERIOD_AFTER = lazy_compile(
+    lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
+)
+_SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
+_SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")
+_MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
+_PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 _CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
 _NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
@@ -592,6 +620,10 @@ def _read_candidate(text: str, match: re.Match[str], before: _Before) -> _Candid
         return cand
     if kind == "clock":
         return _read_clock(text, start, end, before)
+    if kind == "vulgar":
+        cand = _Candidate(start, end, nw.VULGAR_FRACTIONS[text[start]], kind, before, unit_end=end)
+        _read_after(text, cand)
+        return cand
     if kind == "digits":
         return _read_digits(text, start, end, before)
     return _read_words(text, kind, start, end, before)
@@ -620,12 +652,24 @@ def _read_digits(text: str, start: int, end: int, before: _Before) -> _Candidate
         return None  # fractions, dates and scores written with slashes: not handled
     if end - start > _MAX_DIGITS and sum(c.isdigit() for c in text[start:end]) > _MAX_DIGITS:
         return None  # a long digit run is an identifier (phone, account, ISBN), not a figure
-    value = float(text[start:end].replace(",", ""))
+    value = float(
+        text[start:end]
+        .replace(",", "")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace("\u2009", "")
+    )
     cand = _Candidate(start, end, value, "digits", before, currency=before.currency, unit_end=end)
+    _read_space_groups(text, cand)
+    vulgar = nw.VULGAR_FRACTIONS.get(text[cand.end : cand.end + 1])
+    if vulgar is not None:  # "2½"
+        cand.value += vulgar
+        cand.end = cand.unit_end = cand.end + 1
     if not _read_digit_suffix(text, cand):
         return None
     _read_and_a_half(text, cand)
     _read_range(text, cand)
+    _read_sign(text, cand)
     _read_after(text, cand)
     return cand
 
@@ -729,8 +773,8 @@ def _read_range(text: str, cand: _Candidate) -> None:
     bare = cand.before.bare
     if sep == "and" and (not bare or bare[-1] != "between"):
         return
-    if sep == "to" and bare and bare[-1] in _CHANGE_WORDS:
-        return  # a revised figure ("from 29 to 31"), two mentions
+    if sep in ("to", "through", "thru") and _is_change(bare):
+        return  # a revised figure ("rose from 29 to 31"), two mentions
     digits = _DIGITS.match(text, tail.end())
     if not digits or (text[digits.end() : digits.end() + 1] in ("/", "-") and sep != "-"):
         return
@@ -750,6 +794,15 @@ def _read_range(text: str, cand: _Candidate) -> None:
     cand.qualifier, cand.kind = "range", "range"
 
 
+def _is_change(bare: list[str]) -> bool:
+    """ "rose 29 to 31", "rose from 29 to 31": a change; "from 6 to 11" alone is a range."""
+    if not bare:
+        return False
+    if bare[-1] == "from":  # "raises the death total from 29 to 31": a verb of change before
+        return any(word in _CHANGE_WORDS for word in bare[-8:-1])
+    return bare[-1] in _CHANGE_WORDS
+
+
 def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> _Candidate | None:
     phrase = text[start:end]
     if kind == "words":
@@ -762,6 +815,8 @@ def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> 
         value = nw.parse_vague(phrase)
     elif kind == "half":
         value = nw.parse_half(phrase)
+    elif kind == "fraction":
+        value = nw.parse_fraction(phrase)
     else:
         if _second_is_a_unit(text, end, phrase.lower(), before):
             return None
@@ -780,12 +835,42 @@ def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> 
     return cand
 
 
+def _read_sign(text: str, cand: _Candidate) -> None:
+    """ "-5 degrees", "−12C", "minus 5": a negative number (the sign joins the span)."""
+    start = cand.start
+    if start > 0 and text[start - 1] in "-−" and (start < 2 or text[start - 2] in _SIGN_BEFORE):
+        cand.start, cand.value = start - 1, -cand.value
+    elif cand.before.bare[-1:] == ["minus"] and not _MINUS_IS_ARITHMETIC.search(
+        text, max(0, start - 14), start
+    ):
+        cand.value = -cand.value
+
+
+def _read_space_groups(text: str, cand: _Candidate) -> None:
+    """ "1 200 people": thousands grouped by a plain space, as many style guides write them.
+
+    Only a 1-3 digit head followed by whole 3-digit groups, not after a month or another
+    number ("March 5 200 people" stays two numbers, the day and the count).
+    """
+    if cand.end - cand.start > 3 or not text[cand.start : cand.end].isdigit():
+        return
+    groups = _SPACE_GROUPS.match(text, cand.end)
+    if not groups:
+        return
+    words = cand.before.words
+    if words and (words[-1].rstrip(".") in _MONTH_WORDS or words[-1][:1].isdigit()):
+        return
+    cand.end = cand.unit_end = groups.end()
+    cand.value = float(text[cand.start : cand.end].replace(" ", ""))
+
+
 def _read_and_a_half(text: str, cand: _Candidate) -> None:
-    """ "two and a half years" = 2.5, "1 and a half" = 1.5."""
+    """ "two and a half years" = 2.5, "five and a half million" = 5,500,000."""
     half = _AND_A_HALF.match(text, cand.end)
     if half and not cand.scaled:
         cand.value += 0.5
         cand.end = cand.unit_end = half.end()
+        _read_spaced_scale(text, cand)
 
 
 def _word_is_not_a_number(text: str, start: int, end: int, low: str, before: _Before) -> bool:
@@ -812,13 +897,22 @@ def _second_is_a_unit(text: str, end: int, low: str, before: _Before) -> bool:
 
 
 def _read_word_range(text: str, cand: _Candidate) -> None:
-    """ "two to three people"."""
+    """ "two to three people", "from six to 11", "between six and eleven", "5 through 9"."""
     tail = _WORD_RANGE_TAIL.match(text, cand.end)
-    if not tail or (cand.before.bare and cand.before.bare[-1] in _CHANGE_WORDS):
+    if not tail or _is_change(cand.before.bare):
         return
-    other = _WORDNUM.match(text, tail.end())
-    high = nw.parse_cardinal(other.group()) if other else None
-    if other and high is not None and high > cand.value:
+    if tail.group("sep").lower() == "and" and cand.before.bare[-1:] != ["between"]:
+        return
+    other = _WORDNUM.match(text, tail.end()) or _DIGITS.match(text, tail.end())
+    if other is None or text[other.end() : other.end() + 1] in ("/", "-"):
+        return
+    if other.group()[0].isdigit():
+        if "," in other.group() or text[other.end() : other.end() + 1].isalpha():
+            return
+        high: float | None = float(other.group())
+    else:
+        high = nw.parse_cardinal(other.group())
+    if high is not None and high > cand.value:
         cand.high, cand.end, cand.unit_end = high, other.end(), other.end()
         cand.qualifier, cand.kind = "range", "range"
 
@@ -971,7 +1065,7 @@ def _read_qualifier(text: str, cand: _Candidate) -> None:
     if cand.qualifier == "range":
         return
     qualifier = cand.before.qualifier
-    if qualifier and _over_means_during(cand):
+    if qualifier and _over_means_during(text, cand):
         qualifier = ""
     if not qualifier and post:
         qualifier = _POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
@@ -979,9 +1073,17 @@ def _read_qualifier(text: str, cand: _Candidate) -> None:
         cand.qualifier = qualifier
 
 
-def _over_means_during(cand: _Candidate) -> bool:
-    """ "over two days" is a time span ("during"); "for over 20 years" is a lower bound."""
-    if cand.role != "duration" or cand.before.qualifier_word not in ("over", "under"):
+def _over_means_during(text: str, cand: _Candidate) -> bool:
+    """ "over two days" is a time span ("during"); "for over 20 years" is a lower bound.
+
+    So is "over three trading sessions"; "over 65 years old" is an age, a lower bound.
+    """
+    if cand.before.qualifier_word not in ("over", "under"):
+        return False
+    if cand.role == "duration":
+        if _OLD_AFTER.match(text, cand.unit_end):
+            return False
+    elif cand.role or not _PERIOD_AFTER.match(text, cand.unit_end):
         return False
     bare = cand.before.bare
     return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
@@ -1053,16 +1155,30 @@ class _Cue:
     predicate: bool  # "are missing", "were injured": says something of an earlier subject
 
 
-def _find_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
+def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate]) -> list[_Cue]:
     cues = []
+    measures = {c.start for c in cands if c.role in _MEASURE_ROLES}
     for start, end in spans:
         phrase = " ".join(text[start:end].lower().split())
         prev = _word_before(text, start)
         weak = phrase in _TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
-        has_object = bool(_NUMBER_FOLLOWS.match(text, end))
+        follows = _NUMBER_FOLLOWS.match(text, end)
+        # "trapped nearly 400 metres underground": a measure is no object of the verb
+        has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
         predicate = prev.lower() in _COPULAS
         cues.append(_Cue(start, end, _CUE_ROLE[phrase], weak, has_object, predicate))
     return cues
+
+
+_MEASURE_ROLES = frozenset({"distance", "duration", "time", "date_or_year", "percentage"})
+
+
+def _measure_at(text: str, follows: re.Match[str], measures: set[int]) -> bool:
+    """Whether the number the match ``follows`` reached starts a measure (a distance...)."""
+    pos = follows.end() - 1
+    while pos > follows.start() and not text[pos - 1].isspace():
+        pos -= 1
+    return pos in measures or follows.end() - 1 in measures
 
 
 def _word_before(text: str, start: int) -> str:
@@ -1102,6 +1218,13 @@ def _assign_roles(
         if _population_phrase(cand.before.bare):
             cand.role = "population"
             continue
+        if (
+            cand.before.bare[-1:]
+            and cand.before.bare[-1] in _TAKES_LIVES
+            and _LIVES_AFTER.match(text, cand.unit_end)
+        ):
+            cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
+            continue
         sentence = _sentence_of(sentences, cand.start)
         head = _including_head(cands, index, sentence)
         if head is not None:
@@ -1115,6 +1238,25 @@ def _assign_roles(
         if role == "damaged" and _PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
         cand.role = role or "other_count"
+    _share_partitive_roles(cands)
+
+
+def _share_partitive_roles(cands: list[_Candidate]) -> None:
+    """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
+
+    The part (6) takes the role the total's clause gives when it has none of its own, and a
+    total whose part was intercepted counts what was launched.
+    """
+    for cand in cands:
+        if cand.total_of is None:
+            continue
+        part = cands[cand.total_of]
+        if part.locked:
+            continue
+        if part.role == "other_count" and cand.role in EVENT_ROLES:
+            part.role = cand.role
+        if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
+            cand.role = "launched"
 
 
 def _population_phrase(bare: list[str]) -> bool:
@@ -1191,6 +1333,10 @@ def _cue_key(
         governs = bool(_GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if not governs and _CLAUSE_BREAK.search(text, cue.end, cand.start):
+            # "12 people died and 40 were injured": a cue of the same clause, after the
+            # number, is nearer in the sentence's structure than one across "and".
+            distance += _MAX_AFTER_WORDS
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object:
         distance = text.count(" ", cand.noun_end, cue.start)
