@@ -47,7 +47,7 @@ def test_mention_refs_in_reports_use_the_vocabulary() -> None:
 
 
 def test_groups_are_named_sets_not_slices() -> None:
-    assert vocabulary.EVENT_ROLES == {
+    assert {
         "killed",
         "injured",
         "missing",
@@ -56,9 +56,9 @@ def test_groups_are_named_sets_not_slices() -> None:
         "launched",
         "intercepted",
         "damaged",
-    }
+    } == vocabulary.EVENT_ROLES
     assert set(vocabulary.CASUALTY_ROLES) <= vocabulary.EVENT_ROLES
-    assert vocabulary.COUNT_ROLES | vocabulary.FORM_ROLES == set(vocabulary.ROLES)
+    assert set(vocabulary.ROLES) == vocabulary.COUNT_ROLES | vocabulary.FORM_ROLES
     assert not vocabulary.COUNT_ROLES & vocabulary.FORM_ROLES
     assert set(vocabulary.EVENT_TYPE_CUES) == set(vocabulary.EVENT_TYPES)
 

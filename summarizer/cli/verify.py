@@ -6,6 +6,7 @@ and the rule-based numbers, and the report is printed (rich table or JSON).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from summarizer.crosscheck import STATUSES, context_snippet
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.numbers import extract_numbers
 from summarizer.reading import read_article
-from summarizer.schema import ArticleSummary, VerificationReport
+from summarizer.schema import ArticleSummary, StrictLevel, VerificationReport
 from summarizer.verification import parse_summary, verify
 
 
@@ -42,26 +43,92 @@ def verify_command(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.text,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
+        bool,
+        typer.Option(
+            "--strict",
+            help=(
+                "Exit 3 if any claim is not verified; --strict=contradicted only if one is "
+                "contradicted (unconfirmed claims pass)."
+            ),
+        ),
     ] = False,
+    strict_on: Annotated[
+        str | None,
+        typer.Option("--strict-level", hidden=True, help="What --strict fails on."),
+    ] = None,
+    dateline: Annotated[
+        str | None,
+        typer.Option(
+            "--dateline",
+            metavar="YYYY-MM-DD",
+            help="Publication date for resolving 'Saturday' etc. (default: the article's own).",
+        ),
+    ] = None,
 ) -> None:
-    """Check every figure of a summary against the article it summarizes."""
+    """Check every figure, number, name and date of a summary against its article."""
+    level = strict_level(strict_on) if strict_on is not None else None
+    if strict and level is None:
+        level = "unverified"
     if article == "-" and summary_json == "-":
         raise InputError("ARTICLE and SUMMARY_JSON cannot both be read from stdin")
+    published = parse_date_option(dateline)
     source = read_article(article)
     summary = load_summary(summary_json)
-    report = verify(source.text, summary, extract_numbers(source.text))
+    report = verify(source.text, summary, extract_numbers(source.text), dateline=published)
     if format is OutputFormat.json:
         typer.echo(report.model_dump_json(indent=2))
     else:
         stdout.print(
             render_report(report, source.text, title=f"{summary_json} against {source.source}")
         )
-    if strict and not report.all_verified:
-        failed = report.total - report.verified
-        raise VerificationFailed(
-            f"{failed} of {report.total} figures unverified (--strict)", report
-        )
+    if level is not None:
+        failing = report.failing(level)
+        if failing:
+            what = "contradicted" if level == "contradicted" else "not verified"
+            option = "--strict=contradicted" if level == "contradicted" else "--strict"
+            raise VerificationFailed(
+                f"{len(failing)} of {report.total} claims {what}, first {failing[0].path} "
+                f"({option})",
+                report,
+            )
+
+
+def expand_strict(argv: list[str]) -> list[str]:
+    """``--strict=contradicted`` as the parser takes it: ``--strict --strict-level contradicted``.
+
+    The option parser has no options with an optional value, so the entry point rewrites this
+    one spelling before parsing; ``--strict`` alone stays a plain flag.
+    """
+    out: list[str] = []
+    for arg in argv:
+        if arg == "--":
+            out += argv[len(out) :]
+            break
+        if arg.startswith("--strict="):
+            out += ["--strict", "--strict-level", arg.removeprefix("--strict=")]
+        else:
+            out.append(arg)
+    return out
+
+
+def strict_level(value: str | None) -> StrictLevel | None:
+    """``--strict`` (anything not verified) or ``--strict=contradicted``; None without it."""
+    if value is None:
+        return None
+    if value in ("unverified", "all", ""):
+        return "unverified"
+    if value == "contradicted":
+        return "contradicted"
+    raise InputError(f"--strict={value}: expected --strict or --strict=contradicted")
+
+
+def parse_date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--dateline {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 def load_summary(path: str | Path) -> ArticleSummary:
@@ -99,6 +166,8 @@ def render_report(report: VerificationReport, article_text: str, title: str = ""
     if title:
         parts.append(Text(f"Verification of {title}", style="bold"))
     parts.append(_figures(report))
+    if report.claims:
+        parts.append(_claims(report))
     if report.evidence:
         parts.append(_evidence(report))
     if report.uncovered:
@@ -110,8 +179,11 @@ def render_report(report: VerificationReport, article_text: str, title: str = ""
 def _figures(report: VerificationReport) -> Table | Text:
     if not report.figures:
         return Text("No figures to check.", style="dim")
+    verified = sum(1 for check in report.figures if check.ok)
     table = Table(
-        title=f"Figures: {report.verified}/{report.total} verified", show_lines=True, expand=True
+        title=f"Figures: {verified}/{len(report.figures)} verified",
+        show_lines=True,
+        expand=True,
     )
     table.add_column("", no_wrap=True)
     table.add_column("path / status", no_wrap=True)
@@ -119,15 +191,40 @@ def _figures(report: VerificationReport) -> Table | Text:
     table.add_column("reason", overflow="fold", ratio=1, min_width=24)
     for check in report.figures:
         figure = check.figure
-        style = "green" if check.ok else "red"
         where = Text(check.path)
-        where.append(f"\n{check.status}", style=style)
+        where.append(f"\n{check.status}", style=_VERDICT_STYLE[check.verdict])
         table.add_row(
-            Text("✓", style="green") if check.ok else Text("✗", style="bold red"),
+            _verdict_mark(check.verdict),
             where,
             Text(f"{_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
             Text(check.reason),
         )
+    return table
+
+
+_VERDICT_STYLE = {"verified": "green", "unconfirmed": "yellow", "contradicted": "red"}
+_VERDICT_MARK = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
+
+
+def _verdict_mark(verdict: str) -> Text:
+    return Text(_VERDICT_MARK[verdict], style=f"bold {_VERDICT_STYLE[verdict]}")
+
+
+def _claims(report: VerificationReport) -> Table:
+    """Numbers in prose, names, dates and event types, one row each."""
+    verified = sum(1 for claim in report.claims if claim.ok)
+    table = Table(
+        title=f"Claims in text, names and dates: {verified}/{len(report.claims)} verified",
+        expand=True,
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column("path / status", no_wrap=True)
+    table.add_column("claim", overflow="fold")
+    table.add_column("reason", overflow="fold", ratio=1, min_width=24)
+    for claim in report.claims:
+        where = Text(claim.path)
+        where.append(f"\n{claim.status}", style=_VERDICT_STYLE[claim.verdict])
+        table.add_row(_verdict_mark(claim.verdict), where, Text(claim.text), Text(claim.reason))
     return table
 
 
@@ -177,7 +274,12 @@ def _counts_line(report: VerificationReport) -> str:
         f"{status} {counts[status]}" for status in STATUSES[1:] if counts.get(status)
     )
     evidence = f"evidence {counts.get('evidence_grounded', 0)}/{counts.get('evidence', len(report.evidence))} grounded"
-    line = f"figures {report.verified}/{report.total} verified"
+    figures = sum(1 for check in report.figures if check.ok)
+    line = (
+        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
+        f"{report.contradicted} contradicted of {report.total} claims · "
+        f"figures {figures}/{len(report.figures)} verified"
+    )
     if failing:
         line += f" ({failing})"
     return f"{line} · {evidence} · {counts.get('uncovered', len(report.uncovered))} uncovered casualty mention(s)"
