@@ -487,7 +487,12 @@ def reask_message(report: VerificationReport, article_text: str) -> str | None:
     rules decide a role the article leaves open.
     """
     failing = [check for check in report.figures if check.verdict == "contradicted"]
-    prose = [check for check in report.claims if check.verdict == "contradicted"]
+    # Numbers in prose are re-asked like figures; names, dates and event types are flagged.
+    prose = [
+        check
+        for check in report.claims
+        if check.verdict == "contradicted" and check.kind == "number"
+    ]
     if not failing and not prose:
         return None
     lines: list[str] = []
@@ -502,7 +507,7 @@ def reask_message(report: VerificationReport, article_text: str) -> str | None:
             lines.append(f"- {check.path}: {_problem(check, article_text)}")
     if prose:
         lines.append(
-            "These numbers, names or dates in your text are not supported by the article; "
+            "These numbers in your text are not supported by the article; "
             "state them as the article does or leave them out:"
         )
         for claim in prose:

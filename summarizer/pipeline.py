@@ -218,7 +218,7 @@ class Summarizer:
             self.cache.put(cache_key, answer)  # only answers that made a summary are stored
         if self.settings.strict and not report.all_verified:
             raise VerificationFailed(
-                f"{report.total - report.verified} of {report.total} figures failed verification (--strict)",
+                f"{report.total - report.verified} of {report.total} claims failed verification (--strict)",
                 summary,
             )
         return summary
