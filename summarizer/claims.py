@@ -15,6 +15,7 @@ event type needs at least one of its cue words in the article to be confirmed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from summarizer.agreement import qualifier_ok, role_agreement, same, unit_proble
 from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
-from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.schema import ClaimCheck, ClaimStatus, MentionRef, SummaryDraft
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 
@@ -122,6 +123,20 @@ _GENERIC = frozenset(
         "president",
         "leader",
         "leaders",
+    ]
+)
+_GENERIC |= frozenset(
+    [
+        "alleged",
+        "suspected",
+        "reported",
+        "unnamed",
+        "armed",
+        "exchange",
+        "market",
+        "markets",
+        "stock",
+        "stocks",
     ]
 )
 _STOP = frozenset(
@@ -312,7 +327,8 @@ def check_prose_numbers(fields: list[tuple[str, str]], facts: ArticleFacts) -> l
         while field_index + 1 < len(offsets) and mention.start >= offsets[field_index + 1]:
             field_index += 1
         path = fields[field_index][0]
-        checks.append(check_prose_number(path, mention, facts))
+        stated = role_cue_near(joined, mention.start, mention.end, mention.role)
+        checks.append(check_prose_number(path, mention, facts, role_stated=stated))
     return checks
 
 
@@ -328,9 +344,18 @@ _MAY_HOLD_NUMBER = lazy_compile(
 )
 
 
-def check_prose_number(path: str, claim: NumberMention, facts: ArticleFacts) -> ClaimCheck:
-    """One number read from a generated string, against the article's mentions."""
+def check_prose_number(
+    path: str, claim: NumberMention, facts: ArticleFacts, *, role_stated: bool = True
+) -> ClaimCheck:
+    """One number read from a generated string, against the article's mentions.
+
+    ``role_stated``: a cue of the role stands right beside the number in the prose. A role
+    the extractor only inferred across a clause is compared too, but a clash is then
+    ``unconfirmed`` (the prose may not say what the rules read into it).
+    """
     status, reason, mention = _judge_prose(claim, facts)
+    if status == "role_mismatch" and not (role_stated and claim.role in EVENT_ROLES):
+        status = "unconfirmed"
     return ClaimCheck.model_construct(
         path=path,
         kind="number",
@@ -407,9 +432,13 @@ def _prose_role_agreement(claimed: str, stated: str) -> str:
 
 
 def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
-    """An article count that implies a bound in prose ("dozens killed" from "at least 40")."""
+    """An article count that implies a vague bound in prose ("dozens killed" from "at least
+    40 killed"); a toll from a sentence about another time implies nothing."""
     if claim.qualifier not in _VAGUE_OK or claim.role not in EVENT_ROLES:
         return None
+    if any(ch.isdigit() for ch in claim.text):
+        return None  # "at least 233" is a number of its own, not a paraphrase
+    year = facts.year_of(None)
     lower = claim.qualifier in ("at_least", "more_than")
     inclusive = claim.qualifier in ("at_least", "at_most")
     allowed = _LOWER_BOUNDS if lower else _UPPER_BOUNDS
@@ -417,7 +446,9 @@ def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
         if mention.role != claim.role or mention.qualifier not in allowed:
             continue
         beyond = mention.value > claim.value if lower else mention.value < claim.value
-        if beyond or (inclusive and same(mention.value, claim.value)):
+        if (beyond or (inclusive and same(mention.value, claim.value))) and not (
+            year and background_anchor(mention, year)
+        ):
             return mention
     return None
 
@@ -487,6 +518,8 @@ def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
     folded = " ".join(fold(name).split())
     if folded and f" {folded} " in facts.folded:
         return "verified", "the name is in the article"
+    if _initials_in(name, facts.text):
+        return "verified", "the article names it by its initials"
     missing_proper: list[str] = []
     missing_common: list[str] = []
     for raw in _WORDS.findall(name):
@@ -503,6 +536,16 @@ def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """ "United States" as "US" or "U.S.", "United Nations" as "UN" (capitals as written)."""
+    capitals = [w[0] for w in _WORDS.findall(name) if w[:1].isupper() and w.lower() not in _STOP]
+    if len(capitals) < 2:
+        return False
+    initials = "".join(capitals)
+    dotted = r"\.".join(capitals) + r"\.?"
+    return bool(re.search(rf"\b(?:{initials}|{dotted})(?![\w.])", text))
 
 
 def check_date(

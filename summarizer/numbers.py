@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,19 @@ def extract_numbers(text: str) -> list[NumberMention]:
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
     return [_to_mention(text, c, sentences, cache) for c in cands]
+
+
+def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
+    """Whether a cue word of ``role`` stands within ``words`` words of ``text[start:end]``.
+
+    A role the extractor gives from a cue right beside the number ("40 were injured",
+    "killed 24") is stated; one it reached across a clause is only inferred.
+    """
+    before = text[max(0, start - 80) : start].split()[-words:]
+    after = text[end : end + 80].split()[: words + 1]
+    tokens = [t.strip(".,;:!?\"'()").lower() for t in before + after]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return any(_CUE_ROLE.get(token) == role for token in tokens + pairs)
 
 
 # =============================================================================== vocabulary
