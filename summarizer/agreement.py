@@ -20,6 +20,7 @@ checks (:mod:`summarizer.claims`), so a number in the headline meets the same ru
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Literal
 
 from summarizer.lazy_regex import lazy_compile
@@ -259,6 +260,7 @@ def same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
+@lru_cache(maxsize=4096)
 def scale_of(text: str) -> float | None:
     """The scale a text names ("4.29 billion" -> 1e9, "USD bn" -> 1e9), if any."""
     match = _SCALE_WORD.search(text)

@@ -19,14 +19,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from summarizer.agreement import qualifier_ok, role_agreement, same, unit_problem, value_match
 from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.schema import ClaimCheck, ClaimStatus, MentionRef, SummaryDraft
+from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 
 # Words that carry no name: a location or actor may add them without the article's words.
@@ -210,18 +211,52 @@ _TEXT_FIELDS = ("description", "location", "attribution")
 _VAGUE_OK = frozenset({"at_least", "more_than", "at_most", "less_than"})
 
 
+class ArticleText:
+    """What the checks derive from an article's text alone, computed once per article.
+
+    Cached across calls (:func:`article_text`): a re-ask verifies the same article again,
+    and folding it, indexing its words and resolving its dates are most of a verify's cost.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.aligner = QuoteAligner(text)
+        self.folded = " " + " ".join(fold(text).split()) + " "
+        self.words = frozenset(_WORDS.findall(self.folded))
+        self.stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
+        self._dates: dict[dt.date | None, set[dt.date]] = {}
+        self._cues: dict[str, bool] = {}
+
+    def dates(self, dateline: dt.date | None) -> set[dt.date]:
+        found = self._dates.get(dateline)
+        if found is None:
+            found = self._dates[dateline] = article_dates(self.text, dateline)
+        return found
+
+    def has_cue(self, event_type: str) -> bool | None:
+        """Whether a cue word of ``event_type`` occurs (None: the type has no cue words)."""
+        if event_type not in self._cues:
+            pattern = _cue_pattern(event_type)
+            if pattern is None:
+                return None
+            self._cues[event_type] = bool(pattern.search(self.folded))
+        return self._cues[event_type]
+
+
+@lru_cache(maxsize=16)
+def article_text(text: str) -> ArticleText:
+    return ArticleText(text)
+
+
 @dataclass
 class ArticleFacts:
-    """What the checks need from one article, computed once per article."""
+    """One article with its (screened) mentions and dateline, as the checks need them."""
 
     text: str
     mentions: Sequence[NumberMention]
-    aligner: QuoteAligner
     dateline: dt.date | None
-    _folded: str | None = field(default=None, repr=False)
-    _words: frozenset[str] | None = field(default=None, repr=False)
-    _stems: frozenset[str] | None = field(default=None, repr=False)
-    _dates: set[dt.date] | None = field(default=None, repr=False)
+    derived: ArticleText
+    by_value: dict[float, list[NumberMention]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -230,37 +265,45 @@ class ArticleFacts:
         if dateline is None:
             parsed = parse_dateline(text)
             dateline = parsed.date if parsed else None
-        return cls(text, mentions, QuoteAligner(text), dateline)
+        facts = cls(text, mentions, dateline, article_text(text))
+        for mention in mentions:  # every value a mention states, ends of ranges included
+            facts.by_value.setdefault(float(mention.value), []).append(mention)
+            if mention.value_high is not None:
+                facts.by_value.setdefault(float(mention.value_high), []).append(mention)
+        return facts
+
+    @property
+    def aligner(self) -> QuoteAligner:
+        return self.derived.aligner
+
+    @property
+    def folded(self) -> str:
+        return self.derived.folded
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.derived.words
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return self.derived.stems
+
+    @property
+    def dates(self) -> set[dt.date]:
+        return self.derived.dates(self.dateline)
+
+    def stating(self, value: float) -> list[NumberMention]:
+        """Mentions that state ``value`` (as written, or as one end of a range)."""
+        found = self.by_value.get(float(value))
+        if found is not None or float(value).is_integer():
+            return found or []
+        return [m for m in self.mentions if value_match(value, m) in ("value", "low", "high")]
 
     def year_of(self, date: dt.date | None) -> int | None:
         """The year an event happened: its own date, else the dateline's."""
         if date is not None:
             return date.year
         return self.dateline.year if self.dateline else None
-
-    @property
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = " " + " ".join(fold(self.text).split()) + " "
-        return self._folded
-
-    @property
-    def words(self) -> frozenset[str]:
-        if self._words is None:
-            self._words = frozenset(_WORDS.findall(self.folded))
-        return self._words
-
-    @property
-    def stems(self) -> frozenset[str]:
-        if self._stems is None:
-            self._stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
-        return self._stems
-
-    @property
-    def dates(self) -> set[dt.date]:
-        if self._dates is None:
-            self._dates = article_dates(self.text, self.dateline)
-        return self._dates
 
 
 def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
@@ -307,28 +350,35 @@ def prose_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
 
 
 def check_prose_numbers(fields: list[tuple[str, str]], facts: ArticleFacts) -> list[ClaimCheck]:
-    """Read every field with the extractor (in one pass) and check each number found."""
-    if not fields:
+    """Read every field with the extractor (in one pass) and check each number found.
+
+    A text repeated in several fields (a summary copied into a description) is read once and
+    its checks are reported under each path.
+    """
+    unique: dict[str, int] = {}
+    for _, text in fields:
+        if text not in unique and _MAY_HOLD_NUMBER.search(text):
+            unique[text] = len(unique)
+    if not unique:
         return []
-    # One extractor call over all fields, paragraphs apart so no sentence spans two fields.
-    parts: list[str] = []
+    # One extractor call over all texts, paragraphs apart so no sentence spans two of them.
     offsets: list[int] = []
     position = len(_PREFIX)
-    for _, text in fields:
+    for text in unique:
         offsets.append(position)
-        parts.append(text)
         position += len(text) + len(_SEPARATOR)
-    joined = _PREFIX + _SEPARATOR.join(parts)
-    if not _MAY_HOLD_NUMBER.search(joined):
-        return []
-    checks: list[ClaimCheck] = []
-    field_index = 0
+    joined = _PREFIX + _SEPARATOR.join(unique)
+    found: list[list[ClaimCheck]] = [[] for _ in unique]
+    index = 0
     for mention in extract_numbers(joined):
-        while field_index + 1 < len(offsets) and mention.start >= offsets[field_index + 1]:
-            field_index += 1
-        path = fields[field_index][0]
-        stated = role_cue_near(joined, mention.start, mention.end, mention.role)
-        checks.append(check_prose_number(path, mention, facts, role_stated=stated))
+        while index + 1 < len(offsets) and mention.start >= offsets[index + 1]:
+            index += 1
+        found[index].append(check_prose_number("", mention, facts, prose=joined))
+    checks: list[ClaimCheck] = []
+    for path, text in fields:
+        number = unique.get(text)
+        if number is not None:
+            checks += [check.model_copy(update={"path": path}) for check in found[number]]
     return checks
 
 
@@ -345,18 +395,22 @@ _MAY_HOLD_NUMBER = lazy_compile(
 
 
 def check_prose_number(
-    path: str, claim: NumberMention, facts: ArticleFacts, *, role_stated: bool = True
+    path: str, claim: NumberMention, facts: ArticleFacts, *, prose: str | None = None
 ) -> ClaimCheck:
-    """One number read from a generated string, against the article's mentions.
+    """One number read from a generated string (``prose``, the text ``claim`` was read
+    from), against the article's mentions.
 
-    ``role_stated``: a cue of the role stands right beside the number in the prose. A role
-    the extractor only inferred across a clause is compared too, but a clash is then
-    ``unconfirmed`` (the prose may not say what the rules read into it).
+    A role clash is a contradiction only when a cue of the role stands right beside the
+    number in the prose ("40 were killed"); a role the extractor inferred across a clause is
+    compared too, but a clash is then ``unconfirmed`` (the prose may not say it).
     """
     status, reason, mention = _judge_prose(claim, facts)
-    if status == "role_mismatch" and not (role_stated and claim.role in EVENT_ROLES):
+    if status == "role_mismatch" and not (
+        claim.role in EVENT_ROLES
+        and (prose is None or role_cue_near(prose, claim.start, claim.end, claim.role))
+    ):
         status = "unconfirmed"
-    return ClaimCheck.model_construct(
+    return ClaimCheck.model_construct(  # every field given: nothing to default or copy
         path=path,
         kind="number",
         text=claim.text,
@@ -377,7 +431,7 @@ def _judge_prose(
         return _judge_calendar(claim, facts)
     if claim.qualifier == "range" and claim.value_high is not None:
         return _judge_range(claim, facts)
-    found = [m for m in facts.mentions if value_match(claim.value, m) in ("value", "low", "high")]
+    found = facts.stating(claim.value)
     if not found:
         implied = _implied(claim, facts)
         if implied is not None:
@@ -469,10 +523,7 @@ def _judge_range(
             and same(mention.value_high, claim.value_high)
         ):
             return "verified", f"matches the article's {_brief(mention)}", mention
-    ends = [
-        any(value_match(v, m) in ("value", "low", "high") for m in facts.mentions)
-        for v in (claim.value, claim.value_high)
-    ]
+    ends = [bool(facts.stating(v)) for v in (claim.value, claim.value_high)]
     if all(ends):
         return (
             "unconfirmed",
@@ -506,20 +557,31 @@ def _judge_calendar(
 # ---------------------------------------------------------------------------
 
 
+def _claim(path: str, kind: ClaimKind, text: str, status: ClaimStatus, reason: str) -> ClaimCheck:
+    """A claim without a number (every field given: nothing for pydantic to default)."""
+    return ClaimCheck.model_construct(
+        path=path,
+        kind=kind,
+        text=text,
+        status=status,
+        reason=reason,
+        value=None,
+        qualifier=None,
+        role=None,
+        mention=None,
+    )
+
+
 def check_name(path: str, name: str, facts: ArticleFacts) -> ClaimCheck:
     """An actor or location must ground in the article, word by word."""
     status, reason = _judge_name(name, facts)
-    return ClaimCheck.model_construct(
-        path=path, kind="name", text=name, status=status, reason=reason
-    )
+    return _claim(path, "name", name, status, reason)
 
 
 def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
     folded = " ".join(fold(name).split())
     if folded and f" {folded} " in facts.folded:
         return "verified", "the name is in the article"
-    if _initials_in(name, facts.text):
-        return "verified", "the article names it by its initials"
     missing_proper: list[str] = []
     missing_common: list[str] = []
     for raw in _WORDS.findall(name):
@@ -531,6 +593,8 @@ def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
         if len(word) >= 4 and any(w.startswith(word) for w in facts.words if len(w) > len(word)):
             continue
         (missing_proper if raw[:1].isupper() else missing_common).append(raw)
+    if (missing_proper or missing_common) and _initials_in(name, facts.text):
+        return "verified", "the article names it by its initials"
     if missing_proper:
         return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
     if missing_common:
@@ -554,9 +618,7 @@ def check_date(
     """``date_text`` must ground in the article and ``date`` equal its resolution."""
     status, reason = _judge_date(date, date_text, facts)
     text = date_text or (date.isoformat() if date else "")
-    return ClaimCheck.model_construct(
-        path=path, kind="date", text=text, status=status, reason=reason
-    )
+    return _claim(path, "date", text, status, reason)
 
 
 def _judge_date(
@@ -585,22 +647,20 @@ def _judge_date(
 
 def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCheck | None:
     """An event type with none of its cue words in the article is unconfirmed."""
-    cues = _cue_pattern(event_type)
-    if cues is None:
+    found = facts.derived.has_cue(event_type)
+    if found is None:
         return None
-    if cues.search(facts.folded):
+    if found:
         status: ClaimStatus = "verified"
         reason = f"the article has words of a {event_type}"
     else:
         status = "unconfirmed"
         reason = f"no word of a {event_type.replace('_', ' ')} occurs in the article"
-    return ClaimCheck.model_construct(
-        path=path, kind="event_type", text=event_type, status=status, reason=reason
-    )
+    return _claim(path, "event_type", event_type, status, reason)
 
 
 @cache
-def _cue_pattern(event_type: str) -> object | None:
+def _cue_pattern(event_type: str) -> Any:
     stems = EVENT_TYPE_CUES.get(event_type)  # type: ignore[call-overload]
     if not stems:
         return None
@@ -612,6 +672,7 @@ def _cue_pattern(event_type: str) -> object | None:
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def background_anchor(mention: NumberMention, event_year: int) -> str:
     """The words that anchor ``mention``'s clause to another time than ``event_year``.
 
@@ -647,7 +708,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1024)
 def mention_ref(mention: NumberMention) -> MentionRef:
+    """The report's copy of a mention (shared: the same article is checked again on re-asks)."""
     return MentionRef.model_construct(
         value=mention.value,
         value_high=mention.value_high,

@@ -196,13 +196,16 @@ def check_figure(
     """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
-    elsewhere = [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
+
+    def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
+        return [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
 
     unbound = ""
     if groundings[0].match == "fuzzy":
         unbound = quote_numbers_differ(figure.quote, groundings[0], mentions)
     if groundings[0].match == "none" or unbound:
         grounding = groundings[0]
+        elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = (
                 f"the quote is not in the article and {_num(figure.value)} appears nowhere in it"
@@ -236,6 +239,7 @@ def check_figure(
             if inside
             else "the quote contains no number"
         )
+        elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = f"{_num(figure.value)} appears nowhere in the article; {has}{fuzzy}"
             return _check(path, figure, "not_in_article", reason, grounding)
@@ -390,7 +394,7 @@ def _check(
     grounding: Grounding,
     mention: NumberMention | None = None,
 ) -> FigureCheck:
-    return FigureCheck(
+    return FigureCheck.model_construct(  # every field is built here from checked values
         path=path,
         figure=figure,
         status=status,
