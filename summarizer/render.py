@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.schema import ArticleSummary, Figure, FigureCheck, VerificationReport
+from summarizer.schema import ArticleSummary, ClaimCheck, Figure, FigureCheck, VerificationReport
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -46,6 +46,9 @@ def render_text(summary: ArticleSummary) -> RenderableType:
         parts.append(_events_table(summary, checks))
     if summary.verification is not None:
         parts.append(_figures_table(summary.verification))
+        if summary.verification.claims:
+            parts.append(_claims_table(summary.verification))
+        parts.append(Text(verdict_line(summary.verification)))
         if summary.verification.uncovered:
             parts.append(_uncovered(summary.verification))
     if summary.meta is not None:
@@ -64,10 +67,23 @@ def print_text(summary: ArticleSummary, console: Console) -> None:
     console.print(render_text(summary))
 
 
-def _mark(check: FigureCheck | None) -> str:
+_MARKS = {"verified": "[green]✓[/]", "unconfirmed": "[yellow]?[/]", "contradicted": "[red]✗[/]"}
+
+
+def _mark(check: FigureCheck | ClaimCheck | None) -> str:
+    """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
     if check is None:
         return ""
-    return "[green]✓[/]" if check.ok else "[red]✗[/]"
+    return _MARKS[check.verdict]
+
+
+def verdict_line(report: VerificationReport) -> str:
+    """ "31 verified · 2 unconfirmed · 1 contradicted of 34 checks (figures, text, names, dates)"."""
+    return (
+        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
+        f"{report.contradicted} contradicted of {report.total} checks "
+        "(figures, numbers in text, names, dates, evidence)"
+    )
 
 
 def _events_table(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Table:
@@ -94,7 +110,8 @@ def _events_table(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Ta
 
 
 def _figures_table(report: VerificationReport) -> Panel | Table:
-    table = Table(title=f"Figures: {report.verified}/{report.total} verified", expand=True)
+    verified = sum(1 for check in report.figures if check.ok)
+    table = Table(title=f"Figures: {verified}/{len(report.figures)} verified", expand=True)
     for column in ("", "where", "figure", "status", "reason"):
         table.add_column(column, overflow="fold")
     for check in report.figures:
@@ -105,6 +122,19 @@ def _figures_table(report: VerificationReport) -> Panel | Table:
             check.status,
             check.reason,
         )
+    return table
+
+
+def _claims_table(report: VerificationReport) -> Table:
+    """Numbers in the headline, summary and other text, names, dates and event types."""
+    verified = sum(1 for claim in report.claims if claim.ok)
+    table = Table(
+        title=f"Text, names and dates: {verified}/{len(report.claims)} verified", expand=True
+    )
+    for column in ("", "where", "claim", "status", "reason"):
+        table.add_column(column, overflow="fold")
+    for claim in report.claims:
+        table.add_row(_mark(claim), claim.path, claim.text, claim.status, claim.reason)
     return table
 
 

@@ -197,3 +197,28 @@ def test_dates_are_verified_not_rewritten() -> None:
     invented = wrong.model_copy(update={"date_text": "Tuesday morning"})
     date = next(c for c in report_for(events=[invented.model_dump()]).claims if c.kind == "date")
     assert date.status == "date_not_in_article"
+
+
+def test_summarize_text_output_shows_the_three_verdicts_and_prose_claims() -> None:
+    from rich.console import Console
+
+    from summarizer.render import render_text
+    from summarizer.schema import ArticleSummary
+
+    event = Event(
+        event_type="drone_strike",  # no drone in the article: unconfirmed
+        description="A cyclone.",
+        figures=[
+            Figure(
+                value=40, qualifier="at_least", role="killed", quote="killing at least 40 people"
+            )
+        ],
+    )
+    draft = SummaryDraft(headline="Cyclone kills 20", summary="A cyclone.", events=[event])
+    summary = ArticleSummary(**draft.model_dump(), verification=verify(ARTICLE, draft))
+    console = Console(record=True, width=160)
+    console.print(render_text(summary))
+    out = console.export_text()
+    assert "Text, names and dates" in out and "headline" in out and "not_in_article" in out
+    assert "✓" in out and "?" in out and "✗" in out
+    assert "1 unconfirmed" in out and "contradicted of" in out
