@@ -1,27 +1,20 @@
 """Stage 3a: the one client factory. OpenAI, any OpenAI-compatible base URL, or embedded llama.cpp.
 
-Which structured-output mode each backend gets is decided here too:
-
-* ``openai`` / ``compatible``: instructor ``JSON_SCHEMA`` (``response_format`` type
-  ``json_schema``), which OpenAI, vLLM, Ollama and recent llama.cpp servers accept.
-* ``llama-cpp`` / ``embedded``: llama-cpp-python's server rejects ``json_schema``
-  (HTTP 500) but constrains decoding with ``{"type": "json_object", "schema": ...}``.
-  We keep instructor's JSON_SCHEMA handling (no schema pasted into the prompt) and
-  override the request's ``response_format`` through ``extra_body``.
-* ``json_object`` (opt-in for old servers): instructor ``JSON`` mode, which pastes
-  the schema into the system prompt (about twice the prompt tokens).
+What each backend needs and how it asks for structured output is declared in
+:mod:`summarizer.backend_registry`; this module turns a declaration into clients.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
 from pydantic import BaseModel
 
-from summarizer.config import DEFAULT_OPENAI_MODEL, Settings
+from summarizer.backend_registry import BackendSpec, ResponseFormat
+from summarizer.config import Settings
 from summarizer.embedded import EmbeddedServer
 from summarizer.errors import ConfigError
 from summarizer.transport import AsyncRetryTransport, RetryPolicy, RetryTransport
@@ -31,7 +24,6 @@ if TYPE_CHECKING:  # the SDKs cost ~0.7 s to import; a fully cached run never ne
 
 log = logging.getLogger("summarizer.backends")
 
-ResponseFormat = Literal["json_schema", "llama_cpp_schema", "json_object"]
 PLACEHOLDER_KEY = "not-needed"  # local servers ignore the key; the SDK insists on one
 
 
@@ -39,7 +31,7 @@ PLACEHOLDER_KEY = "not-needed"  # local servers ignore the key; the SDK insists 
 class Backend:
     """A configured model endpoint: sync and async instructor clients plus what they need."""
 
-    kind: str
+    spec: BackendSpec
     model: str
     base_url: str | None
     response_format: ResponseFormat
@@ -49,6 +41,10 @@ class Backend:
     _aclient: instructor.AsyncInstructor | None = field(default=None, repr=False)
     _closers: list[Any] = field(default_factory=list, repr=False)
     _async_closers: list[Any] = field(default_factory=list, repr=False)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.name
 
     @property
     def mode(self) -> instructor.Mode:
@@ -136,24 +132,18 @@ class Backend:
 
 def open_backend(settings: Settings) -> Backend:
     """Pick and set up the backend the settings ask for (starting the embedded server if needed)."""
-    kind = settings.resolved_backend()
-    if kind == "openai":
-        if settings.api_key is None:
-            raise ConfigError("backend 'openai' needs OPENAI_API_KEY (environment or config file)")
-        return Backend(
-            kind, settings.model or DEFAULT_OPENAI_MODEL, settings.base_url, "json_schema", settings
+    spec = settings.backend_spec()
+    if spec.needs_api_key and settings.api_key is None:
+        raise ConfigError(
+            f"backend {spec.name!r} needs OPENAI_API_KEY (environment or config file)"
         )
-    if kind in ("compatible", "llama-cpp"):
-        if not settings.base_url:
-            raise ConfigError(f"backend {kind!r} needs --base-url (or OPENAI_BASE_URL)")
-        if kind == "compatible" and not settings.model:
-            raise ConfigError("with --base-url, pass --model: the model name your server serves")
-        response_format: ResponseFormat = (
-            "llama_cpp_schema" if kind == "llama-cpp" else "json_schema"
-        )
-        return Backend(
-            kind, settings.model or "local", settings.base_url, response_format, settings
-        )
+    if spec.needs_base_url and not settings.base_url:
+        raise ConfigError(f"backend {spec.name!r} needs --base-url (or OPENAI_BASE_URL)")
+    if spec.needs_model and not settings.model:
+        raise ConfigError("with --base-url, pass --model: the model name your server serves")
+    if not spec.embedded:
+        model = spec.model_name(settings.model, settings.model_path)
+        return Backend(spec, model, settings.base_url, spec.response_format, settings)
     server = EmbeddedServer(
         settings.model_path,
         n_ctx=settings.n_ctx,
@@ -161,9 +151,7 @@ def open_backend(settings: Settings) -> Backend:
         start_timeout=settings.server_start_timeout,
     )
     base_url = server.start()
-    return Backend(
-        "embedded", server.model_name, base_url, "llama_cpp_schema", settings, server=server
-    )
+    return Backend(spec, server.model_name, base_url, spec.response_format, settings, server=server)
 
 
 # llama.cpp turns maxLength=N into N nested optional rules; the schema keeps N in

@@ -15,8 +15,9 @@ Concurrency: N workers pull from the input, all sharing one Summarizer, so one H
 client (connection pool) and at most one embedded server. Defaults
 (:func:`default_concurrency`):
 
-* ``openai`` / ``compatible``: 8 requests in flight (:data:`REMOTE_CONCURRENCY`).
-* ``embedded`` / ``llama-cpp``: ``settings.n_parallel`` (default 1). llama-cpp-python's
+* remote servers (``openai``, ``compatible``): 8 requests in flight (:data:`REMOTE_CONCURRENCY`).
+* one llama.cpp server on this machine (``local_server`` in
+  :mod:`summarizer.backend_registry`): ``settings.n_parallel`` (default 1). llama-cpp-python's
   server (0.3.x) has no parallel slots: every completion takes one global lock
   (``llama_outer_lock``/``llama_inner_lock`` in ``llama_cpp/server/app.py``; there is no
   ``--parallel`` option), so a second request only waits in the server's queue, where
@@ -56,7 +57,7 @@ RAMP_SECONDS = 0.01  # between worker starts: see "Ramp-up" in the module docstr
 
 def default_concurrency(settings: Settings) -> int:
     """Requests in flight when the caller does not say (see the module docstring)."""
-    if settings.resolved_backend() in ("embedded", "llama-cpp"):
+    if settings.backend_spec().local_server:
         return settings.n_parallel
     return REMOTE_CONCURRENCY
 

@@ -27,19 +27,17 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import diskcache
 from pydantic import BaseModel
 
-from summarizer.config import DEFAULT_OPENAI_MODEL, Settings
+from summarizer.config import Settings
 from summarizer.errors import ConfigError
 from summarizer.model_call import ModelAnswer
+from summarizer.planning import PreparedRequest
 from summarizer.prompts import schema_hash
 from summarizer.schema import Usage
-
-if TYPE_CHECKING:
-    from summarizer.pipeline import PreparedRequest
 
 CACHE_VERSION = 1
 DEFAULT_SIZE_LIMIT = 1 << 30  # 1 GiB; least recently stored entries are evicted beyond it
@@ -68,19 +66,9 @@ def backend_identity(settings: Settings) -> BackendIdentity:
 
     A cache hit must not start the embedded server just to learn the model's name.
     """
-    kind = settings.resolved_backend()
-    if kind == "openai":
-        return BackendIdentity(kind, settings.model or DEFAULT_OPENAI_MODEL, settings.base_url)
-    if kind in ("compatible", "llama-cpp"):
-        return BackendIdentity(kind, settings.model or "local", settings.base_url)
-    return BackendIdentity(kind, _embedded_model_name(settings.model_path))
-
-
-@functools.lru_cache(maxsize=8)
-def _embedded_model_name(model_path: Path | None) -> str:
-    from summarizer.embedded import default_model_path
-
-    return Path(model_path).stem if model_path else default_model_path().stem
+    spec = settings.backend_spec()
+    model = spec.model_name(settings.model, settings.model_path)
+    return BackendIdentity(spec.name, model, None if spec.embedded else settings.base_url)
 
 
 @functools.lru_cache(maxsize=8)

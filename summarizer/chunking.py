@@ -1,4 +1,4 @@
-"""Long articles: split, summarize each chunk, merge, verify against the whole text.
+"""Chunks: split an article, and merge the chunk drafts back into one (pure).
 
 An article longer than ``Settings.max_article_chars`` is cut into chunks of at most
 that many characters, on paragraph boundaries when it can, else on sentence
@@ -16,40 +16,32 @@ offset in the result indexes the original article (``meta.chunks`` says how many
 chunks were used). One deadline (``Settings.deadline``) covers the model calls of all
 chunks together, retries and re-asks included.
 
+The pipeline runs every article through the same path: a plan of chunks (one for most
+articles, see :mod:`summarizer.planning`), one model call per chunk, then one finish
+(:mod:`summarizer.finishing`).
+
 An article longer than ``max_article_chars * max_chunks`` is refused with an
 :class:`~summarizer.errors.InputError` that states the limit, before any model call.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from summarizer.config import Settings
 from summarizer.dates import parse_dateline
-from summarizer.errors import BackendUnavailable, InputError, VerificationFailed
+from summarizer.errors import InputError
 from summarizer.schema import (
     MAX_ACTORS,
     MAX_EVENTS,
     MAX_EVIDENCE,
     MAX_FIGURES,
     MAX_KEY_FIGURES,
-    ArticleSummary,
     Event,
     Figure,
     SummaryDraft,
-    Usage,
 )
-from summarizer.transport import deadline_scope
-
-if TYPE_CHECKING:
-    from summarizer.backends import Backend
-    from summarizer.model_call import ModelAnswer
-    from summarizer.pipeline import PreparedRequest, Summarizer
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
@@ -75,6 +67,17 @@ class Chunk:
 
 def needs_chunking(text: str, settings: Settings) -> bool:
     return len(text) > settings.max_article_chars
+
+
+def plan_chunks(text: str, settings: Settings) -> list[Chunk]:
+    """The chunks ``text`` is summarized in: itself, whole, unless it is over the limit.
+
+    Refuses (InputError) an article no ``max_chunks`` chunks can cover.
+    """
+    check_length(text, settings)
+    if not needs_chunking(text, settings):
+        return [Chunk(0, len(text), text, text)]
+    return split_article(text, settings.max_article_chars)
 
 
 def check_length(text: str, settings: Settings) -> None:
@@ -222,139 +225,3 @@ def _unique_figures(figures: list[Figure]) -> list[Figure]:
             seen.add(key)
             out.append(figure)
     return out
-
-
-# ---------------------------------------------------------------------------
-# Running it (hooked from Summarizer.summarize / asummarize)
-# ---------------------------------------------------------------------------
-
-
-def summarize_chunks(
-    summarizer: Summarizer, text: str, prompt: str | None = None
-) -> ArticleSummary:
-    from summarizer.model_call import call_model
-    from summarizer.pipeline import RESPONSE_MODEL
-
-    started = time.monotonic()
-    check_length(text, summarizer.settings)
-    budget = _Budget(summarizer.settings.deadline)
-    answers: list[ModelAnswer] = []
-    drafts: list[SummaryDraft] = []
-    for chunk in split_article(text, summarizer.settings.max_article_chars):
-        request = summarizer.prepare(chunk.prompt_text, prompt)
-        key, hit = summarizer._cache_lookup(request)
-        cached = hit is not None
-        if hit is None:
-            backend = summarizer.backend  # may start the embedded server: not model time
-            with budget.scope(backend):
-                hit = call_model(
-                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
-                )
-        drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
-        answers.append(hit)
-    return _finish(summarizer, text, prompt, drafts, answers, started)
-
-
-async def asummarize_chunks(
-    summarizer: Summarizer, text: str, prompt: str | None = None
-) -> ArticleSummary:
-    from summarizer.model_call import acall_model
-    from summarizer.pipeline import RESPONSE_MODEL
-
-    started = time.monotonic()
-    check_length(text, summarizer.settings)
-    budget = _Budget(summarizer.settings.deadline)
-    answers: list[ModelAnswer] = []
-    drafts: list[SummaryDraft] = []
-    for chunk in split_article(text, summarizer.settings.max_article_chars):
-        request = summarizer.prepare(chunk.prompt_text, prompt)
-        key, hit = summarizer._cache_lookup(request)
-        cached = hit is not None
-        if hit is None:
-            backend = summarizer.backend  # may start the embedded server: not model time
-            with budget.scope(backend):
-                hit = await acall_model(
-                    backend, request.messages, RESPONSE_MODEL, request.context, request.headers
-                )
-        drafts.append(_chunk_draft(summarizer, request, hit, key, cached=cached))
-        answers.append(hit)
-    return _finish(summarizer, text, prompt, drafts, answers, started)
-
-
-class _Budget:
-    """One ``deadline`` for the model time of all chunks (starting a server does not count)."""
-
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
-        self.spent = 0.0
-
-    @contextlib.contextmanager
-    def scope(self, backend: Backend) -> Iterator[None]:
-        remaining = self.deadline - self.spent
-        if remaining <= 0:
-            where = backend.base_url or "the OpenAI API"
-            raise BackendUnavailable(
-                f"gave up on {where}: the {self.deadline:g}s deadline per article ran out"
-            )
-        started = time.monotonic()
-        try:
-            with deadline_scope(remaining):
-                yield
-        finally:
-            self.spent += time.monotonic() - started
-
-
-def _chunk_draft(
-    summarizer: Summarizer,
-    request: PreparedRequest,
-    answer: ModelAnswer,
-    key: str | None,
-    *,
-    cached: bool,
-) -> SummaryDraft:
-    from summarizer.pipeline import _salvage
-
-    draft = answer.draft if answer.draft is not None else _salvage(answer, request)
-    if summarizer.cache is not None and key is not None and not cached:
-        summarizer.cache.put(key, answer)
-    return SummaryDraft.model_validate(draft.model_dump())
-
-
-def _finish(
-    summarizer: Summarizer,
-    text: str,
-    prompt: str | None,
-    drafts: list[SummaryDraft],
-    answers: list[ModelAnswer],
-    started: float,
-) -> ArticleSummary:
-    from summarizer.model_call import ModelAnswer
-
-    merged = merge_drafts(drafts)
-    usage = sum((a.usage for a in answers), Usage())
-    errors = [error for a in answers for error in a.errors]
-    answer = ModelAnswer(
-        merged,
-        None,
-        usage,
-        sum(a.attempts for a in answers),
-        errors,
-        sum(a.elapsed for a in answers),
-    )
-    # The whole original text: grounding offsets and the cross-check refer to it.
-    request = summarizer.prepare(text, prompt)
-    chunks = len(drafts)
-    try:
-        summary = summarizer._finish(request, answer, started)
-    except VerificationFailed as exc:
-        if isinstance(exc.summary, ArticleSummary):
-            exc.summary = _with_chunks(exc.summary, chunks)
-        raise
-    return _with_chunks(summary, chunks)
-
-
-def _with_chunks(summary: ArticleSummary, chunks: int) -> ArticleSummary:
-    if summary.meta is None:
-        return summary
-    update: dict[str, Any] = {"chunks": chunks, "reasks": max(0, summary.meta.attempts - chunks)}
-    return summary.model_copy(update={"meta": summary.meta.model_copy(update=update)})

@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from summarizer.backend_registry import AUTO, BACKEND_CHOICES, BackendSpec, resolve_backend
 from summarizer.errors import ConfigError
 
-BackendKind = Literal["auto", "openai", "compatible", "llama-cpp", "embedded"]
-
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_PROMPT = "event-summary"
 
 # Environment variable -> Settings field.
@@ -44,8 +42,10 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    backend: BackendKind = Field(
-        "auto", description="auto: base URL > OpenAI key > embedded model."
+    backend: str = Field(
+        AUTO,
+        description="auto: base URL > OpenAI key > embedded model (summarizer.backend_registry).",
+        json_schema_extra={"enum": list(BACKEND_CHOICES)},
     )
     model: str | None = Field(None, description="Model name sent to the server.")
     base_url: str | None = Field(
@@ -114,14 +114,24 @@ class Settings(BaseModel):
     price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
     price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
 
-    def resolved_backend(self) -> Literal["openai", "compatible", "llama-cpp", "embedded"]:
-        if self.backend != "auto":
-            return self.backend
-        if self.base_url:
-            return "compatible"
-        if self.api_key is not None:
-            return "openai"
-        return "embedded"
+    @field_validator("backend")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if value not in BACKEND_CHOICES:
+            raise ValueError(
+                f"unknown backend {value!r} (choose from {', '.join(BACKEND_CHOICES)})"
+            )
+        return value
+
+    def backend_spec(self) -> BackendSpec:
+        """The backend these settings select (``auto`` resolved), from the registry."""
+        return resolve_backend(
+            self.backend, base_url=self.base_url, has_api_key=self.api_key is not None
+        )
+
+    def resolved_backend(self) -> str:
+        """The selected backend's name (``auto`` resolved)."""
+        return self.backend_spec().name
 
 
 def config_file_path() -> Path:
@@ -141,12 +151,33 @@ def load_settings(**overrides: Any) -> Settings:
         if raw not in (None, ""):
             values[field] = raw
     values.update({key: value for key, value in overrides.items() if value is not None})
+    return validate_settings(values)
+
+
+def with_options(settings: Settings, **options: Any) -> Settings:
+    """``settings`` with ``options`` applied, validated like any other source.
+
+    (``model_copy(update=...)`` would skip validation: ``max_retries=-5`` or a misspelt
+    option would pass silently.) Here ``None`` is a value, as in the constructor.
+    """
+    if not options:
+        return settings
+    return validate_settings({**settings.model_dump(), **options})
+
+
+def validate_settings(values: dict[str, Any]) -> Settings:
+    """Build :class:`Settings`; the first problem becomes a one-line :class:`ConfigError`."""
     try:
         return Settings(**values)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "settings"
-        raise ConfigError(f"invalid setting {where}: {first['msg']}") from None
+        if first["type"] == "extra_forbidden":
+            raise ConfigError(
+                f"unknown setting {where!r} (not a field of summarizer.config.Settings)"
+            ) from None
+        message = first["msg"].removeprefix("Value error, ")  # our validators' own words
+        raise ConfigError(f"invalid setting {where}: {message}") from None
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:

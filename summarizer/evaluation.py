@@ -44,6 +44,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from summarizer.backend_registry import LLAMA_CPP
 from summarizer.cassettes import (
     CASSETTES_DIR,
     EMBEDDED_MODEL,
@@ -231,7 +232,7 @@ def eval_settings(
         {"timeout": RECORD_TIMEOUT_S, "deadline": RECORD_DEADLINE_S} if record else {}
     )
     return Settings(
-        backend="llama-cpp",
+        backend=LLAMA_CPP.name,
         base_url=base_url,
         model=model,
         prompt=prompt_id,
@@ -256,8 +257,9 @@ def run_eval(
     if not ids:
         raise ConfigError(f"no prompts in {prompts_dir_label(prompts_dir)}")
     templates = [load_prompt(pid, prompts_dir) for pid in ids]  # unknown ids fail before any work
-    seeds = discover_seeds(seeds_dir, seed_ids)
     root = cassettes_dir or CASSETTES_DIR
+    check_checkout(seeds_dir, cassettes_dir, record=record)
+    seeds = discover_seeds(seeds_dir, seed_ids)
     say = progress or (lambda _message: None)
 
     runs = [
@@ -291,6 +293,32 @@ def run_eval(
         prompts=runs,
         elapsed_s=round(time.monotonic() - started, 3),
     )
+
+
+def check_checkout(seeds_dir: Path | None, cassettes_dir: Path | None, *, record: bool) -> None:
+    """Say what is missing, in one line, when eval runs without a source checkout.
+
+    The seeds, their gold and the cassettes are data of the repository, not part of the
+    installed package: an installed ``summarizer eval`` needs them pointed at. (Folders
+    given explicitly are checked where they are used, per seed.)
+    """
+    missing = []
+    if seeds_dir is None and not SEEDS_DIR.is_dir():
+        missing.append(
+            f"the seed articles with their gold events ({_display(SEEDS_DIR)}/<id>.txt and "
+            "<id>.gold.json; --seeds-dir)"
+        )
+    if cassettes_dir is None and not record and not CASSETTES_DIR.is_dir():
+        missing.append(
+            f"the recorded cassettes to replay ({_display(CASSETTES_DIR)}/<prompt-id>/<seed-id>.yaml; "
+            "--cassettes-dir, or --record to record them with the embedded model)"
+        )
+    if missing:
+        raise InputError(
+            "summarizer eval needs "
+            + " and ".join(missing)
+            + ": they come with a clone of the repository, not with the installed package"
+        )
 
 
 @contextlib.contextmanager

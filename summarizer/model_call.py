@@ -170,7 +170,7 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     Once per backend, switch to ``json_object`` with the schema attached, which
     those servers accept (and turn into a grammar). True means "try again".
     """
-    if backend.kind != "compatible" or backend.response_format != "json_schema":
+    if not backend.spec.may_downgrade or backend.response_format != "json_schema":
         return False
     import openai
 

@@ -1,9 +1,9 @@
-"""``prompts/prompts.lock``: the version and content hash each prompt was last reviewed at.
+"""``prompts.lock`` beside the prompts: the version and content hash each prompt was last reviewed at.
 
 The lock is JSON, one entry per prompt id::
 
     {
-      "event-summary": {"version": "1", "hash": "3f2a...", "path": "prompts/event-summary.md"},
+      "event-summary": {"version": "1", "hash": "3f2a...", "path": "prompt_files/event-summary.md"},
       ...
     }
 
@@ -101,7 +101,7 @@ def lock_path(directory: Path | None = None) -> Path:
 
 
 def entry_for(prompt: PromptTemplate, directory: Path | None = None) -> LockEntry:
-    from summarizer.pipeline import RESPONSE_MODEL  # the schema is part of the hash
+    from summarizer.planning import RESPONSE_MODEL  # the schema is part of the hash
 
     folder = prompts_dir(directory).resolve()
     path = prompt.path.resolve()

@@ -1,6 +1,8 @@
 """Stage 2: load prompt files by id, render them, and hash what the model sees.
 
-A prompt file is ``prompts/<id>.md``::
+The prompts ship inside the package (``summarizer/prompt_files/<id>.md``, package data
+found through :mod:`importlib.resources`, so a wheel install has them too); a
+``prompts_dir`` setting points at a folder of the user's own instead. A prompt file::
 
     ---
     id: event-summary
@@ -20,6 +22,7 @@ either and recorded cassettes no longer match.
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import json
 import re
 from dataclasses import dataclass
@@ -31,7 +34,8 @@ from pydantic import BaseModel
 
 from summarizer.errors import ConfigError
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+# Package data: a plain folder in every install pip makes (wheels are never imported zipped).
+PROMPTS_DIR = Path(str(importlib.resources.files("summarizer") / "prompt_files"))
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 _SECTION = re.compile(r"^# (system|user)\s*$", re.MULTILINE)
 
@@ -79,6 +83,7 @@ def schema_hash(response_model: type[BaseModel]) -> str:
 
 
 def prompts_dir(override: Path | None = None) -> Path:
+    """The user's prompt folder if given, else the prompts shipped with the package."""
     return override if override is not None else PROMPTS_DIR
 
 

@@ -73,3 +73,103 @@ def test_broken_config_file_is_a_config_error(
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_settings()
+
+
+# ---------------------------------------------------------------------------
+# Settings validated whatever way they arrive
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", ["options", "settings+options"])
+def test_summarizer_options_are_validated_both_ways(make: str) -> None:
+    from summarizer.pipeline import Summarizer
+
+    base = load_settings()
+    with pytest.raises(ConfigError, match="invalid setting max_retries") as info:
+        if make == "options":
+            Summarizer(max_retries=-5)
+        else:
+            Summarizer(base, max_retries=-5)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("with_settings", [False, True])
+def test_unknown_option_is_a_config_error_naming_it(with_settings: bool) -> None:
+    from summarizer.pipeline import Summarizer
+
+    args = (load_settings(),) if with_settings else ()
+    with pytest.raises(ConfigError, match="unknown setting 'max_retires'"):
+        Summarizer(*args, max_retires=3)
+
+
+def test_options_on_settings_apply_and_keep_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.config import with_options
+    from summarizer.pipeline import Summarizer
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefgh12345")
+    base = load_settings(model="m1", max_tokens=500)
+    with Summarizer(base, max_retries=4, seed=None) as s:
+        assert (s.settings.max_retries, s.settings.seed) == (4, None)
+        assert (s.settings.model, s.settings.max_tokens) == ("m1", 500)
+        assert s.settings.api_key is not None
+        assert s.settings.api_key.get_secret_value() == "sk-test-abcdefgh12345"
+    assert with_options(base) is base
+    with pytest.raises(ConfigError, match="invalid setting backend"):
+        with_options(base, backend="gemini")
+
+
+# ---------------------------------------------------------------------------
+# One backend registry
+# ---------------------------------------------------------------------------
+
+
+def test_every_registered_backend_is_a_setting_and_a_cli_choice() -> None:
+    from summarizer.backend_registry import AUTO, BACKENDS
+    from summarizer.cli.options import BackendChoice
+
+    assert [c.value for c in BackendChoice] == [AUTO, *BACKENDS]
+    for name, spec in BACKENDS.items():
+        settings = load_settings(
+            backend=name, base_url="http://127.0.0.1:9/v1", model_path=Path("/m/x.gguf")
+        )
+        assert settings.backend_spec() is spec
+
+
+def test_auto_rule_comes_from_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.backend_registry import COMPATIBLE, EMBEDDED, OPENAI
+    from summarizer.cache import backend_identity
+
+    assert load_settings().backend_spec() is EMBEDDED
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefgh12345")
+    assert load_settings().backend_spec() is OPENAI
+    assert backend_identity(load_settings()).model == OPENAI.default_model
+    assert load_settings(base_url="http://h/v1").backend_spec() is COMPATIBLE
+    identity = backend_identity(load_settings(backend="embedded", model_path=Path("/m/t.gguf")))
+    assert (identity.kind, identity.model, identity.base_url) == ("embedded", "t", None)
+
+
+def test_backend_names_and_default_models_live_only_in_the_registry() -> None:
+    """A string literal naming a backend or a default model outside the registry is drift."""
+    import ast
+
+    import summarizer
+    from summarizer.backend_registry import BACKENDS
+
+    names = set(BACKENDS) | {s.default_model for s in BACKENDS.values() if s.default_model}
+    names.discard("openai")  # also the SDK's and its logger's name; checked as a backend below
+    package = Path(summarizer.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "backend_registry.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in names:
+                found.append(f"{path.relative_to(package)}:{node.lineno}: {node.value!r}")
+            if (  # kind == "openai" / kind != "openai" comparisons
+                isinstance(node, ast.Compare)
+                and any(
+                    isinstance(c, ast.Constant) and c.value == "openai" for c in node.comparators
+                )
+            ):
+                found.append(f"{path.relative_to(package)}:{node.lineno}: compares with 'openai'")
+    assert not found, found

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer import evaluation
-from summarizer.cassettes import RERECORD_COMMAND, cassette_path
+from summarizer.cassettes import CASSETTES_DIR, RERECORD_COMMAND, cassette_path
 from summarizer.cli import app
 from summarizer.errors import BackendUnavailable, ModelOutputError
 from summarizer.evaluation import (
@@ -33,7 +33,7 @@ runner = CliRunner()
 PROMPTS = default_prompt_ids()
 SEED_IDS = [seed.id for seed in discover_seeds()]
 MISSING = [
-    str(cassette_path(p, s).relative_to(PROMPTS_DIR.parent))
+    str(cassette_path(p, s).relative_to(CASSETTES_DIR.parent))
     for p in PROMPTS
     for s in SEED_IDS
     if not cassette_path(p, s).is_file()

@@ -310,6 +310,62 @@ def test_long_article_is_summarized_in_chunks(fake_server: FakeOpenAIServer) -> 
     assert max(c.grounding.start or 0 for c in summary.verification.figures) > chunks[0].end * 4
 
 
+def test_chunked_article_sync_and_async_agree(fake_server: FakeOpenAIServer) -> None:
+    """One article path: the sync and async shells send the same bodies and finish alike."""
+    article = long_article()
+    options: dict[str, Any] = dict(
+        backend="compatible",
+        base_url=fake_server.url,
+        model="fake",
+        max_article_chars=CHUNK_BUDGET,
+        max_chunks=16,
+        **FAST,
+    )
+    fake_server.script(answer_each_chunk())
+    with Summarizer(**options) as summarizer:
+        sync_summary = summarizer.summarize(article)
+    sync_bodies = [r.body for r in fake_server.requests]
+
+    async def run() -> ArticleSummary:
+        async with Summarizer(**options) as summarizer:
+            return await summarizer.asummarize(article)
+
+    fake_server.script(answer_each_chunk())
+    async_summary = asyncio.run(run())
+    async_bodies = [r.body for r in fake_server.requests]
+    assert len(sync_bodies) > 1 and async_bodies == sync_bodies
+    assert sync_summary.model_dump(exclude={"meta"}) == async_summary.model_dump(exclude={"meta"})
+    assert sync_summary.meta is not None and async_summary.meta is not None
+    fields = ("chunks", "attempts", "reasks", "usage", "cached", "prompt_hash", "backend")
+    assert {f: getattr(sync_summary.meta, f) for f in fields} == {
+        f: getattr(async_summary.meta, f) for f in fields
+    }
+
+
+def test_chunked_article_is_cached_per_chunk(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
+    """Every chunk's answer goes through the one cache write site; a rerun calls nothing."""
+    article = long_article()
+    fake_server.script(answer_each_chunk())
+    with Summarizer(
+        backend="compatible",
+        base_url=fake_server.url,
+        model="fake",
+        max_article_chars=CHUNK_BUDGET,
+        max_chunks=16,
+        cache=tmp_path / "cache",
+        **FAST,
+    ) as summarizer:
+        first = summarizer.summarize(article)
+        calls = fake_server.count
+        second = summarizer.summarize(article)
+        assert summarizer.cache is not None and summarizer.cache.writes == calls
+    assert fake_server.count == calls, "the second run was served from the cache"
+    assert first.meta is not None and second.meta is not None
+    assert not first.meta.cached and second.meta.cached
+    assert second.meta.chunks == first.meta.chunks == calls
+    assert first.model_dump(exclude={"meta"}) == second.model_dump(exclude={"meta"})
+
+
 def test_long_article_async_and_cli(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
     article = long_article()
     expected_chunks = len(split_article(article, CHUNK_BUDGET))

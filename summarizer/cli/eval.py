@@ -105,7 +105,7 @@ def eval_command(
         typer.Option(
             "--prompts-dir",
             envvar="SUMMARIZER_PROMPTS_DIR",
-            help="Prompt folder [default: prompts/].",
+            help="Prompt folder [default: the prompts shipped with the package].",
         ),
     ] = None,
     cassettes_dir: Annotated[

@@ -8,13 +8,10 @@ from typing import Annotated, Any
 
 import typer
 
+from summarizer.backend_registry import BACKEND_CHOICES
 
-class BackendChoice(enum.StrEnum):
-    auto = "auto"
-    openai = "openai"
-    compatible = "compatible"
-    llama_cpp = "llama-cpp"
-    embedded = "embedded"
+# The --backend choices, from the one backend registry (members named like the values).
+BackendChoice = enum.StrEnum("BackendChoice", {name: name for name in BACKEND_CHOICES})
 
 
 ModelOpt = Annotated[
@@ -33,7 +30,8 @@ BackendOpt = Annotated[
     typer.Option("--backend", help="Force a backend (default: auto).", show_default=False),
 ]
 PromptOpt = Annotated[
-    str | None, typer.Option("--prompt", "-p", help="Prompt id from prompts/ (or a .md path).")
+    str | None,
+    typer.Option("--prompt", "-p", help="Prompt id (shipped, or in --prompts-dir) or a .md path."),
 ]
 RetriesOpt = Annotated[
     int | None,

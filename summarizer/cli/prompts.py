@@ -16,7 +16,7 @@ from summarizer.cli.eval import table_console
 from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_path, offending
 
 prompts_app = typer.Typer(
-    help="Prompt versions, content hashes and the lock file (prompts/prompts.lock).",
+    help="Prompt versions, content hashes and the lock file (prompts.lock beside the prompts).",
     no_args_is_help=True,
 )
 app.add_typer(prompts_app, name="prompts")
@@ -24,7 +24,9 @@ app.add_typer(prompts_app, name="prompts")
 PromptsDirOpt = Annotated[
     Path | None,
     typer.Option(
-        "--prompts-dir", envvar="SUMMARIZER_PROMPTS_DIR", help="Prompt folder [default: prompts/]."
+        "--prompts-dir",
+        envvar="SUMMARIZER_PROMPTS_DIR",
+        help="Prompt folder [default: the prompts shipped with the package].",
     ),
 ]
 CassettesDirOpt = Annotated[

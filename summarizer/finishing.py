@@ -1,0 +1,134 @@
+"""After the model: drafts from answers, and one verified ArticleSummary from a plan (pure).
+
+:func:`draft_from_answer` turns one model answer into a draft (salvaging the last answer
+when re-asks ran out on unverified figures). :func:`finish_article` merges the chunk
+drafts (one chunk: that draft as it is), verifies the result against the WHOLE article,
+and fills in ``meta``. Nothing here does I/O; the clock is read for timings only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from pydantic import ValidationError
+
+from summarizer.chunking import merge_drafts
+from summarizer.config import Settings
+from summarizer.costs import estimate_cost
+from summarizer.crosscheck import verify
+from summarizer.errors import ModelOutputError, VerificationFailed
+from summarizer.model_call import ModelAnswer
+from summarizer.planning import RESPONSE_MODEL, ArticlePlan, PreparedRequest
+from summarizer.prompts import schema_hash
+from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings, Usage
+from summarizer.verification import report_of
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """One chunk's answer and the draft made from it; ``cached``: served by the cache."""
+
+    answer: ModelAnswer
+    draft: SummaryDraft
+    cached: bool
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Who answered, for ``meta``: backend name, model, and the base URL to report (or None)."""
+
+    backend: str
+    model: str
+    base_url: str | None
+
+
+def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryDraft:
+    """The answer's draft; when re-asks ran out on unverified figures, the last answer.
+
+    The salvaged draft is kept and flagged by its verification report, never dropped.
+    """
+    if answer.draft is not None:
+        assert isinstance(answer.draft, SummaryDraft)
+        return answer.draft
+    assert answer.raw_text is not None
+    context = {**request.context, "reask": False}
+    try:
+        return RESPONSE_MODEL.model_validate_json(answer.raw_text, context=context)
+    except ValidationError as exc:
+        errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
+        raise ModelOutputError(
+            f"model did not return a valid summary after {answer.attempts} attempts: {errors}"
+        ) from None
+
+
+def finish_article(
+    plan: ArticlePlan,
+    results: Sequence[ChunkResult],
+    settings: Settings,
+    endpoint: Endpoint,
+    *,
+    started: float,
+    server_start_s: float | None = None,
+) -> ArticleSummary:
+    """The verified summary of the planned article (VerificationFailed under ``strict``)."""
+    if len(results) != plan.chunks or not results:
+        raise ValueError(f"{len(results)} chunk results for a plan of {plan.chunks} chunks")
+    verify_started = time.monotonic()
+    article = plan.article
+    if len(results) == 1:
+        draft = results[0].draft
+        # Validation already cross-checked this draft against the same article and mentions.
+        report = report_of(draft)
+    else:
+        draft = merge_drafts([SummaryDraft.model_validate(r.draft.model_dump()) for r in results])
+        report = None  # merged: verify against the whole original text, offsets included
+    if report is None:
+        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
+    answers = [r.answer for r in results]
+    attempts = sum(a.attempts for a in answers)
+    cached = all(r.cached for r in results)
+    fresh_usage = sum((r.answer.usage for r in results if not r.cached), Usage())
+    meta = Meta(
+        model=endpoint.model,
+        backend=endpoint.backend,
+        base_url=endpoint.base_url,
+        prompt_id=article.prompt.id,
+        prompt_version=article.prompt.version,
+        prompt_hash=article.prompt_hash,
+        schema_hash=schema_hash(RESPONSE_MODEL),
+        usage=sum((a.usage for a in answers), Usage()),
+        attempts=attempts,
+        reasks=max(0, attempts - len(results)),
+        timings=Timings(
+            total_s=round(time.monotonic() - started, 4),
+            model_s=round(sum(a.elapsed for a in answers), 4),
+            verify_s=round(time.monotonic() - verify_started, 4),
+            server_start_s=round(server_start_s, 3) if server_start_s else None,
+        ),
+        created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        summarizer_version=package_version(),
+        cost_usd=estimate_cost(fresh_usage, settings, cached=cached),
+        cached=cached,
+        chunks=len(results),
+    )
+    summary = ArticleSummary.model_validate(
+        {**draft.model_dump(), "meta": meta, "verification": report},
+        context={"dateline": article.dateline},
+    )
+    if settings.strict and not report.all_verified:
+        raise VerificationFailed(
+            f"{report.total - report.verified} of {report.total} claims failed verification (--strict)",
+            summary,
+        )
+    return summary
+
+
+def package_version() -> str:
+    try:
+        return version("summarizer")
+    except PackageNotFoundError:
+        return "0+unknown"

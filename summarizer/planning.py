@@ -1,0 +1,117 @@
+"""Before any I/O: what the model will be asked for one article (pure).
+
+Every article becomes an :class:`ArticlePlan`: the request for the whole text (what the
+result is verified against) and the requests the model is sent, one per chunk. Most
+articles are one chunk, and then the two are the same request, so a short article's
+request body, cassette and cache key do not depend on chunking at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.chunking import plan_chunks
+from summarizer.config import Settings
+from summarizer.dates import parse_dateline
+from summarizer.errors import InputError
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.prompts import PromptTemplate
+from summarizer.schema import SummaryDraft
+from summarizer.verification import make_verified_model
+
+# The model answers in this: a SummaryDraft whose validator cross-checks every figure.
+RESPONSE_MODEL: type[SummaryDraft] = make_verified_model(SummaryDraft)
+
+
+@dataclass(frozen=True)
+class PreparedRequest:
+    """Everything decided before the model is called (pure: no I/O)."""
+
+    text: str
+    prompt: PromptTemplate
+    prompt_hash: str
+    messages: list[dict[str, str]]
+    context: dict[str, Any]
+    headers: dict[str, str]
+    mentions: list[NumberMention]
+    dateline: dt.date | None
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+    """``article``: the whole text, for verification; ``requests``: what the model is asked."""
+
+    article: PreparedRequest
+    requests: tuple[PreparedRequest, ...]
+
+    @property
+    def chunks(self) -> int:
+        return len(self.requests)
+
+
+def plan_article(
+    text: str, prompt: PromptTemplate, settings: Settings, *, backend_kind: str = ""
+) -> ArticlePlan:
+    """The plan for ``text``: one request, or one per chunk past ``max_article_chars``.
+
+    Refuses (InputError) an empty article, or one longer than ``max_chunks`` chunks.
+    """
+    if not text.strip():
+        raise InputError("empty input, nothing to summarize")
+    chunks = plan_chunks(text, settings)
+    reask = settings.reask_unverified
+    article = prepare(text, prompt, reask=reask, backend_kind=backend_kind)
+    if len(chunks) == 1:
+        return ArticlePlan(article, (article,))
+    requests = tuple(
+        prepare(chunk.prompt_text, prompt, reask=reask, backend_kind=backend_kind)
+        for chunk in chunks
+    )
+    return ArticlePlan(article, requests)
+
+
+def prepare(
+    text: str, prompt: PromptTemplate, *, reask: bool = True, backend_kind: str = ""
+) -> PreparedRequest:
+    """The messages, validation context and cassette headers for one model request."""
+    if not text.strip():
+        raise InputError("empty input, nothing to summarize")
+    dateline = parse_dateline(text)
+    body = text[dateline.end :] if dateline else text
+    mentions = extract_numbers(text)
+    prompt_hash = prompt.content_hash(RESPONSE_MODEL)
+    messages = prompt.render(
+        article=body.strip(),
+        dateline=dateline.date.isoformat() if dateline else "unknown",
+        numbers=numbers_checklist(mentions),
+    )
+    context = {
+        "article": text,
+        "mentions": mentions,
+        "dateline": dateline.date if dateline else None,
+        "reask": reask,
+    }
+    headers = {
+        # Carried into every cassette: which prompt a recording belongs to.
+        "X-Summarizer-Prompt-Id": prompt.id,
+        "X-Summarizer-Prompt-Version": prompt.version,
+        "X-Summarizer-Prompt-Hash": prompt_hash,
+        "X-Summarizer-Backend": backend_kind,
+    }
+    return PreparedRequest(
+        text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"]
+    )
+
+
+def numbers_checklist(mentions: list[NumberMention]) -> str:
+    """The rule-extracted numbers as a short list a prompt may offer the model."""
+    lines = []
+    for mention in mentions:
+        if mention.role in ("date_or_year", "time", "ordinal"):
+            continue
+        lines.append(
+            f"- {mention.text} ({mention.qualifier}, {mention.role}, {mention.noun or '?'})"
+        )
+    return "\n".join(lines) or "- (none)"
