@@ -30,171 +30,30 @@ from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 
+
+def _word_set(spaced: str) -> frozenset[str]:
+    """A word set written as one space-separated string (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
 # Words that carry no name: a location or actor may add them without the article's words.
-_GENERIC = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "in",
-        "on",
-        "at",
-        "near",
-        "to",
-        "from",
-        "by",
-        "for",
-        "with",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "city",
-        "town",
-        "village",
-        "region",
-        "province",
-        "state",
-        "district",
-        "county",
-        "area",
-        "country",
-        "capital",
-        "border",
-        "coast",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "port",
-        "island",
-        "lake",
-        "river",
-        "sea",
-        "people",
-        "residents",
-        "civilians",
-        "forces",
-        "force",
-        "troops",
-        "army",
-        "military",
-        "police",
-        "government",
-        "officials",
-        "authorities",
-        "local",
-        "regional",
-        "national",
-        "federal",
-        "unknown",
-        "unidentified",
-        "group",
-        "groups",
-        "members",
-        "member",
-        "rescuers",
-        "rescue",
-        "workers",
-        "crews",
-        "emergency",
-        "services",
-        "company",
-        "operator",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "ministry",
-        "agency",
-        "president",
-        "leader",
-        "leaders",
-    ]
+_GENERIC = _word_set(
+    "the of and in on at near to from by for with a an its their his her north south east "
+    "west northern southern eastern western central northeast northwest southeast "
+    "southwest city town village region province state district county area country "
+    "capital border coast outskirts suburb suburbs port island lake river sea people "
+    "residents civilians forces force troops army military police government officials "
+    "authorities local regional national federal unknown unidentified group groups "
+    "members member rescuers rescue workers crews emergency services company operator "
+    "spokesman spokeswoman spokesperson minister ministry agency president leader leaders "
 )
-_GENERIC |= frozenset(
-    [
-        "alleged",
-        "suspected",
-        "reported",
-        "unnamed",
-        "armed",
-        "exchange",
-        "market",
-        "markets",
-        "stock",
-        "stocks",
-    ]
+_GENERIC |= _word_set(
+    "alleged suspected reported unnamed armed exchange market markets stock stocks "
 )
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "than",
-        "then",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "during",
-        "since",
-        "about",
-        "over",
-        "under",
-        "into",
-        "onto",
-        "per",
-    ]
+_STOP = _word_set(
+    "the a an of in on at to from by for with and or but was were is are be been as that "
+    "this these those it its their his her than then there here which who whom what when "
+    "where while after before during since about over under into onto per "
 )
 _WORDS = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BACKGROUND = lazy_compile(
