@@ -424,11 +424,27 @@ def _weekday_in(text: str) -> tuple[str, dt.date] | None:
 # ---------------------------------------------------------------------------
 
 
+def _checks(report: VerificationReport) -> list[Any]:
+    """Every check with a verdict (reports of older versions: figures and evidence only)."""
+    if hasattr(report, "checks"):
+        return report.checks()
+    return [*report.figures, *report.evidence]
+
+
+def _verdict(check: Any) -> str:
+    verdict = getattr(check, "verdict", None)
+    if verdict is not None:
+        return verdict
+    if hasattr(check, "status"):
+        return "verified" if check.status == "verified" else "contradicted"
+    return "verified" if check.grounding.match != "none" else "contradicted"
+
+
 def flagged(report: VerificationReport, path: str) -> bool:
     """Whether any check at (or inside) ``path`` is not verified."""
     return any(
-        check.verdict != "verified" and (check.path == path or check.path.startswith(path + "."))
-        for check in report.checks()
+        _verdict(check) != "verified" and (check.path == path or check.path.startswith(path + "."))
+        for check in _checks(report)
     )
 
 
@@ -464,7 +480,7 @@ def run(seeds: list[Seed], fast: bool = False) -> Results:
         report = verify(seed.text, draft, seed.mentions)
         results.figures += len(report.figures)
         for check in report.figures:
-            if check.verdict != "verified":
+            if _verdict(check) != "verified":
                 results.figure_alarms.append(
                     f"{seed.id} {check.path} {check.status}: {check.reason}"
                 )
@@ -474,10 +490,10 @@ def run(seeds: list[Seed], fast: bool = False) -> Results:
         events = event_summary(seed)
         report = verify(seed.text, events, seed.mentions)
         baseline = set()
-        for check in report.checks():
+        for check in _checks(report):
             kind = getattr(check, "kind", "figure" if hasattr(check, "figure") else "evidence")
             results.claims[kind] += 1
-            if check.verdict != "verified":
+            if _verdict(check) != "verified":
                 results.claim_alarms[kind] += 1
                 baseline.add(check.path)
                 results.alarm_notes.append(
