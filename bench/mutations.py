@@ -42,8 +42,8 @@ from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, V
 
 EVENT_ROLES = ("killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted")
 CASUALTY = ("killed", "injured", "missing", "displaced", "arrested")
-# Mutation classes the README documents as deliberate tolerances (none at present).
-TOLERATED: frozenset[str] = frozenset()
+# Mutation classes the README documents as deliberate tolerances ("What is checked").
+TOLERATED: frozenset[str] = frozenset({"same_quote_other_number"})
 _BOUNDARY = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z\"“‘])|\n\s*\n")
 _OTHER_YEAR = re.compile(r"(?:\b[Ii]n|\b[Tt]he|^)\s+(1[5-9]\d\d|20\d\d)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -303,6 +303,23 @@ def figure_mutations(seed: Seed, draft: SummaryDraft, paths: list[str]) -> Itera
                     draft, path, good.model_copy(update={"quote": other_sentences[0][:300]})
                 ),
             )
+        # the tolerance: the sentence as quote, the value of another number of the same
+        # role in that sentence
+        start, end = sentence_of(seed.text, n["start"])
+        rivals = [
+            o
+            for o in seed.numbers
+            if start <= o["start"] < end
+            and o is not n
+            and o["role"] == n["role"]
+            and o["value"] != n["value"]
+            and o["qualifier"] == n["qualifier"]
+        ]
+        if rivals:
+            mutant = good.model_copy(
+                update={"quote": seed.text[start:end][:300], "value": rivals[0]["value"]}
+            )
+            yield "same_quote_other_number", path, _with_figure(draft, path, mutant)
         # units: scale dropped, currency swapped, percent vs points
         if n["role"] == "money" and good.value >= 1e6 and mention is not None:
             for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
