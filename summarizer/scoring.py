@@ -673,7 +673,9 @@ def figures_verified(report: VerificationReport | None) -> float | None:
     """Share of checked figures that verified; None without a report."""
     if report is None:
         return None
-    return report.verified / report.total if report.total else 1.0
+    # Figures only: the verdict counts of a report also cover prose, names and dates.
+    figures = report.figures
+    return sum(1 for check in figures if check.ok) / len(figures) if figures else 1.0
 
 
 # Fields judged on matched pairs, in report order.
