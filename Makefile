@@ -40,6 +40,9 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/numbers.py
+	$(BIN)/python bench/extractor_gold.py
+	$(BIN)/python bench/verify.py
+	$(BIN)/python bench/mutations.py
 	$(BIN)/python bench/batch.py
 
 clean:
