@@ -44,6 +44,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/mutations.py
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/service.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -4,6 +4,7 @@
     >>> result = summarizer.summarize(text)            # doctest: +SKIP
     >>> result.events[0].casualties.killed             # doctest: +SKIP
     >>> summarizer.verify(text, summary_from_elsewhere)  # doctest: +SKIP
+    >>> page = summarizer.render_html(result, text)     # doctest: +SKIP
 
 No number reaches the output unchecked: every figure carries a verification status.
 """
@@ -27,6 +28,7 @@ from summarizer.errors import (
 )
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.pipeline import Summarizer, asummarize, summarize
+from summarizer.report_html import render_html
 from summarizer.schema import (
     Actor,
     ArticleSummary,
@@ -67,6 +69,7 @@ __all__ = [
     "asummarize_many",
     "extract_numbers",
     "load_settings",
+    "render_html",
     "summarize",
     "summarize_many",
     "verify",

@@ -34,6 +34,11 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
+    "SUMMARIZER_HOST": "host",
+    "SUMMARIZER_PORT": "port",
+    "SUMMARIZER_WORKERS": "workers",
+    "SUMMARIZER_API_KEYS": "api_keys",
+    "SUMMARIZER_STATE_DIR": "state_dir",
 }
 
 
@@ -113,6 +118,56 @@ class Settings(BaseModel):
     )
     price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
     price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
+
+    # `summarizer serve` (summarizer.service). Limits are per worker process.
+    host: str = Field("127.0.0.1", description="Address the HTTP service binds.")
+    port: int = Field(8000, ge=0, le=65535)
+    workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes.")
+    api_keys: tuple[SecretStr, ...] = Field(
+        (),
+        description="Bearer keys the service accepts (env SUMMARIZER_API_KEYS, comma-separated). "
+        "Empty: no auth, and only a loopback host may be bound.",
+    )
+    rate_limit: float = Field(
+        60.0, gt=0, description="Requests per minute per API key (per client address without keys)."
+    )
+    rate_burst: int = Field(
+        20, ge=1, description="Requests a key may send at once before the rate applies."
+    )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1_024,
+        description="Largest request body for /v1/summaries, /v1/verify, /v1/numbers.",
+    )
+    max_batch_body_bytes: int = Field(
+        20_000_000, ge=1_024, description="Largest body for /v1/summaries:stream and /v1/batches."
+    )
+    max_batch_requests: int = Field(
+        1_000, ge=1, description="Most articles in one stream or batch."
+    )
+    max_in_flight: int = Field(8, ge=1, le=1024, description="Model calls in flight per worker.")
+    max_queue: int = Field(64, ge=0, description="Requests waiting for a model slot before 503.")
+    queue_wait: float = Field(
+        10.0, ge=0, description="Seconds a request waits for a model slot before 503."
+    )
+    drain_timeout: float = Field(
+        30.0, ge=0, description="Seconds SIGTERM waits for in-flight requests before exiting."
+    )
+    state_dir: Path | None = Field(
+        None,
+        description="Service state: batch jobs and held summaries (SQLite). Default ~/.local/state/summarizer.",
+    )
+    keep_summaries: int = Field(
+        1_000, ge=0, description="Summaries the service keeps for GET .../{id}."
+    )
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        # The environment gives one string: "key1,key2".
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
 
     @field_validator("backend")
     @classmethod

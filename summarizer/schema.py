@@ -192,7 +192,7 @@ class SummaryDraft(_Model):
         Each article asks for it three times (prompt hash, schema hash, instructor's
         response_format); building it costs ~2.5 ms, most of our per-article overhead.
         """
-        key = (cls, args, tuple(sorted(kwargs.items())))
+        key = (schema_owner(cls), args, tuple(sorted(kwargs.items())))
         if key not in _SCHEMA_JSON:
             _SCHEMA_JSON[key] = json.dumps(super().model_json_schema(*args, **kwargs))
         return json.loads(_SCHEMA_JSON[key])
@@ -247,6 +247,29 @@ class SummaryDraft(_Model):
             for i, event in enumerate(self.events)
             for j, quote in enumerate(event.evidence)
         ]
+
+
+def schema_owner(cls: type[BaseModel]) -> type[BaseModel]:
+    """The class whose JSON schema ``cls`` has: itself, or the model it only wraps.
+
+    instructor wraps the response model in a new subclass on every request (same name,
+    same fields), as make_verified_model does once: keyed by class, the schema cache would
+    grow by one entry per request in a long-running service and never hit.
+    """
+    owner = cls
+    for parent in cls.__mro__[1:]:
+        if (
+            not issubclass(parent, BaseModel)
+            or parent.__name__ != owner.__name__
+            or _field_types(parent) != _field_types(owner)
+        ):
+            break
+        owner = parent
+    return owner
+
+
+def _field_types(model: type[BaseModel]) -> dict[str, Any]:
+    return {name: field.annotation for name, field in model.model_fields.items()}
 
 
 def clip(model: type[BaseModel], field: str, text: str) -> str:

@@ -17,8 +17,8 @@ import pytest
 from summarizer import cassettes
 from summarizer.config import ENV_VARS
 
-# fake_server and warm_up, shared by the fault, secrets and hostile-input tests.
-pytest_plugins = ["fault_fixtures"]
+# fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service tests).
+pytest_plugins = ["fault_fixtures", "service_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,6 +8,7 @@ from summarizer.cli import batch as _batch  # noqa: F401
 from summarizer.cli import eval as _eval  # noqa: F401
 from summarizer.cli import numbers as _numbers  # noqa: F401
 from summarizer.cli import prompts as _prompts  # noqa: F401
+from summarizer.cli import serve as _serve  # noqa: F401
 
 # Importing a command module registers its command on `app`.
 from summarizer.cli import summarize as _summarize  # noqa: F401

@@ -36,6 +36,14 @@ class OutputFormat(enum.StrEnum):
     json = "json"
 
 
+class ReportFormat(enum.StrEnum):
+    """--format for summarize and verify: also the self-contained HTML grounding report."""
+
+    text = "text"
+    json = "json"
+    html = "html"
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

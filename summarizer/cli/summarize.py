@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from summarizer.cli.app import OutputFormat, app, cli_errors, stderr, stdout
+from summarizer.cli.app import ReportFormat, app, cli_errors, stderr, stdout
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
@@ -31,6 +32,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
 from summarizer.render import render_json, render_text
+from summarizer.report_html import render_html
 from summarizer.schema import ArticleSummary
 
 
@@ -39,8 +41,9 @@ from summarizer.schema import ArticleSummary
 def summarize_command(
     path: Annotated[str, typer.Argument(help="Article text file, or - for stdin.")],
     format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        ReportFormat,
+        typer.Option("--format", "-f", help="Output format (html: the grounding report page)."),
+    ] = ReportFormat.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
     ] = None,
@@ -83,22 +86,32 @@ def summarize_command(
             if not isinstance(exc.summary, ArticleSummary):
                 raise
             failure, result = exc, exc.summary
-    emit(result, format, output)
+    emit(result, format, output, article.text)
     if failure is not None:
         raise failure
 
 
-def emit(result: ArticleSummary, format: OutputFormat, output: Path | None) -> None:
+def emit(
+    result: ArticleSummary, format: ReportFormat, output: Path | None, article: str = ""
+) -> None:
     """Print or write the result; a file is replaced atomically, never left half-written."""
+    if format is ReportFormat.html:
+        page = render_html(result, article)
+        if output is None:
+            sys.stdout.write(page)
+        else:
+            write_atomic(output, page)
+            stderr.print(f"wrote {output}", highlight=False)
+        return
     if output is None:
-        if format is OutputFormat.json:
+        if format is ReportFormat.json:
             stdout.print_json(render_json(result)) if stdout.is_terminal else print(
                 render_json(result)
             )
         else:
             stdout.print(render_text(result))
         return
-    if format is OutputFormat.json:
+    if format is ReportFormat.json:
         content = render_json(result) + "\n"
     else:
         capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115

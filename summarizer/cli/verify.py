@@ -17,11 +17,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.cli.app import OutputFormat, app, cli_errors, stdout
+from summarizer.cli.app import ReportFormat, app, cli_errors, stdout
 from summarizer.crosscheck import STATUSES, context_snippet
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.numbers import extract_numbers
 from summarizer.reading import read_article
+from summarizer.report_html import render_html
 from summarizer.schema import ArticleSummary, StrictLevel, VerificationReport
 from summarizer.verification import parse_summary, verify
 
@@ -40,8 +41,9 @@ def verify_command(
         ),
     ],
     format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        ReportFormat,
+        typer.Option("--format", "-f", help="Output format (html: the grounding report page)."),
+    ] = ReportFormat.text,
     strict: Annotated[
         bool,
         typer.Option(
@@ -75,8 +77,11 @@ def verify_command(
     source = read_article(article)
     summary = load_summary(summary_json)
     report = verify(source.text, summary, extract_numbers(source.text), dateline=published)
-    if format is OutputFormat.json:
+    if format is ReportFormat.json:
         typer.echo(report.model_dump_json(indent=2))
+    elif format is ReportFormat.html:
+        checked = summary.model_copy(update={"verification": report})
+        sys.stdout.write(render_html(checked, source.text))
     else:
         stdout.print(
             render_report(report, source.text, title=f"{summary_json} against {source.source}")

@@ -1,7 +1,8 @@
 """A fake stand-in for `python -m llama_cpp.server`, for process-lifecycle tests only.
 
 Takes the same flags we pass, answers GET /v1/models. FAKE_LLAMA_MODE picks a failure:
-``crash`` exits at once with a message, ``hang`` never opens the port.
+``crash`` exits at once with a message, ``hang`` never opens the port, ``slow`` opens it
+after FAKE_LLAMA_DELAY seconds (a model that takes a while to load).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def main() -> None:
         sys.exit(3)
     if mode == "hang":
         time.sleep(3600)
+    if mode == "slow":
+        time.sleep(float(os.environ.get("FAKE_LLAMA_DELAY", "2")))
     server = ThreadingHTTPServer((args.host, int(args.port)), Handler)
     server.alias = args.model_alias  # type: ignore[attr-defined]
     print(f"fake llama server on {args.host}:{args.port}", flush=True)

@@ -1,0 +1,89 @@
+"""Run the app on uvicorn: one process, or N workers; SIGTERM drains, then exits.
+
+uvicorn owns the signals: on SIGTERM it stops accepting connections, lets in-flight
+requests finish for up to ``drain_timeout`` seconds, then runs our lifespan shutdown
+(the batch runner requeues whatever it had not finished) and exits 0.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import sys
+from typing import Any
+
+from fastapi import FastAPI
+
+from summarizer.config import Settings, load_settings
+from summarizer.errors import ConfigError
+from summarizer.service.app import create_app, default_state_dir
+
+OVERRIDES_ENV = "SUMMARIZER_SERVE_OVERRIDES"  # command-line options handed to worker processes
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    settings: Settings, overrides: dict[str, Any] | None = None, *, log_level: str = "info"
+) -> None:
+    if not settings.api_keys and not is_loopback(settings.host):
+        raise ConfigError(
+            f"refusing to serve on {settings.host} without API keys: set SUMMARIZER_API_KEYS "
+            "(or api_keys in the config file), or bind 127.0.0.1"
+        )
+    if settings.workers > 1 and settings.backend_spec().embedded:
+        raise ConfigError(
+            "the embedded model runs one llama.cpp server per worker: use --workers 1, "
+            "or serve the model yourself and pass --base-url"
+        )
+    state_dir = settings.state_dir or default_state_dir()
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        probe = state_dir / ".writable"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"{state_dir}: cannot use as state folder ({exc.strerror or exc})"
+        ) from None
+    import uvicorn
+
+    auth = f"{len(settings.api_keys)} API key(s)" if settings.api_keys else "off (loopback only)"
+    print(
+        f"summarizer serve: backend {settings.resolved_backend()}, auth {auth}, "
+        f"{settings.workers} worker(s), state in {state_dir}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+    common: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "timeout_graceful_shutdown": settings.drain_timeout,
+        "log_level": log_level,
+        "server_header": False,
+    }
+    if settings.workers == 1:
+        uvicorn.run(create_app(settings), **common)
+        return
+    # Workers are fresh processes: they rebuild the same settings from env, file and these options.
+    os.environ[OVERRIDES_ENV] = json.dumps(overrides or {}, default=str)
+    uvicorn.run(
+        "summarizer.service.server:app_from_environment",
+        factory=True,
+        workers=settings.workers,
+        **common,
+    )
+
+
+def app_from_environment() -> FastAPI:
+    """uvicorn's factory in each worker process."""
+    return create_app(load_settings(**json.loads(os.environ.get(OVERRIDES_ENV) or "{}")))

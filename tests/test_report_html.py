@@ -1,0 +1,217 @@
+"""The HTML grounding report: pure, deterministic, escaped, spans split into flat segments."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from fake_openai_server import BELGOROD_DRAFT, BELGOROD_JSON, Completion, FakeOpenAIServer
+
+from summarizer.crosscheck import verify
+from summarizer.report_html import claims_of, embed_json, render_html, segments
+from summarizer.schema import (
+    ArticleSummary,
+    Figure,
+    FigureCheck,
+    Grounding,
+    VerificationReport,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+BELGOROD_PATH = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
+BELGOROD = BELGOROD_PATH.read_text(encoding="utf-8")
+ARTICLE = "Officials said 12 people died and 30 were hurt; 5 others are missing."
+
+
+class MarkParser(HTMLParser):
+    """Collects <mark> elements and the deepest <mark> nesting seen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.max_depth = 0
+        self.marks: list[dict[str, str]] = []
+        self.text: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        for name in ("src", "href", "action"):
+            if name in values and not values[name].startswith("#"):
+                self.urls.append(values[name])
+        if tag == "mark":
+            self.depth += 1
+            self.max_depth = max(self.max_depth, self.depth)
+            self.marks.append(values)
+            self.text.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and self.text:
+            self.text[-1] += data
+
+
+def check(path: str, start: int | None, end: int | None, status: str = "verified") -> FigureCheck:
+    grounding = Grounding(
+        match="exact" if start is not None else "none", start=start, end=end, score=1.0
+    )
+    figure = Figure(value=12, role="killed", quote=ARTICLE[start:end] if start is not None else "x")
+    # model_construct: statuses added later (e.g. "unconfirmed") render like any other.
+    return FigureCheck.model_construct(
+        path=path,
+        figure=figure,
+        status=status,
+        reason=f"reason for {path} <b>",
+        grounding=grounding,
+        mention=None,
+    )
+
+
+def summary_with(*checks: FigureCheck, headline: str = "Deaths reported") -> ArticleSummary:
+    return ArticleSummary.model_construct(
+        headline=headline,
+        summary="Twelve died.",
+        article_date=None,
+        events=[],
+        key_figures=[],
+        meta=None,
+        verification=VerificationReport.model_construct(
+            figures=list(checks), evidence=[], uncovered=[], counts={}
+        ),
+    )
+
+
+def parse(page: str) -> MarkParser:
+    parser = MarkParser()
+    parser.feed(page)
+    return parser
+
+
+def test_crossing_spans_become_flat_segments() -> None:
+    # a: "12 people died and 30" ; b: "30 were hurt; 5" : they cross on "30".
+    a_start = ARTICLE.index("12")
+    a_end = ARTICLE.index(" were hurt")
+    b_start = ARTICLE.index("30")
+    b_end = ARTICLE.index(" others")
+    checks = [
+        check("events[0].casualties.killed", a_start, a_end),
+        check("events[0].casualties.injured", b_start, b_end, "not_in_quote"),
+    ]
+    claims = claims_of(summary_with(*checks).verification, ARTICLE)  # type: ignore[arg-type]
+    pieces = [(s.start, s.end, s.claims) for s in segments(len(ARTICLE), claims) if s.claims]
+    assert pieces == [(a_start, b_start, (1,)), (b_start, a_end, (1, 2)), (a_end, b_end, (2,))]
+
+    page = render_html(summary_with(*checks), ARTICLE)
+    parsed = parse(page)
+    assert parsed.max_depth == 1, "marks never nest"
+    assert [m["data-claims"] for m in parsed.marks] == ["1", "1 2", "2"]
+    # The shared piece shows the worse verdict; each piece names every claim covering it.
+    assert [m["data-verdict"] for m in parsed.marks] == ["verified", "contradicted", "contradicted"]
+    assert "reason for events[0].casualties.killed" in parsed.marks[1]["title"]
+    assert "reason for events[0].casualties.injured" in parsed.marks[1]["title"]
+    # The article text is intact once the marks' own labels are taken out.
+    body = page.split('<article class="article"', 1)[1].split("</article>", 1)[0]
+    visible = re.sub(r'<span class="(icon|sr)"[^>]*>.*?</span>', "", body)
+    assert re.sub(r"<[^>]+>", "", visible.split(">", 1)[1]) == ARTICLE
+
+
+def test_three_verdicts_icons_text_counts_and_unlocated_panel() -> None:
+    checks = [
+        check("events[0].casualties.killed", 15, 17),
+        check("summary", 34, 36, "unconfirmed"),
+        check("events[0].casualties.missing", 48, 49, "quote_not_found"),
+        check("key_figures[0]", None, None, "not_in_article"),
+    ]
+    page = render_html(summary_with(*checks), ARTICLE)
+    parsed = parse(page)
+    verdicts = [m["data-verdict"] for m in parsed.marks]
+    assert verdicts == ["verified", "unconfirmed", "contradicted"]
+    for mark, icon, label in zip(
+        parsed.marks, ["✓", "?", "✗"], ["Verified", "Unconfirmed", "Contradicted"], strict=True
+    ):
+        assert mark["tabindex"] == "0"  # reason on keyboard focus too
+        assert mark["title"].startswith(f"{icon} {label}")
+        assert mark["aria-label"].startswith(label)
+    counts = dict(
+        re.findall(r'data-verdict="(\w+)"><span[^>]*>.</span> <strong class="n">(\d+)', page)
+    )
+    assert counts == {"verified": "1", "unconfirmed": "1", "contradicted": "2"}
+    unlocated = page.split('aria-label="Claims not located"', 1)[1]
+    assert 'id="unlocated-4"' in unlocated and "key_figures[0]" in unlocated
+    assert "reason for key_figures[0] &lt;b&gt;" in unlocated  # escaped, not markup
+    assert parsed.urls == [], "no request leaves the page"
+
+
+def test_json_is_escaped_and_output_is_deterministic() -> None:
+    hostile = "</script><script>alert(1)</script> & \u2028"
+    summary = summary_with(check("summary", 15, 17), headline=hostile)
+    page = render_html(summary, ARTICLE)
+    assert page == render_html(summary, ARTICLE)
+    data = page.split('<script type="application/json" id="report-data">', 1)[1]
+    data = data.split("</script>", 1)[0]
+    assert "<" not in data and "\\u003c/script" in data
+    assert json.loads(data)["summary"]["headline"] == hostile
+    assert "<script>alert(1)" not in page
+    assert embed_json({"a": "<&>"}) == '{"a":"\\u003c\\u0026\\u003e"}'
+
+
+def test_real_report_of_the_seed_marks_every_located_figure() -> None:
+    draft = ArticleSummary.model_validate(BELGOROD_DRAFT)
+    summary = draft.model_copy(update={"verification": verify(BELGOROD, draft)})
+    page = render_html(summary, BELGOROD)
+    parsed = parse(page)
+    assert parsed.max_depth == 1
+    covered = {n for m in parsed.marks for n in m["data-claims"].split()}
+    assert covered == {str(i) for i in range(1, 6)}
+    # "shot down 21 of 49 drones" grounds two figures: one segment names both.
+    assert any(m["data-claims"] == "2 3" for m in parsed.marks)
+    for index in range(1, 6):
+        assert f'href="#claim-{index}"' in page and f'id="claim-{index}"' in page
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
+
+
+def test_cli_verify_and_summarize_format_html(tmp_path: Path) -> None:
+    summary_path = tmp_path / "summary.json"
+    summary_path.write_text(BELGOROD_JSON, encoding="utf-8")
+    verified = run_cli("verify", str(BELGOROD_PATH), str(summary_path), "--format", "html")
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stdout.startswith("<!DOCTYPE html>")
+    assert len(parse(verified.stdout).marks) >= 4
+
+    with FakeOpenAIServer() as fake:
+        fake.script(Completion(BELGOROD_DRAFT))
+        out = tmp_path / "report.html"
+        made = run_cli(
+            "summarize",
+            str(BELGOROD_PATH),
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            "--backend",
+            "compatible",
+            "--base-url",
+            fake.url,
+            "--model",
+            "fake",
+        )
+    assert made.returncode == 0, made.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<dt>Model</dt><dd>fake (compatible)</dd>" in page
+    assert page.count('data-verdict="verified"') >= 5

@@ -1,0 +1,107 @@
+"""/readyz with the embedded model: 503 while its server starts, 200 once it answers.
+
+uvicorn runs in this process (a real server on a real port) so the embedded server's
+binary can be swapped for the fake of tests/fakes (no llama.cpp needed).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+import uvicorn
+from service_fixtures import BELGOROD_TEXT, free_port
+
+from summarizer import backends
+from summarizer.config import Settings
+from summarizer.embedded import EmbeddedServer
+from summarizer.service import create_app
+
+pytestmark = pytest.mark.service
+
+FAKE = Path(__file__).parent / "fakes" / "fake_llama_server.py"
+
+
+class FakeServer(EmbeddedServer):
+    server_module = "fakes.fake_llama_server"
+
+    def command(self, port: int) -> list[str]:
+        return [sys.executable, str(FAKE), *super().command(port)[3:]]
+
+
+def serve(settings: Settings) -> Iterator[str]:
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"{url}/healthz", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(20)
+
+
+@pytest.fixture
+def embedded_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    gguf = tmp_path / "tiny-model.Q4.gguf"
+    gguf.write_bytes(b"GGUF fake")
+    monkeypatch.setattr(backends, "EmbeddedServer", FakeServer)
+    return Settings(backend="embedded", model_path=gguf, state_dir=tmp_path / "state")
+
+
+def test_readyz_is_503_while_the_model_starts_then_200(
+    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_LLAMA_MODE", "slow")
+    monkeypatch.setenv("FAKE_LLAMA_DELAY", "2")
+    for url in serve(embedded_settings):
+        starting = httpx.get(f"{url}/readyz")
+        assert starting.status_code == 503
+        assert starting.json()["status"] == "starting"
+        assert httpx.get(f"{url}/healthz").status_code == 200
+        early = httpx.post(f"{url}/v1/summaries", json={"text": BELGOROD_TEXT})
+        assert early.status_code == 503 and early.json()["code"] == "not_ready"
+        assert int(early.headers["Retry-After"]) >= 1
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{url}/readyz").status_code != 200:
+            assert time.monotonic() < deadline, "never became ready"
+            time.sleep(0.1)
+        assert httpx.get(f"{url}/readyz").json() == {"status": "ok", "detail": None}
+
+        # The fake serves no completions (404): enough to see which server a request reached.
+        plain = httpx.post(f"{url}/v1/summaries", json={"text": BELGOROD_TEXT}, timeout=30)
+        tuned = httpx.post(
+            f"{url}/v1/summaries",
+            json={"text": BELGOROD_TEXT, "options": {"max_tokens": 512}},
+            timeout=30,
+        )
+        assert plain.status_code == tuned.status_code == 502
+        assert "127.0.0.1" in plain.json()["detail"]
+        assert tuned.json()["detail"] == plain.json()["detail"], "options must not start a server"
+
+
+def test_readyz_says_why_when_the_model_cannot_start(
+    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
+    for url in serve(embedded_settings):
+        deadline = time.monotonic() + 30
+        while (body := httpx.get(f"{url}/readyz").json())["status"] == "starting":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert body["status"] == "failed"
+        assert "fake crash" in body["detail"]
+        assert httpx.get(f"{url}/readyz").status_code == 503
