@@ -12,6 +12,8 @@ No number reaches the output unchecked: every figure carries a verification stat
 from __future__ import annotations
 
 from summarizer.batch import BatchResult, asummarize_many, summarize_many
+from summarizer.batch_api import BatchApiOptions, BatchApiRun
+from summarizer.batch_io import ResultsFile, load_inputs
 from summarizer.cache import ResponseCache
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
@@ -19,6 +21,7 @@ from summarizer.errors import (
     BackendError,
     BackendRejected,
     BackendUnavailable,
+    BatchJobError,
     CassetteMiss,
     ConfigError,
     InputError,
@@ -47,6 +50,9 @@ __all__ = [
     "BackendError",
     "BackendRejected",
     "BackendUnavailable",
+    "BatchApiOptions",
+    "BatchApiRun",
+    "BatchJobError",
     "BatchResult",
     "CassetteMiss",
     "Casualties",
@@ -59,6 +65,7 @@ __all__ = [
     "ModelOutputError",
     "NumberMention",
     "ResponseCache",
+    "ResultsFile",
     "Settings",
     "Summarizer",
     "SummarizerError",
@@ -68,6 +75,7 @@ __all__ = [
     "asummarize",
     "asummarize_many",
     "extract_numbers",
+    "load_inputs",
     "load_settings",
     "render_html",
     "summarize",

@@ -40,10 +40,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from summarizer.batch_io import BatchItem, ResultsFile, duplicate_ids, plan_resume
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError, VerificationFailed
 from summarizer.pipeline import Summarizer
@@ -60,17 +62,6 @@ def default_concurrency(settings: Settings) -> int:
     if settings.backend_spec().local_server:
         return settings.n_parallel
     return REMOTE_CONCURRENCY
-
-
-@dataclass(frozen=True, slots=True)
-class BatchItem:
-    """One article to summarize. ``load`` reads the text lazily; ``error`` is a known input problem."""
-
-    id: Any
-    text: str | None = None
-    load: Callable[[], str] | None = None
-    source: str | None = None
-    error: SummarizerError | None = None
 
 
 @dataclass
@@ -184,24 +175,28 @@ async def _summarize_one(
     started = time.monotonic()
     result = BatchResult(id=item.id, index=index, source=item.source)
     try:
-        if item.error is not None:
-            raise item.error
-        text = (
-            item.text if item.text is not None else (item.load() if item.load is not None else "")
-        )
-        result.summary = await summarizer.asummarize(text, prompt=prompt)
-    except VerificationFailed as exc:  # --strict: the summary rides along with the error
+        result.summary = await summarizer.asummarize(item.read(), prompt=prompt)
+    except Exception as exc:  # noqa: BLE001 - one article's failure is its result, never the batch's
+        record_failure(result, exc)
+    result.elapsed = time.monotonic() - started
+    return result
+
+
+def record_failure(result: BatchResult, exc: BaseException) -> None:
+    """Put ``exc`` on ``result`` as every batch path reports it (secret-free, one line).
+
+    ``--strict``'s :class:`VerificationFailed` keeps its summary alongside the error.
+    """
+    if isinstance(exc, VerificationFailed):
         if isinstance(exc.summary, ArticleSummary):
             result.summary = exc.summary
         result.error, result.error_type = str(exc), type(exc).__name__
-    except Exception as exc:  # noqa: BLE001 - one article's failure is its result, never the batch's
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        result.error = redact(
-            message if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {message}"
-        )
-        result.error_type = type(exc).__name__
-    result.elapsed = time.monotonic() - started
-    return result
+        return
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    result.error = redact(
+        message if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {message}"
+    )
+    result.error_type = type(exc).__name__
 
 
 async def asummarize_many(
@@ -212,11 +207,17 @@ async def asummarize_many(
     prompt: str | None = None,
     stop: asyncio.Event | None = None,
     ramp: float = RAMP_SECONDS,
+    out: str | Path | ResultsFile | None = None,
+    retry_failed: bool = False,
     **options: Any,
 ) -> AsyncIterator[BatchResult]:
     """Summarize ``items`` with at most ``concurrency`` in flight; yield results as they complete.
 
     Workers start one by one, ``ramp`` seconds apart (see the module docstring; 0: all at once).
+
+    ``out``: a results JSONL file (path or open :class:`ResultsFile`). Ids already in it are
+    skipped (errors too, unless ``retry_failed``), and each result is appended, flushed and
+    fsynced before it is yielded: a re-run after a crash resumes where this one stopped.
 
     ``summarizer`` is shared by every article (one is made from ``options`` and closed at the
     end if not given). Setting ``stop`` starts no new article; those in flight finish and are
@@ -231,6 +232,15 @@ async def asummarize_many(
     if not 1 <= limit <= MAX_CONCURRENCY:
         raise ValueError(f"concurrency must be between 1 and {MAX_CONCURRENCY}, got {limit}")
 
+    results_file: ResultsFile | None = None
+    if out is not None:
+        results_file = out if isinstance(out, ResultsFile) else ResultsFile.open(Path(out))
+        plan = plan_resume(
+            (_as_item(n, raw) for n, raw in enumerate(items)),
+            results_file,
+            retry_failed=retry_failed,
+        )
+        items = plan.todo
     source = enumerate(items)
     exhausted = False
     results: asyncio.Queue[BatchResult | None] = asyncio.Queue()
@@ -278,6 +288,8 @@ async def asummarize_many(
             if result is None:
                 running -= 1
             else:
+                if results_file is not None:
+                    results_file.append(result.to_record())
                 yield result
         for task in tasks:
             task.result()  # surface a bug in the engine itself (items never raise)
@@ -287,6 +299,8 @@ async def asummarize_many(
         await asyncio.gather(*tasks, return_exceptions=True)
         if owned:
             await summarizer.__aexit__(None, None, None)
+        if results_file is not None and results_file is not out:
+            results_file.close()
 
 
 class summarize_many:
@@ -305,6 +319,8 @@ class summarize_many:
         concurrency: int | None = None,
         prompt: str | None = None,
         stop: asyncio.Event | None = None,
+        out: str | Path | ResultsFile | None = None,
+        retry_failed: bool = False,
         **options: Any,
     ) -> None:
         self._args: dict[str, Any] = {
@@ -313,6 +329,8 @@ class summarize_many:
             "concurrency": concurrency,
             "prompt": prompt,
             "stop": stop,
+            "out": out,
+            "retry_failed": retry_failed,
             **options,
         }
 
@@ -354,18 +372,6 @@ def summarize_all(items: Iterable[Any], **kwargs: Any) -> list[BatchResult]:
     return sorted(summarize_many(items, **kwargs), key=lambda result: result.index)
 
 
-def duplicate_ids(ids: Iterable[Any]) -> list[Any]:
-    """Ids that occur more than once (compared as strings), in first-seen order."""
-    seen: set[str] = set()
-    dupes: dict[str, Any] = {}
-    for value in ids:
-        key = str(value)
-        if key in seen:
-            dupes.setdefault(key, value)
-        seen.add(key)
-    return list(dupes.values())
-
-
 __all__ = [
     "REMOTE_CONCURRENCY",
     "BatchItem",
@@ -374,6 +380,7 @@ __all__ = [
     "asummarize_many",
     "default_concurrency",
     "duplicate_ids",
+    "record_failure",
     "summarize_all",
     "summarize_many",
 ]

@@ -9,6 +9,7 @@ and fills in ``meta``. Nothing here does I/O; the clock is read for timings only
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,6 +128,7 @@ def finish_article(
     return summary
 
 
+@functools.cache  # importlib.metadata reads the dist-info each time: ~1 ms per article
 def package_version() -> str:
     try:
         return version("summarizer")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import weakref
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -66,7 +67,11 @@ MAX_EVIDENCE = 3
 Quote = Annotated[str, Field(min_length=1, max_length=MAX_QUOTE)]
 
 
-_SCHEMA_JSON: dict[tuple[Any, ...], str] = {}
+# owner class -> {(args, kwargs): schema JSON}; weak keys, so a class made on the fly
+# (a wrapper with another name, a test's model) is not kept alive by its cached schema.
+_SCHEMA_JSON: weakref.WeakKeyDictionary[type, dict[tuple[Any, ...], str]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class _Model(BaseModel):
@@ -192,10 +197,11 @@ class SummaryDraft(_Model):
         Each article asks for it three times (prompt hash, schema hash, instructor's
         response_format); building it costs ~2.5 ms, most of our per-article overhead.
         """
-        key = (schema_owner(cls), args, tuple(sorted(kwargs.items())))
-        if key not in _SCHEMA_JSON:
-            _SCHEMA_JSON[key] = json.dumps(super().model_json_schema(*args, **kwargs))
-        return json.loads(_SCHEMA_JSON[key])
+        built = _SCHEMA_JSON.setdefault(schema_owner(cls), {})
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in built:
+            built[key] = json.dumps(super().model_json_schema(*args, **kwargs))
+        return json.loads(built[key])
 
     @classmethod
     def model_validate_json(

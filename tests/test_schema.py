@@ -124,3 +124,20 @@ def test_lenient_parse_still_validates_the_schema() -> None:
 def test_lenient_parse_keeps_strict_json_rules() -> None:
     raw = '{"headline": "a\nb", "summary": "s", "article_date": "2024-01-01", "events": [], "key_figures": []}'
     assert str(SummaryDraft.model_validate_json(raw, strict=True).article_date) == "2024-01-01"
+
+
+def test_schema_cache_does_not_keep_derived_classes_alive() -> None:
+    """A class made on the fly (another name: not a mere wrapper) is not kept alive by the cache."""
+    import gc
+    import weakref
+
+    from pydantic import create_model
+
+    from summarizer.schema import SummaryDraft
+
+    derived = create_model("Derived", __base__=SummaryDraft)
+    assert derived.model_json_schema() == derived.model_json_schema()  # cached, fresh copies
+    alive = weakref.ref(derived)
+    del derived
+    gc.collect()
+    assert alive() is None

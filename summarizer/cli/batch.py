@@ -1,5 +1,9 @@
 """``summarizer batch INPUT --out results.jsonl``: many articles, concurrently, resumable.
 
+``--via live`` (the default) sends one request per article from this machine, concurrently.
+``--via batch-api`` sends them through the provider's Batch API instead (see
+:mod:`summarizer.cli.batch_api`): same input, same result lines.
+
 INPUT is a folder of ``.txt`` files, a glob (``'news/**/*.txt'``), or a JSONL file with
 one ``{"id": ..., "text": ...}`` object per line. The output gets one JSON line per
 article (``id``, ``summary``, ``verification``, ``meta`` or ``error``), written, flushed
@@ -19,14 +23,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import glob
-import json
-import os
+import enum
 import signal
-import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Self
 
@@ -42,15 +41,12 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from summarizer.batch import (
-    BatchItem,
-    BatchResult,
-    BatchTotals,
-    asummarize_many,
-    default_concurrency,
-    duplicate_ids,
-)
-from summarizer.cli.app import app, cli_errors, stderr
+from summarizer.batch import BatchResult, BatchTotals, asummarize_many, default_concurrency
+from summarizer.batch_api import MAX_BYTES, MAX_LINES, BatchApiOptions
+from summarizer.batch_io import BatchItem, ResultsFile, load_inputs, plan_resume
+from summarizer.cli.app import cli_errors, stderr
+from summarizer.cli.batch_api import CANCEL_GRACE_S, run_batch_api
+from summarizer.cli.batch_group import batch_app
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
@@ -64,224 +60,15 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
+from summarizer.config import load_settings
 from summarizer.costs import has_prices
 from summarizer.errors import InputError
 from summarizer.pipeline import Summarizer
-from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 EXIT_SOME_FAILED = 1
 EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
-
-
-# ---------------------------------------------------------------------------
-# Input: a folder, a glob, or a JSONL file.
-# ---------------------------------------------------------------------------
-
-
-def load_inputs(spec: str) -> list[BatchItem]:
-    """The articles INPUT names, ids checked unique. Texts of files are read lazily."""
-    path = Path(spec).expanduser()
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-        if not files:
-            raise InputError(f"{path}: no .txt files in this folder")
-        items = [_file_item(p.stem, p) for p in files]
-    elif path.is_file() and path.suffix.lower() in JSONL_SUFFIXES:
-        items = read_jsonl(path)
-    elif path.is_file():
-        items = [_file_item(path.stem, path)]
-    elif glob.has_magic(spec):
-        files = sorted(
-            Path(p)
-            for p in glob.glob(os.path.expanduser(spec), recursive=True)
-            if Path(p).is_file()
-        )
-        if not files:
-            raise InputError(f"{spec}: the pattern matches no files")
-        root = Path(os.path.commonpath([str(p.parent.resolve()) for p in files]))
-        items = [
-            _file_item(p.resolve().relative_to(root).with_suffix("").as_posix(), p) for p in files
-        ]
-    else:
-        raise InputError(f"{spec}: no such file, folder or matching pattern")
-    if not items:
-        raise InputError(f"{spec}: no articles")
-    dupes = duplicate_ids(item.id for item in items)
-    if dupes:
-        shown = ", ".join(repr(d) for d in dupes[:5])
-        raise InputError(
-            f"{spec}: duplicate id{'s' if len(dupes) > 1 else ''} {shown}: ids must be unique"
-        )
-    return items
-
-
-def _file_item(item_id: str, path: Path) -> BatchItem:
-    return BatchItem(id=item_id, load=lambda: read_article(path).text, source=str(path))
-
-
-def read_jsonl(path: Path) -> list[BatchItem]:
-    """``{"id": ..., "text": ...}`` per line; a bad line is an error naming its number."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    items: list[BatchItem] = []
-    first_line: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}: line {number}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f'{where}: expected an object like {{"id": "a1", "text": "..."}}')
-        item_id = obj.get("id")
-        if isinstance(item_id, bool) or not isinstance(item_id, (str, int)) or item_id == "":
-            raise InputError(f'{where}: needs an "id" (a non-empty string or an integer)')
-        if not isinstance(obj.get("text"), str):
-            raise InputError(f'{where}: needs a "text" string')
-        key = str(item_id)
-        if key in first_line:
-            raise InputError(f"{where}: id {item_id!r} already used on line {first_line[key]}")
-        first_line[key] = number
-        items.append(BatchItem(id=item_id, text=obj["text"], source=f"{path.name}:{number}"))
-    if not items:
-        raise InputError(f"{path}: no articles (empty JSONL file)")
-    return items
-
-
-# ---------------------------------------------------------------------------
-# Output: append-only JSONL, resumable.
-# ---------------------------------------------------------------------------
-
-
-@dataclass
-class ResultsFile:
-    """The --out file: what is already done, and durable appends."""
-
-    path: Path
-    status: dict[str, bool] = field(default_factory=dict)  # str(id) -> ok (last record wins)
-    notes: list[str] = field(default_factory=list)
-    _handle: Any = None
-
-    @classmethod
-    def open(cls, path: Path, *, overwrite: bool = False) -> ResultsFile:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, expected a .jsonl file for --out")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if overwrite and path.exists():
-                path.unlink()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        results = cls(path)
-        if path.exists():
-            results._load()
-        return results
-
-    def _load(self) -> None:
-        try:
-            data = self.path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{self.path}: cannot read ({exc.strerror or exc})") from None
-        lines = data.split(b"\n")
-        # After the last "\n" there is b"" (a clean file) or the torn tail of a crashed write.
-        good_bytes = 0
-        last_content = max((n for n, raw in enumerate(lines, start=1) if raw.strip()), default=0)
-        for number, raw in enumerate(lines, start=1):
-            is_last = number == len(lines)
-            if not raw.strip():
-                good_bytes += len(raw) + (0 if is_last else 1)
-                continue
-            record = _parse_record(raw)
-            if record is None:
-                if (
-                    number == last_content
-                ):  # a truncated last line from a crash: drop it, it will be redone
-                    self._truncate(good_bytes)
-                    self.notes.append(
-                        f"{self.path}: dropped an incomplete last line (line {number}) left by an interrupted run"
-                    )
-                    return
-                raise InputError(
-                    f"{self.path}: line {number} is not a result line; fix or delete it, "
-                    "or pass --overwrite to start over"
-                )
-            self.status[str(record["id"])] = not record.get("error")
-            good_bytes += len(raw) + (0 if is_last else 1)
-            if is_last:  # complete JSON but no newline: finish the line
-                with self.path.open("ab") as handle:
-                    handle.write(b"\n")
-                    handle.flush()
-                    os.fsync(handle.fileno())
-
-    def _truncate(self, size: int) -> None:
-        with self.path.open("r+b") as handle:
-            handle.truncate(size)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def done(self) -> set[str]:
-        return {key for key, ok in self.status.items() if ok}
-
-    def failed(self) -> set[str]:
-        return {key for key, ok in self.status.items() if not ok}
-
-    def drop(self, keys: set[str]) -> None:
-        """Rewrite the file without the records of ``keys`` (atomically: temp file + rename)."""
-        if not keys or not self.path.exists():
-            return
-        kept = []
-        for raw in self.path.read_bytes().split(b"\n"):
-            record = _parse_record(raw) if raw.strip() else None
-            if record is not None and str(record["id"]) not in keys:
-                kept.append(raw + b"\n")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.writelines(kept)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        for key in keys:
-            self.status.pop(key, None)
-
-    def append(self, record: dict[str, Any]) -> None:
-        """One whole line, flushed and fsynced before the next article is recorded."""
-        if self._handle is None:
-            try:
-                self._handle = self.path.open("a", encoding="utf-8", newline="\n")
-            except OSError as exc:
-                raise InputError(f"{self.path}: cannot write ({exc.strerror or exc})") from None
-        self._handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        self.status[str(record["id"])] = "error" not in record
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-
-
-def _parse_record(raw: bytes) -> dict[str, Any] | None:
-    try:
-        record = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or "id" not in record:
-        return None
-    return record
 
 
 # ---------------------------------------------------------------------------
@@ -378,7 +165,12 @@ class BatchProgress:
 # ---------------------------------------------------------------------------
 
 
-@app.command("batch")
+class Via(enum.StrEnum):
+    live = "live"
+    batch_api = "batch-api"
+
+
+@batch_app.command("run")
 @cli_errors
 def batch_command(
     input: Annotated[
@@ -436,6 +228,41 @@ def batch_command(
     progress_interval: Annotated[
         float, typer.Option("--progress-interval", min=0, hidden=True)
     ] = 5.0,
+    via: Annotated[
+        Via,
+        typer.Option(
+            "--via",
+            help="live: one request per article from here; batch-api: the provider's Batch API (half price, up to 24 h).",
+        ),
+    ] = Via.live,
+    no_wait: Annotated[
+        bool,
+        typer.Option("--no-wait", help="batch-api: submit (or collect what is done) and exit."),
+    ] = False,
+    retry_live: Annotated[
+        bool,
+        typer.Option(
+            "--retry-live",
+            help="batch-api: re-asks and failed lines as live calls instead of a follow-up job.",
+        ),
+    ] = False,
+    poll_interval: Annotated[
+        float,
+        typer.Option(
+            "--poll-interval",
+            min=0,
+            help="batch-api: first poll delay in seconds (backs off to 60).",
+        ),
+    ] = 5.0,
+    max_lines: Annotated[
+        int, typer.Option("--max-lines", min=1, help="batch-api: requests per job file.")
+    ] = MAX_LINES,
+    cancel_grace: Annotated[
+        float, typer.Option("--cancel-grace", min=0, hidden=True)
+    ] = CANCEL_GRACE_S,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1024, help="batch-api: bytes per job file.")
+    ] = MAX_BYTES,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
@@ -450,8 +277,44 @@ def batch_command(
     no_reask: NoReaskOpt = False,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Summarize many articles into a JSONL file: concurrent, cached, resumable."""
+    """Summarize many articles into a JSONL file: concurrent, cached, resumable.
+
+    With --via batch-api the requests go through the provider's Batch API (OpenAI, or the
+    --base-url server): re-running the same command re-attaches to the submitted job.
+    """
     configure_logging(verbose)
+    options = model_options(
+        model=model,
+        base_url=base_url,
+        model_path=model_path,
+        backend=backend,
+        prompt=prompt,
+        max_retries=max_retries,
+        max_tokens=max_tokens,
+        timeout=timeout,
+        strict=strict,
+        no_reask=no_reask,
+    )
+    if via is Via.batch_api:
+        run_batch_api(
+            input=input,
+            out=out,
+            settings=load_settings(**options, price_in=price_in, price_out=price_out),
+            options=BatchApiOptions(
+                max_lines=max_lines,
+                max_bytes=max_bytes,
+                wait=not no_wait,
+                retry_live=retry_live,
+                poll_initial=poll_interval,
+                poll_max=max(60.0, poll_interval),
+            ),
+            overwrite=overwrite,
+            retry_failed=retry_failed,
+            progress=progress,
+            progress_interval=progress_interval,
+            cancel_grace=cancel_grace,
+        )
+        return
     items = load_inputs(input)
     if out.exists() and Path(input).is_file() and out.resolve() == Path(input).resolve():
         raise InputError(f"{out}: --out must not be the input file")
@@ -460,30 +323,14 @@ def batch_command(
         stderr.print(f"[yellow]note:[/] {note}", highlight=False)
 
     summarizer = Summarizer(
-        **model_options(
-            model=model,
-            base_url=base_url,
-            model_path=model_path,
-            backend=backend,
-            prompt=prompt,
-            max_retries=max_retries,
-            max_tokens=max_tokens,
-            timeout=timeout,
-            strict=strict,
-            no_reask=no_reask,
-        ),
+        **options,
         price_in=price_in,
         price_out=price_out,
         cache=None if no_cache else (cache_dir or True),
     )
     try:
-        wanted = {str(item.id) for item in items}
-        done = results.done() & wanted
-        failed_before = results.failed() & wanted
-        if retry_failed and failed_before:
-            results.drop(failed_before)
-        skip = done | (set() if retry_failed else failed_before)
-        todo = [item for item in items if str(item.id) not in skip]
+        plan = plan_resume(items, results, retry_failed=retry_failed)
+        todo, done, failed_before = plan.todo, plan.done, plan.failed_before
 
         settings = summarizer.settings
         limit = concurrency or default_concurrency(settings)
@@ -511,7 +358,7 @@ def batch_command(
         summarizer.close()
         results.close()
 
-    _print_summary(totals, len(todo), len(skip), out, settings, interrupted)
+    _print_summary(totals, len(todo), plan.skipped, out, settings, interrupted)
     if interrupted is not None:
         raise typer.Exit(EXIT_SIGNAL.get(interrupted, 130))
     if totals.failed:
@@ -613,11 +460,3 @@ def _print_summary(
     lines.append(f"results: {out}")
     for line in lines:
         stderr.print(line, highlight=False, markup=False)
-
-
-def iter_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Every parseable record of a results file (for tools and tests)."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
