@@ -88,7 +88,7 @@ def finish_article(
         draft = merge_drafts([SummaryDraft.model_validate(r.draft.model_dump()) for r in results])
         report = None  # merged: verify against the whole original text, offsets included
     if report is None:
-        report = verify(article.text, draft, article.mentions)
+        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
     answers = [r.answer for r in results]
     attempts = sum(a.attempts for a in answers)
     cached = all(r.cached for r in results)
@@ -123,7 +123,7 @@ def finish_article(
     )
     if settings.strict and not report.all_verified:
         raise VerificationFailed(
-            f"{report.total - report.verified} of {report.total} figures failed verification (--strict)",
+            f"{report.total - report.verified} of {report.total} claims failed verification (--strict)",
             summary,
         )
     return summary

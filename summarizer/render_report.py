@@ -20,6 +20,8 @@ def render_report(report: VerificationReport, article_text: str, title: str = ""
     if title:
         parts.append(Text(f"Verification of {title}", style="bold"))
     parts.append(_figures(report))
+    if report.claims:
+        parts.append(_claims(report))
     if report.evidence:
         parts.append(_evidence(report))
     if report.uncovered:
@@ -31,8 +33,11 @@ def render_report(report: VerificationReport, article_text: str, title: str = ""
 def _figures(report: VerificationReport) -> Table | Text:
     if not report.figures:
         return Text("No figures to check.", style="dim")
+    verified = sum(1 for check in report.figures if check.ok)
     table = Table(
-        title=f"Figures: {report.verified}/{report.total} verified", show_lines=True, expand=True
+        title=f"Figures: {verified}/{len(report.figures)} verified",
+        show_lines=True,
+        expand=True,
     )
     table.add_column("", no_wrap=True)
     table.add_column("path / status", no_wrap=True)
@@ -40,15 +45,40 @@ def _figures(report: VerificationReport) -> Table | Text:
     table.add_column("reason", overflow="fold", ratio=1, min_width=24)
     for check in report.figures:
         figure = check.figure
-        style = "green" if check.ok else "red"
         where = Text(check.path)
-        where.append(f"\n{check.status}", style=style)
+        where.append(f"\n{check.status}", style=_VERDICT_STYLE[check.verdict])
         table.add_row(
-            Text("✓", style="green") if check.ok else Text("✗", style="bold red"),
+            _verdict_mark(check.verdict),
             where,
             Text(f"{_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
             Text(check.reason),
         )
+    return table
+
+
+_VERDICT_STYLE = {"verified": "green", "unconfirmed": "yellow", "contradicted": "red"}
+_VERDICT_MARK = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
+
+
+def _verdict_mark(verdict: str) -> Text:
+    return Text(_VERDICT_MARK[verdict], style=f"bold {_VERDICT_STYLE[verdict]}")
+
+
+def _claims(report: VerificationReport) -> Table:
+    """Numbers in prose, names, dates and event types, one row each."""
+    verified = sum(1 for claim in report.claims if claim.ok)
+    table = Table(
+        title=f"Claims in text, names and dates: {verified}/{len(report.claims)} verified",
+        expand=True,
+    )
+    table.add_column("", no_wrap=True)
+    table.add_column("path / status", no_wrap=True)
+    table.add_column("claim", overflow="fold")
+    table.add_column("reason", overflow="fold", ratio=1, min_width=24)
+    for claim in report.claims:
+        where = Text(claim.path)
+        where.append(f"\n{claim.status}", style=_VERDICT_STYLE[claim.verdict])
+        table.add_row(_verdict_mark(claim.verdict), where, Text(claim.text), Text(claim.reason))
     return table
 
 
@@ -98,7 +128,12 @@ def _counts_line(report: VerificationReport) -> str:
         f"{status} {counts[status]}" for status in STATUSES[1:] if counts.get(status)
     )
     evidence = f"evidence {counts.get('evidence_grounded', 0)}/{counts.get('evidence', len(report.evidence))} grounded"
-    line = f"figures {report.verified}/{report.total} verified"
+    figures = sum(1 for check in report.figures if check.ok)
+    line = (
+        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
+        f"{report.contradicted} contradicted of {report.total} claims · "
+        f"figures {figures}/{len(report.figures)} verified"
+    )
     if failing:
         line += f" ({failing})"
     return f"{line} · {evidence} · {counts.get('uncovered', len(report.uncovered))} uncovered casualty mention(s)"

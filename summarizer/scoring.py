@@ -89,9 +89,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import (
-    EVENT_TYPES,
-    QUALIFIERS,
-    ROLES,
     Actor,
     Casualties,
     Event,
@@ -100,6 +97,7 @@ from summarizer.schema import (
     VerificationReport,
     clip,
 )
+from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
 # ---------------------------------------------------------------------------
 # Constants (the rules' numbers, in one place).
@@ -277,7 +275,7 @@ def _parse_gold_figure(raw: Mapping[str, Any], slot: str | None, where: str) -> 
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"{where}: value must be a finite number, got {value!r}")
     qualifier = raw.get("qualifier") or "exact"
-    if qualifier not in (*QUALIFIERS, "range"):
+    if qualifier not in MENTION_QUALIFIERS:
         raise ValueError(f"{where}: unknown qualifier {qualifier!r}")
     return GoldFigure(role=role, value=value, qualifier=qualifier, noun=str(raw.get("noun") or ""))
 
@@ -675,7 +673,9 @@ def figures_verified(report: VerificationReport | None) -> float | None:
     """Share of checked figures that verified; None without a report."""
     if report is None:
         return None
-    return report.verified / report.total if report.total else 1.0
+    # Figures only: the verdict counts of a report also cover prose, names and dates.
+    figures = report.figures
+    return sum(1 for check in figures if check.ok) / len(figures) if figures else 1.0
 
 
 # Fields judged on matched pairs, in report order.

@@ -265,7 +265,7 @@ ROWS: list[Row] = [
         settings={"strict": True},
         error=VerificationFailed,
         exit_code=3,
-        message=r"1 of 5 figures failed verification \(--strict\)",
+        message=r"1 of \d+ claims failed verification \(--strict\)",
     ),
     Row(
         "200-figure-not-in-article",

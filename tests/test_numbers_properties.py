@@ -11,7 +11,9 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.numbers import QUALIFIERS, ROLES, NumberMention, extract_numbers
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.vocabulary import MENTION_QUALIFIERS as QUALIFIERS
+from summarizer.vocabulary import ROLES
 
 _ONES = [
     "zero",

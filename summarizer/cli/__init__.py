@@ -6,11 +6,31 @@ Command modules are imported when their command runs (see :class:`LazyCommands`)
 
 from __future__ import annotations
 
+import sys
+
 from summarizer.cli.app import app
 
 
 def main() -> None:
-    app()
+    app(args=expand_strict(sys.argv[1:]))
 
 
-__all__ = ["app", "main"]
+def expand_strict(argv: list[str]) -> list[str]:
+    """``--strict=contradicted`` as the parser takes it: ``--strict --strict-level contradicted``.
+
+    The option parser has no options with an optional value, so the entry point rewrites this
+    one spelling before parsing; ``--strict`` alone stays a plain flag.
+    """
+    out: list[str] = []
+    for arg in argv:
+        if arg == "--":
+            out += argv[len(out) :]
+            break
+        if arg.startswith("--strict="):
+            out += ["--strict", "--strict-level", arg.removeprefix("--strict=")]
+        else:
+            out.append(arg)
+    return out
+
+
+__all__ = ["app", "expand_strict", "main"]

@@ -6,6 +6,7 @@ and the rule-based numbers, and the report is printed (rich table or JSON).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from summarizer.errors import InputError, VerificationFailed
 from summarizer.formats import RenderContext
 from summarizer.numbers import extract_numbers
 from summarizer.reading import read_article
-from summarizer.schema import ArticleSummary
+from summarizer.schema import ArticleSummary, StrictLevel
 from summarizer.verification import parse_summary, verify
 
 
@@ -38,26 +39,74 @@ def verify_command(
     ],
     format: ReportFormatOpt = "text",
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
+        bool,
+        typer.Option(
+            "--strict",
+            help=(
+                "Exit 3 if any claim is not verified; --strict=contradicted only if one is "
+                "contradicted (unconfirmed claims pass)."
+            ),
+        ),
     ] = False,
+    strict_on: Annotated[
+        str | None,
+        typer.Option("--strict-level", hidden=True, help="What --strict fails on."),
+    ] = None,
+    dateline: Annotated[
+        str | None,
+        typer.Option(
+            "--dateline",
+            metavar="YYYY-MM-DD",
+            help="Publication date for resolving 'Saturday' etc. (default: the article's own).",
+        ),
+    ] = None,
 ) -> None:
-    """Check every figure of a summary against the article it summarizes."""
+    """Check every figure, number, name and date of a summary against its article."""
+    level = strict_level(strict_on) if strict_on is not None else None
+    if strict and level is None:
+        level = "unverified"
     if article == "-" and summary_json == "-":
         raise InputError("ARTICLE and SUMMARY_JSON cannot both be read from stdin")
+    published = parse_date_option(dateline)
     source = read_article(article)
     summary = load_summary(summary_json)
-    report = verify(source.text, summary, extract_numbers(source.text))
+    report = verify(source.text, summary, extract_numbers(source.text), dateline=published)
     context = RenderContext(
         article_text=source.text,
         title=f"{summary_json} against {source.source}",
         summary=summary,
     )
     emit("report", report, format, context)
-    if strict and not report.all_verified:
-        failed = report.total - report.verified
-        raise VerificationFailed(
-            f"{failed} of {report.total} figures unverified (--strict)", report
-        )
+    if level is not None:
+        failing = report.failing(level)
+        if failing:
+            what = "contradicted" if level == "contradicted" else "not verified"
+            option = "--strict=contradicted" if level == "contradicted" else "--strict"
+            raise VerificationFailed(
+                f"{len(failing)} of {report.total} claims {what}, first {failing[0].path} "
+                f"({option})",
+                report,
+            )
+
+
+def strict_level(value: str | None) -> StrictLevel | None:
+    """``--strict`` (anything not verified) or ``--strict=contradicted``; None without it."""
+    if value is None:
+        return None
+    if value in ("unverified", "all", ""):
+        return "unverified"
+    if value == "contradicted":
+        return "contradicted"
+    raise InputError(f"--strict={value}: expected --strict or --strict=contradicted")
+
+
+def parse_date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--dateline {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 def load_summary(path: str | Path) -> ArticleSummary:
