@@ -100,7 +100,7 @@ def finish_article(
     if article.prompt.response == "selection" and len(results) > 1:
         draft = rebase(draft, article.context["listed"])  # chunk ids -> the article's ids
     if report is None:
-        report = verify(article.text, draft, article.mentions)
+        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
     answers = [r.answer for r in results]
     attempts = sum(a.attempts for a in answers)
     cached = all(r.cached for r in results)
@@ -135,7 +135,7 @@ def finish_article(
     )
     if settings.strict and not report.all_verified:
         raise VerificationFailed(
-            f"{report.total - report.verified} of {report.total} figures failed verification (--strict)",
+            f"{report.total - report.verified} of {report.total} claims failed verification (--strict)",
             summary,
         )
     return summary

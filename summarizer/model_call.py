@@ -218,8 +218,9 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     import openai
 
     for item in _cause_chain(exc):
-        rejected = isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500)
-        if rejected and ("response_format" in str(item.body) or "json_schema" in str(item.body)):
+        if not isinstance(item, openai.APIStatusError) or item.status_code not in (400, 422, 500):
+            continue
+        if "response_format" in str(item.body) or "json_schema" in str(item.body):
             log.info("server rejected response_format json_schema; using json_object with schema")
             backend.response_format = "llama_cpp_schema"
             return True

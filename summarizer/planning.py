@@ -107,11 +107,12 @@ def prepare(
             text, listed, dateline.end if dateline else 0, dateline.date if dateline else None
         ),
     )
+    dateline_date = dateline.date if dateline else None
     context = {
         "article": text,
         "mentions": mentions,
         "listed": listed,
-        "dateline": dateline.date if dateline else None,
+        "dateline": dateline_date,
         "reask": reask,
     }
     headers = {
@@ -129,7 +130,7 @@ def prepare(
         context,
         headers,
         mentions,
-        context["dateline"],
+        dateline_date,
         response_model,
     )
 

@@ -12,7 +12,14 @@ from rich.text import Text
 
 from summarizer.backend_registry import BACKENDS
 from summarizer.layout import Responsive, stacked
-from summarizer.schema import ArticleSummary, Figure, FigureCheck, Meta, VerificationReport
+from summarizer.schema import (
+    ArticleSummary,
+    ClaimCheck,
+    Figure,
+    FigureCheck,
+    Meta,
+    VerificationReport,
+)
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -30,6 +37,7 @@ VERDICT_MARKS = {
 VERDICT_LEGEND = "✓ verified by the rules · ? not confirmed · ✗ contradicted by the article"
 EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "figures")
 FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
+CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
 
 
 def render_json(summary: ArticleSummary) -> str:
@@ -71,6 +79,9 @@ def render_text(summary: ArticleSummary) -> RenderableType:
         parts.append(events_view(summary, checks))
     if summary.verification is not None:
         parts.append(figures_view(summary.verification))
+        if summary.verification.claims:
+            parts.append(claims_view(summary.verification))
+        parts.append(Text(verdict_line(summary.verification)))
         if summary.verification.uncovered:
             parts.append(uncovered_view(summary.verification))
     if summary.meta is not None:
@@ -102,8 +113,18 @@ def print_text(summary: ArticleSummary, console: Console) -> None:
     console.print(render_text(summary), soft_wrap=False)
 
 
-def mark(check: FigureCheck | None) -> str:
+def mark(check: FigureCheck | ClaimCheck | None) -> str:
+    """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
     return "" if check is None else VERDICT_MARKS.get(check.verdict, "[red]✗[/]")
+
+
+def verdict_line(report: VerificationReport) -> str:
+    """ "31 verified · 2 unconfirmed · 1 contradicted of 34 checks (figures, text, ...)"."""
+    return (
+        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
+        f"{report.contradicted} contradicted of {report.total} checks "
+        "(figures, numbers in text, names, dates, evidence)"
+    )
 
 
 def _marked(check: FigureCheck | None, text: str) -> Text:
@@ -117,7 +138,7 @@ def _marked(check: FigureCheck | None, text: str) -> Text:
 def event_rows(
     summary: ArticleSummary, checks: dict[str, FigureCheck]
 ) -> list[tuple[RenderableType, ...]]:
-    rows = []
+    rows: list[tuple[RenderableType, ...]] = []
     for i, event in enumerate(summary.events):
         figures = Text("\n").join(
             _marked(checks.get(f"events[{i}].{suffix}"), f"{fig.role}: {format_figure(fig)}")
@@ -153,13 +174,19 @@ def events_view(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Resp
     return Responsive(table, blocks)
 
 
+def verdict_counts(checks: list[FigureCheck] | list[ClaimCheck]) -> str:
+    """ "3/5 verified, 1 not confirmed, 1 contradicted" over ``checks`` alone."""
+    verdicts = [check.verdict for check in checks]
+    counts = f"{verdicts.count('verified')}/{len(verdicts)} verified"
+    if verdicts.count("unconfirmed"):
+        counts += f", {verdicts.count('unconfirmed')} not confirmed"
+    if verdicts.count("contradicted"):
+        counts += f", {verdicts.count('contradicted')} contradicted"
+    return counts
+
+
 def figures_title(report: VerificationReport) -> str:
-    counts = f"{report.verified}/{report.total} verified"
-    if report.unconfirmed:
-        counts += f", {report.unconfirmed} not confirmed"
-    if report.contradicted:
-        counts += f", {report.contradicted} contradicted"
-    return f"Figures: {counts}"
+    return f"Figures: {verdict_counts(report.figures)}"
 
 
 def figures_view(report: VerificationReport) -> RenderableType:
@@ -194,6 +221,29 @@ def figures_view(report: VerificationReport) -> RenderableType:
         )
         block.renderables.append(Text(caption, style="dim"))
         return block
+
+    return Responsive(table, blocks)
+
+
+def claims_view(report: VerificationReport) -> Responsive:
+    """Numbers in the headline, summary and other text, names, dates and event types."""
+    rows = [
+        (mark(claim), claim.text, claim.path, claim.status, claim.reason) for claim in report.claims
+    ]
+    title = f"Text, names and dates: {verdict_counts(report.claims)}"
+
+    def table() -> Table:
+        table = Table(title=title, title_justify="left", expand=True)
+        for column in CLAIM_HEADERS:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        return stacked(
+            Text(title, style="italic"), CLAIM_HEADERS, rows, heading=(0, 1), separator=" "
+        )
 
     return Responsive(table, blocks)
 

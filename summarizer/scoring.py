@@ -97,9 +97,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import (
-    EVENT_TYPES,
-    QUALIFIERS,
-    ROLES,
     Actor,
     Casualties,
     Event,
@@ -108,6 +105,7 @@ from summarizer.schema import (
     VerificationReport,
     clip,
 )
+from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
 # ---------------------------------------------------------------------------
 # Constants (the rules' numbers, in one place).
@@ -300,7 +298,7 @@ def _parse_gold_figure(raw: Mapping[str, Any], slot: str | None, where: str) -> 
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"{where}: value must be a finite number, got {value!r}")
     qualifier = raw.get("qualifier") or "exact"
-    if qualifier not in (*QUALIFIERS, "range"):
+    if qualifier not in MENTION_QUALIFIERS:
         raise ValueError(f"{where}: unknown qualifier {qualifier!r}")
     return GoldFigure(role=role, value=value, qualifier=qualifier, noun=str(raw.get("noun") or ""))
 
@@ -699,9 +697,10 @@ def figures_verified(report: VerificationReport | None) -> float | None:
 
     Never 1.0 for an answer with no figures: saying nothing verifies nothing.
     """
-    if report is None or not report.total:
+    if report is None or not report.figures:
         return None
-    return report.verified / report.total
+    # Figures only: the verdict counts of a report also cover prose, names and dates.
+    return sum(1 for check in report.figures if check.ok) / len(report.figures)
 
 
 def prose_numbers(predicted: SummaryDraft) -> list[tuple[float, float | None]]:
@@ -730,11 +729,13 @@ def verdict_counts(report: VerificationReport | None) -> dict[str, int]:
     """Figures per verdict (and in total) of one answer's report; zeros without one."""
     if report is None:
         return {"figures": 0, "verified": 0, "unconfirmed": 0, "contradicted": 0}
+    # Figures only: a report's own counts also cover prose numbers, names and dates.
+    verdicts = [check.verdict for check in report.figures]
     return {
-        "figures": report.total,
-        "verified": report.verified,
-        "unconfirmed": report.unconfirmed,
-        "contradicted": report.contradicted,
+        "figures": len(verdicts),
+        "verified": verdicts.count("verified"),
+        "unconfirmed": verdicts.count("unconfirmed"),
+        "contradicted": verdicts.count("contradicted"),
     }
 
 

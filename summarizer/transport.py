@@ -22,8 +22,9 @@ import contextvars
 import email.utils
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx2 as httpx
 from tenacity import (
@@ -33,9 +34,11 @@ from tenacity import (
     retry_if_exception_type,
     stop_after_attempt,
     stop_after_delay,
+    stop_any,
     wait_exponential,
     wait_random,
 )
+from tenacity.stop import stop_base
 
 from summarizer.errors import NotAnOpenAIServer
 
@@ -137,6 +140,16 @@ class RetryableStatus(Exception):
         self.response = response
 
 
+class StopWhen(stop_base):
+    """A tenacity stop condition from a plain predicate (so it composes with the others)."""
+
+    def __init__(self, predicate: Callable[[RetryCallState], bool]) -> None:
+        self.predicate = predicate
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.predicate(retry_state)
+
+
 class _RetryMixin:
     policy: RetryPolicy
 
@@ -187,11 +200,13 @@ class _RetryMixin:
             ) from exc
         return True
 
-    def _retry_args(self) -> dict[str, object]:
+    def _retry_args(self) -> dict[str, Any]:
         return {
-            "stop": stop_after_attempt(self.policy.attempts)
-            | stop_after_delay(self.policy.deadline)
-            | self._stop_at_deadline,
+            "stop": stop_any(
+                stop_after_attempt(self.policy.attempts),
+                stop_after_delay(self.policy.deadline),
+                StopWhen(self._stop_at_deadline),
+            ),
             "wait": self._wait,
             "retry": retry_if_exception_type((httpx.TransportError, RetryableStatus)),
             "before_sleep": self._before_sleep,

@@ -596,7 +596,6 @@ def brute_force(weights: list[list[float | None]]) -> tuple[int, int]:
     return best
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.integers(1, 5).flatmap(
         lambda rows: st.integers(1, 5).flatmap(

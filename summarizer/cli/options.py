@@ -11,7 +11,9 @@ import typer
 from summarizer.backend_registry import BACKEND_CHOICES
 
 # The --backend choices, from the one backend registry (members named like the values).
-BackendChoice = enum.StrEnum("BackendChoice", {name: name for name in BACKEND_CHOICES})
+BackendChoice = enum.StrEnum(  # type: ignore[misc]  # members come from the registry at run time
+    "BackendChoice", {name: name for name in BACKEND_CHOICES}
+)
 
 
 ModelOpt = Annotated[

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from summarizer.cli.app import ReportFormat, app, cli_errors, stderr, stdout
+from summarizer.cli.app import app, cli_errors, stderr
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
@@ -30,24 +26,19 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
-from summarizer.errors import InputError, VerificationFailed
-from summarizer.pipeline import Summarizer
+from summarizer.cli.output import SummaryFormatOpt, emit
+from summarizer.errors import VerificationFailed
+from summarizer.formats import RenderContext
 from summarizer.progress import CallProgress, tracking
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
-from summarizer.render import render_json, render_text
-from summarizer.report_html import render_html
-from summarizer.schema import ArticleSummary
 
 
 @app.command("summarize")
 @cli_errors
 def summarize_command(
     path: Annotated[str, typer.Argument(help="Article text file, or - for stdin.")],
-    format: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="Output format (html: the grounding report page)."),
-    ] = ReportFormat.text,
+    format: SummaryFormatOpt = "text",
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE."),
@@ -79,6 +70,10 @@ def summarize_command(
     """Summarize one news article into verified, structured events."""
     configure_logging(verbose)
     article = read_article(path)
+    # The pipeline (and the model SDKs) load only once the input is known to be good.
+    from summarizer.pipeline import Summarizer
+    from summarizer.schema import ArticleSummary
+
     summarizer = Summarizer(
         **model_options(
             model=model,
@@ -103,54 +98,11 @@ def summarize_command(
             if not isinstance(exc.summary, ArticleSummary):
                 raise
             failure, result = exc, exc.summary
-    emit(result, format, output, article.text)
+    emit("summary", result, format, RenderContext(article_text=article.text), output=output)
     for note in result.meta.notes if result.meta else []:
         stderr.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
     if failure is not None:
         raise failure
-
-
-def emit(
-    result: ArticleSummary, format: ReportFormat, output: Path | None, article: str = ""
-) -> None:
-    """Print or write the result; a file is replaced atomically, never left half-written."""
-    if format is ReportFormat.html:
-        page = render_html(result, article)
-        if output is None:
-            sys.stdout.write(page)
-        else:
-            write_atomic(output, page)
-            stderr.print(f"wrote {output}", highlight=False)
-        return
-    if output is None:
-        if format is ReportFormat.json:
-            stdout.print_json(render_json(result)) if stdout.is_terminal else print(
-                render_json(result)
-            )
-        else:
-            stdout.print(render_text(result), soft_wrap=False)
-        return
-    if format is ReportFormat.json:
-        content = render_json(result) + "\n"
-    else:
-        capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(render_text(result), soft_wrap=False)
-        content = capture.export_text()
-    write_atomic(output, content)
-    stderr.print(f"wrote {output}", highlight=False)
-
-
-def write_atomic(path: Path, content: str) -> None:
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 class ProgressLine:
