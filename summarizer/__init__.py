@@ -11,38 +11,85 @@ No number reaches the output unchecked: every figure carries a verification stat
 
 from __future__ import annotations
 
-from summarizer.batch import BatchResult, asummarize_many, summarize_many
-from summarizer.batch_api import BatchApiOptions, BatchApiRun
-from summarizer.batch_io import ResultsFile, load_inputs
-from summarizer.cache import ResponseCache
-from summarizer.config import Settings, load_settings
-from summarizer.crosscheck import verify
-from summarizer.errors import (
-    BackendError,
-    BackendRejected,
-    BackendUnavailable,
-    BatchJobError,
-    CassetteMiss,
-    ConfigError,
-    InputError,
-    ModelOutputError,
-    SummarizerError,
-    VerificationFailed,
-)
-from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.pipeline import Summarizer, asummarize, summarize
-from summarizer.report_html import render_html
-from summarizer.schema import (
-    Actor,
-    ArticleSummary,
-    Casualties,
-    Event,
-    Figure,
-    FigureCheck,
-    Meta,
-    SummaryDraft,
-    VerificationReport,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.batch import BatchResult, asummarize_many, summarize_many
+    from summarizer.batch_api import BatchApiOptions, BatchApiRun
+    from summarizer.batch_io import ResultsFile, load_inputs
+    from summarizer.cache import ResponseCache
+    from summarizer.config import Settings, load_settings
+    from summarizer.crosscheck import verify
+    from summarizer.errors import (
+        BackendError,
+        BackendRejected,
+        BackendUnavailable,
+        BatchJobError,
+        CassetteMiss,
+        ConfigError,
+        InputError,
+        ModelOutputError,
+        NotAnOpenAIServer,
+        SummarizerError,
+        VerificationFailed,
+    )
+    from summarizer.numbers import NumberMention, extract_numbers
+    from summarizer.pipeline import Summarizer, asummarize, summarize
+    from summarizer.report_html import render_html
+    from summarizer.schema import (
+        Actor,
+        ArticleSummary,
+        Casualties,
+        Event,
+        Figure,
+        FigureCheck,
+        Meta,
+        SummaryDraft,
+        VerificationReport,
+    )
+
+# Names are imported on first use (PEP 562), so `import summarizer.cli` and
+# `summarizer --help` do not pay for the pipeline, the extractor or the model SDKs.
+EXPORTS: dict[str, str] = {
+    "Actor": "summarizer.schema",
+    "ArticleSummary": "summarizer.schema",
+    "BackendError": "summarizer.errors",
+    "BackendRejected": "summarizer.errors",
+    "BackendUnavailable": "summarizer.errors",
+    "BatchApiOptions": "summarizer.batch_api",
+    "BatchApiRun": "summarizer.batch_api",
+    "BatchJobError": "summarizer.errors",
+    "BatchResult": "summarizer.batch",
+    "CassetteMiss": "summarizer.errors",
+    "Casualties": "summarizer.schema",
+    "ConfigError": "summarizer.errors",
+    "Event": "summarizer.schema",
+    "Figure": "summarizer.schema",
+    "FigureCheck": "summarizer.schema",
+    "InputError": "summarizer.errors",
+    "Meta": "summarizer.schema",
+    "ModelOutputError": "summarizer.errors",
+    "NotAnOpenAIServer": "summarizer.errors",
+    "NumberMention": "summarizer.numbers",
+    "ResponseCache": "summarizer.cache",
+    "ResultsFile": "summarizer.batch_io",
+    "Settings": "summarizer.config",
+    "Summarizer": "summarizer.pipeline",
+    "SummarizerError": "summarizer.errors",
+    "SummaryDraft": "summarizer.schema",
+    "VerificationFailed": "summarizer.errors",
+    "VerificationReport": "summarizer.schema",
+    "asummarize": "summarizer.pipeline",
+    "asummarize_many": "summarizer.batch",
+    "extract_numbers": "summarizer.numbers",
+    "load_inputs": "summarizer.batch_io",
+    "load_settings": "summarizer.config",
+    "render_html": "summarizer.report_html",
+    "summarize": "summarizer.pipeline",
+    "summarize_many": "summarizer.batch",
+    "verify": "summarizer.crosscheck",
+}
 
 __all__ = [
     "Actor",
@@ -63,6 +110,7 @@ __all__ = [
     "InputError",
     "Meta",
     "ModelOutputError",
+    "NotAnOpenAIServer",
     "NumberMention",
     "ResponseCache",
     "ResultsFile",
@@ -82,3 +130,16 @@ __all__ = [
     "summarize_many",
     "verify",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeAlias
+
+from summarizer.lazy_regex import lazy_compile
+
+# A letter trie of number words: "" marks the end of a phrase.
+Trie: TypeAlias = dict[str, "Trie"]
 
 UNITS: dict[str, int] = {
     "zero": 0,
@@ -105,6 +111,29 @@ SCALE_SUFFIX: dict[str, int] = {
     "trillion": 1_000_000_000_000,
     "hundred": 100,
     "dozen": 12,
+    # South Asian scales and newswire abbreviations: "13 lakh", "1 crore", "10 bln", "$1MM".
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "bln": 1_000_000_000,
+    "mln": 1_000_000,
+    "mil": 1_000_000,
+    "mm": 1_000_000,
+}
+# Unicode vulgar fractions: "¾ of homes", "2½ hours".
+VULGAR_FRACTIONS: dict[str, float] = {
+    "¼": 0.25,
+    "½": 0.5,
+    "¾": 0.75,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅕": 0.2,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
+    "⅞": 0.875,
 }
 FRACTION_DENOMINATORS: dict[str, int] = {
     "halves": 2,
@@ -116,6 +145,12 @@ FRACTION_DENOMINATORS: dict[str, int] = {
     "eighths": 8,
     "ninths": 9,
     "tenths": 10,
+    "third": 3,
+    "quarter": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
 }
 
 
@@ -143,10 +178,16 @@ VAGUE = (
     rf"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)\b(?!s)"
     rf"|(?:{_alt(w for w in VAGUE_PLURALS if w != 'scores')})\b|scores(?=\s+of\b))"
 )
-HALF = r"(?:half(?:\s+a\s+(?:million|billion|dozen))?\b)"
+HALF = r"(?:half(?:\s+a\s+(?:hundred|thousand|million|billion|trillion|dozen))?\b)"
+# "two thirds", "three-quarters", "a third of", "one fifth": numerator and denominator.
+_DENOM = r"(?:halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+FRACTION = (
+    rf"(?:(?:{_U}|one)[\s-]+{_DENOM}\b(?!\s+(?:place|time|day|round|quarter|century)\b)"
+    rf"|an?\s+(?:third|quarter|fifth|sixth|eighth|tenth)(?=\s+of\b))"
+)
 ORDINAL = rf"(?:(?:{_T})-(?:{_alt(w for w in ORDINALS if ORDINALS[w] < 10)})|{_alt(ORDINALS)})"
 
-_SPLIT = re.compile(r"[\s,-]+")
+_SPLIT = lazy_compile(r"[\s,-]+")
 
 
 def parse_cardinal(phrase: str) -> float | None:
@@ -197,6 +238,16 @@ def parse_vague(phrase: str) -> float | None:
     return float(multiplier * SCALE_SUFFIX[words[-1]])
 
 
+def parse_fraction(phrase: str) -> float | None:
+    """ "two thirds" = 2/3, "three-quarters" = 0.75, "a third" = 1/3."""
+    words = phrase.lower().replace("-", " ").split()
+    numerator = 1.0 if words[0] in ("a", "an") else parse_cardinal(words[0])
+    denominator = FRACTION_DENOMINATORS.get(words[-1])
+    if numerator is None or denominator is None:
+        return None
+    return numerator / denominator
+
+
 def parse_half(phrase: str) -> float:
     """ "half" = 0.5, "half a million" = 500,000."""
     words = phrase.lower().split()
@@ -222,7 +273,7 @@ def trie_regex(phrases: Iterable[str]) -> str:
     first letter is case-insensitive ("Six", "six"); a space inside a phrase matches any run of
     whitespace. Longer phrases win (the optional tails are greedy).
     """
-    root: dict[str, dict] = {}
+    root: Trie = {}
     for phrase in phrases:
         node = root
         for ch in phrase.lower():
@@ -239,7 +290,7 @@ def trie_regex(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: Trie) -> str:
     alts = [_char(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
     if not alts:
         return ""

@@ -56,6 +56,10 @@ class BackendSpec:
     may_downgrade: bool = False
     # ``meta.base_url`` names the endpoint (not for the one public API).
     reports_base_url: bool = True
+    # The prompt when the user names none (``prompt = "auto"``): chosen by evidence, i.e.
+    # the best eval score with the fewest flagged claims on recordings of this backend
+    # (README, "Which prompt each backend uses"); the baseline where nothing was recorded.
+    default_prompt: str = "event-summary"
 
     def model_name(self, model: str | None, model_path: Path | None = None) -> str:
         """The model this backend answers with, known without starting or contacting anything.
@@ -98,6 +102,7 @@ EMBEDDED = BackendSpec(
     response_format="llama_cpp_schema",
     default_model=None,
     embedded=True,
+    default_prompt="event-summary-select",
     local_server=True,
 )
 

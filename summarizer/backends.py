@@ -198,7 +198,8 @@ def grammar_schema(
             out["maxItems"] = min(out.get("maxItems", list_cap), list_cap)
         return out
 
-    return simplify(schema)
+    simplified: dict[str, Any] = simplify(schema)
+    return simplified
 
 
 def _policy(settings: Settings) -> RetryPolicy:

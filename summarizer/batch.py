@@ -40,7 +40,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -210,7 +210,7 @@ async def asummarize_many(
     out: str | Path | ResultsFile | None = None,
     retry_failed: bool = False,
     **options: Any,
-) -> AsyncIterator[BatchResult]:
+) -> AsyncGenerator[BatchResult, None]:
     """Summarize ``items`` with at most ``concurrency`` in flight; yield results as they complete.
 
     Workers start one by one, ``ramp`` seconds apart (see the module docstring; 0: all at once).

@@ -191,8 +191,11 @@ CacheOption = ResponseCache | bool | str | Path | None
 
 
 def open_cache(option: CacheOption, settings: Settings) -> ResponseCache | None:
-    """``Summarizer(cache=...)``: None/False off, True the configured folder, a path that folder."""
-    if option is None or option is False:
+    """``Summarizer(cache=...)``: False off, True the configured folder, a path that folder;
+    None (not given) follows the ``cache`` setting (config file, SUMMARIZER_CACHE)."""
+    if option is None:
+        option = settings.cache
+    if option is False:
         return None
     if isinstance(option, ResponseCache):
         return option

@@ -33,7 +33,9 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_DEADLINE": "deadline",
     "SUMMARIZER_PROMPTS_DIR": "prompts_dir",
     "SUMMARIZER_CACHE_DIR": "cache_dir",
+    "SUMMARIZER_CACHE": "cache",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
+    "SUMMARIZER_N_THREADS": "n_threads",
     "SUMMARIZER_HOST": "host",
     "SUMMARIZER_PORT": "port",
     "SUMMARIZER_WORKERS": "workers",
@@ -60,7 +62,10 @@ class Settings(BaseModel):
         None, description="From OPENAI_API_KEY or the config file only."
     )
     model_path: Path | None = Field(None, description="GGUF file for the embedded server.")
-    prompt: str = DEFAULT_PROMPT
+    prompt: str = Field(
+        AUTO,
+        description="Prompt id; auto: the backend's default (BackendSpec.default_prompt).",
+    )
     prompts_dir: Path | None = None
 
     # Validation re-asks (instructor) and figure re-asks share this budget.
@@ -94,7 +99,11 @@ class Settings(BaseModel):
 
     # Embedded llama.cpp server.
     n_ctx: int = Field(8192, ge=512)
-    n_threads: int | None = None
+    n_threads: int | None = Field(
+        None,
+        ge=1,
+        description="Embedded server threads (default: usable cores not busy with other work).",
+    )
     n_parallel: int = Field(
         1, ge=1, le=16, description="Concurrent requests the embedded server serves."
     )
@@ -108,11 +117,23 @@ class Settings(BaseModel):
         description="llama.cpp only: most items per list the grammar allows (0: schema bounds).",
     )
     grammar_omit: tuple[str, ...] = Field(
-        ("Casualties.missing", "Casualties.displaced", "Casualties.arrested"),
+        (
+            "Casualties.missing",
+            "Casualties.displaced",
+            "Casualties.arrested",
+            # Selection answers (summarizer.selection): a 135M model fills date_text with
+            # junk; the date itself is asked for.
+            "SelectedEvent.date_text",
+        ),
         description="llama.cpp only: Model.field entries left out of the grammar (they take their default).",
     )
 
     # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
+    cache: bool = Field(
+        False,
+        description="Reuse model answers when the same article is summarized with the same "
+        "settings (`summarize --cache`; batch always caches).",
+    )
     cache_dir: Path | None = Field(
         None, description="Response cache folder (default ~/.cache/summarizer/responses)."
     )
@@ -183,6 +204,10 @@ class Settings(BaseModel):
         return resolve_backend(
             self.backend, base_url=self.base_url, has_api_key=self.api_key is not None
         )
+
+    def resolved_prompt(self) -> str:
+        """The prompt id to use: the one chosen, or (``auto``) the backend's default."""
+        return self.backend_spec().default_prompt if self.prompt == AUTO else self.prompt
 
     def resolved_backend(self) -> str:
         """The selected backend's name (``auto`` resolved)."""

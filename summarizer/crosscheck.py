@@ -1,42 +1,59 @@
-"""Cross-check every figure of a summary against the article and the rule-based numbers.
+"""Cross-check every claim of a summary against the article and the rule-based numbers.
 
-Pure functions, no I/O. A figure is ``verified`` only when its quote grounds in the
-article AND a number mention inside that span has the figure's value, a compatible
-qualifier and a compatible role. Anything else gets a status and a reason a human
-(or the model, through :func:`reask_message`) can act on.
+Pure functions, no I/O. Every check ends in one of three verdicts (see
+:func:`summarizer.schema.verdict_of`): ``verified`` when the rules confirm value, quote,
+qualifier, role and unit; ``unconfirmed`` when the value is grounded but the rules cannot
+confirm the role (the article's number is an ``other_count``); ``contradicted`` for every
+other status,
+each with a reason a human (or the model, through :func:`reask_message`) can act on.
 
-Status precedence, from the first test that fails:
+Figure statuses, from the first test that fails:
 
-    value appears in no mention of the article           -> not_in_article
-    quote not found in the article (value is elsewhere)  -> quote_not_found
-    quote found, value not among the numbers in it       -> not_in_quote
-    value in quote, but only with an incompatible role   -> role_mismatch
-    value and role in quote, qualifier incompatible      -> qualifier_mismatch
-    otherwise                                             -> verified
+    value appears in no mention of the article             -> not_in_article
+    quote not found, or found fuzzily with other numbers   -> quote_not_found
+    quote found, value not among the numbers in it         -> not_in_quote
+    value in quote, but only with a clashing role          -> role_mismatch
+    value and role in quote, qualifier not implied         -> qualifier_mismatch
+    value, role and qualifier agree, unit does not         -> unit_mismatch
+    a casualty slot filled from a background sentence      -> other_event
+    role undecided (the article's number is other_count)   -> unconfirmed
+    otherwise                                               -> verified
 
-Qualifier rule (:data:`QUALIFIER_SUPPORT`): the article's wording must *imply* the
-figure's claim. "exactly 24" implies "at least 24", but "over 100" does not imply
-"exactly 100". ``approximately`` is the loose claim every wording supports. One
-tolerance: ``at_least`` and ``more_than`` support each other, since writers (and
-models) use "over" and "at least" interchangeably and both keep the lower bound.
-A range "12-13" supports ``at_least 12``, ``at_most 13`` and ``approximately`` either.
-
-Role rule (:func:`roles_compatible`): equal roles agree; ``other_count`` (nobody could
-say what is counted) agrees with every count role; ``population`` agrees with
-``other_count`` and ``displaced``; every other pair clashes, so 26 injured reported as
-killed, launched vs intercepted, or money vs percentage are ``role_mismatch``.
+The comparison rules live in :mod:`summarizer.agreement`; numbers in prose, names, dates and
+event types are checked by :mod:`summarizer.claims` with the same rules.
 """
 
 from __future__ import annotations
 
-import math
-import re
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer import claims as claim_checks
 from summarizer import injection
+from summarizer.agreement import (
+    QUALIFIER_SUPPORT as QUALIFIER_SUPPORT,
+)
+from summarizer.agreement import (
+    RANGE_HIGH_SUPPORTS as RANGE_HIGH_SUPPORTS,
+)
+from summarizer.agreement import (
+    RANGE_LOW_SUPPORTS as RANGE_LOW_SUPPORTS,
+)
+from summarizer.agreement import (
+    qualifier_ok,
+    role_agreement,
+    same,
+    supported_qualifiers,
+    unit_problem,
+    value_match,
+)
+from summarizer.agreement import (
+    roles_compatible as roles_compatible,
+)
+from summarizer.claims import ArticleFacts, background_anchor, mention_ref
 from summarizer.errors import InputError
 from summarizer.grounding import QuoteAligner
 from summarizer.numbers import NumberMention, extract_numbers
@@ -52,113 +69,37 @@ from summarizer.schema import (
     SummaryDraft,
     VerificationReport,
 )
+from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES
+
+__all__ = [
+    "COUNT_ROLES",
+    "COVERAGE_ROLES",
+    "QUALIFIER_SUPPORT",
+    "STATUSES",
+    "check_figure",
+    "context_snippet",
+    "coverage_gaps",
+    "mention_ref",
+    "parse_summary",
+    "qualifier_ok",
+    "reask_message",
+    "roles_compatible",
+    "supported_qualifiers",
+    "value_match",
+    "verify",
+]
 
 STATUSES: tuple[str, ...] = (
     "verified",
+    "unconfirmed",
     "qualifier_mismatch",
     "role_mismatch",
+    "unit_mismatch",
+    "other_event",
     "not_in_quote",
     "quote_not_found",
     "not_in_article",
 )
-
-_ALL_QUALIFIERS = frozenset(
-    {"exact", "at_least", "more_than", "approximately", "at_most", "less_than", "range"}
-)
-
-# figure qualifier -> mention qualifiers (the article's wording) that support it.
-# A range mention supports by end instead: see supported_qualifiers.
-QUALIFIER_SUPPORT: dict[str, frozenset[str]] = {
-    "exact": frozenset({"exact"}),
-    "at_least": frozenset({"exact", "at_least", "more_than"}),
-    "more_than": frozenset({"more_than", "at_least"}),
-    "at_most": frozenset({"exact", "at_most", "less_than"}),
-    "less_than": frozenset({"less_than", "at_most"}),
-    "approximately": _ALL_QUALIFIERS,
-}
-RANGE_LOW_SUPPORTS = frozenset({"at_least", "approximately"})
-RANGE_HIGH_SUPPORTS = frozenset({"at_most", "approximately"})
-
-COUNT_ROLES = frozenset(
-    {
-        "killed",
-        "injured",
-        "missing",
-        "displaced",
-        "arrested",
-        "launched",
-        "intercepted",
-        "damaged",
-        "population",
-        "other_count",
-    }
-)
-_LOOSE_PAIRS = frozenset({frozenset({"population", "displaced"})})
-
-# Mentions the summary should report; arrests are not a toll of the event itself.
-COVERAGE_ROLES: tuple[str, ...] = ("killed", "injured", "missing", "displaced")
-
-_SCALES: dict[str, float] = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-_SCALE_WORD = re.compile(r"(?i)(?<=[\d\s])(thousand|million|billion|trillion|mn|bn|tn|m|k)\b")
-
-# ---------------------------------------------------------------------------
-# Comparison rules
-# ---------------------------------------------------------------------------
-
-
-def value_match(value: float, mention: NumberMention) -> str | None:
-    """How ``value`` matches ``mention``: "value", "low", "high", "scaled", or None.
-
-    "scaled" accepts the number as written before its scale word: 4.29 for "4.29 billion".
-    """
-    if mention.qualifier == "range" and mention.value_high is not None:
-        if _same(value, mention.value):
-            return "low"
-        if _same(value, mention.value_high):
-            return "high"
-    elif _same(value, mention.value):
-        return "value"
-    scale = _scale_of(mention.text)
-    if scale is not None and _same(value * scale, mention.value):
-        return "scaled"
-    return None
-
-
-def qualifier_ok(figure_qualifier: str, mention: NumberMention, how: str) -> bool:
-    """Does the article's wording (``mention``) imply the figure's qualifier?"""
-    return figure_qualifier in supported_qualifiers(mention.qualifier, how)
-
-
-def roles_compatible(figure_role: str, mention_role: str) -> bool:
-    """Equal roles, or a vague count role on either side (see the module docstring)."""
-    if figure_role == mention_role:
-        return True
-    if "other_count" in (figure_role, mention_role):
-        return figure_role in COUNT_ROLES and mention_role in COUNT_ROLES
-    return frozenset({figure_role, mention_role}) in _LOOSE_PAIRS
-
-
-def _same(a: float, b: float) -> bool:
-    """Whole numbers compare exactly (13,760,000,001 is not 13.76 billion); fractions loosely."""
-    a, b = float(a), float(b)
-    if a.is_integer() and b.is_integer():
-        return a == b
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _scale_of(text: str) -> float | None:
-    match = _SCALE_WORD.search(text)
-    return _SCALES[match[1].lower()] if match else None
 
 
 # ---------------------------------------------------------------------------
@@ -170,12 +111,15 @@ def verify(
     article_text: str,
     summary: SummaryDraft | Mapping[str, Any],
     mentions: Sequence[NumberMention] | None = None,
+    *,
+    dateline: dt.date | None = None,
 ) -> VerificationReport:
-    """Check every figure and evidence quote of ``summary`` against ``article_text``.
+    """Check every figure, number in prose, name, date and evidence quote of ``summary``.
 
-    ``mentions`` are the rule-extracted numbers of the same text (extracted when None).
-    A dict (loaded JSON) is validated as an :class:`ArticleSummary` first; an invalid one
-    raises :class:`InputError` naming the bad field. Usable as ``summarizer.verify``.
+    ``mentions`` are the rule-extracted numbers of the same text (extracted when None);
+    ``dateline`` defaults to the one at the top of the article. A dict (loaded JSON) is
+    validated as an :class:`ArticleSummary` first; an invalid one raises :class:`InputError`
+    naming the bad field. Usable as ``summarizer.verify``.
     """
     draft = summary if isinstance(summary, SummaryDraft) else parse_summary(summary)
     if mentions is None:
@@ -183,24 +127,34 @@ def verify(
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     # Numbers inside instruction-like passages ("ignore previous instructions...") are not reports.
     ordered, instructions = injection.screen_mentions(article_text, ordered)
-    aligner = QuoteAligner(article_text)
+    facts = ArticleFacts.of(article_text, ordered, dateline)
+    aligner = facts.aligner
 
-    figures = [
-        injection.flag(
-            check_figure(path, figure, article_text, ordered, aligner), article_text, instructions
-        )
-        for path, figure in draft.iter_figures()
-    ]
-    evidence = [
-        EvidenceCheck(path=path, quote=quote, grounding=aligner.ground(quote))
-        for path, quote in draft.iter_evidence()
-    ]
+    figures: list[FigureCheck] = []
+    for event_index, event in enumerate(draft.events):
+        event_year = facts.year_of(event.date)
+        for suffix, figure in event.all_figures():
+            check = check_figure(
+                f"events[{event_index}].{suffix}",
+                figure,
+                article_text,
+                ordered,
+                aligner,
+                event_year=event_year,
+            )
+            figures.append(injection.flag(check, article_text, instructions))
+    for index, figure in enumerate(draft.key_figures):
+        check = check_figure(f"key_figures[{index}]", figure, article_text, ordered, aligner)
+        figures.append(injection.flag(check, article_text, instructions))
+    evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
+    claims = claim_checks.check_claims(draft, facts)
     uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
     return VerificationReport(
         figures=figures,
+        claims=claims,
         evidence=evidence,
         uncovered=uncovered,
-        counts=_counts(figures, evidence, uncovered),
+        counts=_counts(figures, claims, evidence, uncovered),
     )
 
 
@@ -232,56 +186,78 @@ def check_figure(
     article_text: str,
     mentions: Sequence[NumberMention],
     aligner: QuoteAligner | None = None,
+    *,
+    event_year: int | None = None,
 ) -> FigureCheck:
-    """One figure's status, reason, grounding and the mention it was matched with."""
+    """One figure's status, reason, grounding and the mention it was matched with.
+
+    ``event_year`` is the year of the event whose casualty slot holds the figure: a toll
+    from a sentence anchored to another time cannot fill it (``other_event``).
+    """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
-    elsewhere = [m for m in mentions if value_match(figure.value, m)]
 
-    if groundings[0].match == "none":
+    def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
+        return [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
+
+    unbound = ""
+    if groundings[0].match == "fuzzy":
+        unbound = quote_numbers_differ(figure.quote, groundings[0], mentions)
+    if groundings[0].match == "none" or unbound:
         grounding = groundings[0]
+        elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = (
                 f"the quote is not in the article and {_num(figure.value)} appears nowhere in it"
             )
+            if unbound:
+                reason = f"{unbound}; {_num(figure.value)} appears nowhere in the article"
             return _check(path, figure, "not_in_article", reason, grounding)
-        reason = (
-            f"the quote is not in the article{_score_note(grounding)}; "
-            f"{_num(figure.value)} appears at {_where(elsewhere, article_text)}"
-        )
+        lead = unbound or f"the quote is not in the article{_score_note(grounding)}"
+        reason = f"{lead}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}"
         return _check(path, figure, "quote_not_found", reason, grounding)
 
-    best: tuple[int, Grounding, NumberMention | None, str] | None = None
+    best: _Judgement | None = None
     for grounding in groundings:
-        outcome = _judge_span(figure, grounding, mentions)
-        if best is None or outcome[0] < best[0]:
-            best = (outcome[0], grounding, outcome[1], outcome[2])
-        if best[0] == 0:
+        judgement = _judge_span(figure, grounding, mentions, article_text)
+        if best is None or judgement.rank < best.rank:
+            best = judgement
+        if best.rank == 0:
             break
     assert best is not None
-    rank, grounding, mention, how = best
-    status = _BY_RANK[rank]
+    grounding = best.grounding
     fuzzy = (
         f" (quote matched fuzzily, score {grounding.score:.2f})"
         if grounding.match == "fuzzy"
         else ""
     )
 
-    if status == "not_in_quote":
+    if best.status == "not_in_quote":
         inside = _inside(grounding, mentions)
         has = (
             "the quote's numbers are " + ", ".join(_brief(m) for m in inside)
             if inside
             else "the quote contains no number"
         )
+        elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = f"{_num(figure.value)} appears nowhere in the article; {has}{fuzzy}"
             return _check(path, figure, "not_in_article", reason, grounding)
         reason = f"{has}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}{fuzzy}"
         return _check(path, figure, "not_in_quote", reason, grounding)
 
+    mention, how = best.mention, best.how
     assert mention is not None
     said = _said(mention, how)
+    status: FigureStatus = best.status
+    binds = status in ("verified", "unconfirmed") and figure.role in CASUALTY_ROLES
+    anchor = background_anchor(mention, event_year) if binds and event_year else ""
+    if anchor:
+        reason = (
+            f"{said} is in a sentence about another time ({anchor!r}), not this "
+            f"event of {event_year}{fuzzy}"
+        )
+        return _check(path, figure, "other_event", reason, grounding, mention)
     if status == "role_mismatch":
         reason = f"the quote's {said} counts {mention.role}, not {figure.role}{fuzzy}"
     elif status == "qualifier_mismatch":
@@ -290,38 +266,95 @@ def check_figure(
             f"the quote says {said} ({mention.qualifier}), which supports "
             f"{_or(supported)}, not {figure.qualifier}{fuzzy}"
         )
+    elif status in ("unit_mismatch", "unconfirmed"):
+        reason = f"{best.note}{fuzzy}"
     else:
         note = "" if mention.role == figure.role else f", article role {mention.role}"
         reason = f"matches {said} in the quote ({mention.qualifier}{note}){fuzzy}"
     return _check(path, figure, status, reason, grounding, mention)
 
 
-_BY_RANK: tuple[FigureStatus, ...] = (
-    "verified",
-    "qualifier_mismatch",
-    "role_mismatch",
-    "not_in_quote",
-)
+class _Judgement:
+    """The best reading of one grounded span for one figure (lower rank is better)."""
+
+    __slots__ = ("grounding", "how", "mention", "note", "rank", "status")
+
+    def __init__(
+        self,
+        rank: int,
+        status: FigureStatus,
+        grounding: Grounding,
+        mention: NumberMention | None = None,
+        how: str = "",
+        note: str = "",
+    ) -> None:
+        self.rank, self.status, self.grounding = rank, status, grounding
+        self.mention, self.how, self.note = mention, how, note
 
 
 def _judge_span(
-    figure: Figure, grounding: Grounding, mentions: Sequence[NumberMention]
-) -> tuple[int, NumberMention | None, str]:
-    """Rank 0 verified, 1 qualifier, 2 role, 3 not in quote, for one grounded span."""
-    best: tuple[int, NumberMention | None, str] = (3, None, "")
-    for mention in _inside(grounding, mentions):
+    figure: Figure, grounding: Grounding, mentions: Sequence[NumberMention], article_text: str
+) -> _Judgement:
+    """Verified, unconfirmed, unit, qualifier, role or not-in-quote, for one grounded span."""
+    best = _Judgement(6, "not_in_quote", grounding)
+    inside = _inside(grounding, mentions)
+    for mention in inside:
         how = value_match(figure.value, mention)
         if how is None:
             continue
-        if not roles_compatible(figure.role, mention.role):
-            rank = 2
+        agreement = role_agreement(figure.role, mention.role)
+        problem = None
+        if agreement == "clash":
+            judgement = _Judgement(5, "role_mismatch", grounding, mention, how)
         elif not qualifier_ok(figure.qualifier, mention, how):
-            rank = 1
+            judgement = _Judgement(4, "qualifier_mismatch", grounding, mention, how)
+        elif problem := unit_problem(figure.noun, mention, how):
+            judgement = _Judgement(3, "unit_mismatch", grounding, mention, how, problem)
+        elif agreement == "undecided":
+            note = (
+                f"the quote's {_said(mention, how)} is a number the rules could not classify "
+                f"({mention.role}); {figure.role} is not confirmed"
+            )
+            judgement = _Judgement(2, "unconfirmed", grounding, mention, how, note)
         else:
-            return (0, mention, how)
-        if rank < best[0]:
-            best = (rank, mention, how)
+            return _Judgement(0, "verified", grounding, mention, how)
+        if judgement.rank < best.rank:
+            best = judgement
     return best
+
+
+def quote_numbers_differ(
+    quote: str, grounding: Grounding, mentions: Sequence[NumberMention]
+) -> str:
+    """Why a fuzzily matched quote does not bind (its numbers are not the span's), or ""."""
+    if grounding.start is None or grounding.end is None:
+        return ""
+    quoted = sorted(m.value for m in extract_numbers(quote))
+    found = sorted(m.value for m in _inside(grounding, mentions))
+    if len(quoted) == len(found) and all(same(a, b) for a, b in zip(quoted, found, strict=True)):
+        return ""
+    return (
+        f"the quote matches the article only fuzzily (score {grounding.score:.2f}) at chars "
+        f"{grounding.start}-{grounding.end}, and its numbers ({_values(quoted)}) are not the "
+        f"article's there ({_values(found)})"
+    )
+
+
+def check_evidence(path: str, quote: str, facts: ArticleFacts) -> EvidenceCheck:
+    """An evidence quote grounds like a figure's quote: a fuzzy match must keep its numbers."""
+    grounding = facts.aligner.ground(quote)
+    reason = ""
+    if grounding.match == "fuzzy":
+        reason = quote_numbers_differ(quote, grounding, facts.mentions)
+        if reason:
+            grounding = Grounding(match="none", score=grounding.score)
+    elif grounding.match == "none":
+        reason = f"the quote is not in the article{_score_note(grounding)}"
+    return EvidenceCheck(path=path, quote=quote, grounding=grounding, reason=reason)
+
+
+def _values(values: Sequence[float]) -> str:
+    return ", ".join(_num(v) for v in values) or "none"
 
 
 def _inside(grounding: Grounding, mentions: Iterable[NumberMention]) -> list[NumberMention]:
@@ -344,23 +377,13 @@ def coverage_gaps(
         if key in seen:
             continue
         seen.add(key)
-        if any(f.role == mention.role and value_match(f.value, mention) for f in figures):
+        if any(
+            f.role == mention.role and value_match(f.value, mention) in ("value", "low", "high")
+            for f in figures
+        ):
             continue
         gaps.append(CoverageGap(mention=mention_ref(mention), sentence=mention.sentence.strip()))
     return gaps
-
-
-def mention_ref(mention: NumberMention) -> MentionRef:
-    return MentionRef(
-        value=mention.value,
-        value_high=mention.value_high,
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        qualifier=mention.qualifier,
-        role=mention.role,
-        noun=mention.noun,
-    )
 
 
 def _check(
@@ -371,7 +394,7 @@ def _check(
     grounding: Grounding,
     mention: NumberMention | None = None,
 ) -> FigureCheck:
-    return FigureCheck(
+    return FigureCheck.model_construct(  # every field is built here from checked values
         path=path,
         figure=figure,
         status=status,
@@ -383,6 +406,7 @@ def _check(
 
 def _counts(
     figures: Sequence[FigureCheck],
+    claims: Sequence[Any],
     evidence: Sequence[EvidenceCheck],
     uncovered: Sequence[CoverageGap],
 ) -> dict[str, int]:
@@ -390,6 +414,8 @@ def _counts(
     for check in figures:
         counts[check.status] += 1
     counts["figures"] = len(figures)
+    counts["claims"] = len(claims)
+    counts["claims_verified"] = sum(1 for c in claims if c.ok)
     counts["evidence"] = len(evidence)
     counts["evidence_grounded"] = sum(1 for e in evidence if e.grounding.match != "none")
     counts["uncovered"] = len(uncovered)
@@ -419,15 +445,6 @@ def _said(mention: NumberMention, how: str) -> str:
         end = "upper end" if how == "high" else "lower end"
         return f"'{mention.text}' ({end} of the range)"
     return f"'{mention.text}'"
-
-
-def supported_qualifiers(mention_qualifier: str, end: str = "value") -> list[str]:
-    """Figure qualifiers the article's wording supports (``end`` is "high" for a range's top)."""
-    if mention_qualifier == "range":
-        allowed = RANGE_HIGH_SUPPORTS if end == "high" else RANGE_LOW_SUPPORTS
-    else:
-        allowed = frozenset(q for q, ok in QUALIFIER_SUPPORT.items() if mention_qualifier in ok)
-    return [q for q in QUALIFIER_SUPPORT if q in allowed]
 
 
 def _where(mentions: Sequence[NumberMention], article_text: str, limit: int = 2) -> str:
@@ -468,22 +485,38 @@ def _score_note(grounding: Grounding) -> str:
 
 
 def reask_message(report: VerificationReport, article_text: str) -> str | None:
-    """What to tell the model so it can fix each failing figure; None when all verified."""
-    failing = [check for check in report.figures if not check.ok]
-    if not failing:
-        return None
-    lines = [
-        (
-            f"{len(failing)} of {len(report.figures)} figures failed the check against the article. "
-            "Every figure needs a `quote` copied verbatim from the article that contains the number, "
-            "and a value, qualifier and role that match what that quote says."
-        ),
+    """What to tell the model so it can fix each contradicted claim; None when there is none.
+
+    Unconfirmed claims are reported to the reader, not re-asked: the model cannot make the
+    rules decide a role the article leaves open.
+    """
+    failing = [check for check in report.figures if check.verdict == "contradicted"]
+    # Numbers in prose are re-asked like figures; names, dates and event types are flagged.
+    prose = [
+        check
+        for check in report.claims
+        if check.verdict == "contradicted" and check.kind == "number"
     ]
-    for check in failing:
-        lines.append(f"- {check.path}: {_problem(check, article_text)}")
-    lines.append(
-        "Correct these figures (or remove those the article does not support) and answer again."
-    )
+    if not failing and not prose:
+        return None
+    lines: list[str] = []
+    if failing:
+        lines.append(
+            f"{len(failing)} of {len(report.figures)} figures failed the check against the "
+            "article. Every figure needs a `quote` copied verbatim from the article that "
+            "contains the number, and a value, qualifier, role and unit that match what that "
+            "quote says."
+        )
+        for check in failing:
+            lines.append(f"- {check.path}: {_problem(check, article_text)}")
+    if prose:
+        lines.append(
+            "These numbers in your text are not supported by the article; "
+            "state them as the article does or leave them out:"
+        )
+        for claim in prose:
+            lines.append(f'- {claim.path}: "{claim.text}": {claim.reason}.')
+    lines.append("Correct these (or remove what the article does not support) and answer again.")
     return "\n".join(lines)
 
 
@@ -509,7 +542,7 @@ def _problem(check: FigureCheck, article_text: str) -> str:
 
 
 def _end_of(mention: MentionRef, value: float) -> str:
-    if mention.value_high is not None and _same(value, mention.value_high):
+    if mention.value_high is not None and same(value, mention.value_high):
         return "high"
     return "value"
 

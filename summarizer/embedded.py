@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 
+from summarizer import progress
 from summarizer.errors import BackendUnavailable, ConfigError
 
 log = logging.getLogger("summarizer.embedded")
@@ -60,6 +61,36 @@ def _die_with_parent() -> None:
         pass
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (CPU affinity, cgroup cpusets), not cores the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def thread_plan(cores: int | None = None, load: float | None = None) -> tuple[int, str]:
+    """(threads, why): one per usable core that other processes are not already busy on.
+
+    llama.cpp's threads wait on each other every token; a thread that has to share its
+    core with another busy process stalls all of them (decoding measured ~6x slower on a
+    loaded 2-core machine with one thread per core). The 1-minute load average, less
+    nothing of ours (the server is not running yet), says how many cores are taken.
+    """
+    cores = usable_cores() if cores is None else cores
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):
+            load = 0.0
+    busy = min(cores - 1, int(load + 0.5))
+    threads = max(1, cores - busy)
+    why = f"{cores} usable core{'s' if cores != 1 else ''}, load {load:.1f}"
+    if busy:
+        why += f" (about {busy} busy)"
+    return threads, why
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -86,7 +117,10 @@ class EmbeddedServer:
         if not self.model_path.is_file():
             raise ConfigError(f"{self.model_path}: GGUF model file not found")
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or max(1, os.cpu_count() or 1)
+        if n_threads:
+            self.n_threads, self.threads_why = n_threads, "set by n_threads"
+        else:
+            self.n_threads, self.threads_why = thread_plan()
         self.start_timeout = start_timeout
         self.port: int | None = None
         self.process: subprocess.Popen[bytes] | None = None
@@ -119,14 +153,21 @@ class EmbeddedServer:
         if self.process is not None:
             return self.base_url
         started = time.monotonic()
+        plural = "" if self.n_threads == 1 else "s"
+        progress.update(
+            phase=f"starting the embedded model server ({self.n_threads} thread{plural})"
+        )
         self.port = free_port(self.host)
         # Kept open for the server's lifetime (its stdout/stderr); closed in stop().
         self._log_file = tempfile.NamedTemporaryFile(prefix="summarizer-llama-", suffix=".log")  # noqa: SIM115
         log.info(
-            "starting embedded llama.cpp server on %s:%d (%s)",
+            "starting embedded llama.cpp server on %s:%d (%s) with %d thread%s: %s",
             self.host,
             self.port,
             self.model_path.name,
+            self.n_threads,
+            "" if self.n_threads == 1 else "s",
+            self.threads_why,
         )
         self.process = subprocess.Popen(
             self.command(self.port),

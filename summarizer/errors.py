@@ -6,6 +6,7 @@ SummarizerError                 base; ``exit_code`` is what the CLI exits with
 ├── BackendError                the model server failed us (exit 4)
 │   ├── BackendUnavailable      cannot connect / timed out / 5xx after retries
 │   ├── BackendRejected         400/401/403/404: never retried
+│   │   └── NotAnOpenAIServer   the URL answers HTML or plain text, not the API (exit 2)
 │   ├── ModelOutputError        the model never produced a valid summary
 │   └── BatchJobError           a Batch API job failed, expired or was cancelled
 ├── VerificationFailed          --strict and some figure is unverified (exit 3)
@@ -39,6 +40,16 @@ class BackendRejected(BackendError):
     def __init__(self, message: str, status_code: int | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
+
+
+class NotAnOpenAIServer(BackendRejected):
+    """The base URL answers, but not as an OpenAI-compatible API (a web page, plain text).
+
+    A configuration mistake (exit 2, fix ``--base-url``), found at the first answer; for
+    the service it is still an upstream failure (502), not a bad request.
+    """
+
+    exit_code = 2
 
 
 class ModelOutputError(BackendError):

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import signal
 import threading
@@ -55,7 +56,7 @@ from summarizer.cassettes import (
 )
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError, ModelOutputError, SummarizerError
-from summarizer.pipeline import RESPONSE_MODEL, Summarizer
+from summarizer.pipeline import Summarizer, hash_model_for
 from summarizer.prompt_lock import read_lock
 from summarizer.prompts import available_prompts, load_prompt, prompts_dir
 from summarizer.schema import SummaryDraft
@@ -146,7 +147,12 @@ class SeedResult(BaseModel):
     error: str | None = None
     error_type: str | None = None
     requests: int = 0
+    # Tokens over every request of this seed (first ask and re-asks), and model seconds
+    # (live when recording; when replaying, the replay's own time).
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
     elapsed_s: float = 0.0
+    model_s: float = 0.0
     cassette: str = ""
 
 
@@ -263,7 +269,7 @@ def run_eval(
     say = progress or (lambda _message: None)
 
     runs = [
-        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(RESPONSE_MODEL))
+        PromptRun(prompt_id=t.id, version=t.version, hash=t.content_hash(hash_model_for(t)))
         for t in templates
     ]
     total = len(runs) * len(seeds)
@@ -395,6 +401,8 @@ def _summarize_and_score(
             error=_one_line(str(exc)),
             error_type=type(exc).__name__,
             requests=_requests(cassette),
+            # A failed answer's tokens were spent too: read them from the recorded responses.
+            **_cassette_usage(cassette),
             elapsed_s=round(time.monotonic() - started, 3),
         )
     except SummarizerError as exc:  # CassetteMiss, BackendUnavailable, BackendRejected, ...
@@ -406,12 +414,16 @@ def _summarize_and_score(
             requests=_requests(cassette),
             elapsed_s=round(time.monotonic() - started, 3),
         )
+    meta = summary.meta
     return SeedResult(
         **base,
         status="scored",
         score=score_summary(summary, seed.gold),
-        requests=summary.meta.attempts if summary.meta else _requests(cassette),
+        requests=meta.attempts if meta else _requests(cassette),
+        prompt_tokens=meta.usage.prompt_tokens if meta else 0,
+        completion_tokens=meta.usage.completion_tokens if meta else 0,
         elapsed_s=round(time.monotonic() - started, 3),
+        model_s=round(meta.timings.model_s, 3) if meta else 0.0,
     )
 
 
@@ -428,6 +440,20 @@ def _requests(cassette: Any) -> int:
         return int(cassette.play_count) or len(cassette.data)
     except (AttributeError, TypeError):
         return 0
+
+
+def _cassette_usage(cassette: Any) -> dict[str, int]:
+    """Prompt and completion tokens over the responses a cassette served or recorded."""
+    usage = {"prompt_tokens": 0, "completion_tokens": 0}
+    for response in getattr(cassette, "responses", None) or []:
+        try:
+            body = response["body"]["string"]
+            data = json.loads(body.decode() if isinstance(body, bytes) else body)
+            for key in usage:
+                usage[key] += int(data["usage"][key])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return usage
 
 
 def _display(path: Path) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from summarizer.chunking import merge_drafts
 from summarizer.config import Settings
@@ -23,9 +23,10 @@ from summarizer.costs import estimate_cost
 from summarizer.crosscheck import verify
 from summarizer.errors import ModelOutputError, VerificationFailed
 from summarizer.model_call import ModelAnswer
-from summarizer.planning import RESPONSE_MODEL, ArticlePlan, PreparedRequest
+from summarizer.planning import ArticlePlan, PreparedRequest
 from summarizer.prompts import schema_hash
 from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings, Usage
+from summarizer.selection import SelectionAnswer, rebase
 from summarizer.verification import report_of
 
 
@@ -53,17 +54,26 @@ def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryD
     The salvaged draft is kept and flagged by its verification report, never dropped.
     """
     if answer.draft is not None:
-        assert isinstance(answer.draft, SummaryDraft)
-        return answer.draft
+        return as_draft(answer.draft)
     assert answer.raw_text is not None
     context = {**request.context, "reask": False}
     try:
-        return RESPONSE_MODEL.model_validate_json(answer.raw_text, context=context)
+        return as_draft(
+            request.response_model.model_validate_json(answer.raw_text, context=context)
+        )
     except ValidationError as exc:
         errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
         raise ModelOutputError(
             f"model did not return a valid summary after {answer.attempts} attempts: {errors}"
         ) from None
+
+
+def as_draft(answer: BaseModel) -> SummaryDraft:
+    """A validated answer as a SummaryDraft (a selection answer maps itself)."""
+    if isinstance(answer, SelectionAnswer):
+        return answer.to_draft()
+    assert isinstance(answer, SummaryDraft)
+    return answer
 
 
 def finish_article(
@@ -87,8 +97,10 @@ def finish_article(
     else:
         draft = merge_drafts([SummaryDraft.model_validate(r.draft.model_dump()) for r in results])
         report = None  # merged: verify against the whole original text, offsets included
+    if article.prompt.response == "selection" and len(results) > 1:
+        draft = rebase(draft, article.context["listed"])  # chunk ids -> the article's ids
     if report is None:
-        report = verify(article.text, draft, article.mentions)
+        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
     answers = [r.answer for r in results]
     attempts = sum(a.attempts for a in answers)
     cached = all(r.cached for r in results)
@@ -100,7 +112,7 @@ def finish_article(
         prompt_id=article.prompt.id,
         prompt_version=article.prompt.version,
         prompt_hash=article.prompt_hash,
-        schema_hash=schema_hash(RESPONSE_MODEL),
+        schema_hash=schema_hash(article.response_model),
         usage=sum((a.usage for a in answers), Usage()),
         attempts=attempts,
         reasks=max(0, attempts - len(results)),
@@ -115,6 +127,7 @@ def finish_article(
         cost_usd=estimate_cost(fresh_usage, settings, cached=cached),
         cached=cached,
         chunks=len(results),
+        notes=[a.note for a in answers if a.note],
     )
     summary = ArticleSummary.model_validate(
         {**draft.model_dump(), "meta": meta, "verification": report},
@@ -122,7 +135,7 @@ def finish_article(
     )
     if settings.strict and not report.all_verified:
         raise VerificationFailed(
-            f"{report.total - report.verified} of {report.total} figures failed verification (--strict)",
+            f"{report.total - report.verified} of {report.total} claims failed verification (--strict)",
             summary,
         )
     return summary

@@ -229,6 +229,8 @@ class QuoteAligner:
         if not (MIN_FUZZY_QUOTE <= len(norm) <= MAX_FUZZY_QUOTE) or len(norm) > len(haystack.text):
             return Grounding(match="none")
         alignment = fuzz.partial_ratio_alignment(norm, haystack.text)
+        if alignment is None:  # only with a score_cutoff, which we do not pass
+            return Grounding(match="none")
         score = min(1.0, max(0.0, round(alignment.score / 100.0, 4)))
         if score < self.threshold or alignment.dest_end <= alignment.dest_start:
             return Grounding(match="none", score=score)

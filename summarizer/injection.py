@@ -28,7 +28,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from summarizer.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from summarizer.numbers import NumberMention
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
 
 # Who injected text talks to. Narrow on purpose: "model" or "bot" alone are ordinary words.
 _AI = r"(?:ai|a\.i\.|ai assistant|assistant|chat ?bot|chat ?gpt|llm|language model|summari[sz]er)"
-_MARKERS = re.compile(
+_MARKERS = lazy_compile(
     r"|".join(
         (
             # "ignore (all) previous instructions", "disregard your rules"...
@@ -57,7 +60,7 @@ _MARKERS = re.compile(
     ),
     re.IGNORECASE | re.MULTILINE,
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n")
+_SENTENCE_END = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 
 REASON = (
     'the quote sits in an instruction-like passage ("{snippet}"), not a report: '
@@ -67,6 +70,11 @@ REASON = (
 
 def instruction_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of every instruction-like passage in ``text`` (sorted, merged)."""
+    return list(_instruction_spans(text))
+
+
+@lru_cache(maxsize=16)
+def _instruction_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for match in _MARKERS.finditer(text):
         start = _sentence_start(text, match.start())
@@ -76,7 +84,7 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -129,7 +137,7 @@ def _sentence_end(text: str, index: int) -> int:
     match = _SENTENCE_END.search(text, index)
     if match is None:
         return len(text)
-    return match.start() if match.group().startswith("\n") else match.end()
+    return int(match.start() if match.group().startswith("\n") else match.end())
 
 
 def _paragraph_break(text: str, index: int) -> bool:

@@ -8,15 +8,19 @@ Every third-party exception is translated here into :mod:`summarizer.errors`.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
 from pydantic import BaseModel, ValidationError
 
+from summarizer import progress
 from summarizer.backends import Backend
 from summarizer.errors import (
     BackendError,
@@ -47,6 +51,8 @@ class ModelAnswer:
     attempts: int
     errors: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    # Why this answer is not the model's last word (the deadline ran out during a re-ask).
+    note: str | None = None
 
     @property
     def reasks(self) -> int:
@@ -54,10 +60,16 @@ class ModelAnswer:
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """Counts attempts and tokens of one call (also when it fails), logs each attempt at -v
+    and reports it to whoever is tracking progress (:mod:`summarizer.progress`)."""
+
+    model: str = ""
+    max_attempts: int = 0
     attempts: int = 0
     usage: Usage = field(default_factory=Usage)
     errors: list[str] = field(default_factory=list)
+    attempt_started: float = field(default_factory=time.monotonic)
 
     def hooks(self) -> Hooks:
         from instructor.core.hooks import Hooks
@@ -68,8 +80,19 @@ class _Tally:
         hooks.on("parse:error", self._on_parse_error)
         return hooks
 
+    def describe(self) -> str:
+        """'attempt 2/3, 1,830 tokens so far': what was happening, for messages."""
+        limit = f"/{self.max_attempts}" if self.max_attempts else ""
+        return f"attempt {self.attempts}{limit}, {self.usage.total_tokens:,} tokens so far"
+
     def _on_kwargs(self, *args: Any, **kwargs: Any) -> None:
+        demote_third_party_loggers()  # loggers of modules instructor imported lazily
         self.attempts += 1
+        self.attempt_started = time.monotonic()
+        log.info("attempt %d/%d: asking %s", self.attempts, self.max_attempts, self.model)
+        progress.update(
+            phase=f"asking {self.model}", attempt=self.attempts, max_attempts=self.max_attempts
+        )
 
     def _on_response(self, response: Any, *args: Any, **kwargs: Any) -> None:
         usage = getattr(response, "usage", None)
@@ -79,9 +102,29 @@ class _Tally:
                 completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
                 total_tokens=getattr(usage, "total_tokens", 0) or 0,
             )
+        log.info(
+            "attempt %d: answer in %.1fs (%s tokens); checking it",
+            self.attempts,
+            time.monotonic() - self.attempt_started,
+            getattr(usage, "completion_tokens", "?"),
+        )
+        progress.update(phase="checking the answer", tokens=self.usage.total_tokens)
 
     def _on_parse_error(self, error: Exception, *args: Any, **kwargs: Any) -> None:
         self.errors.append(_describe_parse_error(error))
+        more = self.attempts < self.max_attempts
+        log.info(
+            "attempt %d rejected: %s%s",
+            self.attempts,
+            self.errors[-1],
+            "; re-asking" if more else "",
+        )
+        if more:
+            progress.update(phase="re-asking")
+
+
+def new_tally(backend: Backend) -> Tally:
+    return Tally(model=backend.model, max_attempts=backend.settings.max_retries + 1)
 
 
 def call_model(
@@ -92,9 +135,9 @@ def call_model(
     headers: dict[str, str],
 ) -> ModelAnswer:
     started = time.monotonic()
-    with deadline_scope(backend.settings.deadline):  # the call, its re-asks and retries
+    with deadline_scope(backend.settings.deadline), quiet_third_party():
         while True:
-            tally = _Tally()
+            tally = new_tally(backend)
             try:
                 draft = backend.client.chat.completions.create(
                     **_create_kwargs(backend, messages, response_model, context, headers, tally)
@@ -116,9 +159,9 @@ async def acall_model(
     headers: dict[str, str],
 ) -> ModelAnswer:
     started = time.monotonic()
-    with deadline_scope(backend.settings.deadline):  # the call, its re-asks and retries
+    with deadline_scope(backend.settings.deadline), quiet_third_party():
         while True:
-            tally = _Tally()
+            tally = new_tally(backend)
             try:
                 draft = await backend.aclient.chat.completions.create(
                     **_create_kwargs(backend, messages, response_model, context, headers, tally)
@@ -138,7 +181,7 @@ def _create_kwargs(
     response_model: type[BaseModel],
     context: dict[str, Any],
     headers: dict[str, str],
-    tally: _Tally,
+    tally: Tally,
 ) -> dict[str, Any]:
     return {
         "model": backend.model,
@@ -175,8 +218,9 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
     import openai
 
     for item in _cause_chain(exc):
-        rejected = isinstance(item, openai.APIStatusError) and item.status_code in (400, 422, 500)
-        if rejected and ("response_format" in str(item.body) or "json_schema" in str(item.body)):
+        if not isinstance(item, openai.APIStatusError) or item.status_code not in (400, 422, 500):
+            continue
+        if "response_format" in str(item.body) or "json_schema" in str(item.body):
             log.info("server rejected response_format json_schema; using json_object with schema")
             backend.response_format = "llama_cpp_schema"
             return True
@@ -184,7 +228,7 @@ def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
 
 
 def _salvage_or_raise(
-    exc: Exception, backend: Backend, tally: _Tally, started: float
+    exc: Exception, backend: Backend, tally: Tally, started: float
 ) -> ModelAnswer:
     """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
 
@@ -199,14 +243,69 @@ def _salvage_or_raise(
     ):
         text = completion_text(exc.last_completion)
         if text is not None:
+            note = None
             if deadline:
-                tally.errors.append(
-                    f"the {backend.settings.deadline:g}s deadline per article ran out"
+                note = (
+                    f"{deadline_message(backend, tally)}. Shown: the last complete answer "
+                    f"(attempt {max(1, tally.attempts - 1)}), with its checks"
                 )
+                tally.errors.append(note)
             return ModelAnswer(
-                None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started
+                None,
+                text,
+                tally.usage,
+                tally.attempts,
+                tally.errors,
+                time.monotonic() - started,
+                note=note,
             )
-    raise translate_error(exc, backend, attempts=tally.attempts) from None
+    raise translate_error(exc, backend, attempts=tally.attempts, tally=tally) from None
+
+
+_in_our_call: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "summarizer_in_model_call", default=False
+)
+QUIETED_LOGGERS = ("instructor",)
+
+
+class DemoteToDebug(logging.Filter):
+    """Inside our calls, a third-party record goes to our logger at DEBUG instead.
+
+    instructor logs every failed attempt at ERROR with the whole validation dump; with
+    no logging configured Python prints that to stderr. Our -v lines already say it in
+    one line, and our errors say it once. Outside our calls the record passes untouched.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not _in_our_call.get():
+            return True
+        log.debug("%s: %s", record.name, redact(record.getMessage()))
+        return False
+
+
+_DEMOTE = DemoteToDebug()
+
+
+def demote_third_party_loggers() -> None:
+    """Put the filter on every instructor logger that exists (some appear on first use)."""
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in QUIETED_LOGGERS:
+            logger = logging.getLogger(name)
+            if _DEMOTE not in logger.filters:
+                logger.addFilter(_DEMOTE)
+
+
+@contextlib.contextmanager
+def quiet_third_party() -> Iterator[None]:
+    """Mark the code inside as our call; every instructor logger carries the demoting filter."""
+    import instructor  # noqa: F401 - its loggers exist once it is imported
+
+    demote_third_party_loggers()
+    token = _in_our_call.set(True)
+    try:
+        yield
+    finally:
+        _in_our_call.reset(token)
 
 
 def completion_text(completion: Any) -> str | None:
@@ -217,7 +316,42 @@ def completion_text(completion: Any) -> str | None:
     return content if isinstance(content, str) else None
 
 
-def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> SummarizerError:
+def model_description(backend: Backend) -> str:
+    """'the embedded model X' or 'X at URL': what the user chose, not an internal port."""
+    if backend.spec.embedded:
+        return f"the embedded model {backend.model}"
+    return f"{backend.model} at {backend.base_url or 'the OpenAI API'}"
+
+
+def deadline_message(backend: Backend, tally: Tally | None = None) -> str:
+    doing = f" ({tally.describe()})" if tally is not None and tally.attempts else ""
+    return (
+        f"the {backend.settings.deadline:g}s deadline per article ran out waiting for "
+        f"{model_description(backend)}{doing}; raise it with --deadline SECONDS "
+        "(or SUMMARIZER_DEADLINE, or `deadline` in the config file)"
+    )
+
+
+def gave_up_message(backend: Backend, tally: Tally | None = None) -> str:
+    doing = f"; {tally.describe()}" if tally is not None and tally.attempts else ""
+    return (
+        f"gave up on {model_description(backend)}: the {backend.settings.deadline:g}s deadline "
+        f"per article ran out{doing}; raise it with --deadline SECONDS "
+        "(or SUMMARIZER_DEADLINE, or `deadline` in the config file)"
+    )
+
+
+def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
+    doing = f" ({tally.describe()})" if tally is not None and tally.attempts else ""
+    return (
+        f"no answer from {model_description(backend)} within {backend.settings.timeout:g}s"
+        f"{tries}{doing}; raise it with --timeout SECONDS (or SUMMARIZER_TIMEOUT)"
+    )
+
+
+def translate_error(
+    exc: BaseException, backend: Backend, attempts: int = 0, tally: Tally | None = None
+) -> SummarizerError:
     """One clear, secret-free message for whatever went wrong talking to the model."""
     import openai
     from instructor.core.exceptions import (
@@ -226,14 +360,20 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
         InstructorRetryException,
     )
 
-    where = backend.base_url or "the OpenAI API"
+    where = (
+        "the embedded model server"
+        if backend.spec.embedded
+        else backend.base_url or "the OpenAI API"
+    )
     tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}" if attempts > 1 else ""
     chain = list(_cause_chain(exc))
 
+    for item in chain:  # ours, raised below the SDK: before its wrapper (a "connection error")
+        if isinstance(item, SummarizerError):
+            return item
+
     if any(isinstance(item, DeadlineExceeded) for item in chain):
-        return BackendUnavailable(
-            f"gave up on {where}: the {backend.settings.deadline:g}s deadline per article ran out{tries}"
-        )
+        return BackendUnavailable(gave_up_message(backend, tally))
 
     for item in chain:
         if type(item).__name__ == "CannotOverwriteExistingCassetteException":
@@ -251,9 +391,7 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
         if isinstance(item, openai.APIStatusError):
             return _status_error(item, backend, where, tries)
         if isinstance(item, openai.APITimeoutError):
-            return BackendUnavailable(
-                f"no answer from {where} within {backend.settings.timeout:g}s{tries}"
-            )
+            return BackendUnavailable(timeout_message(backend, tally, tries))
         if isinstance(item, openai.APIConnectionError):
             root = chain[-1]
             detail = "" if root is item else f": {_first_line(str(root)) or type(root).__name__}"
@@ -263,9 +401,7 @@ def translate_error(exc: BaseException, backend: Backend, attempts: int = 0) -> 
             what = f"lost the connection to {where}" if connected else f"cannot connect to {where}"
             return BackendUnavailable(redact(f"{what}{tries}{detail}"))
         if isinstance(item, httpx.TimeoutException):
-            return BackendUnavailable(
-                f"no answer from {where} within {backend.settings.timeout:g}s{tries}"
-            )
+            return BackendUnavailable(timeout_message(backend, tally, tries))
     if isinstance(exc, InstructorRetryException):
         if getattr(exc.last_completion, "choices", None) == []:
             return ModelOutputError(f"{where} returned an empty completion (no choices){tries}")
@@ -308,6 +444,8 @@ def _status_error(
 
 def _server_message(err: openai.APIStatusError) -> str:
     body = err.body
+    if isinstance(body, str) and body.lstrip().startswith("<"):
+        return "an HTML page, not an API answer (check --base-url)"
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and inner.get("message"):

@@ -24,44 +24,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from summarizer import _numwords as nw
 from summarizer.dates import parse_dateline
-
-NumberQualifier = str  # exact | at_least | more_than | approximately | at_most | less_than | range
-
-QUALIFIERS: tuple[str, ...] = (
-    "exact",
-    "at_least",
-    "more_than",
-    "approximately",
-    "at_most",
-    "less_than",
-    "range",
-)
-ROLES: tuple[str, ...] = (
-    "killed",
-    "injured",
-    "missing",
-    "displaced",
-    "arrested",
-    "launched",
-    "intercepted",
-    "damaged",
-    "population",
-    "distance",
-    "duration",
-    "money",
-    "percentage",
-    "date_or_year",
-    "time",
-    "ordinal",
-    "other_count",
-)
-EVENT_ROLES = frozenset(ROLES[:8])
-_PEOPLE_ROLES = EVENT_ROLES | {"population"}
+from summarizer.lazy_regex import lazy_compile
+from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +42,9 @@ class NumberMention:
     text: str  # the number token(s) exactly as in the input: input[start:end] == text
     start: int
     end: int
-    qualifier: str
+    qualifier: MentionQualifier
     noun: str
-    role: str
+    role: Role
     sentence: str
 
 
@@ -87,10 +58,23 @@ def extract_numbers(text: str) -> list[NumberMention]:
         return []
     sentences = _sentence_bounds(body_start, sentence_ends, len(text))
     _link(text, cands)
-    _assign_roles(text, cands, sentences, _find_cues(text, cue_spans))
+    _assign_roles(text, cands, sentences, _find_cues(text, cue_spans, cands))
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
     return [_to_mention(text, c, sentences, cache) for c in cands]
+
+
+def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
+    """Whether a cue word of ``role`` stands within ``words`` words of ``text[start:end]``.
+
+    A role the extractor gives from a cue right beside the number ("40 were injured",
+    "killed 24") is stated; one it reached across a clause is only inferred.
+    """
+    before = text[max(0, start - 80) : start].split()[-words:]
+    after = text[end : end + 80].split()[: words + 1]
+    tokens = [t.strip(".,;:!?\"'()").lower() for t in before + after]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return any(_CUE_ROLE.get(token) == role for token in tokens + pairs)
 
 
 # =============================================================================== vocabulary
@@ -114,18 +98,21 @@ _WEEKDAY_WORDS = _words("monday tuesday wednesday thursday friday saturday sunda
 _PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): qualifier
     for qualifier, phrases in {
-        "at_least": "at least|no fewer than|no less than|not less than|a minimum of",
+        "at_least": "at least|no fewer than|no less than|not less than|a minimum of"
+        "|more than or equal to|greater than or equal to|equal to or more than"
+        "|equal to or greater than",
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
-        "|greater than",
+        "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
         "|an estimated|estimated|circa|approx|an approximate",
-        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of",
+        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
+        "|less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than",
         "less_than": "fewer than|less than|under|below|just under",
     }.items()
     for phrase in phrases.split("|")
 }
 _QUAL_MAX_WORDS = max(len(k) for k in _PRE_QUALIFIERS)
-_POST_QUALIFIER = re.compile(
+_POST_QUALIFIER = lazy_compile(
     r"\s*\+|-plus\b|\s+plus\b(?!\s+\d)|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+fewer\b"
     r"|\s+or\s+less\b|-odd\b",
     re.IGNORECASE,
@@ -255,7 +242,7 @@ _PRONOUN_ONE_BEFORE = frozenset(
         "last",
     }
 )
-_PRONOUN_ONE_AFTER = re.compile(
+_PRONOUN_ONE_AFTER = lazy_compile(
     r"\s+(?:another|who)\b|['’]s\b|\s+(?:must|can|cannot|could|should|would|might|may|will|shall|needs?"
     r"|has\s+to)\b|\s+by\s+one\b|\s+and\s+the\s+same\b"
     r"|\s+of\s+(?:the|its|their|his|her|our)\s+(?:few|many|most|more|least|best|worst|top|main"
@@ -273,15 +260,21 @@ _YEAR_PREPOSITIONS = (
 # Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
 _CHANGE_WORDS = _words(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
-    "surged slumped plunged soared rising falling increasing growing from slid sank gained lost "
-    "declined"
+    "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
+    "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
+    "updated upgraded downgraded changed"
+)
+# Nouns of a period: "over three trading sessions" means during them, not more than three.
+_PERIOD_NOUNS = _words(
+    "sessions session rounds round quarters seasons games matches innings terms weekends days "
+    "years months weeks hours nights"
 )
 _POPULATION_HEADS = _words(
     "city town village country nation region province state district community island "
     "municipality capital metropolis suburb county population"
 )
 _POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
-_PROJECTILES = re.compile(
+_PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
     re.IGNORECASE,
@@ -329,7 +322,7 @@ _CUE_PHRASES: dict[str, str] = {
     "claimed_lives bodies corpses toll",
     "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
     "hospitalized maimed",
-    "missing": "missing unaccounted_for disappeared",
+    "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
     "took_refuge sought_refuge seeking_refuge",
@@ -392,57 +385,71 @@ _START_WORDS = (  # words that can begin a number phrase
     | set(nw.VAGUE_PLURALS)
     | {"half", "several", "tens"}
     | {f"a {w}" for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "few")}
+    | {f"a {w}" for w in ("third", "quarter", "fifth", "sixth", "eighth", "tenth")}
+    | {"an eighth"}
 )
 # The lexer finds number starts and cue words in one pass, sentence breaks in another.
 # Python's ``re`` tries a pattern at every position unless it starts with a plain character
 # class, so each pattern starts with the character *before* what it looks for (space, quote,
 # bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
 # as a trie. This is ~3x faster than flat alternations with lookbehinds.
-_LEX_BEFORE = r"\s\"“”‘’'(\[—–/$£€¥₹₽₴₪~+-"
-_LEX_TOKEN = rf"(?P<tok>\d+|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
-_LEX = re.compile(rf"[{_LEX_BEFORE}]{_LEX_TOKEN}")
-_LEX_HEAD = re.compile(_LEX_TOKEN)
-_BREAK = re.compile(
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪~+-"
+
+
+def _lex_token() -> str:
+    vulgar = "".join(nw.VULGAR_FRACTIONS)
+    return rf"(?P<tok>\d+|[{vulgar}]|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
+
+
+_LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
+_LEX_HEAD = lazy_compile(_lex_token)
+_BREAK = lazy_compile(
     r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|(?<=\n)(?=[^\S\n]*\n))"
 )
 
 # The whole number at a lexer start, most specific form first.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
-    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    rf"|(?<![\w-])(?:(?P<vague>{nw.VAGUE})"
+    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|\d+)(?:\.\d+)?)"
+    rf"|(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
+    rf"|(?<![\w-])(?:(?P<fraction>{nw.FRACTION})"
+    rf"|(?P<vague>{nw.VAGUE})"
     rf"|(?P<dozen>{nw.DOZEN})"
     rf"|(?P<half>{nw.HALF})"
     rf"|(?P<ordinal>{nw.ORDINAL})\b"
     rf"|(?P<words>{nw.CARDINAL})\b)",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
-_WORDNUM = re.compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
-_MERIDIAN = re.compile(r"\s?([ap])\.?m", re.IGNORECASE)
-_ATTACHED_SUFFIX = re.compile(
-    r"(?P<scale>bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b|(?P<decade>s)\b"
+_DIGITS = lazy_compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+_WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
+_MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
+_ATTACHED_SUFFIX = lazy_compile(
+    r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
+    r"|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
     re.IGNORECASE,
 )
-_METRES_FOLLOW = re.compile(
+_METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
 )
-_SPACED_SCALE = re.compile(
-    r"\s?(?:(?P<abbr>bn|mn|tn|trn)\b|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen)\b)",
+_SPACED_SCALE = lazy_compile(
+    r"\s?(?:(?P<abbr>bn|mn|tn|trn|bln|mln)\b"
+    r"|\s?(?P<word>thousand|million|billion|trillion|hundred|dozen|lakhs?|lac|crores?)\b)",
     re.IGNORECASE,
 )
-_RANGE_TAIL = re.compile(
-    r"(?P<sep>\s*[-–—]\s*|\s+to\s+|\s+and\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)", re.IGNORECASE
+_RANGE_TAIL = lazy_compile(
+    r"(?P<sep>\s*[-–—]\s*|\s+(?:to|through|thru|and)\s+)(?:US|A|C|HK)?[$£€¥]?(?=\d)",
+    re.IGNORECASE,
 )
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
-_WORD_RANGE_TAIL = re.compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
+_AND_A_HALF = lazy_compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_WORD_RANGE_TAIL = lazy_compile(r"\s+(?P<sep>to|through|thru|and)\s+(?=[A-Za-z\d])", re.IGNORECASE)
 # Everything that can follow a number and say what it measures, in one alternation.
-_AFTER = re.compile(
+_AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
-    r"|(?P<points>\s?percentage\s+points?\b)"
+    r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"
     rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
@@ -451,40 +458,50 @@ _AFTER = re.compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
-    rf"|\s?(?P<duration>{_DURATION_UNIT})(?![\w-])"
+    rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
     r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"
     rf"|(?P<half_of>\s+an?\s+(?P<half_unit>{_DURATION_UNIT})\b)",
     re.IGNORECASE,
 )
-_NEXT_WORD = re.compile(r"\s+([a-z]+)")
-_PLAIN_YEAR = re.compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
-_SECOND_AS_UNIT = re.compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
-_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)")
-_DESIGNATOR_TOKEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
-_HYPHEN_PREFIX = re.compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
+_NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
+_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
+_SECOND_AS_UNIT = lazy_compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
+_HYPHEN_WORD = lazy_compile(r"-([A-Za-z]+)")
+_DESIGNATOR_TOKEN = lazy_compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
+_HYPHEN_PREFIX = lazy_compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
 _SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*'})
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
-_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
-_LIVE_AFTER = re.compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
-_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
-_CONVERSION_GAP = re.compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
+_COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
+_LIVE_AFTER = lazy_compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
+_CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
+_TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
+_LIVES_AFTER = lazy_compile(r"\s+lives\b")
+_OLD_AFTER = lazy_compile(r"\s+old\b")
+_PERIOD_AFTER = lazy_compile(
+    lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
+)
+_SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
+_SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")
+_MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
+_PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+_CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-_NOUN_RUN = re.compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
+_NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
 _QUALIFIER_WORDS = (
     r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
 )
 _NUMBER_AHEAD = rf"(?:(?:dozens|hundreds|thousands|several|scores|{nw.CARDINAL})\b|\d|[$£€])"
-_NUMBER_FOLLOWS = re.compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
-_OBJECT_FOLLOWS = re.compile(
+_NUMBER_FOLLOWS = lazy_compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
+_OBJECT_FOLLOWS = lazy_compile(
     rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
     re.IGNORECASE,
 )
-_GOVERNED_GAP = re.compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
-_NOMINAL_END = re.compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
-_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
+_GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
+_NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
+_INITIALS = lazy_compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")
 
 
 # =============================================================================== pass 1: lexing
@@ -618,6 +635,10 @@ def _read_candidate(text: str, match: re.Match[str], before: _Before) -> _Candid
         return cand
     if kind == "clock":
         return _read_clock(text, start, end, before)
+    if kind == "vulgar":
+        cand = _Candidate(start, end, nw.VULGAR_FRACTIONS[text[start]], kind, before, unit_end=end)
+        _read_after(text, cand)
+        return cand
     if kind == "digits":
         return _read_digits(text, start, end, before)
     return _read_words(text, kind, start, end, before)
@@ -646,12 +667,24 @@ def _read_digits(text: str, start: int, end: int, before: _Before) -> _Candidate
         return None  # fractions, dates and scores written with slashes: not handled
     if end - start > _MAX_DIGITS and sum(c.isdigit() for c in text[start:end]) > _MAX_DIGITS:
         return None  # a long digit run is an identifier (phone, account, ISBN), not a figure
-    value = float(text[start:end].replace(",", ""))
+    value = float(
+        text[start:end]
+        .replace(",", "")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace("\u2009", "")
+    )
     cand = _Candidate(start, end, value, "digits", before, currency=before.currency, unit_end=end)
+    _read_space_groups(text, cand)
+    vulgar = nw.VULGAR_FRACTIONS.get(text[cand.end : cand.end + 1])
+    if vulgar is not None:  # "2½"
+        cand.value += vulgar
+        cand.end = cand.unit_end = cand.end + 1
     if not _read_digit_suffix(text, cand):
         return None
     _read_and_a_half(text, cand)
     _read_range(text, cand)
+    _read_sign(text, cand)
     _read_after(text, cand)
     return cand
 
@@ -755,8 +788,8 @@ def _read_range(text: str, cand: _Candidate) -> None:
     bare = cand.before.bare
     if sep == "and" and (not bare or bare[-1] != "between"):
         return
-    if sep == "to" and bare and bare[-1] in _CHANGE_WORDS:
-        return  # a revised figure ("from 29 to 31"), two mentions
+    if sep in ("to", "through", "thru") and _is_change(bare):
+        return  # a revised figure ("rose from 29 to 31"), two mentions
     digits = _DIGITS.match(text, tail.end())
     if not digits or (text[digits.end() : digits.end() + 1] in ("/", "-") and sep != "-"):
         return
@@ -776,6 +809,15 @@ def _read_range(text: str, cand: _Candidate) -> None:
     cand.qualifier, cand.kind = "range", "range"
 
 
+def _is_change(bare: list[str]) -> bool:
+    """ "rose 29 to 31", "rose from 29 to 31": a change; "from 6 to 11" alone is a range."""
+    if not bare:
+        return False
+    if bare[-1] == "from":  # "raises the death total from 29 to 31": a verb of change before
+        return any(word in _CHANGE_WORDS for word in bare[-8:-1])
+    return bare[-1] in _CHANGE_WORDS
+
+
 def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> _Candidate | None:
     phrase = text[start:end]
     if kind == "words":
@@ -788,6 +830,8 @@ def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> 
         value = nw.parse_vague(phrase)
     elif kind == "half":
         value = nw.parse_half(phrase)
+    elif kind == "fraction":
+        value = nw.parse_fraction(phrase)
     else:
         if _second_is_a_unit(text, end, phrase.lower(), before):
             return None
@@ -806,12 +850,42 @@ def _read_words(text: str, kind: str, start: int, end: int, before: _Before) -> 
     return cand
 
 
+def _read_sign(text: str, cand: _Candidate) -> None:
+    """ "-5 degrees", "−12C", "minus 5": a negative number (the sign joins the span)."""
+    start = cand.start
+    if start > 0 and text[start - 1] in "-−" and (start < 2 or text[start - 2] in _SIGN_BEFORE):
+        cand.start, cand.value = start - 1, -cand.value
+    elif cand.before.bare[-1:] == ["minus"] and not _MINUS_IS_ARITHMETIC.search(
+        text, max(0, start - 14), start
+    ):
+        cand.value = -cand.value
+
+
+def _read_space_groups(text: str, cand: _Candidate) -> None:
+    """ "1 200 people": thousands grouped by a plain space, as many style guides write them.
+
+    Only a 1-3 digit head followed by whole 3-digit groups, not after a month or another
+    number ("March 5 200 people" stays two numbers, the day and the count).
+    """
+    if cand.end - cand.start > 3 or not text[cand.start : cand.end].isdigit():
+        return
+    groups = _SPACE_GROUPS.match(text, cand.end)
+    if not groups:
+        return
+    words = cand.before.words
+    if words and (words[-1].rstrip(".") in _MONTH_WORDS or words[-1][:1].isdigit()):
+        return
+    cand.end = cand.unit_end = groups.end()
+    cand.value = float(text[cand.start : cand.end].replace(" ", ""))
+
+
 def _read_and_a_half(text: str, cand: _Candidate) -> None:
-    """ "two and a half years" = 2.5, "1 and a half" = 1.5."""
+    """ "two and a half years" = 2.5, "five and a half million" = 5,500,000."""
     half = _AND_A_HALF.match(text, cand.end)
     if half and not cand.scaled:
         cand.value += 0.5
         cand.end = cand.unit_end = half.end()
+        _read_spaced_scale(text, cand)
 
 
 def _word_is_not_a_number(text: str, start: int, end: int, low: str, before: _Before) -> bool:
@@ -838,13 +912,22 @@ def _second_is_a_unit(text: str, end: int, low: str, before: _Before) -> bool:
 
 
 def _read_word_range(text: str, cand: _Candidate) -> None:
-    """ "two to three people"."""
+    """ "two to three people", "from six to 11", "between six and eleven", "5 through 9"."""
     tail = _WORD_RANGE_TAIL.match(text, cand.end)
-    if not tail or (cand.before.bare and cand.before.bare[-1] in _CHANGE_WORDS):
+    if not tail or _is_change(cand.before.bare):
         return
-    other = _WORDNUM.match(text, tail.end())
-    high = nw.parse_cardinal(other.group()) if other else None
-    if other and high is not None and high > cand.value:
+    if tail.group("sep").lower() == "and" and cand.before.bare[-1:] != ["between"]:
+        return
+    other = _WORDNUM.match(text, tail.end()) or _DIGITS.match(text, tail.end())
+    if other is None or text[other.end() : other.end() + 1] in ("/", "-"):
+        return
+    if other.group()[0].isdigit():
+        if "," in other.group() or text[other.end() : other.end() + 1].isalpha():
+            return
+        high: float | None = float(other.group())
+    else:
+        high = nw.parse_cardinal(other.group())
+    if high is not None and high > cand.value:
         cand.high, cand.end, cand.unit_end = high, other.end(), other.end()
         cand.qualifier, cand.kind = "range", "range"
 
@@ -997,7 +1080,7 @@ def _read_qualifier(text: str, cand: _Candidate) -> None:
     if cand.qualifier == "range":
         return
     qualifier = cand.before.qualifier
-    if qualifier and _over_means_during(cand):
+    if qualifier and _over_means_during(text, cand):
         qualifier = ""
     if not qualifier and post:
         qualifier = _POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
@@ -1005,9 +1088,17 @@ def _read_qualifier(text: str, cand: _Candidate) -> None:
         cand.qualifier = qualifier
 
 
-def _over_means_during(cand: _Candidate) -> bool:
-    """ "over two days" is a time span ("during"); "for over 20 years" is a lower bound."""
-    if cand.role != "duration" or cand.before.qualifier_word not in ("over", "under"):
+def _over_means_during(text: str, cand: _Candidate) -> bool:
+    """ "over two days" is a time span ("during"); "for over 20 years" is a lower bound.
+
+    So is "over three trading sessions"; "over 65 years old" is an age, a lower bound.
+    """
+    if cand.before.qualifier_word not in ("over", "under"):
+        return False
+    if cand.role == "duration":
+        if _OLD_AFTER.match(text, cand.unit_end):
+            return False
+    elif cand.role or not _PERIOD_AFTER.match(text, cand.unit_end):
         return False
     bare = cand.before.bare
     return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
@@ -1079,16 +1170,30 @@ class _Cue:
     predicate: bool  # "are missing", "were injured": says something of an earlier subject
 
 
-def _find_cues(text: str, spans: list[tuple[int, int]]) -> list[_Cue]:
+def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate]) -> list[_Cue]:
     cues = []
+    measures = {c.start for c in cands if c.role in _MEASURE_ROLES}
     for start, end in spans:
         phrase = " ".join(text[start:end].lower().split())
         prev = _word_before(text, start)
         weak = phrase in _TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
-        has_object = bool(_NUMBER_FOLLOWS.match(text, end))
+        follows = _NUMBER_FOLLOWS.match(text, end)
+        # "trapped nearly 400 metres underground": a measure is no object of the verb
+        has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
         predicate = prev.lower() in _COPULAS
         cues.append(_Cue(start, end, _CUE_ROLE[phrase], weak, has_object, predicate))
     return cues
+
+
+_MEASURE_ROLES = frozenset({"distance", "duration", "time", "date_or_year", "percentage"})
+
+
+def _measure_at(text: str, follows: re.Match[str], measures: set[int]) -> bool:
+    """Whether the number the match ``follows`` reached starts a measure (a distance...)."""
+    pos = follows.end() - 1
+    while pos > follows.start() and not text[pos - 1].isspace():
+        pos -= 1
+    return pos in measures or follows.end() - 1 in measures
 
 
 def _word_before(text: str, start: int) -> str:
@@ -1128,6 +1233,13 @@ def _assign_roles(
         if _population_phrase(cand.before.bare):
             cand.role = "population"
             continue
+        if (
+            cand.before.bare[-1:]
+            and cand.before.bare[-1] in _TAKES_LIVES
+            and _LIVES_AFTER.match(text, cand.unit_end)
+        ):
+            cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
+            continue
         sentence = _sentence_of(sentences, cand.start)
         head = _including_head(cands, index, sentence)
         if head is not None:
@@ -1141,6 +1253,25 @@ def _assign_roles(
         if role == "damaged" and _PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
         cand.role = role or "other_count"
+    _share_partitive_roles(cands)
+
+
+def _share_partitive_roles(cands: list[_Candidate]) -> None:
+    """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
+
+    The part (6) takes the role the total's clause gives when it has none of its own, and a
+    total whose part was intercepted counts what was launched.
+    """
+    for cand in cands:
+        if cand.total_of is None:
+            continue
+        part = cands[cand.total_of]
+        if part.locked:
+            continue
+        if part.role == "other_count" and cand.role in EVENT_ROLES:
+            part.role = cand.role
+        if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
+            cand.role = "launched"
 
 
 def _population_phrase(bare: list[str]) -> bool:
@@ -1217,6 +1348,10 @@ def _cue_key(
         governs = bool(_GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if not governs and _CLAUSE_BREAK.search(text, cue.end, cand.start):
+            # "12 people died and 40 were injured": a cue of the same clause, after the
+            # number, is nearer in the sentence's structure than one across "and".
+            distance += _MAX_AFTER_WORDS
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object:
         distance = text.count(" ", cand.noun_end, cue.start)
@@ -1255,13 +1390,13 @@ def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> st
 def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:
     """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
     for index, cand in enumerate(cands):
-        if cand.noun or cand.role not in _PEOPLE_ROLES:
+        if cand.noun or cand.role not in PEOPLE_ROLES:
             continue
         first = _sentence_of(sentences, cand.start)[0]
         for prev in reversed(cands[:index]):
             if prev.start < first:
                 break
-            if prev.noun and prev.role in _PEOPLE_ROLES:
+            if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
 
@@ -1299,8 +1434,8 @@ def _to_mention(
         text[cand.start : cand.end],
         cand.start,
         cand.end,
-        cand.qualifier,
+        cast(MentionQualifier, cand.qualifier),
         cand.noun,
-        cand.role or "other_count",
+        cast(Role, cand.role or "other_count"),
         sentence,
     )

@@ -15,6 +15,7 @@ async cannot drift apart. :func:`summarize` is the one-shot convenience.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -29,14 +30,18 @@ from summarizer.planning import (
     RESPONSE_MODEL,
     ArticlePlan,
     PreparedRequest,
+    hash_model_for,
     numbers_checklist,
     plan_article,
     prepare,
 )
+from summarizer.preflight import check_settings
 from summarizer.prompts import PromptTemplate, load_prompt
 from summarizer.redaction import register_secret
 from summarizer.schema import ArticleSummary
 from summarizer.transport import deadline_scope
+
+log = logging.getLogger("summarizer.pipeline")
 
 __all__ = [
     "RESPONSE_MODEL",
@@ -44,6 +49,7 @@ __all__ = [
     "PreparedRequest",
     "Summarizer",
     "asummarize",
+    "hash_model_for",
     "numbers_checklist",
     "prepare",
     "summarize",
@@ -68,6 +74,7 @@ class Summarizer:
         else:
             settings = with_options(settings, **options)
         self.settings = settings
+        check_settings(settings)  # configuration mistakes fail here, before any request
         register_secret(settings.api_key.get_secret_value() if settings.api_key else None)
         self._backend: Backend | None = None
         self._server_start_s: float | None = None
@@ -118,7 +125,11 @@ class Summarizer:
                 backend = self.backend  # may start the embedded server: not model time
                 with budget.scope(backend):
                     answer = call_model(
-                        backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                        backend,
+                        request.messages,
+                        request.response_model,
+                        request.context,
+                        request.headers,
                     )
                 results.append(self._accept(request, answer, key))
             else:
@@ -137,7 +148,11 @@ class Summarizer:
                 backend = self.backend  # may start the embedded server: not model time
                 with budget.scope(backend):
                     answer = await acall_model(
-                        backend, request.messages, RESPONSE_MODEL, request.context, request.headers
+                        backend,
+                        request.messages,
+                        request.response_model,
+                        request.context,
+                        request.headers,
                     )
                 results.append(self._accept(request, answer, key))
             else:
@@ -147,21 +162,23 @@ class Summarizer:
     # -- helpers of the shells --------------------------------------------------------------
 
     def _template(self, prompt: str | None) -> PromptTemplate:
-        return load_prompt(prompt or self.settings.prompt, self.settings.prompts_dir)
+        return load_prompt(prompt or self.settings.resolved_prompt(), self.settings.prompts_dir)
 
     def _lookup(self, request: PreparedRequest) -> tuple[str | None, ModelAnswer | None]:
         if self.cache is None:
             return None, None
-        key = self.cache.key_for(request, self.settings, RESPONSE_MODEL)
-        return key, self.cache.get(key)
+        key = self.cache.key_for(request, self.settings, request.response_model)
+        hit = self.cache.get(key)
+        log.info("response cache %s (%s)", "hit" if hit is not None else "miss", key[:12])
+        return key, hit
 
     def _accept(
         self, request: PreparedRequest, answer: ModelAnswer, key: str | None
     ) -> ChunkResult:
         """A fresh answer's draft; the one place answers are cached (only usable ones)."""
         draft = draft_from_answer(answer, request)
-        if self.cache is not None and key is not None:
-            self.cache.put(key, answer)
+        if self.cache is not None and key is not None and not answer.note:
+            self.cache.put(key, answer)  # a deadline-cut answer is not the model's last word
         return ChunkResult(answer, draft, cached=False)
 
     def _finish(

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from summarizer import selection
 from summarizer.chunking import plan_chunks
 from summarizer.config import Settings
 from summarizer.dates import parse_dateline
@@ -37,6 +40,15 @@ class PreparedRequest:
     headers: dict[str, str]
     mentions: list[NumberMention]
     dateline: dt.date | None
+    # What the model answers in: RESPONSE_MODEL, or a selection prompt's per-article schema.
+    response_model: type[BaseModel] = RESPONSE_MODEL
+
+
+def hash_model_for(prompt: PromptTemplate) -> type[BaseModel]:
+    """The response schema a prompt's content hash covers (selection: placeholder ids)."""
+    if prompt.response == "selection":
+        return selection.template_model(selection.slot_design(prompt.slots))
+    return RESPONSE_MODEL
 
 
 @dataclass(frozen=True)
@@ -81,16 +93,26 @@ def prepare(
     dateline = parse_dateline(text)
     body = text[dateline.end :] if dateline else text
     mentions = extract_numbers(text)
-    prompt_hash = prompt.content_hash(RESPONSE_MODEL)
+    listed = selection.list_mentions(text, mentions)
+    response_model: type[BaseModel] = RESPONSE_MODEL
+    if prompt.response == "selection":  # the article's own ids: see summarizer.selection
+        response_model = selection.response_model(listed, selection.slot_design(prompt.slots))
+    prompt_hash = prompt.content_hash(hash_model_for(prompt))
     messages = prompt.render(
         article=body.strip(),
         dateline=dateline.date.isoformat() if dateline else "unknown",
         numbers=numbers_checklist(mentions),
+        mentions=selection.render_list(listed),
+        marked_article=selection.mark_article(
+            text, listed, dateline.end if dateline else 0, dateline.date if dateline else None
+        ),
     )
+    dateline_date = dateline.date if dateline else None
     context = {
         "article": text,
         "mentions": mentions,
-        "dateline": dateline.date if dateline else None,
+        "listed": listed,
+        "dateline": dateline_date,
         "reask": reask,
     }
     headers = {
@@ -101,7 +123,15 @@ def prepare(
         "X-Summarizer-Backend": backend_kind,
     }
     return PreparedRequest(
-        text, prompt, prompt_hash, messages, context, headers, mentions, context["dateline"]
+        text,
+        prompt,
+        prompt_hash,
+        messages,
+        context,
+        headers,
+        mentions,
+        dateline_date,
+        response_model,
     )
 
 

@@ -101,7 +101,7 @@ def lock_path(directory: Path | None = None) -> Path:
 
 
 def entry_for(prompt: PromptTemplate, directory: Path | None = None) -> LockEntry:
-    from summarizer.planning import RESPONSE_MODEL  # the schema is part of the hash
+    from summarizer.planning import hash_model_for  # the schema is part of the hash
 
     folder = prompts_dir(directory).resolve()
     path = prompt.path.resolve()
@@ -109,7 +109,7 @@ def entry_for(prompt: PromptTemplate, directory: Path | None = None) -> LockEntr
         shown = path.relative_to(folder.parent).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return LockEntry(prompt.version, prompt.content_hash(RESPONSE_MODEL), shown)
+    return LockEntry(prompt.version, prompt.content_hash(hash_model_for(prompt)), shown)
 
 
 def current_entries(directory: Path | None = None) -> dict[str, LockEntry]:

@@ -48,6 +48,10 @@ class PromptTemplate:
     system: str
     user: str
     path: Path
+    # What the model answers: "summary" (a SummaryDraft, figures written out) or
+    # "selection" (figures cited by mention id, see summarizer.selection) with its slot design.
+    response: str = "summary"
+    slots: str = ""
 
     def content_hash(self, response_model: type[BaseModel] | None = None) -> str:
         """Short sha256 of the templates plus the response schema."""
@@ -125,6 +129,8 @@ def parse_prompt_file(path: Path) -> PromptTemplate:
         system=sections["system"],
         user=sections["user"],
         path=path,
+        response=_response_kind(meta, path),
+        slots=meta.get("slots", ""),
     )
 
 
@@ -141,6 +147,18 @@ def _parse_front_matter(block: str, path: Path) -> dict[str, str]:
         if not meta.get(required):
             raise ConfigError(f"{path}: front matter needs {required!r}")
     return meta
+
+
+RESPONSE_KINDS: tuple[str, ...] = ("summary", "selection")
+
+
+def _response_kind(meta: dict[str, str], path: Path) -> str:
+    kind = meta.get("response", "summary")
+    if kind not in RESPONSE_KINDS:
+        raise ConfigError(
+            f"{path}: front matter response {kind!r} is not one of {', '.join(RESPONSE_KINDS)}"
+        )
+    return kind
 
 
 def _split_sections(body: str, path: Path) -> dict[str, str]:

@@ -39,24 +39,29 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class CliLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The one stderr handler --verbose installs (replaced, not stacked, on a second call)."""
+
+
 def configure_logging(verbose: int) -> None:
-    """--verbose logging to stderr, scrubbed. -v: our steps; -vv: HTTP and SDK debug too."""
+    """--verbose logging to stderr, scrubbed.
+
+    -v: our steps (server start and its threads, each attempt: asked, answered, rejected);
+    -vv: each HTTP request too, and what third-party libraries logged during our calls;
+    -vvv: every library's own debug output. Without -v nothing is configured: third-party
+    loggers stay as they are, and their records during our calls are demoted to our
+    DEBUG (see :class:`summarizer.model_call.DemoteToDebug`), so nothing is dumped.
+    """
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, CliLogHandler)]:
+        root.removeHandler(old)
     if verbose <= 0:
-        # Keep third-party warnings (instructor logs every failed attempt) off the
-        # user's terminal: the CLI already prints one clear line per failure.
-        for name in ("instructor", "openai", "httpx2", "httpx"):
-            logging.getLogger(name).addHandler(logging.NullHandler())
-            logging.getLogger(name).propagate = False
         return
-    handler = logging.StreamHandler()
+    handler = CliLogHandler()
     handler.setFormatter(
         RedactingFormatter("%(asctime)s %(name)s %(levelname)s %(message)s", "%H:%M:%S")
     )
     handler.addFilter(RedactingFilter())
-    root = logging.getLogger()
     root.addHandler(handler)
-    logging.getLogger("summarizer").setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
-    if verbose > 1:
-        root.setLevel(logging.DEBUG)
-    else:
-        root.setLevel(logging.WARNING)
+    logging.getLogger("summarizer").setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    root.setLevel(logging.DEBUG if verbose >= 3 else logging.WARNING)

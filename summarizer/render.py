@@ -1,13 +1,25 @@
-"""Stage 7: render a result for people (rich text) or programs (JSON)."""
+"""Stage 7: render a result for people (rich text) or programs (JSON).
+
+The text view works from 80 columns up: tables get widths that keep words whole, and
+below the width a table needs they stack (one block per row) rather than squeeze.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.schema import ArticleSummary, Figure, FigureCheck, VerificationReport
+from summarizer.backend_registry import BACKENDS
+from summarizer.layout import Responsive, stacked
+from summarizer.schema import (
+    ArticleSummary,
+    ClaimCheck,
+    Figure,
+    FigureCheck,
+    Meta,
+    VerificationReport,
+)
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -17,24 +29,45 @@ QUALIFIER_WORDS = {
     "at_most": "at most ",
     "less_than": "fewer than ",
 }
+VERDICT_MARKS = {
+    "verified": "[green]✓[/]",
+    "unconfirmed": "[yellow]?[/]",
+    "contradicted": "[red]✗[/]",
+}
+VERDICT_LEGEND = "✓ verified by the rules · ? not confirmed · ✗ contradicted by the article"
+EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "figures")
+FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
+CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
 
 
 def render_json(summary: ArticleSummary) -> str:
     return summary.model_dump_json(indent=2)
 
 
+def format_number(value: float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def format_figure(figure: Figure) -> str:
-    value = (
-        f"{figure.value:,}"
-        if isinstance(figure.value, int)
-        else f"{figure.value:,.2f}".rstrip("0").rstrip(".")
-    )
     noun = f" {figure.noun}" if figure.noun else ""
-    return f"{QUALIFIER_WORDS.get(figure.qualifier, '')}{value}{noun}"
+    return f"{QUALIFIER_WORDS.get(figure.qualifier, '')}{format_number(figure.value)}{noun}"
+
+
+def backend_line(meta: Meta) -> Text:
+    """What answered, first: a user who asked for one model must see which one ran."""
+    spec = BACKENDS.get(meta.backend)
+    # The embedded server's URL is a port we picked: no use to the reader.
+    where = f" at {meta.base_url}" if meta.base_url and not (spec and spec.embedded) else ""
+    cached = " (from the response cache)" if meta.cached else ""
+    return Text(f"model {meta.model} · backend {meta.backend}{where}{cached}", style="dim")
 
 
 def render_text(summary: ArticleSummary) -> RenderableType:
-    parts: list[RenderableType] = [Text(summary.headline, style="bold")]
+    parts: list[RenderableType] = []
+    if summary.meta is not None:
+        parts.append(backend_line(summary.meta))
+        parts += [Text(f"note: {note}", style="yellow") for note in summary.meta.notes]
+    parts.append(Text(summary.headline, style="bold"))
     if summary.article_date:
         parts.append(Text(f"Dateline {summary.article_date.isoformat()}", style="dim"))
     parts += [Text(""), Text(summary.summary), Text("")]
@@ -43,75 +76,209 @@ def render_text(summary: ArticleSummary) -> RenderableType:
         for check in (summary.verification.figures if summary.verification else [])
     }
     if summary.events:
-        parts.append(_events_table(summary, checks))
+        parts.append(events_view(summary, checks))
     if summary.verification is not None:
-        parts.append(_figures_table(summary.verification))
+        parts.append(figures_view(summary.verification))
+        if summary.verification.claims:
+            parts.append(claims_view(summary.verification))
+        parts.append(Text(verdict_line(summary.verification)))
         if summary.verification.uncovered:
-            parts.append(_uncovered(summary.verification))
+            parts.append(uncovered_view(summary.verification))
     if summary.meta is not None:
         meta = summary.meta
         parts.append(
             Text(
-                f"{meta.backend}:{meta.model} · prompt {meta.prompt_id}@{meta.prompt_version} · "
-                f"{meta.usage.total_tokens} tokens · {meta.attempts} attempt(s) · {meta.timings.total_s:.1f}s",
+                f"prompt {meta.prompt_id}@{meta.prompt_version} · {meta.usage.total_tokens:,} tokens"
+                f" · {meta.attempts} attempt(s) · {meta.timings.total_s:.1f}s",
                 style="dim",
             )
         )
+    if summary.verification is not None:
+        parts.append(verdict_counts_line(summary.verification))
     return Group(*parts)
 
 
+def verdict_counts_line(report: VerificationReport) -> Text:
+    """One line counting the checked claims by verdict: the last thing a reader sees."""
+    line = Text(f"{report.total} claims checked: ")
+    line.append(f"{report.verified} verified", style="green")
+    line.append(", ")
+    line.append(f"{report.unconfirmed} unconfirmed", style="yellow")
+    line.append(", ")
+    line.append(f"{report.contradicted} contradicted", style="red")
+    return line
+
+
 def print_text(summary: ArticleSummary, console: Console) -> None:
-    console.print(render_text(summary))
+    console.print(render_text(summary), soft_wrap=False)
 
 
-def _mark(check: FigureCheck | None) -> str:
-    if check is None:
-        return ""
-    return "[green]✓[/]" if check.ok else "[red]✗[/]"
+def mark(check: FigureCheck | ClaimCheck | None) -> str:
+    """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
+    return "" if check is None else VERDICT_MARKS.get(check.verdict, "[red]✗[/]")
 
 
-def _events_table(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Table:
-    table = Table(title="Events", show_lines=True, expand=True)
-    for column in ("#", "type", "date", "location", "actors", "casualties", "other figures"):
-        table.add_column(column, overflow="fold")
+def verdict_line(report: VerificationReport) -> str:
+    """ "31 verified · 2 unconfirmed · 1 contradicted of 34 checks (figures, text, ...)"."""
+    return (
+        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
+        f"{report.contradicted} contradicted of {report.total} checks "
+        "(figures, numbers in text, names, dates, evidence)"
+    )
+
+
+def _marked(check: FigureCheck | None, text: str) -> Text:
+    line = Text.from_markup(mark(check)) if check is not None else Text()
+    if line:
+        line.append(" ")
+    line.append(text)
+    return line
+
+
+def event_rows(
+    summary: ArticleSummary, checks: dict[str, FigureCheck]
+) -> list[tuple[RenderableType, ...]]:
+    rows: list[tuple[RenderableType, ...]] = []
     for i, event in enumerate(summary.events):
-        casualties = "\n".join(
-            f"{_mark(checks.get(f'events[{i}].casualties.{slot}'))} {slot}: {format_figure(fig)}"
-            for slot, fig in event.casualties.items()
+        figures = Text("\n").join(
+            _marked(checks.get(f"events[{i}].{suffix}"), f"{fig.role}: {format_figure(fig)}")
+            for suffix, fig in event.all_figures()
         )
-        others = "\n".join(
-            f"{_mark(checks.get(f'events[{i}].figures[{j}]'))} {fig.role}: {format_figure(fig)}"
-            for j, fig in enumerate(event.figures)
-        )
-        date = event.date.isoformat() if event.date else ""
-        if event.date_text:
-            date = f"{date}\n[dim]{event.date_text}[/]" if date else event.date_text
+        date = Text(event.date.isoformat() if event.date else "")
+        if event.date_text and event.date_text != date.plain:
+            if date:
+                date.append(" ")
+            date.append(f"({event.date_text})", style="dim")
         actors = ", ".join(f"{a.name} ({a.role})" for a in event.actors)
-        table.add_row(
-            str(i + 1), event.event_type, date, event.location, actors, casualties, others
+        rows.append(
+            (str(i + 1), event.event_type, date, event.location, actors, event.description, figures)
         )
-    return table
+    return rows
 
 
-def _figures_table(report: VerificationReport) -> Panel | Table:
-    table = Table(title=f"Figures: {report.verified}/{report.total} verified", expand=True)
-    for column in ("", "where", "figure", "status", "reason"):
-        table.add_column(column, overflow="fold")
-    for check in report.figures:
-        table.add_row(
-            _mark(check),
-            check.path,
+def events_view(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Responsive:
+    rows = event_rows(summary, checks)
+
+    def table() -> Table:
+        table = Table(title="Events", title_justify="left", show_lines=True, expand=True)
+        for column in EVENT_HEADERS:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        titled = [(f"Event {row[0]}", *row[1:]) for row in rows]
+        return stacked(Text("Events", style="italic"), EVENT_HEADERS, titled, heading=(0, 1, 2))
+
+    return Responsive(table, blocks)
+
+
+def verdict_counts(checks: list[FigureCheck] | list[ClaimCheck]) -> str:
+    """ "3/5 verified, 1 not confirmed, 1 contradicted" over ``checks`` alone."""
+    verdicts = [check.verdict for check in checks]
+    counts = f"{verdicts.count('verified')}/{len(verdicts)} verified"
+    if verdicts.count("unconfirmed"):
+        counts += f", {verdicts.count('unconfirmed')} not confirmed"
+    if verdicts.count("contradicted"):
+        counts += f", {verdicts.count('contradicted')} contradicted"
+    return counts
+
+
+def figures_title(report: VerificationReport) -> str:
+    return f"Figures: {verdict_counts(report.figures)}"
+
+
+def figures_view(report: VerificationReport) -> RenderableType:
+    if not report.figures:
+        return Text("Figures: 0/0 verified (no figures reported)", style="italic")
+    rows = [
+        (
+            mark(check),
             f"{check.figure.role}: {format_figure(check.figure)}",
+            check.path,
             check.status,
             check.reason,
         )
-    return table
+        for check in report.figures
+    ]
+    title = figures_title(report)
+    caption = VERDICT_LEGEND
+
+    def table() -> Table:
+        table = Table(
+            title=title, title_justify="left", caption=caption, caption_justify="left", expand=True
+        )
+        for column in FIGURE_HEADERS:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        block = stacked(
+            Text(title, style="italic"), FIGURE_HEADERS, rows, heading=(0, 1), separator=" "
+        )
+        block.renderables.append(Text(caption, style="dim"))
+        return block
+
+    return Responsive(table, blocks)
 
 
-def _uncovered(report: VerificationReport) -> Table:
-    table = Table(title="Casualty figures in the article that no event reports", expand=True)
-    table.add_column("figure")
-    table.add_column("sentence", overflow="fold")
-    for gap in report.uncovered:
-        table.add_row(f"{gap.mention.role}: {gap.mention.text}", gap.sentence)
-    return table
+def claims_view(report: VerificationReport) -> Responsive:
+    """Numbers in the headline, summary and other text, names, dates and event types."""
+    rows = [
+        (mark(claim), claim.text, claim.path, claim.status, claim.reason) for claim in report.claims
+    ]
+    title = f"Text, names and dates: {verdict_counts(report.claims)}"
+
+    def table() -> Table:
+        table = Table(title=title, title_justify="left", expand=True)
+        for column in CLAIM_HEADERS:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        return stacked(
+            Text(title, style="italic"), CLAIM_HEADERS, rows, heading=(0, 1), separator=" "
+        )
+
+    return Responsive(table, blocks)
+
+
+def uncovered_figure(report_gap_role: str, qualifier: str, text: str, noun: str) -> str:
+    """'killed: about 24 people': the article's own hedge stays with its number."""
+    words = QUALIFIER_WORDS.get(qualifier, "")
+    lowered = text.lower()
+    if words and lowered.startswith(words.strip().split()[0]):
+        words = ""  # the mention text already carries it ("about 24")
+    counted = f" {noun}" if noun and noun.lower() not in lowered else ""
+    return f"{report_gap_role}: {words}{text}{counted}"
+
+
+def uncovered_view(report: VerificationReport) -> Responsive:
+    title = "Casualty figures in the article that no event reports"
+    rows = [
+        (
+            uncovered_figure(
+                gap.mention.role, gap.mention.qualifier, gap.mention.text, gap.mention.noun
+            ),
+            gap.sentence,
+        )
+        for gap in report.uncovered
+    ]
+
+    def table() -> Table:
+        table = Table(title=title, title_justify="left", expand=True)
+        table.add_column("figure")
+        table.add_column("sentence")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        return stacked(Text(title, style="italic"), ("figure", "sentence"), rows)
+
+    return Responsive(table, blocks)

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import math
 import weakref
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -24,61 +24,30 @@ from pydantic import (
     Field,
     ValidationError,
     ValidationInfo,
+    computed_field,
     field_validator,
     model_validator,
 )
 
-Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-
-# Roles shared by model figures and rule-extracted number mentions, so the
-# cross-check compares like with like.
-Role = Literal[
-    "killed",
-    "injured",
-    "missing",
-    "displaced",
-    "arrested",
-    "launched",
-    "intercepted",
-    "damaged",
-    "population",
-    "distance",
-    "duration",
-    "money",
-    "percentage",
-    "date_or_year",
-    "time",
-    "ordinal",
-    "other_count",
-]
-ROLES: tuple[str, ...] = get_args(Role)
-CASUALTY_ROLES: tuple[str, ...] = ("killed", "injured", "missing", "displaced", "arrested")
-
-# A closed vocabulary inspired by ACLED's event types and sub-event types.
-EventType = Literal[
-    "missile_strike",
-    "drone_strike",
-    "air_strike",
-    "shelling",
-    "armed_clash",
-    "bombing",
-    "attack",
-    "protest",
-    "riot",
-    "arrest",
-    "meeting",
-    "statement",
-    "natural_disaster",
-    "accident",
-    "fire",
-    "explosion",
-    "economic",
-    "other",
-]
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-
-ActorRole = Literal["perpetrator", "target", "victim", "responder", "mediator", "other"]
+# The vocabularies live in one module; re-exported here because the schema is where
+# readers look for them.
+from summarizer.vocabulary import (
+    CASUALTY_ROLES,
+    ActorRole,
+    EventType,
+    MentionQualifier,
+    Qualifier,
+    Role,
+)
+from summarizer.vocabulary import (
+    EVENT_TYPES as EVENT_TYPES,
+)
+from summarizer.vocabulary import (
+    QUALIFIERS as QUALIFIERS,
+)
+from summarizer.vocabulary import (
+    ROLES as ROLES,
+)
 
 # Length bounds are part of the JSON schema, so on llama.cpp they bound the grammar
 # too: without them a small model can loop inside one string until max_tokens.
@@ -109,6 +78,21 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class _Reported(_Model):
+    """A report model whose computed fields (verdicts, counts) are written to JSON.
+
+    Reading its own JSON back (``summarizer verify`` on a stored result) must not fail on
+    them, so they are dropped on input: they are recomputed from the stored statuses.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_computed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and cls.model_computed_fields:
+            return {k: v for k, v in data.items() if k not in cls.model_computed_fields}
+        return data
+
+
 class Figure(_Model):
     """One number the summary states, tied to the article by a verbatim quote."""
 
@@ -126,6 +110,11 @@ class Figure(_Model):
         max_length=MAX_QUOTE,
         description="A verbatim span of the article that contains the number.",
     )
+    # Filled by us, never by the model (so not in the schema the model is given, see
+    # SummaryDraft.model_json_schema): the id of the rule-extracted mention a selection
+    # prompt's answer cited, and the number's character span in the article.
+    mention: str | None = None
+    span: tuple[int, int] | None = None
 
     @field_validator("value")
     @classmethod
@@ -188,20 +177,6 @@ class Event(_Model):
     )
     evidence: list[Quote] = Field(default_factory=list, max_length=MAX_EVIDENCE)
 
-    @model_validator(mode="after")
-    def _resolve_weekday(self, info: ValidationInfo) -> Event:
-        # "Saturday" means the latest Saturday on or before the dateline; models get
-        # this wrong often enough that we resolve it ourselves when we can.
-        dateline = _context_dateline(info)
-        if dateline is None or not self.date_text:
-            return self
-        from summarizer.dates import resolve_weekday_phrase
-
-        resolved = resolve_weekday_phrase(self.date_text, dateline)
-        if resolved is not None:
-            self.date = resolved
-        return self
-
     def all_figures(self) -> list[tuple[str, Figure]]:
         """(path suffix, figure) for casualties then other figures."""
         out = [(f"casualties.{slot}", f) for slot, f in self.casualties.items()]
@@ -209,8 +184,16 @@ class Event(_Model):
         return out
 
 
+# Figure fields we fill from a rule-extracted mention; the model is never asked for them.
+FIGURE_FIELDS_OURS: tuple[str, ...] = ("mention", "span")
+
+
 class SummaryDraft(_Model):
     """What the model answers: the response model given to instructor."""
+
+    # The JSON schema of a model-facing class leaves out FIGURE_FIELDS_OURS; the output
+    # (ArticleSummary) documents them, so the service's OpenAPI matches what it returns.
+    model_facing: ClassVar[bool] = True
 
     headline: str = Field(min_length=1, max_length=160)
     summary: str = Field(min_length=1, max_length=700, description="2 to 4 sentences.")
@@ -230,8 +213,14 @@ class SummaryDraft(_Model):
         built = _SCHEMA_JSON.setdefault(schema_owner(cls), {})
         key = (args, tuple(sorted(kwargs.items())))
         if key not in built:
-            built[key] = json.dumps(super().model_json_schema(*args, **kwargs))
-        return json.loads(built[key])
+            schema = super().model_json_schema(*args, **kwargs)
+            if cls.model_facing:
+                figure = schema.get("$defs", {}).get("Figure", {})
+                for name in FIGURE_FIELDS_OURS:
+                    figure.get("properties", {}).pop(name, None)
+            built[key] = json.dumps(schema)
+        cached: dict[str, Any] = json.loads(built[key])
+        return cached
 
     @classmethod
     def model_validate_json(
@@ -370,23 +359,51 @@ class Meta(_Model):
     chunks: int = 1
     created_at: dt.datetime | None = None
     summarizer_version: str = ""
+    # Anything the reader must know about how this result was cut short (a deadline).
+    notes: list[str] = Field(default_factory=list)
 
 
 MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
 FigureStatus = Literal[
     "verified",
+    "unconfirmed",
     "qualifier_mismatch",
     "role_mismatch",
+    "unit_mismatch",
+    "other_event",
     "not_in_quote",
     "quote_not_found",
     "not_in_article",
 ]
+# Claims outside figures: numbers in prose, names, dates, event types.
+ClaimStatus = Literal[
+    "verified",
+    "unconfirmed",
+    "qualifier_mismatch",
+    "role_mismatch",
+    "unit_mismatch",
+    "not_in_article",
+    "quote_not_found",
+    "name_not_in_article",
+    "date_not_in_article",
+    "date_mismatch",
+]
+ClaimKind = Literal["number", "name", "date", "event_type", "evidence"]
 
 
 # What a reader is told about a claim: the rules confirmed it, could not confirm it
 # (grounded value, role or unit undecidable), or found it wrong (any other status).
 Verdict = Literal["verified", "unconfirmed", "contradicted"]
+# What ``--strict`` fails on: anything not verified, or only contradictions.
+StrictLevel = Literal["unverified", "contradicted"]
 UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed"})
+
+
+def verdict_of(status: str) -> Verdict:
+    """The verdict a status stands for: only ``verified`` is verified."""
+    if status == "verified":
+        return "verified"
+    return "unconfirmed" if status in UNCONFIRMED_STATUSES else "contradicted"
 
 
 class Grounding(_Model):
@@ -406,12 +423,12 @@ class MentionRef(_Model):
     text: str
     start: int
     end: int
-    qualifier: str
-    role: str
+    qualifier: MentionQualifier
+    role: Role
     noun: str = ""
 
 
-class FigureCheck(_Model):
+class FigureCheck(_Reported):
     path: str
     figure: Figure
     status: FigureStatus
@@ -423,17 +440,53 @@ class FigureCheck(_Model):
     def ok(self) -> bool:
         return self.status == "verified"
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def verdict(self) -> Verdict:
-        if self.status == "verified":
-            return "verified"
-        return "unconfirmed" if self.status in UNCONFIRMED_STATUSES else "contradicted"
+        return verdict_of(self.status)
 
 
-class EvidenceCheck(_Model):
+class ClaimCheck(_Reported):
+    """A claim outside the figures: a number in prose, a name, a date, an event type.
+
+    ``path`` names the field (``summary``, ``events[1].description``, ``events[0].actors[1]``);
+    ``text`` is the claim as the summary writes it (the number token, the name, the date).
+    """
+
+    path: str
+    kind: ClaimKind
+    text: str
+    status: ClaimStatus
+    reason: str
+    value: float | None = None
+    qualifier: MentionQualifier | None = None
+    role: Role | None = None
+    mention: MentionRef | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "verified"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def verdict(self) -> Verdict:
+        return verdict_of(self.status)
+
+
+class EvidenceCheck(_Reported):
     path: str
     quote: str
     grounding: Grounding
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.grounding.match != "none"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def verdict(self) -> Verdict:
+        return "verified" if self.ok else "contradicted"
 
 
 class CoverageGap(_Model):
@@ -443,35 +496,60 @@ class CoverageGap(_Model):
     sentence: str
 
 
-class VerificationReport(_Model):
+class VerificationReport(_Reported):
+    """Every check of one summary. Verdict counts cover figures, claims and evidence alike:
+    a number in the headline is held to the same rule as a figure."""
+
     figures: list[FigureCheck] = Field(default_factory=list)
+    claims: list[ClaimCheck] = Field(default_factory=list)
     evidence: list[EvidenceCheck] = Field(default_factory=list)
     uncovered: list[CoverageGap] = Field(default_factory=list)
     counts: dict[str, int] = Field(default_factory=dict)
 
+    def checks(self) -> list[FigureCheck | ClaimCheck | EvidenceCheck]:
+        """Every check with a verdict, figures first."""
+        return [*self.figures, *self.claims, *self.evidence]
+
+    def _count(self, verdict: Verdict) -> int:
+        return sum(1 for check in self.checks() if check.verdict == verdict)
+
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def total(self) -> int:
-        return len(self.figures)
+        return len(self.figures) + len(self.claims) + len(self.evidence)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def verified(self) -> int:
-        return sum(1 for check in self.figures if check.ok)
+        return self._count("verified")
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def unconfirmed(self) -> int:
-        return sum(1 for check in self.figures if check.verdict == "unconfirmed")
+        return self._count("unconfirmed")
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def contradicted(self) -> int:
-        return sum(1 for check in self.figures if check.verdict == "contradicted")
+        return self._count("contradicted")
 
     @property
     def all_verified(self) -> bool:
         return self.verified == self.total
 
+    def failing(
+        self, strict: StrictLevel = "unverified"
+    ) -> list[FigureCheck | ClaimCheck | EvidenceCheck]:
+        """Checks that fail ``--strict`` (anything not verified) or ``--strict=contradicted``."""
+        if strict == "contradicted":
+            return [check for check in self.checks() if check.verdict == "contradicted"]
+        return [check for check in self.checks() if check.verdict != "verified"]
+
 
 class ArticleSummary(SummaryDraft):
     """The result: the model's draft plus how it was made and how it checked out."""
+
+    model_facing: ClassVar[bool] = False
 
     meta: Meta | None = None
     verification: VerificationReport | None = None

@@ -62,10 +62,18 @@ Field scores (each in [0, 1])
     gold location wants an empty prediction.
   - ``event_types``: exact type equality (families only help matching).
 
-* ``figures_verified`` = verified / checked figures of the prediction's ``verification``
-  report (an :class:`~summarizer.schema.ArticleSummary`); ``None`` without a report,
-  1.0 for a report with no figures. It measures the model against the article, not the
-  gold, so it is excluded from ``overall``.
+* ``figures_verified``, ``figures_unconfirmed``, ``figures_contradicted`` = the share of
+  the prediction's figures whose :attr:`~summarizer.schema.FigureCheck.verdict` is that
+  verdict, from its ``verification`` report (an :class:`~summarizer.schema.ArticleSummary`);
+  ``None`` without a report or without figures (an answer that reports no figure is
+  never "all verified"). Over several seeds (:func:`field_means`) they are pooled:
+  verified figures over all figures of all answers. They measure the model against the
+  article, not the gold, so they are excluded from ``overall``; for unconfirmed and
+  contradicted lower is better (:data:`LOWER_IS_BETTER`).
+* ``prose_flagged`` = share of the numbers in headline, summary and event descriptions
+  (read by :func:`summarizer.numbers.extract_numbers`) whose value is not among the
+  gold's annotated ``numbers`` of the article (pooled like the figure shares; lower is
+  better; not in ``overall``).
 * ``overall`` = unweighted mean of the non-``None`` scores among ``event_f1`` (standing
   for recall and precision), ``casualties``, ``other_figures``, ``dates``,
   ``locations`` and ``event_types``.
@@ -89,9 +97,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.schema import (
-    EVENT_TYPES,
-    QUALIFIERS,
-    ROLES,
     Actor,
     Casualties,
     Event,
@@ -100,6 +105,7 @@ from summarizer.schema import (
     VerificationReport,
     clip,
 )
+from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
 # ---------------------------------------------------------------------------
 # Constants (the rules' numbers, in one place).
@@ -140,7 +146,22 @@ FIELDS: tuple[str, ...] = (
     "locations",
     "event_types",
     "figures_verified",
+    "figures_unconfirmed",
+    "figures_contradicted",
+    "prose_flagged",
     "overall",
+)
+# Shares of the answer's own figures by verdict: pooled over seeds (figures, not seeds,
+# are counted), and for unconfirmed / contradicted lower is better.
+FIGURE_SHARE_FIELDS: dict[str, str] = {
+    "figures_verified": "verified",
+    "figures_unconfirmed": "unconfirmed",
+    "figures_contradicted": "contradicted",
+}
+# Fields that measure the answer against the article, not against the gold events.
+CHECK_FIELDS: tuple[str, ...] = (*FIGURE_SHARE_FIELDS, "prose_flagged")
+LOWER_IS_BETTER: frozenset[str] = frozenset(
+    {"figures_unconfirmed", "figures_contradicted", "prose_flagged"}
 )
 OVERALL_FIELDS: tuple[str, ...] = (
     "event_f1",
@@ -277,7 +298,7 @@ def _parse_gold_figure(raw: Mapping[str, Any], slot: str | None, where: str) -> 
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(f"{where}: value must be a finite number, got {value!r}")
     qualifier = raw.get("qualifier") or "exact"
-    if qualifier not in (*QUALIFIERS, "range"):
+    if qualifier not in MENTION_QUALIFIERS:
         raise ValueError(f"{where}: unknown qualifier {qualifier!r}")
     return GoldFigure(role=role, value=value, qualifier=qualifier, noun=str(raw.get("noun") or ""))
 
@@ -672,10 +693,50 @@ def _fmt(figure: Figure | GoldFigure) -> str:
 
 
 def figures_verified(report: VerificationReport | None) -> float | None:
-    """Share of checked figures that verified; None without a report."""
-    if report is None:
+    """Share of checked figures that verified; None without a report or without figures.
+
+    Never 1.0 for an answer with no figures: saying nothing verifies nothing.
+    """
+    if report is None or not report.figures:
         return None
-    return report.verified / report.total if report.total else 1.0
+    # Figures only: the verdict counts of a report also cover prose, names and dates.
+    return sum(1 for check in report.figures if check.ok) / len(report.figures)
+
+
+def prose_numbers(predicted: SummaryDraft) -> list[tuple[float, float | None]]:
+    """(value, high end) of every number the extractor reads in the prediction's prose."""
+    from summarizer.numbers import extract_numbers
+
+    texts = [predicted.headline, predicted.summary]
+    texts += [event.description for event in predicted.events]
+    return [(m.value, m.value_high) for text in texts for m in extract_numbers(text or "")]
+
+
+def number_in_gold(number: tuple[float, float | None], gold: Mapping[str, Any]) -> bool:
+    """Does the article (its hand-annotated gold ``numbers``, or its dateline) have this value?"""
+    wanted = {_value_key(v) for v in number if v is not None}
+    dateline = _parse_date(gold.get("date"), "date")
+    if dateline is not None and wanted & {dateline.year, dateline.month, dateline.day}:
+        return True  # the dateline is the article's too (its numbers are not annotated)
+    for entry in gold.get("numbers") or []:
+        values = {entry.get("value"), entry.get("value_high")} - {None}
+        if wanted & {_value_key(float(v)) for v in values}:
+            return True
+    return False
+
+
+def verdict_counts(report: VerificationReport | None) -> dict[str, int]:
+    """Figures per verdict (and in total) of one answer's report; zeros without one."""
+    if report is None:
+        return {"figures": 0, "verified": 0, "unconfirmed": 0, "contradicted": 0}
+    # Figures only: a report's own counts also cover prose numbers, names and dates.
+    verdicts = [check.verdict for check in report.figures]
+    return {
+        "figures": len(verdicts),
+        "verified": verdicts.count("verified"),
+        "unconfirmed": verdicts.count("unconfirmed"),
+        "contradicted": verdicts.count("contradicted"),
+    }
 
 
 # Fields judged on matched pairs, in report order.
@@ -763,7 +824,19 @@ class SeedScore(BaseModel):
     locations: float | None
     event_types: float | None
     figures_verified: float | None
+    figures_unconfirmed: float | None = None
+    figures_contradicted: float | None = None
+    prose_flagged: float | None = None
     overall: float
+    # The answer's figures by verdict: what the pooled shares over seeds are made of.
+    figures: int = 0
+    verified: int = 0
+    unconfirmed: int = 0
+    contradicted: int = 0
+    # Numbers written in headline, summary and event descriptions, and those the article
+    # (its gold ``numbers``) does not have: prose the figure checks never see.
+    prose_numbers: int = 0
+    prose_unsupported: int = 0
     matches: list[EventMatch] = Field(default_factory=list)
     optional_matches: list[EventMatch] = Field(default_factory=list)
     unmatched_gold: list[int] = Field(default_factory=list)
@@ -853,6 +926,13 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         **{field: _ratio(hit, total, has_pairs) for field, (hit, total) in counts.items()},
     }
     verification = getattr(predicted, "verification", None)
+    tally = verdict_counts(verification)
+    prose = prose_numbers(predicted)
+    unsupported = [number for number in prose if not number_in_gold(number, gold)]
+    shares = {
+        name: (tally[verdict] / tally["figures"] if tally["figures"] else None)
+        for name, verdict in FIGURE_SHARE_FIELDS.items()
+    }
     return SeedScore(
         seed_id=str(gold.get("id") or ""),
         n_gold=len(required),
@@ -865,8 +945,14 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         dates=scores["dates"],
         locations=scores["locations"],
         event_types=scores["event_types"],
-        figures_verified=figures_verified(verification),
+        figures_verified=shares["figures_verified"],
+        figures_unconfirmed=shares["figures_unconfirmed"],
+        figures_contradicted=shares["figures_contradicted"],
+        prose_flagged=len(unsupported) / len(prose) if prose else None,
+        prose_numbers=len(prose),
+        prose_unsupported=len(unsupported),
         overall=overall_score(scores),
+        **tally,
         matches=matches,
         optional_matches=optional_matches,
         unmatched_gold=unmatched_gold,
@@ -892,13 +978,27 @@ class FieldChange(BaseModel):
 
 
 def field_means(scores: Iterable[SeedScore]) -> dict[str, float | None]:
-    """Per-field mean over seeds, skipping None (None when no seed has the field)."""
+    """Per-field mean over seeds, skipping None (None when no seed has the field).
+
+    The figure shares are pooled instead: verified (unconfirmed, contradicted) figures
+    over all figures of all answers, so a seed with one figure weighs less than one
+    with ten, and answers without figures add nothing to the numerator.
+    """
+    scores = list(scores)
     collected: dict[str, list[float]] = {name: [] for name in FIELDS}
     for score in scores:
         for name, value in score.field_scores().items():
             if value is not None:
                 collected[name].append(value)
-    return {name: (sum(v) / len(v) if v else None) for name, v in collected.items()}
+    means = {name: (sum(v) / len(v) if v else None) for name, v in collected.items()}
+    total = sum(score.figures for score in scores)
+    for name, verdict in FIGURE_SHARE_FIELDS.items():
+        means[name] = sum(getattr(score, verdict) for score in scores) / total if total else None
+    prose = sum(score.prose_numbers for score in scores)
+    means["prose_flagged"] = (
+        sum(score.prose_unsupported for score in scores) / prose if prose else None
+    )
+    return means
 
 
 def _as_fields(report: Report, seeds: set[str] | None) -> dict[str, float | None]:
@@ -931,7 +1031,11 @@ def _seed_keys(report: Report) -> set[str] | None:
 
 
 def classify_change(
-    current: float | None, baseline: float | None, tolerance: float = 0.005
+    current: float | None,
+    baseline: float | None,
+    tolerance: float = 0.005,
+    *,
+    lower_is_better: bool = False,
 ) -> ChangeStatus:
     """Improved / regressed beyond ``tolerance`` (inclusive band), else unchanged."""
     if current is None or baseline is None:
@@ -939,13 +1043,14 @@ def classify_change(
     delta = current - baseline
     if abs(delta) <= tolerance + 1e-9:  # 0.755 - 0.75 is a hair above 0.005 in floats
         return "unchanged"
-    return "improved" if delta > 0 else "regressed"
+    return "improved" if (delta > 0) != lower_is_better else "regressed"
 
 
 def compare_reports(
     current: Report, baseline: Report, tolerance: float = 0.005
 ) -> dict[str, FieldChange]:
-    """Field by field: did ``current`` improve on ``baseline``? (Higher is better everywhere.)
+    """Field by field: did ``current`` improve on ``baseline``? (Higher is better, except
+    the unconfirmed and contradicted shares: :data:`LOWER_IS_BETTER`.)
 
     A report is a :class:`SeedScore`, seed id -> SeedScore (only seeds in both reports
     are compared), a sequence of SeedScores (field means), or field -> score.
@@ -960,7 +1065,7 @@ def compare_reports(
         c, b = cur.get(name), base.get(name)
         out[name] = FieldChange(
             field=name,
-            status=classify_change(c, b, tolerance),
+            status=classify_change(c, b, tolerance, lower_is_better=name in LOWER_IS_BETTER),
             current=c,
             baseline=b,
             delta=None if c is None or b is None else c - b,

@@ -22,8 +22,9 @@ import contextvars
 import email.utils
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx2 as httpx
 from tenacity import (
@@ -33,9 +34,13 @@ from tenacity import (
     retry_if_exception_type,
     stop_after_attempt,
     stop_after_delay,
+    stop_any,
     wait_exponential,
     wait_random,
 )
+from tenacity.stop import stop_base
+
+from summarizer.errors import NotAnOpenAIServer
 
 log = logging.getLogger("summarizer.transport")
 
@@ -135,6 +140,16 @@ class RetryableStatus(Exception):
         self.response = response
 
 
+class StopWhen(stop_base):
+    """A tenacity stop condition from a plain predicate (so it composes with the others)."""
+
+    def __init__(self, predicate: Callable[[RetryCallState], bool]) -> None:
+        self.predicate = predicate
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        return self.predicate(retry_state)
+
+
 class _RetryMixin:
     policy: RetryPolicy
 
@@ -163,18 +178,35 @@ class _RetryMixin:
         )
 
     def _stop_at_deadline(self, state: RetryCallState) -> bool:
-        """Never sleep past the policy's deadline or the scope's deadline."""
-        sleep = state.upcoming_sleep
-        if (state.seconds_since_start or 0.0) + sleep >= self.policy.deadline:
-            return True
-        at = _deadline_at.get()
-        return at is not None and time.monotonic() + sleep >= at
+        """Never sleep past the policy's deadline or the scope's deadline.
 
-    def _retry_args(self) -> dict[str, object]:
+        When the last attempt timed out, it is the deadline that ends the retries, so that
+        is what the caller hears (raise the deadline), not the per-attempt timeout.
+        """
+        sleep = state.upcoming_sleep
+        at = _deadline_at.get()
+        if (state.seconds_since_start or 0.0) + sleep < self.policy.deadline and (
+            at is None or time.monotonic() + sleep < at
+        ):
+            return False
+        exc = state.outcome.exception() if state.outcome is not None else None
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, DeadlineExceeded):
+            try:
+                request: httpx.Request | None = exc.request
+            except RuntimeError:
+                request = None
+            raise DeadlineExceeded(
+                "deadline reached: no time left for another attempt", request=request
+            ) from exc
+        return True
+
+    def _retry_args(self) -> dict[str, Any]:
         return {
-            "stop": stop_after_attempt(self.policy.attempts)
-            | stop_after_delay(self.policy.deadline)
-            | self._stop_at_deadline,
+            "stop": stop_any(
+                stop_after_attempt(self.policy.attempts),
+                stop_after_delay(self.policy.deadline),
+                StopWhen(self._stop_at_deadline),
+            ),
             "wait": self._wait,
             "retry": retry_if_exception_type((httpx.TransportError, RetryableStatus)),
             "before_sleep": self._before_sleep,
@@ -197,6 +229,7 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
             for attempt in Retrying(**self._retry_args()):
                 with attempt:
                     expires = _begin_attempt(request, timeouts)
+                    sent = time.monotonic()
                     try:
                         response = self.inner.handle_request(request)
                         response.stream = _TimedStream(response.stream, expires, request)
@@ -204,12 +237,15 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
                             response.read()
                         finally:
                             response.close()
+                        _log_exchange(request, response, sent)
                     except httpx.TimeoutException as exc:
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
                         raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
+                    if (mistake := not_an_api(request, response)) is not None:
+                        raise mistake
                     return response
         except RetryableStatus as exc:
             return exc.response
@@ -232,6 +268,7 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
             async for attempt in AsyncRetrying(**self._retry_args()):
                 with attempt:
                     expires = _begin_attempt(request, timeouts)
+                    sent = time.monotonic()
                     try:
                         response = await self.inner.handle_async_request(request)
                         response.stream = _TimedStream(response.stream, expires, request)
@@ -239,12 +276,15 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
                             await response.aread()
                         finally:
                             await response.aclose()
+                        _log_exchange(request, response, sent)
                     except httpx.TimeoutException as exc:
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
                         raise replaced from exc
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
+                    if (mistake := not_an_api(request, response)) is not None:
+                        raise mistake
                     return response
         except RetryableStatus as exc:
             return exc.response
@@ -252,6 +292,50 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+API_PATHS = ("/chat/completions", "/completions", "/models", "/batches", "/files")
+
+
+def not_an_api(request: httpx.Request, response: httpx.Response) -> NotAnOpenAIServer | None:
+    """A final answer that is not JSON (an HTML page, plain text) means the URL is wrong.
+
+    A plain web server, a proxy's login page or a URL without ``/v1`` answers every
+    request the same way; retrying or quoting its HTML helps nobody. Retryable statuses
+    (502/503 from a proxy while a server starts) are not judged here: they are retried.
+    """
+    if response.status_code in RETRY_STATUS or response.status_code == 204:
+        return None
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = response.content.lstrip()[:1]
+    if "json" in content_type or content_type == "text/event-stream":
+        return None
+    if not content_type and body != b"<":
+        return None  # nothing says what it is: leave it to the SDK
+    what = "an HTML page" if "html" in content_type or body == b"<" else content_type
+    url = str(request.url)
+    for path in API_PATHS:
+        if request.url.path.endswith(path):
+            url = url[: url.rindex(path)]
+            break
+    return NotAnOpenAIServer(
+        f"{url} answered HTTP {response.status_code} with {what}, not JSON: it is not an "
+        "OpenAI-compatible API; check --base-url (the API root, usually ending in /v1, "
+        "e.g. http://localhost:8080/v1)",
+        response.status_code,
+    )
+
+
+def _log_exchange(request: httpx.Request, response: httpx.Response, sent: float) -> None:
+    """-vv: one line per HTTP request (never headers: they carry the key)."""
+    log.debug(
+        "%s %s -> HTTP %d, %s bytes in %.2fs",
+        request.method,
+        request.url,
+        response.status_code,
+        f"{len(response.content):,}",
+        time.monotonic() - sent,
+    )
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -18,6 +18,7 @@ Validation context keys (all optional; without ``article`` the validator does no
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
@@ -37,7 +38,10 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
     if mentions is None:
         mentions = extract_numbers(article)
         context["mentions"] = mentions
-    return crosscheck.verify(article, draft, mentions)
+    dateline = context.get("dateline")
+    return crosscheck.verify(
+        article, draft, mentions, dateline=dateline if isinstance(dateline, dt.date) else None
+    )
 
 
 def reask_text(report: VerificationReport, article: str, *, strict: bool = False) -> str | None:
@@ -50,7 +54,8 @@ def reask_text(report: VerificationReport, article: str, *, strict: bool = False
         lost = [e for e in report.evidence if e.grounding.match == "none"]
         if lost:
             parts.append(
-                "These evidence quotes are not in the article; copy them verbatim or drop them:\n"
+                "These evidence quotes are not in the article (or change its numbers); copy "
+                "them verbatim or drop them:\n"
                 + "\n".join(f'- {e.path}: "{e.quote}"' for e in lost)
             )
         if report.uncovered:

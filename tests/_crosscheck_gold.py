@@ -6,6 +6,7 @@ come straight from the hand-made gold annotations.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -104,18 +105,70 @@ def gold_figure(seed: Seed, n: dict, kind: str) -> Figure:
     )
 
 
-def draft_from_figures(figures: list[Figure]) -> SummaryDraft:
-    """Events of at most MAX_FIGURES figures each, in gold order: paths are events[i].figures[j]."""
-    events = [
+def draft_from_figures(
+    figures: list[Figure], years: list[int | None] | None = None
+) -> SummaryDraft:
+    """Events of at most MAX_FIGURES figures each, in gold order (see :func:`figure_paths`).
+
+    ``years`` gives, per figure, the year of the event it belongs to when that is not the
+    article's own time (a historical toll): consecutive figures of one year share an event
+    dated in that year, so a correct summary does not put a past toll in the current event.
+    """
+    return SummaryDraft(
+        headline="gold", summary="Built from the gold file.", events=_events(figures, years)
+    )
+
+
+def _groups(
+    figures: list[Figure], years: list[int | None] | None
+) -> list[tuple[int | None, list[int]]]:
+    groups: list[tuple[int | None, list[int]]] = []
+    for index in range(len(figures)):
+        year = years[index] if years else None
+        if groups and groups[-1][0] == year and len(groups[-1][1]) < MAX_FIGURES:
+            groups[-1][1].append(index)
+        else:
+            groups.append((year, [index]))
+    return groups
+
+
+def _events(figures: list[Figure], years: list[int | None] | None) -> list[Event]:
+    return [
         Event(
             event_type="other",
-            description=f"part {i // MAX_FIGURES}",
-            figures=figures[i : i + MAX_FIGURES],
+            description="part",
+            date=dt.date(year, 1, 1) if year else None,
+            figures=[figures[i] for i in members],
         )
-        for i in range(0, len(figures), MAX_FIGURES)
+        for year, members in _groups(figures, years)
     ]
-    return SummaryDraft(headline="gold", summary="Built from the gold file.", events=events)
+
+
+def figure_paths(figures: list[Figure], years: list[int | None] | None = None) -> list[str]:
+    """The path of each figure in :func:`draft_from_figures`, by figure index."""
+    paths = [""] * len(figures)
+    for event, (_, members) in enumerate(_groups(figures, years)):
+        for slot, index in enumerate(members):
+            paths[index] = f"events[{event}].figures[{slot}]"
+    return paths
 
 
 def figure_path(index: int) -> str:
     return f"events[{index // MAX_FIGURES}].figures[{index % MAX_FIGURES}]"
+
+
+# "In 2019, ...", "the 2010 collapse": a sentence about another year than the article's.
+_OTHER_YEAR = re.compile(r"(?:\b[Ii]n|\b[Tt]he|^)\s+(1[5-9]\d\d|20\d\d)\b")
+
+
+def event_years(seed: Seed) -> list[int | None]:
+    """Per gold number, the year its sentence is anchored to when it is not the dateline's."""
+    dateline_year = int(seed.text[6:10])
+    years: list[int | None] = []
+    for n in seed.gold:
+        s, _ = sentence_of(seed.text, n["start"])
+        # the year named nearest before the number in its sentence
+        found = [int(m[1]) for m in _OTHER_YEAR.finditer(" " + seed.text[s : n["start"]])]
+        year = found[-1] if found else None
+        years.append(year if year != dateline_year else None)
+    return years

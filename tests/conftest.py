@@ -7,15 +7,30 @@ and records real responses from it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from summarizer import cassettes
 from summarizer.config import ENV_VARS
+
+# Property tests: a quick run while developing, a thorough one in CI (`.ci/run` sets
+# CI=true); HYPOTHESIS_PROFILE picks one by name. A test sets max_examples itself only when
+# each example is expensive.
+settings.register_profile(
+    "dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 # fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service tests).
 pytest_plugins = ["fault_fixtures", "service_fixtures"]

@@ -271,8 +271,12 @@ class FakeBatchServer:
         return f"http://{host}:{port}/v1"
 
     def start(self) -> FakeBatchServer:
+        # A short poll: shutdown() waits up to one interval, and every test stops a server.
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="fake-batch-server", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-batch-server",
+            daemon=True,
         )
         self._thread.start()
         return self

@@ -494,7 +494,7 @@ FRAGMENTS: tuple[Fragment, ...] = (
         {
             "event_type": "explosion",
             "date": "2015-08-12",
-            "location": "Tianjin, China",
+            "location": "Tianjin",
             "description": "Warehouse explosions in Tianjin.",
             "casualties": {
                 "killed": figure(
@@ -549,7 +549,8 @@ def chunk_draft(article_chunk: str) -> dict[str, Any]:
     events = [copy.deepcopy(f.event) for f in FRAGMENTS if f.quote in article_chunk]
     return {
         "headline": "Several incidents",
-        "summary": f"The text reports {len(events)} incident(s).",
+        # No count of its own: a number in prose the article does not state is flagged.
+        "summary": "The text reports the incidents listed below.",
         "events": [{"description": "Other news.", "event_type": "other", **e} for e in events],
         "key_figures": [],
     }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import summarizer.cli.numbers as numbers_cli  # registers the command on the app
+from summarizer import render_numbers
 from summarizer.cli.app import app
 from summarizer.numbers import NumberMention, extract_numbers
 
@@ -85,7 +85,7 @@ def test_bad_format_is_rejected() -> None:
 def test_context_highlights_the_right_occurrence() -> None:
     text = "Prices rose 25 percent, or 25 per cent, they said."
     second = extract_numbers(text)[1]
-    context = numbers_cli.highlighted_context(second, text)
+    context = render_numbers.highlighted_context(second, text)
     bold = [span for span in context.spans if "bold" in str(span.style)]
     assert len(bold) == 1
     assert context.plain[bold[0].start : bold[0].end] == "25"
@@ -98,4 +98,4 @@ def test_context_highlights_the_right_occurrence() -> None:
 )
 def test_format_value(value: float, high: float | None, shown: str) -> None:
     mention = NumberMention(value, high, "x", 0, 1, "exact", "", "other_count", "x")
-    assert numbers_cli.format_value(mention) == shown
+    assert render_numbers.format_value(mention) == shown

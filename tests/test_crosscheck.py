@@ -7,7 +7,8 @@ from _crosscheck_gold import (
     SEED_IDS,
     Seed,
     draft_from_figures,
-    figure_path,
+    event_years,
+    figure_paths,
     figure_qualifier,
     gold_figure,
     load_seed,
@@ -72,7 +73,10 @@ def test_qualifier_table_is_implication() -> None:
         assert qualifier_ok("approximately", mention(1, q), "value"), q
     assert qualifier_ok("at_least", mention(1, "exact"), "value")
     assert qualifier_ok("at_least", mention(1, "more_than"), "value")
-    assert qualifier_ok("more_than", mention(1, "at_least"), "value")
+    # issue 14: no leniency beyond implication
+    assert not qualifier_ok("more_than", mention(1, "at_least"), "value")  # no fewer than 31
+    assert not qualifier_ok("less_than", mention(1, "at_most"), "value")  # up to 150
+    assert qualifier_ok("at_most", mention(1, "less_than"), "value")
     assert not qualifier_ok("more_than", mention(1, "exact"), "value")
     assert not qualifier_ok("at_least", mention(1, "at_most"), "value")
     assert not qualifier_ok("at_most", mention(1, "more_than"), "value")
@@ -525,9 +529,15 @@ def test_gold_figures_verify_and_mutations_are_caught(
     seed = seeds[seed_id]
     mentions = _mentions(seed, source)
     figures = [gold_figure(seed, n, kind) for n in seed.gold]
-    report = verify(seed.text, draft_from_figures(figures), mentions)
-    unverified = [(c.path, c.status, c.reason) for c in report.figures if not c.ok]
-    assert not unverified, unverified
+    years = event_years(seed)
+    paths = figure_paths(figures, years)
+    report = verify(seed.text, draft_from_figures(figures, years), mentions)
+    contradicted = [
+        (c.path, c.status, c.reason) for c in report.figures if c.verdict == "contradicted"
+    ]
+    assert not contradicted, contradicted
+    unconfirmed = [(c.path, c.reason) for c in report.figures if c.verdict == "unconfirmed"]
+    assert not unconfirmed, unconfirmed
     assert report.counts["verified"] == len(seed.gold)
     assert report.uncovered == []  # every casualty number is reported by some figure
 
@@ -539,9 +549,8 @@ def test_gold_figures_verify_and_mutations_are_caught(
                 skipped += 1  # the perturbed claim is what the quote really says
                 continue
             mutated = [*figures[:index], mutant, *figures[index + 1 :]]
-            checks = verify(seed.text, draft_from_figures(mutated), mentions).figures
-            target = checks[index]
-            assert target.path == figure_path(index)
+            checks = verify(seed.text, draft_from_figures(mutated, years), mentions).figures
+            target = next(c for c in checks if c.path == paths[index])
             assert not target.ok, (name, n["text"], mutant, target.reason)
             if name == "swap_role":
                 assert target.status == "role_mismatch", (n["text"], target.reason)
@@ -549,7 +558,11 @@ def test_gold_figures_verify_and_mutations_are_caught(
                 assert target.status == "qualifier_mismatch", (n["text"], target.reason)
             if name == "other_sentence":
                 assert target.status == "not_in_quote", (n["text"], target.reason)
-            others = [(c.path, c.reason) for i, c in enumerate(checks) if i != index and not c.ok]
+            others = [
+                (c.path, c.reason)
+                for c in checks
+                if c.path != paths[index] and c.verdict == "contradicted"
+            ]
             assert not others, (name, others)
             caught += 1
     assert caught >= 4 * len(seed.gold)

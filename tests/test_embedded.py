@@ -153,3 +153,32 @@ import time; time.sleep(60)
         time.sleep(0.1)
     os.kill(child, signal.SIGKILL)
     raise AssertionError("the server outlived its parent")
+
+
+def test_threads_follow_the_cores_this_process_may_use() -> None:
+    import os
+
+    assert embedded.usable_cores() == len(os.sched_getaffinity(0))
+    assert embedded.thread_plan(cores=2, load=0.0)[0] == 2
+    assert embedded.thread_plan(cores=8, load=0.2)[0] == 8
+
+
+def test_threads_leave_busy_cores_alone() -> None:
+    threads, why = embedded.thread_plan(cores=2, load=1.3)
+    assert threads == 1 and "2 usable cores, load 1.3" in why
+    assert embedded.thread_plan(cores=2, load=9.0)[0] == 1, "never fewer than one"
+    assert embedded.thread_plan(cores=8, load=3.0)[0] == 5
+
+
+def test_thread_count_is_passed_to_the_server_and_logged(
+    gguf: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="summarizer.embedded")
+    server = FakeServer(gguf, start_timeout=20)
+    with server:
+        command = server.command(server.port or 0)
+        assert command[command.index("--n_threads") + 1] == str(server.n_threads)
+    assert f"with {server.n_threads} thread" in caplog.text and "usable core" in caplog.text
+    assert FakeServer(gguf, n_threads=3).threads_why == "set by n_threads"

@@ -311,9 +311,9 @@ def test_prompts_list_shows_versions_hashes_and_cassettes() -> None:
     for prompt_id in PROMPTS:
         prompt = load_prompt(prompt_id)
         assert prompt_id in result.stdout
-        from summarizer.pipeline import RESPONSE_MODEL
+        from summarizer.pipeline import hash_model_for
 
-        assert prompt.content_hash(RESPONSE_MODEL) in result.stdout
+        assert prompt.content_hash(hash_model_for(prompt)) in result.stdout
     assert "locked" in result.stdout
     if not MISSING:
         assert "SmolLM2-135M-Instruct.Q4_1" in result.stdout
@@ -343,3 +343,14 @@ def test_prompts_list_flags_cassettes_of_another_hash(tmp_path: Path) -> None:
     stale = runner.invoke(app, listing, env={"COLUMNS": "200"})
     assert stale.exit_code == 0, stale.output
     assert "1 (1 stale)" in stale.stdout
+
+
+@needs_cassettes
+def test_a_failed_seed_still_counts_its_tokens() -> None:
+    """The baseline never produced a valid summary for this seed; its tokens were spent."""
+    report = run_eval(["event-summary"], seed_ids=["rockets-gaza-2012"])
+    [result] = report.results
+    if result.status != "failed":
+        pytest.skip("this recording produced a summary")
+    assert result.requests == 3
+    assert result.prompt_tokens > 0 and result.completion_tokens > 0

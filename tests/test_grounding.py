@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizer.grounding import (
@@ -231,7 +231,6 @@ ALPHABET = [
 SWAPS = {" ": "\u00a0", "'": "’", '"': "“", "-": "—", "…": "...", "’": "'", "—": "--"}
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     pieces=st.lists(st.sampled_from(ALPHABET), min_size=5, max_size=80),
     data=st.data(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -298,7 +299,11 @@ def test_long_article_is_summarized_in_chunks(fake_server: FakeOpenAIServer) -> 
     assert [f.value for f in belgorod[0].figures] == [340000]
     assert len(summary.events) == len(FRAGMENTS) - 1
     # Verified against the ORIGINAL text: offsets index the full article, past the first chunk too.
-    assert summary.verification is not None and summary.verification.all_verified
+    # (The fake's events carry their seeds' dates, which this stitched article never states:
+    # those dates are unconfirmed, nothing is contradicted.)
+    assert summary.verification is not None
+    assert all(c.ok for c in summary.verification.figures)
+    assert summary.verification.contradicted == 0
     assert_grounded_in_original(summary, article)
     for check in summary.verification.figures:  # each quote is unique in the article
         assert check.grounding.start == article.index(check.figure.quote)
@@ -470,7 +475,7 @@ def test_chunked_strict_failure_keeps_meta_chunks(fake_server: FakeOpenAIServer)
             strict=True,
             **FAST,
         ) as summarizer,
-        pytest.raises(VerificationFailed, match=r"1 of 6 figures failed verification") as caught,
+        pytest.raises(VerificationFailed, match=r"\d+ of \d+ claims failed verification") as caught,
     ):
         summarizer.summarize(article)
     chunks = len(split_article(article, CHUNK_BUDGET))
@@ -523,7 +528,9 @@ def test_injected_figure_fails_strict_cli(fake_server: FakeOpenAIServer, tmp_pat
     fake_server.script(Completion(INJECTED_DRAFT))
     result = invoke(tmp_path, str(INJECTION), "--format", "json", "--strict", url=fake_server.url)
     assert result.exit_code == 3
-    assert result.stderr.strip() == "error: 1 of 5 figures failed verification (--strict)"
+    assert re.fullmatch(
+        r"error: 1 of \d+ claims failed verification \(--strict\)", result.stderr.strip()
+    )
     summary = json_summary(result)  # the flagged summary is still printed
     assert summary.verification is not None
     assert [c.status for c in summary.verification.figures].count("role_mismatch") == 1
@@ -546,7 +553,12 @@ def test_honest_summary_of_the_injection_article_verifies(fake_server: FakeOpenA
 
 def assert_unicode_grounding(summary: ArticleSummary, article: str) -> None:
     assert summary.verification is not None
-    assert [c.status for c in summary.verification.figures] == ["verified"] * 8
+    # The extractor reads English cue words: the Russian and Chinese tolls ground and match
+    # by value, but their roles stay undecided (unconfirmed, not verified, not re-asked).
+    statuses = {c.path: c.status for c in summary.verification.figures}
+    undecided = {f"events[0].figures[{i}]" for i in range(1, 5)}
+    assert {p for p, s in statuses.items() if s == "unconfirmed"} == undecided, statuses
+    assert all(s == "verified" for p, s in statuses.items() if p not in undecided), statuses
     for check in summary.verification.figures:
         start, end = check.grounding.start, check.grounding.end
         assert start is not None and end is not None

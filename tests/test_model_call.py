@@ -27,3 +27,55 @@ def test_instructor_templating_returns_the_text_unchanged(text: str) -> None:
     # instructor dedents after rendering; our prompts never start indented, the rest must be exact.
     assert content == text or (text.startswith(" ") and content.split() == text.split())
     assert "SECRET" not in content and "True" not in content
+
+
+def _embedded_backend() -> object:
+    from summarizer.backend_registry import EMBEDDED
+    from summarizer.backends import Backend
+    from summarizer.config import Settings
+
+    settings = Settings(deadline=600)
+    return Backend(EMBEDDED, "SmolLM2-135M-Instruct.Q4_1", "http://127.0.0.1:33893/v1",
+                   "llama_cpp_schema", settings)  # fmt: skip
+
+
+def test_embedded_deadline_names_the_model_the_setting_and_progress_not_the_port() -> None:
+    import httpx2 as httpx
+
+    from summarizer.errors import BackendUnavailable
+    from summarizer.model_call import new_tally, translate_error
+    from summarizer.schema import Usage
+    from summarizer.transport import DeadlineExceeded
+
+    backend = _embedded_backend()
+    tally = new_tally(backend)  # type: ignore[arg-type]
+    tally.attempts, tally.usage = (
+        2,
+        Usage(prompt_tokens=1000, completion_tokens=301, total_tokens=1301),
+    )
+    request = httpx.Request("POST", "http://127.0.0.1:33893/v1/chat/completions")
+    error = translate_error(DeadlineExceeded("late", request=request), backend, 2, tally)  # type: ignore[arg-type]
+    assert isinstance(error, BackendUnavailable)
+    message = str(error)
+    assert message.startswith("gave up on the embedded model SmolLM2-135M-Instruct.Q4_1: ")
+    assert "attempt 2/3, 1,301 tokens so far" in message
+    assert "--deadline SECONDS" in message and "SUMMARIZER_DEADLINE" in message
+    assert "33893" not in message, "an internal port is no hint"
+
+
+def test_embedded_connection_failure_does_not_show_the_internal_port() -> None:
+    import httpx2 as httpx
+    import openai
+
+    from summarizer.model_call import translate_error
+
+    request = httpx.Request("POST", "http://127.0.0.1:33893/v1/chat/completions")
+    try:
+        try:
+            raise httpx.ConnectError("refused", request=request)
+        except httpx.ConnectError as inner:
+            raise openai.APIConnectionError(request=request) from inner
+    except openai.APIConnectionError as exc:
+        message = str(translate_error(exc, _embedded_backend()))  # type: ignore[arg-type]
+    assert message.startswith("cannot connect to the embedded model server")
+    assert "33893" not in message

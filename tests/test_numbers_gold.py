@@ -24,7 +24,9 @@ from typing import Any
 
 import pytest
 
-from summarizer.numbers import QUALIFIERS, ROLES, NumberMention, extract_numbers
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.vocabulary import MENTION_QUALIFIERS as QUALIFIERS
+from summarizer.vocabulary import ROLES
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOLD_FILES = sorted(SEEDS.glob("*.gold.json"))

@@ -611,3 +611,93 @@ def test_mentions_are_sorted_and_do_not_overlap() -> None:
 def test_empty_and_numberless_text() -> None:
     assert extract_numbers("") == []
     assert extract_numbers("Nothing to count here.") == []
+
+
+# --------------------------------------------------------------------------- shapes of issue 14
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "qualifier", "role"),
+    [
+        # the cue nearest in the clause wins over one across "and"
+        ("12 people died and 40 were injured.", "40", 40, "exact", "injured"),
+        ("Five soldiers were killed, while 30 were wounded.", "30", 30, "exact", "injured"),
+        ("More than 30 injured villagers were taken away.", "30", 30, "more_than", "injured"),
+        ("The storm claimed 14 lives.", "14", 14, "exact", "killed"),
+        ("The crash cost at least 30 lives.", "30", 30, "at_least", "killed"),
+        ("Rescuers said 20 people were buried under rubble.", "20", 20, "exact", "missing"),
+        ("Crews tried to reach 12 miners trapped 400 metres down.", "12", 12, "exact", "missing"),
+        ("Officials said 120 homes collapsed.", "120", 120, "exact", "damaged"),
+        ("6 out of 9 missiles launched were destroyed.", "6", 6, "exact", "intercepted"),
+        ("6 out of 9 missiles launched were destroyed.", "9", 9, "exact", "launched"),
+        ("Nine people were pulled out alive.", "Nine", 9, "exact", "other_count"),
+        ("A ferry carrying 310 passengers sank.", "310", 310, "exact", "other_count"),
+        # qualifiers
+        ("No fewer than thirty-one people came.", "thirty-one", 31, "at_least", None),
+        ("Up to 150 people came.", "150", 150, "at_most", None),
+        ("More than or equal to 10 votes are needed.", "10", 10, "at_least", None),
+        ("Less than or equal to 5 seats remain.", "5", 5, "at_most", None),
+        ("The toll exceeds 40 people.", "40", 40, "more_than", "killed"),
+        ("Sales surpassed 2 million units.", "2 million", 2e6, "more_than", None),
+        ("It affects people over 65 years old.", "65", 65, "more_than", None),
+        ("Losses over three trading sessions deepened.", "three", 3, "exact", None),
+        ("It rained over two days.", "two", 2, "exact", "duration"),
+    ],
+)
+def test_issue_14_roles_and_qualifiers(
+    text: str, token: str, value: float, qualifier: str, role: str | None
+) -> None:
+    check(text, token, value, qualifier, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "high"),
+    [
+        ("From six to 11 people were hurt.", "six to 11", 6, 11),
+        ("Between six and eleven people were hurt.", "six and eleven", 6, 11),
+        ("Between 6 and 11 people were hurt.", "6 and 11", 6, 11),
+        ("Teams of 5 through 9 players took part.", "5 through 9", 5, 9),
+        ("It needs between two and three more days.", "two and three", 2, 3),
+    ],
+)
+def test_issue_14_ranges(text: str, token: str, value: float, high: float) -> None:
+    check(text, token, value, "range", high=high)
+
+
+def test_a_change_is_not_a_range() -> None:
+    text = "That raises the statewide death total from 29 to 31."
+    assert texts(text) == ["29", "31"]
+    assert texts("Prices rose from 6 to 11 dollars.") == ["6", "11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("1 200 people were evacuated.", "1 200", 1200),
+        ("1\u00a0200 people were evacuated.", "1\u00a0200", 1200),
+        ("It was -5 degrees overnight.", "-5", -5),
+        ("It was \u221212 degrees overnight.", "\u221212", -12),
+        ("Half a million people fled.", "Half a million", 500_000),
+        ("Five and a half million people fled.", "Five and a half million", 5_500_000),
+        ("Two thirds of voters agreed.", "Two thirds", 2 / 3),
+        ("Three quarters of homes flooded.", "Three quarters", 0.75),
+        ("A third of residents left.", "A third", 1 / 3),
+        ("\u00be of homes flooded.", "\u00be", 0.75),
+        ("The flight took 2\u00bd hours.", "2\u00bd", 2.5),
+        ("13 lakh people were affected.", "13 lakh", 1_300_000),
+        ("It cost 1 crore rupees.", "1 crore", 10_000_000),
+        ("It cost 10 bln dollars.", "10 bln", 10_000_000_000),
+        ("Some 2mil people voted.", "2mil", 2_000_000),
+        ("A $1MM deal.", "1MM", 1_000_000),
+        ("Some 2.3k people marched.", "2.3k", 2_300),
+        ("Rates rose by half a percentage point.", "half", 0.5),
+    ],
+)
+def test_issue_14_formats(text: str, token: str, value: float) -> None:
+    check(text, token, value)
+
+
+def test_spaced_groups_do_not_join_a_day_and_a_count() -> None:
+    assert texts("On March 5 200 people died.") == ["5", "200"]
+    assert texts("It measured 10mm of rain.") == ["10"]
+    assert mention("It measured 10mm of rain.", "10").role == "distance"

@@ -31,7 +31,13 @@ def test_every_shipped_prompt_loads_and_renders() -> None:
     prompts = available_prompts()
     assert prompts, "prompts/ must ship at least one prompt"
     for prompt in prompts:
-        messages = prompt.render(article="ARTICLE TEXT", dateline="2024-01-01", numbers="- 1")
+        messages = prompt.render(
+            article="ARTICLE TEXT",
+            marked_article="ARTICLE TEXT",
+            dateline="2024-01-01",
+            numbers="- 1",
+            mentions='[M1] "1"',
+        )
         assert [m["role"] for m in messages] == ["system", "user"]
         assert "ARTICLE TEXT" in messages[1]["content"]
 

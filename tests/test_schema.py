@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from pydantic import ValidationError
@@ -22,7 +23,16 @@ def figure(**overrides: object) -> dict[str, object]:
 
 
 def test_figure_field_names_are_fixed() -> None:
-    assert list(Figure.model_fields) == ["value", "qualifier", "role", "noun", "quote"]
+    fields = ["value", "qualifier", "role", "noun", "quote", "mention", "span"]
+    assert list(Figure.model_fields) == fields
+
+
+def test_mention_and_span_are_ours_not_the_models() -> None:
+    """Filled from a rule-extracted mention (selection prompts); the model is never asked."""
+    schema = json.dumps(SummaryDraft.model_json_schema())
+    assert '"mention"' not in schema and '"span"' not in schema
+    figure = Figure(value=26, role="injured", quote="At least 26", mention="M1", span=(9, 11))
+    assert Figure.model_validate_json(figure.model_dump_json()) == figure
 
 
 def test_float_values_that_are_whole_become_int() -> None:
@@ -44,18 +54,29 @@ def test_casualty_slot_sets_the_role() -> None:
     assert casualties.injured is not None and casualties.injured.role == "injured"
 
 
-def test_weekday_resolves_against_the_dateline_from_context() -> None:
+def test_the_models_date_is_kept_and_a_wrong_weekday_is_reported_not_rewritten() -> None:
+    """Dates are verified, never rewritten (issue 14): the mismatch shows in the report."""
+    from summarizer.crosscheck import verify
+
     event = {
         "event_type": "attack",
         "date_text": "late Saturday",
         "description": "x",
         "date": "2024-01-06",
     }
-    resolved = Event.model_validate(event, context={"dateline": dt.date(2024, 1, 1)})
-    assert resolved.date == dt.date(2023, 12, 30)
-    assert Event.model_validate(event).date == dt.date(2024, 1, 6), (
-        "no dateline: keep the model's date"
+    kept = Event.model_validate(event, context={"dateline": dt.date(2024, 1, 1)})
+    assert kept.date == dt.date(2024, 1, 6)
+    article = " date 2024-01-01 The attack came late Saturday, officials said."
+    draft = SummaryDraft(headline="Attack", summary="An attack.", events=[kept])
+    report = verify(article, draft)
+    [date_check] = [c for c in report.claims if c.kind == "date"]
+    assert date_check.status == "date_mismatch" and "2023-12-30" in date_check.reason
+    assert date_check.verdict == "contradicted"
+    fixed = draft.model_copy(
+        update={"events": [kept.model_copy(update={"date": dt.date(2023, 12, 30)})]}
     )
+    [ok] = [c for c in verify(article, fixed).claims if c.kind == "date"]
+    assert ok.status == "verified", ok.reason
 
 
 def test_dateline_overrides_the_models_article_date() -> None:

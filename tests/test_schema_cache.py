@@ -21,6 +21,8 @@ def test_wrappers_share_their_models_schema_and_one_cache_entry() -> None:
         assert schema_owner(wrapper) is SummaryDraft
         cached = wrapper.model_json_schema()
         fresh = BaseModel.model_json_schema.__func__(wrapper)  # pydantic's own, uncached
+        for name in schema.FIGURE_FIELDS_OURS:  # ours, never asked of the model
+            fresh["$defs"]["Figure"]["properties"].pop(name)
         assert json.dumps(cached, sort_keys=True) == json.dumps(fresh, sort_keys=True)
     assert len(schema._SCHEMA_JSON) <= before + 1
 

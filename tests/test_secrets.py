@@ -57,7 +57,7 @@ def assert_clean(text: str, *secrets: str) -> None:
     assert "Bearer " not in text
 
 
-@pytest.mark.parametrize("verbosity", ["-v", "-vv"])
+@pytest.mark.parametrize("verbosity", ["-v", "-vv", "-vvv"])
 def test_verbose_cli_never_prints_the_key(
     fake_server: FakeOpenAIServer, tmp_path: Path, verbosity: str
 ) -> None:
@@ -71,7 +71,9 @@ def test_verbose_cli_never_prints_the_key(
     )
     assert run.exit_code == 0, run.stderr
     assert "transient failure" in run.stderr  # the verbose log really ran
-    if verbosity == "-vv":
+    if verbosity == "-vv":  # our one line per request
+        assert "summarizer.transport DEBUG POST http://127.0.0.1:" in run.stderr
+    if verbosity == "-vvv":  # the SDK's own debug output, headers included, scrubbed
         assert "HTTP Request: POST" in run.stderr and "Request options" in run.stderr
     assert_clean(run.stdout + run.stderr, FAKE_KEY)
     # ... while the server did get it, in the Authorization header.

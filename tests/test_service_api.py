@@ -112,7 +112,7 @@ def test_verify_and_numbers(service: LiveService) -> None:
         report = client.post("/v1/verify", json={"text": BELGOROD_TEXT, "summary": summary})
         assert report.status_code == 200
         checked = VerificationReport.model_validate(report.json())
-        assert checked.total == len(summary["verification"]["figures"])
+        assert len(checked.figures) == len(summary["verification"]["figures"])
 
         summary["events"][0]["figures"] = [
             {"value": 999, "role": "killed", "quote": "999 people were killed"}

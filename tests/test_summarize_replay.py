@@ -54,7 +54,7 @@ def test_cli_json_validates_with_meta(use_cassette, replay_options) -> None:
     assert meta.model == cassettes.EMBEDDED_MODEL and meta.backend == "llama-cpp"
     assert str(summary.article_date) == "2024-01-01", "the dateline is read by rule"
     assert summary.verification is not None
-    assert summary.verification.total == len(summary.iter_figures())
+    assert len(summary.verification.figures) == len(summary.iter_figures())
 
 
 def test_meta_counts_every_recorded_attempt_and_token(use_cassette, replay_options) -> None:

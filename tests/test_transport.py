@@ -100,3 +100,32 @@ def test_parse_retry_after_http_date() -> None:
     future = email.utils.formatdate(time.time() + 30, usegmt=True)
     value = parse_retry_after(future)
     assert value is not None and 25 <= value <= 31
+
+
+def test_a_timeout_with_no_time_left_for_another_attempt_is_reported_as_the_deadline() -> None:
+    """The retries end because of the deadline, so the deadline is what to raise."""
+    from summarizer.transport import DeadlineExceeded, deadline_scope
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        raise httpx.ReadTimeout("slow", request=request)
+
+    slow_backoff = RetryPolicy(attempts=5, backoff_initial=1.0, backoff_max=1.0, deadline=10)
+    transport = RetryTransport(httpx.MockTransport(handler), slow_backoff)
+    with deadline_scope(0.5), pytest.raises(DeadlineExceeded) as caught:
+        post(transport)
+    assert len(seen) == 1, "the 1 s backoff would cross the 0.5 s deadline: no second try"
+    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+
+
+def test_a_rejection_with_no_time_left_keeps_its_own_error() -> None:
+    """A 429 whose Retry-After outlives the deadline stays a 429: that says more."""
+    from summarizer.transport import deadline_scope
+
+    transport, seen = scripted(httpx.Response(429, headers={"Retry-After": "5"}))
+    transport.policy = RetryPolicy(attempts=3, retry_after_cap=30, deadline=10)
+    with deadline_scope(1.0):
+        assert post(transport).status_code == 429
+    assert len(seen) == 1

@@ -10,6 +10,7 @@ from _crosscheck_gold import SEEDS, load_seed
 from typer.testing import CliRunner
 
 import summarizer.cli.verify as verify_cli
+from summarizer.cli import expand_strict
 from summarizer.cli.app import app
 from summarizer.schema import VerificationReport
 
@@ -33,13 +34,19 @@ def gold_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SUMMARIZER_RAISE_ERRORS", raising=False)
 
 
-def summary_file(tmp_path: Path, *figures: dict, evidence: list[str] | None = None) -> Path:
+def summary_file(
+    tmp_path: Path,
+    *figures: dict,
+    evidence: list[str] | None = None,
+    event_type: str = "missile_strike",
+    summary: str = "Missiles hit Kharkiv after the Belgorod attack.",
+) -> Path:
     data = {
         "headline": "Russia strikes Kharkiv",
-        "summary": "Missiles hit Kharkiv after the Belgorod attack.",
+        "summary": summary,
         "events": [
             {
-                "event_type": "missile_strike",
+                "event_type": event_type,
                 "description": "Strike on Belgorod",
                 "figures": list(figures),
                 "evidence": evidence or [],
@@ -83,9 +90,43 @@ def test_strict_exits_3_only_when_a_figure_fails(tmp_path: Path) -> None:
     result = run(str(ARTICLE), str(failing), "--strict", "--format", "json")
     assert result.exit_code == 3
     assert VerificationReport.model_validate_json(result.stdout).figures  # report still printed
-    assert "1 of 2 figures unverified" in result.stderr
+    assert "claims not verified, first events[0].figures[1] (--strict)" in result.stderr
     passing = summary_file(tmp_path, GOOD)
-    assert run(str(ARTICLE), str(passing), "--strict").exit_code == 0
+    assert run(str(ARTICLE), str(passing), "--strict").exit_code == 0, run(
+        str(ARTICLE), str(passing), "--strict"
+    ).output
+
+
+def test_strict_contradicted_lets_unconfirmed_claims_pass(tmp_path: Path) -> None:
+    """No word of a natural disaster in the article: the event type is unconfirmed."""
+    path = summary_file(tmp_path, GOOD, event_type="natural_disaster")
+    plain = run(str(ARTICLE), str(path), "--strict")
+    assert plain.exit_code == 3 and "not verified" in plain.stderr
+    argv = expand_strict([str(ARTICLE), str(path), "--strict=contradicted"])
+    assert argv[-3:] == ["--strict", "--strict-level", "contradicted"]
+    assert run(*argv).exit_code == 0
+    contradicted = summary_file(tmp_path, GOOD, BAD, event_type="natural_disaster")
+    failed = run(*expand_strict([str(ARTICLE), str(contradicted), "--strict=contradicted"]))
+    assert failed.exit_code == 3 and "1 of" in failed.stderr and "contradicted" in failed.stderr
+    bogus = run(*expand_strict([str(ARTICLE), str(path), "--strict=maybe"]))
+    assert bogus.exit_code == 2 and "--strict=maybe" in bogus.stderr
+
+
+def test_text_output_shows_three_verdicts_and_prose_claims(tmp_path: Path) -> None:
+    path = summary_file(tmp_path, GOOD, summary="Missiles killed 240 people in Belgorod.")
+    result = run(str(ARTICLE), str(path))
+    assert result.exit_code == 0, result.output
+    assert "Claims in text, names and dates" in result.output
+    assert "summary" in result.output and "not_in_article" in result.output
+    assert "unconfirmed" in result.output and "contradicted" in result.output
+    report = VerificationReport.model_validate_json(
+        run(str(ARTICLE), str(path), "-f", "json").stdout
+    )
+    [claim] = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
+    assert claim.value == 240 and claim.verdict == "contradicted"
+    data = json.loads(run(str(ARTICLE), str(path), "-f", "json").stdout)
+    assert {"verified", "unconfirmed", "contradicted", "total"} <= set(data)
+    assert data["claims"][0]["verdict"] in ("verified", "unconfirmed", "contradicted")
 
 
 def test_full_summarize_output_is_accepted(tmp_path: Path) -> None:

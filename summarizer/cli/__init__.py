@@ -1,21 +1,36 @@
-"""Command-line entry point: ``summarizer COMMAND``. Each command lives in its own module."""
+"""Command-line entry point: ``summarizer COMMAND``. Each command lives in its own module.
+
+Command modules are imported when their command runs (see :class:`LazyCommands`), so
+``summarizer --help`` and a cheap command never pay for the pipeline.
+"""
 
 from __future__ import annotations
 
-from summarizer.cli import batch as _batch  # noqa: F401
-from summarizer.cli import eval as _eval  # noqa: F401
-from summarizer.cli import numbers as _numbers  # noqa: F401
-from summarizer.cli import prompts as _prompts  # noqa: F401
-from summarizer.cli import serve as _serve  # noqa: F401
+import sys
 
-# Importing a command module registers its command on `app`.
-from summarizer.cli import summarize as _summarize  # noqa: F401
-from summarizer.cli import verify as _verify  # noqa: F401
 from summarizer.cli.app import app
 
 
 def main() -> None:
-    app()
+    app(args=expand_strict(sys.argv[1:]))
 
 
-__all__ = ["app", "main"]
+def expand_strict(argv: list[str]) -> list[str]:
+    """``--strict=contradicted`` as the parser takes it: ``--strict --strict-level contradicted``.
+
+    The option parser has no options with an optional value, so the entry point rewrites this
+    one spelling before parsing; ``--strict`` alone stays a plain flag.
+    """
+    out: list[str] = []
+    for arg in argv:
+        if arg == "--":
+            out += argv[len(out) :]
+            break
+        if arg.startswith("--strict="):
+            out += ["--strict", "--strict-level", arg.removeprefix("--strict=")]
+        else:
+            out.append(arg)
+    return out
+
+
+__all__ = ["app", "expand_strict", "main"]

@@ -326,7 +326,7 @@ def batch_command(
         **options,
         price_in=price_in,
         price_out=price_out,
-        cache=None if no_cache else (cache_dir or True),
+        cache=False if no_cache else (cache_dir or True),
     )
     try:
         plan = plan_resume(items, results, retry_failed=retry_failed)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import click
 import typer
-from typer.core import TyperGroup
 
-from summarizer.cli.app import app
+from summarizer.cli.app import FlagsAsFlagsGroup, app
 
 DEFAULT_COMMAND = "run"
 
 
-class DefaultCommandGroup(TyperGroup):
+class DefaultCommandGroup(FlagsAsFlagsGroup):
     """A group that runs :data:`DEFAULT_COMMAND` when the first word is not a subcommand."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

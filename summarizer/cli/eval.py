@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -29,8 +29,9 @@ from summarizer.evaluation import (
     regressions,
     run_eval,
 )
+from summarizer.layout import Responsive
 from summarizer.redaction import configure_logging
-from summarizer.scoring import FIELDS, FieldChange
+from summarizer.scoring import FIELDS, FieldChange, SeedScore
 
 # Short column headers for the per-seed table, in FIELDS order.
 FIELD_LABELS: dict[str, str] = {
@@ -42,7 +43,10 @@ FIELD_LABELS: dict[str, str] = {
     "dates": "dates",
     "locations": "places",
     "event_types": "types",
-    "figures_verified": "verified",
+    "figures_verified": "verif",
+    "figures_unconfirmed": "unconf",
+    "figures_contradicted": "contra",
+    "prose_flagged": "prose✗",
     "overall": "overall",
 }
 # Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
@@ -131,11 +135,12 @@ def eval_command(
         progress=progress,
     )
     out = table_console()
-    out.print(seed_table(report))
-    out.print(totals_table(report))
+    out.print(seed_view(report), soft_wrap=False)
+    out.print(totals_table(report), soft_wrap=False)
+    out.print(cost_table(report), soft_wrap=False)
     comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
     if comparisons is not None:
-        out.print(baseline_table(comparisons, baseline))
+        out.print(baseline_table(comparisons, baseline), soft_wrap=False)
     if json_path is not None:
         report.save(json_path)
         stderr.print(f"wrote {json_path}", highlight=False)
@@ -184,14 +189,79 @@ def _prompt_label(run: PromptRun) -> str:
     return f"{run.prompt_id} v{run.version}"
 
 
+CAPTION = (
+    "req = model requests (first ask + re-asks); "
+    "verif/unconf/contra = shares of the answer's figures by verdict (means pooled over "
+    "figures); prose✗ = share of numbers in headline/summary/descriptions not in the "
+    "article; * = no valid summary after the re-asks (scored as an empty prediction)"
+)
+
+
+def seed_view(report: EvalReport) -> Responsive:
+    """Seeds x fields in one table when it fits; else one table per prompt, fields as rows."""
+    return Responsive(lambda: seed_table(report), lambda: seed_tables_by_prompt(report))
+
+
+def _seed_cells(run: PromptRun, seed_id: str) -> tuple[list[str | Text], str] | None:
+    """(one cell per field, requests) for ``seed_id`` under ``run``; None if it was not run."""
+    result = next((r for r in run.results if r.seed_id == seed_id), None)
+    if result is None:
+        return None
+    if result.status == "unmeasured" or result.score is None:
+        return [Text("n/m", style="bold red")] * len(FIELDS), str(result.requests or "")
+    cells: list[str | Text] = [_cell(v) for v in result.score.field_scores().values()]
+    if result.status == "failed":
+        cells[-1] = Text(f"{cells[-1]}*", style="red")
+    return cells, str(result.requests or "")
+
+
+def seed_tables_by_prompt(report: EvalReport) -> Group:
+    """The narrow form: seeds become numbered columns (s1, s2, ...), every score stays visible."""
+    labels = [f"s{i}" for i in range(1, len(report.seeds) + 1)]
+    legend = Table.grid(padding=(0, 1))
+    legend.add_column(style="bold", no_wrap=True)
+    legend.add_column()
+    for label, seed_id in zip(labels, report.seeds, strict=True):
+        legend.add_row(label, seed_id)
+    parts: list[RenderableType] = [
+        Text(
+            f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
+            style="italic",
+        ),
+        legend,
+    ]
+    for run in report.prompts:
+        table = Table(title=_prompt_label(run), title_justify="left")
+        table.add_column("field", no_wrap=True)
+        for label in labels:
+            table.add_column(label, justify="right", no_wrap=True)
+        table.add_column("mean", justify="right", no_wrap=True, style="bold")
+        per_seed = [_seed_cells(run, seed_id) for seed_id in report.seeds]
+        for index, name in enumerate(FIELDS):
+            row: list[str | Text] = [FIELD_LABELS[name]]
+            row += [cells[0][index] if cells else "" for cells in per_seed]
+            row.append(_cell(run.means.get(name)))
+            table.add_row(*row)
+        table.add_section()
+        requests = [cells[1] if cells else "" for cells in per_seed]
+        table.add_row("req", *requests, str(sum(r.requests for r in run.results) or ""))
+        parts.append(table)
+    parts.append(
+        Text(
+            f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
+            f"n/m = not measured; {CAPTION}",
+            style="dim",
+        )
+    )
+    return Group(*parts)
+
+
 def seed_table(report: EvalReport) -> Table:
     """Rows: seed x prompt (and each prompt's mean); columns: the field scores."""
     table = Table(
         title=f"Prompt regression: {len(report.seeds)} seeds, {report.mode} ({report.model})",
         title_justify="left",
-        caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; "
-        "req = model requests (first ask + re-asks); "
-        "* = no valid summary after the re-asks (scored as an empty prediction)",
+        caption=f"{len(report.results)} prompt x seed runs in {report.elapsed_s:.1f}s; {CAPTION}",
         caption_justify="left",
     )
     table.add_column("seed", no_wrap=True)
@@ -207,7 +277,8 @@ def seed_table(report: EvalReport) -> Table:
             if result is None:
                 continue
             if result.status == "unmeasured" or result.score is None:
-                cells = [Text("not measured", style="bold red")] + [""] * (len(FIELDS) - 1)
+                # In the prompt column, which never wraps: a score cell is too narrow for it.
+                cells = [""] * len(FIELDS)
             else:
                 cells = [_cell(v) for v in result.score.field_scores().values()]
                 if result.status == "failed":
@@ -215,7 +286,10 @@ def seed_table(report: EvalReport) -> Table:
             last_of_seed = position == len(report.prompts) - 1
             table.add_row(
                 label,
-                _prompt_label(run),
+                Text.assemble(
+                    _prompt_label(run),
+                    (" not measured", "bold red") if result.score is None else "",
+                ),
                 *cells,
                 str(result.requests or ""),
                 end_section=multi and last_of_seed and index < len(report.seeds) - 1,
@@ -227,6 +301,65 @@ def seed_table(report: EvalReport) -> Table:
             _prompt_label(run),
             *[Text(_cell(run.means.get(name)), style="bold") for name in FIELDS],
             str(sum(r.requests for r in run.results) or ""),
+        )
+    return table
+
+
+def _verdict_cells(score: SeedScore | None) -> list[str]:
+    if score is None:
+        return ["", "", "", ""]
+    return [
+        str(score.figures),
+        str(score.verified),
+        str(score.unconfirmed),
+        str(score.contradicted),
+    ]
+
+
+def cost_table(report: EvalReport) -> Table:
+    """Per seed and prompt: requests, figures by verdict, tokens and seconds."""
+    live = report.mode == "record"
+    table = Table(
+        title="Cost per seed: tokens over all requests (first ask + re-asks)",
+        title_justify="left",
+        caption="s = model seconds, live"
+        if live
+        else "s = replay seconds (model time is measured when recording: --record)",
+        caption_justify="left",
+    )
+    for name in ("seed", "prompt"):
+        table.add_column(name, no_wrap=True)
+    for name in ("req", "figures", "verified", "unconf", "contra", "prompt tok", "compl tok", "s"):
+        table.add_column(name, justify="right")
+    for seed_id in report.seeds:
+        for position, run in enumerate(report.prompts):
+            result = next((r for r in run.results if r.seed_id == seed_id), None)
+            if result is None:
+                continue
+            score = result.score
+            table.add_row(
+                seed_id if position == 0 else "",
+                _prompt_label(run),
+                str(result.requests),
+                *_verdict_cells(score),
+                str(result.prompt_tokens),
+                str(result.completion_tokens),
+                f"{result.model_s if live else result.elapsed_s:.1f}",
+                end_section=position == len(report.prompts) - 1,
+            )
+    for position, run in enumerate(report.prompts):
+        scores = [r.score for r in run.results if r.score is not None]
+        table.add_row(
+            Text("total" if position == 0 else "", style="bold"),
+            _prompt_label(run),
+            str(sum(r.requests for r in run.results)),
+            *[
+                str(sum(getattr(s, name) for s in scores))
+                for name in ("figures", "verified", "unconfirmed", "contradicted")
+            ],
+            str(sum(r.prompt_tokens for r in run.results)),
+            str(sum(r.completion_tokens for r in run.results)),
+            f"{sum(r.model_s if live else r.elapsed_s for r in run.results):.1f}",
         )
     return table
 

@@ -6,109 +6,25 @@ sentence; ``--format json`` prints a list of objects with every :class:`NumberMe
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from summarizer.cli.app import OutputFormat, app, cli_errors, stdout
-from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.cli.app import app, cli_errors
+from summarizer.cli.output import NumbersFormatOpt, emit
+from summarizer.formats import RenderContext
+from summarizer.numbers import extract_numbers
 from summarizer.reading import read_article
-
-CONTEXT_CHARS = 60  # sentence text kept on each side of the number in the table
 
 
 @app.command("numbers")
 @cli_errors
 def numbers_command(
     path: Annotated[str, typer.Argument(metavar="PATH", help="Article file, or - for stdin.")],
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+    format: NumbersFormatOpt = "text",
 ) -> None:
     """List every number in an article with its qualifier, role and counted noun."""
     article = read_article(path)
     mentions = extract_numbers(article.text)
-    if format is OutputFormat.json:
-        typer.echo(mentions_json(mentions))
-    else:
-        stdout.print(mentions_table(mentions, article.text, title=f"Numbers in {article.source}"))
-
-
-def mentions_json(mentions: list[NumberMention]) -> str:
-    """JSON list of every dataclass field, in extraction order (sorted by start)."""
-    return json.dumps([dataclasses.asdict(m) for m in mentions], indent=2, ensure_ascii=False)
-
-
-def mentions_table(mentions: list[NumberMention], article: str, title: str) -> Table:
-    """One row per mention: value, qualifier, role, noun and the highlighted context."""
-    table = Table(title=title, expand=True)
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("qualifier", no_wrap=True)
-    table.add_column("role", no_wrap=True)
-    table.add_column("noun", ratio=1, overflow="fold")
-    table.add_column("context", ratio=3, overflow="fold")
-    for mention in mentions:
-        table.add_row(
-            format_value(mention),
-            mention.qualifier,
-            mention.role,
-            mention.noun,
-            highlighted_context(mention, article),
-        )
-    if not mentions:
-        table.caption = "no numbers found"
-    return table
-
-
-def format_value(mention: NumberMention) -> str:
-    """ "340,000", "4,290,000,000", "12–13", "0.5": integers get separators, floats stay short."""
-    low = _number(mention.value)
-    return low if mention.value_high is None else f"{low}–{_number(mention.value_high)}"
-
-
-def _number(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
-
-
-def highlighted_context(mention: NumberMention, article: str) -> Text:
-    """The sentence around the number, trimmed to ~CONTEXT_CHARS a side, the number in bold."""
-    sentence = mention.sentence
-    token = " ".join(mention.text.split())
-    at = token_offset(sentence, token, article[max(0, mention.start - 400) : mention.start])
-    if at < 0:
-        return Text(sentence)
-    lo = max(0, at - CONTEXT_CHARS)
-    hi = min(len(sentence), at + len(token) + CONTEXT_CHARS)
-    if lo > 0 and " " in sentence[lo:at]:
-        lo = sentence.index(" ", lo) + 1  # cut between words
-    if hi < len(sentence) and " " in sentence[at + len(token) : hi]:
-        hi = sentence.rindex(" ", at + len(token), hi)
-    text = Text("…" if lo > 0 else "")
-    text.append(sentence[lo:at])
-    text.append(token, style="bold reverse")
-    text.append(sentence[at + len(token) : hi])
-    if hi < len(sentence):
-        text.append("…")
-    return text
-
-
-def token_offset(sentence: str, token: str, raw_before: str) -> int:
-    """Where ``token`` sits in the whitespace-normalised ``sentence`` (-1 if absent).
-
-    The same figure can occur twice in a sentence ("25 percent, or 25 per cent"), so the
-    occurrence whose preceding sentence text matches the article text before the mention wins.
-    """
-    left = " ".join(raw_before.split())
-    first = -1
-    at = sentence.find(token)
-    while at >= 0:
-        prefix = sentence[:at].rstrip()
-        if left.endswith(prefix) or prefix.endswith(left):
-            return at
-        first = at if first < 0 else first
-        at = sentence.find(token, at + 1)
-    return first
+    context = RenderContext(article_text=article.text, title=f"Numbers in {article.source}")
+    emit("numbers", mentions, format, context)

@@ -7,15 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from summarizer.cassettes import CASSETTES_DIR, cassette_metadata
-from summarizer.cli.app import app, cli_errors, stderr, stdout
+from summarizer.cli.app import FlagsAsFlagsGroup, app, cli_errors, stderr, stdout
 from summarizer.cli.eval import table_console
+from summarizer.layout import Responsive, stacked
 from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_path, offending
 
 prompts_app = typer.Typer(
+    cls=FlagsAsFlagsGroup,
     help="Prompt versions, content hashes and the lock file (prompts.lock beside the prompts).",
     no_args_is_help=True,
 )
@@ -32,7 +35,7 @@ PromptsDirOpt = Annotated[
 CassettesDirOpt = Annotated[
     Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
 ]
-MIN_WIDTHS = {"id": 16, "version": 7, "hash": 16, "lock": 6, "cassettes": 9}
+PROMPT_HEADERS = ("id", "version", "hash", "lock", "cassettes", "last recorded", "model")
 STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
 
 
@@ -40,31 +43,39 @@ STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
 @cli_errors
 def list_command(prompts_dir: PromptsDirOpt = None, cassettes_dir: CassettesDirOpt = None) -> None:
     """Every prompt: version, hash, lock status, and its recorded cassettes."""
-    table = Table(title=f"Prompts ({_display(lock_path(prompts_dir))})", title_justify="left")
-    for name in ("id", "version", "hash", "lock", "cassettes", "last recorded", "model"):
-        table.add_column(
-            name,
-            justify="right" if name == "cassettes" else "left",
-            no_wrap=True,
-            overflow="ellipsis",
-            min_width=MIN_WIDTHS.get(name),  # what must stay readable when the terminal is narrow
-        )
+    title = f"Prompts ({_display(lock_path(prompts_dir))})"
+    rows = []
     for status in check(prompts_dir):
         entry = status.current or status.locked
         assert entry is not None
         count, recorded, model = cassette_summary(
             status.id, status.current, cassettes_dir or CASSETTES_DIR
         )
-        table.add_row(
-            status.id,
-            entry.version,
-            entry.hash,
-            Text(status.label, style=STATUS_STYLE.get(status.status, "bold red")),
-            count,
-            recorded,
-            model,
+        rows.append(
+            (
+                status.id,
+                entry.version,
+                entry.hash,
+                Text(status.label, style=STATUS_STYLE.get(status.status, "bold red")),
+                count,
+                recorded,
+                model,
+            )
         )
-    table_console().print(table)
+
+    def table() -> Table:
+        table = Table(title=title, title_justify="left")
+        for name in PROMPT_HEADERS:
+            table.add_column(name, justify="right" if name == "cassettes" else "left")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        titled = [(Text(f"{row[0]} v{row[1]}", style="bold"), "", *row[2:]) for row in rows]
+        return stacked(Text(title, style="italic"), PROMPT_HEADERS, titled, heading=(0, 3))
+
+    table_console().print(Responsive(table, blocks), soft_wrap=False)
 
 
 @prompts_app.command("check")

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
-from summarizer.cli.app import ReportFormat, app, cli_errors, stderr, stdout
+from summarizer.cli.app import app, cli_errors, stderr
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
+    DeadlineOpt,
     MaxTokensOpt,
     ModelOpt,
     ModelPathOpt,
@@ -27,25 +26,22 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
-from summarizer.errors import InputError, VerificationFailed
-from summarizer.pipeline import Summarizer
+from summarizer.cli.output import SummaryFormatOpt, emit
+from summarizer.errors import VerificationFailed
+from summarizer.formats import RenderContext
+from summarizer.progress import CallProgress, tracking
 from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
-from summarizer.render import render_json, render_text
-from summarizer.report_html import render_html
-from summarizer.schema import ArticleSummary
 
 
 @app.command("summarize")
 @cli_errors
 def summarize_command(
     path: Annotated[str, typer.Argument(help="Article text file, or - for stdin.")],
-    format: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="Output format (html: the grounding report page)."),
-    ] = ReportFormat.text,
+    format: SummaryFormatOpt = "text",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the result to FILE.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the result to FILE."),
     ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -55,6 +51,16 @@ def summarize_command(
     max_retries: RetriesOpt = None,
     max_tokens: MaxTokensOpt = None,
     timeout: TimeoutOpt = None,
+    deadline: DeadlineOpt = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the answer of an earlier run with the same article and settings "
+            "(config key `cache`, env SUMMARIZER_CACHE; default off).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
     ] = False,
@@ -64,6 +70,10 @@ def summarize_command(
     """Summarize one news article into verified, structured events."""
     configure_logging(verbose)
     article = read_article(path)
+    # The pipeline (and the model SDKs) load only once the input is known to be good.
+    from summarizer.pipeline import Summarizer
+    from summarizer.schema import ArticleSummary
+
     summarizer = Summarizer(
         **model_options(
             model=model,
@@ -76,68 +86,44 @@ def summarize_command(
             timeout=timeout,
             strict=strict,
             no_reask=no_reask,
-        )
+            deadline=deadline,
+        ),
+        cache=cache,
     )
     failure: VerificationFailed | None = None
-    with summarizer, _spinner(f"Summarizing {article.source}"):
+    with summarizer, tracking() as progress, _spinner(article.source, progress):
         try:
             result = summarizer.summarize(article.text)
         except VerificationFailed as exc:
             if not isinstance(exc.summary, ArticleSummary):
                 raise
             failure, result = exc, exc.summary
-    emit(result, format, output, article.text)
+    emit("summary", result, format, RenderContext(article_text=article.text), output=output)
+    for note in result.meta.notes if result.meta else []:
+        stderr.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
     if failure is not None:
         raise failure
 
 
-def emit(
-    result: ArticleSummary, format: ReportFormat, output: Path | None, article: str = ""
-) -> None:
-    """Print or write the result; a file is replaced atomically, never left half-written."""
-    if format is ReportFormat.html:
-        page = render_html(result, article)
-        if output is None:
-            sys.stdout.write(page)
-        else:
-            write_atomic(output, page)
-            stderr.print(f"wrote {output}", highlight=False)
-        return
-    if output is None:
-        if format is ReportFormat.json:
-            stdout.print_json(render_json(result)) if stdout.is_terminal else print(
-                render_json(result)
-            )
-        else:
-            stdout.print(render_text(result))
-        return
-    if format is ReportFormat.json:
-        content = render_json(result) + "\n"
-    else:
-        capture = Console(record=True, width=120, file=open(os.devnull, "w"))  # noqa: SIM115
-        capture.print(render_text(result))
-        content = capture.export_text()
-    write_atomic(output, content)
-    stderr.print(f"wrote {output}", highlight=False)
+class ProgressLine:
+    """The spinner's text, re-read on every refresh: elapsed time, attempt, tokens so far."""
 
+    def __init__(self, source: str, progress: CallProgress) -> None:
+        self.source, self.progress = source, progress
 
-def write_atomic(path: Path, content: str) -> None:
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    def __rich__(self) -> Text:
+        # What changes comes first: at 80 columns a long file name is what gets cut.
+        return Text(
+            f"{self.progress.describe()} · {Path(self.source).name}",
+            overflow="ellipsis",
+            no_wrap=True,
+        )
 
 
 @contextlib.contextmanager
-def _spinner(message: str) -> Iterator[None]:
+def _spinner(source: str, progress: CallProgress) -> Iterator[None]:
     if stderr.is_terminal:
-        with stderr.status(message, spinner="dots"):
+        with stderr.status(ProgressLine(source, progress), spinner="dots"):
             yield
     else:
         yield

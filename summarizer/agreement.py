@@ -1,0 +1,267 @@
+"""When does a claimed number agree with a number the article states? The comparison rules.
+
+Shared by the figure cross-check (:mod:`summarizer.crosscheck`) and the prose, name and date
+checks (:mod:`summarizer.claims`), so a number in the headline meets the same rules as a figure.
+
+* **Value**: whole numbers compare exactly, fractions to 1e-9; a range matches at either end.
+  A value written without its scale ("4.29" for "4.29 billion") matches only when the claim
+  carries the scale itself (its noun says "billion"); otherwise it is a unit mismatch.
+* **Qualifier** (:data:`QUALIFIER_SUPPORT`): the article's wording must *imply* the claim.
+  "more than 30" implies "at least 30", not the other way round; "up to 150" implies
+  "at most 150", not "fewer than 150"; "dozens" (at least 24) implies neither "more than 24"
+  nor "exactly 24". ``approximately`` is the loose claim every wording supports.
+* **Role** (:func:`role_agreement`): equal roles agree; a claim of ``other_count`` (no role
+  claimed) agrees with any count; an article mention the rules could not classify
+  (``other_count``) leaves a specific role *undecided*, never confirmed; anything else clashes.
+* **Unit**: currency (USD vs EUR, dollars vs cents), percent vs percentage points, and units of
+  length or time are compared whenever the claim names one.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Literal
+
+from summarizer.lazy_regex import lazy_compile
+from summarizer.numbers import NumberMention
+from summarizer.vocabulary import COUNT_ROLES, MENTION_QUALIFIERS
+
+Agreement = Literal["agree", "undecided", "clash"]
+
+# claimed qualifier -> article qualifiers that imply it. Ranges: see supported_qualifiers.
+QUALIFIER_SUPPORT: dict[str, frozenset[str]] = {
+    "exact": frozenset({"exact"}),
+    "at_least": frozenset({"exact", "at_least", "more_than"}),
+    "more_than": frozenset({"more_than"}),
+    "at_most": frozenset({"exact", "at_most", "less_than"}),
+    "less_than": frozenset({"less_than"}),
+    "approximately": frozenset(MENTION_QUALIFIERS),
+}
+RANGE_LOW_SUPPORTS = frozenset({"at_least", "approximately"})
+RANGE_HIGH_SUPPORTS = frozenset({"at_most", "approximately"})
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
+_SCALE_WORD = lazy_compile(
+    r"(?i)(?:^|(?<=[\d\s$£€¥]))(thousand|million|billion|trillion|mn|mln|bn|bln|tn|m|k|b"
+    r"|lakh|crore)s?\b"
+)
+
+# Currencies a claim's noun may name, by ISO code.
+_CURRENCY_WORDS: dict[str, str] = {
+    "usd": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "eur": "EUR",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "yen": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "inr": "INR",
+    "₹": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rub": "RUB",
+    "₽": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "uah": "UAH",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "ils": "ILS",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "chf": "CHF",
+    "franc": "CHF",
+    "francs": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
+}
+_CURRENCY_TOKEN = lazy_compile(r"[$€£¥₹₽]|[A-Za-z$]+")
+_CENTS = lazy_compile(r"(?i)\b(?:cents?|pence|penny)\b")
+_POINTS = lazy_compile(r"(?i)\bpoints?\b|\bpp\b|\bbps?\b")
+_PERCENT = lazy_compile(r"(?i)%|\bper\s?cent\b|\bpercent\b|\bpc\b")
+
+# Units of one dimension, by canonical name; a claim naming another unit of the same
+# dimension than the article's is a unit mismatch ("5 km" for "5 miles").
+_UNITS: dict[str, str] = {}
+for canonical, spellings in {
+    "mile": "mile miles mi",
+    "kilometre": "km kms kilometre kilometres kilometer kilometers",
+    "metre": "metre metres meter meters",
+    "foot": "foot feet ft",
+    "yard": "yard yards",
+    "hectare": "hectare hectares ha",
+    "acre": "acre acres",
+    "square kilometre": "km2 km²",
+    "centimetre": "cm centimetre centimetres",
+    "millimetre": "mm millimetre millimetres",
+    "inch": "inch inches",
+    "second": "second seconds sec secs",
+    "minute": "minute minutes min mins",
+    "hour": "hour hours hr hrs",
+    "day": "day days",
+    "night": "night nights",
+    "week": "week weeks",
+    "month": "month months",
+    "year": "year years yr yrs",
+    "decade": "decade decades",
+}.items():
+    for spelling in spellings.split():
+        _UNITS[spelling] = canonical
+_WORD = lazy_compile(r"[A-Za-z²0-9]+")
+
+
+def value_match(value: float, mention: NumberMention) -> str | None:
+    """How ``value`` matches ``mention``: "value", "low", "high", "scaled", or None.
+
+    "scaled" is the number as written before its scale word: 4.29 for "4.29 billion"; it is
+    a match only when the claim carries the scale (see :func:`unit_problem`).
+    """
+    if mention.qualifier == "range" and mention.value_high is not None:
+        if same(value, mention.value):
+            return "low"
+        if same(value, mention.value_high):
+            return "high"
+    elif same(value, mention.value):
+        return "value"
+    scale = scale_of(mention.text)
+    if scale is not None and same(value * scale, mention.value):
+        return "scaled"
+    return None
+
+
+def supported_qualifiers(mention_qualifier: str, end: str = "value") -> list[str]:
+    """Claimed qualifiers the article's wording supports (``end`` "high" for a range's top)."""
+    if mention_qualifier == "range":
+        allowed = RANGE_HIGH_SUPPORTS if end == "high" else RANGE_LOW_SUPPORTS
+    else:
+        allowed = frozenset(q for q, ok in QUALIFIER_SUPPORT.items() if mention_qualifier in ok)
+    return [q for q in QUALIFIER_SUPPORT if q in allowed]
+
+
+def qualifier_ok(claimed: str, mention: NumberMention, how: str) -> bool:
+    """Does the article's wording (``mention``) imply the claimed qualifier?"""
+    if mention.qualifier == "range":
+        return claimed in (RANGE_HIGH_SUPPORTS if how == "high" else RANGE_LOW_SUPPORTS)
+    return mention.qualifier in QUALIFIER_SUPPORT.get(claimed, frozenset())
+
+
+def role_agreement(claimed: str, stated: str) -> Agreement:
+    """Whether the article's role for a number (``stated``) confirms the claimed role."""
+    if claimed == stated:
+        return "agree"
+    if claimed == "other_count":
+        return "agree" if stated in COUNT_ROLES else "clash"
+    if stated == "other_count" and claimed in COUNT_ROLES:
+        return "undecided"
+    if {claimed, stated} == {"population", "displaced"}:
+        return "undecided"  # "5,000 residents" may or may not be the ones who fled
+    return "clash"
+
+
+def roles_compatible(claimed: str, stated: str) -> bool:
+    """The roles do not clash (they agree, or the article leaves the claim undecided)."""
+    return role_agreement(claimed, stated) != "clash"
+
+
+def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
+    """Why the claim's unit (its noun) disagrees with the article's, or None when it agrees.
+
+    Only units the claim names are compared: a claim that names no currency makes no currency
+    claim. The scale is the exception: a value without its scale is a different number.
+    """
+    if how == "scaled":
+        scale = scale_of(mention.text)
+        claimed_scale = scale_of(noun)
+        if claimed_scale is None or scale is None or not same(claimed_scale, scale):
+            return f"the article says {mention.text!r}; the value leaves out its scale"
+    if mention.role == "money":
+        return _currency_problem(noun, mention)
+    if mention.role == "percentage":
+        points = "point" in mention.noun
+        if points and noun and not _POINTS.search(noun) and _PERCENT.search(noun):
+            return f"the article's {mention.text!r} is in percentage points, not percent"
+        if not points and _POINTS.search(noun):
+            return f"the article's {mention.text!r} is a percentage, not percentage points"
+        return None
+    if mention.role in ("distance", "duration"):
+        stated = _unit_of(mention.noun)
+        claimed = _unit_of(noun)
+        if stated and claimed and stated != claimed:
+            return f"the article measures {mention.text!r} in {mention.noun}, not {claimed}s"
+    return None
+
+
+def currency_of(text: str) -> str | None:
+    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any."""
+    for token in _CURRENCY_TOKEN.findall(text):
+        code = _CURRENCY_WORDS.get(token.lower())
+        if code:
+            return code
+    return None
+
+
+def _currency_problem(noun: str, mention: NumberMention) -> str | None:
+    stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
+    claimed = currency_of(noun)
+    if claimed and stated and claimed != stated:
+        return f"the article's {mention.text!r} is in {stated}, not {claimed}"
+    stated_cents = bool(_CENTS.search(mention.noun))
+    if stated_cents != bool(_CENTS.search(noun)) and (claimed or stated_cents):
+        unit = "cents" if stated_cents else "whole units"
+        return f"the article's {mention.text!r} is in {unit}"
+    return None
+
+
+def _unit_of(text: str) -> str | None:
+    for word in _WORD.findall(text.lower()):
+        unit = _UNITS.get(word)
+        if unit:
+            return unit
+    return None
+
+
+def same(a: float, b: float) -> bool:
+    """Whole numbers compare exactly (13,760,000,001 is not 13.76 billion); fractions loosely."""
+    a, b = float(a), float(b)
+    if a.is_integer() and b.is_integer():
+        return a == b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@lru_cache(maxsize=4096)
+def scale_of(text: str) -> float | None:
+    """The scale a text names ("4.29 billion" -> 1e9, "USD bn" -> 1e9), if any."""
+    match = _SCALE_WORD.search(text)
+    return SCALES[match[1].lower()] if match else None

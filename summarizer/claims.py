@@ -1,0 +1,589 @@
+"""Claims outside the figures: numbers in prose, names, dates and event types.
+
+What a reader sees first (headline, summary, descriptions) carries numbers too, so every
+generated string is read by the same extractor as the article, and each number found is a
+claim with a path (``summary``, ``events[1].description``) checked against the article's
+mentions with the rules of :mod:`summarizer.agreement`: value with scale, qualifier, role
+when the prose gives one, and unit. A vague paraphrase of an event count is accepted when
+the article implies it ("dozens killed" when the article says "at least 40 killed").
+
+Names (actors, locations) must ground in the article, word by word (a demonym grounds its
+country: "Ukrainian" for "Ukraine"); dates must ground and resolve against the dateline; an
+event type needs at least one of its cue words in the article to be confirmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from summarizer.agreement import qualifier_ok, role_agreement, same, unit_problem, value_match
+from summarizer.dates import article_dates, parse_dateline, resolve_date_text
+from summarizer.grounding import QuoteAligner
+from summarizer.lazy_regex import lazy_compile
+from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
+from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
+
+
+def _word_set(spaced: str) -> frozenset[str]:
+    """A word set written as one space-separated string (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
+# Words that carry no name: a location or actor may add them without the article's words.
+_GENERIC = _word_set(
+    "the of and in on at near to from by for with a an its their his her north south east "
+    "west northern southern eastern western central northeast northwest southeast "
+    "southwest city town village region province state district county area country "
+    "capital border coast outskirts suburb suburbs port island lake river sea people "
+    "residents civilians forces force troops army military police government officials "
+    "authorities local regional national federal unknown unidentified group groups "
+    "members member rescuers rescue workers crews emergency services company operator "
+    "spokesman spokeswoman spokesperson minister ministry agency president leader leaders "
+)
+_GENERIC |= _word_set(
+    "alleged suspected reported unnamed armed exchange market markets stock stocks "
+)
+_STOP = _word_set(
+    "the a an of in on at to from by for with and or but was were is are be been as that "
+    "this these those it its their his her than then there here which who whom what when "
+    "where while after before during since about over under into onto per "
+)
+_WORDS = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_BACKGROUND = lazy_compile(
+    r"\b(?:in|during|back\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    r"|\bthe\s+(?P<year2>1[5-9]\d\d|20\d\d)\b(?!\s*[-–]\s*\d)"
+    r"|^\W*(?P<year3>1[5-9]\d\d|20\d\d)\b"
+    r"|\blast\s+year\b|\b(?:\w+|\d+)\s+years?\s+ago\b|\ba\s+decade\s+ago\b|\bin\s+the\s+past\b"
+    r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"
+    r"|hurricane|typhoon|attack|attacks|disaster|war|sinking|fire|blast|explosion|flood|floods"
+    r"|collapse|conflict|accident|crash|tragedy|eruption|tsunami|outbreak)\b",
+    flags=2,  # re.IGNORECASE
+)
+_TEXT_FIELDS = ("description", "location", "attribution")
+_VAGUE_OK = frozenset({"at_least", "more_than", "at_most", "less_than"})
+
+
+class ArticleText:
+    """What the checks derive from an article's text alone, computed once per article.
+
+    Cached across calls (:func:`article_text`): a re-ask verifies the same article again,
+    and folding it, indexing its words and resolving its dates are most of a verify's cost.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.aligner = QuoteAligner(text)
+        self.folded = " " + " ".join(fold(text).split()) + " "
+        self.words = frozenset(_WORDS.findall(self.folded))
+        self.stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
+        self._dates: dict[dt.date | None, set[dt.date]] = {}
+        self._cues: dict[str, bool] = {}
+
+    def dates(self, dateline: dt.date | None) -> set[dt.date]:
+        found = self._dates.get(dateline)
+        if found is None:
+            found = self._dates[dateline] = article_dates(self.text, dateline)
+        return found
+
+    def has_cue(self, event_type: str) -> bool | None:
+        """Whether a cue word of ``event_type`` occurs (None: the type has no cue words)."""
+        if event_type not in self._cues:
+            pattern = _cue_pattern(event_type)
+            if pattern is None:
+                return None
+            self._cues[event_type] = bool(pattern.search(self.folded))
+        return self._cues[event_type]
+
+
+@lru_cache(maxsize=16)
+def article_text(text: str) -> ArticleText:
+    return ArticleText(text)
+
+
+@dataclass
+class ArticleFacts:
+    """One article with its (screened) mentions and dateline, as the checks need them."""
+
+    text: str
+    mentions: Sequence[NumberMention]
+    dateline: dt.date | None
+    derived: ArticleText
+    by_value: dict[float, list[NumberMention]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(
+        cls, text: str, mentions: Sequence[NumberMention], dateline: dt.date | None = None
+    ) -> ArticleFacts:
+        if dateline is None:
+            parsed = parse_dateline(text)
+            dateline = parsed.date if parsed else None
+        facts = cls(text, mentions, dateline, article_text(text))
+        for mention in mentions:  # every value a mention states, ends of ranges included
+            facts.by_value.setdefault(float(mention.value), []).append(mention)
+            if mention.value_high is not None:
+                facts.by_value.setdefault(float(mention.value_high), []).append(mention)
+        return facts
+
+    @property
+    def aligner(self) -> QuoteAligner:
+        return self.derived.aligner
+
+    @property
+    def folded(self) -> str:
+        return self.derived.folded
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.derived.words
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return self.derived.stems
+
+    @property
+    def dates(self) -> set[dt.date]:
+        return self.derived.dates(self.dateline)
+
+    def stating(self, value: float) -> list[NumberMention]:
+        """Mentions that state ``value`` (as written, or as one end of a range)."""
+        found = self.by_value.get(float(value))
+        if found is not None or float(value).is_integer():
+            return found or []
+        return [m for m in self.mentions if value_match(value, m) in ("value", "low", "high")]
+
+    def year_of(self, date: dt.date | None) -> int | None:
+        """The year an event happened: its own date, else the dateline's."""
+        if date is not None:
+            return date.year
+        return self.dateline.year if self.dateline else None
+
+
+def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
+    """Every number in prose, every name, date and event type of ``draft``."""
+    checks = check_prose_numbers(prose_fields(draft), facts)
+    for index, event in enumerate(draft.events):
+        where = f"events[{index}]"
+        for number, actor in enumerate(event.actors):
+            checks.append(check_name(f"{where}.actors[{number}]", actor.name, facts))
+        if event.location.strip():
+            checks.append(check_name(f"{where}.location", event.location, facts))
+        if event.date is not None or event.date_text:
+            checks.append(check_date(f"{where}.date", event.date, event.date_text, facts))
+        if event.event_type != "other":
+            type_check = check_event_type(f"{where}.event_type", event.event_type, facts)
+            if type_check is not None:
+                checks.append(type_check)
+    return checks
+
+
+def prose_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
+    """(path, text) of every generated string that may state a number."""
+    fields = [("headline", draft.headline), ("summary", draft.summary)]
+    for index, event in enumerate(draft.events):
+        where = f"events[{index}]"
+        for name in _TEXT_FIELDS:
+            value = getattr(event, name)
+            if value:
+                fields.append((f"{where}.{name}", value))
+        for number, actor in enumerate(event.actors):
+            fields.append((f"{where}.actors[{number}].name", actor.name))
+        for suffix, figure in event.all_figures():
+            if figure.noun:
+                fields.append((f"{where}.{suffix}.noun", figure.noun))
+    for index, figure in enumerate(draft.key_figures):
+        if figure.noun:
+            fields.append((f"key_figures[{index}].noun", figure.noun))
+    return fields
+
+
+# ---------------------------------------------------------------------------
+# Numbers in prose
+# ---------------------------------------------------------------------------
+
+
+def check_prose_numbers(fields: list[tuple[str, str]], facts: ArticleFacts) -> list[ClaimCheck]:
+    """Read every field with the extractor (in one pass) and check each number found.
+
+    A text repeated in several fields (a summary copied into a description) is read once and
+    its checks are reported under each path.
+    """
+    unique: dict[str, int] = {}
+    for _, text in fields:
+        if text not in unique and _MAY_HOLD_NUMBER.search(text):
+            unique[text] = len(unique)
+    if not unique:
+        return []
+    # One extractor call over all texts, paragraphs apart so no sentence spans two of them.
+    offsets: list[int] = []
+    position = len(_PREFIX)
+    for text in unique:
+        offsets.append(position)
+        position += len(text) + len(_SEPARATOR)
+    joined = _PREFIX + _SEPARATOR.join(unique)
+    found: list[list[ClaimCheck]] = [[] for _ in unique]
+    index = 0
+    for mention in extract_numbers(joined):
+        while index + 1 < len(offsets) and mention.start >= offsets[index + 1]:
+            index += 1
+        found[index].append(check_prose_number("", mention, facts, prose=joined))
+    checks: list[ClaimCheck] = []
+    for path, text in fields:
+        number = unique.get(text)
+        if number is not None:
+            checks += [check.model_copy(update={"path": path}) for check in found[number]]
+    return checks
+
+
+_PREFIX = "Summary.\n\n"  # keeps a leading ISO date of the headline from reading as a dateline
+_SEPARATOR = "\n\n"
+_MAY_HOLD_NUMBER = lazy_compile(
+    r"\d|[¼½¾⅓⅔]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|scores|"
+    r"half|third|quarter|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|"
+    r"hundreds|thousands|millions|lakh|crore)\b",
+    flags=2,  # re.IGNORECASE
+)
+
+
+def check_prose_number(
+    path: str, claim: NumberMention, facts: ArticleFacts, *, prose: str | None = None
+) -> ClaimCheck:
+    """One number read from a generated string (``prose``, the text ``claim`` was read
+    from), against the article's mentions.
+
+    A role clash is a contradiction only when a cue of the role stands right beside the
+    number in the prose ("40 were killed"); a role the extractor inferred across a clause is
+    compared too, but a clash is then ``unconfirmed`` (the prose may not say it).
+    """
+    status, reason, mention = _judge_prose(claim, facts)
+    if status == "role_mismatch" and not (
+        claim.role in EVENT_ROLES
+        and (prose is None or role_cue_near(prose, claim.start, claim.end, claim.role))
+    ):
+        status = "unconfirmed"
+    return ClaimCheck.model_construct(  # every field given: nothing to default or copy
+        path=path,
+        kind="number",
+        text=claim.text,
+        status=status,
+        reason=reason,
+        value=claim.value,
+        qualifier=claim.qualifier,
+        role=claim.role,
+        mention=mention_ref(mention) if mention is not None else None,
+    )
+
+
+def _judge_prose(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    said = f"{claim.text!r} ({claim.qualifier}, {claim.role})"
+    if claim.role in ("date_or_year", "time", "ordinal"):
+        return _judge_calendar(claim, facts)
+    if claim.qualifier == "range" and claim.value_high is not None:
+        return _judge_range(claim, facts)
+    found = facts.stating(claim.value)
+    if not found:
+        implied = _implied(claim, facts)
+        if implied is not None:
+            return "verified", f"implied by the article's {_brief(implied)}", implied
+        return "not_in_article", f"{said} appears nowhere in the article", None
+    undecided: NumberMention | None = None
+    clash: NumberMention | None = None
+    wrong_qualifier: NumberMention | None = None
+    wrong_unit: tuple[NumberMention, str] | None = None
+    for mention in found:
+        how = value_match(claim.value, mention) or "value"
+        agreement = _prose_role_agreement(claim.role, mention.role)
+        if agreement == "clash":
+            clash = clash or mention
+            continue
+        if not qualifier_ok(claim.qualifier, mention, how):
+            wrong_qualifier = wrong_qualifier or mention
+            continue
+        problem = unit_problem(claim.noun, mention, how)
+        if problem:
+            wrong_unit = wrong_unit or (mention, problem)
+            continue
+        if agreement == "undecided":
+            undecided = undecided or mention
+            continue
+        return "verified", f"matches the article's {_brief(mention)}", mention
+    implied = _implied(claim, facts)
+    if implied is not None:
+        return "verified", f"implied by the article's {_brief(implied)}", implied
+    if undecided is not None:
+        reason = (
+            f"{said} matches the article's {_brief(undecided)}, a number the rules could not "
+            f"classify; {claim.role} is not confirmed"
+        )
+        return "unconfirmed", reason, undecided
+    if wrong_unit is not None:
+        return "unit_mismatch", f"{said}: {wrong_unit[1]}", wrong_unit[0]
+    if wrong_qualifier is not None:
+        reason = f"{said} but the article says {_brief(wrong_qualifier)}"
+        return "qualifier_mismatch", reason, wrong_qualifier
+    assert clash is not None
+    return "role_mismatch", f"{said} but in the article it counts {clash.role}", clash
+
+
+def _prose_role_agreement(claimed: str, stated: str) -> str:
+    """Prose states a role only through its own cue words; without one it claims none."""
+    if claimed == "other_count":
+        return "clash" if stated in FORM_ROLES and stated != "money" else "agree"
+    if claimed == "population" and stated not in FORM_ROLES:
+        return "agree" if stated in ("population", "other_count", "displaced") else "clash"
+    return role_agreement(claimed, stated)
+
+
+def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
+    """An article count that implies a vague bound in prose ("dozens killed" from "at least
+    40 killed"); a toll from a sentence about another time implies nothing."""
+    if claim.qualifier not in _VAGUE_OK or claim.role not in EVENT_ROLES:
+        return None
+    if any(ch.isdigit() for ch in claim.text):
+        return None  # "at least 233" is a number of its own, not a paraphrase
+    year = facts.year_of(None)
+    lower = claim.qualifier in ("at_least", "more_than")
+    inclusive = claim.qualifier in ("at_least", "at_most")
+    allowed = _LOWER_BOUNDS if lower else _UPPER_BOUNDS
+    for mention in facts.mentions:
+        if mention.role != claim.role or mention.qualifier not in allowed:
+            continue
+        beyond = mention.value > claim.value if lower else mention.value < claim.value
+        if (beyond or (inclusive and same(mention.value, claim.value))) and not (
+            year and background_anchor(mention, year)
+        ):
+            return mention
+    return None
+
+
+_LOWER_BOUNDS = frozenset({"exact", "at_least", "more_than", "range"})
+_UPPER_BOUNDS = frozenset({"exact", "at_most", "less_than"})
+
+
+def _judge_range(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    assert claim.value_high is not None
+    for mention in facts.mentions:
+        if (
+            mention.qualifier == "range"
+            and mention.value_high is not None
+            and same(mention.value, claim.value)
+            and same(mention.value_high, claim.value_high)
+        ):
+            return "verified", f"matches the article's {_brief(mention)}", mention
+    ends = [bool(facts.stating(v)) for v in (claim.value, claim.value_high)]
+    if all(ends):
+        return (
+            "unconfirmed",
+            f"both ends of {claim.text!r} are in the article, not as a range",
+            None,
+        )
+    return "not_in_article", f"the range {claim.text!r} is not in the article", None
+
+
+def _judge_calendar(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    """Years, days of the month, times and ordinals: the article must state the value."""
+    for mention in facts.mentions:
+        if same(mention.value, claim.value) and (
+            mention.role == claim.role or claim.role == "ordinal"
+        ):
+            return "verified", f"matches the article's {_brief(mention)}", mention
+    if claim.role == "date_or_year":
+        days = {d.day for d in facts.dates} if "day" in claim.noun else set()
+        years = {d.year for d in facts.dates}
+        if claim.value in days or claim.value in years:
+            return "verified", f"{claim.text!r} matches a date the article gives", None
+    if claim.role == "ordinal":
+        return "unconfirmed", f"the article states no ordinal {claim.text!r}", None
+    return "not_in_article", f"{claim.text!r} ({claim.role}) appears nowhere in the article", None
+
+
+# ---------------------------------------------------------------------------
+# Names, dates, event types
+# ---------------------------------------------------------------------------
+
+
+def _claim(path: str, kind: ClaimKind, text: str, status: ClaimStatus, reason: str) -> ClaimCheck:
+    """A claim without a number (every field given: nothing for pydantic to default)."""
+    return ClaimCheck.model_construct(
+        path=path,
+        kind=kind,
+        text=text,
+        status=status,
+        reason=reason,
+        value=None,
+        qualifier=None,
+        role=None,
+        mention=None,
+    )
+
+
+def check_name(path: str, name: str, facts: ArticleFacts) -> ClaimCheck:
+    """An actor or location must ground in the article, word by word."""
+    status, reason = _judge_name(name, facts)
+    return _claim(path, "name", name, status, reason)
+
+
+def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
+    folded = " ".join(fold(name).split())
+    if folded and f" {folded} " in facts.folded:
+        return "verified", "the name is in the article"
+    missing_proper: list[str] = []
+    missing_common: list[str] = []
+    for raw in _WORDS.findall(name):
+        word = fold(raw)
+        if word in _GENERIC or word in _STOP or len(word) < 2:
+            continue
+        if word in facts.words or (len(word) >= 5 and word[:5] in facts.stems):
+            continue
+        if len(word) >= 4 and any(w.startswith(word) for w in facts.words if len(w) > len(word)):
+            continue
+        (missing_proper if raw[:1].isupper() else missing_common).append(raw)
+    if (missing_proper or missing_common) and _initials_in(name, facts.text):
+        return "verified", "the article names it by its initials"
+    if missing_proper:
+        return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
+    if missing_common:
+        return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
+    return "verified", "every word of the name is in the article"
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """ "United States" as "US" or "U.S.", "United Nations" as "UN" (capitals as written)."""
+    capitals = [w[0] for w in _WORDS.findall(name) if w[:1].isupper() and w.lower() not in _STOP]
+    if len(capitals) < 2:
+        return False
+    initials = "".join(capitals)
+    dotted = r"\.".join(capitals) + r"\.?"
+    return bool(re.search(rf"\b(?:{initials}|{dotted})(?![\w.])", text))
+
+
+def check_date(
+    path: str, date: dt.date | None, date_text: str | None, facts: ArticleFacts
+) -> ClaimCheck:
+    """``date_text`` must ground in the article and ``date`` equal its resolution."""
+    status, reason = _judge_date(date, date_text, facts)
+    text = date_text or (date.isoformat() if date else "")
+    return _claim(path, "date", text, status, reason)
+
+
+def _judge_date(
+    date: dt.date | None, date_text: str | None, facts: ArticleFacts
+) -> tuple[ClaimStatus, str]:
+    against = f" against the dateline {facts.dateline}" if facts.dateline else ""
+    if date_text and date_text.strip():
+        grounding = facts.aligner.ground(date_text)
+        if grounding.match == "none":
+            return "date_not_in_article", f"{date_text!r} is not in the article"
+        resolved = resolve_date_text(date_text, facts.dateline)
+        if resolved is not None:
+            if date is not None and resolved != date:
+                return "date_mismatch", (
+                    f"{date_text!r} resolves to {resolved.isoformat()}{against}, "
+                    f"not {date.isoformat()}"
+                )
+            return "verified", f"{date_text!r} resolves to {resolved.isoformat()}{against}"
+        if date is None:
+            return "verified", f"{date_text!r} is in the article"
+    assert date is not None
+    if date in facts.dates:
+        return "verified", f"{date.isoformat()} is a date the article gives{against}"
+    return "unconfirmed", f"no date in the article resolves to {date.isoformat()}{against}"
+
+
+def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCheck | None:
+    """An event type with none of its cue words in the article is unconfirmed."""
+    found = facts.derived.has_cue(event_type)
+    if found is None:
+        return None
+    if found:
+        status: ClaimStatus = "verified"
+        reason = f"the article has words of a {event_type}"
+    else:
+        status = "unconfirmed"
+        reason = f"no word of a {event_type.replace('_', ' ')} occurs in the article"
+    return _claim(path, "event_type", event_type, status, reason)
+
+
+@cache
+def _cue_pattern(event_type: str) -> Any:
+    stems = EVENT_TYPE_CUES.get(event_type)  # type: ignore[call-overload]
+    if not stems:
+        return None
+    return lazy_compile(r"\b(?:" + "|".join(stem.replace(" ", r"\s+") for stem in stems) + ")")
+
+
+# ---------------------------------------------------------------------------
+# Shared helpers
+# ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def background_anchor(mention: NumberMention, event_year: int) -> str:
+    """The words that anchor ``mention``'s clause to another time than ``event_year``.
+
+    "In 1999, a cyclone killed nearly 10,000 people": a toll from such a sentence is
+    background, not this event's. The anchor nearest before the number wins (else the
+    nearest after it), so "In 2019 ... claimed 104 lives, and ... in 1996 killed 800" gives
+    each toll its own year. Returns "" when the sentence is about the event's time.
+    """
+    sentence = mention.sentence
+    anchors = list(_BACKGROUND.finditer(sentence))
+    if not anchors:
+        return ""
+    at = sentence.find(mention.text)
+    before = [a for a in anchors if a.start() < at]
+    anchor = before[-1] if before else anchors[0]
+    year = anchor["year"] or anchor["year2"] or anchor["year3"]
+    if year is not None and int(year) == event_year:
+        return ""
+    return str(anchor.group())
+
+
+def context_words(text: str) -> set[str]:
+    """Content words of a short text, folded: what a noun and a context have in common."""
+    return {w for w in (fold(raw) for raw in _WORDS.findall(text)) if len(w) > 2 and w not in _STOP}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form ("São Paulo" -> "sao paulo")."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1024)
+def mention_ref(mention: NumberMention) -> MentionRef:
+    """The report's copy of a mention (shared: the same article is checked again on re-asks)."""
+    return MentionRef.model_construct(
+        value=mention.value,
+        value_high=mention.value_high,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        qualifier=mention.qualifier,
+        role=mention.role,
+        noun=mention.noun,
+    )
+
+
+def _brief(mention: NumberMention) -> str:
+    value = f"{mention.value:g}"
+    if mention.qualifier == "range" and mention.value_high is not None:
+        value = f"{value}-{mention.value_high:g}"
+    return f"'{mention.text}' = {value} ({mention.qualifier}, {mention.role})"

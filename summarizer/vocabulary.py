@@ -1,0 +1,173 @@
+"""The closed vocabularies, defined once: qualifiers, roles, event types, actor roles.
+
+The response schema (:mod:`summarizer.schema`), the number extractor, the cross-check and
+the scorer all import from here, so a word added to a vocabulary reaches every part at once
+(``tests/test_vocabulary.py`` checks that every enum of the JSON schema comes from here).
+Groups of roles are named sets, never slices, so their meaning does not depend on order.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# How an article hedges a number: "at least 26" -> at_least.
+Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
+# The extractor also reads ranges ("12-13%"), which a figure states as two bounds instead.
+MentionQualifier = Literal[
+    "exact", "at_least", "more_than", "approximately", "at_most", "less_than", "range"
+]
+
+# What a number counts; shared by model figures and rule-extracted mentions, so the
+# cross-check compares like with like.
+Role = Literal[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "arrested",
+    "launched",
+    "intercepted",
+    "damaged",
+    "population",
+    "distance",
+    "duration",
+    "money",
+    "percentage",
+    "date_or_year",
+    "time",
+    "ordinal",
+    "other_count",
+]
+
+# A closed vocabulary inspired by ACLED's event types and sub-event types.
+EventType = Literal[
+    "missile_strike",
+    "drone_strike",
+    "air_strike",
+    "shelling",
+    "armed_clash",
+    "bombing",
+    "attack",
+    "protest",
+    "riot",
+    "arrest",
+    "meeting",
+    "statement",
+    "natural_disaster",
+    "accident",
+    "fire",
+    "explosion",
+    "economic",
+    "other",
+]
+
+ActorRole = Literal["perpetrator", "target", "victim", "responder", "mediator", "other"]
+
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+MENTION_QUALIFIERS: tuple[MentionQualifier, ...] = get_args(MentionQualifier)
+ROLES: tuple[Role, ...] = get_args(Role)
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+ACTOR_ROLES: tuple[ActorRole, ...] = get_args(ActorRole)
+
+# The toll of an event: the slots of ``Casualties``, in display order.
+CASUALTY_ROLES: tuple[Role, ...] = ("killed", "injured", "missing", "displaced", "arrested")
+# Roles that cue words in the text decide ("killed", "shot down"); the rest follow from form.
+EVENT_ROLES: frozenset[Role] = frozenset(
+    {"killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged"}
+)
+# Roles that count people.
+PEOPLE_ROLES: frozenset[Role] = EVENT_ROLES | {"population"}
+# Roles that count things (as opposed to measuring them: money, distance, time...).
+COUNT_ROLES: frozenset[Role] = EVENT_ROLES | {"population", "other_count"}
+# Roles whose value the form of the number fixes (a unit, a sign, a date shape).
+FORM_ROLES: frozenset[Role] = frozenset(ROLES) - COUNT_ROLES
+# Mentions a summary should report; arrests are not a toll of the event itself.
+COVERAGE_ROLES: tuple[Role, ...] = ("killed", "injured", "missing", "displaced")
+
+# Words that show an event of a type happened; a summary's event type with none of its
+# words in the article cannot be confirmed. Stems: matched at the start of a word.
+EVENT_TYPE_CUES: dict[EventType, tuple[str, ...]] = {
+    "missile_strike": ("missile", "rocket", "ballistic", "cruise", "warhead", "projectile"),
+    "drone_strike": ("drone", "uav", "unmanned", "shahed", "kamikaze"),
+    "air_strike": (
+        "airstrike",
+        "air strike",
+        "air raid",
+        "warplane",
+        "jet",
+        "bomber",
+        "aerial",
+        "aircraft",
+        "air force",
+    ),
+    "shelling": ("shell", "artillery", "mortar", "howitzer", "bombard"),
+    "armed_clash": ("clash", "fighting", "firefight", "gunfight", "battle", "skirmish"),
+    "bombing": ("bomb", "explosive", "blast", "suicide", "ied", "detonat"),
+    "attack": ("attack", "assault", "strike", "struck", "raid", "gunm", "shoot", "stab"),
+    "protest": ("protest", "demonstrat", "rally", "march", "strike", "sit-in"),
+    "riot": ("riot", "unrest", "looting", "clash", "violence"),
+    "arrest": ("arrest", "detain", "custody", "apprehend", "jail"),
+    "meeting": ("meet", "talks", "summit", "negotiat", "conference"),
+    "statement": (
+        "said",
+        "say",
+        "statement",
+        "announc",
+        "declar",
+        "told",
+        "report",
+        "forecast",
+        "expect",
+        "predict",
+        "warn",
+    ),
+    "natural_disaster": (
+        "earthquake",
+        "quake",
+        "flood",
+        "storm",
+        "hurricane",
+        "cyclone",
+        "typhoon",
+        "tsunami",
+        "landslide",
+        "drought",
+        "wildfire",
+        "volcan",
+        "tornado",
+        "avalanche",
+        "mudslide",
+    ),
+    "accident": (
+        "accident",
+        "crash",
+        "collision",
+        "capsiz",
+        "sank",
+        "sink",
+        "derail",
+        "collaps",
+        "overturn",
+        "mishap",
+    ),
+    "fire": ("fire", "blaze", "flame", "burn", "wildfire", "inferno"),
+    "explosion": ("explo", "blast", "detonat", "blew up"),
+    "economic": (
+        "profit",
+        "revenue",
+        "share",
+        "stock",
+        "market",
+        "econom",
+        "price",
+        "inflation",
+        "index",
+        "earning",
+        "sales",
+        "gdp",
+        "trade",
+        "investor",
+        "jobs",
+    ),
+    "other": (),
+}

@@ -1,0 +1,117 @@
+"""What a new user sees: quiet by default, -v per attempt, -vv per request, messages that
+name the setting to change, the deadline's partial result, the cache, the help text.
+
+Runs the installed ``summarizer`` script (real stdout/stderr, real logging) against the
+FAKE model server (``tests/fake_openai_server.py``: scripted replies, never a model).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer, Hang
+from fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
+
+TESTS = Path(__file__).resolve().parent
+NOISE = ("Max retries exceeded", "validation error", "API call failed", "errors.pydantic.dev")
+
+
+def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
+    env = {
+        "SUMMARIZER_CONFIG": str(write_config(tmp_path / "config.toml", **config)),
+        "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
+        "COLUMNS": "80",
+    }
+    base = ["summarize", str(BELGOROD_PATH), "--base-url", fake.url, "--model", "fake"]
+    return run_cli_subprocess([*base, *args], env)
+
+
+FAST_CONFIG = {"backoff_initial": 0.01, "backoff_max": 0.05}
+
+
+def test_library_prints_nothing_when_the_model_is_re_asked() -> None:
+    """No logging configured (a plain script): instructor's retry dumps must not reach stderr."""
+    script = f"""
+import sys; sys.path.insert(0, {str(TESTS)!r})
+from fake_openai_server import FakeOpenAIServer, Completion, BAD_QUOTE_DRAFT
+from summarizer import Summarizer
+with FakeOpenAIServer() as fake:
+    fake.script(Completion(BAD_QUOTE_DRAFT))
+    with Summarizer(backend="compatible", base_url=fake.url, model="m", backoff_initial=0.01) as s:
+        result = s.summarize(open({str(BELGOROD_PATH)!r}).read())
+    print(result.meta.attempts, fake.count)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "3"], "re-asked twice: the noisy path ran"
+    assert done.stderr == "", done.stderr
+
+
+def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(tmp_path: Path) -> None:
+    with FakeOpenAIServer() as fake:
+        fake.script(Completion(BAD_QUOTE_DRAFT))
+        quiet = cli(fake, tmp_path, **FAST_CONFIG)
+        one = cli(fake, tmp_path, "-v", **FAST_CONFIG)
+        two = cli(fake, tmp_path, "-vv", **FAST_CONFIG)
+    assert quiet.exit_code == one.exit_code == two.exit_code == 0, quiet.stderr
+    assert not any(noise in quiet.stderr for noise in NOISE), quiet.stderr
+    assert quiet.stderr.strip() == "", quiet.stderr
+    for n in (1, 2, 3):
+        assert f"attempt {n}/3: asking fake" in one.stderr
+    assert "attempt 1 rejected:" in one.stderr and "re-asking" in one.stderr
+    assert "POST" not in one.stderr, "-v: steps, not requests"
+    assert two.stderr.count("POST http://127.0.0.1:") == 3, two.stderr
+    assert "Authorization" not in two.stderr and "Bearer" not in two.stderr
+
+
+def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Path) -> None:
+    with FakeOpenAIServer() as fake:
+        fake.script(Hang())
+        run = cli(fake, tmp_path, "--deadline", "1.2", "--timeout", "0.5", **FAST_CONFIG)
+    assert run.exit_code == 4
+    message = run.stderr.strip()
+    assert message.startswith("error: gave up on fake at http://127.0.0.1:")
+    assert "the 1.2s deadline per article ran out; attempt 1/3, 0 tokens so far;" in message
+    assert "raise it with --deadline SECONDS (or SUMMARIZER_DEADLINE" in message
+    assert len(message.splitlines()) == 1
+
+
+def test_deadline_run_prints_the_last_answer_with_its_checks(tmp_path: Path) -> None:
+    with FakeOpenAIServer() as fake:
+        # Always re-asked, 2 s per answer: six attempts would take 12 s, the deadline is 8 s
+        # (room for a slow first answer on a loaded machine: imports run inside it too).
+        fake.script(Completion(BAD_QUOTE_DRAFT, delay=2.0))
+        run = cli(fake, tmp_path, "--deadline", "8", "--max-retries", "5", **FAST_CONFIG)
+    assert run.exit_code == 0, run.stderr
+    assert "Figures: 4/5 verified" in run.stdout, run.stdout
+    assert "note: the 8s deadline per article ran out" in " ".join(run.stdout.split())
+    assert "warning: the 8s deadline per article ran out" in run.stderr
+    assert "--deadline" in run.stderr and "tokens so far" in run.stderr
+
+
+def test_summarize_cache_makes_the_second_run_instant(tmp_path: Path) -> None:
+    with FakeOpenAIServer() as fake:
+        fake.script(Completion(BELGOROD_DRAFT))
+        first = cli(fake, tmp_path, "--cache")
+        again = cli(fake, tmp_path, "--cache", "--format", "json")
+        assert fake.count == 1, "the second run is answered from the cache"
+        without = cli(fake, tmp_path)
+        assert fake.count == 2, "off by default"
+        by_config = cli(fake, tmp_path, cache=True)
+        assert fake.count == 2, "the `cache` config key turns it on"
+        refused = cli(fake, tmp_path, "--no-cache", cache=True)
+        assert fake.count == 3, "--no-cache wins over the config key"
+    assert all(r.exit_code == 0 for r in (first, again, without, by_config, refused))
+    assert "(from the response cache)" in " ".join(by_config.stdout.split()[:20])
+    assert '"cached": true' in again.stdout
+
+
+def test_help_shows_flags_as_flags() -> None:
+    done = run_cli_subprocess(["summarize", "--help"], {"COLUMNS": "100"})
+    assert done.exit_code == 0
+    assert "--strict" in done.stdout and "--cache" in done.stdout and "--deadline" in done.stdout
+    assert "<bool>" not in done.stdout and "<int>  " not in done.stdout.split("--verbose")[1][:30]
