@@ -31,8 +31,11 @@ from summarizer.pipeline import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 PROMPT_ID = "event-summary"
+# The seeds with a recorded answer (a new seed has none until the embedded model records it).
+SEED_IDS = sorted(
+    p.stem for p in SEEDS.glob("*.txt") if cassettes.cassette_path(PROMPT_ID, p.stem).exists()
+)
 ONE_ROUND_SEED = "belgorod-kharkiv-2024-01-01"  # its recorded first answer verifies: no re-ask
 REPLAY = ["--backend", "llama-cpp", "--model", cassettes.EMBEDDED_MODEL]
 PRICES = ["--price-in", "1", "--price-out", "2"]
