@@ -74,7 +74,7 @@ COMMANDS: dict[str, LazyCommand] = {
         ("summarizer.cli.summarize",),
     ),
     "verify": LazyCommand(
-        "Check every figure of a summary against the article it summarizes.",
+        "Check every figure, number, name and date of a summary against its article.",
         ("summarizer.cli.verify",),
     ),
     "prompts": LazyCommand(
