@@ -20,8 +20,12 @@ from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
     ValidationError,
     ValidationInfo,
     computed_field,
@@ -48,6 +52,40 @@ from summarizer.vocabulary import (
 from summarizer.vocabulary import (
     ROLES as ROLES,
 )
+
+
+def _date_as_text(value: Any) -> Any:
+    """Lax pydantic reads 1700000000 as a date; a date here is ISO text (or a date object)."""
+    if isinstance(value, int | float):
+        raise ValueError("a date is written as text (YYYY-MM-DD), not a number")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not a date as YYYY-MM-DD") from None
+    return value
+
+
+def _time_as_text(value: Any) -> Any:
+    """As :func:`_date_as_text`, for an ISO 8601 date and time."""
+    if isinstance(value, int | float):
+        raise ValueError("a time is written as ISO 8601 text, not a number")
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not an ISO 8601 date and time") from None
+    return value
+
+
+# Dates and times as text only (or date objects from our own code), never epoch numbers.
+DateValue = Annotated[dt.date, BeforeValidator(_date_as_text)]
+TimeValue = Annotated[dt.datetime, BeforeValidator(_time_as_text)]
+
+# Numbers are StrictInt / StrictFloat (and flags StrictBool) throughout: JSON `true` is not
+# the number 1. Lax pydantic would read it as one, and a summary posted to the service or
+# read by `verify` would then carry a figure, offset or token count nobody wrote
+# (schemathesis found it).
 
 # Length bounds are part of the JSON schema, so on llama.cpp they bound the grammar
 # too: without them a small model can loop inside one string until max_tokens.
@@ -96,7 +134,9 @@ class _Reported(_Model):
 class Figure(_Model):
     """One number the summary states, tied to the article by a verbatim quote."""
 
-    value: int | float = Field(description="The number as a numeral, e.g. 26 for 'twenty-six'.")
+    value: StrictInt | StrictFloat = Field(
+        description="The number as a numeral, e.g. 26 for 'twenty-six'."
+    )
     qualifier: Qualifier = Field(
         default="exact",
         description="How the article hedges the number ('at least 26' -> at_least).",
@@ -114,7 +154,7 @@ class Figure(_Model):
     # SummaryDraft.model_json_schema): the id of the rule-extracted mention a selection
     # prompt's answer cited, and the number's character span in the article.
     mention: str | None = None
-    span: tuple[int, int] | None = None
+    span: tuple[StrictInt, StrictInt] | None = None
 
     @field_validator("value")
     @classmethod
@@ -159,7 +199,7 @@ class Event(_Model):
     """One thing that happened, with where, when, who and how many."""
 
     event_type: EventType
-    date: dt.date | None = Field(
+    date: DateValue | None = Field(
         default=None, description="ISO date the event happened (YYYY-MM-DD)."
     )
     date_text: str | None = Field(
@@ -197,7 +237,7 @@ class SummaryDraft(_Model):
 
     headline: str = Field(min_length=1, max_length=160)
     summary: str = Field(min_length=1, max_length=700, description="2 to 4 sentences.")
-    article_date: dt.date | None = Field(
+    article_date: DateValue | None = Field(
         default=None, description="The dateline date (YYYY-MM-DD)."
     )
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
@@ -321,9 +361,9 @@ def _context_dateline(info: ValidationInfo) -> dt.date | None:
 
 
 class Usage(_Model):
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
+    prompt_tokens: StrictInt = 0
+    completion_tokens: StrictInt = 0
+    total_tokens: StrictInt = 0
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -334,10 +374,10 @@ class Usage(_Model):
 
 
 class Timings(_Model):
-    total_s: float = 0.0
-    model_s: float = 0.0
-    verify_s: float = 0.0
-    server_start_s: float | None = None
+    total_s: StrictFloat = 0.0
+    model_s: StrictFloat = 0.0
+    verify_s: StrictFloat = 0.0
+    server_start_s: StrictFloat | None = None
 
 
 class Meta(_Model):
@@ -351,13 +391,13 @@ class Meta(_Model):
     prompt_hash: str
     schema_hash: str
     usage: Usage = Field(default_factory=Usage)
-    attempts: int = 0
-    reasks: int = 0
+    attempts: StrictInt = 0
+    reasks: StrictInt = 0
     timings: Timings = Field(default_factory=Timings)
-    cost_usd: float | None = None
-    cached: bool = False
-    chunks: int = 1
-    created_at: dt.datetime | None = None
+    cost_usd: StrictFloat | None = None
+    cached: StrictBool = False
+    chunks: StrictInt = 1
+    created_at: TimeValue | None = None
     summarizer_version: str = ""
     # Anything the reader must know about how this result was cut short (a deadline).
     notes: list[str] = Field(default_factory=list)
@@ -410,19 +450,19 @@ class Grounding(_Model):
     """Where a quote sits in the article, and how sure the match is."""
 
     match: MatchKind
-    start: int | None = None
-    end: int | None = None
-    score: float = Field(default=0.0, ge=0.0, le=1.0)
+    start: StrictInt | None = None
+    end: StrictInt | None = None
+    score: StrictFloat = Field(default=0.0, ge=0.0, le=1.0)
 
 
 class MentionRef(_Model):
     """A rule-extracted number mention, as recorded in a report."""
 
-    value: float
-    value_high: float | None = None
+    value: StrictFloat
+    value_high: StrictFloat | None = None
     text: str
-    start: int
-    end: int
+    start: StrictInt
+    end: StrictInt
     qualifier: MentionQualifier
     role: Role
     noun: str = ""
@@ -458,7 +498,7 @@ class ClaimCheck(_Reported):
     text: str
     status: ClaimStatus
     reason: str
-    value: float | None = None
+    value: StrictFloat | None = None
     qualifier: MentionQualifier | None = None
     role: Role | None = None
     mention: MentionRef | None = None
@@ -504,7 +544,7 @@ class VerificationReport(_Reported):
     claims: list[ClaimCheck] = Field(default_factory=list)
     evidence: list[EvidenceCheck] = Field(default_factory=list)
     uncovered: list[CoverageGap] = Field(default_factory=list)
-    counts: dict[str, int] = Field(default_factory=dict)
+    counts: dict[str, StrictInt] = Field(default_factory=dict)
 
     def checks(self) -> list[FigureCheck | ClaimCheck | EvidenceCheck]:
         """Every check with a verdict, figures first."""

@@ -926,11 +926,11 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         **{field: _ratio(hit, total, has_pairs) for field, (hit, total) in counts.items()},
     }
     verification = getattr(predicted, "verification", None)
-    tally = verdict_counts(verification)
+    verdicts = verdict_counts(verification)
     prose = prose_numbers(predicted)
     unsupported = [number for number in prose if not number_in_gold(number, gold)]
     shares = {
-        name: (tally[verdict] / tally["figures"] if tally["figures"] else None)
+        name: (verdicts[verdict] / verdicts["figures"] if verdicts["figures"] else None)
         for name, verdict in FIGURE_SHARE_FIELDS.items()
     }
     return SeedScore(
@@ -952,7 +952,7 @@ def score_summary(predicted: SummaryDraft, gold: Mapping[str, Any]) -> SeedScore
         prose_numbers=len(prose),
         prose_unsupported=len(unsupported),
         overall=overall_score(scores),
-        **tally,
+        **verdicts,
         matches=matches,
         optional_matches=optional_matches,
         unmatched_gold=unmatched_gold,

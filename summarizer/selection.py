@@ -41,20 +41,18 @@ from summarizer.dates import find_weekdays
 from summarizer.errors import ConfigError
 from summarizer.numbers import NumberMention
 from summarizer.schema import (
-    CASUALTY_ROLES,
     MAX_DESCRIPTION,
     MAX_EVENTS,
     MAX_FIGURES,
     QUALIFIERS,
     ROLES,
-    EventType,
     Figure,
-    Role,
     SummaryDraft,
     VerificationReport,
     clip,
 )
 from summarizer.verification import make_verified_model, report_of
+from summarizer.vocabulary import CASUALTY_ROLES, EventType, Role
 
 SlotDesign = Literal["rule-role", "claimed-role"]
 SLOT_DESIGNS: tuple[str, ...] = ("rule-role", "claimed-role")
@@ -287,7 +285,7 @@ def response_model(
         event_fields = _rule_role_fields(listed)
     else:
         raise ConfigError(f"unknown slot design {design!r} (known: {', '.join(SLOT_DESIGNS)})")
-    event = create_model(  # type: ignore[call-overload]
+    event = create_model(
         "SelectedEvent",
         __config__=ConfigDict(extra="forbid"),
         event_type=(EventType, ...),
@@ -302,14 +300,14 @@ def response_model(
     )
     return cast(
         type[SelectionAnswer],
-        create_model(  # type: ignore[call-overload]
+        create_model(
             "EventSelection",
             __base__=SelectionAnswer,
             headline=(str, Field(min_length=1, max_length=160)),
             summary=(str, Field(min_length=1, max_length=700, description="2 to 4 sentences.")),
             # At least one: "no events" is never a summary of a news article, and a small
             # model under a grammar takes the empty list when it may (0 events on the seed).
-            events=(list[event], Field(min_length=1, max_length=MAX_EVENTS)),  # type: ignore[valid-type]
+            events=(list[event], Field(min_length=1, max_length=MAX_EVENTS)),
         ),
     )
 
@@ -336,7 +334,7 @@ def template_model(design: SlotDesign = DEFAULT_DESIGN) -> type[SelectionAnswer]
     return response_model(placeholder, design)
 
 
-def _placeholder_mention(role: str) -> NumberMention:
+def _placeholder_mention(role: Role) -> NumberMention:
     return NumberMention(0.0, None, "0", 0, 0, "exact", "", role, "")
 
 
@@ -345,20 +343,20 @@ def _ids(listed: Sequence[ListedMention], roles: Sequence[str] | None = None) ->
 
 
 def _enum(ids: tuple[str, ...]) -> Any:
-    return Literal[ids]  # type: ignore[valid-type]
+    return Literal[ids]
 
 
 def _claimed_role_fields(listed: Sequence[ListedMention]) -> dict[str, Any]:
     ids = _ids(listed)
     if not ids:
         return {}
-    cited = create_model(  # type: ignore[call-overload]
+    cited = create_model(
         "CitedFigure",
         __config__=ConfigDict(extra="forbid"),
         mention=(_enum(ids), Field(description="Id of a number in the list.")),
         role=(Role, Field(description="What the number counts.")),
     )
-    return {"figures": (list[cited], Field(default_factory=list, max_length=MAX_FIGURES))}  # type: ignore[valid-type]
+    return {"figures": (list[cited], Field(default_factory=list, max_length=MAX_FIGURES))}
 
 
 def _rule_role_fields(listed: Sequence[ListedMention]) -> dict[str, Any]:
@@ -385,8 +383,8 @@ def figure_from(item: ListedMention, role: str) -> Figure:
     qualifier = mention.qualifier if mention.qualifier in QUALIFIERS else "at_least"  # a range
     return Figure(
         value=mention.value,
-        qualifier=qualifier,  # type: ignore[arg-type]
-        role=role,  # type: ignore[arg-type]
+        qualifier=qualifier,
+        role=role,
         noun=clip(Figure, "noun", mention.noun),
         quote=item.clause,
         mention=item.id,

@@ -278,7 +278,7 @@ def seed_table(report: EvalReport) -> Table:
                 continue
             if result.status == "unmeasured" or result.score is None:
                 # In the prompt column, which never wraps: a score cell is too narrow for it.
-                cells = [""] * len(FIELDS)
+                cells: list[str | Text] = [""] * len(FIELDS)
             else:
                 cells = [_cell(v) for v in result.score.field_scores().values()]
                 if result.status == "failed":
