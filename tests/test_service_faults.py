@@ -193,8 +193,9 @@ def test_restart_mid_batch_loses_and_duplicates_nothing(
 ) -> None:
     config = {"max_in_flight": 2, "drain_timeout": 0.1}
     fake_model.delay = 0.3
+    live = LiveService(fake_model.base_url, tmp_path, config=config)
     try:
-        live = LiveService(fake_model.base_url, tmp_path, config=config).start()
+        live.start()
         with live.client() as client:
             batch_id = client.post("/v1/batches", json=batch_body(12)).json()["id"]
             deadline = time.monotonic() + 30
@@ -215,6 +216,7 @@ def test_restart_mid_batch_loses_and_duplicates_nothing(
         live.stop()
     finally:
         fake_model.delay = 0.0
+        live.stop(signal.SIGKILL)  # a failed assertion above must not leave the server running
     assert done.status == "completed"
     assert done.request_counts.completed == 12 and done.request_counts.failed == 0
     assert errors == []
