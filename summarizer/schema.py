@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import math
 import weakref
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -468,13 +468,11 @@ class MentionRef(_Model):
     noun: str = ""
 
 
-class FigureCheck(_Reported):
-    path: str
-    figure: Figure
-    status: FigureStatus
-    reason: str
-    grounding: Grounding
-    mention: MentionRef | None = None
+class _Checked(_Reported):
+    """A figure or claim check: its verdict (written to JSON) follows from its status."""
+
+    if TYPE_CHECKING:  # each subclass declares its own status vocabulary
+        status: str
 
     @property
     def ok(self) -> bool:
@@ -486,7 +484,16 @@ class FigureCheck(_Reported):
         return verdict_of(self.status)
 
 
-class ClaimCheck(_Reported):
+class FigureCheck(_Checked):
+    path: str
+    figure: Figure
+    status: FigureStatus
+    reason: str
+    grounding: Grounding
+    mention: MentionRef | None = None
+
+
+class ClaimCheck(_Checked):
     """A claim outside the figures: a number in prose, a name, a date, an event type.
 
     ``path`` names the field (``summary``, ``events[1].description``, ``events[0].actors[1]``);
@@ -502,15 +509,6 @@ class ClaimCheck(_Reported):
     qualifier: MentionQualifier | None = None
     role: Role | None = None
     mention: MentionRef | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "verified"
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def verdict(self) -> Verdict:
-        return verdict_of(self.status)
 
 
 class EvidenceCheck(_Reported):
