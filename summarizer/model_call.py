@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
+import inspect
 import json
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx2 as httpx
 from pydantic import BaseModel, ValidationError
@@ -75,9 +77,9 @@ class Tally:
         from instructor.core.hooks import Hooks
 
         hooks = Hooks()
-        hooks.on("completion:kwargs", self._on_kwargs)
-        hooks.on("completion:response", self._on_response)
-        hooks.on("parse:error", self._on_parse_error)
+        hooks.on("completion:kwargs", _declared(self._on_kwargs))
+        hooks.on("completion:response", _declared(self._on_response))
+        hooks.on("parse:error", _declared(self._on_parse_error))
         return hooks
 
     def describe(self) -> str:
@@ -121,6 +123,42 @@ class Tally:
         )
         if more:
             progress.update(phase="re-asking")
+
+
+_ANY_ARGUMENTS = inspect.Signature(
+    [
+        inspect.Parameter("args", inspect.Parameter.VAR_POSITIONAL),
+        inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD),
+    ]
+)
+
+
+def _declared(method: Callable[..., None]) -> Callable[..., None]:
+    """``method`` as a hook handler that states its signature up front.
+
+    instructor calls ``inspect.signature`` on every handler at every event, which
+    costs more than the handler itself; a ``__signature__`` answers it at once.
+    """
+
+    def handler(*args: Any, **kwargs: Any) -> None:
+        method(*args, **kwargs)
+
+    handler.__signature__ = _ANY_ARGUMENTS  # type: ignore[attr-defined]
+    return handler
+
+
+@functools.lru_cache(maxsize=16)
+def instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
+    """``response_model`` as instructor's ResponseSchema subclass, built once per model.
+
+    instructor otherwise builds this very subclass (a new pydantic class) on every call;
+    handing it over ready-made sends the same schema and validates the same way.
+    """
+    import instructor
+
+    if issubclass(response_model, instructor.ResponseSchema):
+        return response_model
+    return cast(type[BaseModel], instructor.response_schema(response_model))
 
 
 def new_tally(backend: Backend) -> Tally:
@@ -187,7 +225,7 @@ def _create_kwargs(
         "model": backend.model,
         # A fresh list (instructor appends re-asks to it), with content made template-proof.
         "messages": [{**m, "content": jinja_literal(m["content"])} for m in messages],
-        "response_model": response_model,
+        "response_model": instructor_model(response_model),
         "max_retries": backend.settings.max_retries,
         "context": context,
         "hooks": tally.hooks(),

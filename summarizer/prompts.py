@@ -21,6 +21,7 @@ either and recorded cassettes no longer match.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.resources
 import json
@@ -78,7 +79,10 @@ class PromptTemplate:
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
+@functools.lru_cache(maxsize=64)
 def schema_json(response_model: type[BaseModel]) -> str:
+    """The model's JSON schema as canonical text (cached: pydantic rebuilds it on every call,
+    and every request hashes it twice; per-article selection models just cycle through)."""
     return json.dumps(response_model.model_json_schema(), sort_keys=True, separators=(",", ":"))
 
 

@@ -28,6 +28,7 @@ Two slot designs (``slots:`` in the front matter), measured against each other:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -97,10 +98,11 @@ class ListedMention:
 def list_mentions(text: str, mentions: Sequence[NumberMention]) -> list[ListedMention]:
     """The mentions a summary may cite, numbered M1, M2, ... in article order."""
     listed: list[ListedMention] = []
+    sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text)]
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if mention.role in UNLISTED_ROLES or len(listed) >= MAX_LISTED:
             continue
-        start, end = clause_span(text, mention.start, mention.end)
+        start, end = clause_span(text, mention.start, mention.end, sentence_ends)
         clause = " ".join(text[start:end].split())
         listed.append(ListedMention(f"M{len(listed) + 1}", mention, start, end, clause))
     return listed
@@ -152,15 +154,18 @@ def weekday_marks(text: str, start: int, dateline: dt.date | None) -> list[tuple
     return marks
 
 
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_span(
+    text: str, start: int, end: int, sentence_ends: Sequence[int] | None = None
+) -> tuple[int, int]:
     """The clause of ``text`` around ``[start, end)``: sentence part between breaks.
 
     A part shorter than :data:`MIN_CLAUSE_WORDS` words takes in the following part
     (then the preceding one), so "are 25" becomes "are 25 -- including six children";
     the result keeps :data:`WORDS_BEFORE` words before the number and :data:`WORDS_AFTER`
-    after it at most.
+    after it at most. ``sentence_ends`` (where each sentence break of ``text`` ends, in
+    order) saves rescanning the text from its start for every number.
     """
-    sent_start, sent_end = _sentence_bounds(text, start, end)
+    sent_start, sent_end = _sentence_bounds(text, start, end, sentence_ends)
     parts = _parts(text, sent_start, sent_end)
     index = next(
         (i for i, (s, e) in enumerate(parts) if s <= start < e or s < end <= e),
@@ -180,10 +185,14 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return _cut_words(text, clause_start, clause_end, start, end)
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
+def _sentence_bounds(
+    text: str, start: int, end: int, sentence_ends: Sequence[int] | None = None
+) -> tuple[int, int]:
+    if sentence_ends is None:
+        sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text, 0, start)]
+    # The last break ending at or before the number (a break cannot run into a number).
+    index = bisect.bisect_right(sentence_ends, start)
+    left = sentence_ends[index - 1] if index else 0
     found = _SENTENCE_END.search(text, end)
     right = found.start() if found else len(text)
     while right > end and text[right - 1] in ".!?\"'”’ \n":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections import OrderedDict
@@ -68,6 +69,7 @@ class Engine:
     async def start(self) -> None:
         """Ready at once for a remote backend; the embedded server starts in the background."""
         if not self.settings.backend_spec().embedded:
+            self.warm_up()
             self.readiness = "ok"
             return
         self.readiness_detail = "the embedded model server is starting"
@@ -80,7 +82,25 @@ class Engine:
             self.readiness, self.readiness_detail = "failed", str(exc)
             log.error("embedded model server failed to start: %s", exc)
             return
+        self.warm_up()
         self.readiness, self.readiness_detail = "ok", None
+
+    def warm_up(self) -> None:
+        """Build now what the first request would (model client, prompt, regexes), then
+        freeze the heap.
+
+        The model SDKs alone leave ~190,000 long-lived objects; every full collection
+        walks them all, a ~100 ms stall of the event loop every few requests under load.
+        ``gc.freeze`` moves what exists at startup out of the collector's sight (the
+        technique CPython documents for servers), so collections see only request garbage.
+        """
+        try:
+            self.base.backend.aclient  # noqa: B018 - imports and builds the SDK clients
+            self.base.plan("Warm-up: 3 people were hurt on Monday.")
+        except SummarizerError as exc:  # the first request reports it properly
+            log.warning("warm-up failed: %s", exc)
+        gc.collect()
+        gc.freeze()
 
     async def close(self) -> None:
         if self._start_task is not None and not self._start_task.done():
