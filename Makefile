@@ -9,6 +9,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SEED   := seeds/belgorod-kharkiv-2024-01-01.txt
 PYTEST_ARGS ?= -q
+# Parallel test processes (pytest-xdist); 0 runs in this process, e.g. for a debugger.
+PYTEST_WORKERS ?= 3
 
 .PHONY: demo test record lint typecheck typecheck-baseline bench clean
 
@@ -34,7 +36,7 @@ demo: $(VENV)/.installed-local
 	$(BIN)/summarizer summarize $(SEED)
 
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Re-record every cassette from the embedded model (real recordings, never edited).
 # `make record PROMPT=event-summary` re-records one prompt's cassettes.

@@ -155,7 +155,7 @@ class QuoteAligner:
         the occurrence that holds the number, so all of them are returned.
         """
         needle = quote.strip()
-        if not needle:
+        if not normalize_quote(needle):  # blank, or only invisible characters (soft hyphens)
             return [Grounding(match="none")]
         exact = self._exact(needle)
         if exact:

@@ -82,7 +82,7 @@ def demo_env(tmp_path: Path) -> dict[str, str]:
 def test_spinner_then_final_screen_at_80_columns(terminal: Terminal, tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         # First answer has a wrong quote (re-asked), the second is right: two attempts to watch.
-        fake.script(Completion(BAD_QUOTE_DRAFT, delay=2.5), Completion(BELGOROD_DRAFT, delay=2.5))
+        fake.script(Completion(BAD_QUOTE_DRAFT, delay=1.2), Completion(BELGOROD_DRAFT, delay=1.2))
         command = f"{SUMMARIZER_BIN} summarize {BELGOROD_PATH.relative_to(ROOT)} "
         command += f"--base-url {fake.url} --model fake"
         terminal.start(command, demo_env(tmp_path))

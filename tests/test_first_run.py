@@ -1,18 +1,24 @@
 """What a new user sees: quiet by default, -v per attempt, -vv per request, messages that
 name the setting to change, the deadline's partial result, the cache, the help text.
 
-Runs the installed ``summarizer`` script (real stdout/stderr, real logging) against the
-FAKE model server (``tests/fake_openai_server.py``: scripted replies, never a model).
+Against the FAKE model server (``tests/fake_openai_server.py``: scripted replies, never a
+model). Where logging is the point (quiet by default, -v, -vv, a plain script), the
+installed ``summarizer`` script runs in a process of its own (real stdout/stderr, real
+logging); messages, deadlines and the cache run the same CLI in this process.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer, Hang
 from fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
+from typer.testing import CliRunner
+
+from summarizer.cli.app import app
 
 TESTS = Path(__file__).resolve().parent
 NOISE = ("Max retries exceeded", "validation error", "API call failed", "errors.pydantic.dev")
@@ -26,6 +32,19 @@ def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) ->
     }
     base = ["summarize", str(BELGOROD_PATH), "--base-url", fake.url, "--model", "fake"]
     return run_cli_subprocess([*base, *args], env)
+
+
+def cli_here(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
+    """As :func:`cli`, in this process (typer's runner): for what needs no process of its own."""
+    env = {
+        "SUMMARIZER_CONFIG": str(write_config(tmp_path / "config.toml", **config)),
+        "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
+        "COLUMNS": "80",
+    }
+    base = ["summarize", str(BELGOROD_PATH), "--base-url", fake.url, "--model", "fake"]
+    started = time.monotonic()
+    result = CliRunner().invoke(app, [*base, *args], env=env)
+    return Run(result.exit_code, result.stdout, result.stderr, time.monotonic() - started)
 
 
 FAST_CONFIG = {"backoff_initial": 0.01, "backoff_max": 0.05}
@@ -71,7 +90,7 @@ def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(tmp_path: Pa
 def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         fake.script(Hang())
-        run = cli(fake, tmp_path, "--deadline", "1.2", "--timeout", "0.5", **FAST_CONFIG)
+        run = cli_here(fake, tmp_path, "--deadline", "1.2", "--timeout", "0.5", **FAST_CONFIG)
     assert run.exit_code == 4
     message = run.stderr.strip()
     assert message.startswith("error: gave up on fake at http://127.0.0.1:")
@@ -82,28 +101,30 @@ def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Pat
 
 def test_deadline_run_prints_the_last_answer_with_its_checks(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
-        # Always re-asked, 2 s per answer: six attempts would take 12 s, the deadline is 8 s
-        # (room for a slow first answer on a loaded machine: imports run inside it too).
-        fake.script(Completion(BAD_QUOTE_DRAFT, delay=2.0))
-        run = cli(fake, tmp_path, "--deadline", "8", "--max-retries", "5", **FAST_CONFIG)
+        # Always re-asked, 0.6 s per answer: six attempts would take 3.6 s, the deadline is 3 s
+        # (room for a slow first answer on a loaded machine: the SDK import may run inside it).
+        fake.script(Completion(BAD_QUOTE_DRAFT, delay=0.6))
+        run = cli_here(fake, tmp_path, "--deadline", "3", "--max-retries", "5", **FAST_CONFIG)
     assert run.exit_code == 0, run.stderr
     assert "Figures: 4/5 verified" in run.stdout, run.stdout
-    assert "note: the 8s deadline per article ran out" in " ".join(run.stdout.split())
-    assert "warning: the 8s deadline per article ran out" in run.stderr
+    assert "note: the 3s deadline per article ran out" in " ".join(run.stdout.split())
+    assert "warning: the 3s deadline per article ran out" in run.stderr
     assert "--deadline" in run.stderr and "tokens so far" in run.stderr
 
 
 def test_summarize_cache_makes_the_second_run_instant(tmp_path: Path) -> None:
+    # The cache lives on disk, so each run may as well be in this process (a run builds its
+    # own Summarizer from the command line, the config file and the environment).
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BELGOROD_DRAFT))
-        first = cli(fake, tmp_path, "--cache")
-        again = cli(fake, tmp_path, "--cache", "--format", "json")
+        first = cli_here(fake, tmp_path, "--cache")
+        again = cli_here(fake, tmp_path, "--cache", "--format", "json")
         assert fake.count == 1, "the second run is answered from the cache"
-        without = cli(fake, tmp_path)
+        without = cli_here(fake, tmp_path)
         assert fake.count == 2, "off by default"
-        by_config = cli(fake, tmp_path, cache=True)
+        by_config = cli_here(fake, tmp_path, cache=True)
         assert fake.count == 2, "the `cache` config key turns it on"
-        refused = cli(fake, tmp_path, "--no-cache", cache=True)
+        refused = cli_here(fake, tmp_path, "--no-cache", cache=True)
         assert fake.count == 3, "--no-cache wins over the config key"
     assert all(r.exit_code == 0 for r in (first, again, without, by_config, refused))
     assert "(from the response cache)" in " ".join(by_config.stdout.split()[:20])

@@ -66,6 +66,14 @@ def test_empty_quote_is_none() -> None:
     assert ground("   ", BELGOROD).match == "none"
 
 
+def test_quote_of_invisible_characters_only_is_none() -> None:
+    """Soft hyphens and zero-width spaces normalise to nothing: such a quote grounds
+    nowhere (it once made the normalised search index past the article's end)."""
+    for article in ("", "x", "Five people were killed.", "\u00ad", BELGOROD):
+        for quote in ("\u00ad", " \u200b\u00ad ", "\ufeff"):
+            assert [g.match for g in ground_all(quote, article)] == ["none"]
+
+
 # ---------------------------------------------------------------------------
 # normalized
 # ---------------------------------------------------------------------------
@@ -249,3 +257,15 @@ def test_property_perturbed_quote_grounds(pieces: list[str], data: st.DataObject
     assert g.match in ("exact", "normalized"), (original, perturbed)
     assert g.start is not None and g.end is not None and 0 <= g.start < g.end <= len(article)
     assert normalize_quote(perturbed) in normalize(article[g.start : g.end]).text
+
+
+@given(article=st.text(max_size=60), quote=st.text(max_size=20))
+def test_property_any_quote_against_any_article_gives_spans_inside_it(
+    article: str, quote: str
+) -> None:
+    """Whatever a client posts (schemathesis sends arbitrary unicode): never an exception,
+    and every span lies inside the article."""
+    for grounding in ground_all(quote, article):
+        if grounding.match != "none":
+            assert grounding.start is not None and grounding.end is not None
+            assert 0 <= grounding.start <= grounding.end <= len(article)

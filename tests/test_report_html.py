@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 from fake_openai_server import BELGOROD_DRAFT, BELGOROD_JSON, Completion, FakeOpenAIServer
+from typer.testing import CliRunner, Result
 
+from summarizer.cli.app import app
 from summarizer.crosscheck import verify
 from summarizer.report_html import claims_of, embed_json, render_html, segments
 from summarizer.schema import (
@@ -176,21 +176,16 @@ def test_real_report_of_the_seed_marks_every_located_figure() -> None:
         assert f'href="#claim-{index}"' in page and f'id="claim-{index}"' in page
 
 
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=120,
-    )
+def run_cli(*args: str) -> Result:
+    """The CLI in this process: what it writes is the point here, not its process."""
+    return CliRunner().invoke(app, list(args))
 
 
 def test_cli_verify_and_summarize_format_html(tmp_path: Path) -> None:
     summary_path = tmp_path / "summary.json"
     summary_path.write_text(BELGOROD_JSON, encoding="utf-8")
     verified = run_cli("verify", str(BELGOROD_PATH), str(summary_path), "--format", "html")
-    assert verified.returncode == 0, verified.stderr
+    assert verified.exit_code == 0, verified.stderr
     assert verified.stdout.startswith("<!DOCTYPE html>")
     assert len(parse(verified.stdout).marks) >= 4
 
@@ -211,7 +206,7 @@ def test_cli_verify_and_summarize_format_html(tmp_path: Path) -> None:
             "--model",
             "fake",
         )
-    assert made.returncode == 0, made.stderr
+    assert made.exit_code == 0, made.stderr
     page = out.read_text(encoding="utf-8")
     assert "<dt>Model</dt><dd>fake (compatible)</dd>" in page
     assert page.count('data-verdict="verified"') >= 5

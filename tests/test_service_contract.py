@@ -17,11 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from service_fixtures import LiveService
 
 pytestmark = pytest.mark.service
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+# By Hypothesis profile (tests/conftest.py): a quick pass while developing (a few examples
+# per operation, no coverage phase: its boundary cases cost schemathesis ~9 s of CPU), the
+# thorough one in CI (every phase, 40 examples). Seeded either way, so a failure replays.
+THOROUGH = settings.get_current_profile_name() == "ci"
+MAX_EXAMPLES = 40 if THOROUGH else 6
+PHASES = "examples,coverage,fuzzing,stateful" if THOROUGH else "examples,fuzzing,stateful"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +57,9 @@ def test_schemathesis_finds_no_failure(contract_service: LiveService, tmp_path: 
             "--exclude-checks",
             "positive_data_acceptance",
             "--max-examples",
-            "20",
+            str(MAX_EXAMPLES),
+            "--phases",
+            PHASES,
             "--workers",
             "1",  # hypothesis' AST cache is not thread-safe (a runtime error with 2)
             "--seed",

@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +25,9 @@ from service_fixtures import (
     jsonl,
     wait_for_batch,
 )
+from typer.testing import CliRunner
 
+from summarizer.cli.app import app
 from summarizer.service.models import Batch
 
 pytestmark = pytest.mark.service
@@ -37,7 +37,7 @@ FAST = {
     "backoff_initial": 0.01,
     "backoff_max": 0.05,
     "retry_after_cap": 0.1,
-    "timeout": 1.0,
+    "timeout": 0.6,
     "connect_timeout": 1.0,
 }
 
@@ -57,12 +57,11 @@ def fault_service(
 
 
 def cli_error_line(live: LiveService, article: Path) -> str:
-    """What `summarizer summarize` prints for the same fault, with the same settings."""
-    result = subprocess.run(
+    """What `summarizer summarize` prints for the same fault, with the same settings
+    (the CLI run in this process: its wording is the point, not its process)."""
+    result = CliRunner().invoke(
+        app,
         [
-            sys.executable,
-            "-m",
-            "summarizer",
             "summarize",
             str(article),
             "--backend",
@@ -72,17 +71,12 @@ def cli_error_line(live: LiveService, article: Path) -> str:
             "--model",
             live.model,
         ],
-        capture_output=True,
-        text=True,
-        timeout=120,
         env={
-            "PATH": "/usr/bin:/bin",
-            "HOME": str(live.state_dir),
             "SUMMARIZER_CONFIG": str(live.state_dir / "config.toml"),
             "SUMMARIZER_CACHE_DIR": str(live.state_dir / "cli-cache"),
         },
     )
-    assert result.returncode == 4, result.stderr
+    assert result.exit_code == 4, result.stderr
     line = result.stderr.strip().splitlines()[-1]
     assert line.startswith("error: ")
     return line.removeprefix("error: ")
@@ -192,7 +186,7 @@ def test_restart_mid_batch_loses_and_duplicates_nothing(
     fake_model: Any, tmp_path: Path, how: int
 ) -> None:
     config = {"max_in_flight": 2, "drain_timeout": 0.1}
-    fake_model.delay = 0.3
+    fake_model.delay = 0.15
     live = LiveService(fake_model.base_url, tmp_path, config=config)
     try:
         live.start()
