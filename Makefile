@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 SEED   := seeds/belgorod-kharkiv-2024-01-01.txt
 PYTEST_ARGS ?= -q
 # Parallel test processes (pytest-xdist); 0 runs in this process, e.g. for a debugger.
-PYTEST_WORKERS ?= 3
+PYTEST_WORKERS ?= 4
 
 .PHONY: demo test record lint typecheck typecheck-baseline bench clean
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from summarizer import cassettes
 from summarizer.batch import asummarize_many
 from summarizer.cassettes import CASSETTES_DIR
 from summarizer.config import DEFAULT_PROMPT
@@ -75,7 +76,7 @@ def recorded_reply() -> Reply | None:
             if not article.is_file():
                 continue
             try:
-                data = yaml.safe_load(cassette.read_text(encoding="utf-8")) or {}
+                data = cassettes.load_yaml(cassette)
                 interactions = data.get("interactions") or []
             except (OSError, yaml.YAMLError):
                 continue

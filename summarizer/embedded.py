@@ -23,6 +23,7 @@ import httpx2 as httpx
 
 from summarizer import progress
 from summarizer.errors import BackendUnavailable, ConfigError
+from summarizer.transport import tls_context
 
 log = logging.getLogger("summarizer.embedded")
 
@@ -189,17 +190,18 @@ class EmbeddedServer:
     def _wait_until_ready(self, started: float) -> None:
         assert self.process is not None
         url = f"{self.base_url}/models"
-        while time.monotonic() - started < self.start_timeout:
-            if self.process.poll() is not None:
-                raise BackendUnavailable(
-                    f"embedded llama.cpp server exited with code {self.process.returncode}: {self._log_tail()}"
-                )
-            try:
-                if httpx.get(url, timeout=1.0).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+        with httpx.Client(timeout=1.0, verify=tls_context()) as probe:
+            while time.monotonic() - started < self.start_timeout:
+                if self.process.poll() is not None:
+                    raise BackendUnavailable(
+                        f"embedded llama.cpp server exited with code {self.process.returncode}: {self._log_tail()}"
+                    )
+                try:
+                    if probe.get(url).status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.2)
         raise BackendUnavailable(
             f"embedded llama.cpp server did not answer within {self.start_timeout:.0f}s: {self._log_tail()}"
         )

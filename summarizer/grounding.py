@@ -155,7 +155,8 @@ class QuoteAligner:
         the occurrence that holds the number, so all of them are returned.
         """
         needle = quote.strip()
-        if not normalize_quote(needle):  # blank, or only invisible characters (soft hyphens)
+        if not any(_fold_char(ch).strip(" ") for ch in needle):  # blank, or only invisible
+            # characters (soft hyphens, zero-width spaces): nothing to find
             return [Grounding(match="none")]
         exact = self._exact(needle)
         if exact:

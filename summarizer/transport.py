@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import email.utils
+import functools
 import logging
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
@@ -214,13 +216,24 @@ class _RetryMixin:
         }
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One TLS context (the system's CA bundle, as httpx would load it) for every client.
+
+    httpx builds a fresh context per client otherwise, re-reading the CA bundle: ~20 ms of
+    CPU each time a Summarizer, a batch or a health probe opens a client. A context is safe
+    to share between clients and threads.
+    """
+    return httpx.create_ssl_context()
+
+
 class RetryTransport(_RetryMixin, httpx.BaseTransport):
     """Wraps a transport; retries transient failures per :class:`RetryPolicy`."""
 
     def __init__(
         self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
     ) -> None:
-        self.inner = inner or httpx.HTTPTransport()
+        self.inner = inner or httpx.HTTPTransport(verify=tls_context())
         self.policy = policy or RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -259,7 +272,7 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
     def __init__(
         self, inner: httpx.AsyncBaseTransport | None = None, policy: RetryPolicy | None = None
     ) -> None:
-        self.inner = inner or httpx.AsyncHTTPTransport()
+        self.inner = inner or httpx.AsyncHTTPTransport(verify=tls_context())
         self.policy = policy or RetryPolicy()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

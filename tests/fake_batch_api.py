@@ -52,7 +52,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
-import yaml
+from summarizer import cassettes
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -67,7 +67,7 @@ def load_recordings(root: Path = CASSETTES) -> dict[str, bytes]:
     """Every recorded request body (canonical JSON) -> the recorded response body."""
     recordings: dict[str, bytes] = {}
     for path in sorted(root.glob("*/*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = cassettes.load_yaml(path)
         for interaction in data.get("interactions") or []:
             request, response = interaction["request"], interaction["response"]
             if response["status"]["code"] != 200:

@@ -24,6 +24,7 @@ import pytest
 
 from summarizer.config import ENV_VARS
 from summarizer.service.models import Batch, ResultLine
+from summarizer.transport import tls_context  # httpx re-reads the CA bundle per client otherwise
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -73,6 +74,7 @@ class LiveService:
 
     def client(self, **kwargs: Any) -> httpx.Client:
         kwargs.setdefault("timeout", 30.0)
+        kwargs.setdefault("verify", tls_context())
         return httpx.Client(base_url=self.url, headers=self.headers, **kwargs)
 
     def start(self, timeout: float = 30.0) -> LiveService:
@@ -113,7 +115,8 @@ class LiveService:
             if self.process.poll() is not None:
                 raise RuntimeError(f"service exited at start:\n{self.log()}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=1.0).status_code == 200:
+                ready = httpx.get(f"{self.url}/readyz", timeout=1.0, verify=tls_context())
+                if ready.status_code == 200:
                     return self
             except httpx.TransportError:
                 pass
@@ -144,7 +147,7 @@ class LiveService:
 
     def metric(self, name: str, labels: str = "") -> float:
         """One sample from /metrics, e.g. metric("summarizer_model_calls_in_flight")."""
-        text = httpx.get(f"{self.url}/metrics", timeout=5.0).text
+        text = httpx.get(f"{self.url}/metrics", timeout=5.0, verify=tls_context()).text
         wanted = f"{name}{{{labels}}}" if labels else name
         for line in text.splitlines():
             if line.startswith(wanted + " "):
@@ -248,7 +251,7 @@ async def run_load(
         queue.put_nowait(number)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(
-        base_url=url, headers=headers, timeout=120.0, limits=limits
+        verify=tls_context(), base_url=url, headers=headers, timeout=120.0, limits=limits
     ) as client:
 
         async def worker() -> None:

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from fake_batch_api import FakeBatchApi, load_recordings
 from hypothesis import settings
 from typer.testing import CliRunner
@@ -60,7 +59,7 @@ def seed_text(seed: str) -> str:
 
 def interactions(seed: str) -> list[dict[str, Any]]:
     path = cassettes.cassette_path(PROMPT_ID, seed)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]
+    return cassettes.load_yaml(path)["interactions"]
 
 
 def write_input(path: Path, count: int, seeds: list[str] | None = None) -> list[str]:

@@ -16,6 +16,7 @@ which import-linter does not have, and these ~150 lines need no dependency.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,27 +181,36 @@ def cycles(modules: dict[str, Module]) -> list[frozenset[str]]:
     return found
 
 
-MODULES = discover()
+@functools.cache
+def scanned() -> dict[str, Module]:
+    """The package, parsed once per test process, and only in one that runs these tests."""
+    return discover()
+
+
+# Collection needs only the names (every parallel test process collects every module).
+NAMES = sorted(module_name(path)[0] for path in SOURCE.rglob("*.py"))
 
 
 def test_the_scan_sees_the_package() -> None:
+    modules = scanned()
+    assert sorted(modules) == NAMES
     assert {"summarizer", "summarizer.cli", "summarizer.cli.app", "summarizer.numbers"} <= set(
-        MODULES
+        modules
     )
-    assert "summarizer.errors" in MODULES["summarizer.cli.app"].imports
+    assert "summarizer.errors" in modules["summarizer.cli.app"].imports
 
 
 @pytest.mark.parametrize(
-    "name", sorted(n for n in MODULES if not any(in_layer(n, c) for c in CLI_ENTRY_POINTS))
+    "name", [n for n in NAMES if not any(in_layer(n, c) for c in CLI_ENTRY_POINTS)]
 )
 def test_library_never_imports_the_cli_or_the_service(name: str) -> None:
     forbidden = ("summarizer.cli",) if in_layer(name, "summarizer.service") else THIN_LAYERS
-    bad = sorted(i for i in MODULES[name].imports if any(in_layer(i, f) for f in forbidden))
+    bad = sorted(i for i in scanned()[name].imports if any(in_layer(i, f) for f in forbidden))
     assert not bad, f"{name} imports {bad}: the library must not depend on its thin layers"
 
 
 def test_no_import_cycles() -> None:
-    found = set(cycles(MODULES))
+    found = set(cycles(scanned()))
     new = found - KNOWN_CYCLES
     assert not new, "import cycles: " + "; ".join(" <-> ".join(sorted(c)) for c in new)
     fixed = KNOWN_CYCLES - found
@@ -208,7 +218,7 @@ def test_no_import_cycles() -> None:
 
 
 def test_no_private_names_imported_across_modules() -> None:
-    found = {(m.name, use) for m in MODULES.values() for use in m.private_uses}
+    found = {(m.name, use) for m in scanned().values() for use in m.private_uses}
     new = found - KNOWN_PRIVATE_IMPORTS
     assert not new, "private names used across modules: " + ", ".join(
         f"{user} uses {name}" for user, name in sorted(new)

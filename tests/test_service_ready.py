@@ -21,6 +21,7 @@ from summarizer import backends
 from summarizer.config import Settings
 from summarizer.embedded import EmbeddedServer
 from summarizer.service import create_app
+from summarizer.transport import tls_context
 
 pytestmark = pytest.mark.service
 
@@ -34,22 +35,24 @@ class FakeServer(EmbeddedServer):
         return [sys.executable, str(FAKE), *super().command(port)[3:]]
 
 
-def serve(settings: Settings) -> Iterator[str]:
+def serve(settings: Settings) -> Iterator[httpx.Client]:
+    """The app on a real port; a client for it (one TLS context: no CA bundle per request)."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{port}"
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", verify=tls_context())
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
-            httpx.get(f"{url}/healthz", timeout=1)
+            client.get("/healthz", timeout=1)
             break
         except httpx.TransportError:
             time.sleep(0.05)
     try:
-        yield url
+        yield client
     finally:
+        client.close()
         server.should_exit = True
         thread.join(20)
 
@@ -67,24 +70,24 @@ def test_readyz_is_503_while_the_model_starts_then_200(
 ) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "slow")
     monkeypatch.setenv("FAKE_LLAMA_DELAY", "2")
-    for url in serve(embedded_settings):
-        starting = httpx.get(f"{url}/readyz")
+    for client in serve(embedded_settings):
+        starting = client.get("/readyz")
         assert starting.status_code == 503
         assert starting.json()["status"] == "starting"
-        assert httpx.get(f"{url}/healthz").status_code == 200
-        early = httpx.post(f"{url}/v1/summaries", json={"text": BELGOROD_TEXT})
+        assert client.get("/healthz").status_code == 200
+        early = client.post("/v1/summaries", json={"text": BELGOROD_TEXT})
         assert early.status_code == 503 and early.json()["code"] == "not_ready"
         assert int(early.headers["Retry-After"]) >= 1
         deadline = time.monotonic() + 30
-        while httpx.get(f"{url}/readyz").status_code != 200:
+        while client.get("/readyz").status_code != 200:
             assert time.monotonic() < deadline, "never became ready"
             time.sleep(0.1)
-        assert httpx.get(f"{url}/readyz").json() == {"status": "ok", "detail": None}
+        assert client.get("/readyz").json() == {"status": "ok", "detail": None}
 
         # The fake serves no completions (404): enough to see which server a request reached.
-        plain = httpx.post(f"{url}/v1/summaries", json={"text": BELGOROD_TEXT}, timeout=30)
-        tuned = httpx.post(
-            f"{url}/v1/summaries",
+        plain = client.post("/v1/summaries", json={"text": BELGOROD_TEXT}, timeout=30)
+        tuned = client.post(
+            "/v1/summaries",
             json={"text": BELGOROD_TEXT, "options": {"max_tokens": 512}},
             timeout=30,
         )
@@ -97,11 +100,11 @@ def test_readyz_says_why_when_the_model_cannot_start(
     embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
-    for url in serve(embedded_settings):
+    for client in serve(embedded_settings):
         deadline = time.monotonic() + 30
-        while (body := httpx.get(f"{url}/readyz").json())["status"] == "starting":
+        while (body := client.get("/readyz").json())["status"] == "starting":
             assert time.monotonic() < deadline
             time.sleep(0.1)
         assert body["status"] == "failed"
         assert "fake crash" in body["detail"]
-        assert httpx.get(f"{url}/readyz").status_code == 503
+        assert client.get("/readyz").status_code == 503

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from conftest import BELGOROD
 from typer.testing import CliRunner
 
@@ -24,7 +23,7 @@ runner = CliRunner()
 
 
 def recorded_interactions() -> list[dict[str, Any]]:
-    data = yaml.safe_load(cassettes.cassette_path(PROMPT_ID, SEED_ID).read_text())
+    data = cassettes.load_yaml(cassettes.cassette_path(PROMPT_ID, SEED_ID))
     return data["interactions"]
 
 
