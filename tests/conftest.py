@@ -35,21 +35,6 @@ settings.load_profile(
 # fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service tests).
 pytest_plugins = ["fault_fixtures", "service_fixtures"]
 
-# Module-scoped servers (a live `summarizer serve`, a fake model, a browser) take a second
-# or two of CPU to start. `make test` runs the suite in parallel processes (pytest-xdist,
-# --dist loadgroup): the tests of a module that share one stay in one process, so each
-# server starts once.
-SHARED_FIXTURES = frozenset(
-    {"service", "fake_model", "fault_service", "contract_service", "live", "browser", "warm_up"}
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if SHARED_FIXTURES.intersection(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BELGOROD = SEEDS / "belgorod-kharkiv-2024-01-01.txt"
