@@ -6,6 +6,7 @@ each, or run one worker per container as usual).
 
 from __future__ import annotations
 
+import gc
 import time
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -60,6 +61,12 @@ class Metrics:
         self.rejected = Counter(
             "summarizer_rejected", "Requests refused by a limit.", ["reason"], registry=r
         )
+        self.frozen = Gauge(
+            "summarizer_gc_frozen_objects",
+            "Objects the garbage collector no longer walks (frozen after the warm-up).",
+            registry=r,
+        )
+        self.frozen.set_function(gc.get_freeze_count)
 
     def record_summary(self, summary: ArticleSummary) -> None:
         self.articles.labels("succeeded").inc()
