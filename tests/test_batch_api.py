@@ -587,6 +587,18 @@ def test_long_articles_need_live_calls(api: FakeBatchApi, tmp_path: Path) -> Non
     assert "--retry-live" in got["long"]["error"]["message"]
 
 
+def as_at_a_terminal() -> None:
+    """In the child before exec: Ctrl-C and Ctrl-\\ do what they do at a terminal.
+
+    An ignored signal stays ignored across exec, and Python then leaves SIGINT alone (as
+    it should: that is how a shell runs a background job). A parallel CI run once handed
+    this child SIGINT and SIGQUIT ignored (SigIgn 0x81001006 in /proc), so the first
+    Ctrl-C was never seen; the test is about a user at a terminal.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def signal_state(pid: int) -> str:
     """The kernel's view of a process's signals (pending, blocked, ignored, caught)."""
     try:
@@ -631,6 +643,7 @@ def test_second_ctrl_c_asks_before_cancelling(
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=log,
+            preexec_fn=as_at_a_terminal,
         )
     try:
         _wait_for(lambda: api.retrievals >= 2, process, "polling")
