@@ -24,26 +24,30 @@ TESTS = Path(__file__).resolve().parent
 NOISE = ("Max retries exceeded", "validation error", "API call failed", "errors.pydantic.dev")
 
 
-def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
+def summarize_call(
+    fake: FakeOpenAIServer, tmp_path: Path, args: tuple[str, ...], config: dict[str, object]
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of `summarizer summarize` on the seed article."""
     env = {
         "SUMMARIZER_CONFIG": str(write_config(tmp_path / "config.toml", **config)),
         "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
         "COLUMNS": "80",
     }
     base = ["summarize", str(BELGOROD_PATH), "--base-url", fake.url, "--model", "fake"]
-    return run_cli_subprocess([*base, *args], env)
+    return [*base, *args], env
+
+
+def cli(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
+    """The installed script in a process of its own (real stdout/stderr, real logging)."""
+    argv, env = summarize_call(fake, tmp_path, args, config)
+    return run_cli_subprocess(argv, env)
 
 
 def cli_here(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: object) -> Run:
     """As :func:`cli`, in this process (typer's runner): for what needs no process of its own."""
-    env = {
-        "SUMMARIZER_CONFIG": str(write_config(tmp_path / "config.toml", **config)),
-        "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache"),
-        "COLUMNS": "80",
-    }
-    base = ["summarize", str(BELGOROD_PATH), "--base-url", fake.url, "--model", "fake"]
+    argv, env = summarize_call(fake, tmp_path, args, config)
     started = time.monotonic()
-    result = CliRunner().invoke(app, [*base, *args], env=env)
+    result = CliRunner().invoke(app, argv, env=env)
     return Run(result.exit_code, result.stdout, result.stderr, time.monotonic() - started)
 
 
