@@ -30,13 +30,14 @@ from fastapi.responses import (
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from summarizer.claims import mention_ref
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
 from summarizer.errors import SummarizerError
 from summarizer.numbers import extract_numbers
 from summarizer.redaction import register_secret
 from summarizer.report_html import render_html
-from summarizer.schema import ArticleSummary, MentionRef, VerificationReport
+from summarizer.schema import ArticleSummary, VerificationReport
 from summarizer.service.engine import (
     ClientGone,
     Engine,
@@ -333,21 +334,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def numbers_route(body: NumbersRequest) -> NumbersResponse:
         """Every number the rule-based extractor finds, with offsets into ``text``."""
         mentions = await asyncio.to_thread(extract_numbers, body.text)
-        return NumbersResponse(
-            numbers=[
-                MentionRef(
-                    value=m.value,
-                    value_high=m.value_high,
-                    text=m.text,
-                    start=m.start,
-                    end=m.end,
-                    qualifier=m.qualifier,
-                    role=m.role,
-                    noun=m.noun,
-                )
-                for m in mentions
-            ]
-        )
+        return NumbersResponse(numbers=[mention_ref(m) for m in mentions])
 
     @app.post(
         "/v1/summaries:stream",
