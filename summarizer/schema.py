@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import math
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
@@ -54,31 +55,39 @@ from summarizer.vocabulary import (
 )
 
 
-def _date_as_text(value: Any) -> Any:
-    """Lax pydantic reads 1700000000 as a date; a date here is ISO text (or a date object)."""
-    if isinstance(value, int | float):
-        raise ValueError("a date is written as text (YYYY-MM-DD), not a number")
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value[:40]!r} is not a date as YYYY-MM-DD") from None
-    return value
+def _iso_text(
+    parse: Callable[[str], Any], number_error: str, text_error: str
+) -> Callable[[Any], Any]:
+    """A before-validator: ISO text parsed with ``parse``, a number refused.
+
+    Lax pydantic reads 1700000000 as a date or a time; here either is ISO text (or already
+    a date/datetime object).
+    """
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, int | float):
+            raise ValueError(number_error)
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except ValueError:
+                raise ValueError(f"{value[:40]!r} {text_error}") from None
+        return value
+
+    return validate
 
 
-def _time_as_text(value: Any) -> Any:
-    """As :func:`_date_as_text`, for an ISO 8601 date and time."""
-    if isinstance(value, int | float):
-        raise ValueError("a time is written as ISO 8601 text, not a number")
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{value[:40]!r} is not an ISO 8601 date and time") from None
-    return value
+_date_as_text = _iso_text(
+    dt.date.fromisoformat,
+    "a date is written as text (YYYY-MM-DD), not a number",
+    "is not a date as YYYY-MM-DD",
+)
+_time_as_text = _iso_text(
+    dt.datetime.fromisoformat,
+    "a time is written as ISO 8601 text, not a number",
+    "is not an ISO 8601 date and time",
+)
 
-
-# Dates and times as text only (or date objects from our own code), never epoch numbers.
 DateValue = Annotated[dt.date, BeforeValidator(_date_as_text)]
 TimeValue = Annotated[dt.datetime, BeforeValidator(_time_as_text)]
 
