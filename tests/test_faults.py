@@ -185,7 +185,9 @@ ROWS: list[Row] = [
         lambda: [Hang()],
         (2, 3),
         2.5,
-        min_s=1.2,
+        # two 0.5 s timeouts at least; it may stop short of 1.2 s when the next backoff
+        # sleep would already end past the deadline ("no time left for another attempt")
+        min_s=1.0,
         settings={"timeout": 0.5, "transient_attempts": 10, "deadline": 1.2},
         error=BackendUnavailable,
         exit_code=4,
