@@ -14,13 +14,11 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-import uvicorn
 from service_fixtures import BELGOROD_TEXT, free_port
 
 from summarizer import backends
 from summarizer.config import Settings
 from summarizer.embedded import EmbeddedServer
-from summarizer.service import create_app
 from summarizer.transport import tls_context
 
 pytestmark = pytest.mark.service
@@ -37,6 +35,10 @@ class FakeServer(EmbeddedServer):
 
 def serve(settings: Settings) -> Iterator[httpx.Client]:
     """The app on a real port; a client for it (one TLS context: no CA bundle per request)."""
+    import uvicorn  # here, not at collection: FastAPI and uvicorn load only where they run
+
+    from summarizer.service import create_app
+
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -65,6 +67,7 @@ def embedded_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settin
     return Settings(backend="embedded", model_path=gguf, state_dir=tmp_path / "state")
 
 
+@pytest.mark.slow
 def test_readyz_is_503_while_the_model_starts_then_200(
     embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,6 +14,19 @@ server.py    uvicorn: workers, SIGTERM drain
 
 from __future__ import annotations
 
-from summarizer.service.app import create_app
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.service.app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """``create_app`` on first use: the request and response models (``service.models``)
+    import without FastAPI, for clients that only read or build bodies."""
+    if name == "create_app":
+        from summarizer.service.app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
