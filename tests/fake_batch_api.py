@@ -154,7 +154,7 @@ class FakeBatchApi:
         # A short poll: shutdown() waits up to one interval (0.5 s by default), and every
         # test stops its server.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
         self._thread.start()
         return self

@@ -274,7 +274,7 @@ class FakeBatchServer:
         # A short poll: shutdown() waits up to one interval, and every test stops a server.
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            kwargs={"poll_interval": 0.01},
             name="fake-batch-server",
             daemon=True,
         )

@@ -120,7 +120,7 @@ class LiveService:
                     return self
             except httpx.TransportError:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.02)
         self.stop(signal.SIGKILL)
         raise RuntimeError(f"service did not become ready:\n{self.log()}")
 
@@ -177,7 +177,7 @@ def wait_for_batch(client: httpx.Client, batch_id: str, timeout: float = 60.0) -
         batch = Batch.model_validate(client.get(f"/v1/batches/{batch_id}").json())
         if batch.status in ("completed", "cancelled", "failed", "expired"):
             return batch
-        time.sleep(0.1)
+        time.sleep(0.02)
     raise AssertionError(f"batch {batch_id} did not finish: {batch}")
 
 
