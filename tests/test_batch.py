@@ -125,6 +125,7 @@ def test_fake_reply_is_a_valid_verifying_summary(seed: str) -> None:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_folder_of_all_seeds_end_to_end(server: FakeBatchServer, tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
     result = run_batch(server, str(SEEDS), "--out", str(out))
@@ -504,6 +505,7 @@ def test_summarize_many_sync_with_texts_and_pairs(server: FakeBatchServer) -> No
     assert summarizer.summarize_many is summarize_many and "summarize_many" in summarizer.__all__
 
 
+@pytest.mark.slow
 def test_summarize_many_async_yields_as_completed(server: FakeBatchServer) -> None:
     server.delays = {"SLOWPOKE": 1.0}
     texts = [make_article(0, " SLOWPOKE")] + [make_article(n) for n in range(1, 5)]
@@ -723,6 +725,7 @@ def test_each_result_is_on_disk_before_it_is_yielded(
     assert server.requests == 5 and sorted(ids_of(out)) == sorted([*seen, "a-9"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
 def test_kill_half_way_then_rerun_gives_every_article_once(
     server: FakeBatchServer, tmp_path: Path, how: str
@@ -756,6 +759,7 @@ def test_kill_half_way_then_rerun_gives_every_article_once(
         assert server.requests == 12  # nothing was summarized twice
 
 
+@pytest.mark.slow
 def test_second_ctrl_c_abandons_in_flight_cleanly(server: FakeBatchServer, tmp_path: Path) -> None:
     server.delay = 0.1
     folder = tmp_path / "in"

@@ -153,6 +153,7 @@ def test_template_survives_hostile_articles() -> None:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_seeds_with_reasks_identical_to_live_batch(api: FakeBatchApi, tmp_path: Path) -> None:
     """Re-asks go to follow-up jobs and end exactly where the live re-asks end."""
     source = tmp_path / "in.jsonl"
@@ -180,6 +181,7 @@ def test_seeds_with_reasks_identical_to_live_batch(api: FakeBatchApi, tmp_path: 
 LARGE_JOB = 2000 if settings.get_current_profile_name() == "ci" else 500
 
 
+@pytest.mark.slow
 def test_large_job_end_to_end_identical_to_live(api: FakeBatchApi, tmp_path: Path) -> None:
     """Every recorded seed (re-ask rounds included), 20 times, among one-round articles.
 
@@ -339,6 +341,7 @@ def test_output_download_403_once_is_retried(api: FakeBatchApi, tmp_path: Path) 
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_split_at_the_line_limit(api: FakeBatchApi, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     ids = write_input(source, 10, [ONE_ROUND_SEED])
@@ -351,6 +354,7 @@ def test_split_at_the_line_limit(api: FakeBatchApi, tmp_path: Path) -> None:
     assert [r["id"] for r in records(out)] == ids
 
 
+@pytest.mark.slow
 def test_split_at_the_byte_limit(api: FakeBatchApi, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     ids = write_input(source, 7, [ONE_ROUND_SEED])
@@ -392,6 +396,7 @@ def _batch_ids(state: Path) -> list[str]:
             return []
 
 
+@pytest.mark.slow
 def test_reattach_after_sigkill_mid_poll(api: FakeBatchApi, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     ids = write_input(source, 6, [ONE_ROUND_SEED])
@@ -618,6 +623,7 @@ def _wait_for(predicate: Any, process: subprocess.Popen, what: str, timeout: flo
         time.sleep(0.02)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("answer", ["y", "n"])
 def test_second_ctrl_c_asks_before_cancelling(
     api: FakeBatchApi, tmp_path: Path, answer: str

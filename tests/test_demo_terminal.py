@@ -19,9 +19,10 @@ from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, Fake
 from fault_fixtures import BELGOROD_PATH, ROOT, SUMMARIZER_BIN
 from rich.cells import cell_len
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None, reason="needs tmux (apt install tmux)"
-)
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (apt install tmux)"),
+    pytest.mark.slow,
+]
 
 WIDTH, HEIGHT = 80, 40
 

@@ -60,6 +60,7 @@ def test_crash_on_start_is_one_clear_error(gguf: Path, monkeypatch: pytest.Monke
     assert server.process is None
 
 
+@pytest.mark.slow
 def test_start_timeout_kills_the_child(gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "hang")
     server = FakeServer(gguf, start_timeout=1.0)
@@ -109,6 +110,7 @@ def test_default_gguf_comes_from_the_wheel() -> None:
     assert path.stat().st_size > 50_000_000  # the real 135M-parameter file, not a pointer
 
 
+@pytest.mark.slow
 @needs_local
 @pytest.mark.embedded
 def test_real_llama_cpp_server_lifecycle() -> None:
@@ -119,6 +121,7 @@ def test_real_llama_cpp_server_lifecycle() -> None:
     assert process is not None and process.poll() is not None
 
 
+@pytest.mark.slow
 def test_server_dies_with_a_killed_parent(gguf: Path, tmp_path: Path) -> None:
     """A parent killed by SIGKILL runs no cleanup; the child must still go away."""
     import os

@@ -147,6 +147,7 @@ def test_baseline_classifies_each_field(report: EvalReport) -> None:
     assert evaluation.exit_code(report, compare_with_baseline(report, report)) == 0
 
 
+@pytest.mark.slow
 @needs_cassettes
 def test_cli_prints_the_table_and_writes_the_report(tmp_path: Path) -> None:
     out = tmp_path / "report.json"

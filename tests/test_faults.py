@@ -387,12 +387,20 @@ def _check_summary(summary: ArticleSummary, row: Row) -> None:
     assert FAKE_KEY not in dumped and "Bearer" not in dumped
 
 
+def params(rows: list[Row]) -> list[Any]:
+    """One pytest param per row; rows that wait a second or more by design are ``slow``."""
+    return [
+        pytest.param(row, id=row.id, marks=[pytest.mark.slow] if row.min_s >= 1.0 else [])
+        for row in rows
+    ]
+
+
 def _measure(kind: str, row: Row, fake: FakeOpenAIServer, elapsed: float, outcome: str) -> None:
     MEASURED.append(f"{kind:5} {row.id:34} requests={fake.count} elapsed={elapsed:.2f}s {outcome}")
     print(MEASURED[-1])
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+@pytest.mark.parametrize("row", params(ROWS))
 def test_fault_library(
     row: Row,
     fake_server: FakeOpenAIServer,
@@ -443,7 +451,7 @@ async def _async_run(row: Row, url: str) -> ArticleSummary:
         return await summarizer.asummarize(BELGOROD)
 
 
-@pytest.mark.parametrize("row", ASYNC_ROWS, ids=[row.id for row in ASYNC_ROWS])
+@pytest.mark.parametrize("row", params(ASYNC_ROWS))
 def test_fault_async(row: Row, fake_server: FakeOpenAIServer) -> None:
     import asyncio
 
@@ -466,7 +474,7 @@ def test_fault_async(row: Row, fake_server: FakeOpenAIServer) -> None:
     _check_time(elapsed, row)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+@pytest.mark.parametrize("row", params(ROWS))
 def test_fault_cli(row: Row, fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
     fake_server.script(*row.script())
     settings = {**FAST, **row.settings}

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer, Hang
 from fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
 from typer.testing import CliRunner
@@ -54,6 +55,7 @@ def cli_here(fake: FakeOpenAIServer, tmp_path: Path, *args: str, **config: objec
 FAST_CONFIG = {"backoff_initial": 0.01, "backoff_max": 0.05}
 
 
+@pytest.mark.slow
 def test_library_prints_nothing_when_the_model_is_re_asked() -> None:
     """No logging configured (a plain script): instructor's retry dumps must not reach stderr."""
     script = f"""
@@ -74,6 +76,7 @@ with FakeOpenAIServer() as fake:
     assert done.stderr == "", done.stderr
 
 
+@pytest.mark.slow
 def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BAD_QUOTE_DRAFT))
@@ -91,6 +94,7 @@ def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(tmp_path: Pa
     assert "Authorization" not in two.stderr and "Bearer" not in two.stderr
 
 
+@pytest.mark.slow
 def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         fake.script(Hang())
@@ -103,6 +107,7 @@ def test_deadline_message_names_the_setting_and_what_was_happening(tmp_path: Pat
     assert len(message.splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_deadline_run_prints_the_last_answer_with_its_checks(tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         # Always re-asked, 0.6 s per answer: six attempts would take 3.6 s, the deadline is 3 s

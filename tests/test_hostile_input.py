@@ -310,6 +310,7 @@ def test_long_article_is_summarized_in_chunks(fake_server: FakeOpenAIServer) -> 
     assert max(c.grounding.start or 0 for c in summary.verification.figures) > chunks[0].end * 4
 
 
+@pytest.mark.slow
 def test_chunked_article_sync_and_async_agree(fake_server: FakeOpenAIServer) -> None:
     """One article path: the sync and async shells send the same bodies and finish alike."""
     article = long_article()
@@ -366,6 +367,7 @@ def test_chunked_article_is_cached_per_chunk(fake_server: FakeOpenAIServer, tmp_
     assert first.model_dump(exclude={"meta"}) == second.model_dump(exclude={"meta"})
 
 
+@pytest.mark.slow
 def test_long_article_async_and_cli(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
     article = long_article()
     expected_chunks = len(split_article(article, CHUNK_BUDGET))
@@ -424,6 +426,7 @@ def test_too_many_chunks_is_a_clear_error_before_any_request(
     assert fake_server.count == 0
 
 
+@pytest.mark.slow
 def test_one_deadline_covers_all_chunks(fake_server: FakeOpenAIServer, warm_up: None) -> None:
     article = long_article()
     chunks = len(split_article(article, CHUNK_BUDGET))

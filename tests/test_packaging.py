@@ -8,6 +8,8 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 HEARTBEAT = ROOT / "scripts" / "heartbeat.sh"
 
@@ -23,6 +25,7 @@ def test_license_is_an_spdx_string_with_a_setuptools_that_reads_it() -> None:
     assert not any(c.startswith("License ::") for c in classifiers), "PEP 639: one or the other"
 
 
+@pytest.mark.slow
 def test_heartbeat_reports_a_quiet_command_while_it_runs_and_keeps_its_status() -> None:
     done = subprocess.run(
         [str(HEARTBEAT), "1", "building thing", "--", "bash", "-c", "sleep 2.5; exit 0"],

@@ -60,6 +60,7 @@ def assert_clean(text: str, *secrets: str) -> None:
 # One handler, formatter and filter serve every level (summarizer.redaction.configure_logging);
 # -vv adds the request lines and the third-party records demoted into ours, -vvv the SDKs' own
 # loggers. -v's step lines are a subset of -vv's, so -vv and -vvv cover every path a key could take.
+@pytest.mark.slow
 @pytest.mark.parametrize("verbosity", ["-vv", "-vvv"])
 def test_verbose_cli_never_prints_the_key(
     fake_server: FakeOpenAIServer, tmp_path: Path, verbosity: str
@@ -85,6 +86,7 @@ def test_verbose_cli_never_prints_the_key(
     assert_clean(json.dumps(meta), FAKE_KEY)
 
 
+@pytest.mark.slow
 def test_key_from_config_file_is_scrubbed_even_when_not_key_shaped(
     fake_server: FakeOpenAIServer,
     tmp_path: Path,

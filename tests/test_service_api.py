@@ -275,6 +275,7 @@ def test_batch_errors_file_and_cancel(service: LiveService, fake_model: Any) -> 
 # -- limits ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_rate_limit_per_key_with_retry_after(fake_model: Any, tmp_path: Path) -> None:
     config = {"rate_limit": 6.0, "rate_burst": 3}
     with LiveService(fake_model.base_url, tmp_path, config=config) as live:
@@ -296,6 +297,7 @@ def test_rate_limit_per_key_with_retry_after(fake_model: Any, tmp_path: Path) ->
         assert set(health) == {200}, "health is exempt"
 
 
+@pytest.mark.slow
 def test_overload_is_503_with_retry_after(fake_model: Any, tmp_path: Path) -> None:
     config = {"max_in_flight": 1, "max_queue": 1, "queue_wait": 0.3}
     fake_model.delay = 1.5

@@ -19,7 +19,7 @@ import pytest
 from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, figure
 from service_fixtures import BELGOROD_TEXT, LiveService
 
-pytestmark = [pytest.mark.service, pytest.mark.browser]
+pytestmark = [pytest.mark.service, pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import settings
 from service_fixtures import LiveService
 
-pytestmark = pytest.mark.service
+pytestmark = [pytest.mark.service, pytest.mark.slow]
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 # By Hypothesis profile (tests/conftest.py): a quick pass while developing (a few examples

@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from summarizer.cli.app import app
 from summarizer.service.models import Batch
 
-pytestmark = pytest.mark.service
+pytestmark = [pytest.mark.service, pytest.mark.slow]
 
 FAST = {
     "transient_attempts": 2,

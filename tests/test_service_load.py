@@ -13,7 +13,7 @@ import pytest
 from fake_batch_server import FakeBatchServer
 from service_fixtures import LiveService, percentile, rss_mb, run_load, seed_texts
 
-pytestmark = pytest.mark.service
+pytestmark = [pytest.mark.service, pytest.mark.slow]
 
 REQUESTS = 200
 CONCURRENCY = 32

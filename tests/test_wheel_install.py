@@ -23,6 +23,8 @@ from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
 
+pytestmark = pytest.mark.slow  # builds the wheel and a virtualenv
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
