@@ -59,6 +59,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.planning import RESPONSE_MODEL, ArticlePlan, PreparedRequest
 from summarizer.redaction import redact
 from summarizer.schema import ArticleSummary, Usage
+from summarizer.transport import tls_context
 
 if TYPE_CHECKING:
     import openai
@@ -187,6 +188,8 @@ def openai_client(settings: Settings) -> openai.OpenAI:
         base_url=settings.base_url,
         max_retries=4,
         timeout=httpx.Timeout(settings.timeout, connect=settings.connect_timeout),
+        # The SDK's own client defaults, with the shared TLS context (no CA bundle re-read).
+        http_client=openai.DefaultHttpxClient(verify=tls_context()),
     )
 
 
