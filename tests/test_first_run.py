@@ -76,22 +76,28 @@ with FakeOpenAIServer() as fake:
     assert done.stderr == "", done.stderr
 
 
+# One process per level, so parallel workers run them side by side (each is a full CLI start).
 @pytest.mark.slow
-def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(tmp_path: Path) -> None:
+@pytest.mark.parametrize("verbosity", ["quiet", "-v", "-vv"])
+def test_cli_quiet_by_default_then_attempts_at_v_and_requests_at_vv(
+    tmp_path: Path, verbosity: str
+) -> None:
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BAD_QUOTE_DRAFT))
-        quiet = cli(fake, tmp_path, **FAST_CONFIG)
-        one = cli(fake, tmp_path, "-v", **FAST_CONFIG)
-        two = cli(fake, tmp_path, "-vv", **FAST_CONFIG)
-    assert quiet.exit_code == one.exit_code == two.exit_code == 0, quiet.stderr
-    assert not any(noise in quiet.stderr for noise in NOISE), quiet.stderr
-    assert quiet.stderr.strip() == "", quiet.stderr
-    for n in (1, 2, 3):
-        assert f"attempt {n}/3: asking fake" in one.stderr
-    assert "attempt 1 rejected:" in one.stderr and "re-asking" in one.stderr
-    assert "POST" not in one.stderr, "-v: steps, not requests"
-    assert two.stderr.count("POST http://127.0.0.1:") == 3, two.stderr
-    assert "Authorization" not in two.stderr and "Bearer" not in two.stderr
+        args = () if verbosity == "quiet" else (verbosity,)
+        run = cli(fake, tmp_path, *args, **FAST_CONFIG)
+    assert run.exit_code == 0, run.stderr
+    if verbosity == "quiet":
+        assert not any(noise in run.stderr for noise in NOISE), run.stderr
+        assert run.stderr.strip() == "", run.stderr
+    elif verbosity == "-v":
+        for n in (1, 2, 3):
+            assert f"attempt {n}/3: asking fake" in run.stderr
+        assert "attempt 1 rejected:" in run.stderr and "re-asking" in run.stderr
+        assert "POST" not in run.stderr, "-v: steps, not requests"
+    else:
+        assert run.stderr.count("POST http://127.0.0.1:") == 3, run.stderr
+        assert "Authorization" not in run.stderr and "Bearer" not in run.stderr
 
 
 @pytest.mark.slow
