@@ -48,9 +48,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
+
+from fake_http import FakeHandler, serve_in_thread
 
 from summarizer import cassettes
 
@@ -151,12 +153,7 @@ class FakeBatchApi:
         handler = type("Handler", (_Handler,), {"api": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
-        # A short poll: shutdown() waits up to one interval (0.5 s by default), and every
-        # test stops its server.
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._server)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -291,15 +288,8 @@ class FakeBatchApi:
                 batch.status = "completed"
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(FakeHandler):
     api: FakeBatchApi
-    protocol_version = "HTTP/1.1"
-    # TCP_NODELAY, like uvicorn: else the body waits for the ACK of the headers, which the
-    # client delays (~40 ms per response)
-    disable_nagle_algorithm = True
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def _send(self, status: int, payload: Any) -> None:
         data = json.dumps(payload).encode()

@@ -39,9 +39,11 @@ import signal
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
+
+from fake_http import FakeHandler, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout
@@ -180,16 +182,9 @@ def synthetic_reply(article: str, model: str = "fake", prompt_chars: int | None 
 # ---------------------------------------------------------------------------
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, like a real server
-    disable_nagle_algorithm = (
-        True  # TCP_NODELAY, like uvicorn; else headers+body stall ~40 ms (delayed ACK)
-    )
+class _Handler(FakeHandler):
     server: _HTTPServer
     timeout = 60
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def _send(self, status: int, body: bytes) -> None:
         self.send_response(status)
@@ -271,14 +266,7 @@ class FakeBatchServer:
         return f"http://{host}:{port}/v1"
 
     def start(self) -> FakeBatchServer:
-        # A short poll: shutdown() waits up to one interval, and every test stops a server.
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            kwargs={"poll_interval": 0.01},
-            name="fake-batch-server",
-            daemon=True,
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._httpd, "fake-batch-server")
         return self
 
     def stop(self) -> None:

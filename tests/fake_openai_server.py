@@ -25,8 +25,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
+
+from fake_http import FakeHandler, serve_in_thread
 
 # ---------------------------------------------------------------------------
 # Behaviours: what the fake does with one request
@@ -233,15 +235,8 @@ class RecordedRequest:
         return ""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # TCP_NODELAY, like uvicorn: else the body waits for the ACK of the headers, which the
-    # client delays (~40 ms per response)
-    disable_nagle_algorithm = True
+class _Handler(FakeHandler):
     server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-        pass
 
     @property
     def server_stopping(self) -> threading.Event:
@@ -313,10 +308,7 @@ class FakeOpenAIServer:
     def start(self) -> FakeOpenAIServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.fake = self
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self._thread.start()
+        self._thread = serve_in_thread(self._httpd)
         return self
 
     def stop(self) -> None:
