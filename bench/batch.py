@@ -45,9 +45,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from summarizer import cassettes
 from summarizer.batch import asummarize_many
-from summarizer.cassettes import CASSETTES_DIR
+from summarizer.cassettes import CASSETTES_DIR, load_yaml
 from summarizer.config import DEFAULT_PROMPT
 from summarizer.pipeline import RESPONSE_MODEL, Summarizer
 
@@ -76,7 +75,7 @@ def recorded_reply() -> Reply | None:
             if not article.is_file():
                 continue
             try:
-                data = cassettes.load_yaml(cassette)
+                data = load_yaml(cassette)
                 interactions = data.get("interactions") or []
             except (OSError, yaml.YAMLError):
                 continue
