@@ -14,6 +14,7 @@ import functools
 import inspect
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -239,10 +240,23 @@ def jinja_literal(text: str) -> str:
 
     instructor renders every message as a Jinja template whenever ``context=`` is
     given (we give it: it is how validators see the article). An article holding
-    ``{{ ... }}`` or ``{% ... %}`` would otherwise be executed, not sent. Every Jinja
-    delimiter starts with "{", so emitting each "{" as an expression neutralises all.
+    ``{{ ... }}`` or ``{% ... %}`` would otherwise be executed, not sent. So the text
+    goes inside ``{% raw %}`` blocks, split wherever it holds ``{%`` (which is then
+    emitted as an expression), so no ``{% endraw %}`` of its own can close a block.
+
+    Rendered, this is exactly what escaping every "{" as an expression gave before
+    (and what the recordings hold): Jinja turns CRLF and CR into LF and drops one
+    trailing newline from a template, so that newline is dropped here too. The raw
+    blocks are for speed: Jinja compiled one expression per brace of the old form.
     """
-    return text.replace("{", "{{ '{' }}")
+    text = _ONE_TRAILING_NEWLINE.sub("", text, count=1)
+    return "{{ '{%' }}".join(
+        "{% raw %}" + part + "{% endraw %}" if part else "" for part in text.split("{%")
+    )
+
+
+# Jinja's own rule (jinja2.lexer: newline_re, keep_trailing_newline=False).
+_ONE_TRAILING_NEWLINE = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
 def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from instructor.v2.core.mode import Mode
 from instructor.v2.core.templating import handle_templating
 
@@ -14,19 +19,54 @@ TRICKY = [
     "{% raw %}x{% endraw %} {{ '{' }} {%- set x = 1 -%}",
     "    indented first line\n    and second",
     "plain text, no braces",
+    "{%}{%%}{{%{% endraw %}{%- endraw -%}{%raw%}",
 ]
+
+
+def render(content: str) -> str:
+    kwargs = {"messages": [{"role": "user", "content": content}]}
+    rendered = handle_templating(
+        kwargs, mode=Mode.JSON_SCHEMA, context={"reask": True, "article": "SECRET"}
+    )
+    return str(rendered["messages"][0]["content"])
 
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_instructor_templating_returns_the_text_unchanged(text: str) -> None:
-    kwargs = {"messages": [{"role": "user", "content": jinja_literal(text)}]}
-    rendered = handle_templating(
-        kwargs, mode=Mode.JSON_SCHEMA, context={"reask": True, "article": "SECRET"}
-    )
-    content = rendered["messages"][0]["content"]
+    content = render(jinja_literal(text))
     # instructor dedents after rendering; our prompts never start indented, the rest must be exact.
     assert content == text or (text.startswith(" ") and content.split() == text.split())
     assert "SECRET" not in content and "True" not in content
+
+
+# Text built from the pieces Jinja's lexer reacts to: delimiters, raw/endraw, newlines.
+JINJA_PIECES = [
+    "{",
+    "}",
+    "%",
+    "#",
+    "-",
+    "+",
+    " ",
+    "\r",
+    "\n",
+    "a",
+    "{%",
+    "%}",
+    "{{",
+    "endraw",
+    "raw",
+]
+
+
+@given(st.lists(st.sampled_from(JINJA_PIECES)).map("".join))
+def test_any_text_renders_as_jinja_would_render_it_escaped(text: str) -> None:
+    """Jinja's own reading of a template (CRLF and CR become LF, one trailing newline
+    dropped), then instructor's dedent: the request bodies the recordings hold."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    if lines[-1] == "":
+        lines.pop()
+    assert render(jinja_literal(text)) == textwrap.dedent("\n".join(lines))
 
 
 def _embedded_backend() -> object:
