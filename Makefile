@@ -35,8 +35,12 @@ demo: $(VENV)/.installed-local
 	@echo "Summarizing $(SEED) on the embedded SmolLM2-135M model (about 1-2 minutes on 2 cores)."
 	$(BIN)/summarizer summarize $(SEED)
 
+# Bytecode caches are written even when PYTHONDONTWRITEBYTECODE is set (some shells and
+# containers set it): without them every one of the ~40 processes a run starts compiles the
+# package again, and every pytest worker re-rewrites the asserts of all 50 test modules
+# (~1.4 s of CPU each). The caches land in git-ignored __pycache__ folders.
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Re-record every cassette from the embedded model (real recordings, never edited).
 # `make record PROMPT=event-summary` re-records one prompt's cassettes.
