@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -275,47 +276,66 @@ def test_batch_errors_file_and_cancel(service: LiveService, fake_model: Any) -> 
 # -- limits ---------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
-def test_rate_limit_per_key_with_retry_after(fake_model: Any, tmp_path: Path) -> None:
-    config = {"rate_limit": 6.0, "rate_burst": 3}
-    with LiveService(fake_model.base_url, tmp_path, config=config) as live:
-        statuses = []
-        with live.client() as client:
-            for _ in range(4):
-                statuses.append(client.post("/v1/numbers", json={"text": "2 dogs"}))
-            other = client.post(
-                "/v1/numbers",
-                json={"text": "2 dogs"},
-                headers={"Authorization": f"Bearer {OTHER_KEY}"},
-            )
-            health = [client.get("/healthz").status_code for _ in range(10)]
-        assert [r.status_code for r in statuses] == [200, 200, 200, 429]
-        limited = statuses[-1]
-        assert limited.json()["code"] == "rate_limited"
-        assert 1 <= int(limited.headers["Retry-After"]) <= 10
-        assert other.status_code == 200, "the limit is per key"
-        assert set(health) == {200}, "health is exempt"
+# One server holds both limits (a server costs ~1.5 s of CPU to start): the rate limit is
+# per key, so each test spends its own key's bucket and never meets the other's.
+LIMITS = {"rate_limit": 6.0, "rate_burst": 3, "max_in_flight": 1, "max_queue": 1, "queue_wait": 0.3}
+RATE_KEY, OVERLOAD_KEY = "svc-rate-key-0123456789", "svc-overload-key-0123456789"
+
+
+@pytest.fixture(scope="module")
+def limited(fake_model: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+    keys = (RATE_KEY, OTHER_KEY, OVERLOAD_KEY)
+    with LiveService(
+        fake_model.base_url, tmp_path_factory.mktemp("limited"), keys=keys, config=LIMITS
+    ) as live:
+        yield live
 
 
 @pytest.mark.slow
-def test_overload_is_503_with_retry_after(fake_model: Any, tmp_path: Path) -> None:
-    config = {"max_in_flight": 1, "max_queue": 1, "queue_wait": 0.3}
+def test_rate_limit_per_key_with_retry_after(limited: LiveService) -> None:
+    statuses = []
+    with limited.client() as client:
+        for _ in range(4):
+            statuses.append(client.post("/v1/numbers", json={"text": "2 dogs"}))
+        other = client.post(
+            "/v1/numbers",
+            json={"text": "2 dogs"},
+            headers={"Authorization": f"Bearer {OTHER_KEY}"},
+        )
+        health = [client.get("/healthz").status_code for _ in range(10)]
+    assert [r.status_code for r in statuses] == [200, 200, 200, 429]
+    limited_response = statuses[-1]
+    assert limited_response.json()["code"] == "rate_limited"
+    assert 1 <= int(limited_response.headers["Retry-After"]) <= 10
+    assert other.status_code == 200, "the limit is per key"
+    assert set(health) == {200}, "health is exempt"
+
+
+@pytest.mark.slow
+def test_overload_is_503_with_retry_after(limited: LiveService, fake_model: Any) -> None:
     fake_model.delay = 1.5
+    rejected_before = limited.metric("summarizer_rejected_total", 'reason="overloaded"')
     try:
-        with LiveService(fake_model.base_url, tmp_path, config=config) as live:
-            results: list[httpx.Response] = []
+        results: list[httpx.Response] = []
 
-            def call() -> None:
-                with live.client() as client:
-                    results.append(client.post("/v1/summaries", json={"text": BELGOROD_TEXT}))
+        def call() -> None:
+            with limited.client() as client:
+                results.append(
+                    client.post(
+                        "/v1/summaries",
+                        json={"text": BELGOROD_TEXT},
+                        headers={"Authorization": f"Bearer {OVERLOAD_KEY}"},
+                    )
+                )
 
-            threads = [threading.Thread(target=call) for _ in range(3)]
-            for thread in threads:
-                thread.start()
-                time.sleep(0.05)
-            for thread in threads:
-                thread.join()
-            assert live.metric("summarizer_rejected_total", 'reason="overloaded"') == 2
+        threads = [threading.Thread(target=call) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+            time.sleep(0.05)
+        for thread in threads:
+            thread.join()
+        rejected = limited.metric("summarizer_rejected_total", 'reason="overloaded"')
+        assert rejected - rejected_before == 2
     finally:
         fake_model.delay = 0.0
     codes = sorted(r.status_code for r in results)
