@@ -32,8 +32,9 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
 
-# fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service tests).
-pytest_plugins = ["fault_fixtures", "service_fixtures"]
+# fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service
+# tests); the order parallel workers run the tests in (slow ones first in each worker's share).
+pytest_plugins = ["fault_fixtures", "service_fixtures", "schedule"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -80,6 +80,7 @@ def demo_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow(seconds=5)  # what tests/schedule.py deals by
 def test_spinner_then_final_screen_at_80_columns(terminal: Terminal, tmp_path: Path) -> None:
     with FakeOpenAIServer() as fake:
         # First answer has a wrong quote (re-asked), the second is right: two attempts to watch.

@@ -390,7 +390,12 @@ def _check_summary(summary: ArticleSummary, row: Row) -> None:
 def params(rows: list[Row]) -> list[Any]:
     """One pytest param per row; rows that wait a second or more by design are ``slow``."""
     return [
-        pytest.param(row, id=row.id, marks=[pytest.mark.slow] if row.min_s >= 1.0 else [])
+        pytest.param(
+            row,
+            id=row.id,
+            # seconds: what tests/schedule.py deals by (the row's wait, plus the run itself)
+            marks=[pytest.mark.slow(seconds=row.min_s + 0.2)] if row.min_s >= 1.0 else [],
+        )
         for row in rows
     ]
 

@@ -25,7 +25,7 @@ def test_license_is_an_spdx_string_with_a_setuptools_that_reads_it() -> None:
     assert not any(c.startswith("License ::") for c in classifiers), "PEP 639: one or the other"
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=4)  # what tests/schedule.py deals by
 def test_heartbeat_reports_a_quiet_command_while_it_runs_and_keeps_its_status() -> None:
     done = subprocess.run(
         [str(HEARTBEAT), "1", "building thing", "--", "bash", "-c", "sleep 2.5; exit 0"],

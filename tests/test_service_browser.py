@@ -86,6 +86,7 @@ def expect_report(frame: Any) -> None:
     assert counts == {"verified": "4", "unconfirmed": "0", "contradicted": "1"}
 
 
+@pytest.mark.slow(seconds=5)  # what tests/schedule.py deals by
 def test_index_page_summarizes_and_shows_the_report(
     live: LiveService, browser: Any, tmp_path: Path
 ) -> None:

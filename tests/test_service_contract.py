@@ -44,6 +44,7 @@ def contract_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveS
         yield live
 
 
+@pytest.mark.slow(seconds=12)  # what tests/schedule.py deals by
 def test_schemathesis_finds_no_failure(contract_service: LiveService, tmp_path: Path) -> None:
     result = subprocess.run(
         [

@@ -113,6 +113,7 @@ def test_backend_faults_map_to_http_errors_worded_like_the_cli(
     assert body["detail"] == cli_error_line(fault_service, article)
 
 
+@pytest.mark.slow(seconds=5)  # what tests/schedule.py deals by
 def test_client_disconnect_cancels_the_model_call(
     scripted: FakeOpenAIServer, tmp_path: Path
 ) -> None:
@@ -147,6 +148,7 @@ def test_client_disconnect_cancels_the_model_call(
         assert scripted.count >= 3  # at least one of them was at the model
 
 
+@pytest.mark.slow(seconds=5)  # what tests/schedule.py deals by
 def test_sigterm_drains_in_flight_requests_then_exits(fake_model: Any, tmp_path: Path) -> None:
     fake_model.delay = 1.5
     live = LiveService(fake_model.base_url, tmp_path).start()
@@ -181,6 +183,7 @@ def test_sigterm_drains_in_flight_requests_then_exits(fake_model: Any, tmp_path:
     assert "Application shutdown complete" in log
 
 
+@pytest.mark.slow(seconds=12)  # what tests/schedule.py deals by
 def test_restarts_mid_batch_lose_and_duplicate_nothing(fake_model: Any, tmp_path: Path) -> None:
     """A crash (SIGKILL) mid-batch, a restart, a clean stop (SIGTERM) mid-batch, a restart:
     the job resumes each time and ends with every result exactly once."""

@@ -20,6 +20,7 @@ CONCURRENCY = 32
 MODEL_DELAY = 0.3
 
 
+@pytest.mark.slow(seconds=8)  # what tests/schedule.py deals by
 def test_200_requests_at_concurrency_32(tmp_path: Path) -> None:
     config = {"max_in_flight": CONCURRENCY, "queue_wait": 60.0}
     texts = seed_texts()
