@@ -5,6 +5,11 @@ interpreter ``--runs`` times and prints the median CPU (user + sys, from the ker
 accounting of the child, so a busy machine inflates it less than wall time) and wall time,
 then the slowest imports of ``import summarizer.cli`` (``python -X importtime``).
 The target for ``summarizer --help`` is under 0.3 s of CPU.
+
+Then one whole ``summarizer summarize`` against a fake model server
+(``tests/fake_batch_server.py``, its own process): through the entry point, which freezes
+the heap once the model SDKs are in (``summarizer.sdk``), and through the same app without
+that, alternating, with the ratio of the two medians.
 """
 
 from __future__ import annotations
@@ -54,6 +59,50 @@ def measure(args: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(cpu), statistics.median(wall)
 
 
+FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
+# The same app; only the entry point (summarizer.cli.main) asks for the freeze.
+WITHOUT_FREEZE = [
+    sys.executable,
+    "-c",
+    "import sys; from summarizer.cli import app, expand_strict; app(args=expand_strict(sys.argv[1:]))",
+]
+
+
+def measure_summarize(runs: int) -> tuple[float, float]:
+    """Median CPU of a whole `summarize` (fresh cache each time), with and without the freeze."""
+    server = subprocess.Popen(
+        [sys.executable, str(FAKE_SERVER), "--fixed-article", str(SEED)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline().strip()
+        if not line.startswith("READY "):
+            raise SystemExit(f"fake server did not start: {line!r}")
+        base_url = line.split()[1]
+        argv = ["summarize", str(SEED), "--base-url", base_url, "--model", "fake", "--no-cache"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SUMMARIZER_CONFIG": "/nonexistent.toml"}
+        cpu: dict[str, list[float]] = {"with": [], "without": []}
+        for _ in range(runs):
+            for label, command in (("with", CLI), ("without", WITHOUT_FREEZE)):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                done = subprocess.run(
+                    [*command, *argv], env=env, cwd=ROOT, capture_output=True, check=False
+                )
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                if done.returncode != 0:
+                    raise SystemExit(f"summarize failed: {done.stderr.decode()[-500:]}")
+                cpu[label].append(
+                    after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                )
+        return statistics.median(cpu["with"]), statistics.median(cpu["without"])
+    finally:
+        server.kill()
+        server.wait()
+
+
 def slowest_imports(count: int) -> list[str]:
     """The ``count`` largest cumulative entries of ``python -X importtime``."""
     done = subprocess.run(
@@ -84,6 +133,9 @@ def main() -> None:
         if argv == ["--help"]:
             verdict = "ok" if cpu < TARGET_HELP_CPU_S else "OVER"
             print(f"       target: --help under {TARGET_HELP_CPU_S} s CPU: {verdict}")
+    frozen, plain = measure_summarize(args.runs)
+    print(f"{frozen:6.3f} s CPU  summarizer summarize SEED (fake model server)")
+    print(f"{plain:6.3f} s CPU  the same without the heap freeze: x{frozen / plain:.2f}")
     print("slowest imports of `import summarizer.cli` (cumulative, wall clock):")
     for row in slowest_imports(8):
         print(row)

@@ -17,6 +17,7 @@ from summarizer.backend_registry import BackendSpec, ResponseFormat
 from summarizer.config import Settings
 from summarizer.embedded import EmbeddedServer
 from summarizer.errors import ConfigError
+from summarizer.sdk import importing_sdks
 from summarizer.transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 if TYPE_CHECKING:  # the SDKs cost ~0.7 s to import; a fully cached run never needs them
@@ -59,35 +60,37 @@ class Backend:
     @property
     def client(self) -> instructor.Instructor:
         if self._client is None:
-            import instructor
-            import openai
+            with importing_sdks():  # the SDKs' first import: see summarizer.sdk
+                import instructor
+                import openai
 
-            raw = openai.OpenAI(
-                **self._openai_kwargs(),
-                http_client=httpx.Client(
-                    transport=RetryTransport(policy=_policy(self.settings)),
-                    timeout=_timeout(self.settings),
-                ),
-            )
-            self._closers.append(raw.close)
-            self._client = instructor.from_openai(raw, mode=self.mode)
+                raw = openai.OpenAI(
+                    **self._openai_kwargs(),
+                    http_client=httpx.Client(
+                        transport=RetryTransport(policy=_policy(self.settings)),
+                        timeout=_timeout(self.settings),
+                    ),
+                )
+                self._closers.append(raw.close)
+                self._client = instructor.from_openai(raw, mode=self.mode)
         return self._client
 
     @property
     def aclient(self) -> instructor.AsyncInstructor:
         if self._aclient is None:
-            import instructor
-            import openai
+            with importing_sdks():  # the SDKs' first import: see summarizer.sdk
+                import instructor
+                import openai
 
-            raw = openai.AsyncOpenAI(
-                **self._openai_kwargs(),
-                http_client=httpx.AsyncClient(
-                    transport=AsyncRetryTransport(policy=_policy(self.settings)),
-                    timeout=_timeout(self.settings),
-                ),
-            )
-            self._async_closers.append(raw.close)
-            self._aclient = instructor.from_openai(raw, mode=self.mode)
+                raw = openai.AsyncOpenAI(
+                    **self._openai_kwargs(),
+                    http_client=httpx.AsyncClient(
+                        transport=AsyncRetryTransport(policy=_policy(self.settings)),
+                        timeout=_timeout(self.settings),
+                    ),
+                )
+                self._async_closers.append(raw.close)
+                self._aclient = instructor.from_openai(raw, mode=self.mode)
         return self._aclient
 
     def request_options(self, response_model: type[BaseModel]) -> dict[str, Any]:

@@ -21,13 +21,15 @@ from summarizer.cli.app import COMMANDS, app
 
 ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
 
-# What `summarizer --help` may load of ours: the app, its error handling, nothing else.
+# What `summarizer --help` may load of ours: the app, its error handling, and the entry
+# point's one setting (summarizer.sdk: standard library only), nothing else.
 HELP_MODULES = {
     "summarizer",
     "summarizer.cli",
     "summarizer.cli.app",
     "summarizer.errors",
     "summarizer.redaction",
+    "summarizer.sdk",
 }
 # Heavy or optional third-party packages no command start may pay for unless it needs them.
 MODEL_SDKS = {"openai", "instructor", "httpx", "httpx2", "tenacity", "llama_cpp", "vcr"}

@@ -59,6 +59,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.planning import RESPONSE_MODEL, ArticlePlan, PreparedRequest
 from summarizer.redaction import redact
 from summarizer.schema import ArticleSummary, Usage
+from summarizer.sdk import importing_sdks
 from summarizer.transport import tls_context
 
 if TYPE_CHECKING:
@@ -180,7 +181,8 @@ def stored_settings(state: Path, **overrides: Any) -> Settings:
 
 def openai_client(settings: Settings) -> openai.OpenAI:
     """The files/batches client: OpenAI, or the ``base_url`` server (the SDK's own retries)."""
-    import openai
+    with importing_sdks():  # the SDK's first import: see summarizer.sdk
+        import openai
 
     key = settings.api_key.get_secret_value() if settings.api_key else PLACEHOLDER_KEY
     return openai.OpenAI(
@@ -243,7 +245,8 @@ class BatchApiRun:
 
     def run(self, items: Iterable[BatchItem]) -> RunReport:
         """Ingest (first run only), submit, wait, collect, write; return what happened."""
-        import openai
+        with importing_sdks():  # the SDK's first import: see summarizer.sdk
+            import openai
 
         try:
             return self._run(items)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 
 from summarizer.cli.app import app
+from summarizer.sdk import freeze_after_sdk_import
 
 
 def main() -> None:
+    freeze_after_sdk_import()  # this process is ours: see summarizer.sdk
     app(args=expand_strict(sys.argv[1:]))
 
 

@@ -93,6 +93,8 @@ class Engine:
         walks them all, a ~100 ms stall of the event loop every few requests under load.
         ``gc.freeze`` moves what exists at startup out of the collector's sight (the
         technique CPython documents for servers), so collections see only request garbage.
+        (Started by the CLI, the SDKs' own objects are frozen already as they are imported:
+        summarizer.sdk.)
         """
         try:
             self.base.backend.aclient  # noqa: B018 - imports and builds the SDK clients
