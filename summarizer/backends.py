@@ -60,38 +60,41 @@ class Backend:
     @property
     def client(self) -> instructor.Instructor:
         if self._client is None:
-            with importing_sdks():  # the SDKs' first import: see summarizer.sdk
-                import instructor
-                import openai
-
-                raw = openai.OpenAI(
-                    **self._openai_kwargs(),
-                    http_client=httpx.Client(
-                        transport=RetryTransport(policy=_policy(self.settings)),
-                        timeout=_timeout(self.settings),
-                    ),
-                )
-                self._closers.append(raw.close)
-                self._client = instructor.from_openai(raw, mode=self.mode)
+            self._client, raw = self.instructor_client(
+                asynchronous=False,
+                **self._openai_kwargs(),
+                http_client=httpx.Client(
+                    transport=RetryTransport(policy=_policy(self.settings)),
+                    timeout=_timeout(self.settings),
+                ),
+            )
+            self._closers.append(raw.close)
         return self._client
 
     @property
     def aclient(self) -> instructor.AsyncInstructor:
         if self._aclient is None:
-            with importing_sdks():  # the SDKs' first import: see summarizer.sdk
-                import instructor
-                import openai
-
-                raw = openai.AsyncOpenAI(
-                    **self._openai_kwargs(),
-                    http_client=httpx.AsyncClient(
-                        transport=AsyncRetryTransport(policy=_policy(self.settings)),
-                        timeout=_timeout(self.settings),
-                    ),
-                )
-                self._async_closers.append(raw.close)
-                self._aclient = instructor.from_openai(raw, mode=self.mode)
+            self._aclient, raw = self.instructor_client(
+                asynchronous=True,
+                **self._openai_kwargs(),
+                http_client=httpx.AsyncClient(
+                    transport=AsyncRetryTransport(policy=_policy(self.settings)),
+                    timeout=_timeout(self.settings),
+                ),
+            )
+            self._async_closers.append(raw.close)
         return self._aclient
+
+    def instructor_client(self, *, asynchronous: bool, **openai_kwargs: Any) -> tuple[Any, Any]:
+        """An instructor client in this backend's mode over a new SDK client, and that SDK
+        client (for the caller to close). The first call imports the SDKs, with the
+        collector paused (summarizer.sdk)."""
+        with importing_sdks():
+            import instructor
+            import openai
+
+            raw = (openai.AsyncOpenAI if asynchronous else openai.OpenAI)(**openai_kwargs)
+            return instructor.from_openai(raw, mode=self.mode), raw
 
     def request_options(self, response_model: type[BaseModel]) -> dict[str, Any]:
         """Per-request keyword arguments for this backend's structured output."""

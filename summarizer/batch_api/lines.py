@@ -39,7 +39,6 @@ from summarizer.errors import BackendUnavailable, ConfigError, SummarizerError
 from summarizer.model_call import ModelAnswer, call_model
 from summarizer.planning import RESPONSE_MODEL, PreparedRequest
 from summarizer.schema import Usage
-from summarizer.sdk import importing_sdks
 
 if TYPE_CHECKING:
     import instructor
@@ -115,17 +114,13 @@ class ReplayBackend(Backend):
     @property
     def client(self) -> instructor.Instructor:
         if self.replay_client is None:
-            with importing_sdks():  # the SDKs' first import: see summarizer.sdk
-                import instructor
-                import openai
-
-                raw = openai.OpenAI(
-                    api_key="replay",
-                    base_url=REPLAY_BASE_URL,
-                    max_retries=0,
-                    http_client=httpx.Client(transport=self.transport),
-                )
-                self.replay_client = instructor.from_openai(raw, mode=self.mode)
+            self.replay_client, _ = self.instructor_client(
+                asynchronous=False,
+                api_key="replay",
+                base_url=REPLAY_BASE_URL,
+                max_retries=0,
+                http_client=httpx.Client(transport=self.transport),
+            )
         return self.replay_client
 
 
