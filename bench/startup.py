@@ -45,17 +45,23 @@ CASES = {
 }
 
 
+def run_child(
+    command: list[str], env: dict[str, str]
+) -> tuple[float, float, subprocess.CompletedProcess[bytes]]:
+    """(CPU seconds, wall seconds, what it returned) of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return cpu, wall, done
+
+
 def measure(args: list[str], runs: int) -> tuple[float, float]:
     """Median (CPU seconds, wall seconds) of ``runs`` fresh processes."""
-    cpu, wall = [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run([*CLI, *args], env=env, cwd=ROOT, capture_output=True, check=False)
-        wall.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    cpu, wall, _ = zip(*(run_child([*CLI, *args], env) for _ in range(runs)), strict=True)
     return statistics.median(cpu), statistics.median(wall)
 
 
@@ -87,16 +93,10 @@ def measure_summarize(runs: int) -> tuple[float, float]:
         cpu: dict[str, list[float]] = {"with": [], "without": []}
         for _ in range(runs):
             for label, command in (("with", CLI), ("without", WITHOUT_FREEZE)):
-                before = resource.getrusage(resource.RUSAGE_CHILDREN)
-                done = subprocess.run(
-                    [*command, *argv], env=env, cwd=ROOT, capture_output=True, check=False
-                )
-                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                seconds, _, done = run_child([*command, *argv], env)
                 if done.returncode != 0:
                     raise SystemExit(f"summarize failed: {done.stderr.decode()[-500:]}")
-                cpu[label].append(
-                    after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-                )
+                cpu[label].append(seconds)
         return statistics.median(cpu["with"]), statistics.median(cpu["without"])
     finally:
         server.kill()
