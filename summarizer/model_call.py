@@ -235,6 +235,10 @@ def _create_kwargs(
     }
 
 
+# Jinja's own rule (jinja2.lexer: newline_re, keep_trailing_newline=False).
+_ONE_TRAILING_NEWLINE = re.compile(r"(?:\r\n|\r|\n)\Z")
+
+
 def jinja_literal(text: str) -> str:
     """``text`` such that Jinja renders it back unchanged.
 
@@ -253,10 +257,6 @@ def jinja_literal(text: str) -> str:
     return "{{ '{%' }}".join(
         "{% raw %}" + part + "{% endraw %}" if part else "" for part in text.split("{%")
     )
-
-
-# Jinja's own rule (jinja2.lexer: newline_re, keep_trailing_newline=False).
-_ONE_TRAILING_NEWLINE = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
 def _downgrade_response_format(exc: BaseException, backend: Backend) -> bool:
