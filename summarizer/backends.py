@@ -7,6 +7,7 @@ What each backend needs and how it asks for structured output is declared in
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,9 @@ class Backend:
                 asynchronous=False,
                 **self._openai_kwargs(),
                 http_client=httpx.Client(
-                    transport=RetryTransport(policy=_policy(self.settings)),
+                    transport=RetryTransport(
+                        policy=_policy(self.settings), liveness=self._liveness()
+                    ),
                     timeout=_timeout(self.settings),
                 ),
             )
@@ -78,12 +81,18 @@ class Backend:
                 asynchronous=True,
                 **self._openai_kwargs(),
                 http_client=httpx.AsyncClient(
-                    transport=AsyncRetryTransport(policy=_policy(self.settings)),
+                    transport=AsyncRetryTransport(
+                        policy=_policy(self.settings), liveness=self._liveness()
+                    ),
                     timeout=_timeout(self.settings),
                 ),
             )
             self._async_closers.append(raw.close)
         return self._aclient
+
+    def _liveness(self) -> Callable[[], None] | None:
+        """The embedded server's death check, for the transport to run on a failed request."""
+        return self.server.check_alive if self.server is not None else None
 
     def instructor_client(self, *, asynchronous: bool, **openai_kwargs: Any) -> tuple[Any, Any]:
         """An instructor client in this backend's mode over a new SDK client, and that SDK

@@ -12,6 +12,7 @@ import importlib.resources
 import importlib.util
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -44,6 +45,80 @@ def default_model_path() -> Path:
         if candidate.name.endswith(".gguf"):
             return Path(str(candidate))
     raise ConfigError(f"{DEFAULT_GGUF_PACKAGE} is installed but holds no .gguf file; reinstall it")
+
+
+GGUF_MAGIC = b"GGUF"
+GGUF_VERSIONS = (1, 2, 3)
+
+# What llama.cpp / llama-cpp-python print when a model file cannot be loaded.
+MODEL_LOAD_FAILURES = (
+    "failed to load model",
+    "error loading model",
+    "gguf_init_from_file",
+    "tensor data is not within the file bounds",
+    "not within the file bounds",
+)
+
+# The portable build (docs/configuration.md): what `make demo` compiles and what a rebuild
+# after an illegal instruction should use.
+PORTABLE_CMAKE_ARGS = "-DGGML_NATIVE=OFF"
+REBUILD_HINT = (
+    "rebuild llama-cpp-python for a portable CPU baseline: `make rebuild-embedded` in a "
+    f'checkout, or CMAKE_ARGS="{PORTABLE_CMAKE_ARGS}" pip install --force-reinstall '
+    "--no-cache-dir --no-deps --no-binary llama-cpp-python llama-cpp-python"
+)
+SIGNAL_HINTS: dict[int, str] = {
+    signal.SIGILL: (
+        "its llama-cpp-python build uses CPU instructions this machine does not execute "
+        "(compiled natively on another CPU, or a virtual machine that advertises more than "
+        f"it runs); {REBUILD_HINT}"
+    ),
+    signal.SIGKILL: "the system killed it, often for lack of memory (see `dmesg`)",
+    signal.SIGSEGV: "llama.cpp crashed; try a smaller --n-ctx, or rebuild: " + REBUILD_HINT,
+    signal.SIGBUS: "the model file changed or vanished while it was mapped",
+}
+
+
+def check_gguf(path: Path) -> None:
+    """Refuse a file llama.cpp cannot load before a server is started on it.
+
+    A wrong path, an HTML page saved as .gguf or a Git LFS pointer would otherwise surface
+    as a server that exits at start, or as a connection error: this names the file.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(24)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: GGUF model file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a GGUF model file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the model file: {exc.strerror}") from None
+    if not head:
+        raise ConfigError(f"{path}: the model file is empty (an interrupted download?)")
+    if head.startswith(b"version https://git-lfs"):
+        raise ConfigError(f"{path}: a Git LFS pointer, not the model itself (run git lfs pull)")
+    if head[:4] != GGUF_MAGIC:
+        raise ConfigError(
+            f"{path}: not a GGUF model file (it does not start with 'GGUF'); "
+            "pass --model-path a .gguf file"
+        )
+    version = int.from_bytes(head[4:8], "little")
+    if len(head) < 24 or version not in GGUF_VERSIONS:
+        raise ConfigError(f"{path}: a damaged GGUF model file (truncated or unknown version)")
+
+
+def describe_exit(returncode: int) -> tuple[str, str]:
+    """(what happened, what to do) for a server process that ended with ``returncode``."""
+    if returncode < 0:
+        number = -returncode
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        meaning = signal.strsignal(number) or name
+        return f"died of {name} ({meaning.lower()})", SIGNAL_HINTS.get(number, "")
+    return f"exited with code {returncode}", ""
 
 
 def _die_with_parent() -> None:
@@ -115,8 +190,7 @@ class EmbeddedServer:
         if importlib.util.find_spec(self.server_module.split(".")[0]) is None:
             raise ConfigError(INSTALL_HINT)
         self.model_path = Path(model_path) if model_path else default_model_path()
-        if not self.model_path.is_file():
-            raise ConfigError(f"{self.model_path}: GGUF model file not found")
+        check_gguf(self.model_path)
         self.n_ctx = n_ctx
         if n_threads:
             self.n_threads, self.threads_why = n_threads, "set by n_threads"
@@ -193,9 +267,7 @@ class EmbeddedServer:
         with httpx.Client(timeout=1.0, verify=tls_context()) as probe:
             while time.monotonic() - started < self.start_timeout:
                 if self.process.poll() is not None:
-                    raise BackendUnavailable(
-                        f"embedded llama.cpp server exited with code {self.process.returncode}: {self._log_tail()}"
-                    )
+                    raise self.death_error(starting=True)
                 try:
                     if probe.get(url).status_code == 200:
                         return
@@ -206,14 +278,66 @@ class EmbeddedServer:
             f"embedded llama.cpp server did not answer within {self.start_timeout:.0f}s: {self._log_tail()}"
         )
 
-    def _log_tail(self) -> str:
+    def _log_lines(self) -> list[str]:
         if self._log_file is None:
-            return ""
+            return []
         try:
-            lines = Path(self._log_file.name).read_text(errors="replace").strip().splitlines()
+            return Path(self._log_file.name).read_text(errors="replace").strip().splitlines()
         except OSError:
-            return ""
+            return []
+
+    def _log_tail(self) -> str:
+        lines = self._log_lines()
         return lines[-1][:300] if lines else "no output"
+
+    def has_died(self, grace: float = 0.0) -> bool:
+        """True once the server process has ended; waits up to ``grace`` seconds for it.
+
+        A process killed by a signal closes its sockets before its parent can reap it, so a
+        dropped connection may arrive a moment before the exit status does.
+        """
+        process = self.process
+        if process is None:
+            return False
+        if grace > 0:
+            try:
+                process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                return False
+        return process.poll() is not None
+
+    def check_alive(self, grace: float = 1.0) -> None:
+        """Raise the error that names the server's death if it has died (see :meth:`has_died`).
+
+        The transport calls this when a request to the server fails, so a dead server ends
+        the run at once with its cause instead of being retried as a transient failure.
+        """
+        if self.has_died(grace):
+            raise self.death_error(starting=False)
+
+    def death_error(self, *, starting: bool) -> BackendUnavailable | ConfigError:
+        """The one error for a server process that has ended: the cause and what to do."""
+        assert self.process is not None and self.process.returncode is not None
+        returncode = self.process.returncode
+        lines = self._log_lines()
+        if lines:
+            log.info("last lines the embedded server printed:\n%s", "\n".join(lines[-20:]))
+        output = "\n".join(lines).lower()
+        if starting and returncode > 0 and any(m in output for m in MODEL_LOAD_FAILURES):
+            return ConfigError(
+                f"{self.model_path}: llama.cpp cannot load this model file "
+                f"({self._log_tail()}); pass --model-path a complete .gguf file"
+            )
+        what, hint = describe_exit(returncode)
+        when = "while starting" if starting else "during a request"
+        message = f"the embedded model server {what} {when}"
+        if hint:
+            message += f": {hint}"
+        elif lines:
+            message += f": {self._log_tail()}"
+        if lines:
+            message += " (-v shows its last output)"
+        return BackendUnavailable(message)
 
     def stop(self) -> None:
         process, self.process = self.process, None

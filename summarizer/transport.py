@@ -17,6 +17,7 @@ re-asks of one article): no attempt starts, sleeps or waits past it.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import email.utils
@@ -231,10 +232,14 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
     """Wraps a transport; retries transient failures per :class:`RetryPolicy`."""
 
     def __init__(
-        self, inner: httpx.BaseTransport | None = None, policy: RetryPolicy | None = None
+        self,
+        inner: httpx.BaseTransport | None = None,
+        policy: RetryPolicy | None = None,
+        liveness: Callable[[], None] | None = None,
     ) -> None:
         self.inner = inner or httpx.HTTPTransport(verify=tls_context())
         self.policy = policy or RetryPolicy()
+        self.liveness = liveness
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         timeouts = dict(request.extensions.get("timeout") or {})
@@ -255,6 +260,10 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
                         raise replaced from exc
+                    except httpx.TransportError:
+                        if self.liveness is not None:
+                            self.liveness()  # a dead server: its own error, no retries
+                        raise
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
                     if (mistake := not_an_api(request, response)) is not None:
@@ -270,10 +279,14 @@ class RetryTransport(_RetryMixin, httpx.BaseTransport):
 
 class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
     def __init__(
-        self, inner: httpx.AsyncBaseTransport | None = None, policy: RetryPolicy | None = None
+        self,
+        inner: httpx.AsyncBaseTransport | None = None,
+        policy: RetryPolicy | None = None,
+        liveness: Callable[[], None] | None = None,
     ) -> None:
         self.inner = inner or httpx.AsyncHTTPTransport(verify=tls_context())
         self.policy = policy or RetryPolicy()
+        self.liveness = liveness
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeouts = dict(request.extensions.get("timeout") or {})
@@ -294,6 +307,10 @@ class AsyncRetryTransport(_RetryMixin, httpx.AsyncBaseTransport):
                         if (replaced := _timed_out(request, exc)) is exc:
                             raise
                         raise replaced from exc
+                    except httpx.TransportError:
+                        if self.liveness is not None:  # waits for the exit status: off the loop
+                            await asyncio.to_thread(self.liveness)
+                        raise
                     if response.status_code in RETRY_STATUS:
                         raise RetryableStatus(response)
                     if (mistake := not_an_api(request, response)) is not None:

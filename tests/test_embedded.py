@@ -27,7 +27,7 @@ class FakeServer(EmbeddedServer):
 @pytest.fixture
 def gguf(tmp_path: Path) -> Path:
     path = tmp_path / "tiny-model.Q4.gguf"
-    path.write_bytes(b"GGUF fake")
+    path.write_bytes(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
     return path
 
 
@@ -55,7 +55,7 @@ def test_stopped_even_when_the_body_raises(gguf: Path) -> None:
 def test_crash_on_start_is_one_clear_error(gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
     server = FakeServer(gguf, start_timeout=20)
-    with pytest.raises(BackendUnavailable, match=r"exited with code 3.*failed to load model"):
+    with pytest.raises(BackendUnavailable, match=r"exited with code 3 while starting.*fake crash"):
         server.start()
     assert server.process is None
 

@@ -62,7 +62,7 @@ def serve(settings: Settings) -> Iterator[httpx.Client]:
 @pytest.fixture
 def embedded_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     gguf = tmp_path / "tiny-model.Q4.gguf"
-    gguf.write_bytes(b"GGUF fake")
+    gguf.write_bytes(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
     monkeypatch.setattr(backends, "EmbeddedServer", FakeServer)
     return Settings(backend="embedded", model_path=gguf, state_dir=tmp_path / "state")
 

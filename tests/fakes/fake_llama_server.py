@@ -1,8 +1,12 @@
 """A fake stand-in for `python -m llama_cpp.server`, for process-lifecycle tests only.
 
 Takes the same flags we pass, answers GET /v1/models. FAKE_LLAMA_MODE picks a failure:
-``crash`` exits at once with a message, ``hang`` never opens the port, ``slow`` opens it
-after FAKE_LLAMA_DELAY seconds (a model that takes a while to load).
+``crash`` exits at once with a message, ``badmodel`` exits as llama-cpp-python does on a
+model it cannot load, ``hang`` never opens the port, ``slow`` opens it after
+FAKE_LLAMA_DELAY seconds (a model that takes a while to load), ``sigill`` answers
+/v1/models and then dies of SIGILL inside the first chat request, as a wheel built for
+another CPU does. With FAKE_LLAMA_LOG set, each start and each request appends a line
+(``start``, ``request``) to that file, so tests count what reached the server.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,8 +29,30 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self) -> None:
+        note("request")
+        if os.environ.get("FAKE_LLAMA_MODE") == "sigill":
+            self.rfile.read(int(self.headers.get("content-length", "0")))
+            print("ggml_compute_forward: about to run an AVX-512 kernel", flush=True)
+            os.kill(os.getpid(), signal.SIGILL)
+            time.sleep(60)  # the signal ends the whole process; this thread never answers
+        self.send_error(501, "Unsupported method ('POST')")  # what it answered before
+
     def log_message(self, *args: object) -> None:
         pass
+
+
+def note(line: str) -> None:
+    path = os.environ.get("FAKE_LLAMA_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+
+def write_header_only_gguf(path: str | os.PathLike[str]) -> None:
+    """A file with a valid GGUF header (version 3, no tensors): passes the header check."""
+    with open(path, "wb") as handle:
+        handle.write(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
 
 
 def main() -> None:
@@ -34,9 +61,17 @@ def main() -> None:
         parser.add_argument(flag)
     args = parser.parse_args()
     mode = os.environ.get("FAKE_LLAMA_MODE", "ok")
+    note("start")
     if mode == "crash":
-        print("error: failed to load model (fake crash)", flush=True)
+        print("error: fake crash at start", flush=True)
         sys.exit(3)
+    if mode == "badmodel":
+        print(
+            "llama_model_load: error loading model: tensor data is not within the file bounds, model is corrupted or incomplete",
+            flush=True,
+        )
+        print(f"ValueError: Failed to load model from file: {args.model}", flush=True)
+        sys.exit(1)
     if mode == "hang":
         time.sleep(3600)
     if mode == "slow":
