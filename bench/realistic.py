@@ -64,6 +64,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bench.corpus import CORPUS, MISTAKE_KINDS, SEEDS, Article, articles
+from bench.mutations import Seed, event_summary
 from summarizer.crosscheck import parse_summary, verify
 from summarizer.errors import InputError
 from summarizer.numbers import NumberMention, extract_numbers
@@ -284,8 +285,6 @@ def evaluate(article: Article) -> ArticleResult:
 
 def seed_summary(article: Article, text: str, mentions: Sequence[NumberMention]) -> SummaryDraft:
     """A seed's correct summary: bench/mutations.py's, one event per gold event."""
-    from bench.mutations import Seed, event_summary
-
     return event_summary(Seed(article.id, text, article.gold, list(mentions)))
 
 
@@ -305,6 +304,7 @@ class Totals:
     unconfirmed: Counter[str] = field(default_factory=Counter)
     mistakes: Counter[str] = field(default_factory=Counter)
     caught: Counter[str] = field(default_factory=Counter)
+    missed: Counter[str] = field(default_factory=Counter)
     caught_contradicted: Counter[str] = field(default_factory=Counter)
     masked: Counter[str] = field(default_factory=Counter)
 
@@ -319,6 +319,7 @@ class Totals:
         for outcome in result.outcomes:
             self.mistakes[outcome.kind] += 1
             self.caught[outcome.kind] += outcome.caught
+            self.missed[outcome.kind] += not outcome.caught
             self.caught_contradicted[outcome.kind] += outcome.contradicted
             self.masked[outcome.kind] += outcome.masked
 
@@ -332,18 +333,17 @@ class Totals:
             kind: {
                 "total": self.mistakes[kind],
                 "caught": self.caught[kind],
-                "missed": self.mistakes[kind] - self.caught[kind],
+                "missed": self.missed[kind],
                 "caught_contradicted": self.caught_contradicted[kind],
                 "masked": self.masked[kind],
             }
             for kind in kinds
         }
         total = sum(self.mistakes.values())
-        caught = sum(self.caught.values())
         mistakes["ALL"] = {
             "total": total,
-            "caught": caught,
-            "missed": total - caught,
+            "caught": sum(self.caught.values()),
+            "missed": sum(self.missed.values()),
             "caught_contradicted": sum(self.caught_contradicted.values()),
             "masked": sum(self.masked.values()),
         }
