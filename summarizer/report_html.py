@@ -428,7 +428,7 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.1rem}h3{font-size:1rem;margin:
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(16rem,1fr);gap:1.5rem}
 .article{white-space:pre-wrap;border:1px solid var(--line);border-radius:6px;padding:1rem}
 .legend{font-size:.85rem;margin-bottom:.4rem}
-.mark{border-radius:3px;padding:0 .1rem;position:relative;color:inherit}
+.mark{border-radius:3px;padding:0;position:relative;color:inherit}
 .mark.v-verified{background:var(--ok-bg);border-bottom:2px solid var(--ok)}
 .mark.v-unconfirmed{background:var(--un-bg);border-bottom:2px dashed var(--un)}
 .mark.v-contradicted{background:var(--bad-bg);border-bottom:3px double var(--bad)}
