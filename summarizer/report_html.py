@@ -129,12 +129,18 @@ def _span(
 
 
 def _words_at(text: str, article: str) -> tuple[int | None, int | None]:
-    """The first place ``text`` occurs as whole words (any case, any spacing), if any."""
+    """The first place ``text`` occurs as whole words (any spacing), if any.
+
+    Case as written first; in any case only for a name longer than an initialism, so
+    "US" is never found in "told us".
+    """
     words = text.split()
     if not words:
         return None, None
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)"
-    found = re.search(pattern, article, flags=re.IGNORECASE)
+    found = re.search(pattern, article)
+    if found is None and len(text.strip()) > 3:
+        found = re.search(pattern, article, flags=re.IGNORECASE)
     return (found.start(), found.end()) if found else (None, None)
 
 

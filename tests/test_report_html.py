@@ -18,6 +18,7 @@ from summarizer.schema import (
     Figure,
     FigureCheck,
     Grounding,
+    SummaryDraft,
     VerificationReport,
 )
 
@@ -217,3 +218,33 @@ def test_cli_verify_and_summarize_format_html(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<dt>Model</dt><dd>fake (compatible)</dd>" in page
     assert page.count('data-verdict="verified"') >= 5
+
+
+def test_names_and_dates_are_marked_where_their_words_stand() -> None:
+    article = "Officials in Kharkiv told us on Saturday night that 12 people died."
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Twelve die in Kharkiv",
+            "summary": "12 people died.",
+            "events": [
+                {
+                    "event_type": "other",
+                    "description": "Deaths.",
+                    "location": "kharkiv",  # another case: still its words
+                    "date_text": "Saturday  night",  # another spacing
+                    "actors": [{"name": "US"}, {"name": "Kharkivans"}],  # "us" is no "US"
+                }
+            ],
+        }
+    )
+    report = verify(article, draft)
+    claims = {(c.path, c.kind): c for c in claims_of(report, article)}
+    located = {path: article[c.start : c.end] for (path, _), c in claims.items() if c.located}
+    assert located["events[0].location"] == "Kharkiv"
+    assert located["events[0].date"] == "Saturday night"
+    assert located["summary"] == "12"
+    assert "events[0].actors[0]" not in located and "events[0].actors[1]" not in located
+    page = render_html(ArticleSummary.model_validate(draft.model_dump()), article)
+    unlocated = page.split('aria-label="Claims not located"', 1)[1]
+    assert "events[0].actors[0]" in unlocated and "events[0].actors[1]" in unlocated
+    assert "Every claim was located." not in page
