@@ -263,7 +263,7 @@ def evidence_view(report: VerificationReport) -> Responsive:
             mark(check),
             check.quote,
             check.path,
-            check.grounding.match if check.ok else "not found",
+            check.grounding.match,
             check.reason,
         )
         for check in report.evidence
