@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -59,6 +59,8 @@ from summarizer.grounding import QuoteAligner
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
     ArticleSummary,
+    ClaimCheck,
+    ClaimStatus,
     CoverageGap,
     EvidenceCheck,
     Figure,
@@ -406,18 +408,29 @@ def _check(
 
 def _counts(
     figures: Sequence[FigureCheck],
-    claims: Sequence[Any],
+    claims: Sequence[ClaimCheck],
     evidence: Sequence[EvidenceCheck],
     uncovered: Sequence[CoverageGap],
 ) -> dict[str, int]:
-    counts = {status: 0 for status in STATUSES}
-    for check in figures:
-        counts[check.status] += 1
+    """Checks per status over every check (as the verdict totals are), then sizes.
+
+    ``counts["verified"]`` is the report's ``verified``: an evidence quote found counts as
+    verified, one not found as ``quote_not_found``. The ``figures_verified``,
+    ``claims_verified`` and ``evidence_grounded`` keys give each kind's share.
+    """
+    counts = dict.fromkeys((*STATUSES, *get_args(ClaimStatus)), 0)
+    for status in (
+        *(check.status for check in figures),
+        *(claim.status for claim in claims),
+        *("verified" if e.ok else "quote_not_found" for e in evidence),
+    ):
+        counts[status] += 1
     counts["figures"] = len(figures)
+    counts["figures_verified"] = sum(1 for check in figures if check.ok)
     counts["claims"] = len(claims)
     counts["claims_verified"] = sum(1 for c in claims if c.ok)
     counts["evidence"] = len(evidence)
-    counts["evidence_grounded"] = sum(1 for e in evidence if e.grounding.match != "none")
+    counts["evidence_grounded"] = sum(1 for e in evidence if e.ok)
     counts["uncovered"] = len(uncovered)
     return counts
 

@@ -63,9 +63,10 @@ def fit_table(table: Table, console: Console, width: int) -> bool:
     if total_want:
         shares = [min(want, spare * want // total_want) for want in wants]
         widths = [lo + share for lo, share in zip(mins, shares, strict=True)]
-    if table.expand:  # what nobody wants goes to the most flexible column
+    if table.expand:  # what nobody wants goes to the most flexible column (else the widest)
         leftover = available - sum(widths)
-        widths[wants.index(max(wants))] += max(0, leftover)
+        grows = wants.index(max(wants)) if any(wants) else maxs.index(max(maxs))
+        widths[grows] += max(0, leftover)
     for column, column_width in zip(columns, widths, strict=True):
         column.width = column_width
     return True

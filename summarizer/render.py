@@ -15,10 +15,13 @@ from summarizer.layout import Responsive, stacked
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
+    EvidenceCheck,
     Figure,
     FigureCheck,
+    HasVerdict,
     Meta,
     VerificationReport,
+    tally,
 )
 
 QUALIFIER_WORDS = {
@@ -38,6 +41,7 @@ VERDICT_LEGEND = "✓ verified by the rules · ? not confirmed · ✗ contradict
 EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "figures")
 FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
 CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
+EVIDENCE_HEADERS = ("", "quote", "where", "match", "reason")
 
 
 def render_json(summary: ArticleSummary) -> str:
@@ -81,6 +85,8 @@ def render_text(summary: ArticleSummary) -> RenderableType:
         parts.append(figures_view(summary.verification))
         if summary.verification.claims:
             parts.append(claims_view(summary.verification))
+        if summary.verification.evidence:
+            parts.append(evidence_view(summary.verification))
         parts.append(Text(verdict_line(summary.verification)))
         if summary.verification.uncovered:
             parts.append(uncovered_view(summary.verification))
@@ -100,12 +106,13 @@ def render_text(summary: ArticleSummary) -> RenderableType:
 
 def verdict_counts_line(report: VerificationReport) -> Text:
     """One line counting the checked claims by verdict: the last thing a reader sees."""
-    line = Text(f"{report.total} claims checked: ")
-    line.append(f"{report.verified} verified", style="green")
+    counts = report.tally()
+    line = Text(f"{counts.total} claims checked: ")
+    line.append(f"{counts.verified} verified", style="green")
     line.append(", ")
-    line.append(f"{report.unconfirmed} unconfirmed", style="yellow")
+    line.append(f"{counts.unconfirmed} unconfirmed", style="yellow")
     line.append(", ")
-    line.append(f"{report.contradicted} contradicted", style="red")
+    line.append(f"{counts.contradicted} contradicted", style="red")
     return line
 
 
@@ -113,17 +120,18 @@ def print_text(summary: ArticleSummary, console: Console) -> None:
     console.print(render_text(summary), soft_wrap=False)
 
 
-def mark(check: FigureCheck | ClaimCheck | None) -> str:
+def mark(check: HasVerdict | None) -> str:
     """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
     return "" if check is None else VERDICT_MARKS.get(check.verdict, "[red]✗[/]")
 
 
 def verdict_line(report: VerificationReport) -> str:
     """ "31 verified · 2 unconfirmed · 1 contradicted of 34 checks (figures, text, ...)"."""
+    counts = report.tally()
     return (
-        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
-        f"{report.contradicted} contradicted of {report.total} checks "
-        "(figures, numbers in text, names, dates, evidence)"
+        f"{counts.verified} verified · {counts.unconfirmed} unconfirmed · "
+        f"{counts.contradicted} contradicted of {counts.total} checks "
+        "(figures, numbers in text, names, dates, event types, evidence)"
     )
 
 
@@ -174,14 +182,14 @@ def events_view(summary: ArticleSummary, checks: dict[str, FigureCheck]) -> Resp
     return Responsive(table, blocks)
 
 
-def verdict_counts(checks: list[FigureCheck] | list[ClaimCheck]) -> str:
-    """ "3/5 verified, 1 not confirmed, 1 contradicted" over ``checks`` alone."""
-    verdicts = [check.verdict for check in checks]
-    counts = f"{verdicts.count('verified')}/{len(verdicts)} verified"
-    if verdicts.count("unconfirmed"):
-        counts += f", {verdicts.count('unconfirmed')} not confirmed"
-    if verdicts.count("contradicted"):
-        counts += f", {verdicts.count('contradicted')} contradicted"
+def verdict_counts(checks: list[FigureCheck] | list[ClaimCheck] | list[EvidenceCheck]) -> str:
+    """ "3/5 verified, 1 not confirmed, 1 contradicted" over ``checks`` alone (one section)."""
+    counted = tally(checks)
+    counts = f"{counted.verified}/{counted.total} verified"
+    if counted.unconfirmed:
+        counts += f", {counted.unconfirmed} not confirmed"
+    if counted.contradicted:
+        counts += f", {counted.contradicted} contradicted"
     return counts
 
 
@@ -243,6 +251,36 @@ def claims_view(report: VerificationReport) -> Responsive:
     def blocks() -> Group:
         return stacked(
             Text(title, style="italic"), CLAIM_HEADERS, rows, heading=(0, 1), separator=" "
+        )
+
+    return Responsive(table, blocks)
+
+
+def evidence_view(report: VerificationReport) -> Responsive:
+    """Each event's evidence quotes: found in the article (verified) or not (contradicted)."""
+    rows = [
+        (
+            mark(check),
+            check.quote,
+            check.path,
+            check.grounding.match,
+            check.reason,
+        )
+        for check in report.evidence
+    ]
+    title = f"Evidence quotes: {verdict_counts(report.evidence)}"
+
+    def table() -> Table:
+        table = Table(title=title, title_justify="left", expand=True)
+        for column in EVIDENCE_HEADERS:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    def blocks() -> Group:
+        return stacked(
+            Text(title, style="italic"), EVIDENCE_HEADERS, rows, heading=(0, 1), separator=" "
         )
 
     return Responsive(table, blocks)

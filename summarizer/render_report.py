@@ -6,12 +6,15 @@ casualty numbers of the article that no figure reports.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.crosscheck import STATUSES, context_snippet
-from summarizer.schema import VerificationReport
+from summarizer.crosscheck import context_snippet
+from summarizer.schema import HasVerdict, VerificationReport, tally
 
 
 def render_report(report: VerificationReport, article_text: str, title: str = "") -> RenderableType:
@@ -33,9 +36,8 @@ def render_report(report: VerificationReport, article_text: str, title: str = ""
 def _figures(report: VerificationReport) -> Table | Text:
     if not report.figures:
         return Text("No figures to check.", style="dim")
-    verified = sum(1 for check in report.figures if check.ok)
     table = Table(
-        title=f"Figures: {verified}/{len(report.figures)} verified",
+        title=f"Figures: {_section_counts(report.figures)}",
         show_lines=True,
         expand=True,
     )
@@ -66,9 +68,8 @@ def _verdict_mark(verdict: str) -> Text:
 
 def _claims(report: VerificationReport) -> Table:
     """Numbers in prose, names, dates and event types, one row each."""
-    verified = sum(1 for claim in report.claims if claim.ok)
     table = Table(
-        title=f"Claims in text, names and dates: {verified}/{len(report.claims)} verified",
+        title=f"Claims in text, names and dates: {_section_counts(report.claims)}",
         expand=True,
     )
     table.add_column("", no_wrap=True)
@@ -83,8 +84,7 @@ def _claims(report: VerificationReport) -> Table:
 
 
 def _evidence(report: VerificationReport) -> Table:
-    grounded = sum(1 for e in report.evidence if e.grounding.match != "none")
-    table = Table(title=f"Evidence: {grounded}/{len(report.evidence)} grounded", expand=True)
+    table = Table(title=f"Evidence: {_section_counts(report.evidence)}", expand=True)
     for column in ("", "path", "match", "span"):
         table.add_column(column, no_wrap=True)
     table.add_column("quote", overflow="fold", ratio=1, min_width=24)
@@ -92,7 +92,7 @@ def _evidence(report: VerificationReport) -> Table:
         g = check.grounding
         found = g.match != "none"
         table.add_row(
-            Text("✓", style="green") if found else Text("✗", style="bold red"),
+            _verdict_mark(check.verdict),
             Text(check.path),
             Text(
                 g.match
@@ -122,21 +122,30 @@ def _uncovered(report: VerificationReport, article_text: str) -> Table:
     return table
 
 
+def _section_counts(checks: Sequence[HasVerdict]) -> str:
+    """ "3/5 verified, 1 unconfirmed, 1 contradicted": one table's share of the totals."""
+    counts = tally(checks)
+    line = f"{counts.verified}/{counts.total} verified"
+    for verdict in ("unconfirmed", "contradicted"):
+        if counts[verdict]:
+            line += f", {counts[verdict]} {verdict}"
+    return line
+
+
 def _counts_line(report: VerificationReport) -> str:
-    counts = report.counts
-    failing = ", ".join(
-        f"{status} {counts[status]}" for status in STATUSES[1:] if counts.get(status)
-    )
-    evidence = f"evidence {counts.get('evidence_grounded', 0)}/{counts.get('evidence', len(report.evidence))} grounded"
-    figures = sum(1 for check in report.figures if check.ok)
+    """The totals (every check, as text, JSON and HTML count them), then what failed how."""
+    counts = report.tally()
+    statuses: Counter[str] = Counter(check.status for check in report.figures if not check.ok)
+    statuses.update(claim.status for claim in report.claims if not claim.ok)
+    statuses.update("quote_not_found" for check in report.evidence if not check.ok)
+    failing = ", ".join(f"{status} {n}" for status, n in sorted(statuses.items()))
     line = (
-        f"{report.verified} verified · {report.unconfirmed} unconfirmed · "
-        f"{report.contradicted} contradicted of {report.total} claims · "
-        f"figures {figures}/{len(report.figures)} verified"
+        f"{counts.verified} verified · {counts.unconfirmed} unconfirmed · "
+        f"{counts.contradicted} contradicted of {counts.total} claims"
     )
     if failing:
         line += f" ({failing})"
-    return f"{line} · {evidence} · {counts.get('uncovered', len(report.uncovered))} uncovered casualty mention(s)"
+    return f"{line} · {len(report.uncovered)} uncovered casualty mention(s)"
 
 
 def _number(value: float) -> str:

@@ -6,9 +6,14 @@ with every claim's span marked by verdict (verified / unconfirmed / contradicted
 apart by icon and text as well as colour); overlapping spans are cut into flat segments,
 each listing every claim that covers it, so crossing spans never nest wrongly.
 
-Claims are read generically from ``verification.figures`` (any :class:`FigureCheck`,
-whatever its path: ``events[0].casualties.killed``, ``summary``, ...): the span is the
-grounding of its quote, else the rule-extracted mention it was matched with.
+Every check of the report is a claim here (:meth:`VerificationReport.checks`: figures,
+numbers in the headline, summary and other prose, names, dates, event types, evidence
+quotes), numbered in that order, and the counts at the top are the report's own
+:meth:`~summarizer.schema.VerificationReport.tally`, the totals the text and JSON show. A
+claim is marked where it grounds: a figure's or evidence quote's grounding, else the
+article mention a number was matched with, else (names and dates) the words themselves;
+one that grounds nowhere (an event type, a number the article lacks) is listed below the
+article.
 """
 
 from __future__ import annotations
@@ -16,14 +21,22 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from summarizer.crosscheck import verify
 from summarizer.numbers import extract_numbers
-from summarizer.schema import ArticleSummary, FigureCheck, VerificationReport
+from summarizer.schema import (
+    VERDICTS,
+    ArticleSummary,
+    ClaimCheck,
+    EvidenceCheck,
+    FigureCheck,
+    Tally,
+    VerificationReport,
+)
 
-VERDICTS: tuple[str, ...] = ("verified", "unconfirmed", "contradicted")
 ICONS: dict[str, str] = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
 LABELS: dict[str, str] = {
     "verified": "Verified",
@@ -32,6 +45,11 @@ LABELS: dict[str, str] = {
 }
 # A segment covered by several claims shows the worst of their verdicts.
 _SEVERITY = {"verified": 0, "unconfirmed": 1, "contradicted": 2}
+# Side-list sections for claims outside the events, by the first part of their path.
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Headline and summary", ("headline", "summary")),
+    ("Key figures", ("key_figures",)),
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,7 @@ class Claim:
 
     number: int  # 1-based, in report order: the anchor is claim-<number>
     path: str
+    kind: str  # figure, number, name, date, event_type, evidence
     verdict: str
     status: str
     value: str
@@ -67,41 +86,67 @@ class Segment:
 
 
 def claims_of(report: VerificationReport, article: str) -> list[Claim]:
+    """Every check of ``report`` (:meth:`VerificationReport.checks`, in its order) as a claim."""
     out: list[Claim] = []
-    for number, check in enumerate(report.figures, start=1):
-        start, end = _span(check, len(article))
-        verdict = str(getattr(check, "verdict", "contradicted"))
+    for number, check in enumerate(report.checks(), start=1):
+        verdict = str(check.verdict)
         if verdict not in VERDICTS:
             verdict = "contradicted"
-        figure = getattr(check, "figure", None)
-        value = _format_value(getattr(figure, "value", "")) if figure is not None else ""
-        quote = str(getattr(figure, "quote", "") or "")
+        if isinstance(check, FigureCheck):
+            kind, status = "figure", str(check.status)
+            value, quote = _format_value(check.figure.value), check.figure.quote
+        elif isinstance(check, ClaimCheck):
+            kind, status, value, quote = check.kind, str(check.status), check.text, ""
+        else:
+            kind, quote = "evidence", check.quote
+            status = "quote_found" if check.ok else "quote_not_found"
+            value = _shorten(check.quote)
+        start, end = _span(check, article)
         out.append(
-            Claim(
-                number,
-                check.path,
-                verdict,
-                str(check.status),
-                value,
-                check.reason,
-                quote,
-                start,
-                end,
-            )
+            Claim(number, check.path, kind, verdict, status, value, check.reason, quote, start, end)
         )
     return out
 
 
-def _span(check: FigureCheck, length: int) -> tuple[int | None, int | None]:
-    grounding = check.grounding
-    if grounding.match != "none" and grounding.start is not None and grounding.end is not None:
+def _span(
+    check: FigureCheck | ClaimCheck | EvidenceCheck, article: str
+) -> tuple[int | None, int | None]:
+    """Where ``check`` grounds in ``article``: its quote, else its mention, else its words."""
+    start: int | None = None
+    end: int | None = None
+    grounding = getattr(check, "grounding", None)
+    mention = getattr(check, "mention", None)
+    if grounding is not None and grounding.match != "none" and grounding.start is not None:
         start, end = grounding.start, grounding.end
-    elif (mention := getattr(check, "mention", None)) is not None:
+    elif mention is not None:
         start, end = mention.start, mention.end
-    else:
+    elif isinstance(check, ClaimCheck) and check.kind in ("name", "date"):
+        start, end = _words_at(check.text, article)
+    if start is None or end is None:
         return None, None
-    start, end = max(0, start), min(length, end)
+    start, end = max(0, start), min(len(article), end)
     return (start, end) if end > start else (None, None)
+
+
+def _words_at(text: str, article: str) -> tuple[int | None, int | None]:
+    """The first place ``text`` occurs as whole words (any spacing), if any.
+
+    Case as written first; in any case only for a name longer than an initialism, so
+    "US" is never found in "told us".
+    """
+    words = text.split()
+    if not words:
+        return None, None
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)"
+    found = re.search(pattern, article)
+    if found is None and len(text.strip()) > 3:
+        found = re.search(pattern, article, flags=re.IGNORECASE)
+    return (found.start(), found.end()) if found else (None, None)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def segments(length: int, claims: list[Claim]) -> list[Segment]:
@@ -128,15 +173,17 @@ def render_html(summary: ArticleSummary, article: str, *, title: str | None = No
         report = verify(article, summary, extract_numbers(article))
     claims = claims_of(report, article)
     by_number = {c.number: c for c in claims}
-    counts = {v: sum(1 for c in claims if c.verdict == v) for v in VERDICTS}
+    counts = report.tally()  # the totals the text and JSON outputs show
+    counted: dict[str, int] = {"total": counts.total, **dict(counts.items())}
     unlocated = [c for c in claims if not c.located]
     page_title = title or summary.headline
     data = {
-        "counts": counts,
+        "counts": counted,
         "claims": [
             {
                 "n": c.number,
                 "path": c.path,
+                "kind": c.kind,
                 "verdict": c.verdict,
                 "status": c.status,
                 "start": c.start,
@@ -158,7 +205,7 @@ def render_html(summary: ArticleSummary, article: str, *, title: str | None = No
         '<header class="top">',
         f"<h1>{_e(summary.headline)}</h1>",
         f'<p class="summary">{_e(summary.summary)}</p>',
-        _counts_html(counts, len(claims), len(unlocated), report),
+        _counts_html(counts, len(unlocated), report),
         _meta_html(summary),
         "</header>",
         '<div class="layout">',
@@ -173,7 +220,7 @@ def render_html(summary: ArticleSummary, article: str, *, title: str | None = No
         "</main>",
         f'<nav class="side" aria-label="Events and claims">{_side_html(summary, claims)}</nav>',
         "</div>",
-        _unlocated_html(unlocated),
+        _unlocated_html(unlocated, len(claims)),
         f'<script type="application/json" id="report-data">{embed_json(data)}</script>',
         f"<script>{JS}</script>",
         "</body></html>",
@@ -210,6 +257,8 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
             continue
         covering = [by_number[n] for n in piece.claims]
         worst = max(covering, key=lambda c: _SEVERITY[c.verdict]).verdict
+        # Evidence quotes span whole sentences: alone, they are underlined, not filled.
+        quote = " quote" if all(c.kind == "evidence" for c in covering) else ""
         anchors = "".join(
             f'<span class="anchor" id="claim-{c.number}"></span>'
             for c in covering
@@ -224,7 +273,7 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
         )
         label = "; ".join(f"{LABELS[c.verdict]}: {c.path}" for c in covering)
         out.append(
-            f'{anchors}<mark class="mark v-{worst}" tabindex="0" data-claims="'
+            f'{anchors}<mark class="mark v-{worst}{quote}" tabindex="0" data-claims="'
             f'{" ".join(str(c.number) for c in covering)}" data-verdict="{worst}" '
             f'title="{_e(tip)}" aria-label="{_e(label)}" data-tip="{_e(tip)}">'
             f'{text}{icons}<span class="sr">({_e(label)})</span></mark>'
@@ -232,18 +281,16 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
     return "".join(out)
 
 
-def _counts_html(
-    counts: dict[str, int], total: int, unlocated: int, report: VerificationReport
-) -> str:
+def _counts_html(counts: Tally, unlocated: int, report: VerificationReport) -> str:
     items = "".join(
         f'<li class="count v-{v}" data-verdict="{v}"><span class="icon" aria-hidden="true">'
-        f'{ICONS[v]}</span> <strong class="n">{counts[v]}</strong> {LABELS[v].lower()}</li>'
-        for v in VERDICTS
+        f'{ICONS[v]}</span> <strong class="n">{n}</strong> {LABELS[v].lower()}</li>'
+        for v, n in counts.items()
     )
-    grounded = sum(1 for e in report.evidence if e.grounding.match != "none")
+    grounded = sum(1 for e in report.evidence if e.ok)
     return (
         f'<ul class="counts" aria-label="Counts"><li class="count total">'
-        f'<strong class="n">{total}</strong> claims</li>{items}'
+        f'<strong class="n">{counts.total}</strong> claims</li>{items}'
         f'<li class="count unlocated"><strong class="n">{unlocated}</strong> not located</li>'
         f'<li class="count evidence"><strong class="n">{grounded}/{len(report.evidence)}</strong>'
         " evidence quotes found</li></ul>"
@@ -274,11 +321,13 @@ def _meta_html(summary: ArticleSummary) -> str:
 
 
 def _side_html(summary: ArticleSummary, claims: list[Claim]) -> str:
-    by_path_prefix: dict[str, list[Claim]] = {}
+    """Claims by event, then the headline and summary, key figures and any other field."""
+    groups: dict[str, list[Claim]] = {}
     for claim in claims:
-        prefix = claim.path.split(".", 1)[0] if claim.path.startswith("events[") else ""
-        by_path_prefix.setdefault(prefix, []).append(claim)
+        groups.setdefault(_group_of(claim.path), []).append(claim)
     out = ["<h2>Events and claims</h2>"]
+    if not claims:
+        out.append('<p class="empty">No claims to check.</p>')
     for index, event in enumerate(summary.events):
         prefix = f"events[{index}]"
         where = " · ".join(
@@ -286,14 +335,29 @@ def _side_html(summary: ArticleSummary, claims: list[Claim]) -> str:
         )
         out.append(
             f'<section class="event" id="event-{index}"><h3>{index + 1}. {_e(where)}</h3>'
-            f"<p>{_e(event.description)}</p>{_claim_list(by_path_prefix.get(prefix, []))}</section>"
+            f"<p>{_e(event.description)}</p>{_claim_list(groups.pop(prefix, []))}</section>"
         )
-    rest = by_path_prefix.get("", [])
+    for heading, _ in _SECTIONS:
+        section = groups.pop(heading, [])
+        if section:
+            out.append(
+                f'<section class="claims-of"><h3>{heading}</h3>{_claim_list(section)}</section>'
+            )
+    rest = [claim for group in groups.values() for claim in group]
     if rest:
-        out.append(f'<section class="event"><h3>Other claims</h3>{_claim_list(rest)}</section>')
-    if not claims:
-        out.append('<p class="empty">No claims to check.</p>')
+        out.append(f'<section class="claims-of"><h3>Other claims</h3>{_claim_list(rest)}</section>')
     return "".join(out)
+
+
+def _group_of(path: str) -> str:
+    """The side-list section of a claim: its event (``events[1]``) or a heading."""
+    field = re.split(r"[.\[]", path, maxsplit=1)[0]
+    if field == "events":
+        return path.split(".", 1)[0]
+    for heading, fields in _SECTIONS:
+        if field in fields:
+            return heading
+    return ""
 
 
 def _claim_list(claims: list[Claim]) -> str:
@@ -315,19 +379,27 @@ def _claim_list(claims: list[Claim]) -> str:
     return f'<ul class="claims">{"".join(items)}</ul>'
 
 
-def _unlocated_html(unlocated: list[Claim]) -> str:
+def _unlocated_html(unlocated: list[Claim], total: int) -> str:
+    """The claims with no span in the article; "every claim was located" only when true."""
+    heading = "Claims not located in the article"
     if not unlocated:
-        return '<section class="unlocated" aria-label="Claims not located"><h2>Claims not located in the article</h2><p class="empty">Every claim was located.</p></section>'
+        said = "Every claim was located." if total else "No claims to check."
+        return (
+            f'<section class="unlocated" aria-label="Claims not located"><h2>{heading}</h2>'
+            f'<p class="empty">{said}</p></section>'
+        )
     items = "".join(
         f'<li id="unlocated-{c.number}" class="claim v-{c.verdict}" data-verdict="{c.verdict}">'
-        f'<span class="badge v-{c.verdict}"><span class="icon" aria-hidden="true">{ICONS[c.verdict]}</span> '
-        f"{LABELS[c.verdict]}</span> <code>{_e(c.path)}</code> = {_e(c.value)} · quote "
-        f'<q>{_e(c.quote)}</q><div class="reason">{_e(c.reason)}</div></li>'
+        f'<span class="badge v-{c.verdict}"><span class="icon" '
+        f'aria-hidden="true">{ICONS[c.verdict]}</span> {LABELS[c.verdict]}</span> '
+        f"<code>{_e(c.path)}</code> = {_e(c.value)}"
+        + (f" · quote <q>{_e(c.quote)}</q>" if c.quote and c.kind != "evidence" else "")
+        + f'<div class="reason">{_e(c.reason)}</div></li>'
         for c in unlocated
     )
     return (
         '<section class="unlocated" aria-label="Claims not located">'
-        f"<h2>Claims not located in the article ({len(unlocated)})</h2><ul>{items}</ul></section>"
+        f"<h2>{heading} ({len(unlocated)})</h2><ul>{items}</ul></section>"
     )
 
 
@@ -362,13 +434,14 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.1rem}h3{font-size:1rem;margin:
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(16rem,1fr);gap:1.5rem}
 .article{white-space:pre-wrap;border:1px solid var(--line);border-radius:6px;padding:1rem}
 .legend{font-size:.85rem;margin-bottom:.4rem}
-.mark{border-radius:3px;padding:0 .1rem;position:relative;color:inherit}
+.mark{border-radius:3px;padding:0;position:relative;color:inherit}
 .mark.v-verified{background:var(--ok-bg);border-bottom:2px solid var(--ok)}
 .mark.v-unconfirmed{background:var(--un-bg);border-bottom:2px dashed var(--un)}
 .mark.v-contradicted{background:var(--bad-bg);border-bottom:3px double var(--bad)}
 .mark .icon{font-weight:700;font-size:.8em;margin-left:.1em;vertical-align:super}
 .v-verified .icon,.badge.v-verified{color:var(--ok)}.v-unconfirmed .icon,.badge.v-unconfirmed{color:var(--un)}
 .v-contradicted .icon,.badge.v-contradicted{color:var(--bad)}
+.mark.quote{background:none}
 .mark:focus{outline:2px solid #0969da;outline-offset:1px}
 .mark:focus::after,.mark:hover::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:2;
 white-space:pre-wrap;width:max-content;max-width:28rem;background:#1f2328;color:#fff;font-size:.8rem;

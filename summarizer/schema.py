@@ -16,8 +16,9 @@ import datetime as dt
 import json
 import math
 import weakref
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol, Self, get_args
 
 from pydantic import (
     BaseModel,
@@ -446,6 +447,7 @@ Verdict = Literal["verified", "unconfirmed", "contradicted"]
 # What ``--strict`` fails on: anything not verified, or only contradictions.
 StrictLevel = Literal["unverified", "contradicted"]
 UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed"})
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 def verdict_of(status: str) -> Verdict:
@@ -453,6 +455,40 @@ def verdict_of(status: str) -> Verdict:
     if status == "verified":
         return "verified"
     return "unconfirmed" if status in UNCONFIRMED_STATUSES else "contradicted"
+
+
+class HasVerdict(Protocol):
+    @property
+    def verdict(self) -> Verdict: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Checks counted by verdict: the one count every output (text, JSON, HTML, metrics)
+    shows, so no two of them can disagree about the same summary."""
+
+    verified: int = 0
+    unconfirmed: int = 0
+    contradicted: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.verified + self.unconfirmed + self.contradicted
+
+    def __getitem__(self, verdict: Verdict) -> int:
+        return int(getattr(self, verdict))
+
+    def items(self) -> list[tuple[Verdict, int]]:
+        """(verdict, count) in the order verified, unconfirmed, contradicted."""
+        return [(verdict, self[verdict]) for verdict in VERDICTS]
+
+
+def tally(checks: Iterable[HasVerdict]) -> Tally:
+    """Count ``checks`` by verdict: every count of checks in any output comes from here."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for check in checks:
+        counts[check.verdict] += 1
+    return Tally(**counts)
 
 
 class Grounding(_Model):
@@ -554,31 +590,33 @@ class VerificationReport(_Reported):
     counts: dict[str, StrictInt] = Field(default_factory=dict)
 
     def checks(self) -> list[FigureCheck | ClaimCheck | EvidenceCheck]:
-        """Every check with a verdict, figures first."""
+        """Every check with a verdict, figures first: what every count is a count of."""
         return [*self.figures, *self.claims, *self.evidence]
 
-    def _count(self, verdict: Verdict) -> int:
-        return sum(1 for check in self.checks() if check.verdict == verdict)
+    def tally(self) -> Tally:
+        """Every check counted by verdict (figures, numbers in prose, names, dates, event
+        types, evidence): the totals text, JSON, HTML and ``/metrics`` all report."""
+        return tally(self.checks())
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def total(self) -> int:
-        return len(self.figures) + len(self.claims) + len(self.evidence)
+        return self.tally().total
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def verified(self) -> int:
-        return self._count("verified")
+        return self.tally().verified
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def unconfirmed(self) -> int:
-        return self._count("unconfirmed")
+        return self.tally().unconfirmed
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def contradicted(self) -> int:
-        return self._count("contradicted")
+        return self.tally().contradicted
 
     @property
     def all_verified(self) -> bool:

@@ -104,6 +104,7 @@ from summarizer.schema import (
     SummaryDraft,
     VerificationReport,
     clip,
+    tally,
 )
 from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
@@ -729,14 +730,10 @@ def verdict_counts(report: VerificationReport | None) -> dict[str, int]:
     """Figures per verdict (and in total) of one answer's report; zeros without one."""
     if report is None:
         return {"figures": 0, "verified": 0, "unconfirmed": 0, "contradicted": 0}
-    # Figures only: a report's own counts also cover prose numbers, names and dates.
-    verdicts = [check.verdict for check in report.figures]
-    return {
-        "figures": len(verdicts),
-        "verified": verdicts.count("verified"),
-        "unconfirmed": verdicts.count("unconfirmed"),
-        "contradicted": verdicts.count("contradicted"),
-    }
+    # Figures only (the eval's shares are of figures): the report's own tally also covers
+    # prose numbers, names, dates and evidence. Counted by the same function.
+    counts = tally(report.figures)
+    return {"figures": counts.total, **dict(counts.items())}
 
 
 # Fields judged on matched pairs, in report order.

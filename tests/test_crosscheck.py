@@ -298,7 +298,7 @@ def test_casualty_slot_is_checked_with_its_role(seeds: dict[str, Seed]) -> None:
     assert by_path["events[0].casualties.injured"].status == "verified"
     assert by_path["key_figures[0]"].status == "role_mismatch"
     assert (
-        report.counts["verified"] == 2
+        report.counts["figures_verified"] == 2
         and report.counts["role_mismatch"] == 1
         and report.counts["figures"] == 3
     )
@@ -538,7 +538,7 @@ def test_gold_figures_verify_and_mutations_are_caught(
     assert not contradicted, contradicted
     unconfirmed = [(c.path, c.reason) for c in report.figures if c.verdict == "unconfirmed"]
     assert not unconfirmed, unconfirmed
-    assert report.counts["verified"] == len(seed.gold)
+    assert report.counts["figures_verified"] == len(seed.gold)
     assert report.uncovered == []  # every casualty number is reported by some figure
 
     caught = skipped = 0

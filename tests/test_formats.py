@@ -81,7 +81,7 @@ def test_text_for_a_file_is_plain_at_a_fixed_width() -> None:
     assert max(len(line) for line in out.splitlines()) <= 100
     assert "Verification of the seed" in out
     figures_ok = sum(1 for check in REPORT.figures if check.ok)
-    assert f"figures {figures_ok}/{len(REPORT.figures)} verified" in out
+    assert f"Figures: {figures_ok}/{len(REPORT.figures)} verified" in out
 
 
 def test_unknown_format_names_the_choices() -> None:

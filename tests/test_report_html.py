@@ -18,6 +18,7 @@ from summarizer.schema import (
     Figure,
     FigureCheck,
     Grounding,
+    SummaryDraft,
     VerificationReport,
 )
 
@@ -162,17 +163,24 @@ def test_json_is_escaped_and_output_is_deterministic() -> None:
     assert embed_json({"a": "<&>"}) == '{"a":"\\u003c\\u0026\\u003e"}'
 
 
-def test_real_report_of_the_seed_marks_every_located_figure() -> None:
+def test_real_report_of_the_seed_marks_or_lists_every_claim() -> None:
     draft = ArticleSummary.model_validate(BELGOROD_DRAFT)
-    summary = draft.model_copy(update={"verification": verify(BELGOROD, draft)})
+    report = verify(BELGOROD, draft)
+    summary = draft.model_copy(update={"verification": report})
     page = render_html(summary, BELGOROD)
     parsed = parse(page)
     assert parsed.max_depth == 1
     covered = {n for m in parsed.marks for n in m["data-claims"].split()}
-    assert covered == {str(i) for i in range(1, 6)}
+    unlocated = set(re.findall(r'id="unlocated-(\d+)"', page))
+    # Figures, numbers in prose, names, dates, evidence: each marked or listed, never both.
+    assert len(report.claims) > 0 and len(report.evidence) > 0
+    assert covered | unlocated == {str(i) for i in range(1, report.total + 1)}
+    assert not covered & unlocated
+    figures = {str(i) for i in range(1, len(report.figures) + 1)}
+    assert figures <= covered, "every figure of the seed's draft grounds"
     # "shot down 21 of 49 drones" grounds two figures: one segment names both.
-    assert any(m["data-claims"] == "2 3" for m in parsed.marks)
-    for index in range(1, 6):
+    assert any({"2", "3"} <= set(m["data-claims"].split()) for m in parsed.marks)
+    for index in sorted(covered):
         assert f'href="#claim-{index}"' in page and f'id="claim-{index}"' in page
 
 
@@ -210,3 +218,33 @@ def test_cli_verify_and_summarize_format_html(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<dt>Model</dt><dd>fake (compatible)</dd>" in page
     assert page.count('data-verdict="verified"') >= 5
+
+
+def test_names_and_dates_are_marked_where_their_words_stand() -> None:
+    article = "Officials in Kharkiv told us on Saturday night that 12 people died."
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Twelve die in Kharkiv",
+            "summary": "12 people died.",
+            "events": [
+                {
+                    "event_type": "other",
+                    "description": "Deaths.",
+                    "location": "kharkiv",  # another case: still its words
+                    "date_text": "Saturday  night",  # another spacing
+                    "actors": [{"name": "US"}, {"name": "Kharkivans"}],  # "us" is no "US"
+                }
+            ],
+        }
+    )
+    report = verify(article, draft)
+    claims = {(c.path, c.kind): c for c in claims_of(report, article)}
+    located = {path: article[c.start : c.end] for (path, _), c in claims.items() if c.located}
+    assert located["events[0].location"] == "Kharkiv"
+    assert located["events[0].date"] == "Saturday night"
+    assert located["summary"] == "12"
+    assert "events[0].actors[0]" not in located and "events[0].actors[1]" not in located
+    page = render_html(ArticleSummary.model_validate(draft.model_dump()), article)
+    unlocated = page.split('aria-label="Claims not located"', 1)[1]
+    assert "events[0].actors[0]" in unlocated and "events[0].actors[1]" in unlocated
+    assert "Every claim was located." not in page

@@ -70,8 +70,8 @@ def test_text_table_marks_each_figure(tmp_path: Path) -> None:
     assert "✓" in out and "✗" in out
     assert "events[0].figures[0]" in out and "events[0].figures[1]" in out
     assert "qualifier_mismatch" in out and "verified" in out
-    assert "figures 1/2 verified" in out
-    assert "evidence 1/1 grounded" in out
+    assert "Figures: 1/2 verified, 1 contradicted" in out
+    assert "Evidence: 1/1 verified" in out
     assert "Casualty numbers in the article that no figure reports" in out
 
 
@@ -81,7 +81,8 @@ def test_json_is_the_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = VerificationReport.model_validate_json(result.stdout)
     assert [c.status for c in report.figures] == ["verified", "qualifier_mismatch"]
-    assert report.counts["figures"] == 2 and report.counts["verified"] == 1
+    assert report.counts["figures"] == 2 and report.counts["figures_verified"] == 1
+    assert report.counts["verified"] == report.verified  # per status over every check
     assert any(g.mention.text == "26" for g in report.uncovered)
 
 

@@ -12,7 +12,7 @@ import time
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from summarizer.schema import ArticleSummary
+from summarizer.schema import VERDICTS, ArticleSummary
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
 
@@ -48,8 +48,13 @@ class Metrics:
         )
         self.tokens = Counter("summarizer_tokens", "Model tokens used.", ["kind"], registry=r)
         self.verdicts = Counter(
-            "summarizer_claims", "Checked claims by verdict.", ["verdict"], registry=r
+            "summarizer_claims",
+            "Checked claims of the summaries served, by verdict (the totals of their JSON).",
+            ["verdict"],
+            registry=r,
         )
+        for verdict in VERDICTS:  # every verdict is exposed from the start, at 0
+            self.verdicts.labels(verdict)
         self.articles = Counter(
             "summarizer_articles", "Articles summarized, by outcome.", ["outcome"], registry=r
         )
@@ -75,8 +80,9 @@ class Metrics:
             self.tokens.labels("completion").inc(summary.meta.usage.completion_tokens)
             self.model_seconds.observe(summary.meta.timings.model_s)
         if summary.verification is not None:
-            for check in summary.verification.figures:
-                self.verdicts.labels(check.verdict).inc()
+            # Every check, as the summary's JSON counts them (figures, prose, names, evidence).
+            for verdict, count in summary.verification.tally().items():
+                self.verdicts.labels(verdict).inc(count)
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
