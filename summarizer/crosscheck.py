@@ -159,25 +159,42 @@ def verify(
 
 
 def parse_summary(data: Any, source: str = "summary") -> ArticleSummary:
-    """Validate loaded JSON as an :class:`ArticleSummary`, or raise a one-line InputError."""
+    """Validate loaded JSON as an :class:`ArticleSummary`, or raise an InputError.
+
+    The message is one line; with more than one problem it counts them and ``details``
+    lists every one ("events[0].event_type: Input should be ... (got 'flood')").
+    """
     try:
         return ArticleSummary.model_validate(data)
     except ValidationError as exc:
-        raise InputError(f"{source}: {describe_validation_error(exc)}") from None
+        problems = validation_problems(exc)
+        if len(problems) == 1:
+            raise InputError(f"{source}: invalid summary: {problems[0]}") from None
+        raise InputError(
+            f"{source}: invalid summary, {len(problems)} problems:", details=problems
+        ) from None
+
+
+def validation_problems(exc: ValidationError) -> list[str]:
+    """One line per problem: where (``events[0].figures[1].value``), what, and the value given."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        where = ""
+        for part in error.get("loc", ()):
+            where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        got = ""
+        if error.get("type") not in ("missing",) and "input" in error:
+            shown = repr(error["input"])
+            simple = not isinstance(error["input"], (dict, list))
+            if simple and len(shown) <= 40 and shown not in str(error.get("msg", "")):
+                got = f" (got {shown})"
+        problems.append(f"{where or '<root>'}: {error.get('msg', 'invalid')}{got}")
+    return problems or ["invalid summary"]
 
 
 def describe_validation_error(exc: ValidationError) -> str:
-    """'invalid summary: events[0].figures[1].value: Input should be ... (and 2 more errors)'."""
-    errors = exc.errors(include_url=False)
-    if not errors:
-        return "invalid summary"
-    first = errors[0]
-    where = ""
-    for part in first.get("loc", ()):
-        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
-    count = len(errors) - 1
-    more = f" (and {count} more error{'s' if count > 1 else ''})" if count else ""
-    return f"invalid summary: {where or '<root>'}: {first.get('msg', 'invalid')}{more}"
+    """Every problem of ``exc`` on one line, separated by "; " (for one-line contexts)."""
+    return "invalid summary: " + "; ".join(validation_problems(exc))
 
 
 def check_figure(
