@@ -203,6 +203,20 @@ def test_every_eval_table_fits_at_any_width(eval_report: EvalReport, width: int)
     assert_fits(screen, set(FIELDS) | words(comparisons) | changes, width)
 
 
+def test_verify_fits(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    summary.write_text(json.dumps(BELGOROD_DRAFT), encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(BELGOROD), str(summary)])
+    assert result.exit_code == 0, result.output
+    report = verify(BELGOROD.read_text(encoding="utf-8"), BELGOROD_DRAFT)
+    texts = [f"{c.path} {c.status} {c.reason} {c.figure.role}" for c in report.figures]
+    texts += [f"{c.path} {c.status} {c.text} {c.reason}" for c in report.claims]
+    texts += [f"{e.path} {e.quote}" for e in report.evidence]
+    texts += [f"{g.mention.role} {g.mention.text} {g.mention.qualifier}" for g in report.uncovered]
+    assert report.figures and report.claims and report.evidence and report.uncovered
+    assert_fits(result.stdout, words(texts))
+
+
 def test_prompts_list_fits() -> None:
     result = runner.invoke(app, ["prompts", "list"])
     assert result.exit_code == 0, result.output
