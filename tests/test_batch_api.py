@@ -98,6 +98,7 @@ def comparable(record: dict[str, Any]) -> dict[str, Any]:
     record = json.loads(json.dumps(record))
     for key in VOLATILE_META:
         (record.get("meta") or {}).pop(key, None)
+    (record.get("error") or {}).pop("cost_usd", None)  # the batch price: checked on its own
     return record
 
 
@@ -227,6 +228,8 @@ def test_large_job_end_to_end_identical_to_live(api: FakeBatchApi, tmp_path: Pat
         assert comparable(record) == comparable(expected)
         if "meta" in expected:
             assert record["meta"]["cost_usd"] == pytest.approx(expected["meta"]["cost_usd"] / 2)
+        elif "cost_usd" in expected["error"]:  # a failed article's calls, at the batch price
+            assert record["error"]["cost_usd"] == pytest.approx(expected["error"]["cost_usd"] / 2)
     assert api.batches_created == max(len(interactions(seed)) for seed in SEED_IDS)
     assert f"{LARGE_JOB} article(s) written" in result.stderr
     print(f"{LARGE_JOB:,} articles through the Batch API stand-in: {elapsed:.1f}s")
@@ -265,6 +268,8 @@ def test_a_line_failing_twice_is_an_error_line(api: FakeBatchApi, tmp_path: Path
     out = tmp_path / "out.jsonl"
     result = via_api(api, source, out)
     assert result.exit_code == EXIT_SOME_FAILED
+    assert "redo the failed articles: summarizer batch run" in result.stderr
+    assert "--via batch-api" in result.stderr and "--retry-failed" in result.stderr
     assert api.batches_created == 2  # bounded: one follow-up, then the error stands
     got = {r["id"]: r for r in records(out)}
     assert "summary" in got["a-00000"]

@@ -147,7 +147,10 @@ def run_batch_api(
             run.close()
     _print_report(report, out, settings, options)
     if report.failed:
-        stderr.print(f"redo the failed articles: {retry_command()}", highlight=False, markup=False)
+        if ctx is not None:
+            stderr.print(
+                f"redo the failed articles: {retry_command(ctx)}", highlight=False, markup=False
+            )
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
