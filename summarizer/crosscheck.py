@@ -175,20 +175,46 @@ def parse_summary(data: Any, source: str = "summary") -> ArticleSummary:
         ) from None
 
 
+# The last part of a location that names a member of a union ("value.int",
+# "value.float"), not a field: pydantic's type names, or a model's class name.
+_UNION_MEMBER = {"int", "float", "str", "bool", "bytes", "none", "decimal"}
+
+
+def _union_member(part: object) -> bool:
+    return isinstance(part, str) and (part in _UNION_MEMBER or "[" in part or part[:1].isupper())
+
+
 def validation_problems(exc: ValidationError) -> list[str]:
-    """One line per problem: where (``events[0].figures[1].value``), what, and the value given."""
-    problems = []
+    """One line per problem: where (``events[0].figures[1].value``), what, and the value given.
+
+    A value that fits no member of a union is one problem ("Input should be a valid
+    integer or a valid number"), not one per member.
+    """
+    grouped: dict[tuple[object, ...], list[dict[str, Any]]] = {}
     for error in exc.errors(include_url=False):
+        loc = tuple(error.get("loc", ()))
+        if loc and _union_member(loc[-1]):
+            loc = loc[:-1]
+        grouped.setdefault(loc, []).append(dict(error))
+    problems = []
+    for loc, errors in grouped.items():
         where = ""
-        for part in error.get("loc", ()):
+        for part in loc:
             where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        messages = [str(error.get("msg", "invalid")) for error in errors]
+        prefix = "Input should be "
+        if len(messages) > 1 and all(m.startswith(prefix) for m in messages):
+            message = prefix + " or ".join(m[len(prefix) :] for m in dict.fromkeys(messages))
+        else:
+            message = "; ".join(dict.fromkeys(messages))
         got = ""
-        if error.get("type") not in ("missing",) and "input" in error:
+        error = errors[0]
+        if error.get("type") != "missing" and "input" in error:
             shown = repr(error["input"])
             simple = not isinstance(error["input"], (dict, list))
-            if simple and len(shown) <= 40 and shown not in str(error.get("msg", "")):
+            if simple and len(shown) <= 40 and shown not in message:
                 got = f" (got {shown})"
-        problems.append(f"{where or '<root>'}: {error.get('msg', 'invalid')}{got}")
+        problems.append(f"{where or '<root>'}: {message}{got}")
     return problems or ["invalid summary"]
 
 

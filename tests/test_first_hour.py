@@ -173,20 +173,22 @@ def test_verify_lists_every_problem_of_an_invalid_summary(tmp_path: Path) -> Non
                 "actors": [{"name": "A", "role": "villain"}],
             }
         ],
-        "key_figures": [{"value": 3, "qualifier": "roughly", "role": "killed", "quote": "q"}],
+        "key_figures": [{"value": "many", "qualifier": "roughly", "role": "killed", "quote": "q"}],
     }
     path = tmp_path / "summary.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
     result = run("verify", str(BELGOROD_PATH), str(path))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == f"error: {path}: invalid summary, 5 problems:"
-    assert len(lines) == 6, lines
+    assert lines[0] == f"error: {path}: invalid summary, 6 problems:"
+    assert len(lines) == 7, lines
     wanted = {
         "events[0].event_type": "'flood'",
         "events[0].date": "2024-13-01",
         "events[0].actors[0].role": "'villain'",
         "events[0].description": "Field required",
+        # One problem, not one per member of the int | float union.
+        "key_figures[0].value": "a valid integer or a valid number (got 'many')",
         "key_figures[0].qualifier": "'roughly'",
     }
     for line, (where, value) in zip(lines[1:], wanted.items(), strict=True):
