@@ -24,6 +24,7 @@ import summarizer.cli  # noqa: F401  (registers the commands)
 from summarizer.batch_io import ResultsFile
 from summarizer.cli.app import app, stdout
 from summarizer.crosscheck import verify
+from summarizer.dates import parse_dateline
 from summarizer.files import new_file_mode, write_atomic
 from summarizer.render import format_figure
 from summarizer.schema import Figure
@@ -208,6 +209,18 @@ def test_one_problem_stays_on_one_line(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------
 # --dateline for summarize.
 # ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [" date 2024-01-01 KYIV — Strikes", "Date: 2024-01-01\nKYIV — Strikes", "2024-01-01 KYIV"],
+)
+def test_the_documented_dateline_forms_are_read(first_line: str) -> None:
+    """The forms the README gives for the dateline line."""
+    text = first_line + " hit the city on Saturday."
+    found = parse_dateline(text)
+    assert found is not None and found.date.isoformat() == "2024-01-01"
+    assert text[found.end :].startswith("KYIV"), "the rest of the line is the article"
 
 
 def test_summarize_dateline_for_an_article_without_one(
