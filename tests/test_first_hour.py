@@ -346,3 +346,12 @@ def test_summary_text_shows_durations_in_the_plural(
     assert result.exit_code == 0, result.stderr
     flat = " ".join(result.stdout.split())
     assert "duration: 2 years" in flat and "2 year " not in flat + " ", flat
+
+
+@pytest.mark.parametrize("command", ["summarize", "verify"])
+def test_dateline_help_says_the_default_whole(command: str) -> None:
+    """The help's default is in parentheses: rich markup swallowed a bracketed one."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "--dateline YYYY-MM-DD Publication date" in flat
+    assert "(default: the article's first line, when it starts with 'date YYYY-MM-DD')" in flat

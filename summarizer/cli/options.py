@@ -26,7 +26,7 @@ DatelineOpt = Annotated[
         metavar="YYYY-MM-DD",
         help=(
             "Publication date, against which 'Saturday', 'yesterday' and 'March 14' resolve "
-            "[default: the article's own first line, ' date YYYY-MM-DD']."
+            "(default: the article's first line, when it starts with 'date YYYY-MM-DD')."
         ),
         show_default=False,
     ),
