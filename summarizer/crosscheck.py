@@ -190,12 +190,12 @@ def validation_problems(exc: ValidationError) -> list[str]:
     A value that fits no member of a union is one problem ("Input should be a valid
     integer or a valid number"), not one per member.
     """
-    grouped: dict[tuple[object, ...], list[dict[str, Any]]] = {}
-    for error in exc.errors(include_url=False):
-        loc = tuple(error.get("loc", ()))
-        if loc and _union_member(loc[-1]):
-            loc = loc[:-1]
-        grouped.setdefault(loc, []).append(dict(error))
+    grouped: dict[tuple[int | str, ...], list[dict[str, Any]]] = {}
+    for detail in exc.errors(include_url=False):
+        key = tuple(detail.get("loc", ()))
+        if key and _union_member(key[-1]):
+            key = key[:-1]
+        grouped.setdefault(key, []).append(dict(detail))
     problems = []
     for loc, errors in grouped.items():
         where = ""

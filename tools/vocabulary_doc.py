@@ -104,9 +104,7 @@ def render() -> str:
         "extractor reports.",
         "",
     ]
-    qualifier_meanings = _meanings(
-        v.MENTION_QUALIFIERS, v.QUALIFIER_MEANINGS, "QUALIFIER_MEANINGS"
-    )
+    qualifier_meanings = _meanings(v.MENTION_QUALIFIERS, v.QUALIFIER_MEANINGS, "QUALIFIER_MEANINGS")
     lines += _table(
         ("value", "meaning", "in a figure"),
         (
