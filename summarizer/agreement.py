@@ -142,6 +142,11 @@ for canonical, spellings in {
 _WORD = lazy_compile(r"[A-Za-z²0-9]+")
 
 
+def canonical_unit(word: str) -> str | None:
+    """The unit ``word`` spells ("yrs" -> "year", "feet" -> "foot"), or None if it is none."""
+    return _UNITS.get(word.lower())
+
+
 def value_match(value: float, mention: NumberMention) -> str | None:
     """How ``value`` matches ``mention``: "value", "low", "high", "scaled", or None.
 

@@ -47,6 +47,7 @@ from typing import Any
 
 from summarizer.batch_io import BatchItem, ResultsFile, duplicate_ids, plan_resume
 from summarizer.config import Settings
+from summarizer.costs import estimate_cost
 from summarizer.errors import SummarizerError, VerificationFailed
 from summarizer.pipeline import Summarizer
 from summarizer.redaction import redact
@@ -75,6 +76,9 @@ class BatchResult:
     error_type: str | None = None
     source: str | None = None
     elapsed: float = 0.0
+    # What a failed article's model calls spent (a summary's own meta says it otherwise).
+    spent: Usage | None = None
+    spent_cost_usd: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,17 +92,16 @@ class BatchResult:
 
     @property
     def usage(self) -> Usage:
+        """Tokens this article took: its summary's, or what its failed calls spent."""
         if self.summary is None or self.summary.meta is None:
-            return Usage()
+            return self.spent or Usage()
         return self.summary.meta.usage
 
     @property
     def cost_usd(self) -> float | None:
-        return (
-            self.summary.meta.cost_usd
-            if self.summary is not None and self.summary.meta is not None
-            else None
-        )
+        if self.summary is not None and self.summary.meta is not None:
+            return self.summary.meta.cost_usd
+        return self.spent_cost_usd
 
     def to_record(self) -> dict[str, Any]:
         """The JSONL record: ``id``, then ``summary``/``verification``/``meta`` and/or ``error``."""
@@ -114,6 +117,10 @@ class BatchResult:
             record["meta"] = meta
         if self.error is not None:
             record["error"] = {"type": self.error_type or "Error", "message": self.error}
+            if self.summary is None and self.spent is not None and self.spent.total_tokens:
+                record["error"]["usage"] = self.spent.model_dump(mode="json")
+                if self.spent_cost_usd is not None:
+                    record["error"]["cost_usd"] = self.spent_cost_usd
         return record
 
 
@@ -141,7 +148,7 @@ class BatchTotals:
             self.failures.append(result)
         if result.cached:
             self.cached += 1
-        elif result.summary is not None:
+        else:  # a failed article's calls count too: they were made and billed
             self.usage = self.usage + result.usage
         if result.cost_usd is not None:
             self.cost_usd = round((self.cost_usd or 0.0) + result.cost_usd, 10)
@@ -178,6 +185,8 @@ async def _summarize_one(
         result.summary = await summarizer.asummarize(item.read(), prompt=prompt)
     except Exception as exc:  # noqa: BLE001 - one article's failure is its result, never the batch's
         record_failure(result, exc)
+        if result.spent is not None:
+            result.spent_cost_usd = estimate_cost(result.spent, summarizer.settings)
     result.elapsed = time.monotonic() - started
     return result
 
@@ -192,7 +201,10 @@ def record_failure(result: BatchResult, exc: BaseException) -> None:
             result.summary = exc.summary
         result.error, result.error_type = str(exc), type(exc).__name__
         return
-    message = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, SummarizerError) and exc.usage is not None:
+        result.spent = exc.usage
+    details = exc.details if isinstance(exc, SummarizerError) else ()
+    message = " ".join(" ".join([str(exc), *details]).split()) or type(exc).__name__
     result.error = redact(
         message if isinstance(exc, SummarizerError) else f"{type(exc).__name__}: {message}"
     )

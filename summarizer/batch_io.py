@@ -10,19 +10,18 @@ fsynced as it is written, so a crash loses nothing that was done and a re-run re
 from __future__ import annotations
 
 import codecs
-import contextlib
 import functools
 import glob
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError, SummarizerError
-from summarizer.reading import read_article
+from summarizer.files import write_atomic
+from summarizer.reading import read_article, refuse_url
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -65,6 +64,7 @@ def duplicate_ids(ids: Iterable[Any]) -> list[Any]:
 
 def load_inputs(spec: str) -> list[BatchItem]:
     """The articles INPUT names, ids checked unique. Texts of files are read lazily."""
+    refuse_url(spec, "the articles")
     path = Path(spec).expanduser()
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
@@ -170,6 +170,7 @@ def iter_inputs(spec: str) -> Iterable[BatchItem]:
     A JSONL file is streamed (a bad line raises when reached); a folder or glob is listed
     and sorted first, as :func:`load_inputs` does. Whether INPUT exists is checked now.
     """
+    refuse_url(spec, "the articles")
     path = Path(spec).expanduser()
     if path.is_file() and path.suffix.lower() in JSONL_SUFFIXES:
         if not os.access(path, os.R_OK):
@@ -290,17 +291,7 @@ class ResultsFile:
             record = _parse_record(raw) if raw.strip() else None
             if record is not None and str(record["id"]) not in keys:
                 kept.append(raw + b"\n")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.writelines(kept)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(self.path, b"".join(kept), fsync=True)
         for key in keys:
             self.status.pop(key, None)
 

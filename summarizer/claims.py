@@ -29,6 +29,7 @@ from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
+from summarizer.wording import with_article
 
 
 def _word_set(spaced: str) -> frozenset[str]:
@@ -511,10 +512,10 @@ def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCh
         return None
     if found:
         status: ClaimStatus = "verified"
-        reason = f"the article has words of a {event_type}"
+        reason = f"the article has words of {with_article(event_type)}"
     else:
         status = "unconfirmed"
-        reason = f"no word of a {event_type.replace('_', ' ')} occurs in the article"
+        reason = f"no word of {with_article(event_type.replace('_', ' '))} occurs in the article"
     return _claim(path, "event_type", event_type, status, reason)
 
 

@@ -11,13 +11,34 @@ SummarizerError                 base; ``exit_code`` is what the CLI exits with
 │   └── BatchJobError           a Batch API job failed, expired or was cancelled
 ├── VerificationFailed          --strict and some figure is unverified (exit 3)
 └── CassetteMiss                a test replayed a request no cassette holds (exit 2)
+
+Every error's message is one line. ``details`` holds further lines when one line cannot
+say it all (every problem of an invalid summary); the CLI prints them one per line below
+the message. ``usage`` is what the model calls spent before the failure (tokens count
+even when no summary came of them: a batch's totals include them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.schema import Usage
+
+
+# `summarizer batch` (every path: live, --via batch-api, batch import) finished, and the
+# results file holds an error line for some article: not an unexpected error (1).
+EXIT_SOME_FAILED = 5
+
 
 class SummarizerError(Exception):
     exit_code: int = 1
+    usage: Usage | None = None
+
+    def __init__(self, message: str = "", *, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details: tuple[str, ...] = tuple(details)
 
 
 class InputError(SummarizerError):

@@ -63,9 +63,11 @@ def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryD
         )
     except ValidationError as exc:
         errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
-        raise ModelOutputError(
+        error = ModelOutputError(
             f"model did not return a valid summary after {answer.attempts} attempts: {errors}"
-        ) from None
+        )
+        error.usage = answer.usage
+        raise error from None
 
 
 def as_draft(answer: BaseModel) -> SummaryDraft:

@@ -311,7 +311,9 @@ def _salvage_or_raise(
                 time.monotonic() - started,
                 note=note,
             )
-    raise translate_error(exc, backend, attempts=tally.attempts, tally=tally) from None
+    error = translate_error(exc, backend, attempts=tally.attempts, tally=tally)
+    error.usage = tally.usage  # spent all the same: a batch's totals count it
+    raise error from None
 
 
 _in_our_call: contextvars.ContextVar[bool] = contextvars.ContextVar(

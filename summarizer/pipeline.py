@@ -15,6 +15,7 @@ async cannot drift apart. :func:`summarize` is the one-shot convenience.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import time
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from typing import Any
 from summarizer.backends import Backend, open_backend
 from summarizer.cache import CacheOption, backend_identity, open_cache
 from summarizer.config import Settings, load_settings, with_options
-from summarizer.errors import BackendUnavailable
+from summarizer.errors import BackendUnavailable, SummarizerError
 from summarizer.finishing import ChunkResult, Endpoint, draft_from_answer, finish_article
 from summarizer.model_call import ModelAnswer, acall_model, call_model
 from summarizer.planning import (
@@ -38,7 +39,7 @@ from summarizer.planning import (
 from summarizer.preflight import check_settings
 from summarizer.prompts import PromptTemplate, load_prompt
 from summarizer.redaction import register_secret
-from summarizer.schema import ArticleSummary
+from summarizer.schema import ArticleSummary, Usage
 from summarizer.transport import deadline_scope
 
 log = logging.getLogger("summarizer.pipeline")
@@ -93,70 +94,86 @@ class Summarizer:
 
     # -- pure steps, shared by summarize and asummarize ----------------------------------
 
-    def prepare(self, text: str, prompt: str | None = None) -> PreparedRequest:
+    def prepare(
+        self, text: str, prompt: str | None = None, dateline: dt.date | None = None
+    ) -> PreparedRequest:
         """The request for ``text`` as one piece (what a one-chunk plan sends)."""
         return prepare(
             text,
             self._template(prompt),
+            dateline=dateline,
             reask=self.settings.reask_unverified,
             backend_kind=self.settings.resolved_backend(),
         )
 
-    def plan(self, text: str, prompt: str | None = None) -> ArticlePlan:
-        """What the model will be asked for ``text``: one request per chunk, usually one."""
+    def plan(
+        self, text: str, prompt: str | None = None, dateline: dt.date | None = None
+    ) -> ArticlePlan:
+        """What the model will be asked for ``text``: one request per chunk, usually one.
+
+        ``dateline``: the publication date, when the article has no ``date YYYY-MM-DD``
+        line of its own (or to override it); weekdays and "yesterday" resolve against it.
+        """
         return plan_article(
             text,
             self._template(prompt),
             self.settings,
             backend_kind=self.settings.resolved_backend(),
+            dateline=dateline,
         )
 
     # -- the I/O shells -------------------------------------------------------------------
 
-    def summarize(self, text: str, *, prompt: str | None = None) -> ArticleSummary:
+    def summarize(
+        self, text: str, *, prompt: str | None = None, dateline: dt.date | None = None
+    ) -> ArticleSummary:
         """Summarize one article; figures are verified and re-asked per the settings."""
         started = time.monotonic()
-        plan = self.plan(text, prompt)
+        plan = self.plan(text, prompt, dateline)
         budget = _DeadlineBudget(self.settings.deadline)
-        results = []
-        for request in plan.requests:
-            key, hit = self._lookup(request)
-            if hit is None:
-                backend = self.backend  # may start the embedded server: not model time
-                with budget.scope(backend):
-                    answer = call_model(
-                        backend,
-                        request.messages,
-                        request.response_model,
-                        request.context,
-                        request.headers,
-                    )
-                results.append(self._accept(request, answer, key))
-            else:
-                results.append(ChunkResult(hit, draft_from_answer(hit, request), cached=True))
+        results: list[ChunkResult] = []
+        with _charging(results):
+            for request in plan.requests:
+                key, hit = self._lookup(request)
+                if hit is None:
+                    backend = self.backend  # may start the embedded server: not model time
+                    with budget.scope(backend):
+                        answer = call_model(
+                            backend,
+                            request.messages,
+                            request.response_model,
+                            request.context,
+                            request.headers,
+                        )
+                    results.append(self._accept(request, answer, key))
+                else:
+                    results.append(ChunkResult(hit, draft_from_answer(hit, request), cached=True))
         return self._finish(plan, results, started)
 
-    async def asummarize(self, text: str, *, prompt: str | None = None) -> ArticleSummary:
+    async def asummarize(
+        self, text: str, *, prompt: str | None = None, dateline: dt.date | None = None
+    ) -> ArticleSummary:
         """:meth:`summarize` for asyncio: the same steps, the model called without blocking."""
         started = time.monotonic()
-        plan = self.plan(text, prompt)
+        plan = self.plan(text, prompt, dateline)
         budget = _DeadlineBudget(self.settings.deadline)
-        results = []
-        for request in plan.requests:
-            key, hit = self._lookup(request)
-            if hit is None:
-                backend = self.backend  # may start the embedded server: not model time
-                with budget.scope(backend):
-                    answer = await acall_model(
-                        backend,
-                        request.messages,
-                        request.response_model,
-                        request.context,
-                        request.headers,
-                    )
-                results.append(self._accept(request, answer, key))
-            else:
-                results.append(ChunkResult(hit, draft_from_answer(hit, request), cached=True))
+        results: list[ChunkResult] = []
+        with _charging(results):
+            for request in plan.requests:
+                key, hit = self._lookup(request)
+                if hit is None:
+                    backend = self.backend  # may start the embedded server: not model time
+                    with budget.scope(backend):
+                        answer = await acall_model(
+                            backend,
+                            request.messages,
+                            request.response_model,
+                            request.context,
+                            request.headers,
+                        )
+                    results.append(self._accept(request, answer, key))
+                else:
+                    results.append(ChunkResult(hit, draft_from_answer(hit, request), cached=True))
         return self._finish(plan, results, started)
 
     # -- helpers of the shells --------------------------------------------------------------
@@ -225,6 +242,21 @@ class Summarizer:
         self.close()
 
 
+@contextlib.contextmanager
+def _charging(results: list[ChunkResult]) -> Iterator[None]:
+    """A failure of one article carries every token it spent (earlier chunks and the failed call).
+
+    The failed call's own tokens are already on the error (:mod:`summarizer.model_call`);
+    a batch counts ``error.usage`` in its totals, since the provider bills them all the same.
+    """
+    try:
+        yield
+    except SummarizerError as exc:
+        earlier = sum((r.answer.usage for r in results if not r.cached), Usage())
+        exc.usage = earlier + (exc.usage or Usage())
+        raise
+
+
 class _DeadlineBudget:
     """One ``deadline`` for the model time of all chunks (starting a server does not count)."""
 
@@ -248,12 +280,14 @@ class _DeadlineBudget:
             self.spent += time.monotonic() - started
 
 
-def summarize(text: str, **options: Any) -> ArticleSummary:
+def summarize(text: str, *, dateline: dt.date | None = None, **options: Any) -> ArticleSummary:
     """One-shot: summarize ``text`` with a fresh :class:`Summarizer` (options as in :class:`Settings`)."""
     with Summarizer(**options) as summarizer:
-        return summarizer.summarize(text)
+        return summarizer.summarize(text, dateline=dateline)
 
 
-async def asummarize(text: str, **options: Any) -> ArticleSummary:
+async def asummarize(
+    text: str, *, dateline: dt.date | None = None, **options: Any
+) -> ArticleSummary:
     async with Summarizer(**options) as summarizer:
-        return await summarizer.asummarize(text)
+        return await summarizer.asummarize(text, dateline=dateline)

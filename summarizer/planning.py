@@ -64,34 +64,51 @@ class ArticlePlan:
 
 
 def plan_article(
-    text: str, prompt: PromptTemplate, settings: Settings, *, backend_kind: str = ""
+    text: str,
+    prompt: PromptTemplate,
+    settings: Settings,
+    *,
+    backend_kind: str = "",
+    dateline: dt.date | None = None,
 ) -> ArticlePlan:
     """The plan for ``text``: one request, or one per chunk past ``max_article_chars``.
 
-    Refuses (InputError) an empty article, or one longer than ``max_chunks`` chunks.
+    ``dateline`` overrides the article's own (``date YYYY-MM-DD`` on its first line) for
+    every chunk. Refuses (InputError) an empty article, or one longer than ``max_chunks``.
     """
     if not text.strip():
         raise InputError("empty input, nothing to summarize")
     chunks = plan_chunks(text, settings)
     reask = settings.reask_unverified
-    article = prepare(text, prompt, reask=reask, backend_kind=backend_kind)
+    article = prepare(text, prompt, reask=reask, backend_kind=backend_kind, dateline=dateline)
     if len(chunks) == 1:
         return ArticlePlan(article, (article,))
     requests = tuple(
-        prepare(chunk.prompt_text, prompt, reask=reask, backend_kind=backend_kind)
+        prepare(
+            chunk.prompt_text, prompt, reask=reask, backend_kind=backend_kind, dateline=dateline
+        )
         for chunk in chunks
     )
     return ArticlePlan(article, requests)
 
 
 def prepare(
-    text: str, prompt: PromptTemplate, *, reask: bool = True, backend_kind: str = ""
+    text: str,
+    prompt: PromptTemplate,
+    *,
+    reask: bool = True,
+    backend_kind: str = "",
+    dateline: dt.date | None = None,
 ) -> PreparedRequest:
-    """The messages, validation context and cassette headers for one model request."""
+    """The messages, validation context and cassette headers for one model request.
+
+    The publication date is ``dateline`` if given, else the article's own dateline line.
+    """
     if not text.strip():
         raise InputError("empty input, nothing to summarize")
-    dateline = parse_dateline(text)
-    body = text[dateline.end :] if dateline else text
+    found = parse_dateline(text)
+    body = text[found.end :] if found else text
+    dateline_date = dateline or (found.date if found else None)
     mentions = extract_numbers(text)
     listed = selection.list_mentions(text, mentions)
     response_model: type[BaseModel] = RESPONSE_MODEL
@@ -100,14 +117,13 @@ def prepare(
     prompt_hash = prompt.content_hash(hash_model_for(prompt))
     messages = prompt.render(
         article=body.strip(),
-        dateline=dateline.date.isoformat() if dateline else "unknown",
+        dateline=dateline_date.isoformat() if dateline_date else "unknown",
         numbers=numbers_checklist(mentions),
         mentions=selection.render_list(listed),
         marked_article=selection.mark_article(
-            text, listed, dateline.end if dateline else 0, dateline.date if dateline else None
+            text, listed, found.end if found else 0, dateline_date
         ),
     )
-    dateline_date = dateline.date if dateline else None
     context = {
         "article": text,
         "mentions": mentions,

@@ -7,6 +7,7 @@ looks binary is refused with a clear error rather than summarized as noise.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from pathlib import Path
 from summarizer.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # far beyond any article; guards against feeding a disk image
+# http://, https:// (any case): a web address, which this tool never fetches.
+_URL = re.compile(r"(?i)^\s*https?://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +29,24 @@ class Article:
     encoding: str
 
 
+def refuse_url(spec: str | Path, what: str = "the article") -> None:
+    """A web address where a file was expected: say we do not fetch, before ``Path`` mangles it.
+
+    ``Path("https://x/a")`` collapses the double slash, so the check runs on the text given.
+    """
+    if _URL.match(str(spec)):
+        raise InputError(
+            f"{str(spec).strip()}: URLs are not fetched: save {what} to a file "
+            "and pass its path (or - to read stdin)"
+        )
+
+
 def read_article(path: str | Path) -> Article:
     """Read ``path`` (``-`` for stdin) into an :class:`Article`, or raise :class:`InputError`."""
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         return decode_article(data, source="<stdin>")
+    refuse_url(path)
     file = Path(path)
     if not file.exists():
         raise InputError(f"{file}: no such file")

@@ -23,6 +23,7 @@ from summarizer.schema import (
     VerificationReport,
     tally,
 )
+from summarizer.wording import counted_noun
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -53,7 +54,7 @@ def format_number(value: float) -> str:
 
 
 def format_figure(figure: Figure) -> str:
-    noun = f" {figure.noun}" if figure.noun else ""
+    noun = f" {counted_noun(figure.noun, figure.value)}" if figure.noun else ""
     return f"{QUALIFIER_WORDS.get(figure.qualifier, '')}{format_number(figure.value)}{noun}"
 
 

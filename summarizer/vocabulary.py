@@ -69,6 +69,65 @@ ROLES: tuple[Role, ...] = get_args(Role)
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 ACTOR_ROLES: tuple[ActorRole, ...] = get_args(ActorRole)
 
+# What each word means, for people: docs/vocabulary.md is generated from these
+# (tools/vocabulary_doc.py) and tests/test_vocabulary.py checks every word has one.
+QUALIFIER_MEANINGS: dict[MentionQualifier, str] = {
+    "exact": "the number as stated: '26 people'",
+    "at_least": "a lower bound: 'at least 26', 'no fewer than 26'",
+    "more_than": "strictly above: 'more than 100', 'over 100'",
+    "approximately": "a rounded or hedged number: 'about 40', 'nearly 40', 'some 40'",
+    "at_most": "an upper bound: 'up to 12', 'at most 12'",
+    "less_than": "strictly below: 'fewer than 10', 'under 10'",
+    "range": "two numbers read as one span: '12-13%' (extractor only; a figure states two bounds)",
+}
+ROLE_MEANINGS: dict[Role, str] = {
+    "killed": "people killed or dead",
+    "injured": "people injured or wounded",
+    "missing": "people missing or unaccounted for",
+    "displaced": "people displaced, evacuated or left homeless",
+    "arrested": "people arrested or detained",
+    "launched": "missiles, drones, rockets or shells launched or fired",
+    "intercepted": "missiles or drones intercepted or shot down",
+    "damaged": "buildings, homes or vehicles damaged or destroyed",
+    "population": "the people living in a place",
+    "distance": "a length: miles, kilometres, metres",
+    "duration": "a span of time: years, days, hours",
+    "money": "an amount of money: '$4.29 billion'",
+    "percentage": "a percent or percentage points",
+    "date_or_year": "a year or a date",
+    "time": "a clock time: '6:30 a.m.'",
+    "ordinal": "a rank: 'the third', '2nd'",
+    "other_count": "a count of something else (a figure of this role claims no role)",
+}
+EVENT_TYPE_MEANINGS: dict[EventType, str] = {
+    "missile_strike": "missiles or rockets hit a place",
+    "drone_strike": "drones hit a place",
+    "air_strike": "aircraft bombed a place",
+    "shelling": "artillery or mortar fire",
+    "armed_clash": "fighting between armed groups",
+    "bombing": "a bomb or explosive device set off",
+    "attack": "an assault, shooting or raid not covered above",
+    "protest": "a demonstration, rally or march",
+    "riot": "violent unrest",
+    "arrest": "people arrested or detained",
+    "meeting": "talks, a summit or negotiations",
+    "statement": "something announced, said or forecast",
+    "natural_disaster": "an earthquake, flood, storm, wildfire...",
+    "accident": "a crash, collapse, capsizing or derailment",
+    "fire": "a fire or blaze",
+    "explosion": "an explosion not caused by an attack",
+    "economic": "profits, markets, prices, jobs",
+    "other": "anything else (never confirmed or contradicted by cue words)",
+}
+ACTOR_ROLE_MEANINGS: dict[ActorRole, str] = {
+    "perpetrator": "who did it",
+    "target": "who or what it was aimed at",
+    "victim": "who suffered it",
+    "responder": "who responded: rescuers, police, officials",
+    "mediator": "who mediated or negotiated",
+    "other": "anyone else named",
+}
+
 # The toll of an event: the slots of ``Casualties``, in display order.
 CASUALTY_ROLES: tuple[Role, ...] = ("killed", "injured", "missing", "displaced", "arrested")
 # Roles that cue words in the text decide ("killed", "shot down"); the rest follow from form.

@@ -13,6 +13,8 @@ import asyncio
 import contextlib
 import json
 import os
+import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -42,7 +44,7 @@ from summarizer.cli.batch import BatchProgress
 from summarizer.config import Settings
 from summarizer.costs import token_cost
 from summarizer.crosscheck import verify
-from summarizer.errors import InputError
+from summarizer.errors import EXIT_SOME_FAILED, InputError
 from summarizer.pipeline import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,7 +227,7 @@ def test_errors_per_article_do_not_abort(server: FakeBatchServer, tmp_path: Path
     server.garbage.add("GARBAGE-ME")
     out = tmp_path / "out.jsonl"
     result = run_batch(server, str(folder), "--out", str(out), "--concurrency", "3")
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_SOME_FAILED == 5
     by_id = {r["id"]: r for r in records(out)}
     assert sorted(by_id) == sorted([*good, "rejected", "garbage", "binary", "empty"])
     for article_id in good:
@@ -306,13 +308,17 @@ def test_retry_failed_redoes_errors_only(server: FakeBatchServer, tmp_path: Path
     server.reject.add("FLAKY")
     out = tmp_path / "out.jsonl"
     first = run_batch(server, str(folder), "--out", str(out))
-    assert first.exit_code == 1
+    assert first.exit_code == EXIT_SOME_FAILED
     assert {r["id"] for r in records(out) if "error" in r} == {"flaky"}
     assert server.requests == 4
 
     again = run_batch(server, str(folder), "--out", str(out))  # errors are skipped without the flag
-    assert again.exit_code == 0
+    # The file still holds the error line: not a success, and the way to redo it is given.
+    assert again.exit_code == EXIT_SOME_FAILED
     assert "1 failed before" in again.stderr
+    said = " ".join(again.stderr.split())
+    assert "4 skipped (already in out.jsonl: 3 done, 1 with an error line)" in said
+    assert "1 error line in" in said and "(1 from an earlier run)" in said
     assert server.requests == 4
 
     server.reject.clear()
@@ -322,6 +328,50 @@ def test_retry_failed_redoes_errors_only(server: FakeBatchServer, tmp_path: Path
     got = records(out)
     assert sorted(r["id"] for r in got) == sorted([*good, "flaky"])  # each id exactly once
     assert all("error" not in r for r in got)
+
+
+def test_the_printed_retry_command_redoes_the_error_lines(
+    server: FakeBatchServer, tmp_path: Path
+) -> None:
+    """The command the batch prints is the user's own command line plus --retry-failed."""
+    folder = tmp_path / "in dir"  # a space: the command must quote it
+    write_articles(folder, 2)
+    (folder / "flaky.txt").write_text(make_article(78, " FLAKY"), encoding="utf-8")
+    server.reject.add("FLAKY")
+    out = tmp_path / "out.jsonl"
+    first = run_batch(server, str(folder), "--out", str(out), "--no-cache")
+    assert first.exit_code == EXIT_SOME_FAILED
+    said = " ".join(first.stderr.split())
+    match = re.search(r"1 error line in \S+; redo it: (summarizer batch .*--retry-failed)", said)
+    assert match, said
+    argv = shlex.split(match[1])
+    assert "--no-cache" in argv and server.base_url in argv  # what the run needed is kept
+    server.reject.clear()
+    retried = CliRunner().invoke(app, argv[1:])
+    assert retried.exit_code == 0, retried.stderr
+    assert all("error" not in r for r in records(out)) and len(records(out)) == 3
+
+
+def test_failed_articles_tokens_are_counted(server: FakeBatchServer, tmp_path: Path) -> None:
+    """An article whose answers never validate spent tokens: its line and the total say so."""
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    (folder / "garbage.txt").write_text(make_article(52, " GARBAGE-ME"), encoding="utf-8")
+    server.garbage.add("GARBAGE-ME")
+    out = tmp_path / "out.jsonl"
+    result = run_batch(
+        server, str(folder), "--out", str(out), "--no-cache", "--price-in", "1", "--price-out", "2"
+    )
+    assert result.exit_code == EXIT_SOME_FAILED
+    by_id = {r["id"]: r for r in records(out)}
+    spent = by_id["garbage"]["error"]["usage"]
+    assert spent["completion_tokens"] > 0 and spent["prompt_tokens"] > 0
+    assert by_id["garbage"]["error"]["cost_usd"] == pytest.approx(
+        token_cost(spent["prompt_tokens"], spent["completion_tokens"], 1, 2)
+    )
+    ok_usage = [r["meta"]["usage"] for r in by_id.values() if "meta" in r]
+    total = sum(u["total_tokens"] for u in ok_usage) + spent["total_tokens"]
+    assert f"= {total:,}" in result.stderr, result.stderr
 
 
 def test_overwrite_starts_over(server: FakeBatchServer, tmp_path: Path) -> None:

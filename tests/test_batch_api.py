@@ -27,6 +27,7 @@ from summarizer.batch_api import state_dir
 from summarizer.batch_api.lines import Answer, LivePath
 from summarizer.cli.app import app
 from summarizer.config import Settings
+from summarizer.errors import EXIT_SOME_FAILED
 from summarizer.pipeline import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,7 @@ def comparable(record: dict[str, Any]) -> dict[str, Any]:
     record = json.loads(json.dumps(record))
     for key in VOLATILE_META:
         (record.get("meta") or {}).pop(key, None)
+    (record.get("error") or {}).pop("cost_usd", None)  # the batch price: checked on its own
     return record
 
 
@@ -226,6 +228,8 @@ def test_large_job_end_to_end_identical_to_live(api: FakeBatchApi, tmp_path: Pat
         assert comparable(record) == comparable(expected)
         if "meta" in expected:
             assert record["meta"]["cost_usd"] == pytest.approx(expected["meta"]["cost_usd"] / 2)
+        elif "cost_usd" in expected["error"]:  # a failed article's calls, at the batch price
+            assert record["error"]["cost_usd"] == pytest.approx(expected["error"]["cost_usd"] / 2)
     assert api.batches_created == max(len(interactions(seed)) for seed in SEED_IDS)
     assert f"{LARGE_JOB} article(s) written" in result.stderr
     print(f"{LARGE_JOB:,} articles through the Batch API stand-in: {elapsed:.1f}s")
@@ -263,7 +267,9 @@ def test_a_line_failing_twice_is_an_error_line(api: FakeBatchApi, tmp_path: Path
     api.script.polls_in_progress = 0
     out = tmp_path / "out.jsonl"
     result = via_api(api, source, out)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert "redo the failed articles: summarizer batch run" in result.stderr
+    assert "--via batch-api" in result.stderr and "--retry-failed" in result.stderr
     assert api.batches_created == 2  # bounded: one follow-up, then the error stands
     got = {r["id"]: r for r in records(out)}
     assert "summary" in got["a-00000"]
@@ -293,7 +299,7 @@ def test_failed_job_is_a_clear_error_per_article(api: FakeBatchApi, tmp_path: Pa
     api.script.outcome = "failed"
     out = tmp_path / "out.jsonl"
     result = via_api(api, source, out)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_SOME_FAILED
     text = " ".join(result.stderr.split())
     assert "failed: the provider rejected the job" in text and "Scripted failure" in text
     got = records(out)
@@ -586,7 +592,7 @@ def test_long_articles_need_live_calls(api: FakeBatchApi, tmp_path: Path) -> Non
     source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = via_api(api, source, out)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_SOME_FAILED
     got = {r["id"]: r for r in records(out)}
     assert "summary" in got["short"]
     assert got["long"]["error"]["type"] == "InputError"

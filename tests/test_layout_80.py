@@ -24,6 +24,7 @@ import summarizer.cli  # noqa: F401  (registers the commands)
 from summarizer import cassettes
 from summarizer.cli.app import app, stdout
 from summarizer.crosscheck import verify
+from summarizer.evaluation import EvalReport
 from summarizer.numbers import extract_numbers
 from summarizer.render import format_figure, render_text
 from summarizer.schema import ArticleSummary
@@ -144,6 +145,76 @@ def test_eval_shows_every_score(tmp_path: Path) -> None:
     seeds = words(report["seeds"])
     prompts = words(run["prompt_id"] for run in report["prompts"])
     assert_fits(result.stdout, seeds | prompts)
+
+
+EVAL_HEADER_WORDS = {"req", "figures", "verified", "unconf", "contra", "prompt", "tok", "compl"}
+
+
+@pytest.fixture(scope="module")
+def eval_report(tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
+    """The real eval report (cassette replay), run once for the rendering tests below."""
+    path = tmp_path_factory.mktemp("eval") / "eval.json"
+    result = runner.invoke(app, ["eval", "--json", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    return EvalReport.load(path)
+
+
+def eval_words(report: EvalReport) -> set[str]:
+    """Every word any eval table must show whole: ids, field names, headers, token counts."""
+    expected = words(report.seeds) | words(run.prompt_id for run in report.prompts)
+    expected |= set(FIELDS) | EVAL_HEADER_WORDS
+    expected |= {run.hash[:8] for run in report.prompts}
+    for run in report.prompts:
+        expected |= {str(r.prompt_tokens) for r in run.results}
+        expected |= {str(r.completion_tokens) for r in run.results}
+        expected.add(str(sum(r.prompt_tokens for r in run.results)))
+    return expected
+
+
+def test_eval_command_keeps_every_column_of_every_table(eval_report: EvalReport) -> None:
+    """`COLUMNS=80 summarizer eval`: the cost table keeps its eight numeric columns, the
+    totals table its prompt names (no "event-summary-c…")."""
+    result = runner.invoke(app, ["eval"])
+    assert result.exit_code in (0, 1), result.output
+    assert "…" not in result.stdout
+    assert_fits(result.stdout, eval_words(eval_report))
+    rows = [line for line in result.stdout.splitlines() if re.match(r"│ (s\d+|total) ", line)]
+    cost_rows = [row for row in rows if len(row.split("│")) == 11]  # label + 8 numbers
+    per_seed = sum(len(run.results) for run in eval_report.prompts)
+    assert len(cost_rows) >= per_seed + len(eval_report.prompts), "a cost row per seed and total"
+    for row in cost_rows:
+        cells = [cell.strip() for cell in row.split("│")[2:-1]]
+        assert all(re.fullmatch(r"\d+(\.\d)?", cell) for cell in cells), row
+
+
+@pytest.mark.parametrize("width", [WIDTH, 100, 132, 200])
+def test_every_eval_table_fits_at_any_width(eval_report: EvalReport, width: int) -> None:
+    from summarizer.cli.eval import baseline_view, report_view
+    from summarizer.evaluation import compare_with_baseline
+
+    screen = render(report_view(eval_report), width)
+    assert_fits(screen, eval_words(eval_report), width)
+    older = eval_report.model_copy(deep=True)
+    for run in older.prompts:
+        run.means = {name: (value or 0.0) + 0.25 for name, value in run.means.items()}
+    comparisons = compare_with_baseline(eval_report, older)
+    screen = render(baseline_view(comparisons, Path("baseline-from-last-week.json")), width)
+    changes = {c.status for changes in comparisons.values() for c in changes.values()}
+    assert_fits(screen, set(FIELDS) | words(comparisons) | changes, width)
+
+
+def test_verify_fits(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    summary.write_text(json.dumps(BELGOROD_DRAFT), encoding="utf-8")
+    result = runner.invoke(app, ["verify", str(BELGOROD), str(summary)])
+    assert result.exit_code == 0, result.output
+    report = verify(BELGOROD.read_text(encoding="utf-8"), BELGOROD_DRAFT)
+    texts = [f"{c.path} {c.status} {c.reason} {c.figure.role}" for c in report.figures]
+    texts += [f"{c.path} {c.status} {c.text} {c.reason}" for c in report.claims]
+    texts += [f"{e.path} {e.quote}" for e in report.evidence]
+    texts += [f"{g.mention.role} {g.mention.text} {g.mention.qualifier}" for g in report.uncovered]
+    assert report.figures and report.claims and report.evidence and report.uncovered
+    assert_fits(result.stdout, words(texts))
 
 
 def test_prompts_list_fits() -> None:

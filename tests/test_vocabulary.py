@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, get_args
 
 from summarizer import crosscheck, numbers, schema, vocabulary
@@ -75,3 +76,36 @@ def test_other_modules_reuse_the_same_objects() -> None:
         vocabulary.MentionQualifier,
     )
     assert get_args(vocabulary.MentionQualifier)[:-1] == vocabulary.QUALIFIERS
+
+
+def _vocabulary_doc() -> Any:
+    """tools/vocabulary_doc.py, imported from its file (tools/ is not a package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "vocabulary_doc.py"
+    spec = importlib.util.spec_from_file_location("vocabulary_doc", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_vocabulary_page_is_the_code() -> None:
+    """docs/vocabulary.md lists every word of every vocabulary, with its meaning, as generated."""
+    doc = _vocabulary_doc()
+    page = doc.PAGE.read_text(encoding="utf-8")
+    assert page == doc.render(), "docs/vocabulary.md is stale: run python tools/vocabulary_doc.py"
+    for words, meanings in (
+        (vocabulary.EVENT_TYPES, vocabulary.EVENT_TYPE_MEANINGS),
+        (vocabulary.ROLES, vocabulary.ROLE_MEANINGS),
+        (vocabulary.MENTION_QUALIFIERS, vocabulary.QUALIFIER_MEANINGS),
+        (vocabulary.ACTOR_ROLES, vocabulary.ACTOR_ROLE_MEANINGS),
+    ):
+        assert tuple(meanings) == words, "one meaning per word, in the vocabulary's order"
+        for word in words:
+            assert f"| `{word}` | {meanings[word]} |" in page
+
+
+def test_the_readme_links_the_vocabulary_page() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "(docs/vocabulary.md)" in readme

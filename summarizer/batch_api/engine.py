@@ -704,18 +704,26 @@ class BatchApiRun:
             )
         except Exception as exc:  # noqa: BLE001 - the article's failure is its result
             record_failure(result, exc)
+            if result.spent is not None:  # the failed answers were billed all the same
+                result.spent_cost_usd = self._cost(batch_usage, live_usage)
         if result.summary is not None:
             result.summary = self._priced(result.summary, batch_usage, live_usage)
         self.store.update(article.position, state="final", result=result.to_record(), job=None)
+
+    def _cost(self, batch_usage: Usage, live_usage: Usage | None) -> float | None:
+        """What the article's calls cost: the batch price for the job, list price for live."""
+        batch = estimate_cost(batch_usage, self.settings)
+        if batch is None:
+            return None
+        live = (estimate_cost(live_usage, self.settings) or 0.0) if live_usage else 0.0
+        return round(batch * self.options.price_factor + live, 10)
 
     def _priced(
         self, summary: ArticleSummary, batch_usage: Usage, live_usage: Usage | None
     ) -> ArticleSummary:
         if summary.meta is None or summary.meta.cost_usd is None:
             return summary
-        batch = estimate_cost(batch_usage, self.settings) or 0.0
-        live = (estimate_cost(live_usage, self.settings) or 0.0) if live_usage else 0.0
-        cost = round(batch * self.options.price_factor + live, 10)
+        cost = self._cost(batch_usage, live_usage) or 0.0
         return summary.model_copy(
             update={"meta": summary.meta.model_copy(update={"cost_usd": cost})}
         )
@@ -816,7 +824,8 @@ class BatchApiRun:
                 report.failures.append((record["id"], record["error"]["message"]))
         else:
             report.ok += 1
-        meta = record.get("meta") or {}
+        # A failed article's calls count too (``error.usage``, ``error.cost_usd``).
+        meta = record.get("meta") or record.get("error") or {}
         usage = meta.get("usage")
         if usage:
             report.usage = report.usage + Usage(**usage)

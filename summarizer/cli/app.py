@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import typer
@@ -142,10 +142,12 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one line on stderr and return the Exit to raise."""
+def fail(message: str, code: int = 1, details: Sequence[str] = ()) -> typer.Exit:
+    """Print the message on one stderr line (and each detail on its own) and return the Exit."""
     # Messages can quote a server's words: never markup, never a secret.
     stderr.print(f"[bold red]error:[/] {escape(redact(message))}", markup=True, highlight=False)
+    for detail in details:
+        stderr.print(f"  {_one_line(redact(detail))}", markup=False, highlight=False)
     return typer.Exit(code)
 
 
@@ -164,7 +166,7 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
         except SummarizerError as exc:
             if os.environ.get("SUMMARIZER_RAISE_ERRORS"):
                 raise
-            raise fail(_one_line(str(exc)), exc.exit_code) from None
+            raise fail(_one_line(str(exc)), exc.exit_code, exc.details) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except Exception as exc:

@@ -15,8 +15,10 @@ Ctrl-C starts nothing new and lets the articles in flight finish (Ctrl-C again a
 them); the file stays valid JSONL and the exit code is 130 (143 for SIGTERM, which
 abandons at once).
 
-Exit codes: 0 every article summarized; 1 some failed (their lines carry ``error``);
-2 bad input or options; 130/143 interrupted.
+Exit codes: 0 every article of INPUT has a summary in the results file; 5 finished, but
+some have an error line (this run's, or an earlier run's not retried: the closing lines
+count them and give the command that redoes them); 1 unexpected error; 2 bad input or
+options; 130/143 interrupted.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from rich.text import Text
 
 from summarizer.batch import BatchResult, BatchTotals, asummarize_many, default_concurrency
 from summarizer.batch_api import MAX_BYTES, MAX_LINES, BatchApiOptions
-from summarizer.batch_io import BatchItem, ResultsFile, load_inputs, plan_resume
+from summarizer.batch_io import BatchItem, ResultsFile, ResumePlan, load_inputs, plan_resume
 from summarizer.cli.app import cli_errors, stderr
 from summarizer.cli.batch_api import CANCEL_GRACE_S, run_batch_api
 from summarizer.cli.batch_group import batch_app
@@ -59,15 +61,15 @@ from summarizer.cli.options import (
     TimeoutOpt,
     VerboseOpt,
     model_options,
+    retry_command,
 )
 from summarizer.config import load_settings
 from summarizer.costs import has_prices
-from summarizer.errors import InputError
+from summarizer.errors import EXIT_SOME_FAILED, InputError
 from summarizer.pipeline import Summarizer
 from summarizer.redaction import configure_logging
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-EXIT_SOME_FAILED = 1
 EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 
@@ -173,6 +175,7 @@ class Via(enum.StrEnum):
 @batch_app.command("run")
 @cli_errors
 def batch_command(
+    ctx: typer.Context,
     input: Annotated[
         str,
         typer.Argument(
@@ -313,6 +316,7 @@ def batch_command(
             progress=progress,
             progress_interval=progress_interval,
             cancel_grace=cancel_grace,
+            ctx=ctx,
         )
         return
     items = load_inputs(input)
@@ -358,10 +362,13 @@ def batch_command(
         summarizer.close()
         results.close()
 
-    _print_summary(totals, len(todo), plan.skipped, out, settings, interrupted)
+    wanted = {str(item.id) for item in items}
+    error_lines = len(results.failed() & wanted)
+    _print_summary(totals, len(todo), plan, out, settings, interrupted)
     if interrupted is not None:
         raise typer.Exit(EXIT_SIGNAL.get(interrupted, 130))
-    if totals.failed:
+    if error_lines:
+        _print_retry(error_lines, totals.failed, out, retry_command(ctx))
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
@@ -429,13 +436,35 @@ def _record(
     bar.advance(totals)
 
 
+def _print_retry(error_lines: int, failed_now: int, out: Path, command: str) -> None:
+    """How many articles of INPUT have an error line in ``out``, and the command that redoes them."""
+    earlier = error_lines - failed_now
+    what = f"{error_lines} error line{'s' if error_lines != 1 else ''} in {out}"
+    if earlier > 0:
+        what += f" ({earlier} from an earlier run{', not retried' if failed_now else ''})"
+    stderr.print(
+        f"{what}; redo {'them' if error_lines != 1 else 'it'}: {command}",
+        highlight=False,
+        markup=False,
+    )
+
+
 def _print_summary(
-    totals: BatchTotals, todo: int, skipped: int, out: Path, settings: Any, interrupted: int | None
+    totals: BatchTotals,
+    todo: int,
+    plan: ResumePlan,
+    out: Path,
+    settings: Any,
+    interrupted: int | None,
 ) -> None:
     lines = []
     head = f"{totals.done} of {todo} article(s) in {totals.wall_s:.1f}s: {totals.ok} ok ({totals.cached} cached), {totals.failed} failed"
-    if skipped:
-        head += f"; {skipped} skipped (already in {out.name})"
+    if plan.skipped:
+        old_errors = 0 if plan.retrying else len(plan.failed_before)
+        kinds = f"{len(plan.done)} done" + (
+            f", {old_errors} with an error line" if old_errors else ""
+        )
+        head += f"; {plan.skipped} skipped (already in {out.name}: {kinds})"
     if interrupted is not None:
         head = f"interrupted ({signal.Signals(interrupted).name}) after " + head
     lines.append(head)
@@ -453,8 +482,6 @@ def _print_summary(
         lines.append(f"  failed {failure.id}: {failure.error}")
     if len(totals.failures) > 5:
         lines.append(f"  ... and {len(totals.failures) - 5} more (see the error lines in {out})")
-    if totals.failures:
-        lines.append("re-run with --retry-failed to redo the failed articles")
     if interrupted is not None:
         lines.append("re-run the same command to continue where it stopped")
     lines.append(f"results: {out}")

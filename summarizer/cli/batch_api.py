@@ -4,8 +4,9 @@ Thin: the work is :class:`summarizer.batch_api.BatchApiRun`. Here: options, prog
 stderr, Ctrl-C (the job keeps running at the provider; a second Ctrl-C offers to cancel
 it), and the closing summary.
 
-Exit codes: 0 every article summarized (or, with --no-wait, submitted); 1 some failed;
-2 bad input or options; 130 interrupted (a re-run re-attaches).
+Exit codes: 0 every article summarized (or, with --no-wait, submitted); 5 finished, some
+failed (their lines carry ``error``); 1 unexpected error; 2 bad input or options;
+130 interrupted (a re-run re-attaches).
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ from summarizer.cli.options import (
     TimeoutOpt,
     VerboseOpt,
     model_options,
+    retry_command,
 )
 from summarizer.config import Settings, load_settings
 from summarizer.costs import has_prices
-from summarizer.errors import InputError
+from summarizer.errors import EXIT_SOME_FAILED, InputError
 from summarizer.redaction import configure_logging
 
 CANCEL_GRACE_S = 5.0
@@ -118,6 +120,7 @@ def run_batch_api(
     progress: bool | None,
     progress_interval: float,
     cancel_grace: float = CANCEL_GRACE_S,
+    ctx: typer.Context | None = None,
 ) -> None:
     """``summarizer batch INPUT --out FILE --via batch-api`` (see the module docstring)."""
     items = iter_inputs(input)
@@ -144,7 +147,11 @@ def run_batch_api(
             run.close()
     _print_report(report, out, settings, options)
     if report.failed:
-        raise typer.Exit(1)
+        if ctx is not None:
+            stderr.print(
+                f"redo the failed articles: {retry_command(ctx)}", highlight=False, markup=False
+            )
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _interrupted(run: BatchApiRun, shown: BatchApiProgress, grace: float) -> None:
@@ -325,7 +332,7 @@ def import_command(
         run.close()
     _print_report(report, out, settings, BatchApiOptions(price_factor=1.0))
     if report.failed:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _model_options(

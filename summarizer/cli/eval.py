@@ -23,6 +23,7 @@ from summarizer.cli.app import app, cli_errors, stderr, stdout
 from summarizer.evaluation import (
     EvalReport,
     PromptRun,
+    SeedResult,
     below_threshold,
     compare_with_baseline,
     exit_code,
@@ -135,12 +136,10 @@ def eval_command(
         progress=progress,
     )
     out = table_console()
-    out.print(seed_view(report), soft_wrap=False)
-    out.print(totals_table(report), soft_wrap=False)
-    out.print(cost_table(report), soft_wrap=False)
+    out.print(report_view(report), soft_wrap=False)
     comparisons = compare_with_baseline(report, old, tolerance) if old is not None else None
     if comparisons is not None:
-        out.print(baseline_table(comparisons, baseline), soft_wrap=False)
+        out.print(baseline_view(comparisons, baseline), soft_wrap=False)
     if json_path is not None:
         report.save(json_path)
         stderr.print(f"wrote {json_path}", highlight=False)
@@ -195,6 +194,21 @@ CAPTION = (
     "figures); prose✗ = share of numbers in headline/summary/descriptions not in the "
     "article; * = no valid summary after the re-asks (scored as an empty prediction)"
 )
+
+
+def report_view(report: EvalReport) -> Responsive:
+    """Scores per seed, totals, cost per seed: wide tables where they fit, else narrow ones.
+
+    Every table keeps every column and every word whole (see :mod:`summarizer.layout`).
+    The two per-seed views change form together, so that both name the seeds the same
+    way: by id in the wide tables, as s1, s2, ... (listed once, above) in the narrow ones.
+    """
+    return Responsive(
+        lambda: Group(seed_table(report), totals_view(report), cost_table(report)),
+        lambda: Group(
+            seed_tables_by_prompt(report), totals_view(report), cost_tables_by_prompt(report)
+        ),
+    )
 
 
 def seed_view(report: EvalReport) -> Responsive:
@@ -322,54 +336,124 @@ def cost_table(report: EvalReport) -> Table:
     table = Table(
         title="Cost per seed: tokens over all requests (first ask + re-asks)",
         title_justify="left",
-        caption="s = model seconds, live"
-        if live
-        else "s = replay seconds (model time is measured when recording: --record)",
+        caption=_cost_caption(live),
         caption_justify="left",
     )
     for name in ("seed", "prompt"):
         table.add_column(name, no_wrap=True)
-    for name in ("req", "figures", "verified", "unconf", "contra", "prompt tok", "compl tok", "s"):
+    for name in COST_HEADERS:
         table.add_column(name, justify="right")
     for seed_id in report.seeds:
         for position, run in enumerate(report.prompts):
             result = next((r for r in run.results if r.seed_id == seed_id), None)
             if result is None:
                 continue
-            score = result.score
             table.add_row(
                 seed_id if position == 0 else "",
                 _prompt_label(run),
-                str(result.requests),
-                *_verdict_cells(score),
-                str(result.prompt_tokens),
-                str(result.completion_tokens),
-                f"{result.model_s if live else result.elapsed_s:.1f}",
+                *_cost_cells(result, live),
                 end_section=position == len(report.prompts) - 1,
             )
     for position, run in enumerate(report.prompts):
-        scores = [r.score for r in run.results if r.score is not None]
         table.add_row(
             Text("total" if position == 0 else "", style="bold"),
             _prompt_label(run),
-            str(sum(r.requests for r in run.results)),
-            *[
-                str(sum(getattr(s, name) for s in scores))
-                for name in ("figures", "verified", "unconfirmed", "contradicted")
-            ],
-            str(sum(r.prompt_tokens for r in run.results)),
-            str(sum(r.completion_tokens for r in run.results)),
-            f"{sum(r.model_s if live else r.elapsed_s for r in run.results):.1f}",
+            *_cost_total_cells(run, live),
         )
     return table
 
 
-def totals_table(report: EvalReport) -> Table:
-    """Field means, prompts side by side (with the difference to the first prompt)."""
-    table = Table(title="Totals (mean over seeds)", title_justify="left")
-    table.add_column("field")
+COST_HEADERS = ("req", "figures", "verified", "unconf", "contra", "prompt tok", "compl tok", "s")
+
+
+def _cost_caption(live: bool) -> str:
+    if live:
+        return "s = model seconds, live"
+    return "s = replay seconds (model time is measured when recording: --record)"
+
+
+def _cost_cells(result: SeedResult, live: bool) -> list[str]:
+    return [
+        str(result.requests),
+        *_verdict_cells(result.score),
+        str(result.prompt_tokens),
+        str(result.completion_tokens),
+        f"{result.model_s if live else result.elapsed_s:.1f}",
+    ]
+
+
+def _cost_total_cells(run: PromptRun, live: bool) -> list[str]:
+    scores = [r.score for r in run.results if r.score is not None]
+    return [
+        str(sum(r.requests for r in run.results)),
+        *[
+            str(sum(getattr(s, name) for s in scores))
+            for name in ("figures", "verified", "unconfirmed", "contradicted")
+        ],
+        str(sum(r.prompt_tokens for r in run.results)),
+        str(sum(r.completion_tokens for r in run.results)),
+        f"{sum(r.model_s if live else r.elapsed_s for r in run.results):.1f}",
+    ]
+
+
+def cost_tables_by_prompt(report: EvalReport) -> Group:
+    """The narrow form of :func:`cost_table`: one table per prompt, seeds as s1, s2, ..."""
+    live = report.mode == "record"
+    labels = [f"s{i}" for i in range(1, len(report.seeds) + 1)]
+    parts: list[RenderableType] = [
+        Text("Cost per seed: tokens over all requests (first ask + re-asks)", style="italic")
+    ]
     for run in report.prompts:
-        table.add_column(f"{run.prompt_id}\nv{run.version} #{run.hash[:8]}", justify="right")
+        table = Table(title=_prompt_label(run), title_justify="left")
+        table.add_column("seed", no_wrap=True)
+        for name in COST_HEADERS:
+            table.add_column(name, justify="right")
+        for label, seed_id in zip(labels, report.seeds, strict=True):
+            result = next((r for r in run.results if r.seed_id == seed_id), None)
+            if result is not None:
+                table.add_row(label, *_cost_cells(result, live))
+        table.add_section()
+        table.add_row(Text("total", style="bold"), *_cost_total_cells(run, live))
+        parts.append(table)
+    parts.append(Text(_cost_caption(live), style="dim"))
+    return Group(*parts)
+
+
+def totals_view(report: EvalReport) -> Responsive:
+    """Prompts side by side by name when they fit; else as p1, p2, ... under a legend."""
+    return Responsive(lambda: totals_table(report), lambda: totals_by_number(report))
+
+
+def totals_by_number(report: EvalReport) -> Group:
+    """The narrow form of :func:`totals_table`: full field names, prompts numbered."""
+    labels = [f"p{i}" for i in range(1, len(report.prompts) + 1)]
+    legend = Table.grid(padding=(0, 1))
+    legend.add_column(style="bold", no_wrap=True)
+    legend.add_column()
+    for label, run in zip(labels, report.prompts, strict=True):
+        legend.add_row(label, f"{run.prompt_id} v{run.version} #{run.hash[:8]}")
+    return Group(
+        Text("Totals (mean over seeds)", style="italic"),
+        legend,
+        totals_table(report, labels=labels, title=None),
+    )
+
+
+def totals_table(
+    report: EvalReport,
+    *,
+    labels: list[str] | None = None,
+    title: str | None = "Totals (mean over seeds)",
+) -> Table:
+    """Field means, prompts side by side (with the difference to the first prompt).
+
+    ``labels`` head the prompt columns instead of their names (the narrow form's p1, p2).
+    """
+    table = Table(title=title, title_justify="left")
+    table.add_column("field")
+    for index, run in enumerate(report.prompts):
+        header = labels[index] if labels else f"{run.prompt_id}\nv{run.version} #{run.hash[:8]}"
+        table.add_column(header, justify="right")
     first = report.prompts[0] if report.prompts else None
     if len(report.prompts) > 1:
         table.add_column("delta", justify="right")
@@ -397,6 +481,38 @@ def totals_table(report: EvalReport) -> Table:
             for run in report.prompts
         ],
     )
+    return table
+
+
+def baseline_view(comparisons: dict[str, dict[str, FieldChange]], path: Path | None) -> Responsive:
+    """One table with a prompt column where it fits; else one table per prompt."""
+    return Responsive(
+        lambda: baseline_table(comparisons, path),
+        lambda: Group(
+            Text(f"Against baseline {path}", style="italic"),
+            *[
+                _baseline_changes(changes, title=prompt_id)
+                for prompt_id, changes in comparisons.items()
+            ],
+        ),
+    )
+
+
+def _baseline_changes(changes: dict[str, FieldChange], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("field")
+    table.add_column("baseline", justify="right")
+    table.add_column("now", justify="right")
+    table.add_column("delta", justify="right")
+    table.add_column("change")
+    for change in changes.values():
+        table.add_row(
+            change.field,
+            _cell(change.baseline),
+            _cell(change.current),
+            "-" if change.delta is None else f"{change.delta:+.3f}",
+            Text(change.status, style=STATUS_STYLE[change.status]),
+        )
     return table
 
 

@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from summarizer.backend_registry import BACKEND_CHOICES
+from summarizer.errors import InputError
 
 # The --backend choices, from the one backend registry (members named like the values).
 BackendChoice = enum.StrEnum(  # type: ignore[misc]  # members come from the registry at run time
     "BackendChoice", {name: name for name in BACKEND_CHOICES}
 )
+
+
+DatelineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dateline",
+        metavar="YYYY-MM-DD",
+        help=(
+            "Publication date, against which 'Saturday', 'yesterday' and 'March 14' resolve "
+            "(default: the article's first line, when it starts with 'date YYYY-MM-DD')."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def parse_date_option(value: str | None) -> dt.date | None:
+    """``--dateline``'s date; a bad one is a one-line InputError (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--dateline {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 ModelOpt = Annotated[
@@ -122,3 +149,41 @@ def model_options(
         "reask_unverified": False if no_reask else None,
         "deadline": deadline,
     }
+
+
+def retry_command(ctx: typer.Context) -> str:
+    """This command line again with ``--retry-failed``: what the user typed, nothing dropped.
+
+    Rebuilt from the options given on the command line (the context knows which were), so
+    a ``--base-url`` or ``--model`` the run needed is in it; defaults and ``--overwrite``
+    (which would start over) are left out.
+    """
+    words = ["summarizer", *ctx.command_path.split()[1:]]
+    for param in ctx.command.params:
+        name = param.name or ""
+        source = ctx.get_parameter_source(name)
+        if name in ("retry_failed", "overwrite") or getattr(source, "name", "") != "COMMANDLINE":
+            continue
+        value = ctx.params.get(name)
+        if param.param_type_name == "argument":
+            words.append(_plain(value))
+        elif param.param_type_name == "option":
+            words += _option_words(param, value)
+    words.append("--retry-failed")
+    return shlex.join(words)
+
+
+def _option_words(option: Any, value: Any) -> list[str]:
+    if option.count:
+        return [option.opts[0]] * int(value or 0)
+    if option.is_flag:
+        if value:
+            return [option.opts[0]]
+        return [option.secondary_opts[0]] if option.secondary_opts else []
+    if option.multiple:
+        return [word for item in value or () for word in (option.opts[0], _plain(item))]
+    return [option.opts[0], _plain(value)]
+
+
+def _plain(value: Any) -> str:
+    return str(value.value if isinstance(value, enum.Enum) else value)

@@ -6,8 +6,6 @@ The formats themselves live in :mod:`summarizer.formats`; a command names its su
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -15,6 +13,7 @@ import typer
 
 from summarizer.cli.app import stderr, stdout
 from summarizer.errors import InputError
+from summarizer.files import write_atomic as write_file
 from summarizer.formats import RenderContext, Subject, format_names, get_format
 
 
@@ -60,14 +59,10 @@ def emit(
 
 
 def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file: never left half-written."""
+    """Write ``content`` to ``path`` whole (temporary file + rename), with the user's umask."""
     if path.is_dir():
         raise InputError(f"{path}: is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
+        write_file(path, content)
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None

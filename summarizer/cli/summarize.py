@@ -15,6 +15,7 @@ from summarizer.cli.app import app, cli_errors, stderr
 from summarizer.cli.options import (
     BackendOpt,
     BaseUrlOpt,
+    DatelineOpt,
     DeadlineOpt,
     MaxTokensOpt,
     ModelOpt,
@@ -25,6 +26,7 @@ from summarizer.cli.options import (
     TimeoutOpt,
     VerboseOpt,
     model_options,
+    parse_date_option,
 )
 from summarizer.cli.output import SummaryFormatOpt, emit
 from summarizer.errors import VerificationFailed
@@ -65,10 +67,12 @@ def summarize_command(
         bool, typer.Option("--strict", help="Exit 3 if any figure is unverified.")
     ] = False,
     no_reask: NoReaskOpt = False,
+    dateline: DatelineOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
     """Summarize one news article into verified, structured events."""
     configure_logging(verbose)
+    published = parse_date_option(dateline)
     article = read_article(path)
     # The pipeline (and the model SDKs) load only once the input is known to be good.
     from summarizer.pipeline import Summarizer
@@ -93,7 +97,7 @@ def summarize_command(
     failure: VerificationFailed | None = None
     with summarizer, tracking() as progress, _spinner(article.source, progress):
         try:
-            result = summarizer.summarize(article.text)
+            result = summarizer.summarize(article.text, dateline=published)
         except VerificationFailed as exc:
             if not isinstance(exc.summary, ArticleSummary):
                 raise

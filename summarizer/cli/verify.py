@@ -6,7 +6,6 @@ and the rule-based numbers, and the report is printed (rich table or JSON).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -15,11 +14,12 @@ from typing import Annotated, Any
 import typer
 
 from summarizer.cli.app import app, cli_errors
+from summarizer.cli.options import DatelineOpt, parse_date_option
 from summarizer.cli.output import ReportFormatOpt, emit
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.formats import RenderContext
 from summarizer.numbers import extract_numbers
-from summarizer.reading import read_article
+from summarizer.reading import read_article, refuse_url
 from summarizer.schema import ArticleSummary, StrictLevel
 from summarizer.verification import parse_summary, verify
 
@@ -52,14 +52,7 @@ def verify_command(
         str | None,
         typer.Option("--strict-level", hidden=True, help="What --strict fails on."),
     ] = None,
-    dateline: Annotated[
-        str | None,
-        typer.Option(
-            "--dateline",
-            metavar="YYYY-MM-DD",
-            help="Publication date for resolving 'Saturday' etc. (default: the article's own).",
-        ),
-    ] = None,
+    dateline: DatelineOpt = None,
 ) -> None:
     """Check every figure, number, name and date of a summary against its article."""
     level = strict_level(strict_on) if strict_on is not None else None
@@ -100,15 +93,6 @@ def strict_level(value: str | None) -> StrictLevel | None:
     raise InputError(f"--strict={value}: expected --strict or --strict=contradicted")
 
 
-def parse_date_option(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--dateline {value!r}: expected a date as YYYY-MM-DD") from None
-
-
 def load_summary(path: str | Path) -> ArticleSummary:
     """Read and validate a summary file (``-`` for stdin); every failure is one InputError line."""
     source = "<stdin>" if str(path) == "-" else str(path)
@@ -116,6 +100,7 @@ def load_summary(path: str | Path) -> ArticleSummary:
         if str(path) == "-":
             data = sys.stdin.buffer.read()
         else:
+            refuse_url(path, "the summary")
             file = Path(path)
             if not file.exists():
                 raise InputError(f"{file}: no such file")
