@@ -23,7 +23,7 @@ from summarizer.schema import (
     VerificationReport,
     tally,
 )
-from summarizer.wording import counted_noun
+from summarizer.wording import counted_noun, how_many
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -108,7 +108,7 @@ def render_text(summary: ArticleSummary) -> RenderableType:
 def verdict_counts_line(report: VerificationReport) -> Text:
     """One line counting the checked claims by verdict: the last thing a reader sees."""
     counts = report.tally()
-    line = Text(f"{counts.total} claims checked: ")
+    line = Text(f"{how_many(counts.total, 'claim')} checked: ")
     line.append(f"{counts.verified} verified", style="green")
     line.append(", ")
     line.append(f"{counts.unconfirmed} unconfirmed", style="yellow")

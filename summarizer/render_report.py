@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarizer.crosscheck import context_snippet
 from summarizer.schema import HasVerdict, VerificationReport, tally
+from summarizer.wording import how_many
 
 
 def render_report(report: VerificationReport, article_text: str, title: str = "") -> RenderableType:
@@ -141,7 +142,7 @@ def _counts_line(report: VerificationReport) -> str:
     failing = ", ".join(f"{status} {n}" for status, n in sorted(statuses.items()))
     line = (
         f"{counts.verified} verified · {counts.unconfirmed} unconfirmed · "
-        f"{counts.contradicted} contradicted of {counts.total} claims"
+        f"{counts.contradicted} contradicted of {how_many(counts.total, 'claim')}"
     )
     if failing:
         line += f" ({failing})"

@@ -65,4 +65,9 @@ def counted_noun(noun: str, value: float) -> str:
     return noun
 
 
-__all__ = ["counted_noun", "indefinite_article", "plural", "with_article"]
+def how_many(count: int, word: str) -> str:
+    """ "1 claim", "3 claims", "0 claims": a count and the word it counts, agreeing."""
+    return f"{count} {word if count == 1 else plural(word)}"
+
+
+__all__ = ["counted_noun", "how_many", "indefinite_article", "plural", "with_article"]

@@ -61,7 +61,7 @@ def text_counts(text: str) -> tuple[Counts, Counts, Counts]:
     """(last line, verdict line, sum of the section titles) of the text view."""
     last = [line for line in text.splitlines() if line.strip()][-1]
     found = re.fullmatch(
-        r"(\d+) claims checked: (\d+) verified, (\d+) unconfirmed, (\d+) contradicted", last
+        r"(\d+) claims? checked: (\d+) verified, (\d+) unconfirmed, (\d+) contradicted", last
     )
     assert found, last
     total, *by_verdict = map(int, found.groups())
@@ -92,7 +92,7 @@ def text_counts(text: str) -> tuple[Counts, Counts, Counts]:
 def report_text_counts(text: str) -> Counts:
     """The totals line of ``verify``'s text report."""
     found = re.search(
-        r"(\d+) verified · (\d+) unconfirmed · (\d+) contradicted of (\d+) claims", flat(text)
+        r"(\d+) verified · (\d+) unconfirmed · (\d+) contradicted of (\d+) claims?", flat(text)
     )
     assert found, text
     *by_verdict, total = map(int, found.groups())

@@ -355,3 +355,11 @@ def test_dateline_help_says_the_default_whole(command: str) -> None:
     flat = " ".join(result.stdout.replace("│", " ").split())
     assert "--dateline YYYY-MM-DD Publication date" in flat
     assert "(default: the article's first line, when it starts with 'date YYYY-MM-DD')" in flat
+
+
+def test_counts_of_claims_agree_with_their_number() -> None:
+    from summarizer.wording import how_many
+
+    assert how_many(1, "claim") == "1 claim"
+    assert how_many(0, "claim") == "0 claims"
+    assert how_many(58, "claim") == "58 claims"
