@@ -131,7 +131,7 @@ def verdict_line(report: VerificationReport) -> str:
     counts = report.tally()
     return (
         f"{counts.verified} verified · {counts.unconfirmed} unconfirmed · "
-        f"{counts.contradicted} contradicted of {counts.total} checks "
+        f"{counts.contradicted} contradicted of {how_many(counts.total, 'check')} "
         "(figures, numbers in text, names, dates, event types, evidence)"
     )
 

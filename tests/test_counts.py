@@ -68,7 +68,7 @@ def text_counts(text: str) -> tuple[Counts, Counts, Counts]:
     final = {**dict(zip(VERDICTS, by_verdict, strict=True)), "total": total}
 
     line = re.search(
-        r"(\d+) verified · (\d+) unconfirmed · (\d+) contradicted of (\d+) checks", flat(text)
+        r"(\d+) verified · (\d+) unconfirmed · (\d+) contradicted of (\d+) checks?", flat(text)
     )
     assert line, text
     *by_verdict, total = map(int, line.groups())
