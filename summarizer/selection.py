@@ -47,7 +47,9 @@ from summarizer.schema import (
     MAX_FIGURES,
     QUALIFIERS,
     ROLES,
+    DateValue,
     Figure,
+    LenientJSON,
     SummaryDraft,
     VerificationReport,
     clip,
@@ -250,7 +252,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
 # ---------------------------------------------------------------------------
 
 
-class SelectionAnswer(BaseModel):
+class SelectionAnswer(LenientJSON, BaseModel):
     """Base of every per-article answer model: maps itself to a :class:`SummaryDraft`.
 
     Validated with a context holding ``listed`` (the article's :class:`ListedMention`
@@ -299,7 +301,7 @@ def response_model(
         __config__=ConfigDict(extra="forbid"),
         event_type=(EventType, ...),
         date=(
-            dt.date | None,
+            DateValue | None,
             Field(default=None, description="ISO date the event happened (YYYY-MM-DD)."),
         ),
         date_text=(str | None, Field(default=None, max_length=60)),

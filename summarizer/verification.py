@@ -14,6 +14,8 @@ Validation context keys (all optional; without ``article`` the validator does no
     reask         bool = True             False: only record the report, never raise
     strict_reask  bool = False            True: also re-ask for evidence quotes not found
                                           in the article and casualty numbers no figure reports
+    repairs       list[ClaimCheck]        what reading the answer repaired or dropped
+                                          (schema.lenient_json, summarizer.salvage): reported
 """
 
 from __future__ import annotations
@@ -40,7 +42,11 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
         context["mentions"] = mentions
     dateline = context.get("dateline")
     return crosscheck.verify(
-        article, draft, mentions, dateline=dateline if isinstance(dateline, dt.date) else None
+        article,
+        draft,
+        mentions,
+        dateline=dateline if isinstance(dateline, dt.date) else None,
+        repairs=context.get("repairs") or (),
     )
 
 
