@@ -22,9 +22,10 @@ from summarizer.config import Settings
 from summarizer.costs import estimate_cost
 from summarizer.crosscheck import verify
 from summarizer.errors import ModelOutputError, VerificationFailed
-from summarizer.model_call import ModelAnswer
+from summarizer.model_call import ModelAnswer, malformed_hint
 from summarizer.planning import ArticlePlan, PreparedRequest
 from summarizer.prompts import schema_hash
+from summarizer.salvage import salvage
 from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings, Usage
 from summarizer.selection import SelectionAnswer, rebase
 from summarizer.verification import report_of
@@ -49,22 +50,23 @@ class Endpoint:
 
 
 def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryDraft:
-    """The answer's draft; when re-asks ran out on unverified figures, the last answer.
+    """The answer's draft; when re-asks ran out, what can be kept of the last answer.
 
-    The salvaged draft is kept and flagged by its verification report, never dropped.
+    Unverified figures are kept and flagged by the verification report; a field the schema
+    refuses is repaired or dropped, field by field, and flagged too (:mod:`summarizer.salvage`).
+    Only an answer with nothing to keep (not JSON, no headline) fails the article.
     """
     if answer.draft is not None:
         return as_draft(answer.draft)
     assert answer.raw_text is not None
     context = {**request.context, "reask": False}
     try:
-        return as_draft(
-            request.response_model.model_validate_json(answer.raw_text, context=context)
-        )
+        return as_draft(salvage(answer.raw_text, request.response_model, context))
     except ValidationError as exc:
         errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
         raise ModelOutputError(
-            f"model did not return a valid summary after {answer.attempts} attempts: {errors}"
+            f"model did not return a valid summary after {answer.attempts} attempts: "
+            f"{errors}; {malformed_hint(errors)}"
         ) from None
 
 

@@ -401,6 +401,23 @@ def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
     )
 
 
+def malformed_hint(problem: str) -> str:
+    """What to do about an answer that stayed unusable through the re-asks, by its cause."""
+    lowered = problem.lower()
+    if "eof while parsing" in lowered or "unterminated" in lowered or "expecting" in lowered:
+        return "the answer stops before its JSON ends: raise --max-tokens, or shorten the article"
+    if "json" in lowered:
+        return (
+            "the server does not hold the model to JSON: use a server that supports "
+            "response_format (with llama.cpp: --backend llama-cpp), or allow more re-asks "
+            "with --max-retries N"
+        )
+    return (
+        "allow more re-asks with --max-retries N, or try a larger model (--model, or "
+        "--base-url for another server); -v shows each attempt"
+    )
+
+
 def translate_error(
     exc: BaseException, backend: Backend, attempts: int = 0, tally: Tally | None = None
 ) -> SummarizerError:
@@ -458,7 +475,11 @@ def translate_error(
         if getattr(exc.last_completion, "choices", None) == []:
             return ModelOutputError(f"{where} returned an empty completion (no choices){tries}")
         detail = _describe_parse_error(exc.__cause__ or exc)
-        return ModelOutputError(redact(f"model did not return a valid summary{tries}: {detail}"))
+        return ModelOutputError(
+            redact(
+                f"model did not return a valid summary{tries}: {detail}; {malformed_hint(detail)}"
+            )
+        )
     if isinstance(
         exc,
         (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError),
