@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, mo
 
 from summarizer.dates import find_weekdays
 from summarizer.errors import ConfigError
+from summarizer.marks import date_mark, mention_mark
 from summarizer.numbers import NumberMention
 from summarizer.schema import (
     MAX_DESCRIPTION,
@@ -125,7 +126,7 @@ def mark_article(
     about 1,000 marked in place). With a dateline, the first mention of each weekday
     also gets the date the rules resolve it to: "Saturday (2023-12-30)".
     """
-    inserts = [(item.mention.end, f" [{item.id}]") for item in listed]
+    inserts = [(item.mention.end, mention_mark(item.id)) for item in listed]
     inserts += weekday_marks(text, start, dateline)
     out: list[str] = []
     cursor = start
@@ -152,7 +153,7 @@ def weekday_marks(text: str, start: int, dateline: dt.date | None) -> list[tuple
         end = start + weekday.end
         if text[end : end + 2] in ("'s", "’s"):
             end += 2
-        marks.append((end, f" ({weekday.date.isoformat()})"))
+        marks.append((end, date_mark(weekday.date)))
     return marks
 
 
@@ -444,16 +445,16 @@ def to_draft(
             {
                 "event_type": event.event_type,
                 "date": event.date,
-                "date_text": unmark(event.date_text or "") or None,
-                "location": unmark(event.location),
-                "description": unmark(event.description) or event.description,
+                "date_text": event.date_text or None,
+                "location": event.location,
+                "description": event.description,
                 "casualties": casualties,
                 "figures": figures,
             }
         )
     data = {
-        "headline": unmark(answer.headline),  # type: ignore[attr-defined]
-        "summary": unmark(answer.summary),  # type: ignore[attr-defined]
+        "headline": answer.headline,  # type: ignore[attr-defined]
+        "summary": answer.summary,  # type: ignore[attr-defined]
         "events": events,
     }
     check_context = {**context, "reask": False} if context and "article" in context else context
@@ -497,17 +498,6 @@ def rebase(draft: SummaryDraft, listed: Sequence[ListedMention]) -> SummaryDraft
     if not changed and key_figures == draft.key_figures:
         return draft
     return draft.model_copy(update={"events": events, "key_figures": key_figures})
-
-
-_MARKER = re.compile(r"\s?\[M\d+\]")
-
-
-def unmark(text: str) -> str:
-    """``text`` without the ``[M3]`` markers a model copies from the marked article.
-
-    Only the markers go; any number the model wrote stays and is checked as prose.
-    """
-    return " ".join(_MARKER.sub("", text).split()) if "[M" in text else text
 
 
 def selection_reask(

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
 
 from summarizer import crosscheck
+from summarizer.marks import strip_draft_marks
 from summarizer.numbers import extract_numbers
 from summarizer.schema import SummaryDraft, VerificationReport
 
@@ -92,6 +93,7 @@ def make_verified_model(base: type[SummaryDraft] = SummaryDraft) -> type[Summary
             context = info.context
             if not isinstance(context, dict) or not isinstance(context.get("article"), str):
                 return self
+            strip_draft_marks(self, context["article"])  # the prompt's, never the summary's
             report = check_draft(self, context)
             self._report = report
             if context.get("reask", True):
