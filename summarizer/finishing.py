@@ -26,7 +26,7 @@ from summarizer.model_call import ModelAnswer, malformed_hint
 from summarizer.planning import ArticlePlan, PreparedRequest
 from summarizer.prompts import schema_hash
 from summarizer.salvage import salvage
-from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings, Usage
+from summarizer.schema import ArticleSummary, ClaimCheck, Meta, SummaryDraft, Timings, Usage
 from summarizer.selection import SelectionAnswer, rebase
 from summarizer.verification import report_of
 
@@ -70,6 +70,19 @@ def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryD
         ) from None
 
 
+def chunk_repairs(results: Sequence[ChunkResult]) -> list[ClaimCheck]:
+    """What reading each chunk's answer repaired or dropped, for the merged report: a merged
+    draft is verified afresh and these (unlike a cut text) cannot be seen in it any more.
+    Their paths name the chunk: ``chunks[1].events[0].date``."""
+    repairs = []
+    for number, result in enumerate(results):
+        report = report_of(result.draft)
+        for claim in report.claims if report is not None else ():
+            if claim.kind == "format" and claim.status in ("malformed", "repaired"):
+                repairs.append(claim.model_copy(update={"path": f"chunks[{number}].{claim.path}"}))
+    return repairs
+
+
 def as_draft(answer: BaseModel) -> SummaryDraft:
     """A validated answer as a SummaryDraft (a selection answer maps itself)."""
     if isinstance(answer, SelectionAnswer):
@@ -102,7 +115,13 @@ def finish_article(
     if article.prompt.response == "selection" and len(results) > 1:
         draft = rebase(draft, article.context["listed"])  # chunk ids -> the article's ids
     if report is None:
-        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
+        report = verify(
+            article.text,
+            draft,
+            article.mentions,
+            dateline=article.dateline,
+            repairs=chunk_repairs(results),
+        )
     answers = [r.answer for r in results]
     attempts = sum(a.attempts for a in answers)
     cached = all(r.cached for r in results)

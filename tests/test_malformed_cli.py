@@ -16,10 +16,22 @@ from pathlib import Path
 from fake_openai_server import (
     BELGOROD_DRAFT,
     Completion,
+    Dynamic,
     FakeOpenAIServer,
+    RecordedRequest,
+    article_in,
     belgorod_draft,
+    chunk_draft,
 )
-from fault_fixtures import BELGOROD, BELGOROD_PATH, FAST, Run, run_cli_subprocess, write_config
+from fault_fixtures import (
+    BELGOROD,
+    BELGOROD_PATH,
+    FAST,
+    Run,
+    long_article,
+    run_cli_subprocess,
+    write_config,
+)
 
 from summarizer.pipeline import Summarizer
 from summarizer.schema import ArticleSummary, ClaimCheck
@@ -169,3 +181,37 @@ def test_prompt_marks_never_reach_the_summary(fake_server: FakeOpenAIServer) -> 
         assert "[M" not in text and "(2023-12-30)" not in text, text
     assert summary.headline == "Russia strikes Kharkiv on Saturday"
     assert event.date_text == "Saturday"
+
+
+def test_a_chunks_dropped_date_is_flagged_in_the_merged_report(
+    fake_server: FakeOpenAIServer,
+) -> None:
+    """A long article is summarized in chunks and verified merged: a date one chunk's answer
+    had dropped is still reported, under that chunk's path."""
+
+    def answer(request: RecordedRequest) -> Completion:
+        draft = chunk_draft(article_in(request))
+        for event in draft["events"]:
+            if event["location"] == "Tianjin":
+                event["date"] = "2015-02-29"  # 2015 is no leap year
+        return Completion(draft)
+
+    fake_server.script(Dynamic(answer))
+    with Summarizer(
+        backend="compatible",
+        base_url=fake_server.url,
+        model="fake",
+        max_article_chars=1500,
+        max_chunks=16,
+        **FAST,
+    ) as summarizer:
+        summary = summarizer.summarize(long_article())
+    assert summary.meta is not None and summary.meta.chunks > 1
+    tianjin = next(event for event in summary.events if event.location == "Tianjin")
+    assert tianjin.date is None
+    assert summary.verification is not None
+    dropped = [c for c in summary.verification.claims if c.status == "malformed"]
+    assert len(dropped) == 1 and re.fullmatch(
+        r"chunks\[\d+\]\.events\[\d+\]\.date", dropped[0].path
+    )
+    assert "February 2015 has 28 days" in dropped[0].reason
