@@ -46,8 +46,9 @@ def strip_marks(text: str, article: str | None = None) -> str:
 
 
 def strip_draft_marks(draft: SummaryDraft, article: str) -> None:
-    """Take the prompt's marks out of the draft's prose, in place (a text that would be
-    left empty is kept as written)."""
+    """Take the prompt's marks out of every text of the draft a reader sees (headline,
+    summary, event texts, actor names, figure nouns), in place; a required text that would
+    be left empty is kept as written."""
     draft.headline = strip_marks(draft.headline, article) or draft.headline
     draft.summary = strip_marks(draft.summary, article) or draft.summary
     for event in draft.events:
@@ -56,3 +57,7 @@ def strip_draft_marks(draft: SummaryDraft, article: str) -> None:
         event.date_text = strip_marks(event.date_text, article) or None if event.date_text else None
         if event.attribution:
             event.attribution = strip_marks(event.attribution, article) or None
+        for actor in event.actors:
+            actor.name = strip_marks(actor.name, article) or actor.name
+    for _, figure in draft.iter_figures():
+        figure.noun = strip_marks(figure.noun, article)

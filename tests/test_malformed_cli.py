@@ -9,6 +9,7 @@ re-asks differ from the first request.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
@@ -96,6 +97,21 @@ def test_the_reasks_differ_from_the_first_request(
     reask = second[-1]["content"]
     assert "events[0].date" in reask and "February 2024 has 29 days" in reask
     assert "validation error" not in reask and "input_value" not in reask
+
+
+def test_the_async_api_reasks_and_salvages_alike(fake_server: FakeOpenAIServer) -> None:
+    async def run() -> ArticleSummary:
+        async with Summarizer(
+            backend="compatible", base_url=fake_server.url, model="fake", **FAST
+        ) as summarizer:
+            return await summarizer.asummarize(BELGOROD)
+
+    fake_server.script(Completion(BAD_DATE))
+    summary = asyncio.run(run())
+    assert [request.json["temperature"] for request in fake_server.requests] == [0, 0.3, 0.6]  # type: ignore[index]
+    assert summary.events[0].date is None
+    [claim] = flagged(summary)
+    assert claim.path == "events[0].date" and "February 2024 has 29 days" in claim.reason
 
 
 def test_a_date_that_does_not_exist_fails_strict_with_the_summary(
