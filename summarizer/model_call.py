@@ -245,7 +245,10 @@ def reask_prompt(error: BaseException) -> str:
             lines.append(f"- and {len(items) - REASK_PROBLEMS} more problems of the same kinds")
     else:
         lines.append(f"- {_json_problem(_first_line(str(error)))}")
-    lines.append("Answer again with the whole JSON object, with these corrected.")
+    lines.append(
+        "Answer again with the whole JSON object, with these corrected; a value you cannot "
+        "correct, leave out (null where the schema allows it)."
+    )
     return "\n".join(lines)
 
 

@@ -33,6 +33,7 @@ from fault_fixtures import (
     run_cli_subprocess,
     write_config,
 )
+from service_fixtures import LiveService
 
 from summarizer.pipeline import Summarizer
 from summarizer.schema import ArticleSummary, ClaimCheck
@@ -231,3 +232,27 @@ def test_a_chunks_dropped_date_is_flagged_in_the_merged_report(
         r"chunks\[\d+\]\.events\[\d+\]\.date", dropped[0].path
     )
     assert "February 2015 has 28 days" in dropped[0].reason
+
+
+def test_batch_gets_the_summary_back(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
+    fake_server.script(Completion(BAD_DATE))
+    out = tmp_path / "out.jsonl"
+    args = ["batch", "run", str(BELGOROD_PATH), "--out", str(out), "--backend", "compatible"]
+    args += ["--base-url", fake_server.url, "--model", "fake", "--no-cache"]
+    run = run_cli_subprocess(args, env={"SUMMARIZER_CONFIG": str(tmp_path / "none.toml")})
+    assert run.exit_code == 0, run.stderr
+    [line] = [json.loads(text) for text in out.read_text(encoding="utf-8").splitlines()]
+    assert line["summary"]["events"][0]["date"] is None
+    dropped = [c for c in line["verification"]["claims"] if c["status"] == "malformed"]
+    assert [c["path"] for c in dropped] == ["events[0].date"]
+
+
+def test_serve_gets_the_summary_back(fake_server: FakeOpenAIServer, tmp_path: Path) -> None:
+    fake_server.script(Completion(BAD_DATE))
+    with LiveService(fake_server.url, tmp_path) as service, service.client() as client:
+        response = client.post("/v1/summaries", json={"text": BELGOROD})
+    assert response.status_code == 200, response.text
+    summary = ArticleSummary.model_validate_json(response.text)
+    assert summary.events[0].date is None
+    [claim] = flagged(summary)
+    assert claim.path == "events[0].date" and "February 2024 has 29 days" in claim.reason
