@@ -314,7 +314,10 @@ def with_repairs(context: Any, repairs: list[ClaimCheck]) -> Any:
 def lenient_json(json_data: str | bytes | bytearray) -> tuple[Any, list[ClaimCheck]]:
     """JSON read with raw control characters (line breaks, tabs) allowed inside strings,
     and a ``repaired`` claim for each string that holds one. ValueError if still not JSON."""
-    data = json.loads(json_data, strict=False)
+    try:
+        return json.loads(json_data), []  # strict JSON: an escaped "\n" is no repair
+    except ValueError:
+        data = json.loads(json_data, strict=False)
     repairs: list[ClaimCheck] = []
 
     def visit(node: Any, loc: tuple[str | int, ...]) -> None:

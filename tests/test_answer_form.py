@@ -204,6 +204,10 @@ def test_raw_control_characters_are_read_as_written_and_reported(data: dict[str,
     assert all(c.status == "repaired" and c.verdict == "unconfirmed" for c in repairs)
 
 
+def test_an_escaped_line_break_is_no_repair() -> None:
+    assert lenient_json(json.dumps({"headline": "Two\nlines"})) == ({"headline": "Two\nlines"}, [])
+
+
 def test_a_raw_line_break_in_a_selection_answer_is_read_too() -> None:
     answer = template_model()
     raw = '{"headline": "Blast\nkills 12", "summary": "s", "events": [{"event_type": "explosion", "date": null, "date_text": null, "location": "", "description": "d"}]}'
