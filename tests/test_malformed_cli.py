@@ -23,6 +23,7 @@ from fake_openai_server import (
     article_in,
     belgorod_draft,
     chunk_draft,
+    completion_body,
 )
 from fault_fixtures import (
     BELGOROD,
@@ -35,6 +36,9 @@ from fault_fixtures import (
 )
 from service_fixtures import LiveService
 
+from summarizer.batch_api.lines import Answer, LivePath
+from summarizer.config import Settings
+from summarizer.finishing import draft_from_answer
 from summarizer.pipeline import Summarizer
 from summarizer.schema import ArticleSummary, ClaimCheck
 
@@ -256,3 +260,25 @@ def test_serve_gets_the_summary_back(fake_server: FakeOpenAIServer, tmp_path: Pa
     assert summary.events[0].date is None
     [claim] = flagged(summary)
     assert claim.path == "events[0].date" and "February 2024 has 29 days" in claim.reason
+
+
+def test_batch_api_follow_up_lines_are_the_live_reasks() -> None:
+    """Batch API: each re-ask round's line asks warmer, as live, and is no drift."""
+    settings = Settings(backend="compatible", base_url="http://127.0.0.1:9/v1", model="fake")
+    live = LivePath(settings)
+    with Summarizer(settings) as summarizer:
+        request = summarizer.prepare(BELGOROD)
+    answer = Answer(200, json.dumps(completion_body(BAD_DATE)).encode())
+    sent = live.request_body(request)
+    temperatures = [sent["temperature"]]
+    for reasks_left in (2, 1):
+        outcome = live.evaluate(request, sent, answer, reasks_left)
+        assert outcome.error is None and outcome.reask is not None
+        sent = outcome.reask
+        temperatures.append(sent["temperature"])
+        assert "February 2024 has 29 days" in sent["messages"][-1]["content"]
+    assert temperatures == [0, 0.3, 0.6]
+    last = live.evaluate(request, sent, answer, 0)
+    assert last.error is None and last.answer is not None
+    draft = draft_from_answer(last.answer, request)
+    assert draft.events[0].date is None and len(draft.events) == 2
