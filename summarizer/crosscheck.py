@@ -69,6 +69,7 @@ from summarizer.schema import (
     MentionRef,
     SummaryDraft,
     VerificationReport,
+    field_path,
 )
 from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES
 
@@ -175,9 +176,7 @@ def describe_validation_error(exc: ValidationError) -> str:
     if not errors:
         return "invalid summary"
     first = errors[0]
-    where = ""
-    for part in first.get("loc", ()):
-        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+    where = field_path(first.get("loc", ()))
     count = len(errors) - 1
     more = f" (and {count} more error{'s' if count > 1 else ''})" if count else ""
     return f"invalid summary: {where or '<root>'}: {first.get('msg', 'invalid')}{more}"

@@ -645,7 +645,7 @@ def _describe_parse_error(error: BaseException) -> str:
     """'events[0].event_type: Input should be ...' rather than '1 validation error for X'."""
     if isinstance(error, ValidationError) and error.errors():
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "answer"
+        where = field_path(first.get("loc", ())) or "answer"
         return redact(_first_line(f"{where}: {first.get('msg', 'invalid')}")[:300])
     prefix = "invalid JSON: " if isinstance(error, json.JSONDecodeError) else ""
     return redact(prefix + _first_line(str(error))[:300])
