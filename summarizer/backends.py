@@ -173,7 +173,26 @@ def open_backend(settings: Settings) -> Backend:
 # the hundreds (1,200 crashed the server with SIGSEGV). Grammar size and ambiguity also cost time on every sampled token: optional keys
 # multiply the alternatives, and `integer | number` gives two parses of every digit.
 # So the grammar asks for every key, in schema order, and one number type.
-_GRAMMAR_DROPPED_KEYS = frozenset({"pattern", "title", "description", "default"})
+_GRAMMAR_DROPPED_KEYS = frozenset({"title", "description", "default"})
+
+# One character of a JSON string as the JSON text writes it: anything but a quote, a
+# backslash or a control character, or an escape. llama-cpp-python's grammar for a plain
+# string admits raw control characters (a line break inside a headline), which strict JSON
+# refuses; a string with this pattern cannot hold one. (llama.cpp applies a string's
+# ``pattern`` to the JSON text between the quotes, and a pattern takes precedence over
+# minLength/maxLength, so the length bound goes into the pattern.)
+_JSON_STRING_CHAR = r'([^"\\\x00-\x1F\x7F]|\\(["\\/bfnrt]|u[0-9a-fA-F]{4}))'
+_PLAIN_STRING_KEYS = frozenset({"pattern", "enum", "const", "format"})
+
+
+def json_text_pattern(min_length: int = 0, max_length: int | None = None) -> str:
+    """The grammar pattern of a JSON string of ``min_length`` to ``max_length`` characters
+    with no raw control character (for llama.cpp, which matches it against the JSON text)."""
+    if max_length is None:
+        repeat = "*" if min_length == 0 else f"{{{min_length},}}"
+    else:
+        repeat = f"{{{min_length},{max_length}}}"
+    return f"^{_JSON_STRING_CHAR}{repeat}$"
 
 
 def grammar_schema(
@@ -207,6 +226,8 @@ def grammar_schema(
         ):
             del out["anyOf"]
             out["type"] = "number"
+        if out.get("type") == "string" and not _PLAIN_STRING_KEYS & out.keys():
+            out["pattern"] = json_text_pattern(out.get("minLength", 0), out.get("maxLength"))
         if out.get("type") == "object" and isinstance(out.get("properties"), dict):
             out["required"] = list(out["properties"])
         if out.get("type") == "array" and list_cap > 0:

@@ -27,7 +27,15 @@ from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
+from summarizer.schema import (
+    ClaimCheck,
+    ClaimKind,
+    ClaimStatus,
+    Event,
+    MentionRef,
+    SummaryDraft,
+    max_length_of,
+)
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 from summarizer.wording import with_article
 
@@ -181,6 +189,40 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
             type_check = check_event_type(f"{where}.event_type", event.event_type, facts)
             if type_check is not None:
                 checks.append(type_check)
+    return checks + check_cut_texts(draft)
+
+
+# A text that ends a sentence: its last mark (before closing quotes or brackets).
+_SENTENCE_END = lazy_compile(r"[.!?…][\"'”’)\]]*\s*\Z")
+
+
+def check_cut_texts(draft: SummaryDraft) -> list[ClaimCheck]:
+    """Headline, summary and descriptions that stop at their length limit mid-sentence.
+
+    A grammar bounds every string (llama.cpp turns maxLength into the grammar), so a model
+    that runs long is cut off there ("... The death toll is "), and the text is still
+    valid. The reader is told, as a ``cut`` claim; the text is kept.
+    """
+    fields = [("headline", draft.headline, "headline"), ("summary", draft.summary, "summary")]
+    fields += [
+        (f"events[{index}].description", event.description, "description")
+        for index, event in enumerate(draft.events)
+    ]
+    checks = []
+    for path, text, name in fields:
+        owner = SummaryDraft if name != "description" else Event
+        limit = max_length_of(owner, name)
+        if limit is None or len(text) < limit or _SENTENCE_END.search(text):
+            continue
+        checks.append(
+            _claim(
+                path,
+                "format",
+                "..." + text[-40:].lstrip(),
+                "cut",
+                f"stops at its {limit}-character limit in mid-sentence; the rest was never written",
+            )
+        )
     return checks
 
 

@@ -115,13 +115,15 @@ def verify(
     mentions: Sequence[NumberMention] | None = None,
     *,
     dateline: dt.date | None = None,
+    repairs: Sequence[ClaimCheck] = (),
 ) -> VerificationReport:
     """Check every figure, number in prose, name, date and evidence quote of ``summary``.
 
     ``mentions`` are the rule-extracted numbers of the same text (extracted when None);
     ``dateline`` defaults to the one at the top of the article. A dict (loaded JSON) is
     validated as an :class:`ArticleSummary` first; an invalid one raises :class:`InputError`
-    naming the bad field. Usable as ``summarizer.verify``.
+    naming the bad field. ``repairs``: claims about the answer's form made while reading it
+    (:mod:`summarizer.salvage`), reported with the rest. Usable as ``summarizer.verify``.
     """
     draft = summary if isinstance(summary, SummaryDraft) else parse_summary(summary)
     if mentions is None:
@@ -149,7 +151,7 @@ def verify(
         check = check_figure(f"key_figures[{index}]", figure, article_text, ordered, aligner)
         figures.append(injection.flag(check, article_text, instructions))
     evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
-    claims = claim_checks.check_claims(draft, facts)
+    claims = [*claim_checks.check_claims(draft, facts), *repairs]
     uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
     return VerificationReport(
         figures=figures,

@@ -22,10 +22,11 @@ from summarizer.config import Settings
 from summarizer.costs import estimate_cost
 from summarizer.crosscheck import verify
 from summarizer.errors import ModelOutputError, VerificationFailed
-from summarizer.model_call import ModelAnswer
+from summarizer.model_call import ModelAnswer, malformed_hint
 from summarizer.planning import ArticlePlan, PreparedRequest
 from summarizer.prompts import schema_hash
-from summarizer.schema import ArticleSummary, Meta, SummaryDraft, Timings, Usage
+from summarizer.salvage import salvage
+from summarizer.schema import ArticleSummary, ClaimCheck, Meta, SummaryDraft, Timings, Usage
 from summarizer.selection import SelectionAnswer, rebase
 from summarizer.verification import report_of
 
@@ -49,25 +50,39 @@ class Endpoint:
 
 
 def draft_from_answer(answer: ModelAnswer, request: PreparedRequest) -> SummaryDraft:
-    """The answer's draft; when re-asks ran out on unverified figures, the last answer.
+    """The answer's draft; when re-asks ran out, what can be kept of the last answer.
 
-    The salvaged draft is kept and flagged by its verification report, never dropped.
+    Unverified figures are kept and flagged by the verification report; a field the schema
+    refuses is repaired or dropped, field by field, and flagged too (:mod:`summarizer.salvage`).
+    Only an answer with nothing to keep (not JSON, no headline) fails the article.
     """
     if answer.draft is not None:
         return as_draft(answer.draft)
     assert answer.raw_text is not None
     context = {**request.context, "reask": False}
     try:
-        return as_draft(
-            request.response_model.model_validate_json(answer.raw_text, context=context)
-        )
+        return as_draft(salvage(answer.raw_text, request.response_model, context))
     except ValidationError as exc:
         errors = "; ".join(answer.errors[-1:]) or str(exc.errors()[0]["msg"])
         error = ModelOutputError(
-            f"model did not return a valid summary after {answer.attempts} attempts: {errors}"
+            f"model did not return a valid summary after {answer.attempts} attempts: "
+            f"{errors}; {malformed_hint(errors)}"
         )
         error.usage = answer.usage
         raise error from None
+
+
+def chunk_repairs(results: Sequence[ChunkResult]) -> list[ClaimCheck]:
+    """What reading each chunk's answer repaired or dropped, for the merged report: a merged
+    draft is verified afresh and these (unlike a cut text) cannot be seen in it any more.
+    Their paths name the chunk: ``chunks[1].events[0].date``."""
+    repairs = []
+    for number, result in enumerate(results):
+        report = report_of(result.draft)
+        for claim in report.claims if report is not None else ():
+            if claim.kind == "format" and claim.status in ("malformed", "repaired"):
+                repairs.append(claim.model_copy(update={"path": f"chunks[{number}].{claim.path}"}))
+    return repairs
 
 
 def as_draft(answer: BaseModel) -> SummaryDraft:
@@ -102,7 +117,13 @@ def finish_article(
     if article.prompt.response == "selection" and len(results) > 1:
         draft = rebase(draft, article.context["listed"])  # chunk ids -> the article's ids
     if report is None:
-        report = verify(article.text, draft, article.mentions, dateline=article.dateline)
+        report = verify(
+            article.text,
+            draft,
+            article.mentions,
+            dateline=article.dateline,
+            repairs=chunk_repairs(results),
+        )
     answers = [r.answer for r in results]
     attempts = sum(a.attempts for a in answers)
     cached = all(r.cached for r in results)

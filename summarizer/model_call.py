@@ -34,7 +34,8 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.redaction import redact
-from summarizer.schema import Usage
+from summarizer.salvage import problem_of
+from summarizer.schema import Usage, field_path
 from summarizer.transport import DeadlineExceeded, deadline_scope
 
 if TYPE_CHECKING:  # imported where used: the SDKs cost ~0.7 s, and cache hits never call them
@@ -73,6 +74,10 @@ class Tally:
     usage: Usage = field(default_factory=Usage)
     errors: list[str] = field(default_factory=list)
     attempt_started: float = field(default_factory=time.monotonic)
+    # What a re-ask varies (see vary_reask): the configured temperature it raises, and the
+    # rejection it explains.
+    base_temperature: float = 0.0
+    last_error: BaseException | None = None
 
     def hooks(self) -> Hooks:
         from instructor.core.hooks import Hooks
@@ -91,6 +96,7 @@ class Tally:
     def _on_kwargs(self, *args: Any, **kwargs: Any) -> None:
         demote_third_party_loggers()  # loggers of modules instructor imported lazily
         self.attempts += 1
+        self.vary_reask(kwargs)
         self.attempt_started = time.monotonic()
         log.info("attempt %d/%d: asking %s", self.attempts, self.max_attempts, self.model)
         progress.update(
@@ -113,7 +119,34 @@ class Tally:
         )
         progress.update(phase="checking the answer", tokens=self.usage.total_tokens)
 
+    def vary_reask(self, request: dict[str, Any]) -> None:
+        """Make a re-ask differ from the request that got the rejected answer.
+
+        instructor re-asks with the same keyword arguments plus the rejected answer and its
+        error. At temperature 0 with a fixed seed a model then tends to write the same
+        answer again, so each re-ask raises the temperature (:func:`attempt_temperature`),
+        and instructor's message (pydantic's dump of the error) is replaced by one line per
+        problem in words (:func:`reask_prompt`). Both are changed in place: instructor
+        sends the ``messages`` list and ``extra_body`` dict these hooks are handed.
+        """
+        messages = request.get("messages")
+        extra_body = request.get("extra_body")
+        if not isinstance(messages, list):
+            return
+        answered = previous_answers(messages)
+        if answered and isinstance(extra_body, dict):
+            extra_body["temperature"] = attempt_temperature(self.base_temperature, answered)
+        error, self.last_error = self.last_error, None
+        if (
+            error is not None
+            and len(messages) >= 2
+            and messages[-1].get("role") == "user"
+            and messages[-2].get("role") == "assistant"
+        ):
+            messages[-1] = {"role": "user", "content": reask_prompt(error)}
+
     def _on_parse_error(self, error: Exception, *args: Any, **kwargs: Any) -> None:
+        self.last_error = error
         self.errors.append(_describe_parse_error(error))
         more = self.attempts < self.max_attempts
         log.info(
@@ -163,7 +196,69 @@ def instructor_model(response_model: type[BaseModel]) -> type[BaseModel]:
 
 
 def new_tally(backend: Backend) -> Tally:
-    return Tally(model=backend.model, max_attempts=backend.settings.max_retries + 1)
+    return Tally(
+        model=backend.model,
+        max_attempts=backend.settings.max_retries + 1,
+        base_temperature=backend.settings.temperature,
+    )
+
+
+# Each re-ask raises the temperature by this much, up to REASK_TEMPERATURE_MAX.
+REASK_TEMPERATURE_STEP = 0.3
+REASK_TEMPERATURE_MAX = 1.0
+
+
+def attempt_temperature(base: float, answered: int) -> float:
+    """The temperature of a request after ``answered`` rejected answers (never below ``base``)."""
+    if answered <= 0:
+        return base
+    raised = min(REASK_TEMPERATURE_MAX, base + REASK_TEMPERATURE_STEP * answered)
+    return max(base, round(raised, 2))
+
+
+def previous_answers(messages: list[dict[str, Any]]) -> int:
+    """How many answers a conversation already holds: a prompt is system and user turns
+    only, so each assistant turn is a rejected answer being re-asked (live, or a Batch API
+    follow-up line)."""
+    return sum(1 for message in messages if message.get("role") == "assistant")
+
+
+# Problems listed in one re-ask at most (a wholly wrong answer has dozens).
+REASK_PROBLEMS = 8
+
+
+def reask_prompt(error: BaseException) -> str:
+    """The re-ask after a rejected answer: what was wrong, one problem per line, in words."""
+    lines = ["Your last answer could not be used:"]
+    if isinstance(error, ValidationError):
+        items = error.errors(include_url=False)
+        for item in items[:REASK_PROBLEMS]:
+            where = field_path(item.get("loc", ())) or "answer"
+            if item["type"] == "json_invalid":
+                problem = _json_problem(str(item.get("msg", "")))
+            elif item["type"] == "value_error":  # our validators' own words, in full
+                problem = str(item.get("msg", "")).removeprefix("Value error, ")
+            else:
+                problem = problem_of(item)
+            lines.append(f"- {where}: {problem}")
+        if len(items) > REASK_PROBLEMS:
+            lines.append(f"- and {len(items) - REASK_PROBLEMS} more problems of the same kinds")
+    else:
+        lines.append(f"- {_json_problem(_first_line(str(error)))}")
+    lines.append(
+        "Answer again with the whole JSON object, with these corrected; a value you cannot "
+        "correct, leave out (null where the schema allows it)."
+    )
+    return "\n".join(lines)
+
+
+def _json_problem(message: str) -> str:
+    if "control character" in message:
+        return (
+            "a line break or tab inside a string; JSON strings cannot hold them: write the "
+            "text on one line"
+        )
+    return f"not valid JSON ({message.removeprefix('Invalid JSON: ')}); answer with one JSON object"
 
 
 def call_model(
@@ -222,6 +317,11 @@ def _create_kwargs(
     headers: dict[str, str],
     tally: Tally,
 ) -> dict[str, Any]:
+    options = backend.request_options(response_model)
+    # A conversation that already holds rejected answers (a Batch API follow-up) is a re-ask.
+    options["temperature"] = attempt_temperature(options["temperature"], previous_answers(messages))
+    # Its own dict, which Tally.vary_reask changes for instructor's re-asks.
+    options["extra_body"] = dict(options.get("extra_body") or {})
     return {
         "model": backend.model,
         # A fresh list (instructor appends re-asks to it), with content made template-proof.
@@ -231,7 +331,7 @@ def _create_kwargs(
         "context": context,
         "hooks": tally.hooks(),
         "extra_headers": headers,
-        **backend.request_options(response_model),
+        **options,
     }
 
 
@@ -403,6 +503,23 @@ def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
     )
 
 
+def malformed_hint(problem: str) -> str:
+    """What to do about an answer that stayed unusable through the re-asks, by its cause."""
+    lowered = problem.lower()
+    if "eof while parsing" in lowered or "unterminated" in lowered or "expecting" in lowered:
+        return "the answer stops before its JSON ends: raise --max-tokens, or shorten the article"
+    if "json" in lowered:
+        return (
+            "the server does not hold the model to JSON: use a server that supports "
+            "response_format (with llama.cpp: --backend llama-cpp), or allow more re-asks "
+            "with --max-retries N"
+        )
+    return (
+        "allow more re-asks with --max-retries N, or try a larger model (--model, or "
+        "--base-url for another server); -v shows each attempt"
+    )
+
+
 def translate_error(
     exc: BaseException, backend: Backend, attempts: int = 0, tally: Tally | None = None
 ) -> SummarizerError:
@@ -460,7 +577,11 @@ def translate_error(
         if getattr(exc.last_completion, "choices", None) == []:
             return ModelOutputError(f"{where} returned an empty completion (no choices){tries}")
         detail = _describe_parse_error(exc.__cause__ or exc)
-        return ModelOutputError(redact(f"model did not return a valid summary{tries}: {detail}"))
+        return ModelOutputError(
+            redact(
+                f"model did not return a valid summary{tries}: {detail}; {malformed_hint(detail)}"
+            )
+        )
     if isinstance(
         exc,
         (InstructorError, ValidationError, json.JSONDecodeError, IndexError, KeyError, TypeError),
@@ -526,7 +647,7 @@ def _describe_parse_error(error: BaseException) -> str:
     """'events[0].event_type: Input should be ...' rather than '1 validation error for X'."""
     if isinstance(error, ValidationError) and error.errors():
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "answer"
+        where = field_path(first.get("loc", ())) or "answer"
         return redact(_first_line(f"{where}: {first.get('msg', 'invalid')}")[:300])
     prefix = "invalid JSON: " if isinstance(error, json.JSONDecodeError) else ""
     return redact(prefix + _first_line(str(error))[:300])

@@ -12,9 +12,11 @@ Field names of :class:`Figure` are fixed: other tools read them.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import math
+import re
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from pydantic import (
     StrictInt,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     computed_field,
     field_validator,
     model_validator,
@@ -78,18 +81,74 @@ def _iso_text(
     return validate
 
 
-_date_as_text = _iso_text(
-    dt.date.fromisoformat,
-    "a date is written as text (YYYY-MM-DD), not a number",
-    "is not a date as YYYY-MM-DD",
+# Every calendar date from 1000-01-01 to 9999-12-31 as YYYY-MM-DD, and nothing else: day 29
+# of February only in leap years (divisible by 4; of the centuries only those divisible by
+# 400). Written in the regex subset llama.cpp's json-schema-to-grammar compiles into a
+# grammar (anchors, groups, alternation, classes, {n}; no (?:...) or lookarounds), so the
+# model cannot even write 2024-02-30; validation applies the same pattern.
+_YEAR = "[1-9][0-9]{3}"
+_LEAP_YEAR = "([1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00)"
+CALENDAR_DATE_PATTERN = (
+    f"^({_YEAR}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"
+    f"|{_YEAR}-(0[13-9]|1[0-2])-(29|30)"
+    f"|{_YEAR}-(0[13578]|1[02])-31"
+    f"|{_LEAP_YEAR}-02-29)$"
 )
+_CALENDAR_DATE = re.compile(CALENDAR_DATE_PATTERN)
+_DATE_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def not_a_date(text: str) -> str | None:
+    """Why ``text`` is not a calendar date as YYYY-MM-DD, in words (None: it is one).
+
+    "'2024-02-30' is not a date: February 2024 has 29 days": what a re-ask tells the
+    model and what a dropped date's flag tells the reader.
+    """
+    if _CALENDAR_DATE.fullmatch(text):
+        return None
+    shown = repr(text[:40])
+    shape = _DATE_SHAPE.fullmatch(text)
+    if shape is None:
+        return f"{shown} is not a date as YYYY-MM-DD"
+    year, month, day = (int(part) for part in shape.groups())
+    if year < 1000:
+        return f"{shown} is not a date: years before 1000 are not accepted"
+    if not 1 <= month <= 12:
+        return f"{shown} is not a date: there is no month {month:02d}"
+    days = calendar.monthrange(year, month)[1]
+    if day < 1:
+        return f"{shown} is not a date: there is no day 00"
+    return f"{shown} is not a date: {calendar.month_name[month]} {year} has {days} days"
+
+
+def _calendar_date(text: str) -> dt.date:
+    problem = not_a_date(text)
+    if problem is not None:
+        raise ValueError(problem)
+    return dt.date.fromisoformat(text)
+
+
+def _date_as_text(value: Any) -> Any:
+    """A before-validator: a calendar date as YYYY-MM-DD text (or a date object), no number."""
+    if isinstance(value, int | float):
+        raise ValueError("a date is written as text (YYYY-MM-DD), not a number")
+    if isinstance(value, str):
+        return _calendar_date(value)
+    return value
+
+
 _time_as_text = _iso_text(
     dt.datetime.fromisoformat,
     "a time is written as ISO 8601 text, not a number",
     "is not an ISO 8601 date and time",
 )
 
-DateValue = Annotated[dt.date, BeforeValidator(_date_as_text)]
+# The schema the model is given says what validation says: a calendar date (the pattern).
+DateValue = Annotated[
+    dt.date,
+    BeforeValidator(_date_as_text),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": CALENDAR_DATE_PATTERN}),
+]
 TimeValue = Annotated[dt.datetime, BeforeValidator(_time_as_text)]
 
 # Numbers are StrictInt / StrictFloat (and flags StrictBool) throughout: JSON `true` is not
@@ -234,11 +293,97 @@ class Event(_Model):
         return out
 
 
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def field_path(loc: tuple[str | int, ...] | list[str | int]) -> str:
+    """``("events", 0, "date")`` as ``events[0].date``: the path a check names."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def with_repairs(context: Any, repairs: list[ClaimCheck]) -> Any:
+    """``context`` (a validation context) carrying ``repairs`` for the cross-check to report."""
+    if not repairs:
+        return context
+    base = context if isinstance(context, dict) else {}
+    return {**base, "repairs": [*base.get("repairs", ()), *repairs]}
+
+
+def lenient_json(json_data: str | bytes | bytearray) -> tuple[Any, list[ClaimCheck]]:
+    """JSON read with raw control characters (line breaks, tabs) allowed inside strings,
+    and a ``repaired`` claim for each string that holds one. ValueError if still not JSON."""
+    try:
+        return json.loads(json_data), []  # strict JSON: an escaped "\n" is no repair
+    except ValueError:
+        data = json.loads(json_data, strict=False)
+    repairs: list[ClaimCheck] = []
+
+    def visit(node: Any, loc: tuple[str | int, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                visit(value, (*loc, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, (*loc, index))
+        elif isinstance(node, str) and _CONTROL.search(node):
+            repairs.append(
+                ClaimCheck(
+                    path=field_path(loc),
+                    kind="format",
+                    text=node[:80],
+                    status="repaired",
+                    reason=(
+                        "the answer wrote a raw line break or other control character inside "
+                        "this text, which JSON does not allow; read as written"
+                    ),
+                )
+            )
+
+    visit(data, ())
+    return data, repairs
+
+
+class LenientJSON(BaseModel):
+    """A model's answer: JSON, except that raw control characters inside strings are read.
+
+    Small models copy line breaks into strings and llama-cpp-python's grammar for a plain
+    string lets them through; ``json.loads(strict=False)`` reads them as the text meant, and
+    each string that held one is reported (a ``repaired`` claim, through the validation
+    context). Anything else that is not JSON still fails with pydantic's own error.
+    """
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Self:
+        try:
+            return super().model_validate_json(json_data, strict=strict, context=context, **kwargs)
+        except ValidationError as exc:
+            if not any(error["type"] == "json_invalid" for error in exc.errors()):
+                raise
+            try:
+                data, repairs = lenient_json(json_data)
+            except ValueError:
+                raise exc from None
+            # Re-encoded, it is plain JSON again: the same (strict) JSON rules apply to it.
+            return super().model_validate_json(
+                json.dumps(data), strict=strict, context=with_repairs(context, repairs), **kwargs
+            )
+
+
 # Figure fields we fill from a rule-extracted mention; the model is never asked for them.
 FIGURE_FIELDS_OURS: tuple[str, ...] = ("mention", "span")
 
 
-class SummaryDraft(_Model):
+class SummaryDraft(LenientJSON, _Model):
     """What the model answers: the response model given to instructor."""
 
     # The JSON schema of a model-facing class leaves out FIGURE_FIELDS_OURS; the output
@@ -271,35 +416,6 @@ class SummaryDraft(_Model):
             built[key] = json.dumps(schema)
         cached: dict[str, Any] = json.loads(built[key])
         return cached
-
-    @classmethod
-    def model_validate_json(
-        cls,
-        json_data: str | bytes | bytearray,
-        *,
-        strict: bool | None = None,
-        context: Any = None,
-        **kwargs: Any,
-    ) -> Self:
-        """Also accept raw control characters (newlines, tabs) inside JSON strings.
-
-        Small models copy line breaks into strings and llama.cpp's grammar lets them
-        through; ``json.loads(strict=False)`` reads them as the text meant. Anything
-        else that is not JSON still fails with pydantic's own error.
-        """
-        try:
-            return super().model_validate_json(json_data, strict=strict, context=context, **kwargs)
-        except ValidationError as exc:
-            if not any(error["type"] == "json_invalid" for error in exc.errors()):
-                raise
-            try:
-                data = json.loads(json_data, strict=False)
-            except ValueError:
-                raise exc from None
-            # Re-encoded, it is plain JSON again: the same (strict) JSON rules apply to it.
-            return super().model_validate_json(
-                json.dumps(data), strict=strict, context=context, **kwargs
-            )
 
     @field_validator("article_date", mode="after")
     @classmethod
@@ -347,13 +463,19 @@ def _field_types(model: type[BaseModel]) -> dict[str, Any]:
     return {name: field.annotation for name, field in model.model_fields.items()}
 
 
-def clip(model: type[BaseModel], field: str, text: str) -> str:
-    """``text`` cut to the field's max_length: for building schema objects from other data."""
+def max_length_of(model: type[BaseModel], field: str) -> int | None:
+    """The field's max_length (None: unbounded)."""
     for constraint in model.model_fields[field].metadata:
         limit = getattr(constraint, "max_length", None)
         if limit is not None:
-            return text[:limit]
-    return text
+            return int(limit)
+    return None
+
+
+def clip(model: type[BaseModel], field: str, text: str) -> str:
+    """``text`` cut to the field's max_length: for building schema objects from other data."""
+    limit = max_length_of(model, field)
+    return text if limit is None else text[:limit]
 
 
 def _context_dateline(info: ValidationInfo) -> dt.date | None:
@@ -437,8 +559,14 @@ ClaimStatus = Literal[
     "name_not_in_article",
     "date_not_in_article",
     "date_mismatch",
+    # The answer's form (kind "format"): a value the schema refused after the re-asks ran
+    # out, dropped (malformed); a text that stops at its length limit (cut); invalid JSON
+    # read as meant (repaired).
+    "malformed",
+    "cut",
+    "repaired",
 ]
-ClaimKind = Literal["number", "name", "date", "event_type", "evidence"]
+ClaimKind = Literal["number", "name", "date", "event_type", "evidence", "format"]
 
 
 # What a reader is told about a claim: the rules confirmed it, could not confirm it
@@ -446,7 +574,8 @@ ClaimKind = Literal["number", "name", "date", "event_type", "evidence"]
 Verdict = Literal["verified", "unconfirmed", "contradicted"]
 # What ``--strict`` fails on: anything not verified, or only contradictions.
 StrictLevel = Literal["unverified", "contradicted"]
-UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed"})
+# A cut or repaired text is kept as the model wrote it: not wrong, but not confirmed whole.
+UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed", "cut", "repaired"})
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 

@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, mo
 
 from summarizer.dates import find_weekdays
 from summarizer.errors import ConfigError
+from summarizer.marks import date_mark, mention_mark
 from summarizer.numbers import NumberMention
 from summarizer.schema import (
     MAX_DESCRIPTION,
@@ -47,7 +48,9 @@ from summarizer.schema import (
     MAX_FIGURES,
     QUALIFIERS,
     ROLES,
+    DateValue,
     Figure,
+    LenientJSON,
     SummaryDraft,
     VerificationReport,
     clip,
@@ -123,7 +126,7 @@ def mark_article(
     about 1,000 marked in place). With a dateline, the first mention of each weekday
     also gets the date the rules resolve it to: "Saturday (2023-12-30)".
     """
-    inserts = [(item.mention.end, f" [{item.id}]") for item in listed]
+    inserts = [(item.mention.end, mention_mark(item.id)) for item in listed]
     inserts += weekday_marks(text, start, dateline)
     out: list[str] = []
     cursor = start
@@ -150,7 +153,7 @@ def weekday_marks(text: str, start: int, dateline: dt.date | None) -> list[tuple
         end = start + weekday.end
         if text[end : end + 2] in ("'s", "’s"):
             end += 2
-        marks.append((end, f" ({weekday.date.isoformat()})"))
+        marks.append((end, date_mark(weekday.date)))
     return marks
 
 
@@ -250,7 +253,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
 # ---------------------------------------------------------------------------
 
 
-class SelectionAnswer(BaseModel):
+class SelectionAnswer(LenientJSON, BaseModel):
     """Base of every per-article answer model: maps itself to a :class:`SummaryDraft`.
 
     Validated with a context holding ``listed`` (the article's :class:`ListedMention`
@@ -299,7 +302,7 @@ def response_model(
         __config__=ConfigDict(extra="forbid"),
         event_type=(EventType, ...),
         date=(
-            dt.date | None,
+            DateValue | None,
             Field(default=None, description="ISO date the event happened (YYYY-MM-DD)."),
         ),
         date_text=(str | None, Field(default=None, max_length=60)),
@@ -442,16 +445,16 @@ def to_draft(
             {
                 "event_type": event.event_type,
                 "date": event.date,
-                "date_text": unmark(event.date_text or "") or None,
-                "location": unmark(event.location),
-                "description": unmark(event.description) or event.description,
+                "date_text": event.date_text or None,
+                "location": event.location,
+                "description": event.description,
                 "casualties": casualties,
                 "figures": figures,
             }
         )
     data = {
-        "headline": unmark(answer.headline),  # type: ignore[attr-defined]
-        "summary": unmark(answer.summary),  # type: ignore[attr-defined]
+        "headline": answer.headline,  # type: ignore[attr-defined]
+        "summary": answer.summary,  # type: ignore[attr-defined]
         "events": events,
     }
     check_context = {**context, "reask": False} if context and "article" in context else context
@@ -495,17 +498,6 @@ def rebase(draft: SummaryDraft, listed: Sequence[ListedMention]) -> SummaryDraft
     if not changed and key_figures == draft.key_figures:
         return draft
     return draft.model_copy(update={"events": events, "key_figures": key_figures})
-
-
-_MARKER = re.compile(r"\s?\[M\d+\]")
-
-
-def unmark(text: str) -> str:
-    """``text`` without the ``[M3]`` markers a model copies from the marked article.
-
-    Only the markers go; any number the model wrote stays and is checked as prose.
-    """
-    return " ".join(_MARKER.sub("", text).split()) if "[M" in text else text
 
 
 def selection_reask(

@@ -14,6 +14,8 @@ Validation context keys (all optional; without ``article`` the validator does no
     reask         bool = True             False: only record the report, never raise
     strict_reask  bool = False            True: also re-ask for evidence quotes not found
                                           in the article and casualty numbers no figure reports
+    repairs       list[ClaimCheck]        what reading the answer repaired or dropped
+                                          (schema.lenient_json, summarizer.salvage): reported
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
 
 from summarizer import crosscheck
+from summarizer.marks import strip_draft_marks
 from summarizer.numbers import extract_numbers
 from summarizer.schema import SummaryDraft, VerificationReport
 
@@ -40,7 +43,11 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
         context["mentions"] = mentions
     dateline = context.get("dateline")
     return crosscheck.verify(
-        article, draft, mentions, dateline=dateline if isinstance(dateline, dt.date) else None
+        article,
+        draft,
+        mentions,
+        dateline=dateline if isinstance(dateline, dt.date) else None,
+        repairs=context.get("repairs") or (),
     )
 
 
@@ -86,6 +93,7 @@ def make_verified_model(base: type[SummaryDraft] = SummaryDraft) -> type[Summary
             context = info.context
             if not isinstance(context, dict) or not isinstance(context.get("article"), str):
                 return self
+            strip_draft_marks(self, context["article"])  # the prompt's, never the summary's
             report = check_draft(self, context)
             self._report = report
             if context.get("reask", True):

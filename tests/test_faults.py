@@ -79,6 +79,7 @@ class Row:
     attempts: int | tuple[int, int] | None = None  # meta.attempts on success: exact or (min, max)
     refused: bool = False  # point the client at a closed port instead of the fake
     retries_logged: int | None = None  # transport retries seen in the log (when the fake sees none)
+    claims: dict[str, str] = field(default_factory=dict)  # format claims: path -> status
 
 
 def ok(content: Any = BELGOROD_DRAFT, **kw: Any) -> Completion:
@@ -222,14 +223,13 @@ ROWS: list[Row] = [
         exit_code=4,
         message=r"after 3 attempts: answer: Invalid JSON: EOF while parsing",
     ),
-    Row(
+    Row(  # still refused after the re-asks: the event is dropped, flagged; the rest is kept
         "200-schema-violation",
         lambda: [ok(SCHEMA_VIOLATION)],
         3,
         1.5,
-        error=ModelOutputError,
-        exit_code=4,
-        message=r"after 3 attempts: events\.0\.event_type: Input should be",
+        attempts=3,
+        claims={"events[0]": "malformed"},
     ),
     Row("200-schema-violation-then-ok", lambda: [ok(SCHEMA_VIOLATION), ok()], 2, 1.5, attempts=2),
     Row(
@@ -383,6 +383,8 @@ def _check_summary(summary: ArticleSummary, row: Row) -> None:
     else:
         assert summary.meta.attempts == (row.attempts or 1)
     assert summary.meta.reasks == summary.meta.attempts - 1
+    form = {c.path: c.status for c in summary.verification.claims if c.kind == "format"}
+    assert form == row.claims
     dumped = summary.model_dump_json()
     assert FAKE_KEY not in dumped and "Bearer" not in dumped
 

@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from summarizer.backends import Backend
 from summarizer.config import Settings
 from summarizer.errors import BackendUnavailable, ConfigError, SummarizerError
-from summarizer.model_call import ModelAnswer, call_model
+from summarizer.model_call import ModelAnswer, attempt_temperature, call_model, previous_answers
 from summarizer.planning import RESPONSE_MODEL, PreparedRequest
 from summarizer.schema import Usage
 
@@ -222,8 +222,15 @@ class LivePath:
     def drift(self, request: PreparedRequest, sent: dict[str, Any]) -> BodyDrift | None:
         """A line answered for other messages or options than this configuration sends now."""
         template = self.template if self.template is not None else self.request_body(request)
-        same_options = all(sent.get(k) == v for k, v in template.items() if k != "messages")
         messages = sent.get("messages") or []
+        if "temperature" in template:  # a re-ask line asks warmer (model_call.vary_reask)
+            template = {
+                **template,
+                "temperature": attempt_temperature(
+                    self.settings.temperature, previous_answers(messages)
+                ),
+            }
+        same_options = all(sent.get(k) == v for k, v in template.items() if k != "messages")
         if same_options and messages[: len(request.messages)] == request.messages:
             return None
         return BodyDrift(
