@@ -57,4 +57,7 @@ def test_make_demo_installs_through_the_heartbeat() -> None:
         timeout=30,
         check=False,
     )
-    assert "scripts/heartbeat.sh 30" in dry.stdout and "10-15 minutes" in dry.stdout
+    assert "scripts/heartbeat.sh 30" in dry.stdout and "4-15 minutes" in dry.stdout
+    assert "tools/install_embedded.py" in dry.stdout, "llama-cpp-python: the portable build"
+    assert "--no-install-package llama-cpp-python" in dry.stdout, "never uv's own build of it"
+    assert "--locked" in dry.stdout

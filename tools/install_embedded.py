@@ -84,6 +84,13 @@ def cache_root() -> Path:
     return Path(base) / "summarizer" / "wheels"
 
 
+def wheel_folder(version: str, digest: str, cmake_args: str) -> Path:
+    """Where the wheel built from this source with these flags is kept: one folder per key."""
+    key = build_key(version, digest, cmake_args)
+    tag = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+    return cache_root() / f"{PACKAGE}-{version}-{tag}"
+
+
 def cached_wheel(folder: Path) -> Path | None:
     wheels = sorted(folder.glob("*.whl"))
     return wheels[0] if wheels and (folder / "build.json").is_file() else None
@@ -146,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
     version, _, digest = locked_sdist(args.lock)
     key = build_key(version, digest, args.cmake_args)
-    tag = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
-    folder = cache_root() / f"{PACKAGE}-{version}-{tag}"
+    folder = wheel_folder(version, digest, args.cmake_args)
     wheel = None if args.rebuild else cached_wheel(folder)
     if wheel is not None:
         print(f"{PACKAGE} {version}: using the wheel built with {args.cmake_args!r} ({folder})")
