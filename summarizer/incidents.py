@@ -1,0 +1,517 @@
+"""The incident reader (no model): which happening each number of an article belongs to.
+
+A news article reports several incidents: the attack, a separate strike the same night, the
+retaliation the day before, last year's disaster for comparison. The reader walks the
+article's sentences (:func:`summarizer.numbers.sentence_spans`, the extractor's own split)
+and reads each one's anchors:
+
+- *places*: capitalised names the gazetteer types (:mod:`summarizer.gazetteer`), names
+  typed by their own words ("the Lower Shabelle region", "the town of X"), and "the city",
+  "the region", "the capital" continuing the last place of that kind;
+- *dates*: the article's date phrases resolved against the dateline by
+  :func:`summarizer.dates.find_dates`; a date beside a verb of saying ("said on Thursday")
+  dates the report, not the happening, and anchors nothing;
+- *background*: a past year ("in 2019", "the 2010 collapse", "since August 2023, when"),
+  "last year", "years ago", "the previous quake": the clause from there on is another time;
+- *event-type cues*: the words of :data:`summarizer.vocabulary.EVENT_TYPE_CUES`.
+
+A sentence whose new explicit anchors (a date or a specific place) do not fit the current
+incident switches to the latest incident they fit, or starts a new one when it also names a
+happening (an event cue); a definite mention of a happening ("the blast", "the quake")
+continues the latest incident of that type; anything else continues the current incident.
+Each number mention (:func:`summarizer.numbers.extract_numbers`) belongs to the incident of
+the clause it stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.dates import find_dates, parse_dateline
+from summarizer.gazetteer import place_kind
+from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
+from summarizer.vocabulary import EVENT_TYPE_CUES, EventType, Role
+
+__all__ = [
+    "Incident",
+    "IncidentDate",
+    "IncidentMention",
+    "IncidentPlace",
+    "Span",
+    "incidents",
+]
+
+PlaceType = Literal["country", "region", "city"]
+
+# Types whose cue words name no happening of their own ("said", "talks"): they never start one.
+_NOT_HAPPENINGS: frozenset[str] = frozenset({"statement", "meeting", "other"})
+# A dated happening this many days before the dateline is another time, not today's news.
+_BACKGROUND_DAYS = 60
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """Offsets into the article: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class IncidentPlace(_Model):
+    """A place anchor; ``refers_to`` names the place that "the city" continues."""
+
+    text: str
+    start: int
+    end: int
+    type: PlaceType
+    refers_to: str | None = None
+
+
+class IncidentDate(_Model):
+    """A date anchor with the article's words and the calendar date they resolve to."""
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+
+
+class IncidentMention(_Model):
+    """A number mention of the incident: ``index`` into :func:`extract_numbers`'s list."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    role: Role
+
+
+class Incident(_Model):
+    """One happening the article reports, with the anchors and numbers that belong to it."""
+
+    id: str
+    label: str
+    background: bool
+    date: dt.date | None
+    place: str | None
+    spans: list[Span]
+    places: list[IncidentPlace]
+    dates: list[IncidentDate]
+    event_types: list[EventType]
+    mentions: list[IncidentMention]
+
+
+def incidents(text: str) -> list[Incident]:
+    """Split ``text`` into incidents, in order of first appearance (the dateline skipped)."""
+    return _Reader(text).read()
+
+
+# ------------------------------------------------------------------------------ the language
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
+_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|upon|on|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+# Words that capitalise a word but never name a place.
+_NOT_PLACES = frozenset(
+    word.casefold()
+    for word in (*_MONTHS.split("|"), *_WEEKDAYS.split("|"), "I", "The", "A", "An", "In")
+)
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
+    r"(?:[ -]?(?:east|west|ern))?)\s+",
+    re.IGNORECASE,
+)
+# "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
+_REGION_WORDS = (
+    "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
+)
+_TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|city)\b", re.IGNORECASE)
+_TYPED_BEFORE = re.compile(
+    rf"\b(?:the\s+)?({_REGION_WORDS}|city|town|village|port)\s+of\s+$", re.IGNORECASE
+)
+# "the city", "the region", "the capital": the last place of that kind again.
+_CONTINUATION = re.compile(
+    rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{_REGION_WORDS})"
+    r"(?:'s|’s)?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_CONTINUES: dict[str, PlaceType] = {
+    "city": "city",
+    "town": "city",
+    "capital": "city",
+    "village": "city",
+    "port": "city",
+    "country": "country",
+    "nation": "country",
+}
+
+# Another time: a past year read as a date of a happening, "last year", "years ago", "the
+# previous quake". "since 1987" alone compares ("the worst day since 1987") and is not one.
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PAST_YEAR = re.compile(
+    rf"\b(?:(?:in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
+    rf"|the\s+|since\s+(?:(?:{_MONTHS})\s+)?(?={_YEAR}\s*,\s*when\b))({_YEAR})\b(?!\s*(?:%|per))"
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+"
+    r"(?:years|decades)\s+ago|a\s+(?:year|decade)\s+ago|(?:the|a)\s+(?:previous|last|former)\s+"
+    r"(?=\w+\b))",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
+# A date that dates the telling: "said on Thursday", "told reporters Friday".
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|announced|reported|added|confirmed|stated)\b", re.IGNORECASE
+)
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    stems = sorted({stem for words in EVENT_TYPE_CUES.values() for stem in words}, key=len)
+    return re.compile(
+        r"\b(" + "|".join(re.escape(stem) for stem in reversed(stems)) + r")[\w-]*",
+        re.IGNORECASE,
+    )
+
+
+def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
+    """(start, end, type) for each cue word of an event type in ``text``."""
+    found: list[tuple[int, int, EventType]] = []
+    for match in _cue_pattern().finditer(text):
+        word = match.group().lower()
+        for event_type, stems in EVENT_TYPE_CUES.items():
+            if any(word.startswith(stem) for stem in stems):
+                found.append((match.start(), match.end(), event_type))
+    return found
+
+
+# ------------------------------------------------------------------------------ the reading
+
+
+@dataclass
+class _Draft:
+    background: bool
+    anchor_year: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    places: list[IncidentPlace] = field(default_factory=list)
+    dates: list[IncidentDate] = field(default_factory=list)
+    types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def date(self) -> dt.date | None:
+        return next((d.date for d in self.dates if d.date is not None), None)
+
+    def place_names(self) -> set[str]:
+        return {(p.refers_to or p.text).casefold() for p in self.places}
+
+    def happening_types(self) -> set[EventType]:
+        return {t for t in self.types if t not in _NOT_HAPPENINGS}
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    background_year: int | None  # the year it is anchored to; 0: another time, year unknown
+    places: list[IncidentPlace]
+    dates: list[IncidentDate]
+    types: list[tuple[int, int, EventType]]
+    definite_types: set[EventType]
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        dateline = parse_dateline(text)
+        self.dateline = dateline.date if dateline else None
+        self.body_start = dateline.end if dateline else 0
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.last_place: dict[PlaceType, IncidentPlace] = {}
+        self.capitalised_inside = self._capitalised_inside()
+        self.all_dates = find_dates(text, self.dateline)
+
+    # -- anchors --------------------------------------------------------------------------
+
+    def _capitalised_inside(self) -> set[str]:
+        """Names written capitalised somewhere other than a sentence's first word."""
+        seen: set[str] = set()
+        for start, end in sentence_spans(self.text):
+            first = True
+            for match in _NAME.finditer(self.text, start, end):
+                if not first or self.text[start : match.start()].strip(" \n\t\"“‘'("):
+                    seen.add(match.group().casefold())
+                first = False
+        return seen
+
+    def places_in(self, start: int, end: int, sentence_start: int) -> list[IncidentPlace]:
+        found: list[IncidentPlace] = []
+        for match in _NAME.finditer(self.text, start, end):
+            name = _POSSESSIVE.sub("", match.group())
+            name_start = match.start()
+            stripped = _DIRECTION.sub("", name)
+            name_start += len(name) - len(stripped)
+            name = stripped.rstrip(".")
+            if not name or name.casefold() in _NOT_PLACES:
+                continue
+            after = _TYPED_AFTER.match(self.text, match.end())
+            before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
+            kind: PlaceType | None
+            if after and after.group(1).lower() != "city":
+                kind = "region"
+            elif after or (before and before.group(1).lower() not in _REGION_WORDS):
+                kind = "city"
+            elif before:
+                kind = "region"
+            else:
+                kind = place_kind(name)
+                opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
+                if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
+                    kind = None  # "Police said ...": a capitalised first word, not a town
+            if kind is None:
+                continue
+            place = IncidentPlace(
+                text=name, start=name_start, end=name_start + len(name), type=kind
+            )
+            found.append(place)
+        for match in _CONTINUATION.finditer(self.text, start, end):
+            word = match.group(1).lower()
+            kind = _CONTINUES.get(word, "region")
+            last = self.last_place.get(kind)
+            if last is None:
+                continue
+            found.append(
+                IncidentPlace(
+                    text=self.text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                    type=kind,
+                    refers_to=last.refers_to or last.text,
+                )
+            )
+        found.sort(key=lambda place: place.start)
+        for place in found:
+            self.last_place[place.type] = place
+        return found
+
+    def dates_in(self, start: int, end: int, sentence_start: int) -> list[IncidentDate]:
+        dates = []
+        for mention in self.all_dates:
+            if not start <= mention.start < end or mention.start < self.body_start:
+                continue
+            near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
+            if _SAYING.search(near) and mention.date == self.dateline:
+                continue  # "officials said on Friday": the day of the telling
+            dates.append(
+                IncidentDate(
+                    text=mention.text, start=mention.start, end=mention.end, date=mention.date
+                )
+            )
+        return dates
+
+    def background_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """(offset, year) of the first anchor to another time in the span (year 0: unknown)."""
+        year = self.dateline.year if self.dateline else None
+        hits: list[tuple[int, int]] = []
+        for match in _PAST_YEAR.finditer(self.text, start, end):
+            value = int(match.group(1))
+            if year is not None and value < year:
+                hits.append((match.start(), value))
+        for match in _OTHER_TIME.finditer(self.text, start, end):
+            hits.append((match.start(), 0))
+        return min(hits) if hits else None
+
+    # -- clauses --------------------------------------------------------------------------
+
+    def clauses(self) -> list[_Clause]:
+        """Each sentence, cut where an anchor to another time opens a clause of its own."""
+        out: list[_Clause] = []
+        for s_start, s_end in sentence_spans(self.text):
+            if not self.text[s_start:s_end].strip():
+                continue
+            cuts = [s_start]
+            pos = s_start
+            while (hit := self.background_at(pos, s_end)) is not None:
+                offset = hit[0]
+                breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, cuts[-1], offset)]
+                cut = breaks[-1] if breaks else cuts[-1]
+                if cut > cuts[-1]:
+                    cuts.append(cut)
+                pos = self._after(offset)
+            cuts.append(s_end)
+            for start, end in zip(cuts, cuts[1:], strict=False):
+                out.append(self.clause(start, end, s_start))
+        return out
+
+    def _after(self, offset: int) -> int:
+        space = self.text.find(" ", offset + 1)
+        return len(self.text) if space < 0 else space
+
+    def clause(self, start: int, end: int, sentence_start: int) -> _Clause:
+        hit = self.background_at(start, end)
+        types = event_types_in(self.text[start:end])
+        definite: set[EventType] = set()
+        for match in _DEFINITE.finditer(self.text, start, end):
+            for _, _, event_type in event_types_in(match.group(1)):
+                definite.add(event_type)
+        dates = self.dates_in(start, end, sentence_start)
+        if self.dateline is not None:
+            for date in dates:
+                if date.date is not None and (self.dateline - date.date).days > _BACKGROUND_DAYS:
+                    hit = hit or (date.start, date.date.year)
+        return _Clause(
+            start=start,
+            end=end,
+            background_year=hit[1] if hit else None,
+            places=self.places_in(start, end, sentence_start),
+            dates=dates,
+            types=[(start + a, start + b, t) for a, b, t in types],
+            definite_types=definite - _NOT_HAPPENINGS,  # type: ignore[operator]
+        )
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def read(self) -> list[Incident]:
+        clauses = self.clauses()
+        mentions = extract_numbers(self.text)
+        owner: list[tuple[int, _Draft]] = []
+        for clause in clauses:
+            draft = self.decide(clause)
+            self.absorb(draft, clause)
+            owner.append((clause.start, draft))
+        for index, mention in enumerate(mentions):
+            draft = self._owner_of(owner, mention)
+            if draft is not None:
+                draft.mentions.append(index)
+        return [self.publish(i, d, mentions) for i, d in enumerate(self.drafts)]
+
+    @staticmethod
+    def _owner_of(owner: list[tuple[int, _Draft]], mention: NumberMention) -> _Draft | None:
+        found = None
+        for start, draft in owner:
+            if start > mention.start:
+                break
+            found = draft
+        return found
+
+    def decide(self, clause: _Clause) -> _Draft:
+        happening = {t for _, _, t in clause.types} - _NOT_HAPPENINGS  # type: ignore[operator]
+        if clause.background_year is not None:
+            for draft in reversed(self.drafts):
+                if draft.background and draft.anchor_year == clause.background_year:
+                    return draft
+            return self.new(background=True, year=clause.background_year)
+        foreground = [d for d in self.drafts if not d.background]
+        current = self.current if self.current and not self.current.background else None
+        if current is None and foreground:
+            current = foreground[-1]
+        if current is None:
+            return self.new(background=False)
+        specific = [p for p in clause.places if p.type != "country" or p.refers_to]
+        dated = [d for d in clause.dates if d.date is not None]
+        if not specific and not dated:
+            if clause.definite_types and not clause.definite_types & current.happening_types():
+                for draft in reversed(foreground):
+                    if clause.definite_types & draft.happening_types():
+                        return draft
+            return current
+        if self.fits(current, specific, dated):
+            return current
+        for draft in reversed(foreground):
+            if draft is not current and self.fits(draft, specific, dated, strict=True):
+                return draft
+        if happening:
+            return self.new(background=False)
+        return current
+
+    @staticmethod
+    def fits(
+        draft: _Draft,
+        places: list[IncidentPlace],
+        dates: list[IncidentDate],
+        strict: bool = False,
+    ) -> bool:
+        """Anchors fit a draft that has none of that kind, or one of the same; ``strict``:
+        at least one must be the same (switching back needs a positive reason)."""
+        names = draft.place_names()
+        same_place = any((p.refers_to or p.text).casefold() in names for p in places)
+        day = draft.date
+        same_day = any(d.date == day for d in dates) if day else False
+        place_ok = not places or not names or same_place
+        date_ok = not dates or day is None or same_day
+        if strict:
+            return place_ok and date_ok and (same_place or same_day)
+        return place_ok and date_ok
+
+    def new(self, background: bool, year: int | None = None) -> _Draft:
+        draft = _Draft(background=background, anchor_year=year)
+        self.drafts.append(draft)
+        return draft
+
+    def absorb(self, draft: _Draft, clause: _Clause) -> None:
+        draft.spans.append((clause.start, clause.end))
+        draft.places.extend(clause.places)
+        draft.dates.extend(clause.dates)
+        for start, end, event_type in clause.types:
+            draft.types.setdefault(event_type, self.text[start:end])
+        if not draft.background:
+            self.current = draft
+
+    def publish(self, index: int, draft: _Draft, mentions: list[NumberMention]) -> Incident:
+        place = next((p.refers_to or p.text for p in draft.places if p.type != "country"), None)
+        place = place or next((p.text for p in draft.places), None)
+        happening = [t for t in draft.types if t not in _NOT_HAPPENINGS]
+        what = draft.types[happening[0]] if happening else "incident"
+        when = draft.date.isoformat() if draft.date else None
+        if draft.background and draft.anchor_year:
+            when = str(draft.anchor_year)
+        label = " · ".join(part for part in (what.lower(), place, when) if part)
+        return Incident(
+            id=f"i{index + 1}",
+            label=label,
+            background=draft.background,
+            date=draft.date,
+            place=place,
+            spans=[Span(start=a, end=b) for a, b in _merge(draft.spans)],
+            places=draft.places,
+            dates=draft.dates,
+            event_types=sorted(draft.types, key=list(EVENT_TYPE_CUES).index),
+            mentions=[
+                IncidentMention(
+                    index=i,
+                    text=mentions[i].text,
+                    start=mentions[i].start,
+                    end=mentions[i].end,
+                    role=mentions[i].role,
+                )
+                for i in draft.mentions
+            ],
+        )
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
