@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 from summarizer.dates import find_dates, parse_dateline
 from summarizer.gazetteer import place_kind
 from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
-from summarizer.vocabulary import EVENT_TYPE_CUES, EventType, Role
+from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, EventType, Role
 
 __all__ = [
     "Incident",
@@ -124,9 +124,10 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
 _NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
-    r"(?:[ \t]+(?:(?:de|del|la|al|el|upon|on|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
 # Words that capitalise a word but never name a place.
 _NOT_PLACES = frozenset(
     word.casefold()
@@ -140,11 +141,16 @@ _DIRECTION = re.compile(
 # "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
 _REGION_WORDS = (
     "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
+    "|valley|tehsil"
 )
-_TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|city)\b", re.IGNORECASE)
-_TYPED_BEFORE = re.compile(
-    rf"\b(?:the\s+)?({_REGION_WORDS}|city|town|village|port)\s+of\s+$", re.IGNORECASE
-)
+_CITY_WORDS = "city|town|village|port|area|suburb|neighbourhood|neighborhood"
+# What a typing word makes of the name it follows or precedes.
+_TYPE_WORDS: dict[str, PlaceType] = {
+    **{word: "region" for word in _REGION_WORDS.split("|")},
+    **{word: "city" for word in _CITY_WORDS.split("|")},
+}
+_TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|{_CITY_WORDS})\b", re.IGNORECASE)
+_TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS}|{_CITY_WORDS})\s+of\s+$", re.IGNORECASE)
 # "the city", "the region", "the capital": the last place of that kind again.
 _CONTINUATION = re.compile(
     rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{_REGION_WORDS})"
@@ -166,10 +172,11 @@ _CONTINUES: dict[str, PlaceType] = {
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PAST_YEAR = re.compile(
     rf"\b(?:(?:in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
-    rf"|the\s+|since\s+(?:(?:{_MONTHS})\s+)?(?={_YEAR}\s*,\s*when\b))({_YEAR})\b(?!\s*(?:%|per))"
+    rf"|the\s+|since\s+(?:(?:{_MONTHS})\s+)?(?={_YEAR}\s*,\s*when\b))({_YEAR})\b(?!\s*(?:%|per))",
+    re.IGNORECASE,
 )
 _OTHER_TIME = re.compile(
-    r"\b(?:last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+"
+    r"\b(?:(?:last|earlier\s+this|earlier\s+in\s+the)\s+(?:week|month|year)|(?:weeks|months)\s+ago|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+"
     r"(?:years|decades)\s+ago|a\s+(?:year|decade)\s+ago|(?:the|a)\s+(?:previous|last|former)\s+"
     r"(?=\w+\b))",
     re.IGNORECASE,
@@ -178,6 +185,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
 _SAYING = re.compile(
     r"\b(?:said|says|say|told|announced|reported|added|confirmed|stated)\b", re.IGNORECASE
+)
+# Words that open a report of another happening: "Separately, ...", "In another attack, ...".
+_ANOTHER = re.compile(
+    r"\W*(?:separately|elsewhere|in\s+(?:a|an)\s+(?:separate|another|unrelated)\b|"
+    r"in\s+another\b|meanwhile,\s+in\b)",
+    re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
 
@@ -195,6 +208,8 @@ def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
     """(start, end, type) for each cue word of an event type in ``text``."""
     found: list[tuple[int, int, EventType]] = []
     for match in _cue_pattern().finditer(text):
+        if match.group() in ("March", "May"):
+            continue  # the months, not the verbs
         word = match.group().lower()
         for event_type, stems in EVENT_TYPE_CUES.items():
             if any(word.startswith(stem) for stem in stems):
@@ -235,6 +250,8 @@ class _Clause:
     dates: list[IncidentDate]
     types: list[tuple[int, int, EventType]]
     definite_types: set[EventType]
+    toll: bool = False  # a number in it counts victims or damage ("killing three people")
+    another: bool = False  # it opens with "Separately," or "In another attack,"
 
 
 class _Reader:
@@ -265,33 +282,14 @@ class _Reader:
     def places_in(self, start: int, end: int, sentence_start: int) -> list[IncidentPlace]:
         found: list[IncidentPlace] = []
         for match in _NAME.finditer(self.text, start, end):
-            name = _POSSESSIVE.sub("", match.group())
-            name_start = match.start()
-            stripped = _DIRECTION.sub("", name)
-            name_start += len(name) - len(stripped)
-            name = stripped.rstrip(".")
-            if not name or name.casefold() in _NOT_PLACES:
-                continue
-            after = _TYPED_AFTER.match(self.text, match.end())
-            before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
-            kind: PlaceType | None
-            if after and after.group(1).lower() != "city":
-                kind = "region"
-            elif after or (before and before.group(1).lower() not in _REGION_WORDS):
-                kind = "city"
-            elif before:
-                kind = "region"
-            else:
-                kind = place_kind(name)
-                opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
-                if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
-                    kind = None  # "Police said ...": a capitalised first word, not a town
-            if kind is None:
-                continue
-            place = IncidentPlace(
-                text=name, start=name_start, end=name_start + len(name), type=kind
-            )
-            found.append(place)
+            cuts = [match.start()]
+            for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
+                cuts += [split.start(), split.end()]
+            cuts.append(match.end())
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+                place = self.place_at(a, b, sentence_start)
+                if place is not None:
+                    found.append(place)
         for match in _CONTINUATION.finditer(self.text, start, end):
             word = match.group(1).lower()
             kind = _CONTINUES.get(word, "region")
@@ -311,6 +309,38 @@ class _Reader:
         for place in found:
             self.last_place[place.type] = place
         return found
+
+    def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
+        """The place the capitalised name ``text[start:end]`` names, typed by its own words,
+        the words around it or the gazetteer; None for a name that is no place we know."""
+        name_start = start
+        name = _POSSESSIVE.sub("", self.text[start:end])
+        stripped = _DIRECTION.sub("", name)
+        name_start += len(name) - len(stripped)
+        name = stripped.rstrip(".")
+        if name.startswith(("The ", "THE ")):
+            name_start += 4
+            name = name[4:]
+        if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
+            return None
+        if name.isupper() and not self.text[self.body_start : name_start].strip():
+            return None  # "CAIRO (AP) —": where the story was filed, not where it happened
+        name_end = name_start + len(name)
+        last_word = name.rsplit(None, 1)[-1].lower()
+        after = _TYPED_AFTER.match(self.text, name_end)
+        before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
+        typed = last_word if " " in name and last_word in _TYPE_WORDS else None
+        typed = typed or (after.group(1).lower() if after else None)
+        typed = typed or (before.group(1).lower() if before else None)
+        kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None:
+            kind = place_kind(name)
+            opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
+            if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
+                kind = None  # "Police said ...": a capitalised first word, not a town
+        if kind is None:
+            return None
+        return IncidentPlace(text=name, start=name_start, end=name_end, type=kind)
 
     def dates_in(self, start: int, end: int, sentence_start: int) -> list[IncidentDate]:
         dates = []
@@ -385,6 +415,7 @@ class _Reader:
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types=definite - _NOT_HAPPENINGS,  # type: ignore[operator]
+            another=bool(_ANOTHER.match(self.text, start, end)),
         )
 
     # -- deciding -------------------------------------------------------------------------
@@ -392,8 +423,10 @@ class _Reader:
     def read(self) -> list[Incident]:
         clauses = self.clauses()
         mentions = extract_numbers(self.text)
+        tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
         owner: list[tuple[int, _Draft]] = []
         for clause in clauses:
+            clause.toll = any(clause.start <= start < clause.end for start in tolls)
             draft = self.decide(clause)
             self.absorb(draft, clause)
             owner.append((clause.start, draft))
@@ -420,12 +453,17 @@ class _Reader:
                     return draft
             return self.new(background=True, year=clause.background_year)
         foreground = [d for d in self.drafts if not d.background]
+        if clause.another and foreground and (happening or clause.toll):
+            return self.new(background=False)
         current = self.current if self.current and not self.current.background else None
         if current is None and foreground:
             current = foreground[-1]
         if current is None:
             return self.new(background=False)
-        specific = [p for p in clause.places if p.type != "country" or p.refers_to]
+        # The first place a clause names is where it happens; later ones place it ("45 km
+        # southwest of the capital") or follow it ("taken to hospitals in X").
+        named = [p for p in clause.places if p.type != "country" and not p.refers_to]
+        specific = named[:1] or [p for p in clause.places if p.refers_to][:1]
         dated = [d for d in clause.dates if d.date is not None]
         if not specific and not dated:
             if clause.definite_types and not clause.definite_types & current.happening_types():
@@ -438,7 +476,7 @@ class _Reader:
         for draft in reversed(foreground):
             if draft is not current and self.fits(draft, specific, dated, strict=True):
                 return draft
-        if happening:
+        if happening or clause.toll:
             return self.new(background=False)
         return current
 
