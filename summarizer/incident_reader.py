@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -117,14 +118,17 @@ def incidents(text: str) -> list[Incident]:
 
 # ------------------------------------------------------------------------------ the language
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
 _NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
     r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+)
+# Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
+_LEADING = re.compile(
+    r"(?:The|In|On|At|From|Near|Outside|Inside|Across|By|For|To|And|But|After|Before|Since|"
+    r"As|When|While|Meanwhile|Separately|Elsewhere|Across|Throughout|Around)\s+(?=[A-Z])"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
@@ -151,6 +155,18 @@ _TYPE_WORDS: dict[str, PlaceType] = {
 }
 _TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|{_CITY_WORDS})\b", re.IGNORECASE)
 _TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS}|{_CITY_WORDS})\s+of\s+$", re.IGNORECASE)
+# "300 metres from the port of", "45 km southwest of": a place used to measure from.
+_POSITIONAL = re.compile(
+    r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
+    rf"(?:(?:{_CITY_WORDS}|{_REGION_WORDS})\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A natural feature's own word types its name.
+_FEATURE = re.compile(
+    r"^(?:Lake|River|Mount|Mt\.?|Gulf|Bay|Sea|Strait|Cape|Port|Fort)\s|"
+    r"\s(?:River|Lake|Sea|Island|Islands|Valley|Mountains|Hills|Bay|Gulf|Delta|Coast)$"
+)
 # "the city", "the region", "the capital": the last place of that kind again.
 _CONTINUATION = re.compile(
     rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{_REGION_WORDS})"
@@ -192,7 +208,11 @@ _ANOTHER = re.compile(
     r"in\s+another\b|meanwhile,\s+in\b)",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
+_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
+# "the blast", "the deadly quake", "Monday's attack": a happening already told.
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+)?[a-z-]+\b", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -294,6 +314,8 @@ class _Reader:
             word = match.group(1).lower()
             kind = _CONTINUES.get(word, "region")
             last = self.last_place.get(kind)
+            if last is None and kind == "city":  # a town the gazetteer reads as a region too
+                last = self.last_place.get("region")
             if last is None:
                 continue
             found.append(
@@ -318,9 +340,9 @@ class _Reader:
         stripped = _DIRECTION.sub("", name)
         name_start += len(name) - len(stripped)
         name = stripped.rstrip(".")
-        if name.startswith(("The ", "THE ")):
-            name_start += 4
-            name = name[4:]
+        while (lead := _LEADING.match(name)) is not None:
+            name_start += lead.end()
+            name = name[lead.end() :]
         if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
             return None
         if name.isupper() and not self.text[self.body_start : name_start].strip():
@@ -333,6 +355,8 @@ class _Reader:
         typed = typed or (after.group(1).lower() if after else None)
         typed = typed or (before.group(1).lower() if before else None)
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None and " " in name and _FEATURE.search(name):
+            kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:
             kind = place_kind(name)
             opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
@@ -350,6 +374,9 @@ class _Reader:
             near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
             if _SAYING.search(near) and mention.date == self.dateline:
                 continue  # "officials said on Friday": the day of the telling
+            owned = _POSSESSED.match(self.text, mention.end)
+            if owned and not event_types_in(owned.group(1)):
+                continue  # "Friday's market" dates a market, "Friday's attack" a happening
             dates.append(
                 IncidentDate(
                     text=mention.text, start=mention.start, end=mention.end, date=mention.date
@@ -387,7 +414,7 @@ class _Reader:
                     cuts.append(cut)
                 pos = self._after(offset)
             cuts.append(s_end)
-            for start, end in zip(cuts, cuts[1:], strict=False):
+            for start, end in itertools.pairwise(cuts):
                 out.append(self.clause(start, end, s_start))
         return out
 
@@ -400,7 +427,7 @@ class _Reader:
         types = event_types_in(self.text[start:end])
         definite: set[EventType] = set()
         for match in _DEFINITE.finditer(self.text, start, end):
-            for _, _, event_type in event_types_in(match.group(1)):
+            for _, _, event_type in event_types_in(match.group()):
                 definite.add(event_type)
         dates = self.dates_in(start, end, sentence_start)
         if self.dateline is not None:
@@ -414,7 +441,7 @@ class _Reader:
             places=self.places_in(start, end, sentence_start),
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
-            definite_types=definite - _NOT_HAPPENINGS,  # type: ignore[operator]
+            definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
             another=bool(_ANOTHER.match(self.text, start, end)),
         )
 
@@ -431,9 +458,9 @@ class _Reader:
             self.absorb(draft, clause)
             owner.append((clause.start, draft))
         for index, mention in enumerate(mentions):
-            draft = self._owner_of(owner, mention)
-            if draft is not None:
-                draft.mentions.append(index)
+            holder = self._owner_of(owner, mention)
+            if holder is not None:
+                holder.mentions.append(index)
         return [self.publish(i, d, mentions) for i, d in enumerate(self.drafts)]
 
     @staticmethod
@@ -446,7 +473,7 @@ class _Reader:
         return found
 
     def decide(self, clause: _Clause) -> _Draft:
-        happening = {t for _, _, t in clause.types} - _NOT_HAPPENINGS  # type: ignore[operator]
+        happening = {t for _, _, t in clause.types if t not in _NOT_HAPPENINGS}
         if clause.background_year is not None:
             for draft in reversed(self.drafts):
                 if draft.background and draft.anchor_year == clause.background_year:
@@ -462,7 +489,11 @@ class _Reader:
             return self.new(background=False)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
-        named = [p for p in clause.places if p.type != "country" and not p.refers_to]
+        named = [
+            p
+            for p in clause.places
+            if p.type != "country" and not p.refers_to and not self.positional(p)
+        ]
         specific = named[:1] or [p for p in clause.places if p.refers_to][:1]
         dated = [d for d in clause.dates if d.date is not None]
         if not specific and not dated:
@@ -498,6 +529,10 @@ class _Reader:
         if strict:
             return place_ok and date_ok and (same_place or same_day)
         return place_ok and date_ok
+
+    def positional(self, place: IncidentPlace) -> bool:
+        """A place that only measures from ("300 metres from the port of Goma")."""
+        return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
 
     def new(self, background: bool, year: int | None = None) -> _Draft:
         draft = _Draft(background=background, anchor_year=year)
