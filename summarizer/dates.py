@@ -6,6 +6,7 @@ means the latest such day on or before the dateline.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -167,15 +168,16 @@ def find_dates(text: str, dateline: dt.date | None) -> list[DateMention]:
     """Every date phrase in ``text`` with its offsets, resolved as :func:`resolve_date_text`
     resolves it; a phrase inside another one already found is not counted twice."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
     for pattern in (_ISO_DATE, _MONTH_DAY, _WEEKDAY, _DAY_BEFORE, _SAME_DAY):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            at = bisect.bisect_left(taken, (start, start))
+            if (at < len(taken) and taken[at][0] < end) or (at and taken[at - 1][1] > start):
                 continue
             if pattern is _WEEKDAY:
                 start, end = match.span(1)
-            taken.append((start, end))
+            bisect.insort(taken, (start, end))
             phrase = text[start:end]
             found.append(DateMention(phrase, start, end, resolve_date_text(phrase, dateline)))
     return sorted(found, key=lambda mention: mention.start)

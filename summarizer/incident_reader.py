@@ -25,6 +25,7 @@ the clause it stands in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -250,12 +251,11 @@ class _Draft:
     types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
     mentions: list[int] = field(default_factory=list)
 
-    @property
-    def date(self) -> dt.date | None:
-        return next((d.date for d in self.dates if d.date is not None), None)
+    date: dt.date | None = None  # the first date it was given
+    names: set[str] = field(default_factory=set)  # its places, case-folded
 
     def place_names(self) -> set[str]:
-        return {(p.refers_to or p.text).casefold() for p in self.places}
+        return self.names
 
     def happening_types(self) -> set[EventType]:
         return {t for t in self.types if t not in _NOT_HAPPENINGS}
@@ -285,6 +285,7 @@ class _Reader:
         self.last_place: dict[PlaceType, IncidentPlace] = {}
         self.capitalised_inside = self._capitalised_inside()
         self.all_dates = find_dates(text, self.dateline)
+        self.date_starts = [mention.start for mention in self.all_dates]
 
     # -- anchors --------------------------------------------------------------------------
 
@@ -368,9 +369,8 @@ class _Reader:
 
     def dates_in(self, start: int, end: int, sentence_start: int) -> list[IncidentDate]:
         dates = []
-        for mention in self.all_dates:
-            if not start <= mention.start < end or mention.start < self.body_start:
-                continue
+        first = bisect.bisect_left(self.date_starts, max(start, self.body_start))
+        for mention in self.all_dates[first : bisect.bisect_left(self.date_starts, end)]:
             near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
             if _SAYING.search(near) and mention.date == self.dateline:
                 continue  # "officials said on Friday": the day of the telling
@@ -451,26 +451,20 @@ class _Reader:
         clauses = self.clauses()
         mentions = extract_numbers(self.text)
         tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
-        owner: list[tuple[int, _Draft]] = []
+        starts: list[int] = []
+        owners: list[_Draft] = []
         for clause in clauses:
-            clause.toll = any(clause.start <= start < clause.end for start in tolls)
+            at = bisect.bisect_left(tolls, clause.start)
+            clause.toll = at < len(tolls) and tolls[at] < clause.end
             draft = self.decide(clause)
             self.absorb(draft, clause)
-            owner.append((clause.start, draft))
+            starts.append(clause.start)
+            owners.append(draft)
         for index, mention in enumerate(mentions):
-            holder = self._owner_of(owner, mention)
-            if holder is not None:
-                holder.mentions.append(index)
+            at = bisect.bisect_right(starts, mention.start) - 1
+            if at >= 0:
+                owners[at].mentions.append(index)
         return [self.publish(i, d, mentions) for i, d in enumerate(self.drafts)]
-
-    @staticmethod
-    def _owner_of(owner: list[tuple[int, _Draft]], mention: NumberMention) -> _Draft | None:
-        found = None
-        for start, draft in owner:
-            if start > mention.start:
-                break
-            found = draft
-        return found
 
     def decide(self, clause: _Clause) -> _Draft:
         happening = {t for _, _, t in clause.types if t not in _NOT_HAPPENINGS}
@@ -542,7 +536,10 @@ class _Reader:
     def absorb(self, draft: _Draft, clause: _Clause) -> None:
         draft.spans.append((clause.start, clause.end))
         draft.places.extend(clause.places)
+        draft.names.update((p.refers_to or p.text).casefold() for p in clause.places)
         draft.dates.extend(clause.dates)
+        if draft.date is None:
+            draft.date = next((d.date for d in clause.dates if d.date is not None), None)
         for start, end, event_type in clause.types:
             draft.types.setdefault(event_type, self.text[start:end])
         if not draft.background:
