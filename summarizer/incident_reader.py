@@ -160,7 +160,11 @@ _TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS}|{_CITY_WORDS})\s+of\
 _POSITIONAL = re.compile(
     r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
     r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
-    rf"(?:(?:{_CITY_WORDS}|{_REGION_WORDS})\s+of\s+)?$",
+    rf"(?:(?:{_CITY_WORDS}|{_REGION_WORDS})\s+of\s+)?$"
+    # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
+    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
+    # where the victims were taken: "treated at hospitals in Kamloops"
+    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A natural feature's own word types its name.
@@ -198,6 +202,25 @@ _OTHER_TIME = re.compile(
     r"(?=\w+\b))",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
+# "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:hospital|hotel|airport|stadium|university|school|mosque|church|market|"
+    r"station|palace|prison|camp|bridge|road|street|square)\b",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Mayor|President|Premier|Minister|Governor|Senator|General|Gen|"
+    r"Colonel|Col|Captain|Capt|Chief|Judge|Justice|Sheriff|Inspector|Sergeant|Sgt|Officer|"
+    r"spokesman|spokeswoman|spokesperson|coach|striker|director)\.?\s+(?:[A-Z][\w’'-]+\s+)?$"
+)
+_SAYING_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|added|wrote|explained|warned|insisted|recalled)\b"
+)
+_COMPARED = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
 _SAYING = re.compile(
@@ -349,6 +372,12 @@ class _Reader:
         if name.isupper() and not self.text[self.body_start : name_start].strip():
             return None  # "CAIRO (AP) —": where the story was filed, not where it happened
         name_end = name_start + len(name)
+        if _FACILITY_AFTER.match(self.text, name_end):
+            return None
+        if _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start) or (
+            " " not in name and _SAYING_AFTER.match(self.text, name_end)
+        ):
+            return None  # "Mayor Chris Canning", "Canning said": a person
         last_word = name.rsplit(None, 1)[-1].lower()
         after = _TYPED_AFTER.match(self.text, name_end)
         before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
@@ -393,6 +422,12 @@ class _Reader:
             if year is not None and value < year:
                 hits.append((match.start(), value))
         for match in _OTHER_TIME.finditer(self.text, start, end):
+            if _COMPARED.search(self.text, max(start, match.start() - 30), match.start()):
+                continue  # "up from 38 last year": a comparison inside today's news
+            if match.group().lower().rstrip().endswith(("previous", "last", "former")):
+                noun = _WORD.match(self.text, match.end())
+                if noun is None or not event_types_in(noun.group()):
+                    continue  # "the last ten kilometres"; "the previous quake" is one
             hits.append((match.start(), 0))
         return min(hits) if hits else None
 
@@ -483,12 +518,8 @@ class _Reader:
             return self.new(background=False)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
-        named = [
-            p
-            for p in clause.places
-            if p.type != "country" and not p.refers_to and not self.positional(p)
-        ]
-        specific = named[:1] or [p for p in clause.places if p.refers_to][:1]
+        named = [p for p in self.anchoring(clause.places) if p.type != "country"]
+        specific = named[:1]  # "the city" continues; it never switches
         dated = [d for d in clause.dates if d.date is not None]
         if not specific and not dated:
             if clause.definite_types and not clause.definite_types & current.happening_types():
@@ -523,6 +554,24 @@ class _Reader:
         if strict:
             return place_ok and date_ok and (same_place or same_day)
         return place_ok and date_ok
+
+    def anchoring(self, places: list[IncidentPlace]) -> list[IncidentPlace]:
+        """The named places that can anchor an incident: not continuations, not places that
+        only measure or receive, nor the ones listed with them ("hospitals in X and Y")."""
+        kept: list[IncidentPlace] = []
+        previous: IncidentPlace | None = None
+        skipped = False
+        for place in places:
+            if place.refers_to:
+                continue
+            listed = previous is not None and _LISTED.fullmatch(
+                self.text, previous.end, place.start
+            )
+            skipped = bool(self.positional(place) or (listed and skipped))
+            if not skipped:
+                kept.append(place)
+            previous = place
+        return kept
 
     def positional(self, place: IncidentPlace) -> bool:
         """A place that only measures from ("300 metres from the port of Goma")."""

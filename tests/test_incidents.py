@@ -231,3 +231,44 @@ def test_every_mention_belongs_to_one_incident_and_spans_are_offsets() -> None:
 def test_text_without_happenings_is_read_without_error(text: str) -> None:
     found = incidents(text)
     assert all(not i.mentions for i in found)
+
+
+# -- places that do not anchor --------------------------------------------------------------
+
+
+def test_where_the_victims_were_taken_is_no_new_incident() -> None:
+    _, found = read(
+        "A gas tanker exploded in Leeds on Tuesday, killing 3 people. "
+        "The injured were taken to hospitals in York and Hull, where 2 died."
+    )
+    assert len(found) == 1
+
+
+def test_a_building_named_for_a_town_is_no_place() -> None:
+    _, found = read(
+        "A blast hit a market in Leeds on Tuesday. Of the 20 hurt, 4 died at York hospital."
+    )
+    assert [p.text for p in found[0].places] == ["Leeds"]
+
+
+def test_a_person_is_no_place() -> None:
+    _, found = read(
+        "A storm flooded 80 homes in Leeds on Tuesday. Mayor Anna Hull said 2 people died, "
+        "and York said help was on the way."
+    )
+    assert [p.text for p in found[0].places] == ["Leeds"]
+
+
+def test_a_yardstick_place_is_no_anchor() -> None:
+    _, found = read(
+        "A wildfire burned 300 square miles near Fresno on Tuesday, an area as large as "
+        "Chicago, and destroyed 40 homes."
+    )
+    assert len(found) == 1
+
+
+def test_last_year_in_a_comparison_is_not_another_time() -> None:
+    _, found = read(
+        "Floods killed 12 people in Dhaka on Tuesday, up from 5 last year at this time."
+    )
+    assert len(found) == 1 and not found[0].background
