@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import summarizer
 from summarizer.incident_reader import Incident, event_types_in, incidents
@@ -272,3 +274,32 @@ def test_last_year_in_a_comparison_is_not_another_time() -> None:
         "Floods killed 12 people in Dhaka on Tuesday, up from 5 last year at this time."
     )
     assert len(found) == 1 and not found[0].background
+
+
+# -- any text -------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "A fire killed 3 people in Leeds on Monday. ",
+        "In 2019, a quake there killed 40. ",
+        "Separately, ",
+        "the city ",
+        "Lake Kivu ",
+        "Mayor Anna Hull said ",
+        "since March 2019, when ",
+        "last year ",
+        "’s ",
+        "\n\n",
+        " date 2031-05-07 ",
+    ]
+)
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=12).map("".join))
+def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> None:
+    found = incidents(text)
+    owned = [m.index for i in found for m in i.mentions]
+    assert sorted(owned) == list(range(len(summarizer.extract_numbers(text))))
+    for incident in found:
+        for item in (*incident.mentions, *incident.places, *incident.dates):
+            assert text[item.start : item.end] == item.text
