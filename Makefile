@@ -93,6 +93,7 @@ typecheck-baseline: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/numbers.py
 	$(BIN)/python bench/extractor_gold.py
+	$(BIN)/python bench/incidents.py
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/mutations.py
 	$(BIN)/python bench/realistic.py

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         SummarizerError,
         VerificationFailed,
     )
+    from summarizer.incident_reader import Incident, incidents
     from summarizer.numbers import NumberMention, extract_numbers
     from summarizer.pipeline import Summarizer, asummarize, summarize
     from summarizer.report_html import render_html
@@ -67,6 +68,7 @@ EXPORTS: dict[str, str] = {
     "Event": "summarizer.schema",
     "Figure": "summarizer.schema",
     "FigureCheck": "summarizer.schema",
+    "Incident": "summarizer.incident_reader",
     "InputError": "summarizer.errors",
     "Meta": "summarizer.schema",
     "ModelOutputError": "summarizer.errors",
@@ -83,6 +85,7 @@ EXPORTS: dict[str, str] = {
     "asummarize": "summarizer.pipeline",
     "asummarize_many": "summarizer.batch",
     "extract_numbers": "summarizer.numbers",
+    "incidents": "summarizer.incident_reader",
     "load_inputs": "summarizer.batch_io",
     "load_settings": "summarizer.config",
     "render_html": "summarizer.report_html",
@@ -107,6 +110,7 @@ __all__ = [
     "Event",
     "Figure",
     "FigureCheck",
+    "Incident",
     "InputError",
     "Meta",
     "ModelOutputError",
@@ -123,6 +127,7 @@ __all__ = [
     "asummarize",
     "asummarize_many",
     "extract_numbers",
+    "incidents",
     "load_inputs",
     "load_settings",
     "render_html",

@@ -158,7 +158,7 @@ class Settings(BaseModel):
     max_body_bytes: int = Field(
         1_000_000,
         ge=1_024,
-        description="Largest request body for /v1/summaries, /v1/verify, /v1/numbers.",
+        description="Largest request body for /v1/summaries, /v1/verify, /v1/numbers, /v1/incidents.",
     )
     max_batch_body_bytes: int = Field(
         20_000_000, ge=1_024, description="Largest body for /v1/summaries:stream and /v1/batches."

@@ -6,6 +6,7 @@ means the latest such day on or before the dateline.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -151,6 +152,35 @@ def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
     if _SAME_DAY.search(phrase):
         return dateline
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase of the article ("Saturday", "March 14", "yesterday") and its date."""
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None  # None when the rules cannot tell (no dateline for "Saturday")
+
+
+def find_dates(text: str, dateline: dt.date | None) -> list[DateMention]:
+    """Every date phrase in ``text`` with its offsets, resolved as :func:`resolve_date_text`
+    resolves it; a phrase inside another one already found is not counted twice."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
+    for pattern in (_ISO_DATE, _MONTH_DAY, _WEEKDAY, _DAY_BEFORE, _SAME_DAY):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            at = bisect.bisect_left(taken, (start, start))
+            if (at < len(taken) and taken[at][0] < end) or (at and taken[at - 1][1] > start):
+                continue
+            if pattern is _WEEKDAY:
+                start, end = match.span(1)
+            bisect.insort(taken, (start, end))
+            phrase = text[start:end]
+            found.append(DateMention(phrase, start, end, resolve_date_text(phrase, dateline)))
+    return sorted(found, key=lambda mention: mention.start)
 
 
 def article_dates(text: str, dateline: dt.date | None) -> set[dt.date]:

@@ -511,7 +511,6 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
     """(number starts, cue spans, sentence ends) found by regex passes over the body."""
     starts: list[int] = []
     cues: list[tuple[int, int]] = []
-    ends: list[int] = []
     head = _LEX_HEAD.match(text) if body_start == 0 else None
     if head:  # a token at offset 0 has no character before it for _LEX to anchor on
         if " ".join(head.group().lower().split()) in _CUE_ROLE:
@@ -527,12 +526,18 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
+    return starts, cues, _sentence_ends(text, body_start)
+
+
+def _sentence_ends(text: str, body_start: int) -> list[int]:
+    """Where sentences end: a mark before a capital (not an abbreviation's period), a blank line."""
+    ends: list[int] = []
     for match in _BREAK.finditer(text, body_start):
         if text[match.start()] == "\n":
             ends.append(match.start())
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
             ends.append(match.end())
-    return starts, cues, ends
+    return ends
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1414,6 +1419,14 @@ def _sentence_bounds(body_start: int, ends: list[int], size: int) -> list[tuple[
             start = end
     bounds.append((start, size))
     return bounds
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The article body's sentences as (start, end) offsets, split exactly as the extractor
+    splits them (abbreviations and initials kept whole); the project's one sentence splitter."""
+    dateline = parse_dateline(text)
+    body_start = dateline.end if dateline else 0
+    return _sentence_bounds(body_start, _sentence_ends(text, body_start), len(text))
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:

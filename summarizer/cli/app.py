@@ -65,6 +65,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "List every number in an article with its qualifier, role and counted noun.",
         ("summarizer.cli.numbers",),
     ),
+    "incidents": LazyCommand(
+        "Split an article into the incidents it reports and show which numbers belong to each.",
+        ("summarizer.cli.incidents",),
+    ),
     "serve": LazyCommand(
         "Serve the HTTP API (see README: Service). API keys: SUMMARIZER_API_KEYS or the config file.",
         ("summarizer.cli.serve",),

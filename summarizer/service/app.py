@@ -34,6 +34,7 @@ from summarizer.claims import mention_ref
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
 from summarizer.errors import SummarizerError
+from summarizer.incident_reader import incidents
 from summarizer.numbers import extract_numbers
 from summarizer.redaction import register_secret
 from summarizer.report_html import render_html
@@ -51,6 +52,8 @@ from summarizer.service.models import (
     Batch,
     BatchCreate,
     Health,
+    IncidentsRequest,
+    IncidentsResponse,
     LineError,
     NumbersRequest,
     NumbersResponse,
@@ -335,6 +338,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Every number the rule-based extractor finds, with offsets into ``text``."""
         mentions = await asyncio.to_thread(extract_numbers, body.text)
         return NumbersResponse(numbers=[mention_ref(m) for m in mentions])
+
+    @app.post(
+        "/v1/incidents",
+        response_model=IncidentsResponse,
+        responses=dict(BODY_ERRORS.items()),
+        dependencies=auth,
+        tags=["checks"],
+        max_body_size=body_limit,
+    )
+    async def incidents_route(body: IncidentsRequest) -> IncidentsResponse:
+        """The incidents the article reports and which numbers belong to each (rule-based)."""
+        found = await asyncio.to_thread(incidents, body.text)
+        return IncidentsResponse(incidents=found)
 
     @app.post(
         "/v1/summaries:stream",

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarizer.incident_reader import Incident
 from summarizer.schema import ArticleSummary, MentionRef
 
 # Longest article accepted (the chunker refuses past max_article_chars x max_chunks, 96,000
@@ -55,6 +56,16 @@ class NumbersRequest(_Body):
 
 class NumbersResponse(_Body):
     numbers: list[MentionRef]
+
+
+class IncidentsRequest(NumbersRequest):
+    """The same body as /v1/numbers: the article."""
+
+
+class IncidentsResponse(_Body):
+    incidents: list[Incident] = Field(
+        description="The happenings the article reports, in order; each with its numbers."
+    )
 
 
 class StreamItem(_Body):

