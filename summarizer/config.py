@@ -41,6 +41,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_WORKERS": "workers",
     "SUMMARIZER_API_KEYS": "api_keys",
     "SUMMARIZER_STATE_DIR": "state_dir",
+    "SUMMARIZER_STATE_URL": "state_url",
 }
 
 
@@ -181,6 +182,21 @@ class Settings(BaseModel):
     keep_summaries: int = Field(
         1_000, ge=0, description="Summaries the service keeps for GET .../{id}."
     )
+    state_url: str | None = Field(
+        None,
+        description="postgresql://... : keep all service state in Postgres, shared by every "
+        "replica (`summarizer db upgrade` first). Default: SQLite under state_dir.",
+    )
+    state_pool_size: int = Field(
+        8, ge=1, le=256, description="Postgres connections each worker process keeps open."
+    )
+    job_lease: float = Field(
+        30.0,
+        ge=1.0,
+        le=3600.0,
+        description="Seconds a replica holds a batch request without a heartbeat before "
+        "another replica may take it over (Postgres state only).",
+    )
 
     @field_validator("api_keys", mode="before")
     @classmethod
@@ -188,6 +204,16 @@ class Settings(BaseModel):
         # The environment gives one string: "key1,key2".
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("state_url")
+    @classmethod
+    def _postgres_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        scheme = value.partition("://")[0].lower()
+        if scheme not in ("postgresql", "postgres") or "://" not in value:
+            raise ValueError("expected postgresql://[user[:password]@]host[:port]/database")
         return value
 
     @field_validator("backend")
