@@ -14,6 +14,8 @@ import pytest
 
 from summarizer.service.state import IdempotencyConflict, StateStore
 
+pytestmark = pytest.mark.slow(seconds=0.3)  # starts a Postgres cluster (once per worker)
+
 OPTS: dict[str, Any] = {
     "endpoint": "/v1/summaries",
     "completion_window": "24h",

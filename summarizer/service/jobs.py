@@ -10,7 +10,7 @@ and its rows go to whichever runner claims next. An outcome is recorded only whi
 lease is held, so every request is answered exactly once, whoever ran it.
 
 Either way a restart resumes every unfinished job, losing no finished result. While the
-database is away the runner backs off (0.5 s doubling to 8 s) and keeps finished
+database is away the runner backs off (0.25 s doubling to 5 s) and keeps finished
 results in memory until they can be recorded.
 """
 
@@ -40,8 +40,8 @@ log = logging.getLogger("summarizer.service.jobs")
 
 IDLE_POLL = 0.25  # seconds between looks for new work when idle (jobs from other workers)
 SWEEP_EVERY = 2.0  # seconds between expiry / settle sweeps
-BACKOFF_FIRST = 0.5
-BACKOFF_MAX = 8.0
+BACKOFF_FIRST = 0.25
+BACKOFF_MAX = 5.0
 
 
 class JobRunner:

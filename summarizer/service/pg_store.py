@@ -47,6 +47,10 @@ log = logging.getLogger("summarizer.service.pg_store")
 T = TypeVar("T")
 NOW = "extract(epoch from clock_timestamp())"
 POOL_WAIT = 3.0  # seconds a call waits for a pooled connection before giving up (503)
+DOWN_WAIT = 0.5  # the same while the database is known to be away: fail fast
+# The pool retries a lost connection with backoff (1 s, 2 s, 4 s) for this long, then waits
+# for the next call to try again at once: a long outage never grows the backoff to minutes.
+RECONNECT_FOR = 6.0
 CONNECT_TIMEOUT = 3  # seconds to open one connection
 PRUNE_EVERY = 50  # unheld summaries beyond keep_summaries are deleted every N inserts
 ACTIVE_SQL = "(" + ", ".join(f"'{status}'" for status in ACTIVE) + ")"
@@ -139,10 +143,12 @@ class PostgresStore:
                 "application_name": "summarizer",
             },
             timeout=POOL_WAIT,
-            reconnect_timeout=24 * 3600,  # keep trying in the background while it is down
+            reconnect_timeout=RECONNECT_FOR,
             name="summarizer-state",
             open=False,
         )
+        # Its reconnection attempts would log a warning each; the runner logs the outage once.
+        logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
         self._pool.open(wait=False)
         self.run(check)
 
@@ -163,7 +169,7 @@ class PostgresStore:
         error: BaseException | None = None
         for attempt in range(attempts):
             try:
-                with self._pool.connection() as conn:
+                with self._pool.connection(POOL_WAIT if self.healthy else DOWN_WAIT) as conn:
                     result = work(conn)
             except self._unavailable as exc:
                 error = exc
