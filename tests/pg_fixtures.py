@@ -54,6 +54,7 @@ class PgCluster:
         self.port = free_port()
         self.as_postgres = os.geteuid() == 0  # initdb and postgres refuse to run as root
         self.running = False
+        self.extra_options = ""  # more server options, e.g. for the benchmark
 
     def _run(self, *args: str, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
         command = [str(self.bindir / args[0]), *args[1:]]
@@ -80,7 +81,7 @@ class PgCluster:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
+            f"-c max_connections=200 {self.extra_options}"
         )
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "start")
         self.running = True

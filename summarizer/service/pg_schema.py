@@ -7,7 +7,8 @@ psycopg only, and its autogenerate would compare against models we do not have.)
 
 The service never changes the schema itself: it checks the version at start and
 refuses to run against an older one (``SchemaOutdated``, naming the command).
-Migrations are append-only: a released one is never edited, a change is a new number.
+Migrations are append-only (a released one is never edited, a change is a new number)
+and only add, so the previous release keeps running on the new schema.
 """
 
 from __future__ import annotations
@@ -144,16 +145,16 @@ def upgrade(conn: Any) -> list[Migration]:
     return applied
 
 
-def check(conn: Any) -> None:
-    """Raise :class:`SchemaOutdated` unless the database is at this code's version."""
+def check(conn: Any) -> int:
+    """The database's version; :class:`SchemaOutdated` if it is older than this code.
+
+    A newer schema is accepted: migrations only add (columns with defaults, tables,
+    indexes), so replicas of the previous release keep working during a rolling upgrade.
+    """
     version = current_version(conn)
     if version < HEAD:
         raise SchemaOutdated(
             f"the state database's schema is at version {version}, this code needs {HEAD}: "
             f"run `{UPGRADE_COMMAND}`"
         )
-    if version > HEAD:
-        raise SchemaOutdated(
-            f"the state database's schema is at version {version}, newer than this code "
-            f"({HEAD}): upgrade summarizer on this machine"
-        )
+    return version

@@ -150,7 +150,13 @@ class PostgresStore:
         # Its reconnection attempts would log a warning each; the runner logs the outage once.
         logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
         self._pool.open(wait=False)
-        self.run(check)
+        version = self.run(check)
+        if version > HEAD:
+            log.warning(
+                "state database schema %d is newer than this code's %d (a rolling upgrade?)",
+                version,
+                HEAD,
+            )
 
     def close(self) -> None:
         if self._pool is not None:
