@@ -32,7 +32,7 @@ from summarizer.config import ENV_VARS
 from summarizer.service.models import Batch
 from summarizer.transport import tls_context
 
-pytestmark = [pytest.mark.service, pytest.mark.slow(seconds=25)]
+pytestmark = [pytest.mark.service, pytest.mark.slow(seconds=10)]
 
 LEASE = 2.0  # seconds: a killed replica's requests go to another this long after its last heartbeat
 

@@ -72,6 +72,7 @@ from summarizer.service.state import (
     StateStore,
     StateUnavailable,
     StoredSummary,
+    url_password,
 )
 
 log = logging.getLogger("summarizer.service")
@@ -138,6 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     for key in settings.api_keys:  # scrubbed from every message and log line
         register_secret(key.get_secret_value())
+    if settings.state_url:
+        register_secret(url_password(settings.state_url))
     metrics = Metrics()
     state_dir = settings.state_dir or default_state_dir()
     store = open_store(settings, state_dir)

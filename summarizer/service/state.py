@@ -271,3 +271,11 @@ def describe_url(url: str) -> str:
         return url
     user = creds.partition(":")[0]
     return f"{scheme}{sep}{user}:***@{host}" if ":" in creds else url
+
+
+def url_password(url: str) -> str | None:
+    """The password in a state URL, to scrub from logs (summarizer.redaction)."""
+    from urllib.parse import unquote, urlsplit
+
+    password = urlsplit(url).password
+    return unquote(password) if password else None
