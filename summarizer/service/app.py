@@ -303,7 +303,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             200: {
                 "headers": {
                     "X-Summary-Id": {
-                        "description": "GET /v1/summaries/{id}(.html)",
+                        "description": "GET /v1/summaries/{id}(.html); absent when the "
+                        "state database was unreachable (the summary is sent, not held)",
                         "schema": {"type": "string"},
                     }
                 }
@@ -318,7 +319,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Summarize one article; every figure carries its verification."""
         summary = await engine.summarize_for(request, body.text, body.prompt, body.options)
         payload = summary.model_dump_json()
-        summary_id = await call(store.put_summary, caller(request), body.text, payload)
+        try:
+            summary_id = await call(store.put_summary, caller(request), body.text, payload)
+        except StateUnavailable as exc:  # the answer is paid for: send it, unheld
+            log.warning("summary not held for GET /v1/summaries/{id}: %s", exc)
+            return Response(payload, media_type="application/json")
         return Response(
             payload,
             media_type="application/json",
