@@ -182,8 +182,11 @@ class Settings(BaseModel):
     keep_summaries: int = Field(
         1_000, ge=0, description="Summaries the service keeps for GET .../{id}."
     )
-    state_url: str | None = Field(
+    state_url: SecretStr | None = Field(
         None,
+        # Secret (it may hold a password) and left out of every dump: a batch export's
+        # saved settings, a Summarizer's derived settings and meta never carry it.
+        exclude=True,
         description="postgresql://... : keep all service state in Postgres, shared by every "
         "replica (`summarizer db upgrade` first). Default: SQLite under state_dir.",
     )
@@ -206,11 +209,15 @@ class Settings(BaseModel):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
-    @field_validator("state_url")
+    @field_validator("state_url", mode="before")
     @classmethod
-    def _postgres_url(cls, value: str | None) -> str | None:
+    def _postgres_url(cls, value: Any) -> Any:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
         if value is None or value == "":
             return None
+        if not isinstance(value, str):
+            return value  # the type check says what is wrong
         scheme = value.partition("://")[0].lower()
         if scheme not in ("postgresql", "postgres") or "://" not in value:
             raise ValueError("expected postgresql://[user[:password]@]host[:port]/database")
@@ -224,6 +231,10 @@ class Settings(BaseModel):
                 f"unknown backend {value!r} (choose from {', '.join(BACKEND_CHOICES)})"
             )
         return value
+
+    def state_database(self) -> str | None:
+        """The Postgres URL of the service's shared state (password included), or None."""
+        return self.state_url.get_secret_value() if self.state_url is not None else None
 
     def backend_spec(self) -> BackendSpec:
         """The backend these settings select (``auto`` resolved), from the registry."""

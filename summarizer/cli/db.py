@@ -34,12 +34,12 @@ StateUrlOpt = Annotated[
 
 
 def _url(state_url: str | None) -> str:
-    settings = load_settings(state_url=state_url)
-    if not settings.state_url:
+    url = load_settings(state_url=state_url).state_database()
+    if not url:
         raise ConfigError(
             "no state database: pass --state-url postgresql://... or set SUMMARIZER_STATE_URL"
         )
-    return settings.state_url
+    return url
 
 
 @db_app.command("upgrade")

@@ -139,8 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     for key in settings.api_keys:  # scrubbed from every message and log line
         register_secret(key.get_secret_value())
-    if settings.state_url:
-        register_secret(url_password(settings.state_url))
+    if (url := settings.state_database()) is not None:
+        register_secret(url_password(url))
     metrics = Metrics()
     state_dir = settings.state_dir or default_state_dir()
     store = open_store(settings, state_dir)
@@ -625,11 +625,12 @@ def problem_response(problem: Problem) -> JSONResponse:
 
 def open_store(settings: Settings, state_dir: Path) -> StateStore:
     """The configured backend, not yet opened: Postgres with ``state_url``, else SQLite."""
-    if settings.state_url:
+    url = settings.state_database()
+    if url is not None:
         from summarizer.service.pg_store import PostgresStore
 
         return PostgresStore(
-            settings.state_url,
+            url,
             keep_summaries=settings.keep_summaries,
             pool_size=settings.state_pool_size,
         )

@@ -47,11 +47,12 @@ def serve(
             "or serve the model yourself and pass --base-url"
         )
     state_dir = settings.state_dir or default_state_dir()
-    if settings.state_url:
+    url = settings.state_database()
+    if url is not None:
         from summarizer.service.pg_store import verify_schema
 
-        verify_schema(settings.state_url)  # one line, and no start, when it is away or behind
-        where = describe_url(settings.state_url)
+        verify_schema(url)  # one line, and no start, when it is away or behind
+        where = describe_url(url)
     else:
         check_state_dir(state_dir)
         where = str(state_dir)
