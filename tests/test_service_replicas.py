@@ -88,7 +88,7 @@ def trio(
     fake_model: Any, pg_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[list[LiveService]]:
     """Three replicas for the module; the SIGKILL test (last in the file) kills one."""
-    started = start_replicas(3, fake_model, pg_url, tmp_path_factory.mktemp("trio"))
+    started = start_replicas(3, fake_model, pg_url, tmp_path_factory.mktemp("trio"), cache=True)
     yield started
     for replica in started:
         replica.stop(signal.SIGKILL)  # no drain needed: state is in Postgres
@@ -155,17 +155,24 @@ def send_other_body(replica: LiveService) -> httpx.Response:
         return client.post("/v1/batches", json=body(3, "x"), headers={"Idempotency-Key": "one"})
 
 
-def test_summaries_and_reports_come_from_any_replica(trio: list[LiveService]) -> None:
+def test_summaries_reports_and_cached_answers_come_from_any_replica(
+    trio: list[LiveService], fake_model: Any
+) -> None:
     one, two, _ = trio
+    text = article(10_007)  # an article no other test sends
     with one.client() as client:
-        made = client.post("/v1/summaries", json={"text": article(7)})
-    assert made.status_code == 200
+        made = client.post("/v1/summaries", json={"text": text})
+    assert made.status_code == 200 and made.json()["meta"]["cached"] is False
     summary_id = made.headers["X-Summary-Id"]
+    calls = fake_model.requests
     with two.client() as client:
         again = client.get(f"/v1/summaries/{summary_id}")
         report = client.get(f"/v1/summaries/{summary_id}.html")
+        cached = client.post("/v1/summaries", json={"text": text})
     assert again.status_code == 200 and again.json() == made.json()
-    assert report.status_code == 200 and "Report 7" in report.text
+    assert report.status_code == 200 and "Report 10007" in report.text
+    assert cached.status_code == 200 and cached.json()["meta"]["cached"] is True
+    assert fake_model.requests == calls  # the answer came from the shared response cache
 
 
 def test_rate_limit_holds_per_key_across_replicas(

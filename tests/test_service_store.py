@@ -242,3 +242,14 @@ def test_response_cache_lives_in_the_store(pg_store: StateStore) -> None:
     cache.set("k", "v1")
     cache.set("k", "v2")
     assert cache.get("k") == "v2" and "k" in cache and len(cache) == 1
+
+
+def test_response_cache_keeps_the_newest_entries(pg_store: StateStore) -> None:
+    from summarizer.service.pg_store import PostgresCache, PostgresStore
+
+    assert isinstance(pg_store, PostgresStore)
+    cache = PostgresCache(pg_store, keep=3)
+    for i in range(6):
+        cache.set(f"k{i}", "v")
+    cache.prune()
+    assert len(cache) == 3 and "k5" in cache and "k0" not in cache

@@ -52,7 +52,8 @@ DOWN_WAIT = 0.5  # the same while the database is known to be away: fail fast
 # for the next call to try again at once: a long outage never grows the backoff to minutes.
 RECONNECT_FOR = 6.0
 CONNECT_TIMEOUT = 3  # seconds to open one connection
-PRUNE_EVERY = 50  # unheld summaries beyond keep_summaries are deleted every N inserts
+PRUNE_EVERY = 50  # unheld summaries (cache entries) beyond the kept number go every N writes
+CACHE_KEEP = 100_000  # response-cache entries kept (the disk cache's bound is 1 GiB)
 ACTIVE_SQL = "(" + ", ".join(f"'{status}'" for status in ACTIVE) + ")"
 
 
@@ -163,23 +164,26 @@ class PostgresStore:
             self._pool.close()
             self._pool = None
 
-    def run(self, work: Callable[[Any], T]) -> T:
+    def run(self, work: Callable[[Any], T], *, quick: bool = False) -> T:
         """``work(connection)`` with a pooled connection; a lost connection is retried once.
 
         Retrying is safe for every call here: each is one transaction, and each is written
-        so that running it again after an unknown outcome changes nothing twice.
+        so that running it again after an unknown outcome changes nothing twice. ``quick``
+        (the response cache, called on the event loop) never retries or waits long.
         """
         if self._pool is None:
             raise StateUnavailable("the state database is not open")
-        attempts = 2 if self.healthy else 1  # known down: fail fast, the pool keeps trying
+        healthy = self.healthy and not quick
+        attempts = 2 if healthy else 1  # known down: fail fast, the pool keeps trying
         error: BaseException | None = None
         for attempt in range(attempts):
             try:
-                with self._pool.connection(POOL_WAIT if self.healthy else DOWN_WAIT) as conn:
+                with self._pool.connection(POOL_WAIT if healthy else DOWN_WAIT) as conn:
                     result = work(conn)
             except self._unavailable as exc:
                 error = exc
-                self.healthy = False
+                if not quick:  # a cache call's short wait proves nothing about the database
+                    self.healthy = False
                 if attempt + 1 < attempts:
                     self._pool.check()  # drop every dead idle connection, not one per retry
                 continue
@@ -508,11 +512,15 @@ class PostgresRateLimiter:
 
 
 class PostgresCache:
-    """Response-cache storage (summarizer.cache) in one table; best effort when the
-    database is away: a miss, and nothing stored."""
+    """Response-cache storage (summarizer.cache) in one table. The pipeline calls it on
+    the event loop, so it is quick and best effort: no retry, a short wait, and while the
+    database is away a miss and nothing stored. Bounded like the disk cache: every
+    ``PRUNE_EVERY`` writes, entries beyond the newest ``keep`` are deleted."""
 
-    def __init__(self, store: PostgresStore) -> None:
+    def __init__(self, store: PostgresStore, keep: int = CACHE_KEEP) -> None:
         self.store = store
+        self.keep = keep
+        self._writes = 0
 
     def get(self, key: str) -> str | None:
         if not self.store.healthy:
@@ -521,7 +529,8 @@ class PostgresCache:
             row = self.store.run(
                 lambda conn: conn.execute(
                     "SELECT value FROM response_cache WHERE key = %s", (key,)
-                ).fetchone()
+                ).fetchone(),
+                quick=True,
             )
         except StateUnavailable:
             return None
@@ -536,10 +545,25 @@ class PostgresCache:
                     f"INSERT INTO response_cache (key, value, stored) VALUES (%s, %s, {NOW}) "
                     f"ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, stored = EXCLUDED.stored",
                     (key, value),
-                )
+                ),
+                quick=True,
             )
         except StateUnavailable:
             log.warning("response cache: the state database is unavailable; answer not stored")
+            return
+        self._writes += 1
+        if self._writes % PRUNE_EVERY == 0:
+            self.prune()
+
+    def prune(self) -> None:
+        """Delete all but the newest ``keep`` entries."""
+        self.store.run(
+            lambda conn: conn.execute(
+                "DELETE FROM response_cache WHERE stored < ("
+                "SELECT stored FROM response_cache ORDER BY stored DESC OFFSET %s LIMIT 1)",
+                (max(0, self.keep - 1),),
+            )
+        )
 
     def __len__(self) -> int:
         row = self.store.run(
