@@ -100,6 +100,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/service.py
+	$(BIN)/python bench/replicas.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache build *.egg-info

@@ -15,7 +15,9 @@ change the answer (temperature, seed, max_tokens, re-asks, grammar cap). The bas
 left out on purpose: the embedded server gets a new port every run.
 
 Storage is :mod:`diskcache` (SQLite plus files, safe across threads and processes),
-at ``--cache-dir``, ``$SUMMARIZER_CACHE_DIR``, or ``~/.cache/summarizer/responses``.
+at ``--cache-dir``, ``$SUMMARIZER_CACHE_DIR``, or ``~/.cache/summarizer/responses``;
+or any key -> text ``backend`` with diskcache's get/set (the service's replicas share
+one in Postgres: summarizer.service.pg_store).
 Only answers that produced a summary are stored; errors are never cached.
 """
 
@@ -92,12 +94,22 @@ _ANSWER_OPTIONS = (
 
 
 class ResponseCache:
-    """A :mod:`diskcache` store of model answers keyed by :meth:`key_for`."""
+    """Model answers keyed by :meth:`key_for`, in :mod:`diskcache` or ``backend``."""
 
     def __init__(
-        self, directory: str | Path | None = None, *, size_limit: int = DEFAULT_SIZE_LIMIT
+        self,
+        directory: str | Path | None = None,
+        *,
+        size_limit: int = DEFAULT_SIZE_LIMIT,
+        backend: Any = None,
     ) -> None:
         self.directory = Path(directory).expanduser() if directory else default_cache_dir()
+        self.hits = 0
+        self.misses = 0
+        self.writes = 0
+        if backend is not None:
+            self._store = backend
+            return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._store = diskcache.Cache(str(self.directory), size_limit=size_limit)
@@ -105,9 +117,6 @@ class ResponseCache:
             raise ConfigError(
                 f"{self.directory}: cannot open the response cache ({exc.strerror or exc})"
             ) from None
-        self.hits = 0
-        self.misses = 0
-        self.writes = 0
 
     def key_for(
         self, request: PreparedRequest, settings: Settings, response_model: type[BaseModel]

@@ -41,6 +41,7 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_WORKERS": "workers",
     "SUMMARIZER_API_KEYS": "api_keys",
     "SUMMARIZER_STATE_DIR": "state_dir",
+    "SUMMARIZER_STATE_URL": "state_url",
 }
 
 
@@ -181,6 +182,24 @@ class Settings(BaseModel):
     keep_summaries: int = Field(
         1_000, ge=0, description="Summaries the service keeps for GET .../{id}."
     )
+    state_url: SecretStr | None = Field(
+        None,
+        # Secret (it may hold a password) and left out of every dump: a batch export's
+        # saved settings, a Summarizer's derived settings and meta never carry it.
+        exclude=True,
+        description="postgresql://... : keep all service state in Postgres, shared by every "
+        "replica (`summarizer db upgrade` first). Default: SQLite under state_dir.",
+    )
+    state_pool_size: int = Field(
+        8, ge=1, le=256, description="Postgres connections each worker process keeps open."
+    )
+    job_lease: float = Field(
+        30.0,
+        ge=1.0,
+        le=3600.0,
+        description="Seconds a replica holds a batch request without a heartbeat before "
+        "another replica may take it over (Postgres state only).",
+    )
 
     @field_validator("api_keys", mode="before")
     @classmethod
@@ -188,6 +207,20 @@ class Settings(BaseModel):
         # The environment gives one string: "key1,key2".
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("state_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: Any) -> Any:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            return value  # the type check says what is wrong
+        scheme = value.partition("://")[0].lower()
+        if scheme not in ("postgresql", "postgres") or "://" not in value:
+            raise ValueError("expected postgresql://[user[:password]@]host[:port]/database")
         return value
 
     @field_validator("backend")
@@ -198,6 +231,10 @@ class Settings(BaseModel):
                 f"unknown backend {value!r} (choose from {', '.join(BACKEND_CHOICES)})"
             )
         return value
+
+    def state_database(self) -> str | None:
+        """The Postgres URL of the service's shared state (password included), or None."""
+        return self.state_url.get_secret_value() if self.state_url is not None else None
 
     def backend_spec(self) -> BackendSpec:
         """The backend these settings select (``auto`` resolved), from the registry."""

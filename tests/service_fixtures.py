@@ -54,12 +54,14 @@ class LiveService:
         keys: tuple[str, ...] = (API_KEY, OTHER_KEY),
         config: dict[str, Any] | None = None,
         model: str = "fake",
+        state_url: str | None = None,
     ) -> None:
         self.base_url = base_url
         self.state_dir = state_dir
         self.keys = keys
         self.config = {"rate_limit": 100_000.0, "rate_burst": 100_000, **(config or {})}
         self.model = model
+        self.state_url = state_url  # Postgres state shared with other replicas (--state-url)
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = state_dir / "service.log"
@@ -78,6 +80,11 @@ class LiveService:
         return httpx.Client(base_url=self.url, headers=self.headers, **kwargs)
 
     def start(self, timeout: float = 30.0) -> LiveService:
+        self.launch()
+        return self.wait_ready(timeout)
+
+    def launch(self) -> None:
+        """Start the process without waiting (several replicas start side by side)."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         config_path = self.state_dir / "config.toml"
@@ -104,12 +111,16 @@ class LiveService:
             self.base_url,
             "--model",
             self.model,
+            *(["--state-url", self.state_url] if self.state_url else []),
         ]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.state_dir
         )
         log.close()
+
+    def wait_ready(self, timeout: float = 30.0) -> LiveService:
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -173,3 +173,19 @@ def test_backend_names_and_default_models_live_only_in_the_registry() -> None:
             ):
                 found.append(f"{path.relative_to(package)}:{node.lineno}: compares with 'openai'")
     assert not found, found
+
+
+def test_state_url_must_be_postgres_and_its_password_never_shows() -> None:
+    from summarizer.service.state import describe_url, url_password
+
+    url = "postgresql://svc:s3cr%40t@db.internal:5433/summarizer"
+    settings = load_settings(state_url=url)
+    assert settings.state_database() == url
+    dumped = settings.model_dump_json()  # e.g. a batch export's saved settings
+    assert "s3cr" not in repr(settings) and "s3cr" not in dumped and '"state_url"' not in dumped
+    assert load_settings(state_url="").state_database() is None  # empty env var: SQLite
+    with pytest.raises(ConfigError, match="state_url: expected postgresql://"):
+        load_settings(state_url="mysql://db/summarizer")
+    assert describe_url(url) == "postgresql://svc:***@db.internal:5433/summarizer"
+    assert describe_url("postgresql://db/x") == "postgresql://db/x"
+    assert url_password(url) == "s3cr@t"

@@ -85,7 +85,7 @@ def test_readyz_is_503_while_the_model_starts_then_200(
         while client.get("/readyz").status_code != 200:
             assert time.monotonic() < deadline, "never became ready"
             time.sleep(0.1)
-        assert client.get("/readyz").json() == {"status": "ok", "detail": None}
+        assert client.get("/readyz").json() == {"status": "ok", "detail": None, "database": "ok"}
 
         # The fake serves no completions (404): enough to see which server a request reached.
         plain = client.post("/v1/summaries", json={"text": BELGOROD_TEXT}, timeout=30)

@@ -57,6 +57,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "[bold]export[/]/[bold]import[/] request files for self-hosted engines.",
         ("summarizer.cli.batch_group", "summarizer.cli.batch", "summarizer.cli.batch_api"),
     ),
+    "db": LazyCommand(
+        "The Postgres state database of [bold]summarizer serve --state-url[/]: "
+        "[bold]upgrade[/] its schema, or show its [bold]status[/].",
+        ("summarizer.cli.db",),
+    ),
     "eval": LazyCommand(
         "Score prompts on the seed articles against their gold events (prompt regression).",
         ("summarizer.cli.eval",),

@@ -50,6 +50,14 @@ def serve_command(
     state_dir: Annotated[
         Path | None, typer.Option("--state-dir", help="Batch jobs and held summaries (SQLite).")
     ] = None,
+    state_url: Annotated[
+        str | None,
+        typer.Option(
+            "--state-url",
+            help="postgresql://... : all state in Postgres, shared by replicas "
+            "(env SUMMARIZER_STATE_URL; run `summarizer db upgrade` first).",
+        ),
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
@@ -86,6 +94,7 @@ def serve_command(
         "queue_wait": queue_wait,
         "rate_limit": rate_limit,
         "state_dir": state_dir,
+        "state_url": state_url,
     }
     overrides = {key: value for key, value in overrides.items() if value is not None}
     serve(load_settings(**overrides), overrides, log_level="debug" if verbose > 1 else "info")

@@ -30,6 +30,7 @@ from fastapi.responses import (
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from summarizer.cache import ResponseCache
 from summarizer.claims import mention_ref
 from summarizer.config import Settings, load_settings
 from summarizer.crosscheck import verify
@@ -68,7 +69,14 @@ from summarizer.service.models import (
 )
 from summarizer.service.page import PAGE
 from summarizer.service.problems import Problem, ServiceError, problem_for
-from summarizer.service.store import IdempotencyConflict, Store
+from summarizer.service.state import (
+    IdempotencyConflict,
+    Offload,
+    StateStore,
+    StateUnavailable,
+    StoredSummary,
+    url_password,
+)
 
 log = logging.getLogger("summarizer.service")
 
@@ -101,12 +109,18 @@ E422 = {422: _err("Invalid request body or article (the CLI's wording).")}
 E429 = {429: _err("Rate limit for this API key exceeded.", RETRY)}
 E500 = {500: _err("Internal error (no details leak).")}
 E502 = {502: _err("The model backend failed or answered invalid output after retries.")}
-E503 = {503: _err("Too many model calls in flight, not ready, or backend rate-limited.", RETRY)}
+E503 = {
+    503: _err(
+        "Too many model calls in flight, not ready, backend rate-limited, or the state "
+        "database unavailable.",
+        RETRY,
+    )
+}
 E504 = {504: _err("The model backend did not answer in time.")}
 COMMON = {**E401, **E429, **E500}
-BODY_ERRORS = {**COMMON, **E400, **E413, **E422}
+BODY_ERRORS = {**COMMON, **E400, **E413, **E422, **E503}
 MODEL_ERRORS = {**BODY_ERRORS, **E502, **E503, **E504}
-READ_ERRORS = {**COMMON, **E404, **E422}
+READ_ERRORS = {**COMMON, **E404, **E422, **E503}
 
 
 BEARER = HTTPBearer(auto_error=False, description="An API key from the server's settings.")
@@ -128,17 +142,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     for key in settings.api_keys:  # scrubbed from every message and log line
         register_secret(key.get_secret_value())
+    if (url := settings.state_database()) is not None:
+        register_secret(url_password(url))
     metrics = Metrics()
-    engine = Engine(settings, metrics)
     state_dir = settings.state_dir or default_state_dir()
-    holder: dict[str, Any] = {}
+    store = open_store(settings, state_dir)
+    call = Offload(store, settings.state_pool_size + 2)
+    engine = Engine(settings, metrics, cache=shared_cache(settings, store))
+    runner = JobRunner(
+        store,
+        call,
+        engine,
+        background_slots(settings),
+        lock_path=state_dir / "runner.lock",
+        lease=settings.job_lease,
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = Store(state_dir / "service.sqlite3", settings.keep_summaries)
-        holder["store"] = store
-        runner = JobRunner(store, engine, state_dir / "runner.lock", background_slots(settings))
-        holder["runner"] = runner
+        await call(store.open)
         await engine.start()
         runner.start()
         try:
@@ -146,7 +168,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await runner.stop(settings.drain_timeout)
             await engine.close()
-            store.close()
+            await call(store.close)
+            call.close()
 
     app = FastAPI(
         title="summarizer",
@@ -155,7 +178,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Every number in a summary is cross-checked against the article. Authenticate "
             "with `Authorization: Bearer <key>` when the server has API keys. Limits: "
             f"{settings.rate_limit:g} requests/minute per key (burst {settings.rate_burst}), "
-            f"{settings.max_in_flight} model calls in flight per worker, body "
+            f"{settings.max_in_flight} model calls in flight per worker (per replica: "
+            "in-flight limits are never shared), body "
             f"{settings.max_body_bytes} bytes ({settings.max_batch_body_bytes} for stream and batches)."
         ),
         version=_version(),
@@ -163,13 +187,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     body_limit = settings.max_body_bytes
     many_limit = settings.max_batch_body_bytes
-    app.add_middleware(GuardMiddleware, settings=settings)
+    app.add_middleware(
+        GuardMiddleware,
+        settings=settings,
+        limiter=store.rate_limiter(settings.rate_limit, settings.rate_burst),
+        offload=call if store.blocking else None,
+    )
     app.add_middleware(TimingMiddleware, metrics=metrics)
 
     auth = [Depends(documented_auth)] if settings.api_keys else []
-
-    def store() -> Store:
-        return holder["store"]
 
     def caller(request: Request) -> str:
         return str(request.scope.get("state", {}).get("caller", "anonymous"))
@@ -181,6 +207,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if exc.problem.status in (429, 503):
             metrics.rejected.labels(exc.problem.code).inc()
         return problem_response(exc.problem)
+
+    @app.exception_handler(StateUnavailable)
+    async def on_state_unavailable(request: Request, exc: StateUnavailable) -> Response:
+        metrics.rejected.labels("state_unavailable").inc()
+        return problem_response(
+            Problem(
+                503,
+                "state_unavailable",
+                "the state database is unavailable; retry later",
+                StateUnavailable.retry_after,
+            )
+        )
 
     @app.exception_handler(SummarizerError)
     async def on_library_error(request: Request, exc: SummarizerError) -> Response:
@@ -239,8 +277,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tags=["probes"],
     )
     async def readyz() -> Response:
-        """Ready to summarize: 503 while the embedded model server is starting."""
-        body = Health(status=engine.readiness, detail=engine.readiness_detail)
+        """Ready to summarize: 503 while the embedded model server is starting, or while
+        the state database does not answer."""
+        try:
+            await call(store.ping)
+        except StateUnavailable as exc:
+            body = Health(status="unavailable", detail=str(exc), database="unavailable")
+            return JSONResponse(body.model_dump(), status_code=503)
+        body = Health(status=engine.readiness, detail=engine.readiness_detail, database="ok")
         return JSONResponse(body.model_dump(), status_code=200 if engine.readiness == "ok" else 503)
 
     @app.get(
@@ -262,7 +306,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             200: {
                 "headers": {
                     "X-Summary-Id": {
-                        "description": "GET /v1/summaries/{id}(.html)",
+                        "description": "GET /v1/summaries/{id}(.html); absent when the "
+                        "state database was unreachable (the summary is sent, not held)",
                         "schema": {"type": "string"},
                     }
                 }
@@ -277,7 +322,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Summarize one article; every figure carries its verification."""
         summary = await engine.summarize_for(request, body.text, body.prompt, body.options)
         payload = summary.model_dump_json()
-        summary_id = store().put_summary(caller(request), body.text, payload)
+        try:
+            summary_id = await call(store.put_summary, caller(request), body.text, payload)
+        except StateUnavailable as exc:  # the answer is paid for: send it, unheld
+            log.warning("summary not held for GET /v1/summaries/{id}: %s", exc)
+            return Response(payload, media_type="application/json")
         return Response(
             payload,
             media_type="application/json",
@@ -295,7 +344,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, summary_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> HTMLResponse:
         """The grounding report of a summary this server holds (self-contained HTML)."""
-        held = _held(store(), summary_id, caller(request))
+        held = _held(await call(store.get_summary, summary_id, caller(request)), summary_id)
         summary = ArticleSummary.model_validate_json(held.summary_json)
         return HTMLResponse(render_html(summary, held.article))
 
@@ -310,7 +359,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, summary_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> Response:
         """A summary this server holds (the last ``keep_summaries``, and every batch result)."""
-        held = _held(store(), summary_id, caller(request))
+        held = _held(await call(store.get_summary, summary_id, caller(request)), summary_id)
         return Response(held.summary_json, media_type="application/json")
 
     @app.post(
@@ -391,7 +440,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         code=problem.code, message=problem.message, status=problem.status
                     ),
                 )
-            summary_id = store().put_summary(who, item.text, summary.model_dump_json())
+            try:
+                summary_id = await call(
+                    store.put_summary, who, item.text, summary.model_dump_json()
+                )
+            except StateUnavailable:
+                summary_id = (
+                    None  # the result still goes out; only GET /v1/summaries/{id} misses it
+                )
             return StreamLine(
                 custom_id=item.custom_id, status="succeeded", summary_id=summary_id, result=summary
             )
@@ -458,7 +514,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         canonical = body.model_dump_json()
         digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
         try:
-            batch_id, created = store().create_batch(
+            batch_id, created = await call(
+                store.create_batch,
                 caller(request),
                 idempotency_key,
                 digest,
@@ -476,8 +533,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     "Idempotency-Key was already used with a different body",
                 )
             ) from None
-        holder["runner"].wake.set()
-        batch = store().batch(batch_id)
+        runner.wake.set()
+        batch = await call(store.batch, batch_id)
         headers = {"Location": f"/v1/batches/{batch_id}"}
         if not created:
             headers["Idempotent-Replayed"] = "true"
@@ -494,7 +551,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, batch_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> JSONResponse:
         """Status and request counts."""
-        return JSONResponse(_batch(store(), batch_id, caller(request)))
+        return JSONResponse(_batch(await call(store.batch, batch_id, caller(request)), batch_id))
 
     @app.post(
         "/v1/batches/{batch_id}/cancel",
@@ -507,9 +564,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, batch_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> JSONResponse:
         """Stop a batch: requests not started are cancelled, running ones finish."""
-        _batch(store(), batch_id, caller(request))
-        store().cancel_batch(batch_id)
-        return JSONResponse(_batch(store(), batch_id, caller(request)))
+        _batch(await call(store.batch, batch_id, caller(request)), batch_id)
+        await call(store.cancel_batch, batch_id)
+        return JSONResponse(_batch(await call(store.batch, batch_id, caller(request)), batch_id))
 
     results_doc = {
         200: {
@@ -530,8 +587,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, batch_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> Response:
         """Succeeded requests so far (complete once the batch is ``completed``)."""
-        _batch(store(), batch_id, caller(request))
-        return _jsonl(store().result_lines(batch_id, errors=False))
+        _batch(await call(store.batch, batch_id, caller(request)), batch_id)
+        return _jsonl(await call(lambda: list(store.result_lines(batch_id, errors=False))))
 
     @app.get(
         "/v1/batches/{batch_id}/errors",
@@ -544,8 +601,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request, batch_id: Annotated[str, PathParam(pattern=ID_PATTERN)]
     ) -> Response:
         """Failed and cancelled requests, each with its error code and message."""
-        _batch(store(), batch_id, caller(request))
-        return _jsonl(store().result_lines(batch_id, errors=True))
+        _batch(await call(store.batch, batch_id, caller(request)), batch_id)
+        return _jsonl(await call(lambda: list(store.result_lines(batch_id, errors=True))))
 
     app.state.engine = engine
     app.state.metrics = metrics
@@ -582,15 +639,36 @@ def problem_response(problem: Problem) -> JSONResponse:
     return JSONResponse(problem.body(), status_code=problem.status, headers=problem.headers())
 
 
-def _held(store: Store, summary_id: str, caller: str) -> Any:
-    held = store.get_summary(summary_id, caller)
+def open_store(settings: Settings, state_dir: Path) -> StateStore:
+    """The configured backend, not yet opened: Postgres with ``state_url``, else SQLite."""
+    url = settings.state_database()
+    if url is not None:
+        from summarizer.service.pg_store import PostgresStore
+
+        return PostgresStore(
+            url,
+            keep_summaries=settings.keep_summaries,
+            pool_size=settings.state_pool_size,
+        )
+    from summarizer.service.store import Store
+
+    return Store(state_dir / "service.sqlite3", settings.keep_summaries)
+
+
+def shared_cache(settings: Settings, store: StateStore) -> ResponseCache | None:
+    """The response cache in the state store when it has one (Postgres); None: the
+    Summarizer's own (the ``cache`` setting's folder, or off)."""
+    backend = store.cache_backend() if settings.cache else None
+    return ResponseCache(backend=backend) if backend is not None else None
+
+
+def _held(held: StoredSummary | None, summary_id: str) -> StoredSummary:
     if held is None:
         raise ServiceError(Problem(404, "not_found", f"no summary {summary_id}"))
     return held
 
 
-def _batch(store: Store, batch_id: str, caller: str) -> dict[str, Any]:
-    batch = store.batch(batch_id, caller)
+def _batch(batch: dict[str, Any] | None, batch_id: str) -> dict[str, Any]:
     if batch is None:
         raise ServiceError(Problem(404, "not_found", f"no batch {batch_id}"))
     return batch

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from starlette.requests import Request
 
 from summarizer.backend_registry import LLAMA_CPP
+from summarizer.cache import ResponseCache
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.pipeline import Summarizer
@@ -52,11 +53,14 @@ class ClientGone(Exception):
 
 
 class Engine:
-    def __init__(self, settings: Settings, metrics: Metrics) -> None:
+    def __init__(
+        self, settings: Settings, metrics: Metrics, *, cache: ResponseCache | None = None
+    ) -> None:
         self.settings = settings
         self.metrics = metrics
+        self.cache = cache  # None: each Summarizer follows the `cache` setting
         self.gate = ModelGate(model_slots(settings), settings.max_queue, settings.queue_wait)
-        self.base = Summarizer(settings)
+        self.base = Summarizer(settings, cache=cache)
         self.variants: OrderedDict[tuple[Any, ...], Summarizer] = OrderedDict()
         self.readiness: Readiness = "starting"
         self.readiness_detail: str | None = None
@@ -133,7 +137,7 @@ class Engine:
                 "base_url": backend.base_url,
                 "model": backend.model,
             }
-        created = Summarizer(self.settings, **update)
+        created = Summarizer(self.settings, cache=self.cache, **update)
         self.variants[key] = created
         while len(self.variants) > MAX_VARIANTS:
             _, old = self.variants.popitem(last=False)

@@ -18,6 +18,7 @@ from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from summarizer.config import Settings
+from summarizer.service.state import Limiter, Offload, StateUnavailable
 
 PROTECTED_PREFIX = "/v1/"
 MAX_TRACKED = 10_000  # callers remembered by the rate limiter before idle ones are dropped
@@ -64,10 +65,20 @@ def key_id(key: str) -> str:
 
 
 class GuardMiddleware:
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    """Auth, then the rate limit: in memory per process, or the state store's shared one
+    (``limiter``, called through ``offload`` when it does network I/O)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings: Settings,
+        limiter: Limiter | None = None,
+        offload: Offload | None = None,
+    ) -> None:
         self.app = app
         self.keys = [k.get_secret_value().encode("utf-8") for k in settings.api_keys]
-        self.limiter = RateLimiter(settings.rate_limit, settings.rate_burst)
+        self.limiter = limiter or RateLimiter(settings.rate_limit, settings.rate_burst)
+        self.offload = offload
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(PROTECTED_PREFIX):
@@ -83,7 +94,21 @@ class GuardMiddleware:
                 {"WWW-Authenticate": 'Bearer realm="summarizer"'},
             )
             return
-        wait = self.limiter.take(caller)
+        try:
+            wait = (
+                await self.offload(self.limiter.take, caller)
+                if self.offload is not None
+                else self.limiter.take(caller)
+            )
+        except StateUnavailable:
+            await _reply(
+                send,
+                503,
+                "the state database is unavailable; retry later",
+                "state_unavailable",
+                {"Retry-After": str(StateUnavailable.retry_after)},
+            )
+            return
         if wait is not None:
             await _reply(
                 send,

@@ -183,5 +183,8 @@ class Problem(_Body):
 
 
 class Health(_Body):
-    status: Literal["ok", "starting", "failed"]
+    status: Literal["ok", "starting", "failed", "unavailable"]
     detail: str | None = None
+    database: Literal["ok", "unavailable"] | None = Field(
+        None, description="The state store (SQLite file or Postgres), on /readyz."
+    )

@@ -11,6 +11,7 @@ import ipaddress
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 from summarizer.config import Settings, load_settings
 from summarizer.errors import ConfigError
 from summarizer.service.app import create_app, default_state_dir
+from summarizer.service.state import describe_url
 
 OVERRIDES_ENV = "SUMMARIZER_SERVE_OVERRIDES"  # command-line options handed to worker processes
 
@@ -45,21 +47,21 @@ def serve(
             "or serve the model yourself and pass --base-url"
         )
     state_dir = settings.state_dir or default_state_dir()
-    try:
-        state_dir.mkdir(parents=True, exist_ok=True)
-        probe = state_dir / ".writable"
-        probe.touch()
-        probe.unlink()
-    except OSError as exc:
-        raise ConfigError(
-            f"{state_dir}: cannot use as state folder ({exc.strerror or exc})"
-        ) from None
+    url = settings.state_database()
+    if url is not None:
+        from summarizer.service.pg_store import verify_schema
+
+        verify_schema(url)  # one line, and no start, when it is away or behind
+        where = describe_url(url)
+    else:
+        check_state_dir(state_dir)
+        where = str(state_dir)
     import uvicorn
 
     auth = f"{len(settings.api_keys)} API key(s)" if settings.api_keys else "off (loopback only)"
     print(
         f"summarizer serve: backend {settings.resolved_backend()}, auth {auth}, "
-        f"{settings.workers} worker(s), state in {state_dir}",
+        f"{settings.workers} worker(s), state in {where}",
         file=sys.stderr,
         flush=True,
     )
@@ -82,6 +84,18 @@ def serve(
         workers=settings.workers,
         **common,
     )
+
+
+def check_state_dir(state_dir: Path) -> None:
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        probe = state_dir / ".writable"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(
+            f"{state_dir}: cannot use as state folder ({exc.strerror or exc})"
+        ) from None
 
 
 def app_from_environment() -> FastAPI:

@@ -3,21 +3,35 @@
 Each batch request is one row whose status moves pending -> running -> succeeded/failed
 in its own transaction, so a crash or restart at any point loses nothing already
 finished and never records a request twice: results are read from the rows, one per
-request. Rows left ``running`` by a dead process go back to ``pending`` on start.
+request. Rows left ``running`` by a dead process go back to ``pending`` on start (one runner per
+state folder, behind a file lock: summarizer.service.jobs). The interface is
+summarizer.service.state.StateStore; summarizer.service.pg_store is the shared backend.
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from summarizer.service.state import (
+    ACTIVE,
+    CANCELLED_ERROR,
+    EXPIRED_ERROR,
+    CacheBackend,
+    Claim,
+    IdempotencyConflict,
+    Limiter,
+    StoredSummary,
+    batch_view,
+    new_id,
+    result_line,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS summaries (
@@ -38,49 +52,32 @@ CREATE TABLE IF NOT EXISTS batch_requests (
 CREATE INDEX IF NOT EXISTS batch_requests_status ON batch_requests(batch_id, status);
 """
 
-ACTIVE = ("validating", "in_progress", "finalizing", "cancelling")
-TIMESTAMPS = (
-    "created_at",
-    "expires_at",
-    "in_progress_at",
-    "finalizing_at",
-    "completed_at",
-    "failed_at",
-    "cancelling_at",
-    "cancelled_at",
-    "expired_at",
-)
-
-
-class IdempotencyConflict(Exception):
-    """Same Idempotency-Key, different body."""
-
-
-@dataclass(frozen=True)
-class StoredSummary:
-    id: str
-    caller: str
-    article: str
-    summary_json: str
-
-
-def new_id(prefix: str) -> str:
-    return f"{prefix}_{secrets.token_hex(12)}"
-
 
 class Store:
+    """The SQLite backend: one file, one batch runner at a time (see module docstring)."""
+
+    blocking = False
+    shared = False
+
     def __init__(self, path: Path, keep_summaries: int = 1000) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.keep_summaries = keep_summaries
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._inserts = 0
+
+    def open(self) -> None:
+        """Open (or create) the file and its tables."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=10000")
         self._db.executescript(SCHEMA)
-        self._inserts = 0
+
+    def ping(self) -> None:
+        with self._lock:
+            self._db.execute("SELECT 1").fetchone()
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
@@ -190,40 +187,7 @@ class Store:
                     (batch_id,),
                 ).fetchall()
             )
-        out = {name: row[name] for name in TIMESTAMPS}
-        total = sum(counts.values())
-        out.update(
-            id=row["id"],
-            object="batch",
-            endpoint=row["endpoint"],
-            completion_window=row["completion_window"],
-            status=row["status"],
-            metadata=json.loads(row["metadata"]) if row["metadata"] else None,
-            request_counts={
-                "total": total,
-                "completed": counts.get("succeeded", 0),
-                "failed": counts.get("failed", 0) + counts.get("cancelled", 0),
-            },
-            output_file_id=f"{row['id']}/results" if counts.get("succeeded") else None,
-            error_file_id=f"{row['id']}/errors"
-            if counts.get("failed") or counts.get("cancelled")
-            else None,
-        )
-        return out
-
-    def batch_options(self, batch_id: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT options FROM batches WHERE id = ?", (batch_id,)
-            ).fetchone()
-        return json.loads(row["options"]) if row and row["options"] else None
-
-    def batch_caller(self, batch_id: str) -> str:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT caller FROM batches WHERE id = ?", (batch_id,)
-            ).fetchone()
-        return str(row["caller"]) if row else ""
+        return batch_view(row, counts)
 
     def cancel_batch(self, batch_id: str) -> None:
         now = int(time.time())
@@ -236,16 +200,7 @@ class Store:
             db.execute(
                 "UPDATE batch_requests SET status = 'cancelled', error = ? "
                 "WHERE batch_id = ? AND status = 'pending'",
-                (
-                    json.dumps(
-                        {
-                            "code": "batch_cancelled",
-                            "message": "batch cancelled before this request ran",
-                            "status": 409,
-                        }
-                    ),
-                    batch_id,
-                ),
+                (json.dumps(CANCELLED_ERROR), batch_id),
             )
         self.settle(batch_id)
 
@@ -273,16 +228,18 @@ class Store:
                     (now, now, batch_id),
                 )
 
+    def settle_idle(self) -> None:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id FROM batches WHERE status IN ({','.join('?' * len(ACTIVE))})", ACTIVE
+            ).fetchall()
+        for row in rows:
+            self.settle(row["id"])
+
     def expire_due(self, now: float | None = None) -> int:
         """Batches past their completion window: requests not run fail as expired."""
         now = int(time.time() if now is None else now)
-        error = json.dumps(
-            {
-                "code": "batch_expired",
-                "message": "the batch's completion window ended first",
-                "status": 410,
-            }
-        )
+        error = json.dumps(EXPIRED_ERROR)
         with self.tx() as db:
             due = [
                 row["id"]
@@ -303,48 +260,57 @@ class Store:
                 )
         return len(due)
 
-    def active_batches(self) -> list[str]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id FROM batches WHERE status IN ('validating', 'in_progress', 'cancelling') ORDER BY created_at"
-            ).fetchall()
-        return [row["id"] for row in rows]
-
-    def requeue_running(self) -> int:
+    def recover(self) -> int:
         """After a restart: requests a dead process was running go back to the queue."""
         with self.tx() as db:
             return db.execute(
                 "UPDATE batch_requests SET status = 'pending' WHERE status = 'running'"
             ).rowcount
 
-    def claim(self, batch_id: str, limit: int) -> list[tuple[int, str, str]]:
-        """Mark up to ``limit`` pending requests running; (idx, custom_id, body) each."""
+    def claim(self, owner: str, limit: int, lease: float) -> list[Claim]:
+        """Mark up to ``limit`` pending requests running, oldest batch first.
+
+        The runner holds the state folder's lock, so ``owner`` and ``lease`` need no
+        record here: rows a dead runner left running are requeued by :meth:`recover`.
+        """
         with self.tx() as db:
-            status = db.execute("SELECT status FROM batches WHERE id = ?", (batch_id,)).fetchone()
-            if status is None or status["status"] != "in_progress":
-                return []
             rows = db.execute(
-                "SELECT idx, custom_id, body FROM batch_requests WHERE batch_id = ? AND status = 'pending' "
-                "ORDER BY idx LIMIT ?",
-                (batch_id, limit),
+                "SELECT r.batch_id, r.idx, r.custom_id, r.body, b.caller, b.options "
+                "FROM batch_requests r JOIN batches b ON b.id = r.batch_id "
+                "WHERE b.status = 'in_progress' AND r.status = 'pending' "
+                "ORDER BY b.created_at, b.rowid, r.idx LIMIT ?",
+                (limit,),
             ).fetchall()
             db.executemany(
                 "UPDATE batch_requests SET status = 'running', attempts = attempts + 1 "
                 "WHERE batch_id = ? AND idx = ?",
-                [(batch_id, row["idx"]) for row in rows],
+                [(row["batch_id"], row["idx"]) for row in rows],
             )
-        return [(row["idx"], row["custom_id"], row["body"]) for row in rows]
+        return [
+            Claim(
+                row["batch_id"],
+                row["idx"],
+                row["custom_id"],
+                row["body"],
+                row["caller"],
+                json.loads(row["options"]) if row["options"] else None,
+            )
+            for row in rows
+        ]
+
+    def heartbeat(self, owner: str, lease: float) -> int:
+        """Nothing to extend: the sole runner's claims never expire (see :meth:`claim`)."""
+        return 0
 
     def finish(
         self,
-        batch_id: str,
-        idx: int,
+        claim: Claim,
+        owner: str,
         *,
-        caller: str,
         article: str = "",
         summary_json: str | None = None,
         error: dict[str, Any] | None = None,
-    ) -> None:
+    ) -> bool:
         """Record one request's outcome (summary and row in one transaction)."""
         with self.tx() as db:
             summary_id = None
@@ -352,26 +318,29 @@ class Store:
                 summary_id = new_id("sum")
                 db.execute(
                     "INSERT INTO summaries (id, caller, created, held, article, summary) VALUES (?,?,?,1,?,?)",
-                    (summary_id, caller, time.time(), article, summary_json),
+                    (summary_id, claim.caller, time.time(), article, summary_json),
                 )
-            db.execute(
+            done = db.execute(
                 "UPDATE batch_requests SET status = ?, summary_id = ?, error = ? "
                 "WHERE batch_id = ? AND idx = ? AND status = 'running'",
                 (
                     "succeeded" if summary_json is not None else "failed",
                     summary_id,
                     json.dumps(error) if error is not None else None,
-                    batch_id,
-                    idx,
+                    claim.batch_id,
+                    claim.idx,
                 ),
-            )
+            ).rowcount
+            if not done and summary_id is not None:  # cancelled or expired meanwhile
+                db.execute("DELETE FROM summaries WHERE id = ?", (summary_id,))
+        return bool(done)
 
-    def release(self, batch_id: str, idx: int) -> None:
+    def release(self, claim: Claim, owner: str) -> None:
         """A request interrupted by shutdown goes back to the queue."""
         with self.tx() as db:
             db.execute(
                 "UPDATE batch_requests SET status = 'pending' WHERE batch_id = ? AND idx = ? AND status = 'running'",
-                (batch_id, idx),
+                (claim.batch_id, claim.idx),
             )
 
     def result_lines(self, batch_id: str, *, errors: bool) -> Iterator[dict[str, Any]]:
@@ -385,18 +354,15 @@ class Store:
                 (batch_id, *wanted),
             ).fetchall()
         for row in rows:
-            line: dict[str, Any] = {
-                "id": f"{batch_id}_req_{row['idx']}",
-                "custom_id": row["custom_id"],
-            }
-            if errors:
-                line["response"] = None
-                line["error"] = json.loads(row["error"]) if row["error"] else None
-            else:
-                line["response"] = {
-                    "status_code": 200,
-                    "request_id": row["summary_id"],
-                    "body": json.loads(row["summary"]),
-                }
-                line["error"] = None
-            yield line
+            yield result_line(batch_id, row, errors=errors)
+
+    # -- per process: one machine, one file ---------------------------------------------
+
+    def rate_limiter(self, per_minute: float, burst: int) -> Limiter:
+        """In memory, per worker process (SQLite state is one machine's)."""
+        from summarizer.service.guard import RateLimiter
+
+        return RateLimiter(per_minute, burst)
+
+    def cache_backend(self) -> CacheBackend | None:
+        return None  # the response cache's own folder (summarizer.cache)
