@@ -27,8 +27,15 @@ from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef, SummaryDraft
-from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
+from summarizer.schema import (
+    ClaimCheck,
+    ClaimKind,
+    ClaimStatus,
+    Event,
+    MentionRef,
+    SummaryDraft,
+)
+from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 
 
 def _word_set(spaced: str) -> frozenset[str]:
@@ -56,16 +63,34 @@ _STOP = _word_set(
     "where while after before during since about over under into onto per "
 )
 _WORDS = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_DAY = rf"{_MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+# Words that tie a clause to a time: a year ("in 2019", "since August 2023", "a 2018 quake"),
+# a time counted back from the dateline ("last year", "three years ago", "last week"), or
+# one with no date at all ("in the past", "the previous quake").
 _BACKGROUND = lazy_compile(
-    r"\b(?:in|during|back\s+in)\s+(?:(?:early|late|mid|mid-)\s*)?(?P<year>1[5-9]\d\d|20\d\d)\b"
-    r"|\bthe\s+(?P<year2>1[5-9]\d\d|20\d\d)\b(?!\s*[-–]\s*\d)"
-    r"|^\W*(?P<year3>1[5-9]\d\d|20\d\d)\b"
-    r"|\blast\s+year\b|\b(?:\w+|\d+)\s+years?\s+ago\b|\ba\s+decade\s+ago\b|\bin\s+the\s+past\b"
+    r"\b(?:in|during|since|back\s+in|by|until)\s+(?:(?:early|late|mid|mid-)\s*)?"
+    rf"(?:{_MONTH_DAY})?(?P<year>{_YEAR})\b"
+    rf"|\b{_MONTH_DAY}(?P<year4>{_YEAR})\b"
+    rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{_YEAR})\b(?!\s*[-–]\s*\d)"
+    rf"|^\W*(?P<year3>{_YEAR})\b"
+    r"|\b(?P<this>this|last)\s+(?P<last>year|month|week)\b|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
+    r"|\ba\s+decade\s+ago\b|\bin\s+the\s+past\b"
     r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"
     r"|hurricane|typhoon|attack|attacks|disaster|war|sinking|fire|blast|explosion|flood|floods"
     r"|collapse|conflict|accident|crash|tragedy|eruption|tsunami|outbreak)\b",
     flags=2,  # re.IGNORECASE
 )
+_AGO_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+Period = tuple[dt.date, dt.date]
+_CLOSE = lazy_compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*")  # up to four words, no comma
 _TEXT_FIELDS = ("description", "location", "attribution")
 _VAGUE_OK = frozenset({"at_least", "more_than", "at_most", "less_than"})
 
@@ -164,10 +189,31 @@ class ArticleFacts:
             return date.year
         return self.dateline.year if self.dateline else None
 
+    def event_time(self, event: Event) -> tuple[int | None, dt.date | None]:
+        """(year, date) of an event, from the first of: its date; the date its ``date_text``
+        resolves to; a time its ``date_text`` or (undated) description names ("July 2023",
+        "last year", "the 2019 vote"); the dateline's year. An event of another year owns
+        that year's tolls."""
+        if event.date is not None:
+            return event.date.year, event.date
+        for text in (event.date_text or "", event.description):
+            if not text:
+                continue
+            if text is event.date_text:
+                resolved = resolve_date_text(text, self.dateline)
+                if resolved is not None:
+                    return resolved.year, resolved
+            for anchor in _BACKGROUND.finditer(text):
+                period = anchor_period(anchor, self.dateline)
+                if period is not None and period[0].year == period[1].year:
+                    return period[0].year, (period[0] if period[0] == period[1] else None)
+        return self.year_of(None), None
+
 
 def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
     """Every number in prose, every name, date and event type of ``draft``."""
-    checks = check_prose_numbers(prose_fields(draft), facts)
+    times = {f"events[{i}]": facts.event_time(event) for i, event in enumerate(draft.events)}
+    checks = check_prose_numbers(prose_fields(draft), facts, times)
     for index, event in enumerate(draft.events):
         where = f"events[{index}]"
         for number, actor in enumerate(event.actors):
@@ -208,11 +254,16 @@ def prose_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------
 
 
-def check_prose_numbers(fields: list[tuple[str, str]], facts: ArticleFacts) -> list[ClaimCheck]:
+def check_prose_numbers(
+    fields: list[tuple[str, str]],
+    facts: ArticleFacts,
+    times: dict[str, tuple[int | None, dt.date | None]] | None = None,
+) -> list[ClaimCheck]:
     """Read every field with the extractor (in one pass) and check each number found.
 
-    A text repeated in several fields (a summary copied into a description) is read once and
-    its checks are reported under each path.
+    A text repeated in several fields (a summary copied into a description) is read once;
+    ``times`` gives the (year, date) of an event by its path prefix (``events[2]``), so a
+    number in that event's fields is judged against that event's time, not the dateline's.
     """
     unique: dict[str, int] = {}
     for _, text in fields:
@@ -227,17 +278,25 @@ def check_prose_numbers(fields: list[tuple[str, str]], facts: ArticleFacts) -> l
         offsets.append(position)
         position += len(text) + len(_SEPARATOR)
     joined = _PREFIX + _SEPARATOR.join(unique)
-    found: list[list[ClaimCheck]] = [[] for _ in unique]
+    found: list[list[NumberMention]] = [[] for _ in unique]
     index = 0
     for mention in extract_numbers(joined):
         while index + 1 < len(offsets) and mention.start >= offsets[index + 1]:
             index += 1
-        found[index].append(check_prose_number("", mention, facts, prose=joined))
+        found[index].append(mention)
+    judged: dict[tuple[int, tuple[int | None, dt.date | None] | None], list[ClaimCheck]] = {}
     checks: list[ClaimCheck] = []
     for path, text in fields:
         number = unique.get(text)
-        if number is not None:
-            checks += [check.model_copy(update={"path": path}) for check in found[number]]
+        if number is None:
+            continue
+        when = (times or {}).get(path.split(".", 1)[0]) if path.startswith("events[") else None
+        key = (number, when)
+        if key not in judged:
+            judged[key] = [
+                check_prose_number("", m, facts, prose=joined, when=when) for m in found[number]
+            ]
+        checks += [check.model_copy(update={"path": path}) for check in judged[key]]
     return checks
 
 
@@ -254,16 +313,22 @@ _MAY_HOLD_NUMBER = lazy_compile(
 
 
 def check_prose_number(
-    path: str, claim: NumberMention, facts: ArticleFacts, *, prose: str | None = None
+    path: str,
+    claim: NumberMention,
+    facts: ArticleFacts,
+    *,
+    prose: str | None = None,
+    when: tuple[int | None, dt.date | None] | None = None,
 ) -> ClaimCheck:
     """One number read from a generated string (``prose``, the text ``claim`` was read
     from), against the article's mentions.
 
     A role clash is a contradiction only when a cue of the role stands right beside the
     number in the prose ("40 were killed"); a role the extractor inferred across a clause is
-    compared too, but a clash is then ``unconfirmed`` (the prose may not say it).
+    compared too, but a clash is then ``unconfirmed`` (the prose may not say it). ``when`` is
+    the (year, date) of the event the prose describes (default: the dateline's).
     """
-    status, reason, mention = _judge_prose(claim, facts)
+    status, reason, mention = _judge_prose(claim, facts, when)
     if status == "role_mismatch" and not (
         claim.role in EVENT_ROLES
         and (prose is None or role_cue_near(prose, claim.start, claim.end, claim.role))
@@ -283,7 +348,9 @@ def check_prose_number(
 
 
 def _judge_prose(
-    claim: NumberMention, facts: ArticleFacts
+    claim: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None = None,
 ) -> tuple[ClaimStatus, str, NumberMention | None]:
     said = f"{claim.text!r} ({claim.qualifier}, {claim.role})"
     if claim.role in ("date_or_year", "time", "ordinal"):
@@ -297,6 +364,7 @@ def _judge_prose(
             return "verified", f"implied by the article's {_brief(implied)}", implied
         return "not_in_article", f"{said} appears nowhere in the article", None
     undecided: NumberMention | None = None
+    background: tuple[NumberMention, str] | None = None
     clash: NumberMention | None = None
     wrong_qualifier: NumberMention | None = None
     wrong_unit: tuple[NumberMention, str] | None = None
@@ -316,10 +384,21 @@ def _judge_prose(
         if agreement == "undecided":
             undecided = undecided or mention
             continue
+        anchor = _background_toll(claim, mention, facts, when)
+        if anchor:
+            background = background or (mention, anchor)
+            continue
         return "verified", f"matches the article's {_brief(mention)}", mention
     implied = _implied(claim, facts)
     if implied is not None:
         return "verified", f"implied by the article's {_brief(implied)}", implied
+    if background is not None:
+        mention, anchor = background
+        reason = (
+            f"{said} is the article's {_brief(mention)} from a sentence about another time "
+            f"({anchor!r}), told here as this event's"
+        )
+        return "other_event", reason, mention
     if undecided is not None:
         reason = (
             f"{said} matches the article's {_brief(undecided)}, a number the rules could not "
@@ -333,6 +412,29 @@ def _judge_prose(
         return "qualifier_mismatch", reason, wrong_qualifier
     assert clash is not None
     return "role_mismatch", f"{said} but in the article it counts {clash.role}", clash
+
+
+def _background_toll(
+    claim: NumberMention,
+    mention: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None = None,
+) -> str:
+    """The anchor that makes a toll in prose another event's, or "".
+
+    A casualty count in prose that the article gives only in a sentence about another time
+    ("In 2019 a cyclone killed 77") is that event's toll, unless the prose sentence says so
+    itself ("77 died in 2019").
+    """
+    if mention.role not in CASUALTY_ROLES or claim.role not in (mention.role, "other_count"):
+        return ""
+    year, date = when or (facts.year_of(None), None)
+    if year is None:
+        return ""
+    anchor = background_anchor(mention, year, date, facts.dateline)
+    if not anchor or _BACKGROUND.search(claim.sentence):
+        return ""
+    return anchor
 
 
 def _prose_role_agreement(claimed: str, stated: str) -> str:
@@ -360,7 +462,7 @@ def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
             continue
         beyond = mention.value > claim.value if lower else mention.value < claim.value
         if (beyond or (inclusive and same(mention.value, claim.value))) and not (
-            year and background_anchor(mention, year)
+            year and background_anchor(mention, year, None, facts.dateline)
         ):
             return mention
     return None
@@ -498,10 +600,34 @@ def _judge_date(
             return "verified", f"{date_text!r} resolves to {resolved.isoformat()}{against}"
         if date is None:
             return "verified", f"{date_text!r} is in the article"
+        coarse = _coarse_date(date_text)
+        if coarse is not None and date is not None:
+            year, month = coarse
+            if date.year == year and (month is None or date.month == month):
+                unit = "month" if month else "year"
+                return "verified", f"{date_text!r} names the {unit} of {date.isoformat()}"
     assert date is not None
     if date in facts.dates:
         return "verified", f"{date.isoformat()} is a date the article gives{against}"
     return "unconfirmed", f"no date in the article resolves to {date.isoformat()}{against}"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_COARSE_DATE = lazy_compile(
+    rf"\b(?:(?P<month>{_MONTH_NAME})\s+)?(?P<year>{_YEAR})\b(?!\s*[-–]\s*\d)", flags=2
+)
+
+
+def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of a date text naming no day: "March 2021", "the 2019 vote"."""
+    match = _COARSE_DATE.search(date_text)
+    if match is None:
+        return None
+    month = match["month"]
+    number = None
+    if month:
+        number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
+    return int(match["year"]), number
 
 
 def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCheck | None:
@@ -532,25 +658,75 @@ def _cue_pattern(event_type: str) -> Any:
 
 
 @lru_cache(maxsize=1024)
-def background_anchor(mention: NumberMention, event_year: int) -> str:
-    """The words that anchor ``mention``'s clause to another time than ``event_year``.
+def background_anchor(
+    mention: NumberMention,
+    event_year: int,
+    event_date: dt.date | None = None,
+    dateline: dt.date | None = None,
+) -> str:
+    """The words that anchor ``mention``'s clause to another time than the event's.
 
     "In 1999, a cyclone killed nearly 10,000 people": a toll from such a sentence is
     background, not this event's. The anchor nearest before the number wins (else the
     nearest after it), so "In 2019 ... claimed 104 lives, and ... in 1996 killed 800" gives
-    each toll its own year. Returns "" when the sentence is about the event's time.
+    each toll its own year; an anchor a few words after the number, in its clause, wins over
+    both ("57 so far this year, compared with 66 last year"). A time counted back from the ``dateline`` ("last year", "three
+    years ago", "last week") is resolved and compared with the event's year, or with its
+    ``event_date`` when known. Returns "" when the sentence is about the event's time.
     """
     sentence = mention.sentence
     anchors = list(_BACKGROUND.finditer(sentence))
     if not anchors:
         return ""
     at = sentence.find(mention.text)
+    end = at + len(mention.text)
+    right_after = [
+        a for a in anchors if a.start() >= end and _CLOSE.fullmatch(sentence[end : a.start()])
+    ]
     before = [a for a in anchors if a.start() < at]
-    anchor = before[-1] if before else anchors[0]
-    year = anchor["year"] or anchor["year2"] or anchor["year3"]
-    if year is not None and int(year) == event_year:
-        return ""
+    anchor = right_after[0] if right_after else before[-1] if before else anchors[0]
+    period = anchor_period(anchor, dateline)
+    if period is not None:
+        event: Period = (
+            (event_date, event_date)
+            if event_date is not None
+            else (dt.date(event_year, 1, 1), dt.date(event_year, 12, 31))
+        )
+        if period[0] <= event[1] and event[0] <= period[1]:
+            return ""
     return str(anchor.group())
+
+
+def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:
+    """The days a time anchor can mean (None: another time, with no date to compare)."""
+    year = anchor["year"] or anchor["year2"] or anchor["year3"] or anchor["year4"]
+    if year is not None:
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+    if dateline is None:
+        return None
+    last = (anchor["last"] or "").lower()
+    if last and anchor["this"].lower() == "this":  # "so far this year": the dateline's time
+        start = {
+            "year": dateline.replace(month=1, day=1),
+            "month": dateline.replace(day=1),
+            "week": dateline - dt.timedelta(days=dateline.weekday()),
+        }[last]
+        return start, dateline
+    if last == "year":
+        return dt.date(dateline.year - 1, 1, 1), dt.date(dateline.year - 1, 12, 31)
+    if last == "month":
+        end = dateline.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if last == "week":  # the calendar week before the dateline's
+        monday = dateline - dt.timedelta(days=dateline.weekday())
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    ago = (anchor["ago"] or "").lower()
+    count = int(ago) if ago.isdigit() else _AGO_WORDS.get(ago)
+    if count is not None:
+        return dt.date(dateline.year - count, 1, 1), dt.date(dateline.year - count, 12, 31)
+    if anchor.group().lower().startswith("a decade"):
+        return dt.date(dateline.year - 10, 1, 1), dt.date(dateline.year - 10, 12, 31)
+    return None
 
 
 def context_words(text: str) -> set[str]:

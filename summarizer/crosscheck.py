@@ -132,7 +132,7 @@ def verify(
 
     figures: list[FigureCheck] = []
     for event_index, event in enumerate(draft.events):
-        event_year = facts.year_of(event.date)
+        event_year, event_date = facts.event_time(event)
         for suffix, figure in event.all_figures():
             check = check_figure(
                 f"events[{event_index}].{suffix}",
@@ -141,6 +141,8 @@ def verify(
                 ordered,
                 aligner,
                 event_year=event_year,
+                event_date=event_date,
+                dateline=facts.dateline,
             )
             figures.append(injection.flag(check, article_text, instructions))
     for index, figure in enumerate(draft.key_figures):
@@ -188,11 +190,14 @@ def check_figure(
     aligner: QuoteAligner | None = None,
     *,
     event_year: int | None = None,
+    event_date: dt.date | None = None,
+    dateline: dt.date | None = None,
 ) -> FigureCheck:
     """One figure's status, reason, grounding and the mention it was matched with.
 
-    ``event_year`` is the year of the event whose casualty slot holds the figure: a toll
-    from a sentence anchored to another time cannot fill it (``other_event``).
+    ``event_year`` is the year of the event whose casualty slot holds the figure (its
+    ``event_date`` when known): a toll from a sentence anchored to another time cannot fill
+    it (``other_event``); ``dateline`` resolves "last year" and "three years ago".
     """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
@@ -251,7 +256,11 @@ def check_figure(
     said = _said(mention, how)
     status: FigureStatus = best.status
     binds = status in ("verified", "unconfirmed") and figure.role in CASUALTY_ROLES
-    anchor = background_anchor(mention, event_year) if binds and event_year else ""
+    anchor = (
+        background_anchor(mention, event_year, event_date, dateline)
+        if binds and event_year
+        else ""
+    )
     if anchor:
         reason = (
             f"{said} is in a sentence about another time ({anchor!r}), not this "

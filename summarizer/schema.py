@@ -436,6 +436,7 @@ ClaimStatus = Literal[
     "name_not_in_article",
     "date_not_in_article",
     "date_mismatch",
+    "other_event",
 ]
 ClaimKind = Literal["number", "name", "date", "event_type", "evidence"]
 

@@ -1,0 +1,124 @@
+"""Flags a reader can trust (issue 22, part 4): shapes of language the checks must read.
+
+Every article here is written for the test; none is a seed or corpus article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from summarizer.crosscheck import verify
+from summarizer.schema import SummaryDraft, VerificationReport
+
+FLOOD = (
+    " date 2024-06-12 Heavy rain flooded the river town of Marlowe on Tuesday, killing 12 "
+    "people and forcing 3,400 from their homes, officials said. "
+    "Last year's floods, in July 2023, had claimed 41 lives in the same valley. "
+    "Since August 2021, when a dam burst upstream and drowned 63 villagers, the valley has "
+    "had no warning sirens. A 2018 storm in the region killed 9 people. "
+    "Road deaths in the county reached 57 so far this year, compared with 66 last year."
+)
+
+
+def check(article: str, **fields: Any) -> VerificationReport:
+    draft = SummaryDraft.model_validate(
+        {"headline": "Floods", "summary": "Rain fell.", **fields}
+    )
+    return verify(article, draft)
+
+
+def event(killed: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"event_type": "natural_disaster", "description": "Floods.", **fields}
+    if killed is not None:
+        out["casualties"] = {"killed": {"role": "killed", **killed}}
+    return out
+
+
+def claims(report: VerificationReport, path: str) -> dict[str, str]:
+    return {c.text: c.status for c in report.claims if c.path == path}
+
+
+# --- Historical events take their own year's tolls -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "fields"),
+    [
+        ("had claimed 41 lives", 41, {"date_text": "July 2023"}),  # year in date_text
+        ("had claimed 41 lives", 41, {"date_text": "last year"}),  # counted back
+        ("had claimed 41 lives", 41, {"description": "The 2023 floods in the valley."}),
+        ("drowned 63 villagers", 63, {"date": "2021-08-03"}),  # "Since August 2021, when"
+        ("killed 9 people", 9, {"date_text": "in 2018"}),  # "A 2018 storm"
+    ],
+)
+def test_an_event_of_another_year_owns_that_years_tolls(
+    quote: str, value: int, fields: dict[str, Any]
+) -> None:
+    then = event({"value": value, "quote": quote}, **fields)
+    now = event({"value": value, "quote": quote}, date="2024-06-11")
+    assert check(FLOOD, events=[then]).figures[0].status == "verified"
+    assert check(FLOOD, events=[now]).figures[0].status == "other_event"
+
+
+def test_this_year_anchors_to_the_dateline() -> None:
+    # "so far this year, compared with 66 last year": 57 is this year's, 66 last year's.
+    report = check(
+        FLOOD,
+        events=[
+            event({"value": 57, "quote": "reached 57 so far this year"}, date="2024-06-11"),
+            event({"value": 66, "quote": "compared with 66 last year"}, date="2024-06-11"),
+        ],
+    )
+    assert [f.status for f in report.figures] == ["verified", "other_event"]
+
+
+def test_last_week_is_another_event_than_yesterdays() -> None:
+    article = (
+        " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "
+        "killed when a bridge collapsed in the next district."
+    )
+    bridge = {"value": 19, "quote": "19 people were killed"}
+    assert check(article, events=[event(bridge, date="2024-06-11")]).figures[0].status == (
+        "other_event"
+    )
+    assert check(article, events=[event(bridge, date="2024-06-05")]).figures[0].status == (
+        "verified"
+    )
+
+
+def test_a_background_toll_told_as_this_events_is_flagged_in_prose() -> None:
+    report = check(FLOOD, headline="Marlowe flood toll rises to 63")
+    assert claims(report, "headline")["63"] == "other_event"
+    # Said as background, with its own time, it is fine.
+    report = check(FLOOD, summary="A dam burst in 2021 drowned 63 villagers.")
+    assert claims(report, "summary")["63"] == "verified"
+    # In the description of the event it belongs to, it is fine too.
+    report = check(
+        FLOOD,
+        events=[event(description="The dam burst drowned 63 villagers.", date="2021-08-03")],
+    )
+    assert claims(report, "events[0].description")["63"] == "verified"
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date", "status"),
+    [
+        ("July 2023", "2023-07-01", "verified"),  # a month: its first day stands for it
+        ("in 2021", "2021-01-01", "verified"),
+        ("July 2023", "2023-08-01", "unconfirmed"),
+        ("in 2021", "2020-01-01", "unconfirmed"),
+    ],
+)
+def test_a_month_or_year_date_text_is_the_date_it_names(
+    date_text: str, date: str, status: str
+) -> None:
+    article = " date 2024-06-12 Floods in July 2023 and a fire in 2021 left scars."
+    report = check(article, events=[event(date_text=date_text, date=date)])
+    assert claims(report, "events[0].date")[date_text] == status
+
+
+def test_dates_used_here_are_real() -> None:
+    assert dt.date(2024, 6, 12).weekday() == 2  # the FLOOD dateline is a Wednesday
