@@ -27,6 +27,7 @@ from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.places import country_forms, country_phrases, fold
 from summarizer.schema import (
     ClaimCheck,
     ClaimKind,
@@ -110,6 +111,14 @@ class ArticleText:
         self.stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
         self._dates: dict[dt.date | None, set[dt.date]] = {}
         self._cues: dict[str, bool] = {}
+        self._countries: set[int] | None = None
+
+    @property
+    def countries(self) -> set[int]:
+        """The countries the article names in any form (name, short form, adjectival)."""
+        if self._countries is None:
+            self._countries = country_forms(self.text)
+        return self._countries
 
     def dates(self, dateline: dt.date | None) -> set[dt.date]:
         found = self._dates.get(dateline)
@@ -219,7 +228,7 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
         for number, actor in enumerate(event.actors):
             checks.append(check_name(f"{where}.actors[{number}]", actor.name, facts))
         if event.location.strip():
-            checks.append(check_name(f"{where}.location", event.location, facts))
+            checks.append(check_name(f"{where}.location", event.location, facts, place=True))
         if event.date is not None or event.date_text:
             checks.append(check_date(f"{where}.date", event.date, event.date_text, facts))
         if event.event_type != "other":
@@ -533,34 +542,74 @@ def _claim(path: str, kind: ClaimKind, text: str, status: ClaimStatus, reason: s
     )
 
 
-def check_name(path: str, name: str, facts: ArticleFacts) -> ClaimCheck:
-    """An actor or location must ground in the article, word by word."""
-    status, reason = _judge_name(name, facts)
+def check_name(path: str, name: str, facts: ArticleFacts, *, place: bool = False) -> ClaimCheck:
+    """An actor or location must ground in the article, word by word.
+
+    A ``place`` is judged on its names only ("Lyon, including its suburbs" on "Lyon"); a
+    country may be named by any of its forms ("Dutch" for the Netherlands).
+    """
+    status, reason = _judge_name(name, facts, place=place)
     return _claim(path, "name", name, status, reason)
 
 
-def _judge_name(name: str, facts: ArticleFacts) -> tuple[ClaimStatus, str]:
+def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple[ClaimStatus, str]:
     folded = " ".join(fold(name).split())
     if folded and f" {folded} " in facts.folded:
         return "verified", "the name is in the article"
+    # Countries first, in whichever form the article uses; the rest word by word.
+    rest = folded
+    absent: list[str] = []
+    for start, end, country in reversed(country_phrases(name)):
+        if country not in facts.derived.countries:
+            absent.append(folded[start:end])
+        rest = rest[:start] + " " * (end - start) + rest[end:]
     missing_proper: list[str] = []
     missing_common: list[str] = []
-    for raw in _WORDS.findall(name):
+    for raw in _WORDS.findall(_original_case(name, folded, rest)):
         word = fold(raw)
         if word in _GENERIC or word in _STOP or len(word) < 2:
             continue
+        proper = raw[:1].isupper()
         if word in facts.words or (len(word) >= 5 and word[:5] in facts.stems):
             continue
         if len(word) >= 4 and any(w.startswith(word) for w in facts.words if len(w) > len(word)):
             continue
-        (missing_proper if raw[:1].isupper() else missing_common).append(raw)
-    if (missing_proper or missing_common) and _initials_in(name, facts.text):
+        if place and not proper:
+            continue  # "including its suburbs": a place is judged on its names
+        (missing_proper if proper else missing_common).append(raw)
+    if (missing_proper or missing_common or absent) and _initials_in(name, facts.text):
         return "verified", "the article names it by its initials"
     if missing_proper:
         return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
+    if absent:
+        countries = ", ".join(_title(a) for a in reversed(absent))
+        if place:
+            # "Kano State, Nigeria" where the article never says Nigeria: the place is the
+            # article's, the country is added from what the writer knows.
+            return "unconfirmed", f"the article does not name {countries}"
+        return "name_not_in_article", f"{countries} is not in the article"
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+def _original_case(name: str, folded: str, rest: str) -> str:
+    """``rest`` (``folded`` with some spans blanked) in ``name``'s own letters when they line
+    up (folding kept the length), so capitals still tell names from common words."""
+    spaced = " ".join(name.split())
+    if len(spaced) != len(folded):
+        return rest if rest == folded else _blank_words(name, rest)
+    return "".join(o if r != " " or f == " " else " " for o, f, r in zip(spaced, folded, rest))
+
+
+def _blank_words(name: str, rest: str) -> str:
+    """The words of ``name`` whose folded form is still in ``rest``."""
+    keep = set(rest.split())
+    return " ".join(w for w in name.split() if fold(w).strip(",.;:") in keep)
+
+
+def _title(folded: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in folded.split())
 
 
 def _initials_in(name: str, text: str) -> bool:
@@ -732,15 +781,6 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
 def context_words(text: str) -> set[str]:
     """Content words of a short text, folded: what a noun and a context have in common."""
     return {w for w in (fold(raw) for raw in _WORDS.findall(text)) if len(w) > 2 and w not in _STOP}
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form ("São Paulo" -> "sao paulo")."""
-    lowered = text.casefold()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1024)

@@ -257,9 +257,7 @@ def check_figure(
     status: FigureStatus = best.status
     binds = status in ("verified", "unconfirmed") and figure.role in CASUALTY_ROLES
     anchor = (
-        background_anchor(mention, event_year, event_date, dateline)
-        if binds and event_year
-        else ""
+        background_anchor(mention, event_year, event_date, dateline) if binds and event_year else ""
     )
     if anchor:
         reason = (

@@ -122,3 +122,44 @@ def test_a_month_or_year_date_text_is_the_date_it_names(
 
 def test_dates_used_here_are_real() -> None:
     assert dt.date(2024, 6, 12).weekday() == 2  # the FLOOD dateline is a Wednesday
+
+
+# --- Names: quote marks, countries in any form, places by their names -------------------
+
+HARBOUR = (
+    " date 2025-03-04 Dutch coastguards and a Kenyan-flagged tug towed the ferry into "
+    "Holyhead, on the Welsh coast, on Monday. Captain Aoife O’Neill said the 212 passengers "
+    "were safe. The crew had sailed from New Mexico Bay."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("Aoife O'Neill", "verified"),  # straight apostrophe for the article's curly one
+        ("Netherlands coastguard", "verified"),  # "Dutch" names the Netherlands
+        ("the Netherlands", "verified"),
+        ("Kenya", "verified"),  # "Kenyan-flagged"
+        ("Aoife O'Brien", "name_not_in_article"),
+        ("Mexican navy", "name_not_in_article"),  # "New Mexico Bay" is not Mexico
+        ("Norwegian coastguard", "name_not_in_article"),
+    ],
+)
+def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str) -> None:
+    report = check(HARBOUR, events=[event(actors=[{"name": name}])])
+    assert claims(report, "events[0].actors[0]")[name] == status
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Holyhead, Wales", "verified"),  # "Welsh" names Wales
+        ("Holyhead, including its harbour approaches", "verified"),  # names, not words
+        ("Holyhead, United Kingdom", "unconfirmed"),  # a country the article never names
+        ("Fishguard, Wales", "name_not_in_article"),
+        ("British Columbia", "name_not_in_article"),  # a name of its own, not "British"
+    ],
+)
+def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
+    report = check(HARBOUR, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status

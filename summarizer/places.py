@@ -1,0 +1,113 @@
+"""Countries and the words that stand for them: names, short forms and adjectivals.
+
+"Dutch" names the Netherlands, "Kenyan" Kenya, "Welsh" Wales, "UK" the United Kingdom: a
+name check that reads the article word by word needs to know that these are one place. The
+table is countryinfo's (MIT, offline JSON shipped in the wheel: name, alternative
+spellings, demonym), read once on first use, plus England and Northern Ireland, which it
+does not list. Initials ("NL", "UK", "UAE") are left out: folded, "US" is "us"; the name
+check reads initials case-sensitively on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["country_forms", "country_phrases", "fold"]
+
+# Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
+_EXTRA: dict[str, tuple[str, ...]] = {
+    "England": ("English",),
+    "Northern Ireland": ("Northern Irish",),
+}
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and quote-insensitive form ("São Paulo" -> "sao paulo", "O’Neill" ->
+    "o'neill"): typographic apostrophes and quote marks become their ASCII forms."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    lowered = lowered.translate(_QUOTES)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+@cache
+def _table() -> dict[str, int]:
+    """Folded form -> country number (forms of one country share a number)."""
+    from countryinfo import CountryInfo  # 256 JSON files: read only when a name needs it
+
+    groups: list[set[str]] = []
+    for info in CountryInfo.all().values():
+        iso = info.get("ISO") or {}
+        codes = {str(code).upper() for code in iso.values() if code}
+        forms = {str(info.get("name") or "")}
+        forms |= {s for s in info.get("altSpellings") or [] if s.upper() not in codes}
+        forms |= set(re.split(r"[,/]", str(info.get("demonym") or "")))
+        groups.append(forms)
+    for name, adjectivals in _EXTRA.items():
+        groups.append({name, *adjectivals})
+    table: dict[str, int] = {}
+    for number, forms in enumerate(groups):
+        for form in forms:
+            if form.isupper():
+                continue  # "UK", "UAE": initials, read case-sensitively by the name check
+            folded = " ".join(fold(form).split())
+            if folded and len(folded) > 1:
+                table.setdefault(folded, number)
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms = sorted(_table(), key=len, reverse=True)
+    body = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w'])(?:the\s+)?({body})(?:'s)?(?![\w'])")
+
+
+def country_phrases(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, country) of every country name or adjectival in ``text``.
+
+    Part of a longer name is not the country: a capitalized word before or after it makes
+    the phrase a name of its own ("New Mexico", "British Columbia", "Indian Ocean"). The
+    capitals are read from ``text`` itself when folding kept its length (it nearly always
+    does), so pass the original, not the folded, text.
+    """
+    spaced = " ".join(text.split())
+    folded = fold(spaced)
+    cased = spaced if len(spaced) == len(folded) else ""
+    found: list[tuple[int, int, int]] = []
+    for match in _pattern().finditer(folded):
+        start, end = match.span(1)
+        if cased and (_NAME_BEFORE.search(cased, 0, start) or _NAME_AFTER.match(cased, end)):
+            continue
+        found.append((start, end, _table()[match[1]]))
+    return found
+
+
+def country_forms(text: str) -> set[int]:
+    """The countries a text names in any form."""
+    return {country for _, _, country in country_phrases(text)}
+
+
+_NAME_AFTER = re.compile(r"(?:'s)?\s+[A-Z]")
+_NOT_NAMES = frozenset("the in on at of from to for by with and or a an as since across".split())
+
+
+class _NameBefore:
+    """A capitalized word right before a span that is not a function word ("New Mexico",
+    not "In Mexico")."""
+
+    _word = re.compile(r"([A-Z][\w'-]*)\s+$")
+
+    def search(self, text: str, start: int, end: int) -> bool:
+        match = self._word.search(text, max(start, end - 40), end)
+        return bool(match) and match[1].lower() not in _NOT_NAMES
+
+
+_NAME_BEFORE = _NameBefore()
