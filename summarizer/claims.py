@@ -57,6 +57,7 @@ _GENERIC = _word_set(
 )
 _GENERIC |= _word_set(
     "alleged suspected reported unnamed armed exchange market markets stock stocks "
+    "mr mrs ms mx dr prof sir dame st "
 )
 _STOP = _word_set(
     "the a an of in on at to from by for with and or but was were is are be been as that "
@@ -223,6 +224,7 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
     """Every number in prose, every name, date and event type of ``draft``."""
     times = {f"events[{i}]": facts.event_time(event) for i, event in enumerate(draft.events)}
     checks = check_prose_numbers(prose_fields(draft), facts, times)
+    checks += check_prose_names(name_fields(draft), facts)
     for index, event in enumerate(draft.events):
         where = f"events[{index}]"
         for number, actor in enumerate(event.actors):
@@ -256,6 +258,92 @@ def prose_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
         if figure.noun:
             fields.append((f"key_figures[{index}].noun", figure.noun))
     return fields
+
+
+def name_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
+    """(path, text) of every generated sentence that may name a person, body or place."""
+    fields = [("headline", draft.headline), ("summary", draft.summary)]
+    for index, event in enumerate(draft.events):
+        fields.append((f"events[{index}].description", event.description))
+        if event.attribution:
+            fields.append((f"events[{index}].attribution", event.attribution))
+    return fields
+
+
+# ---------------------------------------------------------------------------
+# Names in prose
+# ---------------------------------------------------------------------------
+
+
+def check_prose_names(fields: list[tuple[str, str]], facts: ArticleFacts) -> list[ClaimCheck]:
+    """Every proper name in the headline, summary, descriptions and attributions is a claim,
+    held to the same rule as an actor: a person, body or place the article never names is
+    flagged where it is written ("the country's King Alberto Ruiz vowed ...")."""
+    checks: list[ClaimCheck] = []
+    for path, text in fields:
+        seen: set[str] = set()
+        for name in proper_names(text):
+            if name not in seen:
+                seen.add(name)
+                checks.append(check_name(path, name, facts))
+    return checks
+
+
+def proper_names(text: str) -> list[str]:
+    """Runs of capitalized words in prose ("Aoife O'Neill", "Bank of Ireland").
+
+    A capital that only starts a sentence names nothing by itself ("Police said"), and a
+    function word before a name is not part of it ("The Dutch coastguard"). A headline in
+    title case ("Storm Hits Coast") has no capitals to tell names by and is skipped.
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    if _title_case(tokens):
+        return []
+    runs: list[list[tuple[str, bool]]] = []
+    current: list[tuple[str, bool]] = []
+    previous_end = 0
+    for start, end, word in tokens:
+        gap = text[previous_end:start]
+        opens = not runs and not current and previous_end == 0 or bool(_SENTENCE_GAP.search(gap))
+        joined = current and not gap.strip() and (word[:1].isupper() or word in _NAME_JOINERS)
+        if not joined and current:
+            runs.append(current)
+            current = []
+        if word[:1].isupper():
+            current.append((word, opens and not current))
+        elif current and joined:
+            current.append((word, False))
+        previous_end = end
+    if current:
+        runs.append(current)
+    names: list[str] = []
+    for run in runs:
+        while run and run[-1][0] in _NAME_JOINERS:
+            run.pop()
+        while run and (run[0][0].lower() in _STOP or run[0][0].lower() in _CALENDAR):
+            run = run[1:]
+        if not run or (len(run) == 1 and run[0][1]):
+            continue  # a sentence's first word alone
+        words = [w for w, _ in run]
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        if all(w.lower() in _CALENDAR or w.lower() in _GENERIC for w in words):
+            continue
+        names.append(" ".join(words))
+    return names
+
+
+def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
+    words = [w for _, _, w in tokens if w.lower() not in _STOP]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
+_NAME_TOKEN = lazy_compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+_SENTENCE_GAP = lazy_compile(r"[.!?:;\"“”(\[—–•\n]|\s-\s")
+_NAME_JOINERS = frozenset("of de da del al bin van von la le du".split())
+_CALENDAR = _word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -566,6 +654,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     missing_proper: list[str] = []
     missing_common: list[str] = []
     for raw in _WORDS.findall(_original_case(name, folded, rest)):
+        raw = _POSSESSIVE.sub("", raw)
         word = fold(raw)
         if word in _GENERIC or word in _STOP or len(word) < 2:
             continue
@@ -576,6 +665,8 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue
         if place and not proper:
             continue  # "including its suburbs": a place is judged on its names
+        if raw.isupper() and _spelled_out(raw, facts.text):
+            continue  # "HC" for the article's "High Court"
         (missing_proper if proper else missing_common).append(raw)
     if (missing_proper or missing_common or absent) and _initials_in(name, facts.text):
         return "verified", "the article names it by its initials"
@@ -610,6 +701,24 @@ def _blank_words(name: str, rest: str) -> str:
 
 def _title(folded: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in folded.split())
+
+
+_POSSESSIVE = lazy_compile(r"['’]s$")
+
+
+def _spelled_out(initials: str, text: str) -> bool:
+    """Initials whose words the article writes out ("HC" for "High Court", "PDP" for
+    "Peoples Democratic Party"), capitals as written, "of"/"the"/"and" between them free."""
+    if not 2 <= len(initials) <= 6 or not initials.isalpha():
+        return False
+    gap = r"[\s-]+(?:(?:of|the|and|for|&)\s+)*"
+    pattern = r"\b" + gap.join(rf"{re.escape(c)}[^\W\d_]*" for c in initials) + r"\b"
+    return _search_cached(pattern, text)
+
+
+@lru_cache(maxsize=256)
+def _search_cached(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
 
 
 def _initials_in(name: str, text: str) -> bool:

@@ -24,9 +24,7 @@ FLOOD = (
 
 
 def check(article: str, **fields: Any) -> VerificationReport:
-    draft = SummaryDraft.model_validate(
-        {"headline": "Floods", "summary": "Rain fell.", **fields}
-    )
+    draft = SummaryDraft.model_validate({"headline": "Floods", "summary": "Rain fell.", **fields})
     return verify(article, draft)
 
 
@@ -163,3 +161,35 @@ def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str
 def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
     report = check(HARBOUR, events=[event(location=location)])
     assert claims(report, "events[0].location")[location] == status
+
+
+# --- Proper names in prose are claims ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "flagged"),
+    [
+        (
+            "summary",
+            "The country's King Alberto Ruiz vowed to rebuild Holyhead.",
+            "King Alberto Ruiz",
+        ),
+        ("headline", "Ferry towed to Holyhead by Irish Navy", "Irish Navy"),
+        ("summary", "Dutch coastguards helped, Captain O'Neill said.", None),
+        ("summary", "The Netherlands coastguard and Aoife O’Neill's crew were praised.", None),
+        ("summary", "Passengers were safe. Rescuers praised the crew.", None),  # first words
+        ("headline", "Dutch Coastguards Tow Ferry Into Holyhead Harbour", None),  # title case
+    ],
+)
+def test_names_in_prose_are_checked_like_actors(field: str, text: str, flagged: str | None) -> None:
+    report = check(HARBOUR, **{field: text})
+    names = {c.text: c.status for c in report.claims if c.path == field and c.kind == "name"}
+    wrong = {name for name, status in names.items() if status == "name_not_in_article"}
+    assert wrong == ({flagged} if flagged else set())
+
+
+def test_initials_and_possessives_ground_a_name() -> None:
+    article = " date 2025-03-04 The Peoples Democratic Party won, the High Court ruled."
+    report = check(article, summary="The HC backed the PDP’s candidate.")
+    names = {c.text: c.status for c in report.claims if c.kind == "name"}
+    assert names == {"HC": "verified", "PDP": "verified"}
