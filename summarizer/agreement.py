@@ -20,6 +20,7 @@ checks (:mod:`summarizer.claims`), so a number in the headline meets the same ru
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -140,6 +141,112 @@ for canonical, spellings in {
     for spelling in spellings.split():
         _UNITS[spelling] = canonical
 _WORD = lazy_compile(r"[A-Za-z²0-9]+")
+
+
+# Casualty cues, by the roles they speak of ("hurt" and "casualties" cover the dead too).
+_TOLL_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        r"kill\w*|dead|deaths?|died|dies|fatalit\w*|perish\w*|martyr\w*|drown\w*"
+        r"|lives?\s+(?:were\s+|was\s+)?lost|loss\s+of\s+life",
+        frozenset({"killed"}),
+    ),
+    (r"injur\w*|wound\w*|grazed|burned", frozenset({"injured"})),
+    (r"hurt|harmed|casualt\w*", frozenset({"killed", "injured"})),
+    (r"missing|unaccounted", frozenset({"missing"})),
+    (r"arrest\w*|detain\w*", frozenset({"arrested"})),
+    (r"displac\w*|evacuat\w*|homeless", frozenset({"displaced"})),
+)
+_TOLL_CUE = r"(?:" + "|".join(f"(?P<c{i}>{cue})" for i, (cue, _) in enumerate(_TOLL_CUES)) + ")"
+# "no deaths", "nobody was hurt", "none of the three occupants were injured", "no one was
+# killed or injured", "without casualties": a toll of zero, in words.
+_ZERO_TOLL = lazy_compile(
+    r"(?i)\b(?:no(?:\s+one|body)?|none|without|not\s+a\s+single|zero)\b"
+    r"(?:\s+(?!(?:but|except|other|more|longer)\b)[\w'’-]+){0,6}?\s+" + _TOLL_CUE + r"\b"
+)
+_MORE_TOLL = lazy_compile(r"(?i),?\s+(?:or|and|nor)\s+(?:\w+ly\s+)?" + _TOLL_CUE + r"\b")
+
+
+def _cue_roles(match: re.Match[str]) -> frozenset[str]:
+    return next(roles for i, (_, roles) in enumerate(_TOLL_CUES) if match[f"c{i}"] is not None)
+
+
+# "a man in his twenties has died", "a 19-year-old was killed", "another injured": one
+# person, in words. The cue must be passive or intransitive ("a bomb killed" counts no one).
+_ONE_TOLL = lazy_compile(
+    r"(?i)\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
+    r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
+    r"|detained|grazed|burned|reported\s+missing)"
+    r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned))\b"
+    r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
+)
+_ONE_ROLE = {
+    "killed": "killed", "martyred": "killed", "crushed": "killed", "shot": "killed",
+    "died": "killed", "perished": "killed", "drowned": "killed", "dead": "killed",
+    "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
+    "burned": "injured", "arrested": "arrested", "detained": "arrested",
+    "reported": "missing",
+}  # fmt: skip
+
+
+def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
+    """A toll of 0 or 1 that ``text`` states without a numeral, as (count, words).
+
+    "Nobody was hurt" states 0 killed and 0 injured; "a cyclist was seriously injured"
+    states 1 injured. None when the text states neither for ``role``.
+    """
+    for match in _ZERO_TOLL.finditer(text):
+        roles, end = _cue_roles(match), match.end()
+        while more := _MORE_TOLL.match(text, end):  # "killed or injured"
+            roles, end = roles | _cue_roles(more), more.end()
+        if role in roles:
+            return 0, text[match.start() : end]
+    for match in _ONE_TOLL.finditer(text):
+        word = (match["passive"] or match["died"] or match["elliptic"]).split()[0].lower()
+        if _ONE_ROLE.get(word) == role:
+            return 1, match.group()
+    return None
+
+
+def _word_set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Nouns of places and institutions: "taken to 7 hospitals" counts hospitals, not people.
+_PLACE_NOUNS = _word_set(
+    "hospital hospitals clinic clinics district districts village villages town towns city "
+    "cities state states province provinces county counties country countries region "
+    "regions site sites location locations school schools shelter shelters camp camps "
+    "centre centres center centers facility facilities area areas municipality "
+    "municipalities neighbourhood neighbourhoods neighborhood neighborhoods ward wards "
+    "station stations building buildings"
+)
+
+
+def counts_places(mention: NumberMention) -> bool:
+    """The mention counts places ("7 hospitals", "in 11 districts"), not people."""
+    noun = mention.noun.lower().split()
+    return bool(noun) and noun[-1] in _PLACE_NOUNS
+
+
+def scaled_claim(value: float, noun: str) -> float | None:
+    """The value a scale word in the noun makes of it: 26 "thousand people" is 26,000.
+
+    Only a noun that *starts* with the scale counts, and only when the value is not already
+    multiplied out (26,000 "thousand people" stays 26,000). None when nothing changes.
+    """
+    first = _LEADING_SCALE.match(noun)
+    if first is None:
+        return None
+    scale = SCALES[first[1].lower()]
+    if abs(value) >= scale:
+        return None
+    return value * scale
+
+
+_LEADING_SCALE = lazy_compile(
+    r"(?i)\s*(?:[A-Z]{3}\s+|[$£€¥₹]\s*)?(thousand|million|billion|trillion|mn|bn|tn|lakh|crore)s?\b"
+)
 
 
 def value_match(value: float, mention: NumberMention) -> str | None:

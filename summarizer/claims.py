@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from summarizer.agreement import qualifier_ok, role_agreement, same, unit_problem, value_match
+from summarizer.agreement import (
+    counts_places,
+    qualifier_ok,
+    role_agreement,
+    same,
+    unit_problem,
+    value_match,
+)
 from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
@@ -304,7 +310,7 @@ def proper_names(text: str) -> list[str]:
     previous_end = 0
     for start, end, word in tokens:
         gap = text[previous_end:start]
-        opens = not runs and not current and previous_end == 0 or bool(_SENTENCE_GAP.search(gap))
+        opens = previous_end == 0 or bool(_SENTENCE_GAP.search(gap))
         joined = current and not gap.strip() and (word[:1].isupper() or word in _NAME_JOINERS)
         if not joined and current:
             runs.append(current)
@@ -339,7 +345,7 @@ def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
 
 _NAME_TOKEN = lazy_compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SENTENCE_GAP = lazy_compile(r"[.!?:;\"“”(\[—–•\n]|\s-\s")
-_NAME_JOINERS = frozenset("of de da del al bin van von la le du".split())
+_NAME_JOINERS = _word_set("of de da del al bin van von la le du")
 _CALENDAR = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december"
@@ -449,6 +455,8 @@ def _judge_prose(
     facts: ArticleFacts,
     when: tuple[int | None, dt.date | None] | None = None,
 ) -> tuple[ClaimStatus, str, NumberMention | None]:
+    if claim.role in CASUALTY_ROLES and counts_places(claim):
+        claim = replace(claim, role="other_count")  # "28 deaths in 26 states": 26 is places
     said = f"{claim.text!r} ({claim.qualifier}, {claim.role})"
     if claim.role in ("date_or_year", "time", "ordinal"):
         return _judge_calendar(claim, facts)
@@ -468,6 +476,8 @@ def _judge_prose(
     for mention in found:
         how = value_match(claim.value, mention) or "value"
         agreement = _prose_role_agreement(claim.role, mention.role)
+        if claim.role in CASUALTY_ROLES and counts_places(mention):
+            agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         if agreement == "clash":
             clash = clash or mention
             continue
@@ -690,7 +700,9 @@ def _original_case(name: str, folded: str, rest: str) -> str:
     spaced = " ".join(name.split())
     if len(spaced) != len(folded):
         return rest if rest == folded else _blank_words(name, rest)
-    return "".join(o if r != " " or f == " " else " " for o, f, r in zip(spaced, folded, rest))
+    return "".join(
+        o if r != " " or f == " " else " " for o, f, r in zip(spaced, folded, rest, strict=True)
+    )
 
 
 def _blank_words(name: str, rest: str) -> str:

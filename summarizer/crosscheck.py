@@ -43,10 +43,13 @@ from summarizer.agreement import (
     RANGE_LOW_SUPPORTS as RANGE_LOW_SUPPORTS,
 )
 from summarizer.agreement import (
+    counts_places,
     qualifier_ok,
     role_agreement,
     same,
+    scaled_claim,
     supported_qualifiers,
+    toll_in_words,
     unit_problem,
     value_match,
 )
@@ -201,6 +204,10 @@ def check_figure(
     """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
+    original = figure  # the report shows the figure as written
+    scaled = scaled_claim(figure.value, figure.noun)
+    if scaled is not None:  # 26 "thousand people" claims 26,000
+        figure = figure.model_copy(update={"value": scaled})
 
     def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
         return [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
@@ -217,10 +224,10 @@ def check_figure(
             )
             if unbound:
                 reason = f"{unbound}; {_num(figure.value)} appears nowhere in the article"
-            return _check(path, figure, "not_in_article", reason, grounding)
+            return _check(path, original, "not_in_article", reason, grounding)
         lead = unbound or f"the quote is not in the article{_score_note(grounding)}"
         reason = f"{lead}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}"
-        return _check(path, figure, "quote_not_found", reason, grounding)
+        return _check(path, original, "quote_not_found", reason, grounding)
 
     best: _Judgement | None = None
     for grounding in groundings:
@@ -238,6 +245,10 @@ def check_figure(
     )
 
     if best.status == "not_in_quote":
+        in_words = _toll_in_words(figure, groundings, article_text)
+        if in_words is not None:
+            reason = f"the quote says {_num(figure.value)} in words: {in_words[1]!r}"
+            return _check(path, original, "verified", reason, in_words[0])
         inside = _inside(grounding, mentions)
         has = (
             "the quote's numbers are " + ", ".join(_brief(m) for m in inside)
@@ -247,9 +258,9 @@ def check_figure(
         elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = f"{_num(figure.value)} appears nowhere in the article; {has}{fuzzy}"
-            return _check(path, figure, "not_in_article", reason, grounding)
+            return _check(path, original, "not_in_article", reason, grounding)
         reason = f"{has}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}{fuzzy}"
-        return _check(path, figure, "not_in_quote", reason, grounding)
+        return _check(path, original, "not_in_quote", reason, grounding)
 
     mention, how = best.mention, best.how
     assert mention is not None
@@ -264,8 +275,10 @@ def check_figure(
             f"{said} is in a sentence about another time ({anchor!r}), not this "
             f"event of {event_year}{fuzzy}"
         )
-        return _check(path, figure, "other_event", reason, grounding, mention)
-    if status == "role_mismatch":
+        return _check(path, original, "other_event", reason, grounding, mention)
+    if status == "role_mismatch" and figure.role in CASUALTY_ROLES and counts_places(mention):
+        reason = f"the quote's {said} counts {mention.noun} (places), not people {figure.role}"
+    elif status == "role_mismatch":
         reason = f"the quote's {said} counts {mention.role}, not {figure.role}{fuzzy}"
     elif status == "qualifier_mismatch":
         supported = supported_qualifiers(mention.qualifier, how)
@@ -278,7 +291,9 @@ def check_figure(
     else:
         note = "" if mention.role == figure.role else f", article role {mention.role}"
         reason = f"matches {said} in the quote ({mention.qualifier}{note}){fuzzy}"
-    return _check(path, figure, status, reason, grounding, mention)
+    if scaled is not None:
+        reason += f" (the value read with its noun's scale: {_num(scaled)})"
+    return _check(path, original, status, reason, grounding, mention)
 
 
 class _Judgement:
@@ -310,6 +325,8 @@ def _judge_span(
         if how is None:
             continue
         agreement = role_agreement(figure.role, mention.role)
+        if figure.role in CASUALTY_ROLES and counts_places(mention):
+            agreement = "clash"  # "taken to 7 hospitals" counts no one
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)
@@ -328,6 +345,21 @@ def _judge_span(
         if judgement.rank < best.rank:
             best = judgement
     return best
+
+
+def _toll_in_words(
+    figure: Figure, groundings: Sequence[Grounding], article_text: str
+) -> tuple[Grounding, str] | None:
+    """A toll of none or one the quote states in words ("nobody was hurt", "a man died")."""
+    if figure.role not in CASUALTY_ROLES or figure.value not in (0, 1):
+        return None
+    for grounding in groundings:
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
+        if found is not None and found[0] == figure.value:
+            return grounding, found[1]
+    return None
 
 
 def quote_numbers_differ(

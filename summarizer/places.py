@@ -96,7 +96,9 @@ def country_forms(text: str) -> set[int]:
 
 
 _NAME_AFTER = re.compile(r"(?:'s)?\s+[A-Z]")
-_NOT_NAMES = frozenset("the in on at of from to for by with and or a an as since across".split())
+_NOT_NAMES = frozenset(
+    ("the", "in", "on", "at", "of", "from", "to", "for", "by", "with", "and", "or", "a", "an")
+)
 
 
 class _NameBefore:

@@ -193,3 +193,80 @@ def test_initials_and_possessives_ground_a_name() -> None:
     report = check(article, summary="The HC backed the PDP’s candidate.")
     names = {c.text: c.status for c in report.claims if c.kind == "name"}
     assert names == {"HC": "verified", "PDP": "verified"}
+
+
+# --- Tolls in words, places counted, scales in nouns -------------------------------------
+
+BLAST = (
+    " date 2025-05-06 A gas blast tore through a depot in Ravensholt on Monday. The 30 "
+    "injured were taken to 7 hospitals. A night guard in his fifties has died. Nobody was "
+    "hurt in a second, smaller blast at a nearby yard, and no arrests were made. "
+    "Some 26,000 residents were told to stay indoors; 4 people were treated at the scene."
+)
+
+
+def toll(slot: str, value: int, quote: str, **extra: Any) -> dict[str, Any]:
+    return {"casualties": {slot: {"value": value, "role": slot, "quote": quote, **extra}}}
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("killed", 0, "Nobody was hurt in a second, smaller blast", "verified"),
+        ("injured", 0, "Nobody was hurt in a second, smaller blast", "verified"),
+        ("arrested", 0, "no arrests were made", "verified"),
+        ("killed", 1, "A night guard in his fifties has died", "verified"),
+        ("injured", 1, "A night guard in his fifties has died", "not_in_article"),
+        ("killed", 2, "A night guard in his fifties has died", "not_in_article"),
+        ("missing", 0, "Nobody was hurt in a second, smaller blast", "not_in_article"),
+    ],
+)
+def test_tolls_of_none_or_one_in_words(slot: str, value: int, quote: str, status: str) -> None:
+    report = check(
+        BLAST,
+        events=[{"event_type": "explosion", "description": "Blast."} | toll(slot, value, quote)],
+    )
+    assert report.figures[0].status == status
+
+
+def test_a_count_of_places_is_no_toll() -> None:
+    report = check(
+        BLAST,
+        summary="Seven people were injured.",
+        events=[
+            {"event_type": "explosion", "description": "Blast."}
+            | toll("injured", 7, "were taken to 7 hospitals")
+        ],
+    )
+    assert report.figures[0].status == "role_mismatch"
+    assert "hospitals" in report.figures[0].reason
+    assert claims(report, "summary")["Seven"] == "role_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (26, "thousand residents", "Some 26,000 residents", "verified"),  # 26 thousand
+        (4, "thousand people", "4 people were treated", "not_in_article"),  # not 4,000
+        (4, "people", "4 people were treated", "verified"),
+    ],
+)
+def test_a_scale_word_in_the_noun_multiplies_the_value(
+    value: int, noun: str, quote: str, status: str
+) -> None:
+    figure = {
+        "value": value,
+        "qualifier": "approximately",
+        "role": "other_count",
+        "noun": noun,
+        "quote": quote,
+    }
+    report = check(BLAST, key_figures=[figure])
+    assert report.figures[0].status == status
+    assert not [c for c in report.claims if c.path.endswith(".noun") and not c.ok]
+
+
+def test_a_place_count_in_prose_claims_no_toll() -> None:
+    article = " date 2025-05-06 Cases were reported from 26 states; 28 people died."
+    report = check(article, headline="Outbreak reaches 28 deaths in 26 states")
+    assert claims(report, "headline") == {"28": "verified", "26": "verified"}
