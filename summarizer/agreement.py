@@ -19,8 +19,10 @@ checks (:mod:`summarizer.claims`), so a number in the headline meets the same ru
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -372,3 +374,94 @@ def scale_of(text: str) -> float | None:
     """The scale a text names ("4.29 billion" -> 1e9, "USD bn" -> 1e9), if any."""
     match = _SCALE_WORD.search(text)
     return SCALES[match[1].lower()] if match else None
+
+
+# ---------------------------------------------------------------------------
+# Fair readings: a value the article does not state but plainly implies
+# ---------------------------------------------------------------------------
+
+_APPROXIMATE = frozenset({"approximately"})
+_BOUND_ABOVE = frozenset({"at_most", "less_than"})  # "nearly 8,000" for 7,942
+_BOUND_BELOW = frozenset({"at_least", "more_than"})  # "more than 7,900" for 7,942
+_EXACTISH = frozenset({"exact", "approximately"})
+_MAX_ROUNDING = 0.05  # "about 10,000" for 7,942 is another number, not a rounding
+_MAX_PARTS = 4
+
+
+def fair_reading(
+    value: float, qualifier: str, role: str, mentions: Sequence[NumberMention]
+) -> tuple[str, list[NumberMention]] | None:
+    """How ``value`` follows from ``mentions`` without being stated, or None.
+
+    * the midpoint of a stated range, claimed as approximate ("about 150" for "between 100
+      and 200");
+    * a stated value rounded to fewer significant digits, with a qualifier that stays true:
+      approximate ("about 61.5%" for 61.48%), or a bound on the right side ("nearly 8,000"
+      for 7,942, "more than 7,900" for 7,942), within 5%;
+    * the sum of two to four stated parts of the claim's role ("19 killed" for "12 killed
+      in one town and 7 in another"), all from one sentence of the article.
+
+    Returns the derivation in words and the mentions it uses.
+    """
+    compatible = [m for m in mentions if role_agreement(role, m.role) == "agree"]
+    for mention in compatible:
+        if mention.qualifier == "range" and mention.value_high is not None:
+            if qualifier in _APPROXIMATE and same(value, (mention.value + mention.value_high) / 2):
+                return f"midpoint of {mention.text!r}", [mention]
+            continue
+        rounded = _rounding(value, qualifier, mention)
+        if rounded:
+            return f"{mention.text!r} {rounded}", [mention]
+    parts = [
+        m
+        for m in compatible
+        if m.role == role and m.qualifier != "range" and qualifier_ok(qualifier, m, "value")
+    ]
+    if role in COUNT_ROLES and role != "other_count" and 2 <= len(parts) <= 8:
+        for size in range(2, min(_MAX_PARTS, len(parts)) + 1):
+            for combo in itertools.combinations(parts, size):
+                if (
+                    len({m.sentence for m in combo}) == 1  # parts of one statement
+                    and len({(m.start, m.end) for m in combo}) == size
+                    and same(value, sum(m.value for m in combo))
+                ):
+                    return " + ".join(repr(m.text) for m in combo), list(combo)
+    return None
+
+
+def _rounding(value: float, qualifier: str, mention: NumberMention) -> str:
+    """'rounded' / 'rounded up' / 'rounded down' when ``value`` fairly rounds the mention."""
+    stated = float(mention.value)
+    if value == 0 or stated == 0 or abs(value - stated) > _MAX_ROUNDING * abs(stated):
+        return ""
+    unit = _unit_of_precision(value)
+    if unit <= _unit_of_precision(stated):
+        return ""  # not fewer significant digits
+    steps = stated / unit
+    if qualifier in _APPROXIMATE and mention.qualifier in _EXACTISH:
+        if same(value, math.floor(steps + 0.5) * unit):
+            return "rounded"
+    elif qualifier in _BOUND_ABOVE and mention.qualifier in _EXACTISH | _BOUND_ABOVE:
+        if value > stated and same(value, math.ceil(steps) * unit):
+            return "rounded up"
+    elif (
+        qualifier in _BOUND_BELOW
+        and mention.qualifier in _EXACTISH | _BOUND_BELOW
+        and value < stated
+        and same(value, math.floor(steps) * unit)
+    ):
+        return "rounded down"
+    return ""
+
+
+def _unit_of_precision(value: float) -> float:
+    """The last significant place a number is written to: 8000 -> 1000, 61.5 -> 0.1."""
+    value = abs(float(value))
+    if value.is_integer():
+        whole, unit = int(value), 1.0
+        while whole and whole % 10 == 0:
+            whole //= 10
+            unit *= 10
+        return unit
+    decimals = len(repr(value).split(".")[1].rstrip("0")) if "e" not in repr(value) else 6
+    return 10.0**-decimals

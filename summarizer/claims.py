@@ -23,6 +23,7 @@ from typing import Any
 
 from summarizer.agreement import (
     counts_places,
+    fair_reading,
     qualifier_ok,
     role_agreement,
     same,
@@ -467,6 +468,9 @@ def _judge_prose(
         implied = _implied(claim, facts)
         if implied is not None:
             return "verified", f"implied by the article's {_brief(implied)}", implied
+        derived = _fair_reading(claim, facts, when)
+        if derived is not None:
+            return "verified", f"a fair reading of the article: {derived[0]}", derived[1][0]
         return "not_in_article", f"{said} appears nowhere in the article", None
     undecided: NumberMention | None = None
     background: tuple[NumberMention, str] | None = None
@@ -519,6 +523,27 @@ def _judge_prose(
         return "qualifier_mismatch", reason, wrong_qualifier
     assert clash is not None
     return "role_mismatch", f"{said} but in the article it counts {clash.role}", clash
+
+
+def _fair_reading(
+    claim: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None,
+) -> tuple[str, list[NumberMention]] | None:
+    """A range's midpoint, a rounding or a sum of the article's own numbers, leaving out
+    tolls of another time (see :func:`summarizer.agreement.fair_reading`)."""
+    year, date = when or (facts.year_of(None), None)
+    current = [
+        m
+        for m in facts.mentions
+        if not (
+            m.role in CASUALTY_ROLES and year and background_anchor(m, year, date, facts.dateline)
+        )
+    ]
+    found = fair_reading(claim.value, claim.qualifier, claim.role, current)
+    if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
+        return None
+    return found
 
 
 def _background_toll(

@@ -44,6 +44,7 @@ from summarizer.agreement import (
 )
 from summarizer.agreement import (
     counts_places,
+    fair_reading,
     qualifier_ok,
     role_agreement,
     same,
@@ -249,6 +250,11 @@ def check_figure(
         if in_words is not None:
             reason = f"the quote says {_num(figure.value)} in words: {in_words[1]!r}"
             return _check(path, original, "verified", reason, in_words[0])
+        derived = _fair_reading(figure, groundings, mentions, event_year, event_date, dateline)
+        if derived is not None:
+            span, how, used = derived
+            reason = f"{_num(figure.value)} is a fair reading of the quote: {how}"
+            return _check(path, original, "verified", reason, span, used[0])
         inside = _inside(grounding, mentions)
         has = (
             "the quote's numbers are " + ", ".join(_brief(m) for m in inside)
@@ -359,6 +365,34 @@ def _toll_in_words(
         found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
+    return None
+
+
+def _fair_reading(
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    mentions: Sequence[NumberMention],
+    event_year: int | None,
+    event_date: dt.date | None,
+    dateline: dt.date | None,
+) -> tuple[Grounding, str, list[NumberMention]] | None:
+    """A value the quote implies without stating it: a range's midpoint, a rounding that
+    stays true, a sum of parts (see :func:`summarizer.agreement.fair_reading`)."""
+    for grounding in groundings:
+        inside = _inside(grounding, mentions)
+        found = fair_reading(figure.value, figure.qualifier, figure.role, inside)
+        if found is None:
+            continue
+        how, used = found
+        if len(used) == 1 and unit_problem(figure.noun, used[0], "value"):
+            continue
+        if (
+            figure.role in CASUALTY_ROLES
+            and event_year
+            and any(background_anchor(m, event_year, event_date, dateline) for m in used)
+        ):
+            continue
+        return grounding, how, used
     return None
 
 

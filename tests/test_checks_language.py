@@ -270,3 +270,93 @@ def test_a_place_count_in_prose_claims_no_toll() -> None:
     article = " date 2025-05-06 Cases were reported from 26 states; 28 people died."
     report = check(article, headline="Outbreak reaches 28 deaths in 26 states")
     assert claims(report, "headline") == {"28": "verified", "26": "verified"}
+
+
+# --- Numbers that are fair readings --------------------------------------------------------
+
+POLL = (
+    " date 2025-04-02 Between 100 and 200 families fled the district. The winner took 7,942 "
+    "votes on a turnout of 61.48%. Twelve people were killed in Arden and 7 were killed in "
+    "Brill, police said. In Colby, 5 people were injured."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "role", "quote", "status", "how"),
+    [
+        (
+            150,
+            "approximately",
+            "displaced",
+            "Between 100 and 200 families fled",
+            "verified",
+            "midpoint",
+        ),
+        (150, "exact", "displaced", "Between 100 and 200 families fled", "not_in_article", ""),
+        (8000, "at_most", "other_count", "The winner took 7,942 votes", "verified", "rounded up"),
+        (
+            8000,
+            "approximately",
+            "other_count",
+            "The winner took 7,942 votes",
+            "verified",
+            "rounded",
+        ),
+        (
+            7900,
+            "more_than",
+            "other_count",
+            "The winner took 7,942 votes",
+            "verified",
+            "rounded down",
+        ),
+        (8000, "more_than", "other_count", "The winner took 7,942 votes", "not_in_article", ""),
+        (8000, "exact", "other_count", "The winner took 7,942 votes", "not_in_article", ""),
+        (
+            10000,
+            "approximately",
+            "other_count",
+            "The winner took 7,942 votes",
+            "not_in_article",
+            "",
+        ),
+        (61.5, "approximately", "percentage", "a turnout of 61.48%", "verified", "rounded"),
+        (62, "approximately", "percentage", "a turnout of 61.48%", "not_in_article", ""),
+        (
+            19,
+            "exact",
+            "killed",
+            "Twelve people were killed in Arden and 7 were killed in Brill",
+            "verified",
+            "+",
+        ),
+        (
+            24,
+            "exact",
+            "killed",
+            "Twelve people were killed in Arden and 7 were killed in Brill",
+            "not_in_article",
+            "",
+        ),
+    ],
+)
+def test_fair_readings_are_verified_with_their_derivation(
+    value: float, qualifier: str, role: str, quote: str, status: str, how: str
+) -> None:
+    figure = {"value": value, "qualifier": qualifier, "role": role, "quote": quote}
+    report = check(POLL, key_figures=[figure])
+    assert report.figures[0].status == status
+    assert how in report.figures[0].reason
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "status"),
+    [
+        ("About 150 families fled.", "150", "verified"),  # midpoint
+        ("The winner took nearly 8,000 votes.", "8,000", "verified"),
+        ("Police said 19 people were killed.", "19", "verified"),  # 12 + 7, one sentence
+        ("Police said 24 people were killed.", "24", "not_in_article"),  # 12 + 7 + 5: injured
+    ],
+)
+def test_fair_readings_in_prose(summary: str, text: str, status: str) -> None:
+    assert claims(check(POLL, summary=summary), "summary")[text] == status
