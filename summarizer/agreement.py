@@ -415,7 +415,10 @@ def fair_reading(
     parts = [
         m
         for m in compatible
-        if m.role == role and m.qualifier != "range" and qualifier_ok(qualifier, m, "value")
+        if m.role == role
+        and m.qualifier != "range"
+        and qualifier_ok(qualifier, m, "value")
+        and not _is_subset(m)
     ]
     if role in COUNT_ROLES and role != "other_count" and 2 <= len(parts) <= 8:
         for size in range(2, min(_MAX_PARTS, len(parts)) + 1):
@@ -427,6 +430,25 @@ def fair_reading(
                 ):
                     return " + ".join(repr(m.text) for m in combo), list(combo)
     return None
+
+
+_SUBSET_AFTER = lazy_compile(r"(?i)\s+(?:\w+\s+)?(?:of\s+(?:them|whom|those|the|these)|among)\b")
+_SUBSET_BEFORE = lazy_compile(
+    r"(?i)\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:\w+\s+)?$"
+)
+
+
+def _is_subset(mention: NumberMention) -> bool:
+    """A count of some of another count ("five were injured, one of them seriously",
+    "including 3 children"): not a part to add."""
+    sentence = mention.sentence
+    at = sentence.find(mention.text)
+    if at < 0:
+        return False
+    return bool(
+        _SUBSET_AFTER.match(sentence, at + len(mention.text))
+        or _SUBSET_BEFORE.search(sentence[:at])
+    )
 
 
 def _rounding(value: float, qualifier: str, mention: NumberMention) -> str:

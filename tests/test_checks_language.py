@@ -360,3 +360,9 @@ def test_fair_readings_are_verified_with_their_derivation(
 )
 def test_fair_readings_in_prose(summary: str, text: str, status: str) -> None:
     assert claims(check(POLL, summary=summary), "summary")[text] == status
+
+
+def test_a_subset_is_not_a_part_of_a_sum() -> None:
+    article = " date 2025-04-02 Two workers died and five were injured, one of them seriously."
+    figure = {"value": 6, "role": "injured", "quote": "five were injured, one of them seriously"}
+    assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
