@@ -232,6 +232,8 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
     times = {f"events[{i}]": facts.event_time(event) for i, event in enumerate(draft.events)}
     checks = check_prose_numbers(prose_fields(draft), facts, times)
     checks += check_prose_names(name_fields(draft), facts)
+    if draft.article_date is not None and facts.dateline is not None:
+        checks.append(check_article_date(draft.article_date, facts.dateline))
     for index, event in enumerate(draft.events):
         where = f"events[{index}]"
         for number, actor in enumerate(event.actors):
@@ -823,6 +825,15 @@ def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
     if month:
         number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
     return int(match["year"]), number
+
+
+def check_article_date(article_date: dt.date, dateline: dt.date) -> ClaimCheck:
+    """The summary's ``article_date`` is the article's dateline, nothing else."""
+    text = article_date.isoformat()
+    if article_date == dateline:
+        return _claim("article_date", "date", text, "verified", "the article's dateline")
+    reason = f"the article's dateline is {dateline.isoformat()}, not {text}"
+    return _claim("article_date", "date", text, "date_mismatch", reason)
 
 
 def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCheck | None:

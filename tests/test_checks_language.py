@@ -366,3 +366,11 @@ def test_a_subset_is_not_a_part_of_a_sum() -> None:
     article = " date 2025-04-02 Two workers died and five were injured, one of them seriously."
     figure = {"value": 6, "role": "injured", "quote": "five were injured, one of them seriously"}
     assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
+
+
+@pytest.mark.parametrize(
+    ("article_date", "status"), [("2025-04-02", "verified"), ("2025-04-01", "date_mismatch")]
+)
+def test_article_date_is_the_dateline(article_date: str, status: str) -> None:
+    report = check(POLL, article_date=article_date)
+    assert claims(report, "article_date") == {article_date: status}
