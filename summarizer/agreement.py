@@ -179,7 +179,9 @@ _ONE_TOLL = lazy_compile(
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
     r"|detained|grazed|burned|reported\s+missing)"
-    r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned))\b"
+    r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
+    r"|(?:was|has\s+been|had\s+been)\s+(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
+    r"\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )
 _ONE_ROLE = {
@@ -204,7 +206,10 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
         if role in roles:
             return 0, text[match.start() : end]
     for match in _ONE_TOLL.finditer(text):
-        word = (match["passive"] or match["died"] or match["elliptic"]).split()[0].lower()
+        if match["hospital"]:
+            word = "injured"  # "a firefighter was taken to hospital"
+        else:
+            word = (match["passive"] or match["died"] or match["elliptic"]).split()[0].lower()
         if _ONE_ROLE.get(word) == role:
             return 1, match.group()
     return None

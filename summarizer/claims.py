@@ -487,7 +487,7 @@ def _judge_prose(
         if agreement == "clash":
             clash = clash or mention
             continue
-        if not qualifier_ok(claim.qualifier, mention, how):
+        if not _prose_qualifier_ok(claim, mention, how):
             wrong_qualifier = wrong_qualifier or mention
             continue
         problem = unit_problem(claim.noun, mention, how)
@@ -569,6 +569,22 @@ def _background_toll(
     if not anchor or _BACKGROUND.search(claim.sentence):
         return ""
     return anchor
+
+
+def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) -> bool:
+    """A bare number in prose repeats the article's approximate one ("31,400 hectares" for
+    "about 31,400 hectares"): the hedge is the article's, and the prose claims no precision
+    it lacks. Only a word of precision ("exactly 31,400") would."""
+    if qualifier_ok(claim.qualifier, mention, how):
+        return True
+    return (
+        claim.qualifier == "exact"
+        and mention.qualifier == "approximately"
+        and not _PRECISE.search(claim.sentence)
+    )
+
+
+_PRECISE = lazy_compile(r"(?i)\b(?:exactly|precisely|just)\b")
 
 
 def _prose_role_agreement(claimed: str, stated: str) -> str:

@@ -60,6 +60,7 @@ from summarizer.agreement import (
 from summarizer.claims import ArticleFacts, background_anchor, mention_ref
 from summarizer.errors import InputError
 from summarizer.grounding import QuoteAligner
+from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
     ArticleSummary,
@@ -250,6 +251,10 @@ def check_figure(
         if in_words is not None:
             reason = f"the quote says {_num(figure.value)} in words: {in_words[1]!r}"
             return _check(path, original, "verified", reason, in_words[0])
+        plus_one = _one_named_plus(figure, groundings, mentions, article_text)
+        if plus_one is not None:
+            reason = f"the quote's {_said(plus_one[1], 'value')} plus the one named before it"
+            return _check(path, original, "verified", reason, plus_one[0], plus_one[1])
         derived = _fair_reading(figure, groundings, mentions, event_year, event_date, dateline)
         if derived is not None:
             span, how, used = derived
@@ -365,6 +370,29 @@ def _toll_in_words(
         found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
+    return None
+
+
+_ONE_AND = lazy_compile(
+    r"(?i)\b(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:(?:his|her|their)\s+)?$"
+)
+
+
+def _one_named_plus(
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    mentions: Sequence[NumberMention],
+    article_text: str,
+) -> tuple[Grounding, NumberMention] | None:
+    """'The pilot and three passengers were killed' is 4 killed: one named, plus a count."""
+    if figure.role not in CASUALTY_ROLES:
+        return None
+    for grounding in groundings:
+        for mention in _inside(grounding, mentions):
+            if mention.role != figure.role or not same(mention.value + 1, figure.value):
+                continue
+            if _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start):
+                return grounding, mention
     return None
 
 

@@ -374,3 +374,38 @@ def test_a_subset_is_not_a_part_of_a_sum() -> None:
 def test_article_date_is_the_dateline(article_date: str, status: str) -> None:
     report = check(POLL, article_date=article_date)
     assert claims(report, "article_date") == {article_date: status}
+
+
+CRASH = (
+    " date 2025-07-14 The pilot and three passengers were killed when the plane came down on "
+    "Sunday. A marshal was taken to hospital with burns. About 31,400 hectares burned nearby."
+)
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("killed", 4, "The pilot and three passengers were killed", "verified"),
+        ("killed", 5, "The pilot and three passengers were killed", "not_in_article"),
+        ("injured", 1, "A marshal was taken to hospital with burns", "verified"),
+    ],
+)
+def test_one_named_plus_a_count_and_one_taken_to_hospital(
+    slot: str, value: int, quote: str, status: str
+) -> None:
+    draft_event = {"event_type": "accident", "description": "Crash."} | toll(
+        slot, value, quote
+    )
+    assert check(CRASH, events=[draft_event]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("headline", "status"),
+    [
+        ("Fire burns 31,400 hectares", "verified"),  # the article's own hedged number
+        ("Fire burns exactly 31,400 hectares", "qualifier_mismatch"),
+        ("Fire burns more than 31,400 hectares", "qualifier_mismatch"),
+    ],
+)
+def test_a_bare_number_in_prose_repeats_an_approximate_one(headline: str, status: str) -> None:
+    assert claims(check(CRASH, headline=headline), "headline")["31,400"] == status
