@@ -232,8 +232,22 @@ _PLACE_NOUNS = _word_set(
 
 def counts_places(mention: NumberMention) -> bool:
     """The mention counts places ("7 hospitals", "in 11 districts"), not people."""
-    noun = mention.noun.lower().split()
-    return bool(noun) and noun[-1] in _PLACE_NOUNS
+    return names_places(mention.noun)
+
+
+def names_places(noun: str) -> bool:
+    """A noun of places or institutions ("hospitals", "affected districts")."""
+    words = noun.lower().split()
+    return bool(words) and words[-1] in _PLACE_NOUNS
+
+
+def toll_of_places(role: str, noun: str, mention: NumberMention) -> bool:
+    """A casualty claim whose support counts places: "taken to 7 hospitals" is no toll of
+    7 injured. Only evacuations may count places, and only when the claim says so itself
+    ("9 villages were evacuated", noun "villages")."""
+    if not counts_places(mention):
+        return False
+    return not (role == "displaced" and names_places(noun))
 
 
 def scaled_claim(value: float, noun: str) -> float | None:

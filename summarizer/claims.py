@@ -27,6 +27,7 @@ from summarizer.agreement import (
     qualifier_ok,
     role_agreement,
     same,
+    toll_of_places,
     unit_problem,
     value_match,
 )
@@ -232,7 +233,10 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
     times = {f"events[{i}]": facts.event_time(event) for i, event in enumerate(draft.events)}
     checks = check_prose_numbers(prose_fields(draft), facts, times)
     checks += check_prose_names(name_fields(draft), facts)
-    if draft.article_date is not None and facts.dateline is not None:
+    wrong_date = draft.article_date is not None and draft.article_date != facts.dateline
+    if wrong_date and draft.article_date is not None and facts.dateline is not None:
+        # Only a wrong one is reported: the pipeline writes the dateline there itself, so a
+        # stored result and a fresh one carry the same checks.
         checks.append(check_article_date(draft.article_date, facts.dateline))
     for index, event in enumerate(draft.events):
         where = f"events[{index}]"
@@ -482,7 +486,7 @@ def _judge_prose(
     for mention in found:
         how = value_match(claim.value, mention) or "value"
         agreement = _prose_role_agreement(claim.role, mention.role)
-        if claim.role in CASUALTY_ROLES and counts_places(mention):
+        if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         if agreement == "clash":
             clash = clash or mention

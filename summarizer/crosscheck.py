@@ -43,7 +43,6 @@ from summarizer.agreement import (
     RANGE_LOW_SUPPORTS as RANGE_LOW_SUPPORTS,
 )
 from summarizer.agreement import (
-    counts_places,
     fair_reading,
     qualifier_ok,
     role_agreement,
@@ -51,6 +50,7 @@ from summarizer.agreement import (
     scaled_claim,
     supported_qualifiers,
     toll_in_words,
+    toll_of_places,
     unit_problem,
     value_match,
 )
@@ -287,7 +287,11 @@ def check_figure(
             f"event of {event_year}{fuzzy}"
         )
         return _check(path, original, "other_event", reason, grounding, mention)
-    if status == "role_mismatch" and figure.role in CASUALTY_ROLES and counts_places(mention):
+    if (
+        status == "role_mismatch"
+        and figure.role in CASUALTY_ROLES
+        and toll_of_places(figure.role, figure.noun, mention)
+    ):
         reason = f"the quote's {said} counts {mention.noun} (places), not people {figure.role}"
     elif status == "role_mismatch":
         reason = f"the quote's {said} counts {mention.role}, not {figure.role}{fuzzy}"
@@ -336,7 +340,7 @@ def _judge_span(
         if how is None:
             continue
         agreement = role_agreement(figure.role, mention.role)
-        if figure.role in CASUALTY_ROLES and counts_places(mention):
+        if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one
         problem = None
         if agreement == "clash":
