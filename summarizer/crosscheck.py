@@ -277,10 +277,14 @@ def check_figure(
     assert mention is not None
     said = _said(mention, how)
     status: FigureStatus = best.status
-    binds = status in ("verified", "unconfirmed") and figure.role in CASUALTY_ROLES
+    binds = status in ("verified", "unconfirmed") and (
+        figure.role in CASUALTY_ROLES or not _OTHER_TIME.search(figure.noun)
+    )
     anchor = (
         background_anchor(mention, event_year, event_date, dateline) if binds and event_year else ""
     )
+    if anchor and figure.role not in CASUALTY_ROLES and not _owns_figure(anchor, mention):
+        anchor = ""
     if anchor:
         reason = (
             f"{said} is in a sentence about another time ({anchor!r}), not this "
@@ -375,6 +379,32 @@ def _toll_in_words(
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
     return None
+
+
+# A figure's noun that says its number is of another time ("seats won in 2015", "last
+# year's profit", "previous record") makes no claim about the event's own time.
+_OTHER_TIME = lazy_compile(
+    r"(?i)\b(?:1[5-9]\d\d|20\d\d|previous|prior|last|earlier|ago|before|former|record"
+    r"|since|then|cumulative|total\s+since|year-earlier|a\s+year\s+earlier)\b"
+)
+_YEAR_ANCHOR = lazy_compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _owns_figure(anchor: str, mention: NumberMention) -> bool:
+    """Whether a time anchor makes a figure (not a toll) another time's: a year that stands
+    before the number in its sentence ("In 2015 it won 56 seats") or right after it ("56 in
+    2015"). "Since 2012" is a stretch up to now, and a year later in the sentence is a
+    comparison ("47.3 per cent, down from 52 in 2020")."""
+    if anchor.lower().startswith("since") or not _YEAR_ANCHOR.search(anchor):
+        return False
+    sentence = mention.sentence
+    at, where = sentence.find(mention.text), sentence.find(anchor)
+    if at < 0 or where < 0:
+        return False
+    if where < at:
+        return True
+    between = sentence[at + len(mention.text) : where]
+    return len(between.split()) <= 4 and "," not in between
 
 
 _ONE_AND = lazy_compile(

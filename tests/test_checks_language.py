@@ -424,3 +424,28 @@ def test_evacuated_villages_may_be_counted_as_villages() -> None:
     )
     report = check(article, events=[event() | {"casualties": {"displaced": as_people}}])
     assert report.figures[0].status == "role_mismatch"
+
+
+SEATS = (
+    " date 2020-03-11 The party won 44 seats on Tuesday, 12 fewer than the 56 it won in 2015. "
+    "In 2015 it also took 61 per cent of the vote. Turnout was 47.3 per cent, down from 52.1 "
+    "per cent in the 2015 election. Its share has been rising since 2012, to 39 per cent."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "noun", "quote", "status"),
+    [
+        (56, "other_count", "seats", "the 56 it won in 2015", "other_event"),
+        (56, "other_count", "seats won in 2015", "the 56 it won in 2015", "verified"),
+        (61, "percentage", "per cent of the vote", "took 61 per cent", "other_event"),
+        (47.3, "percentage", "per cent turnout", "Turnout was 47.3 per cent", "verified"),
+        (39, "percentage", "per cent share", "to 39 per cent", "verified"),  # "since 2012"
+    ],
+)
+def test_a_figure_of_another_year_is_another_events(
+    value: float, role: str, noun: str, quote: str, status: str
+) -> None:
+    figure = {"value": value, "role": role, "noun": noun, "quote": quote}
+    now = event(date="2020-03-10") | {"event_type": "other", "figures": [figure]}
+    assert check(SEATS, events=[now]).figures[0].status == status
