@@ -278,7 +278,8 @@ def check_figure(
     said = _said(mention, how)
     status: FigureStatus = best.status
     binds = status in ("verified", "unconfirmed") and (
-        figure.role in CASUALTY_ROLES or not _OTHER_TIME.search(figure.noun)
+        figure.role in CASUALTY_ROLES
+        or (figure.role in _OWNED_ROLES and not _OTHER_TIME.search(figure.noun))
     )
     anchor = (
         background_anchor(mention, event_year, event_date, dateline) if binds and event_year else ""
@@ -387,6 +388,7 @@ _OTHER_TIME = lazy_compile(
     r"(?i)\b(?:1[5-9]\d\d|20\d\d|previous|prior|last|earlier|ago|before|former|record"
     r"|since|then|cumulative|total\s+since|year-earlier|a\s+year\s+earlier)\b"
 )
+_OWNED_ROLES = COUNT_ROLES | {"money", "percentage"}  # not years, times, lengths, ordinals
 _YEAR_ANCHOR = lazy_compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
@@ -397,6 +399,8 @@ def _owns_figure(anchor: str, mention: NumberMention) -> bool:
     comparison ("47.3 per cent, down from 52 in 2020")."""
     if anchor.lower().startswith("since") or not _YEAR_ANCHOR.search(anchor):
         return False
+    if mention.text in anchor:
+        return False  # the number is the anchor's own year
     sentence = mention.sentence
     at, where = sentence.find(mention.text), sentence.find(anchor)
     if at < 0 or where < 0:
@@ -409,6 +413,15 @@ def _owns_figure(anchor: str, mention: NumberMention) -> bool:
 
 _ONE_AND = lazy_compile(
     r"(?i)\b(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:(?:his|her|their)\s+)?$"
+)
+
+
+_CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
+# "in the collapse and five were injured": a determiner after a preposition or after the
+# clause's own toll verb starts no subject.
+_NOT_A_SUBJECT = lazy_compile(
+    r"(?i)\b(?:in|at|on|of|from|by|after|during|into|near|with|for|to|under)\s*$"
+    r"|\b(?:died|killed|injured|wounded|hurt|arrested|dead|missing)\b"
 )
 
 
@@ -425,7 +438,11 @@ def _one_named_plus(
         for mention in _inside(grounding, mentions):
             if mention.role != figure.role or not same(mention.value + 1, figure.value):
                 continue
-            if _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start):
+            lead = _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start)
+            if lead is None:
+                continue
+            clause = _CLAUSE_START.split(article_text[max(0, lead.start() - 120) : lead.start()])
+            if not _NOT_A_SUBJECT.search(clause[-1]):
                 return grounding, mention
     return None
 

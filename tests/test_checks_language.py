@@ -449,3 +449,9 @@ def test_a_figure_of_another_year_is_another_events(
     figure = {"value": value, "role": role, "noun": noun, "quote": quote}
     now = event(date="2020-03-10") | {"event_type": "other", "figures": [figure]}
     assert check(SEATS, events=[now]).figures[0].status == status
+
+
+def test_a_determiner_after_a_toll_verb_names_no_one() -> None:
+    article = " date 2025-07-14 Two workers died in the collapse and five were injured."
+    figure = {"value": 6, "role": "injured", "quote": "died in the collapse and five were injured"}
+    assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
