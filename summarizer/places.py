@@ -84,7 +84,7 @@ def country_phrases(text: str) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     for match in _pattern().finditer(folded):
         start, end = match.span(1)
-        if cased and (_NAME_BEFORE.search(cased, 0, start) or _NAME_AFTER.match(cased, end)):
+        if cased and (_name_before(cased, start) or _NAME_AFTER.match(cased, end)):
             continue
         found.append((start, end, _table()[match[1]]))
     return found
@@ -101,15 +101,11 @@ _NOT_NAMES = frozenset(
 )
 
 
-class _NameBefore:
-    """A capitalized word right before a span that is not a function word ("New Mexico",
+_WORD_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
+
+
+def _name_before(text: str, end: int) -> bool:
+    """A capitalized word right before ``end`` that is not a function word ("New Mexico",
     not "In Mexico")."""
-
-    _word = re.compile(r"([A-Z][\w'-]*)\s+$")
-
-    def search(self, text: str, start: int, end: int) -> bool:
-        match = self._word.search(text, max(start, end - 40), end)
-        return bool(match) and match[1].lower() not in _NOT_NAMES
-
-
-_NAME_BEFORE = _NameBefore()
+    match = _WORD_BEFORE.search(text, max(0, end - 40), end)
+    return match is not None and match[1].lower() not in _NOT_NAMES
