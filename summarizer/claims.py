@@ -35,7 +35,7 @@ from summarizer.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.grounding import QuoteAligner
 from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.places import country_forms, country_phrases, fold
+from summarizer.places import countries_by_place, country_forms, country_phrases, fold
 from summarizer.schema import (
     ClaimCheck,
     ClaimKind,
@@ -121,6 +121,7 @@ class ArticleText:
         self._dates: dict[dt.date | None, set[dt.date]] = {}
         self._cues: dict[str, bool] = {}
         self._countries: set[int] | None = None
+        self._countries_by_place: set[int] | None = None
 
     @property
     def countries(self) -> set[int]:
@@ -128,6 +129,13 @@ class ArticleText:
         if self._countries is None:
             self._countries = country_forms(self.text)
         return self._countries
+
+    @property
+    def countries_by_place(self) -> set[int]:
+        """The countries whose provinces or capitals the article names."""
+        if self._countries_by_place is None:
+            self._countries_by_place = countries_by_place(self.text)
+        return self._countries_by_place
 
     def dates(self, dateline: dt.date | None) -> set[dt.date]:
         found = self._dates.get(dateline)
@@ -704,8 +712,11 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     # Countries first, in whichever form the article uses; the rest word by word.
     rest = folded
     absent: list[str] = []
+    located = False
     for start, end, country in reversed(country_phrases(name)):
-        if country not in facts.derived.countries:
+        if country in facts.derived.countries_by_place and country not in facts.derived.countries:
+            located = True  # "Bihar, India": the article names Bihar, a state of India
+        elif country not in facts.derived.countries:
             absent.append(folded[start:end])
         rest = rest[:start] + " " * (end - start) + rest[end:]
     missing_proper: list[str] = []
@@ -729,6 +740,8 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
         return "verified", "the article names it by its initials"
     if missing_proper:
         return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
+    if located and not absent and not missing_common:
+        return "verified", "the article names a province or capital of the country"
     if absent:
         countries = ", ".join(_title(a) for a in reversed(absent))
         if place:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import cache
 
-__all__ = ["country_forms", "country_phrases", "fold"]
+__all__ = ["countries_by_place", "country_forms", "country_phrases", "fold"]
 
 # Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
 _EXTRA: dict[str, tuple[str, ...]] = {
@@ -40,10 +40,21 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
 @cache
 def _table() -> dict[str, int]:
     """Folded form -> country number (forms of one country share a number)."""
+    return _data()[0]
+
+
+@cache
+def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
+    """(folded form -> country number, province or capital as written -> country numbers)."""
     from countryinfo import CountryInfo  # 256 JSON files: read only when a name needs it
 
     groups: list[set[str]] = []
+    places: dict[str, set[int]] = {}
     for info in CountryInfo.all().values():
+        for place in [*(info.get("provinces") or []), str(info.get("capital") or "")]:
+            place = _PARENTHESIS.sub("", place).strip()
+            if len(place) >= 4 and place.lower() not in _NOT_PLACES:
+                places.setdefault(place, set()).add(len(groups))
         iso = info.get("ISO") or {}
         codes = {str(code).upper() for code in iso.values() if code}
         forms = {str(info.get("name") or "")}
@@ -60,7 +71,7 @@ def _table() -> dict[str, int]:
             folded = " ".join(fold(form).split())
             if folded and len(folded) > 1:
                 table.setdefault(folded, number)
-    return table
+    return table, places
 
 
 @cache
@@ -88,6 +99,35 @@ def country_phrases(text: str) -> list[tuple[int, int, int]]:
             continue
         found.append((start, end, _table()[match[1]]))
     return found
+
+
+def countries_by_place(text: str) -> set[int]:
+    """Countries whose provinces or capitals ``text`` names, as written ("Bihar" is in
+    India, "Kano" in Nigeria): a country added to a place the article names is then the
+    place's own, not an invention."""
+    found: set[int] = set()
+    places = _data()[1]
+    for match in _CAPITALISED.finditer(text):
+        words = match.group().split()
+        for size in range(min(4, len(words)), 0, -1):  # "Tamil Nadu" before "Tamil"
+            for start in range(len(words) - size + 1):
+                countries = places.get(" ".join(words[start : start + size]))
+                if countries:
+                    found |= countries
+    return found
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'-]*)*")
+_PARENTHESIS = re.compile(r"\s*\(.*?\)")
+# Provinces named by plain words, which as words are mostly something else.
+_NOT_PLACES = frozenset(
+    (
+        "central", "eastern", "western", "northern", "southern", "coast", "delta", "plateau",
+        "rivers", "centre", "nord", "sud", "ouest", "littoral", "capital", "north", "south",
+        "east", "west", "north-west", "north-east", "south-west", "south-east", "island",
+        "islands", "lakes", "mountain", "valley", "upper", "lower", "middle", "border",
+    )
+)  # fmt: skip
 
 
 def country_forms(text: str) -> set[int]:

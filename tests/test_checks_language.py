@@ -455,3 +455,17 @@ def test_a_determiner_after_a_toll_verb_names_no_one() -> None:
     article = " date 2025-07-14 Two workers died in the collapse and five were injured."
     figure = {"value": 6, "role": "injured", "quote": "died in the collapse and five were injured"}
     assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Patna, Bihar, India", "verified"),  # Bihar is a state of India
+        ("Patna, Bihar, Nepal", "unconfirmed"),  # a country of none of the article's places
+        ("Gaya, India", "name_not_in_article"),  # Gaya is not in the article
+    ],
+)
+def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> None:
+    article = " date 2024-08-02 Floods in Patna, the capital of Bihar, displaced 3,000 people."
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
