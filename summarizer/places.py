@@ -109,11 +109,14 @@ def countries_by_place(text: str) -> set[int]:
     places = _data()[1]
     for match in _CAPITALISED.finditer(text):
         words = match.group().split()
-        for size in range(min(4, len(words)), 0, -1):  # "Tamil Nadu" before "Tamil"
-            for start in range(len(words) - size + 1):
+        start = 0
+        while start < len(words):  # the longest place first: "New Mexico" is not Mexico
+            for size in range(min(4, len(words) - start), 0, -1):
                 countries = places.get(" ".join(words[start : start + size]))
-                if countries:
-                    found |= countries
+                if countries or size == 1:
+                    found |= countries or set()
+                    start += size if countries else 1
+                    break
     return found
 
 
