@@ -318,6 +318,19 @@ def role_agreement(claimed: str, stated: str) -> Agreement:
     return "clash"
 
 
+def same_measure(noun: str, mention: NumberMention) -> bool:
+    """A figure that claims no role (``other_count``) names the article's measure itself:
+    "hectares" for "31,400 hectares", an age for "a 19-year-old". The number is the
+    article's, in the article's unit; only the role label differs."""
+    if mention.role not in ("duration", "distance"):
+        return False
+    claimed = {w.rstrip("s") for w in _WORD.findall(noun.lower())}
+    stated = {w.rstrip("s") for w in _WORD.findall(mention.noun.lower())}
+    if claimed & stated - {""}:
+        return True
+    return "age" in claimed and stated <= {"year", "month", "week", "day"}
+
+
 def roles_compatible(claimed: str, stated: str) -> bool:
     """The roles do not clash (they agree, or the article leaves the claim undecided)."""
     return role_agreement(claimed, stated) != "clash"

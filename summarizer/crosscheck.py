@@ -47,6 +47,7 @@ from summarizer.agreement import (
     qualifier_ok,
     role_agreement,
     same,
+    same_measure,
     scaled_claim,
     supported_qualifiers,
     toll_in_words,
@@ -347,6 +348,8 @@ def _judge_span(
         agreement = role_agreement(figure.role, mention.role)
         if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one
+        elif figure.role == "other_count" and same_measure(figure.noun, mention):
+            agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)

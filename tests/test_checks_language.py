@@ -469,3 +469,23 @@ def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> 
     article = " date 2024-08-02 Floods in Patna, the capital of Bihar, displaced 3,000 people."
     report = check(article, events=[event(location=location)])
     assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (31400, "hectares", "an estimated 31,400 hectares burned", "verified"),
+        (31400, "acres", "an estimated 31,400 hectares burned", "role_mismatch"),
+        (19, "age of the striker", "the 19-year-old striker", "verified"),
+        (19, "goals", "the 19-year-old striker", "role_mismatch"),
+    ],
+)
+def test_a_figure_without_a_role_may_name_the_articles_measure(
+    value: int, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-08-01 Fire crews said an estimated 31,400 hectares burned. "
+        "Later the 19-year-old striker scored."
+    )
+    figure = {"value": value, "role": "other_count", "noun": noun, "quote": quote}
+    assert check(article, key_figures=[figure]).figures[0].status == status
