@@ -487,5 +487,7 @@ def test_a_figure_without_a_role_may_name_the_articles_measure(
         " date 2025-08-01 Fire crews said an estimated 31,400 hectares burned. "
         "Later the 19-year-old striker scored."
     )
-    figure = {"value": value, "role": "other_count", "noun": noun, "quote": quote}
-    assert check(article, key_figures=[figure]).figures[0].status == status
+    qualifier = "approximately" if "estimated" in quote else "exact"
+    figure = {"value": value, "qualifier": qualifier, "role": "other_count", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
