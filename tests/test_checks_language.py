@@ -491,3 +491,17 @@ def test_a_figure_without_a_role_may_name_the_articles_measure(
     figure = {"value": value, "qualifier": qualifier, "role": "other_count", "noun": noun}
     report = check(article, key_figures=[figure | {"quote": quote}])
     assert report.figures[0].status == status
+
+
+def test_a_cue_of_the_articles_role_beside_a_prose_number_agrees() -> None:
+    article = " date 2025-06-01 A man was killed and four people were injured in the crash."
+    report = check(article, headline="Man killed, four injured in crash")
+    assert claims(report, "headline")["four"] == "verified"
+    report = check(article, headline="Crash kills four")
+    assert claims(report, "headline")["four"] == "role_mismatch"
+
+
+def test_currency_codes_units_and_abbreviated_months_are_no_names() -> None:
+    article = " date 2025-06-01 Profit rose to $210 million on September 3, Arden Power said."
+    report = check(article, summary="Arden Power made USD 210 million in Q2 (to Sept 3).")
+    assert {c.text for c in report.claims if c.kind == "name"} == {"Arden Power"}
