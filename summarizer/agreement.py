@@ -421,7 +421,11 @@ _MAX_PARTS = 4
 
 
 def fair_reading(
-    value: float, qualifier: str, role: str, mentions: Sequence[NumberMention]
+    value: float,
+    qualifier: str,
+    role: str,
+    mentions: Sequence[NumberMention],
+    noun: str = "",
 ) -> tuple[str, list[NumberMention]] | None:
     """How ``value`` follows from ``mentions`` without being stated, or None.
 
@@ -431,7 +435,9 @@ def fair_reading(
       approximate ("about 61.5%" for 61.48%), or a bound on the right side ("nearly 8,000"
       for 7,942, "more than 7,900" for 7,942), within 5%;
     * the sum of two to four stated parts of the claim's role ("19 killed" for "12 killed
-      in one town and 7 in another"), all from one sentence of the article.
+      in one town and 7 in another"), all from one sentence of the article;
+    * a length of time in one unit for one written in two ("32 months" for "two years and
+      eight months"), the claim's unit named by its ``noun``.
 
     Returns the derivation in words and the mentions it uses.
     """
@@ -461,6 +467,45 @@ def fair_reading(
                     and same(value, sum(m.value for m in combo))
                 ):
                     return " + ".join(repr(m.text) for m in combo), list(combo)
+    if role == "duration":
+        return _duration_total(value, noun, compatible)
+    return None
+
+
+# Units of time in a common measure, by family: months for years, days for weeks, seconds
+# for hours (a year is not a whole number of days or weeks).
+_TIME_UNITS: dict[str, tuple[str, float]] = {
+    "year": ("month", 12), "month": ("month", 1), "week": ("day", 7), "day": ("day", 1),
+    "hour": ("second", 3600), "minute": ("second", 60), "second": ("second", 1),
+}  # fmt: skip
+
+
+def _duration_total(
+    value: float, noun: str, mentions: Sequence[NumberMention]
+) -> tuple[str, list[NumberMention]] | None:
+    claimed = _TIME_UNITS.get(_unit_of(noun) or "")
+    if claimed is None:
+        return None
+    family, scale = claimed
+    parts = [
+        (m, _TIME_UNITS[unit][1])
+        for m in mentions
+        if m.role == "duration"
+        and m.qualifier == "exact"
+        and (unit := _unit_of(m.noun) or "") in _TIME_UNITS
+        and _TIME_UNITS[unit][0] == family
+    ]
+    for first, second in itertools.combinations(parts, 2):
+        if first[0].sentence != second[0].sentence or _unit_of(first[0].noun) == _unit_of(
+            second[0].noun
+        ):
+            continue
+        total = first[0].value * first[1] + second[0].value * second[1]
+        if same(value * scale, total):
+            return f"{first[0].text!r} {first[0].noun} + {second[0].text!r} {second[0].noun}", [
+                first[0],
+                second[0],
+            ]
     return None
 
 

@@ -574,7 +574,7 @@ def _fair_reading(
             m.role in CASUALTY_ROLES and year and background_anchor(m, year, date, facts.dateline)
         )
     ]
-    found = fair_reading(claim.value, claim.qualifier, claim.role, current)
+    found = fair_reading(claim.value, claim.qualifier, claim.role, current, claim.noun)
     if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
         return None
     return found

@@ -462,7 +462,7 @@ def _fair_reading(
     stays true, a sum of parts (see :func:`summarizer.agreement.fair_reading`)."""
     for grounding in groundings:
         inside = _inside(grounding, mentions)
-        found = fair_reading(figure.value, figure.qualifier, figure.role, inside)
+        found = fair_reading(figure.value, figure.qualifier, figure.role, inside, figure.noun)
         if found is None:
             continue
         how, used = found

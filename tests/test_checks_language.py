@@ -505,3 +505,15 @@ def test_currency_codes_units_and_abbreviated_months_are_no_names() -> None:
     article = " date 2025-06-01 Profit rose to $210 million on September 3, Arden Power said."
     report = check(article, summary="Arden Power made USD 210 million in Q2 (to Sept 3).")
     assert {c.text for c in report.claims if c.kind == "name"} == {"Arden Power"}
+
+
+@pytest.mark.parametrize(("value", "status"), [(32, "verified"), (28, "not_in_article")])
+def test_a_length_of_time_in_one_unit_for_two(value: int, status: str) -> None:
+    article = " date 2025-06-01 The driver was jailed for two years and eight months."
+    figure = {
+        "value": value,
+        "role": "duration",
+        "noun": "months",
+        "quote": "jailed for two years and eight months",
+    }
+    assert check(article, key_figures=[figure]).figures[0].status == status
