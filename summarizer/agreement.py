@@ -331,6 +331,34 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
     return "age" in claimed and stated <= {"year", "month", "week", "day"}
 
 
+_MONEY_WORDS = lazy_compile(
+    r"[$€£¥₹₽₦]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
+    r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"
+    r"|birr|taka|rupiah|ringgit|baht|zloty|forints?|kronor|kroner|reais|"
+    + "|".join(w for w in _CURRENCY_WORDS if w.isalpha())
+    + r")\b)"
+)
+_PERCENT_WORDS = lazy_compile(
+    r"(?i)%|\bper\s?cent\b|\bpercent(?:age)?\b|\bbasis\s+points?\b|\bbps\b"
+)
+
+
+def unit_beside(role: str, mention: NumberMention) -> bool:
+    """Whether the article writes a unit of ``role`` right beside a number the rules left
+    unclassified: a currency for money ("Sh 2.5 million", "100,000 Egyptian pounds"), a
+    percent sign or basis points for a percentage."""
+    if mention.role != "other_count" or role not in ("money", "percentage"):
+        return False
+    sentence = mention.sentence
+    at = sentence.find(mention.text)
+    if at < 0:
+        return False
+    before = " ".join(sentence[:at].split()[-2:])
+    after = " ".join(sentence[at + len(mention.text) :].split()[:3])
+    words = _MONEY_WORDS if role == "money" else _PERCENT_WORDS
+    return bool(words.search(before + " | " + after))
+
+
 def roles_compatible(claimed: str, stated: str) -> bool:
     """The roles do not clash (they agree, or the article leaves the claim undecided)."""
     return role_agreement(claimed, stated) != "clash"

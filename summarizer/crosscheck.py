@@ -52,6 +52,7 @@ from summarizer.agreement import (
     supported_qualifiers,
     toll_in_words,
     toll_of_places,
+    unit_beside,
     unit_problem,
     value_match,
 )
@@ -350,6 +351,8 @@ def _judge_span(
             agreement = "clash"  # "taken to 7 hospitals" counts no one
         elif figure.role == "other_count" and same_measure(figure.noun, mention):
             agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
+        elif unit_beside(figure.role, mention):
+            agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)

@@ -517,3 +517,22 @@ def test_a_length_of_time_in_one_unit_for_two(value: int, status: str) -> None:
         "quote": "jailed for two years and eight months",
     }
     assert check(article, key_figures=[figure]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "quote", "status"),
+    [
+        (2500000, "money", "took home Sh 2.5 million", "verified"),
+        (510, "percentage", "expanded by 510 basis points", "verified"),
+        (40, "money", "The 40 buses left", "role_mismatch"),
+    ],
+)
+def test_a_unit_beside_an_unclassified_number_confirms_money_or_percent(
+    value: int, role: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-06-01 The winners each took home Sh 2.5 million. The margin expanded by "
+        "510 basis points. The 40 buses left."
+    )
+    figure = {"value": value, "role": role, "quote": quote}
+    assert check(article, key_figures=[figure]).figures[0].status == status
