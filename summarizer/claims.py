@@ -317,35 +317,24 @@ def proper_names(text: str) -> list[str]:
     function word before a name is not part of it ("The Dutch coastguard"). A headline in
     title case ("Storm Hits Coast") has no capitals to tell names by and is skipped.
     """
-    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
-    if _title_case(tokens):
+    if _title_case(text):
         return []
-    runs: list[list[tuple[str, bool]]] = []
-    current: list[tuple[str, bool]] = []
-    previous_end = 0
-    for start, end, word in tokens:
-        gap = text[previous_end:start]
-        opens = previous_end == 0 or bool(_SENTENCE_GAP.search(gap))
-        joined = current and not gap.strip() and (word[:1].isupper() or word in _NAME_JOINERS)
-        if not joined and current:
-            runs.append(current)
-            current = []
-        if word[:1].isupper():
-            current.append((word, opens and not current))
-        elif current and joined:
-            current.append((word, False))
-        previous_end = end
-    if current:
-        runs.append(current)
     names: list[str] = []
-    for run in runs:
-        while run and run[-1][0] in _NAME_JOINERS:
-            run.pop()
-        while run and (run[0][0].lower() in _STOP or run[0][0].lower() in _CALENDAR):
-            run = run[1:]
-        if not run or (len(run) == 1 and run[0][1]):
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        before = text[: run.start()].rstrip()
+        opens = (
+            not before
+            or before[-1] in _SENTENCE_ENDS
+            or text[run.start() - 3 : run.start()] == " - "
+        )
+        while words and (words[0].lower() in _STOP or words[0].lower() in _CALENDAR):
+            words, opens = words[1:], False
+        while words and words[-1] in _NAME_JOINERS:
+            words.pop()
+        if not words or (len(words) == 1 and opens):
             continue  # a sentence's first word alone
-        words = [w for w, _ in run if not _NOT_A_NAME.fullmatch(w)]
+        words = [w for w in words if not _NOT_A_NAME.fullmatch(w)]
         if not words:
             continue
         words[-1] = _POSSESSIVE.sub("", words[-1])
@@ -355,13 +344,21 @@ def proper_names(text: str) -> list[str]:
     return names
 
 
-def _title_case(tokens: list[tuple[int, int, str]]) -> bool:
-    words = [w for _, _, w in tokens if w.lower() not in _STOP]
+def _title_case(text: str) -> bool:
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _STOP]
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
-_NAME_TOKEN = lazy_compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
-_SENTENCE_GAP = lazy_compile(r"[.!?:;\"“”(\[—–•\n]|\s-\s")
+# Capitals of the Latin, Greek and Cyrillic alphabets ("Ó Briain", "Šibenik").
+_CAPITALS = "".join(
+    ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
+).replace("-", "")
+_CAP_WORD = rf"[A-Z{_CAPITALS}][\w'’-]*"
+_NAME_RUN = lazy_compile(
+    rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le|du)[ \t]+)?"
+    rf"{_CAP_WORD})*"
+)
+_SENTENCE_ENDS = frozenset('.!?:;"“”([—–•\n')
 # Capitalised tokens that name no one: currency codes and units ("USD", "Rs", "GW", "MW"),
 # abbreviated months and weekdays, Roman-numeral-free list markers.
 _NOT_A_NAME = lazy_compile(
