@@ -525,12 +525,13 @@ def _inside(grounding: Grounding, mentions: Iterable[NumberMention]) -> list[Num
 def coverage_gaps(
     mentions: Sequence[NumberMention], figures: Sequence[Figure]
 ) -> list[CoverageGap]:
-    """Casualty mentions no figure reports (same value and same role), one per value+role."""
+    """Casualty mentions no figure reports (same value and same role), one per value+role;
+    a toll of none ("no deaths") needs no figure."""
     gaps: list[CoverageGap] = []
     seen: set[tuple[float, str]] = set()
     for mention in mentions:
-        if mention.role not in COVERAGE_ROLES:
-            continue
+        if mention.role not in COVERAGE_ROLES or mention.value == 0:
+            continue  # "no one was hurt": a toll of none asks no figure to report it
         key = (mention.value, mention.role)
         if key in seen:
             continue

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.crosscheck import verify
+from summarizer.crosscheck import coverage_gaps, verify
+from summarizer.numbers import NumberMention
 from summarizer.schema import SummaryDraft, VerificationReport
 
 FLOOD = (
@@ -536,3 +537,12 @@ def test_a_unit_beside_an_unclassified_number_confirms_money_or_percent(
     )
     figure = {"value": value, "role": role, "quote": quote}
     assert check(article, key_figures=[figure]).figures[0].status == status
+
+
+def test_a_toll_of_none_is_no_coverage_gap() -> None:
+    sentence = "No one was killed, and 4 people were hurt."
+    none = NumberMention(
+        0.0, None, "No one was killed", 0, 17, "exact", "people", "killed", sentence
+    )
+    four = NumberMention(4.0, None, "4", 23, 24, "exact", "people", "injured", sentence)
+    assert [gap.mention.text for gap in coverage_gaps([none, four], [])] == ["4"]
