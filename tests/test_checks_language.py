@@ -546,3 +546,9 @@ def test_a_toll_of_none_is_no_coverage_gap() -> None:
     )
     four = NumberMention(4.0, None, "4", 23, 24, "exact", "people", "injured", sentence)
     assert [gap.mention.text for gap in coverage_gaps([none, four], [])] == ["4"]
+
+
+def test_a_cue_two_words_away_belongs_to_another_number() -> None:
+    article = " date 2025-06-01 The strike killed 4 people and injured 26."
+    report = check(article, summary="The strike killed at least 26 people and injured over 100.")
+    assert claims(report, "summary")["26"] == "role_mismatch"
