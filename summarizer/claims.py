@@ -27,6 +27,7 @@ from summarizer.agreement import (
     qualifier_ok,
     role_agreement,
     same,
+    toll_in_words,
     toll_of_places,
     unit_problem,
     value_match,
@@ -500,6 +501,9 @@ def _judge_prose(
         implied = _implied(claim, facts)
         if implied is not None:
             return "verified", f"implied by the article's {_brief(implied)}", implied
+        in_words = _toll_in_words(claim, facts)
+        if in_words:
+            return "verified", in_words, None
         derived = _fair_reading(claim, facts, when)
         if derived is not None:
             return "verified", f"a fair reading of the article: {derived[0]}", derived[1][0]
@@ -535,6 +539,9 @@ def _judge_prose(
     implied = _implied(claim, facts)
     if implied is not None:
         return "verified", f"implied by the article's {_brief(implied)}", implied
+    in_words = _toll_in_words(claim, facts)
+    if in_words:
+        return "verified", in_words, None
     if background is not None:
         mention, anchor = background
         reason = (
@@ -555,6 +562,17 @@ def _judge_prose(
         return "qualifier_mismatch", reason, wrong_qualifier
     assert clash is not None
     return "role_mismatch", f"{said} but in the article it counts {clash.role}", clash
+
+
+def _toll_in_words(claim: NumberMention, facts: ArticleFacts) -> str:
+    """A toll of none or one the article states in words ("a constable was martyred" for
+    "one policeman killed"), as the reason, or ""."""
+    if claim.role not in CASUALTY_ROLES or claim.value not in (0, 1):
+        return ""
+    found = toll_in_words(facts.text, claim.role)
+    if found is None or found[0] != claim.value:
+        return ""
+    return f"the article says it in words: {found[1]!r}"
 
 
 def _fair_reading(

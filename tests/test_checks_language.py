@@ -552,3 +552,17 @@ def test_a_cue_two_words_away_belongs_to_another_number() -> None:
     article = " date 2025-06-01 The strike killed 4 people and injured 26."
     report = check(article, summary="The strike killed at least 26 people and injured over 100.")
     assert claims(report, "summary")["26"] == "role_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "status"),
+    [
+        ("One policeman was killed in the raid.", "One", "verified"),
+        ("Two policemen were killed in the raid.", "Two", "not_in_article"),
+    ],
+)
+def test_a_prose_toll_of_one_the_article_says_in_words(
+    summary: str, text: str, status: str
+) -> None:
+    article = " date 2025-06-01 A police constable was martyred in the raid on Monday."
+    assert claims(check(article, summary=summary), "summary")[text] == status
