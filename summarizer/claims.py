@@ -346,6 +346,8 @@ def proper_names(text: str) -> list[str]:
 
 
 def _title_case(text: str) -> bool:
+    if len(text) > 160:  # a headline's length at most: longer prose is never title case
+        return False
     words = [w for w in _WORDS.findall(text) if w.lower() not in _STOP]
     return len(words) >= 3 and all(w[:1].isupper() for w in words)
 
