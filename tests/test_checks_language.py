@@ -5,7 +5,6 @@ Every article here is written for the test; none is a seed or corpus article.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -117,10 +116,6 @@ def test_a_month_or_year_date_text_is_the_date_it_names(
     article = " date 2024-06-12 Floods in July 2023 and a fire in 2021 left scars."
     report = check(article, events=[event(date_text=date_text, date=date)])
     assert claims(report, "events[0].date")[date_text] == status
-
-
-def test_dates_used_here_are_real() -> None:
-    assert dt.date(2024, 6, 12).weekday() == 2  # the FLOOD dateline is a Wednesday
 
 
 # --- Names: quote marks, countries in any form, places by their names -------------------
