@@ -43,10 +43,16 @@ from summarizer.agreement import (
     RANGE_LOW_SUPPORTS as RANGE_LOW_SUPPORTS,
 )
 from summarizer.agreement import (
+    fair_reading,
     qualifier_ok,
     role_agreement,
     same,
+    same_measure,
+    scaled_claim,
     supported_qualifiers,
+    toll_in_words,
+    toll_of_places,
+    unit_beside,
     unit_problem,
     value_match,
 )
@@ -56,6 +62,7 @@ from summarizer.agreement import (
 from summarizer.claims import ArticleFacts, background_anchor, mention_ref
 from summarizer.errors import InputError
 from summarizer.grounding import QuoteAligner
+from summarizer.lazy_regex import lazy_compile
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
     ArticleSummary,
@@ -136,7 +143,7 @@ def verify(
 
     figures: list[FigureCheck] = []
     for event_index, event in enumerate(draft.events):
-        event_year = facts.year_of(event.date)
+        event_year, event_date = facts.event_time(event)
         for suffix, figure in event.all_figures():
             check = check_figure(
                 f"events[{event_index}].{suffix}",
@@ -145,6 +152,8 @@ def verify(
                 ordered,
                 aligner,
                 event_year=event_year,
+                event_date=event_date,
+                dateline=facts.dateline,
             )
             figures.append(injection.flag(check, article_text, instructions))
     for index, figure in enumerate(draft.key_figures):
@@ -235,14 +244,21 @@ def check_figure(
     aligner: QuoteAligner | None = None,
     *,
     event_year: int | None = None,
+    event_date: dt.date | None = None,
+    dateline: dt.date | None = None,
 ) -> FigureCheck:
     """One figure's status, reason, grounding and the mention it was matched with.
 
-    ``event_year`` is the year of the event whose casualty slot holds the figure: a toll
-    from a sentence anchored to another time cannot fill it (``other_event``).
+    ``event_year`` is the year of the event whose casualty slot holds the figure (its
+    ``event_date`` when known): a toll from a sentence anchored to another time cannot fill
+    it (``other_event``); ``dateline`` resolves "last year" and "three years ago".
     """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
+    original = figure  # the report shows the figure as written
+    scaled = scaled_claim(figure.value, figure.noun)
+    if scaled is not None:  # 26 "thousand people" claims 26,000
+        figure = figure.model_copy(update={"value": scaled})
 
     def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
         return [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
@@ -259,10 +275,10 @@ def check_figure(
             )
             if unbound:
                 reason = f"{unbound}; {_num(figure.value)} appears nowhere in the article"
-            return _check(path, figure, "not_in_article", reason, grounding)
+            return _check(path, original, "not_in_article", reason, grounding)
         lead = unbound or f"the quote is not in the article{_score_note(grounding)}"
         reason = f"{lead}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}"
-        return _check(path, figure, "quote_not_found", reason, grounding)
+        return _check(path, original, "quote_not_found", reason, grounding)
 
     best: _Judgement | None = None
     for grounding in groundings:
@@ -280,6 +296,19 @@ def check_figure(
     )
 
     if best.status == "not_in_quote":
+        in_words = _toll_in_words(figure, groundings, article_text)
+        if in_words is not None:
+            reason = f"the quote says {_num(figure.value)} in words: {in_words[1]!r}"
+            return _check(path, original, "verified", reason, in_words[0])
+        plus_one = _one_named_plus(figure, groundings, mentions, article_text)
+        if plus_one is not None:
+            reason = f"the quote's {_said(plus_one[1], 'value')} plus the one named before it"
+            return _check(path, original, "verified", reason, plus_one[0], plus_one[1])
+        derived = _fair_reading(figure, groundings, mentions, event_year, event_date, dateline)
+        if derived is not None:
+            span, how, used = derived
+            reason = f"{_num(figure.value)} is a fair reading of the quote: {how}"
+            return _check(path, original, "verified", reason, span, used[0])
         inside = _inside(grounding, mentions)
         has = (
             "the quote's numbers are " + ", ".join(_brief(m) for m in inside)
@@ -289,23 +318,36 @@ def check_figure(
         elsewhere = stated_elsewhere()
         if not elsewhere:
             reason = f"{_num(figure.value)} appears nowhere in the article; {has}{fuzzy}"
-            return _check(path, figure, "not_in_article", reason, grounding)
+            return _check(path, original, "not_in_article", reason, grounding)
         reason = f"{has}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}{fuzzy}"
-        return _check(path, figure, "not_in_quote", reason, grounding)
+        return _check(path, original, "not_in_quote", reason, grounding)
 
     mention, how = best.mention, best.how
     assert mention is not None
     said = _said(mention, how)
     status: FigureStatus = best.status
-    binds = status in ("verified", "unconfirmed") and figure.role in CASUALTY_ROLES
-    anchor = background_anchor(mention, event_year) if binds and event_year else ""
+    binds = status in ("verified", "unconfirmed") and (
+        figure.role in CASUALTY_ROLES
+        or (figure.role in _OWNED_ROLES and not _OTHER_TIME.search(figure.noun))
+    )
+    anchor = (
+        background_anchor(mention, event_year, event_date, dateline) if binds and event_year else ""
+    )
+    if anchor and figure.role not in CASUALTY_ROLES and not _owns_figure(anchor, mention):
+        anchor = ""
     if anchor:
         reason = (
             f"{said} is in a sentence about another time ({anchor!r}), not this "
             f"event of {event_year}{fuzzy}"
         )
-        return _check(path, figure, "other_event", reason, grounding, mention)
-    if status == "role_mismatch":
+        return _check(path, original, "other_event", reason, grounding, mention)
+    if (
+        status == "role_mismatch"
+        and figure.role in CASUALTY_ROLES
+        and toll_of_places(figure.role, figure.noun, mention)
+    ):
+        reason = f"the quote's {said} counts {mention.noun} (places), not people {figure.role}"
+    elif status == "role_mismatch":
         reason = f"the quote's {said} counts {mention.role}, not {figure.role}{fuzzy}"
     elif status == "qualifier_mismatch":
         supported = supported_qualifiers(mention.qualifier, how)
@@ -318,7 +360,9 @@ def check_figure(
     else:
         note = "" if mention.role == figure.role else f", article role {mention.role}"
         reason = f"matches {said} in the quote ({mention.qualifier}{note}){fuzzy}"
-    return _check(path, figure, status, reason, grounding, mention)
+    if scaled is not None:
+        reason += f" (the value read with its noun's scale: {_num(scaled)})"
+    return _check(path, original, status, reason, grounding, mention)
 
 
 class _Judgement:
@@ -350,6 +394,12 @@ def _judge_span(
         if how is None:
             continue
         agreement = role_agreement(figure.role, mention.role)
+        if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
+            agreement = "clash"  # "taken to 7 hospitals" counts no one
+        elif figure.role == "other_count" and same_measure(figure.noun, mention):
+            agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
+        elif unit_beside(figure.role, mention):
+            agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)
@@ -368,6 +418,114 @@ def _judge_span(
         if judgement.rank < best.rank:
             best = judgement
     return best
+
+
+def _toll_in_words(
+    figure: Figure, groundings: Sequence[Grounding], article_text: str
+) -> tuple[Grounding, str] | None:
+    """A toll of none or one the quote states in words ("nobody was hurt", "a man died")."""
+    if figure.role not in CASUALTY_ROLES or figure.value not in (0, 1):
+        return None
+    for grounding in groundings:
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
+        if found is not None and found[0] == figure.value:
+            return grounding, found[1]
+    return None
+
+
+# A figure's noun that says its number is of another time ("seats won in 2015", "last
+# year's profit", "previous record") makes no claim about the event's own time.
+_OTHER_TIME = lazy_compile(
+    r"(?i)\b(?:1[5-9]\d\d|20\d\d|previous|prior|last|earlier|ago|before|former|record"
+    r"|since|then|cumulative|total\s+since|year-earlier|a\s+year\s+earlier)\b"
+)
+_OWNED_ROLES = COUNT_ROLES | {"money", "percentage"}  # not years, times, lengths, ordinals
+_YEAR_ANCHOR = lazy_compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _owns_figure(anchor: str, mention: NumberMention) -> bool:
+    """Whether a time anchor makes a figure (not a toll) another time's: a year that stands
+    before the number in its sentence ("In 2015 it won 56 seats") or right after it ("56 in
+    2015"). "Since 2012" is a stretch up to now, and a year later in the sentence is a
+    comparison ("47.3 per cent, down from 52 in 2020")."""
+    if anchor.lower().startswith("since") or not _YEAR_ANCHOR.search(anchor):
+        return False
+    if mention.text in anchor:
+        return False  # the number is the anchor's own year
+    sentence = mention.sentence
+    at, where = sentence.find(mention.text), sentence.find(anchor)
+    if at < 0 or where < 0:
+        return False
+    if where < at:
+        return True
+    between = sentence[at + len(mention.text) : where]
+    return len(between.split()) <= 4 and "," not in between
+
+
+_ONE_AND = lazy_compile(
+    r"(?i)\b(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:(?:his|her|their)\s+)?$"
+)
+
+
+_CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
+# "in the collapse and five were injured": a determiner after a preposition or after the
+# clause's own toll verb starts no subject.
+_NOT_A_SUBJECT = lazy_compile(
+    r"(?i)\b(?:in|at|on|of|from|by|after|during|into|near|with|for|to|under)\s*$"
+    r"|\b(?:died|killed|injured|wounded|hurt|arrested|dead|missing)\b"
+)
+
+
+def _one_named_plus(
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    mentions: Sequence[NumberMention],
+    article_text: str,
+) -> tuple[Grounding, NumberMention] | None:
+    """'The pilot and three passengers were killed' is 4 killed: one named, plus a count."""
+    if figure.role not in CASUALTY_ROLES:
+        return None
+    for grounding in groundings:
+        for mention in _inside(grounding, mentions):
+            if mention.role != figure.role or not same(mention.value + 1, figure.value):
+                continue
+            lead = _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start)
+            if lead is None:
+                continue
+            clause = _CLAUSE_START.split(article_text[max(0, lead.start() - 120) : lead.start()])
+            if not _NOT_A_SUBJECT.search(clause[-1]):
+                return grounding, mention
+    return None
+
+
+def _fair_reading(
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    mentions: Sequence[NumberMention],
+    event_year: int | None,
+    event_date: dt.date | None,
+    dateline: dt.date | None,
+) -> tuple[Grounding, str, list[NumberMention]] | None:
+    """A value the quote implies without stating it: a range's midpoint, a rounding that
+    stays true, a sum of parts (see :func:`summarizer.agreement.fair_reading`)."""
+    for grounding in groundings:
+        inside = _inside(grounding, mentions)
+        found = fair_reading(figure.value, figure.qualifier, figure.role, inside, figure.noun)
+        if found is None:
+            continue
+        how, used = found
+        if len(used) == 1 and unit_problem(figure.noun, used[0], "value"):
+            continue
+        if (
+            figure.role in CASUALTY_ROLES
+            and event_year
+            and any(background_anchor(m, event_year, event_date, dateline) for m in used)
+        ):
+            continue
+        return grounding, how, used
+    return None
 
 
 def quote_numbers_differ(
@@ -414,12 +572,13 @@ def _inside(grounding: Grounding, mentions: Iterable[NumberMention]) -> list[Num
 def coverage_gaps(
     mentions: Sequence[NumberMention], figures: Sequence[Figure]
 ) -> list[CoverageGap]:
-    """Casualty mentions no figure reports (same value and same role), one per value+role."""
+    """Casualty mentions no figure reports (same value and same role), one per value+role;
+    a toll of none ("no deaths") needs no figure."""
     gaps: list[CoverageGap] = []
     seen: set[tuple[float, str]] = set()
     for mention in mentions:
-        if mention.role not in COVERAGE_ROLES:
-            continue
+        if mention.role not in COVERAGE_ROLES or mention.value == 0:
+            continue  # "no one was hurt": a toll of none asks no figure to report it
         key = (mention.value, mention.role)
         if key in seen:
             continue

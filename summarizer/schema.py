@@ -565,6 +565,7 @@ ClaimStatus = Literal[
     "malformed",
     "cut",
     "repaired",
+    "other_event",
 ]
 ClaimKind = Literal["number", "name", "date", "event_type", "evidence", "format"]
 

@@ -1,0 +1,154 @@
+"""Countries and the words that stand for them: names, short forms and adjectivals.
+
+"Dutch" names the Netherlands, "Kenyan" Kenya, "Welsh" Wales, "UK" the United Kingdom: a
+name check that reads the article word by word needs to know that these are one place. The
+table is countryinfo's (MIT, offline JSON shipped in the wheel: name, alternative
+spellings, demonym), read once on first use, plus England and Northern Ireland, which it
+does not list. Initials ("NL", "UK", "UAE") are left out: folded, "US" is "us"; the name
+check reads initials case-sensitively on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+__all__ = ["countries_by_place", "country_forms", "country_phrases", "fold"]
+
+# Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
+_EXTRA: dict[str, tuple[str, ...]] = {
+    "England": ("English",),
+    "Northern Ireland": ("Northern Irish",),
+}
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and quote-insensitive form ("São Paulo" -> "sao paulo", "O’Neill" ->
+    "o'neill"): typographic apostrophes and quote marks become their ASCII forms."""
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    lowered = lowered.translate(_QUOTES)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+@cache
+def _table() -> dict[str, int]:
+    """Folded form -> country number (forms of one country share a number)."""
+    return _data()[0]
+
+
+@cache
+def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
+    """(folded form -> country number, province or capital as written -> country numbers)."""
+    from countryinfo import CountryInfo  # 256 JSON files: read only when a name needs it
+
+    groups: list[set[str]] = []
+    places: dict[str, set[int]] = {}
+    for info in CountryInfo.all().values():
+        for place in [*(info.get("provinces") or []), str(info.get("capital") or "")]:
+            place = _PARENTHESIS.sub("", place).strip()
+            if len(place) >= 4 and place.lower() not in _NOT_PLACES:
+                places.setdefault(place, set()).add(len(groups))
+        iso = info.get("ISO") or {}
+        codes = {str(code).upper() for code in iso.values() if code}
+        forms = {str(info.get("name") or "")}
+        forms |= {s for s in info.get("altSpellings") or [] if s.upper() not in codes}
+        forms |= set(re.split(r"[,/]", str(info.get("demonym") or "")))
+        groups.append(forms)
+    for name, adjectivals in _EXTRA.items():
+        groups.append({name, *adjectivals})
+    table: dict[str, int] = {}
+    for number, forms in enumerate(groups):
+        for form in forms:
+            if form.isupper():
+                continue  # "UK", "UAE": initials, read case-sensitively by the name check
+            folded = " ".join(fold(form).split())
+            if folded and len(folded) > 1:
+                table.setdefault(folded, number)
+    return table, places
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms = sorted(_table(), key=len, reverse=True)
+    body = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w'])(?:the\s+)?({body})(?:'s)?(?![\w'])")
+
+
+def country_phrases(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, country) of every country name or adjectival in ``text``.
+
+    Part of a longer name is not the country: a capitalized word before or after it makes
+    the phrase a name of its own ("New Mexico", "British Columbia", "Indian Ocean"). The
+    capitals are read from ``text`` itself when folding kept its length (it nearly always
+    does), so pass the original, not the folded, text.
+    """
+    spaced = " ".join(text.split())
+    folded = fold(spaced)
+    cased = spaced if len(spaced) == len(folded) else ""
+    found: list[tuple[int, int, int]] = []
+    for match in _pattern().finditer(folded):
+        start, end = match.span(1)
+        if cased and (_name_before(cased, start) or _NAME_AFTER.match(cased, end)):
+            continue
+        found.append((start, end, _table()[match[1]]))
+    return found
+
+
+def countries_by_place(text: str) -> set[int]:
+    """Countries whose provinces or capitals ``text`` names, as written ("Bihar" is in
+    India, "Kano" in Nigeria): a country added to a place the article names is then the
+    place's own, not an invention."""
+    found: set[int] = set()
+    places = _data()[1]
+    for match in _CAPITALISED.finditer(text):
+        words = match.group().split()
+        start = 0
+        while start < len(words):  # the longest place first: "New Mexico" is not Mexico
+            for size in range(min(4, len(words) - start), 0, -1):
+                countries = places.get(" ".join(words[start : start + size]))
+                if countries or size == 1:
+                    found |= countries or set()
+                    start += size if countries else 1
+                    break
+    return found
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'-]*)*")
+_PARENTHESIS = re.compile(r"\s*\(.*?\)")
+# Provinces named by plain words, which as words are mostly something else.
+_NOT_PLACES = frozenset(
+    (
+        "central", "eastern", "western", "northern", "southern", "coast", "delta", "plateau",
+        "rivers", "centre", "nord", "sud", "ouest", "littoral", "capital", "north", "south",
+        "east", "west", "north-west", "north-east", "south-west", "south-east", "island",
+        "islands", "lakes", "mountain", "valley", "upper", "lower", "middle", "border",
+    )
+)  # fmt: skip
+
+
+def country_forms(text: str) -> set[int]:
+    """The countries a text names in any form."""
+    return {country for _, _, country in country_phrases(text)}
+
+
+_NAME_AFTER = re.compile(r"(?:'s)?\s+[A-Z]")
+_NOT_NAMES = frozenset(
+    ("the", "in", "on", "at", "of", "from", "to", "for", "by", "with", "and", "or", "a", "an")
+)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
+
+
+def _name_before(text: str, end: int) -> bool:
+    """A capitalized word right before ``end`` that is not a function word ("New Mexico",
+    not "In Mexico")."""
+    match = _WORD_BEFORE.search(text, max(0, end - 40), end)
+    return match is not None and match[1].lower() not in _NOT_NAMES

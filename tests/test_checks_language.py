@@ -1,0 +1,563 @@
+"""Flags a reader can trust (issue 22, part 4): shapes of language the checks must read.
+
+Every article here is written for the test; none is a seed or corpus article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.crosscheck import coverage_gaps, verify
+from summarizer.numbers import NumberMention
+from summarizer.schema import SummaryDraft, VerificationReport
+
+FLOOD = (
+    " date 2024-06-12 Heavy rain flooded the river town of Marlowe on Tuesday, killing 12 "
+    "people and forcing 3,400 from their homes, officials said. "
+    "Last year's floods, in July 2023, had claimed 41 lives in the same valley. "
+    "Since August 2021, when a dam burst upstream and drowned 63 villagers, the valley has "
+    "had no warning sirens. A 2018 storm in the region killed 9 people. "
+    "Road deaths in the county reached 57 so far this year, compared with 66 last year."
+)
+
+
+def check(article: str, **fields: Any) -> VerificationReport:
+    draft = SummaryDraft.model_validate({"headline": "Floods", "summary": "Rain fell.", **fields})
+    return verify(article, draft)
+
+
+def event(killed: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"event_type": "natural_disaster", "description": "Floods.", **fields}
+    if killed is not None:
+        out["casualties"] = {"killed": {"role": "killed", **killed}}
+    return out
+
+
+def claims(report: VerificationReport, path: str) -> dict[str, str]:
+    return {c.text: c.status for c in report.claims if c.path == path}
+
+
+# --- Historical events take their own year's tolls -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "fields"),
+    [
+        ("had claimed 41 lives", 41, {"date_text": "July 2023"}),  # year in date_text
+        ("had claimed 41 lives", 41, {"date_text": "last year"}),  # counted back
+        ("had claimed 41 lives", 41, {"description": "The 2023 floods in the valley."}),
+        ("drowned 63 villagers", 63, {"date": "2021-08-03"}),  # "Since August 2021, when"
+        ("killed 9 people", 9, {"date_text": "in 2018"}),  # "A 2018 storm"
+    ],
+)
+def test_an_event_of_another_year_owns_that_years_tolls(
+    quote: str, value: int, fields: dict[str, Any]
+) -> None:
+    then = event({"value": value, "quote": quote}, **fields)
+    now = event({"value": value, "quote": quote}, date="2024-06-11")
+    assert check(FLOOD, events=[then]).figures[0].status == "verified"
+    assert check(FLOOD, events=[now]).figures[0].status == "other_event"
+
+
+def test_this_year_anchors_to_the_dateline() -> None:
+    # "so far this year, compared with 66 last year": 57 is this year's, 66 last year's.
+    report = check(
+        FLOOD,
+        events=[
+            event({"value": 57, "quote": "reached 57 so far this year"}, date="2024-06-11"),
+            event({"value": 66, "quote": "compared with 66 last year"}, date="2024-06-11"),
+        ],
+    )
+    assert [f.status for f in report.figures] == ["verified", "other_event"]
+
+
+def test_last_week_is_another_event_than_yesterdays() -> None:
+    article = (
+        " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "
+        "killed when a bridge collapsed in the next district."
+    )
+    bridge = {"value": 19, "quote": "19 people were killed"}
+    assert check(article, events=[event(bridge, date="2024-06-11")]).figures[0].status == (
+        "other_event"
+    )
+    assert check(article, events=[event(bridge, date="2024-06-05")]).figures[0].status == (
+        "verified"
+    )
+
+
+def test_a_background_toll_told_as_this_events_is_flagged_in_prose() -> None:
+    report = check(FLOOD, headline="Marlowe flood toll rises to 63")
+    assert claims(report, "headline")["63"] == "other_event"
+    # Said as background, with its own time, it is fine.
+    report = check(FLOOD, summary="A dam burst in 2021 drowned 63 villagers.")
+    assert claims(report, "summary")["63"] == "verified"
+    # In the description of the event it belongs to, it is fine too.
+    report = check(
+        FLOOD,
+        events=[event(description="The dam burst drowned 63 villagers.", date="2021-08-03")],
+    )
+    assert claims(report, "events[0].description")["63"] == "verified"
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date", "status"),
+    [
+        ("July 2023", "2023-07-01", "verified"),  # a month: its first day stands for it
+        ("in 2021", "2021-01-01", "verified"),
+        ("July 2023", "2023-08-01", "unconfirmed"),
+        ("in 2021", "2020-01-01", "unconfirmed"),
+    ],
+)
+def test_a_month_or_year_date_text_is_the_date_it_names(
+    date_text: str, date: str, status: str
+) -> None:
+    article = " date 2024-06-12 Floods in July 2023 and a fire in 2021 left scars."
+    report = check(article, events=[event(date_text=date_text, date=date)])
+    assert claims(report, "events[0].date")[date_text] == status
+
+
+# --- Names: quote marks, countries in any form, places by their names -------------------
+
+HARBOUR = (
+    " date 2025-03-04 Dutch coastguards and a Kenyan-flagged tug towed the ferry into "
+    "Holyhead, on the Welsh coast, on Monday. Captain Aoife O’Neill said the 212 passengers "
+    "were safe. The crew had sailed from New Mexico Bay."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("Aoife O'Neill", "verified"),  # straight apostrophe for the article's curly one
+        ("Netherlands coastguard", "verified"),  # "Dutch" names the Netherlands
+        ("the Netherlands", "verified"),
+        ("Kenya", "verified"),  # "Kenyan-flagged"
+        ("Aoife O'Brien", "name_not_in_article"),
+        ("Mexican navy", "name_not_in_article"),  # "New Mexico Bay" is not Mexico
+        ("Norwegian coastguard", "name_not_in_article"),
+    ],
+)
+def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str) -> None:
+    report = check(HARBOUR, events=[event(actors=[{"name": name}])])
+    assert claims(report, "events[0].actors[0]")[name] == status
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Holyhead, Wales", "verified"),  # "Welsh" names Wales
+        ("Holyhead, including its harbour approaches", "verified"),  # names, not words
+        ("Holyhead, United Kingdom", "unconfirmed"),  # a country the article never names
+        ("Fishguard, Wales", "name_not_in_article"),
+        ("British Columbia", "name_not_in_article"),  # a name of its own, not "British"
+    ],
+)
+def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
+    report = check(HARBOUR, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+# --- Proper names in prose are claims ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "flagged"),
+    [
+        (
+            "summary",
+            "The country's King Alberto Ruiz vowed to rebuild Holyhead.",
+            "King Alberto Ruiz",
+        ),
+        ("headline", "Ferry towed to Holyhead by Irish Navy", "Irish Navy"),
+        ("summary", "Dutch coastguards helped, Captain O'Neill said.", None),
+        ("summary", "The Netherlands coastguard and Aoife O’Neill's crew were praised.", None),
+        ("summary", "Passengers were safe. Rescuers praised the crew.", None),  # first words
+        ("headline", "Dutch Coastguards Tow Ferry Into Holyhead Harbour", None),  # title case
+    ],
+)
+def test_names_in_prose_are_checked_like_actors(field: str, text: str, flagged: str | None) -> None:
+    report = check(HARBOUR, **{field: text})
+    names = {c.text: c.status for c in report.claims if c.path == field and c.kind == "name"}
+    wrong = {name for name, status in names.items() if status == "name_not_in_article"}
+    assert wrong == ({flagged} if flagged else set())
+
+
+def test_initials_and_possessives_ground_a_name() -> None:
+    article = " date 2025-03-04 The Peoples Democratic Party won, the High Court ruled."
+    report = check(article, summary="The HC backed the PDP’s candidate.")
+    names = {c.text: c.status for c in report.claims if c.kind == "name"}
+    assert names == {"HC": "verified", "PDP": "verified"}
+
+
+# --- Tolls in words, places counted, scales in nouns -------------------------------------
+
+BLAST = (
+    " date 2025-05-06 A gas blast tore through a depot in Ravensholt on Monday. The 30 "
+    "injured were taken to 7 hospitals. A night guard in his fifties has died. Nobody was "
+    "hurt in a second, smaller blast at a nearby yard, and no arrests were made. "
+    "Some 26,000 residents were told to stay indoors; 4 people were treated at the scene."
+)
+
+
+def toll(slot: str, value: int, quote: str, **extra: Any) -> dict[str, Any]:
+    return {"casualties": {slot: {"value": value, "role": slot, "quote": quote, **extra}}}
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("killed", 0, "Nobody was hurt in a second, smaller blast", "verified"),
+        ("injured", 0, "Nobody was hurt in a second, smaller blast", "verified"),
+        ("arrested", 0, "no arrests were made", "verified"),
+        ("killed", 1, "A night guard in his fifties has died", "verified"),
+        ("injured", 1, "A night guard in his fifties has died", "not_in_article"),
+        ("killed", 2, "A night guard in his fifties has died", "not_in_article"),
+        ("missing", 0, "Nobody was hurt in a second, smaller blast", "not_in_article"),
+    ],
+)
+def test_tolls_of_none_or_one_in_words(slot: str, value: int, quote: str, status: str) -> None:
+    report = check(
+        BLAST,
+        events=[{"event_type": "explosion", "description": "Blast."} | toll(slot, value, quote)],
+    )
+    assert report.figures[0].status == status
+
+
+def test_a_count_of_places_is_no_toll() -> None:
+    report = check(
+        BLAST,
+        summary="Seven people were injured.",
+        events=[
+            {"event_type": "explosion", "description": "Blast."}
+            | toll("injured", 7, "were taken to 7 hospitals")
+        ],
+    )
+    assert report.figures[0].status == "role_mismatch"
+    assert "hospitals" in report.figures[0].reason
+    assert claims(report, "summary")["Seven"] == "role_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (26, "thousand residents", "Some 26,000 residents", "verified"),  # 26 thousand
+        (4, "thousand people", "4 people were treated", "not_in_article"),  # not 4,000
+        (4, "people", "4 people were treated", "verified"),
+    ],
+)
+def test_a_scale_word_in_the_noun_multiplies_the_value(
+    value: int, noun: str, quote: str, status: str
+) -> None:
+    figure = {
+        "value": value,
+        "qualifier": "approximately",
+        "role": "other_count",
+        "noun": noun,
+        "quote": quote,
+    }
+    report = check(BLAST, key_figures=[figure])
+    assert report.figures[0].status == status
+    assert not [c for c in report.claims if c.path.endswith(".noun") and not c.ok]
+
+
+def test_a_place_count_in_prose_claims_no_toll() -> None:
+    article = " date 2025-05-06 Cases were reported from 26 states; 28 people died."
+    report = check(article, headline="Outbreak reaches 28 deaths in 26 states")
+    assert claims(report, "headline") == {"28": "verified", "26": "verified"}
+
+
+# --- Numbers that are fair readings --------------------------------------------------------
+
+POLL = (
+    " date 2025-04-02 Between 100 and 200 families fled the district. The winner took 7,942 "
+    "votes on a turnout of 61.48%. Twelve people were killed in Arden and 7 were killed in "
+    "Brill, police said. In Colby, 5 people were injured."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "role", "quote", "status", "how"),
+    [
+        (
+            150,
+            "approximately",
+            "displaced",
+            "Between 100 and 200 families fled",
+            "verified",
+            "midpoint",
+        ),
+        (150, "exact", "displaced", "Between 100 and 200 families fled", "not_in_article", ""),
+        (8000, "at_most", "other_count", "The winner took 7,942 votes", "verified", "rounded up"),
+        (
+            8000,
+            "approximately",
+            "other_count",
+            "The winner took 7,942 votes",
+            "verified",
+            "rounded",
+        ),
+        (
+            7900,
+            "more_than",
+            "other_count",
+            "The winner took 7,942 votes",
+            "verified",
+            "rounded down",
+        ),
+        (8000, "more_than", "other_count", "The winner took 7,942 votes", "not_in_article", ""),
+        (8000, "exact", "other_count", "The winner took 7,942 votes", "not_in_article", ""),
+        (
+            10000,
+            "approximately",
+            "other_count",
+            "The winner took 7,942 votes",
+            "not_in_article",
+            "",
+        ),
+        (61.5, "approximately", "percentage", "a turnout of 61.48%", "verified", "rounded"),
+        (62, "approximately", "percentage", "a turnout of 61.48%", "not_in_article", ""),
+        (
+            19,
+            "exact",
+            "killed",
+            "Twelve people were killed in Arden and 7 were killed in Brill",
+            "verified",
+            "+",
+        ),
+        (
+            24,
+            "exact",
+            "killed",
+            "Twelve people were killed in Arden and 7 were killed in Brill",
+            "not_in_article",
+            "",
+        ),
+    ],
+)
+def test_fair_readings_are_verified_with_their_derivation(
+    value: float, qualifier: str, role: str, quote: str, status: str, how: str
+) -> None:
+    figure = {"value": value, "qualifier": qualifier, "role": role, "quote": quote}
+    report = check(POLL, key_figures=[figure])
+    assert report.figures[0].status == status
+    assert how in report.figures[0].reason
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "status"),
+    [
+        ("About 150 families fled.", "150", "verified"),  # midpoint
+        ("The winner took nearly 8,000 votes.", "8,000", "verified"),
+        ("Police said 19 people were killed.", "19", "verified"),  # 12 + 7, one sentence
+        ("Police said 24 people were killed.", "24", "not_in_article"),  # 12 + 7 + 5: injured
+    ],
+)
+def test_fair_readings_in_prose(summary: str, text: str, status: str) -> None:
+    assert claims(check(POLL, summary=summary), "summary")[text] == status
+
+
+def test_a_subset_is_not_a_part_of_a_sum() -> None:
+    article = " date 2025-04-02 Two workers died and five were injured, one of them seriously."
+    figure = {"value": 6, "role": "injured", "quote": "five were injured, one of them seriously"}
+    assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
+
+
+@pytest.mark.parametrize(
+    ("article_date", "status"), [("2025-04-02", "verified"), ("2025-04-01", "date_mismatch")]
+)
+def test_article_date_is_the_dateline(article_date: str, status: str) -> None:
+    report = check(POLL, article_date=article_date)
+    expected = {article_date: status} if status != "verified" else {}  # only a wrong one shows
+    assert claims(report, "article_date") == expected
+
+
+CRASH = (
+    " date 2025-07-14 The pilot and three passengers were killed when the plane came down on "
+    "Sunday. A marshal was taken to hospital with burns. About 31,400 hectares burned nearby."
+)
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("killed", 4, "The pilot and three passengers were killed", "verified"),
+        ("killed", 5, "The pilot and three passengers were killed", "not_in_article"),
+        ("injured", 1, "A marshal was taken to hospital with burns", "verified"),
+    ],
+)
+def test_one_named_plus_a_count_and_one_taken_to_hospital(
+    slot: str, value: int, quote: str, status: str
+) -> None:
+    draft_event = {"event_type": "accident", "description": "Crash."} | toll(slot, value, quote)
+    assert check(CRASH, events=[draft_event]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("headline", "status"),
+    [
+        ("Fire burns 31,400 hectares", "verified"),  # the article's own hedged number
+        ("Fire burns exactly 31,400 hectares", "qualifier_mismatch"),
+        ("Fire burns more than 31,400 hectares", "qualifier_mismatch"),
+    ],
+)
+def test_a_bare_number_in_prose_repeats_an_approximate_one(headline: str, status: str) -> None:
+    assert claims(check(CRASH, headline=headline), "headline")["31,400"] == status
+
+
+def test_evacuated_villages_may_be_counted_as_villages() -> None:
+    article = " date 2025-05-06 Nine villages were evacuated as the fire spread."
+    as_villages = {
+        "value": 9,
+        "role": "displaced",
+        "noun": "villages",
+        "quote": "Nine villages were evacuated",
+    }
+    as_people = as_villages | {"noun": "people"}
+    assert (
+        check(article, events=[event() | {"casualties": {"displaced": as_villages}}]).figures[0].ok
+    )
+    report = check(article, events=[event() | {"casualties": {"displaced": as_people}}])
+    assert report.figures[0].status == "role_mismatch"
+
+
+SEATS = (
+    " date 2020-03-11 The party won 44 seats on Tuesday, 12 fewer than the 56 it won in 2015. "
+    "In 2015 it also took 61 per cent of the vote. Turnout was 47.3 per cent, down from 52.1 "
+    "per cent in the 2015 election. Its share has been rising since 2012, to 39 per cent."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "noun", "quote", "status"),
+    [
+        (56, "other_count", "seats", "the 56 it won in 2015", "other_event"),
+        (56, "other_count", "seats won in 2015", "the 56 it won in 2015", "verified"),
+        (61, "percentage", "per cent of the vote", "took 61 per cent", "other_event"),
+        (47.3, "percentage", "per cent turnout", "Turnout was 47.3 per cent", "verified"),
+        (39, "percentage", "per cent share", "to 39 per cent", "verified"),  # "since 2012"
+    ],
+)
+def test_a_figure_of_another_year_is_another_events(
+    value: float, role: str, noun: str, quote: str, status: str
+) -> None:
+    figure = {"value": value, "role": role, "noun": noun, "quote": quote}
+    now = event(date="2020-03-10") | {"event_type": "other", "figures": [figure]}
+    assert check(SEATS, events=[now]).figures[0].status == status
+
+
+def test_a_determiner_after_a_toll_verb_names_no_one() -> None:
+    article = " date 2025-07-14 Two workers died in the collapse and five were injured."
+    figure = {"value": 6, "role": "injured", "quote": "died in the collapse and five were injured"}
+    assert check(article, key_figures=[figure]).figures[0].status == "not_in_article"
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Patna, Bihar, India", "verified"),  # Bihar is a state of India
+        ("Patna, Bihar, Nepal", "unconfirmed"),  # a country of none of the article's places
+        ("Gaya, India", "name_not_in_article"),  # Gaya is not in the article
+    ],
+)
+def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> None:
+    article = " date 2024-08-02 Floods in Patna, the capital of Bihar, displaced 3,000 people."
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (31400, "hectares", "an estimated 31,400 hectares burned", "verified"),
+        (31400, "acres", "an estimated 31,400 hectares burned", "role_mismatch"),
+        (19, "age of the striker", "the 19-year-old striker", "verified"),
+        (19, "goals", "the 19-year-old striker", "role_mismatch"),
+    ],
+)
+def test_a_figure_without_a_role_may_name_the_articles_measure(
+    value: int, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-08-01 Fire crews said an estimated 31,400 hectares burned. "
+        "Later the 19-year-old striker scored."
+    )
+    qualifier = "approximately" if "estimated" in quote else "exact"
+    figure = {"value": value, "qualifier": qualifier, "role": "other_count", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
+def test_a_cue_of_the_articles_role_beside_a_prose_number_agrees() -> None:
+    article = " date 2025-06-01 A man was killed and four people were injured in the crash."
+    report = check(article, headline="Man killed, four injured in crash")
+    assert claims(report, "headline")["four"] == "verified"
+    report = check(article, headline="Crash kills four")
+    assert claims(report, "headline")["four"] == "role_mismatch"
+
+
+def test_currency_codes_units_and_abbreviated_months_are_no_names() -> None:
+    article = " date 2025-06-01 Profit rose to $210 million on September 3, Arden Power said."
+    report = check(article, summary="Arden Power made USD 210 million in Q2 (to Sept 3).")
+    assert {c.text for c in report.claims if c.kind == "name"} == {"Arden Power"}
+
+
+@pytest.mark.parametrize(("value", "status"), [(32, "verified"), (28, "not_in_article")])
+def test_a_length_of_time_in_one_unit_for_two(value: int, status: str) -> None:
+    article = " date 2025-06-01 The driver was jailed for two years and eight months."
+    figure = {
+        "value": value,
+        "role": "duration",
+        "noun": "months",
+        "quote": "jailed for two years and eight months",
+    }
+    assert check(article, key_figures=[figure]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "quote", "status"),
+    [
+        (2500000, "money", "took home Sh 2.5 million", "verified"),
+        (510, "percentage", "expanded by 510 basis points", "verified"),
+        (40, "money", "The 40 buses left", "role_mismatch"),
+    ],
+)
+def test_a_unit_beside_an_unclassified_number_confirms_money_or_percent(
+    value: int, role: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-06-01 The winners each took home Sh 2.5 million. The margin expanded by "
+        "510 basis points. The 40 buses left."
+    )
+    figure = {"value": value, "role": role, "quote": quote}
+    assert check(article, key_figures=[figure]).figures[0].status == status
+
+
+def test_a_toll_of_none_is_no_coverage_gap() -> None:
+    sentence = "No one was killed, and 4 people were hurt."
+    none = NumberMention(
+        0.0, None, "No one was killed", 0, 17, "exact", "people", "killed", sentence
+    )
+    four = NumberMention(4.0, None, "4", 23, 24, "exact", "people", "injured", sentence)
+    assert [gap.mention.text for gap in coverage_gaps([none, four], [])] == ["4"]
+
+
+def test_a_cue_two_words_away_belongs_to_another_number() -> None:
+    article = " date 2025-06-01 The strike killed 4 people and injured 26."
+    report = check(article, summary="The strike killed at least 26 people and injured over 100.")
+    assert claims(report, "summary")["26"] == "role_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("summary", "text", "status"),
+    [
+        ("One policeman was killed in the raid.", "One", "verified"),
+        ("Two policemen were killed in the raid.", "Two", "not_in_article"),
+    ],
+)
+def test_a_prose_toll_of_one_the_article_says_in_words(
+    summary: str, text: str, status: str
+) -> None:
+    article = " date 2025-06-01 A police constable was martyred in the raid on Monday."
+    assert claims(check(article, summary=summary), "summary")[text] == status
