@@ -35,6 +35,10 @@ from summarizer.lazy_regex import lazy_compile
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
 
+# The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
+AGE_NOUN = "years old"
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     value: float
@@ -479,6 +483,7 @@ _CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
 _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
+_OLD_HYPHEN = lazy_compile(r"-old\b", re.IGNORECASE)
 _PERIOD_AFTER = lazy_compile(
     lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
 )
@@ -946,14 +951,21 @@ def _read_unit(text: str, cand: _Candidate) -> None:
     if _read_time_or_date(cand, after, what):
         return
     if after is not None and what == "hyphen":
-        _read_hyphen_adjective(cand, after)
+        _read_hyphen_adjective(text, cand, after)
         return
     if what == "money" or cand.currency:
         _read_money(cand, after if what == "money" else None)
     elif after is not None and (measure := _measure(cand, after, what)):
         cand.role, cand.noun = measure
+        old = _OLD_AFTER.match(text, after.end()) if what == "duration" else None
+        if old and after.group(what).lower().startswith("year"):
+            cand.role, cand.noun = "other_count", AGE_NOUN  # "over 65 years old"
+            cand.unit_end = old.end()
     elif _is_year(text, cand):
         cand.role, cand.noun, cand.locked = "date_or_year", "year", True
+        return
+    elif cand.value <= 130 and not cand.scaled and _age_before(cand.before.bare):
+        cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "aged 16 and 61"
         return
     else:
         return
@@ -966,11 +978,31 @@ def _measure(cand: _Candidate, after: re.Match[str], what: str | None) -> tuple[
         return "percentage", "percentage points" if what == "points" else "percent"
     if what == "distance":
         return "distance", " ".join(after.group(what).split())
-    if what in ("duration", "age") and cand.kind != "vague":  # not "hundreds years"
+    if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
+        return "other_count", AGE_NOUN  # "65 years old", "aged 40 years": an age, not a span
+    if what == "duration" and cand.kind != "vague":  # not "hundreds years"
         return "duration", " ".join(after.group(what).split())
     if what == "half_of" and cand.kind == "half":
         return "duration", after.group("half_unit").lower()  # "half an hour"
     return None
+
+
+def _is_age(cand: _Candidate, unit: str) -> bool:
+    """ "aged 40 years", "a median age of 77 years", "ages range from 1 to 96 years"."""
+    return unit.lower().startswith("year") and _age_before(cand.before.bare)
+
+
+def _age_before(bare: list[str]) -> bool:
+    """Words right before a number that make it an age: "aged", "age of", "ages from"."""
+    tail = bare[-3:]
+    return bool(tail) and (
+        tail[-1] in ("aged", "age")
+        or (len(tail) >= 2 and tail[-2] in ("aged", "age") and tail[-1] in _AGE_LINKS)
+        or ("ages" in tail and tail[-1] in _AGE_LINKS)
+    )
+
+
+_AGE_LINKS = frozenset({"of", "between", "from", "is", "was", "about", "around"})
 
 
 def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str | None) -> bool:
@@ -1037,7 +1069,7 @@ def _read_money(cand: _Candidate, after: re.Match[str] | None) -> None:
         cand.noun = cand.currency or _CURRENCY_WORD_CODE.get(name, name)
 
 
-def _read_hyphen_adjective(cand: _Candidate, after: re.Match[str]) -> None:
+def _read_hyphen_adjective(text: str, cand: _Candidate, after: re.Match[str]) -> None:
     """ "22-month conflict", "two-year mark", "a 12-year-old", "five-storey", "two-thirds"."""
     word = after.group("hyphen_word").lower()
     if word in nw.FRACTION_DENOMINATORS and cand.kind == "words":
@@ -1047,7 +1079,11 @@ def _read_hyphen_adjective(cand: _Candidate, after: re.Match[str]) -> None:
     if word in ("plus", "odd"):
         return  # a qualifier ("100-plus"), read next
     cand.noun, cand.unit_end, cand.locked = word, after.end(), True
-    if word in _DURATION_WORDS:
+    old = _OLD_HYPHEN.match(text, after.end())
+    if old and word in _DURATION_WORDS:  # "a 12-year-old", "a six-month-old": an age
+        cand.role, cand.unit_end = "other_count", old.end()
+        cand.noun = AGE_NOUN if word.startswith("year") else f"{word.removesuffix('s')}s old"
+    elif word in _DURATION_WORDS:
         cand.role = "duration"
     elif word in _DISTANCE_WORDS:
         cand.role = "distance"
