@@ -34,7 +34,6 @@ from summarizer.dates import parse_dateline
 from summarizer.lazy_regex import lazy_compile
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
-
 # The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
 AGE_NOUN = "years old"
 
