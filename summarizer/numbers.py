@@ -32,7 +32,13 @@ from typing import cast
 from summarizer import _numwords as nw
 from summarizer.dates import parse_dateline
 from summarizer.lazy_regex import lazy_compile
-from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
+from summarizer.vocabulary import (
+    CASUALTY_ROLES,
+    EVENT_ROLES,
+    PEOPLE_ROLES,
+    MentionQualifier,
+    Role,
+)
 
 # The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
 AGE_NOUN = "years old"
@@ -276,6 +282,27 @@ _POPULATION_HEADS = _words(
     "city town village country nation region province state district community island "
     "municipality capital metropolis suburb county population"
 )
+# Counted nouns that no event role fits (see _fit_noun), singular and plural.
+_NOT_CASUALTY_NOUNS = _words(
+    "hospital hospitals clinic clinics district districts province provinces state states "
+    "county counties region regions area areas municipality municipalities constituency "
+    "constituencies ward wards camp camps site sites location locations country countries "
+    "attack attacks incident incidents clash clashes accident accidents operation operations "
+    "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
+    "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
+    "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
+    "kilograms kg litre litres liter liters gallon gallons"
+)
+_SETTLEMENT_NOUNS = _words(
+    "village villages town towns city cities community communities neighbourhood neighbourhoods "
+    "neighborhood neighborhoods settlement settlements"
+)
+_STRUCTURE_NOUNS = _words(
+    "home homes house houses building buildings structure structures dwelling dwellings "
+    "apartment apartments flat flats shop shops school schools car cars vehicle vehicles "
+    "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
+    "property properties bridge bridges"
+)
 _POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
 _PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
@@ -320,22 +347,30 @@ _NOUN_SKIP_LEAD = frozenset(
 # Cue words for event roles; "_" stands for any whitespace inside a phrase.
 _CUE_PHRASES: dict[str, str] = {
     "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
+    "martyred "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll",
     "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
-    "hospitalized maimed",
+    "hospitalized maimed taken_to_hospital taken_to_the_hospital rushed_to_hospital "
+    "treated_for treated_at treated_in_hospital",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
-    "took_refuge sought_refuge seeking_refuge",
+    "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
+    "from_their_homes evacuation_order evacuation_orders",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
     "in_custody apprehended jailed imprisoned rounded_up",
-    "launched": "fired firing launched launching launches lobbed salvo salvos",
+    "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
+    "swarm swarms volley volleys",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed ruined "
-    "demolished torched burned_down burnt_down",
+    "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
+    "caught_fire washed_away swept_away submerged",
+    # Words that say the people or things counted came to no harm, or only were there: the
+    # nearest of them keeps a casualty cue farther away from the number ("rescued 14 alive").
+    "other_count": "alive rescued survived unharmed unhurt affected",
 }
 _CUE_ROLE: dict[str, str] = {
     phrase.replace("_", " "): role
@@ -482,6 +517,10 @@ _CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
 _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
+_PRONOUN_SUBJECT = lazy_compile(
+    r"\b(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|been|being|got)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OLD_HYPHEN = lazy_compile(r"-old\b", re.IGNORECASE)
 _PERIOD_AFTER = lazy_compile(
     lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
@@ -1203,6 +1242,7 @@ class _Cue:
     weak: bool  # a participle describing the noun before it ("rockets fired at ...")
     has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
     predicate: bool  # "are missing", "were injured": says something of an earlier subject
+    own_subject: bool  # "when it overturned": a pronoun is the subject, not a number before
 
 
 def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate]) -> list[_Cue]:
@@ -1216,7 +1256,9 @@ def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate])
         # "trapped nearly 400 metres underground": a measure is no object of the verb
         has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
         predicate = prev.lower() in _COPULAS
-        cues.append(_Cue(start, end, _CUE_ROLE[phrase], weak, has_object, predicate))
+        own_subject = bool(_PRONOUN_SUBJECT.search(text, max(0, start - 30), start))
+        role = _CUE_ROLE[phrase]
+        cues.append(_Cue(start, end, role, weak, has_object, predicate, own_subject))
     return cues
 
 
@@ -1287,8 +1329,27 @@ def _assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and _PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
-        cand.role = role or "other_count"
+        cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+
+
+def _fit_noun(role: str, noun: str) -> str:
+    """The role a cue gives, as far as the counted noun can take it.
+
+    Places, happenings and objects are not casualties: "taken to 7 hospitals", "in 12
+    districts", "killed in 30 attacks", "four grenades were recovered" count other things.
+    Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged.
+    """
+    if role not in EVENT_ROLES or not noun:
+        return role
+    head = noun.rsplit(None, 1)[-1].lower()
+    if head in _NOT_CASUALTY_NOUNS:
+        return "other_count"
+    if head in _SETTLEMENT_NOUNS and role in CASUALTY_ROLES:
+        return "other_count"  # "killed in 5 villages"; "flattened 5 villages" stays damaged
+    if head in _STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
+        return "damaged"
+    return role
 
 
 def _share_partitive_roles(cands: list[_Candidate]) -> None:
@@ -1388,7 +1449,7 @@ def _cue_key(
             # number, is nearer in the sentence's structure than one across "and".
             distance += _MAX_AFTER_WORDS
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
-    if cue.start >= cand.noun_end and not cue.has_object:
+    if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None

@@ -728,3 +728,53 @@ def test_an_age_is_a_count_of_years_not_a_duration(
 def test_a_span_of_years_is_still_a_duration() -> None:
     check("The war lasted 12 years.", "12", 12, role="duration")
     check("It approaches the two-year mark.", "two", 2, role="duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # the clause's verb decides, with the new cue words of the issue
+        ("Eight homes collapsed after the storm.", "Eight", "damaged"),
+        ("Three carriages derailed near the station.", "Three", "damaged"),
+        ("Two of the derailed wagons were left on the track.", "Two", "damaged"),
+        ("Forty houses were buried by the landslide.", "Forty", "damaged"),
+        ("At least 16 people were taken to hospital.", "16", "injured"),
+        ("Some 30 fans were treated for smoke inhalation.", "30", "injured"),
+        ("Four soldiers were martyred in the exchange of fire.", "Four", "killed"),
+        ("About 5,000 people have taken shelter in schools.", "5,000", "displaced"),
+        ("The blaze forced 900 people from their homes.", "900", "displaced"),
+        ("Some 700 homes remain under an evacuation order.", "700", "displaced"),
+        ("The militants fired a barrage of 40 rockets.", "40", "launched"),
+        ("A swarm of 25 drones attacked the port.", "25", "launched"),
+        ("The toll was revised down to 19 on Monday.", "19", "killed"),
+        # words that say the counted came to no harm win over a casualty cue farther away
+        ("Six died, and divers rescued 14 passengers alive.", "14", "other_count"),
+        ("Of 30 people brought out, 12 were alive.", "12", "other_count"),
+        (
+            "The toll rose to 40, while 2 million people remain affected.",
+            "2 million",
+            "other_count",
+        ),
+        # a cue whose subject is a pronoun is not the number's ("when it overturned")
+        ("The boat, built for 60, sank when it overturned.", "60", "other_count"),
+    ],
+)
+def test_role_from_the_clause(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The injured were taken to 7 hospitals.", "7", "other_count"),
+        ("Floods killed 30 people in 12 districts.", "12", "other_count"),
+        ("The storm left 40 dead across 3 provinces.", "3", "other_count"),
+        ("Some 700 people were killed in 58 attacks last year.", "58", "other_count"),
+        ("Police said 52 ambulances carried the wounded away.", "52", "other_count"),
+        ("Four grenades were recovered from the slain gunmen.", "Four", "other_count"),
+        ("Floods killed 9 people in five villages.", "five", "other_count"),
+        ("The quake flattened five villages.", "five", "damaged"),
+    ],
+)
+def test_places_happenings_and_objects_are_not_casualties(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
