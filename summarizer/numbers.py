@@ -32,13 +32,7 @@ from typing import cast
 from summarizer import _numwords as nw
 from summarizer.dates import parse_dateline
 from summarizer.lazy_regex import lazy_compile
-from summarizer.vocabulary import (
-    CASUALTY_ROLES,
-    EVENT_ROLES,
-    PEOPLE_ROLES,
-    MentionQualifier,
-    Role,
-)
+from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
 # The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
 AGE_NOUN = "years old"
@@ -55,6 +49,10 @@ class NumberMention:
     noun: str
     role: Role
     sentence: str
+    # A toll of zero said with a negation ("no one was hurt", "no deaths"): value 0, and
+    # ``text`` is the negating phrase ("no one"), not digits. Gold files that count only
+    # written numbers leave these out.
+    negated: bool = False
 
 
 def extract_numbers(text: str) -> list[NumberMention]:
@@ -62,15 +60,21 @@ def extract_numbers(text: str) -> list[NumberMention]:
     dateline = parse_dateline(text)
     body_start = dateline.end if dateline else 0
     starts, cue_spans, sentence_ends = _lex(text, body_start)
+    zeros = _find_zero_tolls(text, body_start)
     cands = _read_all(text, starts)
-    if not cands:
+    if not cands and not zeros:
         return []
     sentences = _sentence_bounds(body_start, sentence_ends, len(text))
+    if zeros:  # "none of the three occupants were injured": the cue says nobody was
+        cue_spans = [c for c in cue_spans if not any(z.start <= c[0] < z.end for z in zeros)]
     _link(text, cands)
     _assign_roles(text, cands, sentences, _find_cues(text, cue_spans, cands))
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
-    return [_to_mention(text, c, sentences, cache) for c in cands]
+    mentions = [_to_mention(text, c, sentences, cache) for c in cands]
+    if zeros:
+        mentions = _with_zero_tolls(text, mentions, zeros, sentences, cache)
+    return mentions
 
 
 def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
@@ -293,6 +297,7 @@ _NOT_CASUALTY_NOUNS = _words(
     "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
+_HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
 _SETTLEMENT_NOUNS = _words(
     "village villages town towns city cities community communities neighbourhood neighbourhoods "
     "neighborhood neighborhoods settlement settlements"
@@ -1345,8 +1350,8 @@ def _fit_noun(role: str, noun: str) -> str:
     head = noun.rsplit(None, 1)[-1].lower()
     if head in _NOT_CASUALTY_NOUNS:
         return "other_count"
-    if head in _SETTLEMENT_NOUNS and role in CASUALTY_ROLES:
-        return "other_count"  # "killed in 5 villages"; "flattened 5 villages" stays damaged
+    if head in _SETTLEMENT_NOUNS and role in _HARM_ROLES:
+        return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
     if head in _STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
         return "damaged"
     return role
@@ -1495,6 +1500,110 @@ def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, in
             if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
+
+
+# =============================================================================== zero tolls
+
+
+@dataclass(frozen=True, slots=True)
+class _Zero:
+    start: int  # the whole negated clause, whose cue words no other number may take
+    end: int
+    span: tuple[int, int]  # the negating phrase the mention spans ("no one", "no deaths")
+    roles: tuple[str, ...]
+
+
+_ZERO_VERB_ROLE = {
+    "killed": "killed",
+    "died": "killed",
+    "dead": "killed",
+    "hurt": "injured",
+    "injured": "injured",
+    "wounded": "injured",
+    "harmed": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "missing": "missing",
+}
+_ZERO_NOUN_ROLES = {
+    "death": ("killed",),
+    "deaths": ("killed",),
+    "dead": ("killed",),
+    "fatalities": ("killed",),
+    "casualties": ("killed", "injured"),
+    "injuries": ("injured",),
+    "injured": ("injured",),
+    "arrests": ("arrested",),
+}
+_ZERO_VERB = r"(?:killed|died|dead|hurt|injured|wounded|harmed|arrested|detained|missing)"
+# "No one was hurt", "nobody died", "none of the crew were injured", "no deaths", "without
+# any casualties", "no immediate reports of injuries". Starts with a character class so
+# ``re`` scans for it quickly; the character before is checked in code.
+_ZERO_TOLL = lazy_compile(
+    r"[NnWw](?:"
+    r"(?P<subject>o\s+one(?:\s+else)?|obody(?:\s+else)?|one(?:\s+of\s+(?:the|them|those|its|their)(?:\s+[a-z]+){0,2})?)"
+    r"\s+(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:been|being|reported|believed)\s+)?"
+    r"(?:(?:seriously|critically|badly|fatally)\s+)?"
+    rf"(?P<verb>{_ZERO_VERB})(?:\s+(?:or|and|nor)\s+(?P<verb2>{_ZERO_VERB}))?\b"
+    r"|(?P<neg>o|ithout(?:\s+any)?)\s+(?:(?:immediate|reported|serious|major|known|further"
+    r"|other|confirmed)\s+)?(?:reports?\s+of\s+(?:any\s+)?)?"
+    r"(?P<noun>deaths?|dead|fatalities|casualties|injuries|injured|arrests)\b)"
+)
+
+
+def _find_zero_tolls(text: str, body_start: int) -> list[_Zero]:
+    """Negated tolls in the body: each is a mention of 0 with the role its word gives."""
+    found = []
+    for match in _ZERO_TOLL.finditer(text, body_start):
+        start = match.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        if match.group("noun"):
+            roles = _ZERO_NOUN_ROLES[match.group("noun").lower()]
+            span = (start, match.end())
+        else:
+            verbs = (match.group("verb"), match.group("verb2"))
+            roles = tuple(dict.fromkeys(_ZERO_VERB_ROLE[v.lower()] for v in verbs if v))
+            subject = match.group("subject")
+            # "no one", "nobody"; "none (of the crew)" spans the pronoun alone
+            span = (start, start + 4) if subject[:3] == "one" else (start, match.end("subject"))
+        found.append(_Zero(start, match.end(), span, roles))
+    return found
+
+
+def _with_zero_tolls(
+    text: str,
+    mentions: list[NumberMention],
+    zeros: list[_Zero],
+    sentences: list[tuple[int, int]],
+    cache: dict[int, str],
+) -> list[NumberMention]:
+    """``mentions`` with one mention of 0 per role of each negated toll, sorted by start."""
+    extra = []
+    for zero in zeros:
+        start, end = zero.span
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        lo, hi = _sentence_of(sentences, start)
+        sentence = cache.get(lo)
+        if sentence is None:
+            sentence = cache[lo] = " ".join(text[lo:hi].split())
+        for role in zero.roles:
+            extra.append(
+                NumberMention(
+                    0.0,
+                    None,
+                    text[start:end],
+                    start,
+                    end,
+                    "exact",
+                    "people",
+                    cast(Role, role),
+                    sentence,
+                    negated=True,
+                )
+            )
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 # =============================================================================== output

@@ -778,3 +778,63 @@ def test_role_from_the_clause(text: str, token: str, role: str) -> None:
 )
 def test_places_happenings_and_objects_are_not_casualties(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "roles"),
+    [
+        ("No one was hurt when the roof fell in.", "No one", ["injured"]),
+        ("Nobody was killed or injured, the mayor said.", "Nobody", ["killed", "injured"]),
+        ("The council said there were no deaths.", "no deaths", ["killed"]),
+        ("There were no casualties.", "no casualties", ["killed", "injured"]),
+        ("No injuries were reported at the depot.", "No injuries", ["injured"]),
+        ("The march ended without any arrests.", "without any arrests", ["arrested"]),
+        ("There were no immediate reports of casualties.", None, ["killed", "injured"]),
+        ("None of the crew were injured.", "None", ["injured"]),
+        ("Two men died. No one else was hurt.", "No one else", ["injured"]),
+    ],
+)
+def test_zero_tolls_are_mentions_of_zero(text: str, phrase: str | None, roles: list[str]) -> None:
+    zeros = [m for m in extract_numbers(text) if m.negated]
+    assert [m.role for m in zeros] == roles, zeros
+    for m in zeros:
+        assert m.value == 0 and m.qualifier == "exact" and text[m.start : m.end] == m.text
+        assert phrase is None or m.text == phrase, m
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While no one fire has burned that much land, the season is the worst.",
+        "No one knows how many people were hurt.",
+        "There is no evidence that anyone was killed.",
+    ],
+)
+def test_a_negation_without_a_toll_is_no_mention(text: str) -> None:
+    assert not [m for m in extract_numbers(text) if m.negated]
+
+
+def test_a_negated_cue_gives_no_role_to_another_number() -> None:
+    text = "None of the four passengers were injured, and a rally of 300 people saw no arrests."
+    assert mention(text, "four").role == "other_count"
+    assert mention(text, "300").role == "other_count"
+
+
+def test_a_zero_toll_supports_a_figure_of_zero() -> None:
+    from summarizer.crosscheck import verify
+    from summarizer.schema import Event, Figure, SummaryDraft
+
+    text = " date 2024-05-02 A gas cylinder exploded in a market on Tuesday. No one was hurt."
+    figure = Figure(value=0, role="injured", noun="people", quote="No one was hurt")
+    draft = SummaryDraft(
+        headline="h",
+        summary="s",
+        events=[Event(event_type="explosion", description="d", figures=[figure])],
+    )
+    (check,) = verify(text, draft).figures
+    assert check.status == "verified", check.reason
+    killed = figure.model_copy(update={"role": "killed"})
+    draft = draft.model_copy(
+        update={"events": [Event(event_type="explosion", description="d", figures=[killed])]}
+    )
+    assert verify(text, draft).figures[0].status != "verified"
