@@ -1,8 +1,12 @@
-"""Accuracy of the rule-based number extractor on the hand-made seed golds.
+"""Accuracy of the rule-based number extractor on the hand-made golds: seeds and corpus.
 
-Run: ``python bench/extractor_gold.py [--seeds DIR] [NAME ...]``. Prints, per seed and
-pooled: gold and predicted mentions, value+span precision and recall, and role and
-qualifier accuracy over the matched mentions. Targets: P/R >= 0.98, role accuracy >= 0.95.
+Run: ``python bench/extractor_gold.py [--seeds DIR] [--corpus DIR] [--no-corpus]
+[--split dev|test|seeds|all] [--problems] [ID ...]``. Prints, per article and pooled: gold
+and predicted mentions, value+span precision and recall, and role and qualifier accuracy
+over the matched mentions; then the pooled figures of the corpus's dev and test splits side
+by side, the seeds (tuned on) apart. Per-article rows and ``--problems`` cover the seeds and
+dev only unless ``--split test`` (or ``all``) asks: rules are written looking at dev.
+Targets: P/R >= 0.98, role accuracy >= 0.95.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not
 import argparse
 import json
 from dataclasses import dataclass
+from typing import Any
 
+from bench.corpus import CORPUS, SEEDS, Article, articles
 from summarizer.numbers import extract_numbers
 
 TARGET_SPAN = 0.98
@@ -36,21 +42,60 @@ class Score:
         for name in ("gold", "predicted", "matched", "role_ok", "qualifier_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
+    @property
+    def precision(self) -> float:
+        return self.matched / max(self.predicted, 1)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / max(self.gold, 1)
+
+    @property
+    def role(self) -> float:
+        return self.role_ok / max(self.matched, 1)
+
+    @property
+    def qualifier(self) -> float:
+        return self.qualifier_ok / max(self.matched, 1)
+
+    @property
+    def on_target(self) -> bool:
+        return min(self.precision, self.recall) >= TARGET_SPAN and self.role >= TARGET_ROLE
+
     def row(self, name: str) -> str:
-        p = self.matched / max(self.predicted, 1)
-        r = self.matched / max(self.gold, 1)
-        role = self.role_ok / max(self.matched, 1)
-        qual = self.qualifier_ok / max(self.matched, 1)
         return (
-            f"{name:<34} {self.gold:>4} {self.predicted:>4} {p:>6.3f} {r:>6.3f} "
-            f"{role:>6.3f} {qual:>6.3f}"
+            f"{name:<40} {self.gold:>4} {self.predicted:>4} {self.precision:>6.3f} "
+            f"{self.recall:>6.3f} {self.role:>6.3f} {self.qualifier:>6.3f}"
         )
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": self.precision,
+            "recall": self.recall,
+            "role_accuracy": self.role,
+            "qualifier_accuracy": self.qualifier,
+        }
 
 
 def score_seed(gold_path: Path, problems: list[str]) -> Score:
+    """One gold file (``<id>.gold.json`` beside ``<id>.txt``) against the extractor."""
     name = gold_path.name.removesuffix(".gold.json")
     text = gold_path.with_name(f"{name}.txt").read_text(encoding="utf-8")
-    gold = {(g["start"], g["end"]): g for g in json.loads(gold_path.read_text())["numbers"]}
+    return score_text(name, text, json.loads(gold_path.read_text())["numbers"], problems)
+
+
+def score_article(article: Article, problems: list[str]) -> Score:
+    return score_text(article.id, article.text, article.gold["numbers"], problems)
+
+
+def score_text(
+    name: str, text: str, numbers: list[dict[str, object]], problems: list[str]
+) -> Score:
+    """Value+span, role and qualifier agreement of ``text``'s mentions with its gold."""
+    gold: dict[tuple[int, int], Any] = {(g["start"], g["end"]): g for g in numbers}
     predicted = {(m.start, m.end): m for m in extract_numbers(text)}
     score = Score(gold=len(gold), predicted=len(predicted))
     for span, g in gold.items():
@@ -71,32 +116,75 @@ def score_seed(gold_path: Path, problems: list[str]) -> Score:
     return score
 
 
+COLUMNS = ("dev", "test", "seeds")
+HEADER = f"{'article':<40} {'gold':>4} {'pred':>4} {'P':>6} {'R':>6} {'role':>6} {'qual':>6}"
+
+
+def _listed(split: str, wanted: str) -> bool:
+    """Per-article rows and problems: seeds and dev by default, test only when asked."""
+    return wanted == "all" or split == wanted or (wanted == "dev" and split == "seeds")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("names", nargs="*", help="seed ids (default: all)")
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("names", nargs="*", help="article ids (default: all)")
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--no-corpus", action="store_true", help="the seeds only")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "seeds", "all"),
+        default="dev",
+        help="whose per-article rows and problems to list (default: seeds and dev)",
+    )
     parser.add_argument("--problems", action="store_true", help="list every disagreement")
+    parser.add_argument("--json", action="store_true", help="pooled figures as JSON")
     args = parser.parse_args(argv)
-    paths = sorted(args.seeds.glob("*.gold.json"))
-    if args.names:
-        paths = [p for p in paths if p.name.removesuffix(".gold.json") in args.names]
-    if not paths:
-        raise SystemExit(f"no gold files in {args.seeds}")
-    print(f"{'seed':<34} {'gold':>4} {'pred':>4} {'P':>6} {'R':>6} {'role':>6} {'qual':>6}")
-    total = Score()
+    splits: tuple[Any, ...] = ("seeds",) if args.no_corpus else ("dev", "test", "seeds")
+    selected = articles(splits, corpus=args.corpus, seeds=args.seeds, only=args.names)
+    if not selected:
+        raise SystemExit(
+            f"no gold files in {args.seeds}" + ("" if args.no_corpus else f" or {args.corpus}")
+        )
+    pooled = {name: Score() for name in COLUMNS}
     problems: list[str] = []
-    for path in paths:
-        score = score_seed(path, problems)
-        total.add(score)
-        print(score.row(path.name.removesuffix(".gold.json")))
-    print(total.row("POOLED"))
+    rows: list[str] = []
+    for article in selected:
+        listed = _listed(article.split, args.split)
+        found: list[str] = []
+        score = score_article(article, found)
+        pooled[article.split].add(score)
+        if listed:
+            rows.append(score.row(f"{article.id} [{article.split}]"))
+            problems += found
+    columns = {name: score for name, score in pooled.items() if score.gold}
+    if args.json:
+        print(json.dumps({name: score.as_dict() for name, score in columns.items()}, indent=2))
+        return 0
+    print(HEADER)
+    print("\n".join(rows))
+    for name, score in columns.items():
+        print(score.row(f"POOLED {name}"))
     if args.problems:
         print("\n".join(problems) or "(no disagreements)")
-    p = total.matched / max(total.predicted, 1)
-    r = total.matched / max(total.gold, 1)
-    role = total.role_ok / max(total.matched, 1)
-    ok = p >= TARGET_SPAN and r >= TARGET_SPAN and role >= TARGET_ROLE
-    print(f"target P/R >= {TARGET_SPAN}, role >= {TARGET_ROLE} -> {'OK' if ok else 'BELOW'}")
+    names = list(columns)
+    print()
+    print(f"{'pooled':<20}" + "".join(f"{n:>10}" for n in names))
+    for label, attribute in (
+        ("gold mentions", "gold"),
+        ("predicted", "predicted"),
+        ("precision", "precision"),
+        ("recall", "recall"),
+        ("role accuracy", "role"),
+        ("qualifier accuracy", "qualifier"),
+    ):
+        cells = []
+        for n in names:
+            value = getattr(columns[n], attribute)
+            cells.append(f"{value:>10}" if isinstance(value, int) else f"{value:>10.3f}")
+        print(f"{label:<20}" + "".join(cells))
+    verdicts = "".join(f"{'OK' if columns[n].on_target else 'BELOW':>10}" for n in names)
+    print(f"{'target':<20}{verdicts}   (P/R >= {TARGET_SPAN}, role >= {TARGET_ROLE})")
     return 0
 
 
