@@ -297,6 +297,11 @@ _NOT_CASUALTY_NOUNS = _words(
     "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
+_PEOPLE_NOUNS = _words(
+    "people persons person passengers passenger residents civilians children adults women men "
+    "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
+    "spectators protesters others crew occupants patients"
+)
 _HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
 _SETTLEMENT_NOUNS = _words(
     "village villages town towns city cities community communities neighbourhood neighbourhoods "
@@ -1343,7 +1348,8 @@ def _fit_noun(role: str, noun: str) -> str:
 
     Places, happenings and objects are not casualties: "taken to 7 hospitals", "in 12
     districts", "killed in 30 attacks", "four grenades were recovered" count other things.
-    Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged.
+    Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
+    people are not damaged, launched or shot down.
     """
     if role not in EVENT_ROLES or not noun:
         return role
@@ -1354,6 +1360,8 @@ def _fit_noun(role: str, noun: str) -> str:
         return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
     if head in _STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
         return "damaged"
+    if head in _PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
+        return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
     return role
 
 

@@ -838,3 +838,8 @@ def test_a_zero_toll_supports_a_figure_of_zero() -> None:
         update={"events": [Event(event_type="explosion", description="d", figures=[killed])]}
     )
     assert verify(text, draft).figures[0].status != "verified"
+
+
+def test_people_are_not_damaged() -> None:
+    text = "A ferry carrying about 90 passengers capsized near the port."
+    assert mention(text, "90").role == "other_count"
