@@ -149,6 +149,8 @@ _CURRENCY_SYMBOLS = {
     "₽": "RUB",
     "₴": "UAH",
     "₪": "ILS",
+    "₦": "NGN",
+    "₵": "GHS",
 }
 _CURRENCY_CODES = {
     "usd": "USD",
@@ -163,7 +165,22 @@ _CURRENCY_CODES = {
     "chf": "CHF",
     "aud": "AUD",
     "cad": "CAD",
+    "zar": "ZAR",
+    "ngn": "NGN",
+    "kes": "KES",
+    "sh": "KES",  # the shilling as East African papers write it: "Sh 2.5 million", "Sh300,000"
+    "ksh": "KES",
+    "kshs": "KES",
+    "ugx": "UGX",
+    "tzs": "TZS",
+    "egp": "EGP",
+    "ghs": "GHS",
+    "pkr": "PKR",
+    "bdt": "BDT",
 }
+# Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
+# alone is the rand, but only glued: a spaced "R 5" is too often something else.
+_GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
 _CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
 _CURRENCY_WORD_CODE = {
     "dollar": "USD",
@@ -182,6 +199,39 @@ _CURRENCY_WORD_CODE = {
     "dinar": "dinars",
     "riyal": "riyals",
     "lira": "lira",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shilling": "KES",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "taka": "BDT",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "kwacha": "ZMW",
+}
+# A nationality before the currency word names another currency: "Canadian dollars" is CAD.
+_NATIONAL_CURRENCY = {
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("hong kong", "dollar"): "HKD",
+    ("singapore", "dollar"): "SGD",
+    ("new zealand", "dollar"): "NZD",
+    ("jamaican", "dollar"): "JMD",
+    ("namibian", "dollar"): "NAD",
+    ("zimbabwean", "dollar"): "ZWL",
+    ("egyptian", "pound"): "EGP",
+    ("lebanese", "pound"): "LBP",
+    ("syrian", "pound"): "SYP",
+    ("sudanese", "pound"): "SDG",
+    ("kenyan", "shilling"): "KES",
+    ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS",
+    ("somali", "shilling"): "SOS",
+    ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR",
+    ("nepalese", "rupee"): "NPR",
+    ("nepali", "rupee"): "NPR",
+    ("indian", "rupee"): "INR",
 }
 
 _DISTANCE_UNIT = (
@@ -441,7 +491,7 @@ _START_WORDS = (  # words that can begin a number phrase
 # class, so each pattern starts with the character *before* what it looks for (space, quote,
 # bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
 # as a trie. This is ~3x faster than flat alternations with lookbehinds.
-_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪~+-"
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪₦₵~+-"
 
 
 def _lex_token() -> str:
@@ -449,6 +499,8 @@ def _lex_token() -> str:
     return rf"(?P<tok>\d+|[{vulgar}]|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
 
 
+# Branches that start with a literal keep ``re``'s fast scan for the first character.
+_GLUED = lazy_compile(r"(?:R|Rs|Sh|KSh|Ksh|Kshs)(?=\d)")
 _LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
 _LEX_HEAD = lazy_compile(_lex_token)
 _BREAK = lazy_compile(
@@ -460,7 +512,7 @@ _CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
-    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|(?P<digits>(?<![\d_.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
     r"|\d+)(?:\.\d+)?)"
     rf"|(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
     rf"|(?<![\w-])(?:(?P<fraction>{nw.FRACTION})"
@@ -477,7 +529,7 @@ _MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 _ATTACHED_SUFFIX = lazy_compile(
     r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
-    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
+    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
     re.IGNORECASE,
 )
 _METRES_FOLLOW = lazy_compile(
@@ -498,12 +550,16 @@ _WORD_RANGE_TAIL = lazy_compile(r"\s+(?P<sep>to|through|thru|and)\s+(?=[A-Za-z\d
 _AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
+    r"|(?P<bps>\s+basis\s+points?\b|\s?bps\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"
     rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
-    r"|(?P<money>\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"|(?P<money>\s+(?:(?:US|U\.S\.|(?P<nation>Canadian|Australian|Hong\s+Kong|Singapore"
+    r"|New\s+Zealand|Jamaican|Namibian|Zimbabwean|Egyptian|Lebanese|Syrian|Sudanese|Kenyan"
+    r"|Ugandan|Tanzanian|Somali|Pakistani|Sri\s+Lankan|Nepalese|Nepali|Indian))\s+)?"
     r"(?P<money_word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?"
-    r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira)\b)"
+    r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
+    r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
     rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
@@ -518,7 +574,7 @@ _HYPHEN_WORD = lazy_compile(r"-([A-Za-z]+)")
 _DESIGNATOR_TOKEN = lazy_compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
 _HYPHEN_PREFIX = lazy_compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
-_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*'})
+_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪₦₵#~+—–-/!?%&*'})
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
 _COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
@@ -580,6 +636,14 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
+    glued = [
+        match.end()
+        for match in _GLUED.finditer(text, body_start)
+        if match.start() == 0
+        or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".-")
+    ]
+    if glued:  # "R2.5 million", "Sh300,000": currency letters against the digits
+        starts = sorted(starts + glued)
     for match in _BREAK.finditer(text, body_start):
         if text[match.start()] == "\n":
             ends.append(match.start())
@@ -664,7 +728,11 @@ def _read_before(text: str, start: int) -> _Before:
         tokens = tokens[1:]  # a word cut in half by the window
     before = _Before(tokens)
     words = tokens
-    if words and (words[-1] in _CURRENCY_SYMBOLS or words[-1] in _CURRENCY_CODES):
+    if start > 0 and text[start - 1].isalpha() and words:  # only a glued currency starts here
+        words[-1] = words[-1].rsplit(None, 1)[-1]
+        before.currency = _GLUED_CURRENCY.get(words[-1], "")
+        words = words[:-1]
+    elif words and (words[-1] in _CURRENCY_SYMBOLS or words[-1] in _CURRENCY_CODES):
         before.currency = _CURRENCY_SYMBOLS.get(words[-1]) or _CURRENCY_CODES[words[-1]]
         words = words[:-1]
         if words and words[-1] in _CURRENCY_PREFIXES:
@@ -803,9 +871,11 @@ def _read_digit_suffix(text: str, cand: _Candidate) -> bool:
     else:
         unit = suffix.group("unit").lower()
         cand.unit_end = suffix.end()
+        cand.noun = unit
         if unit in _ATTACHED_DISTANCE:
             cand.role, cand.locked = "distance", True
-        cand.noun = unit
+        elif unit == "bps":
+            cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
     cand.unit_end = max(cand.unit_end, cand.end)
     return True
 
@@ -1022,8 +1092,11 @@ def _read_unit(text: str, cand: _Candidate) -> None:
 
 def _measure(cand: _Candidate, after: re.Match[str], what: str | None) -> tuple[str, str] | None:
     """(role, unit) of a percent sign or a unit of length, area or time after the number."""
-    if what in ("pct", "points"):
-        return "percentage", "percentage points" if what == "points" else "percent"
+    if what in ("pct", "points", "bps"):
+        return "percentage", {"pct": "percent", "points": "percentage points"}.get(
+            what,
+            "basis points",  # hundredths of a point: "cut rates by 25 basis points"
+        )
     if what == "distance":
         return "distance", " ".join(after.group(what).split())
     if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
@@ -1114,7 +1187,9 @@ def _read_money(cand: _Candidate, after: re.Match[str] | None) -> None:
         cand.noun = "GBP pence"
     else:
         name = name.removesuffix("s")
-        cand.noun = cand.currency or _CURRENCY_WORD_CODE.get(name, name)
+        nation = " ".join((after.group("nation") or "").lower().split())
+        code = _NATIONAL_CURRENCY.get((nation, name)) or _CURRENCY_WORD_CODE.get(name, name)
+        cand.noun = cand.currency or code
 
 
 def _read_hyphen_adjective(text: str, cand: _Candidate, after: re.Match[str]) -> None:

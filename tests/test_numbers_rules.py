@@ -843,3 +843,38 @@ def test_a_zero_toll_supports_a_figure_of_zero() -> None:
 def test_people_are_not_damaged() -> None:
     text = "A ferry carrying about 90 passengers capsized near the port."
     assert mention(text, "90").role == "other_count"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "noun"),
+    [
+        ("The firm will pay 100,000 Egyptian pounds to each family.", "100,000", 1e5, "EGP"),
+        ("A bonus of 300 Canadian dollars was paid.", "300", 300, "CAD"),
+        ("Officials set aside 4.5 million rand for repairs.", "4.5 million", 4.5e6, "ZAR"),
+        ("The board approved 80,000 naira.", "80,000", 8e4, "NGN"),
+        ("Each winner took home Sh 1.5 million.", "1.5 million", 1.5e6, "KES"),
+        ("The state released ₦40m for relief.", "40m", 4e7, "NGN"),
+        ("Farmers were offered ₦3bn in loans.", "3bn", 3e9, "NGN"),
+        ("The court fined him R1.2 million.", "1.2 million", 1.2e6, "ZAR"),
+        ("The fee rose to Sh450,000 this year.", "450,000", 4.5e5, "KES"),
+        ("Each flat cost Rs900 a square foot.", "900", 900, "INR"),
+    ],
+)
+def test_currencies_spelled_signed_and_glued(
+    text: str, token: str, value: float, noun: str
+) -> None:
+    m = mention(text, token)
+    assert (m.value, m.role, m.noun) == (pytest.approx(value), "money", noun), m
+
+
+def test_letters_glued_to_digits_that_are_no_currency_stay_out() -> None:
+    assert texts("The T20 side, the F16 jet and form PR2 were in the news.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [("The bank cut rates by 25 basis points.", "25"), ("Spreads widened 40bps.", "40")],
+)
+def test_basis_points_are_a_percentage(text: str, token: str) -> None:
+    m = mention(text, token)
+    assert (m.role, m.noun) == ("percentage", "basis points"), m
