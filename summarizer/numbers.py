@@ -117,8 +117,10 @@ _PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
         "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
-        "|an estimated|estimated|circa|approx|an approximate",
+        "|an estimated|estimated|circa|approx|an approximate|shortly before|shortly after"
+        "|just before|just after|soon after|on or about|on or around",
         "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
+        "|within|inside of"
         "|less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than",
         "less_than": "fewer than|less than|under|below|just under",
     }.items()
@@ -379,7 +381,7 @@ _NOUN_STOP = (
         "against among would will could should can may might must do does did just only even "
         "reportedly apparently allegedly currently already again later earlier ago overnight today "
         "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
-        "need needs"
+        "need needs within lost"
     )
     | _MONTH_WORDS
     | _WEEKDAY_WORDS

@@ -878,3 +878,23 @@ def test_letters_glued_to_digits_that_are_no_currency_stay_out() -> None:
 def test_basis_points_are_a_percentage(text: str, token: str) -> None:
     m = mention(text, token)
     assert (m.role, m.noun) == ("percentage", "basis points"), m
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "qualifier"),
+    [
+        ("Firefighters arrived shortly after 2:15 a.m.", "2:15", "approximately"),
+        ("The count ended shortly before 11.30pm.", "11.30", "approximately"),
+        ("The bridge reopened just before 6am.", "6", "approximately"),
+        ("The refund must be paid within 8 weeks.", "8", "at_most"),
+        ("Crews reached the site within 15 minutes.", "15", "at_most"),
+    ],
+)
+def test_time_hedges_and_deadlines(text: str, token: str, qualifier: str) -> None:
+    assert mention(text, token).qualifier == qualifier
+
+
+def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
+    text = "The survey found 400 people lost their homes and 30 people within the zone died."
+    assert mention(text, "400").noun == "people"
+    assert mention(text, "30").noun == "people"
