@@ -336,7 +336,8 @@ _PERIOD_NOUNS = _words(
 )
 _POPULATION_HEADS = _words(
     "city town village country nation region province state district community island "
-    "municipality capital metropolis suburb county population"
+    "municipality capital metropolis suburb county population archipelago continent kingdom "
+    "republic emirate"
 )
 # Counted nouns that no event role fits (see _fit_noun), singular and plural.
 _NOT_CASUALTY_NOUNS = _words(
@@ -353,6 +354,11 @@ _PEOPLE_NOUNS = _words(
     "people persons person passengers passenger residents civilians children adults women men "
     "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
     "spectators protesters others crew occupants patients"
+)
+# Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
+_TOLL_NOUNS = frozenset(
+    {"toll", "death toll", "death total", "death count", "deaths", "dead", "fatalities"}
+    | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
 )
 _HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
 _SETTLEMENT_NOUNS = _words(
@@ -381,7 +387,7 @@ _NOUN_STOP = (
         "against among would will could should can may might must do does did just only even "
         "reportedly apparently allegedly currently already again later earlier ago overnight today "
         "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
-        "need needs within lost"
+        "need needs within lost whom"
     )
     | _MONTH_WORDS
     | _WEEKDAY_WORDS
@@ -452,6 +458,7 @@ _CUE_NOUNS = frozenset(
         "evacuated",
         "arrested",
         "detained",
+        "alive",
     }
 )
 # Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
@@ -570,7 +577,7 @@ _AFTER = lazy_compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
-_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
+_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?|\s+(?:and|to|through)\s+\d{4})?")
 _SECOND_AS_UNIT = lazy_compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
 _HYPHEN_WORD = lazy_compile(r"-([A-Za-z]+)")
 _DESIGNATOR_TOKEN = lazy_compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
@@ -585,6 +592,7 @@ _CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
 _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
+_OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 _PRONOUN_SUBJECT = lazy_compile(
     r"\b(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|been|being|got)\s+){0,2}$",
     re.IGNORECASE,
@@ -1225,10 +1233,15 @@ def _is_year(text: str, cand: _Candidate) -> bool:
     before = cand.before
     if before.currency or before.qualifier:
         return False
-    if before.words and before.words[-1] in _YEAR_PREPOSITIONS:
-        return True
     nxt = _NEXT_WORD.match(text, cand.end)
-    return not (nxt and nxt.group(1).endswith("s") and nxt.group(1) not in _NOUN_STOP)
+    word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
+    counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in _NOUN_STOP
+    if before.words and before.words[-1] in _YEAR_PREPOSITIONS:
+        return not (counts and cand.kind == "range")  # "between 1500 and 2000 people"
+    return not counts
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
 
 def _read_qualifier(text: str, cand: _Candidate) -> None:
@@ -1388,7 +1401,7 @@ def _assign_roles(
     # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
-    blockers = [c.start for c in cands if not _details_another(c)]
+    blockers = [c.start for c in cands if not _details_another(text, c)]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
@@ -1405,9 +1418,13 @@ def _assign_roles(
             cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
             continue
         sentence = _sentence_of(sentences, cand.start)
-        head = _including_head(cands, index, sentence)
+        head = _including_head(text, cands, index, sentence)
         if head is not None:
             cand.role = head.role
+            continue
+        toll = _changed_toll(text, cand, cues, cue_starts, sentence)
+        if toll:
+            cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
         if cand.population_noun and not bound:
@@ -1418,6 +1435,31 @@ def _assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air)
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+
+
+def _changed_toll(
+    text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int], sentence: tuple[int, int]
+) -> str:
+    """The role of a toll's new figure: "the toll rose to 31", "was revised down to 38".
+
+    The number after a verb of change counts what the clause's subject counts, so the
+    first toll noun of the sentence ("the death toll", "the number of injured") decides,
+    not a nearer cue inside a relative clause ("a fire that gutted a building").
+    """
+    bare = cand.before.bare
+    if (
+        not bare
+        or bare[-1] not in ("to", "from")
+        or not any(word in _CHANGE_WORDS for word in bare[-5:-1])
+    ):
+        return ""
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    for cue in cues[lo:]:
+        if cue.end > cand.start:
+            break
+        if " ".join(text[cue.start : cue.end].lower().split()) in _TOLL_NOUNS:
+            return cue.role
+    return ""
 
 
 def _fit_noun(role: str, noun: str) -> str:
@@ -1470,17 +1512,19 @@ def _population_phrase(bare: list[str]) -> bool:
     )
 
 
-def _details_another(cand: _Candidate) -> bool:
-    """ "including 23", "among them 6": a number that details the one before it."""
+def _details_another(text: str, cand: _Candidate) -> bool:
+    """ "including 23", "among them 6", "16 of them": a number that details the one before."""
     bare = cand.before.bare
-    return bool(bare) and (bare[-1] == "including" or bare[-2:] == ["among", "them"])
+    if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+        return True
+    return not cand.noun and bool(_OF_THEM.match(text, cand.end))
 
 
 def _including_head(
-    cands: list[_Candidate], index: int, sentence: tuple[int, int]
+    text: str, cands: list[_Candidate], index: int, sentence: tuple[int, int]
 ) -> _Candidate | None:
     """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40."""
-    if not _details_another(cands[index]):
+    if not _details_another(text, cands[index]):
         return None
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
@@ -1536,8 +1580,12 @@ def _cue_key(
             return None  # "12 are missing and 3,000 have been evacuated"
         if not governs and _CLAUSE_BREAK.search(text, cue.end, cand.start):
             # "12 people died and 40 were injured": a cue of the same clause, after the
-            # number, is nearer in the sentence's structure than one across "and".
+            # number, is nearer in the sentence's structure than one across "and"; so is a
+            # bare participle ("23 confirmed dead and 41,000 others displaced"), unless the
+            # cue is a verb whose objects are coordinated ("intercepted 8 ... and 5 fired").
             distance += _MAX_AFTER_WORDS
+            if not cue.has_object:
+                return (1, distance, 0, cue.role)
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
         distance = text.count(" ", cand.noun_end, cue.start)

@@ -898,3 +898,40 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
     text = "The survey found 400 people lost their homes and 30 people within the zone died."
     assert mention(text, "400").noun == "people"
     assert mention(text, "30").noun == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # the subject of a verb of change decides, not a cue in a relative clause
+        ("The death toll from a blaze that gutted a mall was revised down to 21.", "21", "killed"),
+        ("The toll rose from 12 to 15 overnight.", "12", "killed"),
+        ("The number of injured climbed to 140 after the roof collapsed.", "140", "injured"),
+        # a bare participle in a coordinated clause is that clause's verb
+        ("Some 12 people were confirmed dead and 3,000 others displaced.", "3,000", "displaced"),
+        # objects coordinated after one verb keep that verb
+        (
+            "Guards intercepted 8 of the drones fired at the port and 5 fired at the dam.",
+            "5",
+            "intercepted",
+        ),
+        # "N of them" details the count before it
+        ("At least 40 people were injured, 11 of them with serious burns.", "11", "injured"),
+        # a land and its people
+        ("The archipelago of about 5 million people lies on a fault.", "5 million", "population"),
+    ],
+)
+def test_role_from_the_sentence_structure(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Buyers paid deposits between 2015 and 2017.", "2015 and 2017", "date_or_year"),
+        ("Prices held from 2019 to 2021.", "2019 to 2021", "date_or_year"),
+        ("Between 1500 and 2000 people marched.", "1500 and 2000", "other_count"),
+    ],
+)
+def test_year_ranges_and_counts_that_look_like_years(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
