@@ -68,6 +68,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
     if zeros:  # "none of the three occupants were injured": the cue says nobody was
         cue_spans = [c for c in cue_spans if not any(z.start <= c[0] < z.end for z in zeros)]
     _link(text, cands)
+    _borrow_elided_projectiles(text, cands, sentences)
     _assign_roles(text, cands, sentences, _find_cues(text, cue_spans, cands))
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
@@ -521,7 +522,7 @@ _CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
-    r"|(?P<digits>(?<![\d_.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|(?P<digits>(?<![\d_.])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
     r"|\d+)(?:\.\d+)?)"
     rf"|(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
     rf"|(?<![\w-])(?:(?P<fraction>{nw.FRACTION})"
@@ -532,7 +533,12 @@ _CANDIDATE = lazy_compile(
     rf"|(?P<words>{nw.CARDINAL})\b)",
     re.IGNORECASE,
 )
-_DIGITS = lazy_compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+# Thousands grouped by commas, or the South Asian way (lakh, crore: "12,34,567").
+# A time taken, not a time of day (that would say "a.m." or "p.m.").
+_HMS = lazy_compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\s?[ap]\.?m\b)", re.IGNORECASE)
+_DIGITS = lazy_compile(
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+)
 _WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 _MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 _ATTACHED_SUFFIX = lazy_compile(
@@ -592,6 +598,7 @@ _CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
 _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
+_SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 _OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 _PRONOUN_SUBJECT = lazy_compile(
     r"\b(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|been|being|got)\s+){0,2}$",
@@ -720,6 +727,11 @@ def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
     for start in starts:
         if start < consumed:
             continue
+        hms = _HMS.match(text, start)
+        if hms is not None:  # "clocking 2:07:48": hours, minutes, seconds
+            found.extend(_read_hms(hms, _read_before(text, start)))
+            consumed = hms.end()
+            continue
         match = _CANDIDATE.match(text, start)
         if match is None:
             continue
@@ -727,6 +739,18 @@ def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
         if cand is not None:
             found.append(cand)
             consumed = cand.end
+    return found
+
+
+def _read_hms(hms: re.Match[str], before: _Before) -> list[_Candidate]:
+    """A time taken, H:MM:SS ("won in 2:07:48"): three durations, one per field."""
+    found = []
+    for group, unit in ((1, "hours"), (2, "minutes"), (3, "seconds")):
+        start, end = hms.span(group)
+        cand = _Candidate(start, end, float(hms.group(group)), "digits", before, unit_end=end)
+        cand.role, cand.locked, cand.noun = "duration", True, unit
+        cand.qualifier = before.qualifier or "exact"
+        found.append(cand)
     return found
 
 
@@ -1619,6 +1643,28 @@ def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> st
     if i < len(cues) and cues[i].end <= cand.noun_end:
         return cues[i].role
     return ""
+
+
+def _borrow_elided_projectiles(
+    text: str, cands: list[_Candidate], sentences: list[tuple[int, int]]
+) -> None:
+    """ "Russia launched 30 drones. Twelve were downed": the subject's noun is elided.
+
+    A bare number that is the subject of a clause ("Twelve were ...") counts the weapons of
+    the count before it, in its sentence or the one before, so "Twelve were destroyed"
+    reads as intercepted drones, not damaged buildings.
+    """
+    for index, cand in enumerate(cands):
+        if cand.noun or cand.locked or not _SUBJECT_VERB.match(text, cand.end):
+            continue
+        i = bisect.bisect_right(sentences, (cand.start, 1 << 62)) - 1
+        first = sentences[max(i - 1, 0)][0]
+        for prev in reversed(cands[:index]):
+            if prev.start < first:
+                break
+            if prev.noun and _PROJECTILES.search(prev.noun):
+                cand.noun = prev.noun
+                break
 
 
 def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:

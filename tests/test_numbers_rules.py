@@ -935,3 +935,38 @@ def test_role_from_the_sentence_structure(text: str, token: str, role: str) -> N
 )
 def test_year_ranges_and_counts_that_look_like_years(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "The army said 30 drones were launched. Eight were downed near the border.",
+            "Eight",
+            "intercepted",
+        ),
+        (
+            "Rebels fired 25 rockets overnight. Nine were destroyed over the city.",
+            "Nine",
+            "intercepted",
+        ),
+    ],
+)
+def test_an_elided_noun_comes_from_the_sentence_before(text: str, token: str, role: str) -> None:
+    m = mention(text, token)
+    assert m.role == role and m.noun in ("drones", "rockets"), m
+
+
+def test_south_asian_digit_grouping() -> None:
+    check("The district has 14,52,300 voters.", "14,52,300", 1_452_300)
+    check("The budget is Rs 3,25,000 crore.", "3,25,000 crore", 3.25e12, role="money")
+
+
+def test_a_time_taken_is_hours_minutes_and_seconds() -> None:
+    text = "She won the race in 2:21:05, a course record."
+    found = [(m.text, m.value, m.role, m.noun) for m in extract_numbers(text)]
+    assert found == [
+        ("2", 2, "duration", "hours"),
+        ("21", 21, "duration", "minutes"),
+        ("05", 5, "duration", "seconds"),
+    ]
