@@ -422,9 +422,10 @@ _CUE_PHRASES: dict[str, str] = {
     "claimed_lives bodies corpses toll",
     "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital rushed_to_hospital "
-    "treated_for treated_at treated_in_hospital",
+    "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
+    "serious_condition",
     "missing": "missing unaccounted_for disappeared trapped buried",
-    "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
+    "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
     "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
     "from_their_homes evacuation_order evacuation_orders",

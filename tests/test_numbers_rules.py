@@ -970,3 +970,16 @@ def test_a_time_taken_is_hours_minutes_and_seconds() -> None:
         ("21", 21, "duration", "minutes"),
         ("05", 5, "duration", "seconds"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Three people remain in critical condition.", "Three", "injured"),
+        ("Six people are in hospital after the crash.", "Six", "injured"),
+        ("Five people were admitted to hospital.", "Five", "injured"),
+        ("The fire forced 3,000 residents to evacuate.", "3,000", "displaced"),
+    ],
+)
+def test_hospital_and_evacuation_phrases(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
