@@ -615,7 +615,9 @@ _MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
 _PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 _CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-_NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
+# Words up to a symbol or a blank line (a noun never runs into the next paragraph).
+_GAP = r"[^\S\n]*(?:\n[^\S\n]*)?"
+_NOUN_RUN = lazy_compile(rf"{_GAP}({_NOUN_WORD}(?:{_GAP}(?<=\s){_NOUN_WORD})*)")
 _QUALIFIER_WORDS = (
     r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
@@ -1603,6 +1605,13 @@ def _cue_key(
         governs = bool(_GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if (
+            not governs
+            and not cand.noun
+            and cand.before.bare
+            and _in_place_phrase(cand.before.bare)
+        ):
+            return None  # "overturned in the 2": a bare number after a preposition of place
         if not governs and _CLAUSE_BREAK.search(text, cue.end, cand.start):
             # "12 people died and 40 were injured": a cue of the same clause, after the
             # number, is nearer in the sentence's structure than one across "and"; so is a
@@ -1625,6 +1634,17 @@ def _cue_key(
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+def _in_place_phrase(bare: list[str]) -> bool:
+    """The number is in a phrase of place: "in the 3", "at 12", "across 4"."""
+    last = (
+        bare[-2] if bare[-1] in ("the", "a", "an", "its", "their") and len(bare) > 1 else bare[-1]
+    )
+    return last in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "into", "inside", "across"})
 
 
 def _nominal_cue(text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int]) -> str:

@@ -983,3 +983,16 @@ def test_a_time_taken_is_hours_minutes_and_seconds() -> None:
 )
 def test_hospital_and_evacuation_phrases(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+def test_a_bare_number_after_a_preposition_of_place_is_no_verbs_object() -> None:
+    assert mention("The van overturned on 9, the paper said.", "9").role == "other_count"
+    assert mention("The bus overturned in the 2", "2").role == "other_count"
+    # ... while damage seen in buildings is still damage
+    text = "Damage was seen in 14 buildings and 3 shops."
+    assert mention(text, "14").role == "damaged"
+
+
+def test_a_counted_noun_does_not_run_into_the_next_paragraph() -> None:
+    text = "The ferry overturned near 3\n\nRescuers arrived later."
+    assert mention(text, "3").noun == ""
