@@ -60,7 +60,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
     dateline = parse_dateline(text)
     body_start = dateline.end if dateline else 0
     starts, cue_spans, sentence_ends = _lex(text, body_start)
-    zeros = _find_zero_tolls(text, body_start)
+    zeros = _find_zero_tolls(text, cue_spans, body_start)
     cands = _read_all(text, starts)
     if not cands and not zeros:
         return []
@@ -510,8 +510,6 @@ def _lex_token() -> str:
     return rf"(?P<tok>\d+|[{vulgar}]|{nw.trie_regex(_START_WORDS | set(_CUE_ROLE))}\b)"
 
 
-# Branches that start with a literal keep ``re``'s fast scan for the first character.
-_GLUED = lazy_compile(r"(?:R|Rs|Sh|KSh|Ksh|Kshs)(?=\d)")
 _LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
 _LEX_HEAD = lazy_compile(_lex_token)
 _BREAK = lazy_compile(
@@ -601,10 +599,8 @@ _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
 _SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 _OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
-_PRONOUN_SUBJECT = lazy_compile(
-    r"\b(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|been|being|got)\s+){0,2}$",
-    re.IGNORECASE,
-)
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_AUXILIARIES = _words("was were is are had has have been being got")
 _OLD_HYPHEN = lazy_compile(r"-old\b", re.IGNORECASE)
 _PERIOD_AFTER = lazy_compile(
     lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
@@ -656,12 +652,7 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
-    glued = [
-        match.end()
-        for match in _GLUED.finditer(text, body_start)
-        if match.start() == 0
-        or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".-")
-    ]
+    glued = _glued_currency_starts(text, body_start)
     if glued:  # "R2.5 million", "Sh300,000": currency letters against the digits
         starts = sorted(starts + glued)
     for match in _BREAK.finditer(text, body_start):
@@ -670,6 +661,26 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
             ends.append(match.end())
     return starts, cues, ends
+
+
+def _glued_currency_starts(text: str, body_start: int) -> list[int]:
+    """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500").
+
+    ``str.find`` for the capital letter is many times faster than a regex scan, and digits
+    glued to letters are rare, so each hit is checked in Python.
+    """
+    found = []
+    for head in ("R", "Sh", "KSh", "Ksh"):
+        at = text.find(head, body_start)
+        while at >= 0:
+            end = at + len(head)
+            if text[end : end + 1] == "s":  # "Rs500", "Kshs300"
+                end += 1
+            before = text[at - 1] if at > 0 else " "
+            if text[end : end + 1].isdigit() and not (before.isalnum() or before in "._-"):
+                found.append(end)  # not inside a word or a code ("XR2", "F-R2")
+            at = text.find(head, at + 1)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -730,7 +741,7 @@ def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
     for start in starts:
         if start < consumed:
             continue
-        hms = _HMS.match(text, start)
+        hms = _HMS.match(text, start) if ":" in text[start + 1 : start + 3] else None
         if hms is not None:  # "clocking 2:07:48": hours, minutes, seconds
             found.extend(_read_hms(hms, _read_before(text, start)))
             consumed = hms.end()
@@ -1383,7 +1394,7 @@ def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate])
         # "trapped nearly 400 metres underground": a measure is no object of the verb
         has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
         predicate = prev.lower() in _COPULAS
-        own_subject = bool(_PRONOUN_SUBJECT.search(text, max(0, start - 30), start))
+        own_subject = _pronoun_subject(text, start, prev.lower())
         role = _CUE_ROLE[phrase]
         cues.append(_Cue(start, end, role, weak, has_object, predicate, own_subject))
     return cues
@@ -1398,6 +1409,21 @@ def _measure_at(text: str, follows: re.Match[str], measures: set[int]) -> bool:
     while pos > follows.start() and not text[pos - 1].isspace():
         pos -= 1
     return pos in measures or follows.end() - 1 in measures
+
+
+def _pronoun_subject(text: str, start: int, prev: str) -> bool:
+    """ "when it overturned", "after they had fled": a pronoun is the cue's subject."""
+    if prev in _PRONOUNS:
+        return True
+    if prev not in _AUXILIARIES:
+        return False
+    words = text[max(0, start - 30) : start].lower().split()[-3:-1]
+    for word in reversed(words):  # up to two auxiliaries: "it had been"
+        if word in _PRONOUNS:
+            return True
+        if word not in _AUXILIARIES:
+            return False
+    return False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -1736,39 +1762,60 @@ _ZERO_NOUN_ROLES = {
     "arrests": ("arrested",),
 }
 _ZERO_VERB = r"(?:killed|died|dead|hurt|injured|wounded|harmed|arrested|detained|missing)"
-# "No one was hurt", "nobody died", "none of the crew were injured", "no deaths", "without
-# any casualties", "no immediate reports of injuries". Starts with a character class so
-# ``re`` scans for it quickly; the character before is checked in code.
-_ZERO_TOLL = lazy_compile(
-    r"[NnWw](?:"
-    r"(?P<subject>o\s+one(?:\s+else)?|obody(?:\s+else)?|one(?:\s+of\s+(?:the|them|those|its|their)(?:\s+[a-z]+){0,2})?)"
+# What stands before a toll word that says there was none: "No one was (killed or) hurt",
+# "nobody died", "none of the crew were injured"; "no deaths", "without any casualties",
+# "no immediate reports of injuries". Searched backwards from each toll word (the lexer
+# has found them already), so the cost is per toll word, not per character.
+_ZERO_SUBJECT_BEFORE = lazy_compile(
+    r"\b(?P<subject>no\s+one(?:\s+else)?|nobody(?:\s+else)?"
+    r"|none(?:\s+of\s+(?:the|them|those|its|their)(?:\s+[a-z]+){0,2})?)"
     r"\s+(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:been|being|reported|believed)\s+)?"
     r"(?:(?:seriously|critically|badly|fatally)\s+)?"
-    rf"(?P<verb>{_ZERO_VERB})(?:\s+(?:or|and|nor)\s+(?P<verb2>{_ZERO_VERB}))?\b"
-    r"|(?P<neg>o|ithout(?:\s+any)?)\s+(?:(?:immediate|reported|serious|major|known|further"
-    r"|other|confirmed)\s+)?(?:reports?\s+of\s+(?:any\s+)?)?"
-    r"(?P<noun>deaths?|dead|fatalities|casualties|injuries|injured|arrests)\b)"
+    rf"(?:{_ZERO_VERB}\s+(?:or|and|nor)\s+)?$",
+    re.IGNORECASE,
 )
+_ZERO_NOUN_BEFORE = lazy_compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:(?:immediate|reported|serious|major|known|further"
+    r"|other|confirmed)\s+)?(?:reports?\s+of\s+(?:any\s+)?)?$",
+    re.IGNORECASE,
+)
+_ZERO_WINDOW = 80  # characters before a toll word: "none of the three occupants were "
+_ZERO_RARE_WORDS = ("casualties", "harmed")  # toll words that are no role cues
 
 
-def _find_zero_tolls(text: str, body_start: int) -> list[_Zero]:
+def _find_zero_tolls(text: str, cue_spans: list[tuple[int, int]], body_start: int) -> list[_Zero]:
     """Negated tolls in the body: each is a mention of 0 with the role its word gives."""
-    found = []
-    for match in _ZERO_TOLL.finditer(text, body_start):
-        start = match.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
-            continue
-        if match.group("noun"):
-            roles = _ZERO_NOUN_ROLES[match.group("noun").lower()]
-            span = (start, match.end())
-        else:
-            verbs = (match.group("verb"), match.group("verb2"))
-            roles = tuple(dict.fromkeys(_ZERO_VERB_ROLE[v.lower()] for v in verbs if v))
+    words = [
+        span for span in cue_spans if _normalized_token(text[span[0] : span[1]]) in _ZERO_WORDS
+    ]
+    for word in _ZERO_RARE_WORDS:
+        at = text.find(word, body_start)
+        while at >= 0:
+            words.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    found: dict[tuple[int, int], _Zero] = {}
+    for start, end in sorted(words):
+        word = text[start:end].lower()
+        lo = max(body_start, start - _ZERO_WINDOW)
+        match = _ZERO_SUBJECT_BEFORE.search(text, lo, start) if word in _ZERO_VERB_ROLE else None
+        if match is not None:
             subject = match.group("subject")
             # "no one", "nobody"; "none (of the crew)" spans the pronoun alone
-            span = (start, start + 4) if subject[:3] == "one" else (start, match.end("subject"))
-        found.append(_Zero(start, match.end(), span, roles))
-    return found
+            at = match.start()
+            span = (at, at + 4) if subject[:4].lower() == "none" else (at, match.end("subject"))
+            roles: tuple[str, ...] = (_ZERO_VERB_ROLE[word],)
+        elif word in _ZERO_NOUN_ROLES and (match := _ZERO_NOUN_BEFORE.search(text, lo, start)):
+            span, roles = (match.start(), end), _ZERO_NOUN_ROLES[word]
+        else:
+            continue
+        same = found.get(span)  # "nobody was killed or injured": one phrase, two roles
+        if same is not None:
+            roles = tuple(dict.fromkeys(same.roles + roles))
+        found[span] = _Zero(match.start(), end, span, roles)
+    return list(found.values())
+
+
+_ZERO_WORDS = frozenset(_ZERO_VERB_ROLE) | frozenset(_ZERO_NOUN_ROLES)
 
 
 def _with_zero_tolls(
