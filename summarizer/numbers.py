@@ -1795,8 +1795,11 @@ def _find_zero_tolls(text: str, cue_spans: list[tuple[int, int]], body_start: in
             at = text.find(word, at + 1)
     found: dict[tuple[int, int], _Zero] = {}
     for start, end in sorted(words):
-        word = text[start:end].lower()
         lo = max(body_start, start - _ZERO_WINDOW)
+        window = text[lo:start]
+        if "no" not in window and "No" not in window and "ithout" not in window:
+            continue  # no negation near: the common case, decided without a regex
+        word = text[start:end].lower()
         match = _ZERO_SUBJECT_BEFORE.search(text, lo, start) if word in _ZERO_VERB_ROLE else None
         if match is not None:
             subject = match.group("subject")
