@@ -1532,6 +1532,8 @@ def _fit_noun(role: str, noun: str) -> str:
         return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
     if head in _STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
         return "damaged"
+    if head in _STRUCTURE_NOUNS and role == "arrested":
+        return "other_count"  # "arrested 14 people and seized 3 vehicles"
     if head in _PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
         return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
     return role

@@ -996,3 +996,9 @@ def test_a_bare_number_after_a_preposition_of_place_is_no_verbs_object() -> None
 def test_a_counted_noun_does_not_run_into_the_next_paragraph() -> None:
     text = "The ferry overturned near 3\n\nRescuers arrived later."
     assert mention(text, "3").noun == ""
+
+
+def test_things_are_not_arrested() -> None:
+    text = "Police arrested 14 people and seized 3 vehicles."
+    assert mention(text, "14").role == "arrested"
+    assert mention(text, "3").role == "other_count"
