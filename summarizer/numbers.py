@@ -1665,14 +1665,14 @@ def _cue_key(
 
 
 def _in_place_phrase(bare: list[str]) -> bool:
-    """The number is in a phrase of place: "in the 3", "at 12", "across 4"."""
+    """The number is in a phrase of place: "in the 3", "across 4" (not "at": "toll stands at 22")."""
     last = (
         bare[-2] if bare[-1] in ("the", "a", "an", "its", "their") and len(bare) > 1 else bare[-1]
     )
     return last in _PLACE_PREPOSITIONS
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "into", "inside", "across"})
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "into", "inside", "across"})
 
 
 def _nominal_cue(text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int]) -> str:

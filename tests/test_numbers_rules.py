@@ -1002,3 +1002,8 @@ def test_things_are_not_arrested() -> None:
     text = "Police arrested 14 people and seized 3 vehicles."
     assert mention(text, "14").role == "arrested"
     assert mention(text, "3").role == "other_count"
+
+
+@pytest.mark.parametrize("text", ["Officials put the toll at 22.", "The death toll stands at 22."])
+def test_a_toll_put_at_a_figure(text: str) -> None:
+    assert mention(text, "22").role == "killed"
