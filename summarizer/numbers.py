@@ -1578,14 +1578,23 @@ def _details_another(text: str, cand: _Candidate) -> bool:
 def _including_head(
     text: str, cands: list[_Candidate], index: int, sentence: tuple[int, int]
 ) -> _Candidate | None:
-    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40."""
-    if not _details_another(text, cands[index]):
+    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40.
+
+    "N of them" refers to the count right before it ("41 survivors, nine of them in
+    hospital"), so only that one may lend its role.
+    """
+    cand = cands[index]
+    if not _details_another(text, cand):
         return None
+    of_them = not cand.before.bare or cand.before.bare[-1] != "including"
+    of_them = of_them and cand.before.bare[-2:] != ["among", "them"]
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
             return None
         if prev.role in EVENT_ROLES:
             return prev
+        if of_them:
+            return None
     return None
 
 

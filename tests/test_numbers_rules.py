@@ -1007,3 +1007,8 @@ def test_things_are_not_arrested() -> None:
 @pytest.mark.parametrize("text", ["Officials put the toll at 22.", "The death toll stands at 22."])
 def test_a_toll_put_at_a_figure(text: str) -> None:
     assert mention(text, "22").role == "killed"
+
+
+def test_n_of_them_refers_to_the_count_right_before() -> None:
+    text = "The blast killed 23 people, and 41 survivors were rescued, nine of them in critical condition."
+    assert mention(text, "nine").role == "injured"
