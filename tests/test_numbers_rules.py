@@ -1010,5 +1010,7 @@ def test_a_toll_put_at_a_figure(text: str) -> None:
 
 
 def test_n_of_them_refers_to_the_count_right_before() -> None:
-    text = "The blast killed 23 people, and 41 survivors were rescued, nine of them in critical condition."
+    text = "At least 23 people were killed; divers found 41 survivors, nine of them in a cabin."
+    assert mention(text, "nine").role == "other_count"
+    text = "The blast killed 23 people and injured 41 others, nine of them critically."
     assert mention(text, "nine").role == "injured"
