@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/extractor_gold.py
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/mutations.py
+	$(BIN)/python bench/realistic.py
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/service.py

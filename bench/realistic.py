@@ -182,7 +182,7 @@ class Flag:
 
     @classmethod
     def of(cls, article: Article, check: Check) -> Flag:
-        status = getattr(check, "status", "quote_not_found")
+        status = getattr(check, "status", "not_grounded")
         return cls(
             article.id,
             article.split,
@@ -206,7 +206,7 @@ class Outcome:
     caught: bool
     masked: bool
     contradicted: bool  # caught with a contradiction, not only an unconfirmed claim
-    by: tuple[str, ...]  # "path status" of the covering flags of the flawed summary
+    by: tuple[str, ...]  # the covering flags of the flawed summary: "path [text] status"
     why: str
 
 
@@ -255,11 +255,18 @@ def judge_mistakes(
                 caught=bool(fresh),
                 masked=bool(same_claim) and not fresh,
                 contradicted=any(c.verdict == "contradicted" for c in fresh),
-                by=tuple(f"{c.path} {getattr(c, 'status', 'not_grounded')}" for c in covering),
+                by=tuple(_flag_note(c, c in fresh) for c in covering),
                 why=mistake.get("why", ""),
             )
         )
     return outcomes
+
+
+def _flag_note(check: Check, fresh: bool) -> str:
+    """'summary '14' not_in_article', with '(on the faithful too)' for an old flag."""
+    text = f" {check.text!r}" if kind_of(check) == "number" else ""
+    old = "" if fresh else " (on the faithful too)"
+    return f"{check.path}{text} {getattr(check, 'status', 'not_grounded')}{old}"
 
 
 def evaluate(article: Article) -> ArticleResult:
@@ -386,7 +393,9 @@ def totals(results: Iterable[ArticleResult]) -> dict[str, Totals]:
 
 
 def run(selected: Iterable[Article]) -> list[ArticleResult]:
-    return [evaluate(article) for article in selected]
+    """Every seed, and every corpus article with a realistic file (one without is skipped:
+    a summary built from its gold is not what a model writes)."""
+    return [evaluate(a) for a in selected if a.split == "seeds" or a.realistic is not None]
 
 
 # ---------------------------------------------------------------------------
@@ -505,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    skipped = sorted({a.id for a in selected} - {r.article for r in results})
+    if skipped:
+        print(f"note: no realistic file, skipped: {', '.join(skipped)}", file=sys.stderr)
     data = report(results, args.split)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -294,3 +294,39 @@ def test_an_unknown_article_is_one_line_and_exit_2(
     assert bench.main(["no-such-article"]) == 2
     err = capsys.readouterr().err
     assert err.strip() == "error: no article no-such-article"
+
+
+def _copy_article(article: Any, folder: Path, realistic: Any = None) -> None:
+    for suffix in (".txt", ".gold.json"):
+        source = article.folder / f"{article.id}{suffix}"
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    if realistic is not None:
+        path = folder / f"{article.id}.realistic.json"
+        path.write_text(json.dumps(realistic), encoding="utf-8")
+
+
+def test_an_article_without_a_realistic_file_is_skipped_and_named(
+    bench: ModuleType, few: list[Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_file, without = few[0], few[1]
+    _copy_article(with_file, tmp_path, with_file.realistic)
+    _copy_article(without, tmp_path)
+    assert bench.main(["--no-seeds", "--json", "--split", "all", "--corpus", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert without.id in captured.err and with_file.id not in captured.err
+    data = json.loads(captured.out)
+    assert data["columns"]["all"]["summaries"] == 1
+    assert {m["article"] for m in data["mistakes"]} == {with_file.id}
+
+
+def test_an_invalid_summary_is_one_line_naming_the_field(
+    bench: ModuleType, few: list[Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = few[0]
+    broken = copy.deepcopy(article.realistic)
+    broken["flawed"]["events"][0]["figures"] = "many"
+    _copy_article(article, tmp_path, broken)
+    assert bench.main(["--no-seeds", "--corpus", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"error: {article.id}: flawed") and "events[0].figures" in err
