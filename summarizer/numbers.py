@@ -611,9 +611,7 @@ _MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
 _PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 _CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-# Words up to a symbol or a blank line (a noun never runs into the next paragraph).
-_GAP = r"[^\S\n]*(?:\n[^\S\n]*)?"
-_NOUN_RUN = lazy_compile(rf"{_GAP}({_NOUN_WORD}(?:{_GAP}(?<=\s){_NOUN_WORD})*)")
+_NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
 _QUALIFIER_WORDS = (
     r"(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as"
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
@@ -1342,7 +1340,9 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
     pos = max(cand.unit_end, cand.end, cand.post_end)
     words: list[str] = []
     noun_end = pos
-    run = _NOUN_RUN.match(text, pos, min(limit, pos + 60))
+    end = min(limit, pos + 60)
+    blank = text.find("\n\n", pos, end)  # a noun never runs into the next paragraph
+    run = _NOUN_RUN.match(text, pos, end if blank < 0 else blank)
     offset = run.start(1) if run else pos
     for word in run.group(1).split() if run else ():
         offset = text.index(word, offset) + len(word)
