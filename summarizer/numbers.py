@@ -608,6 +608,7 @@ _PERIOD_AFTER = lazy_compile(
 _SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
 _SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")
 _MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
+_BETWEEN_AND = lazy_compile(r"\s+and\s+(?:[^\s\d]{1,4}\.?\s?)?")  # "... and Rs ", "... and $"
 _PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 _CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
@@ -1326,6 +1327,14 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         if index == 0:
             continue
         prev = cands[index - 1]
+        if (
+            prev.before.bare[-1:] == ["between"]
+            and prev.qualifier == "exact"
+            and cand.qualifier == "exact"
+            and _BETWEEN_AND.fullmatch(text, prev.unit_end, cand.start)
+        ):
+            # "between Rs 45 lakh and Rs 1.2 crore": two bounds the range reader did not join
+            prev.qualifier, cand.qualifier = "at_least", "at_most"
         if _PARTITIVE_GAP.fullmatch(text, prev.end, cand.start) and not (
             prev.locked or cand.locked
         ):

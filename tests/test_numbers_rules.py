@@ -1014,3 +1014,11 @@ def test_n_of_them_refers_to_the_count_right_before() -> None:
     assert mention(text, "nine").role == "other_count"
     text = "The blast killed 23 people and injured 41 others, nine of them critically."
     assert mention(text, "nine").role == "injured"
+
+
+def test_between_two_bounds_written_with_their_currencies() -> None:
+    text = "Flats sold for between Rs 30 lakh and Rs 2.5 crore each."
+    assert mention(text, "30 lakh").qualifier == "at_least"
+    assert mention(text, "2.5 crore").qualifier == "at_most"
+    m = mention("The hall has between 30 and 40 seats.", "30 and 40")
+    assert (m.qualifier, m.value_high) == ("range", 40)
