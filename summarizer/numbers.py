@@ -11,9 +11,15 @@ read over cleverness. Four passes run over the article body (the dateline is ski
    roles that follow from the form are fixed here: money, percentage, time, date_or_year,
    distance, duration, ordinal;
 3. *linking*: the counted noun, partitives ("21 of 49 drones"), conversions in brackets;
-4. *roles*: population phrases ("a city of 340,000 people"), "including N" (shares the role of
-   the number it details), then the nearest cue in the sentence, preferring verbs that govern
-   the number ("shot down 21") over participles that only describe a noun ("rockets fired at").
+4. *roles*: population phrases ("a city of 340,000 people"), "including N" / "N of them"
+   (shares the role of the number it details), a toll's new figure ("the toll was revised to
+   38"), then the nearest cue in the sentence, preferring verbs that govern the number ("shot
+   down 21") over participles that only describe a noun ("rockets fired at"); last, the
+   counted noun limits the role (places and objects are no casualties, buildings are damaged).
+
+Ages ("a 12-year-old", "aged 45") are counts of years (other_count, noun "years old"), not
+durations. A toll of zero said with a negation ("no one was hurt", "no deaths") is a mention
+of 0 whose text is the negating phrase, marked ``negated``.
 
 Qualifiers come from phrases on either side: "at least 5", "5 or more", "about 5", "up to 5".
 Vague plurals are lower bounds ("hundreds" = at least 200), as in ``seeds/README.md``.
