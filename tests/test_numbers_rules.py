@@ -1022,3 +1022,22 @@ def test_between_two_bounds_written_with_their_currencies() -> None:
     assert mention(text, "2.5 crore").qualifier == "at_most"
     m = mention("The hall has between 30 and 40 seats.", "30 and 40")
     assert (m.qualifier, m.value_high) == ("range", 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "role"),
+    [
+        ("The blast came at 7 p.m. on Friday.", "7", 1900, "time"),
+        ("Crews arrived at 6.45am.", "6.45", 645, "time"),
+        ("She began a second-term push.", "second", 2, "ordinal"),
+        ("It is the country's third-largest city.", "third", 3, "ordinal"),
+        ("Some 26 thousand people fled the floods.", "26 thousand", 26_000, "displaced"),
+        ("About 1.3 lakh people were fed daily.", "1.3 lakh", 130_000, "other_count"),
+        ("Turnout was 61.5 per cent.", "61.5", 61.5, "percentage"),
+    ],
+)
+def test_times_ordinals_in_compounds_and_scale_words(
+    text: str, token: str, value: float, role: str
+) -> None:
+    m = mention(text, token)
+    assert (m.value, m.role) == (pytest.approx(value), role), m
