@@ -261,7 +261,11 @@ def check_figure(
         figure = figure.model_copy(update={"value": scaled})
 
     def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
-        return [m for m in mentions if value_match(figure.value, m) in ("value", "low", "high")]
+        return [
+            m
+            for m in mentions
+            if not m.negated and value_match(figure.value, m) in ("value", "low", "high")
+        ]
 
     unbound = ""
     if groundings[0].match == "fuzzy":
@@ -390,12 +394,18 @@ def _judge_span(
     best = _Judgement(6, "not_in_quote", grounding)
     inside = _inside(grounding, mentions)
     for mention in inside:
+        if mention.negated:
+            continue  # "nobody was hurt": which tolls it rules out is _toll_in_words's call
         how = value_match(figure.value, mention)
         if how is None:
             continue
         agreement = role_agreement(figure.role, mention.role)
         if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one
+        elif is_age(mention) and not (
+            same_measure(figure.noun, mention) or _AGE_NOUN.search(figure.noun)
+        ):
+            agreement = "clash"  # "the 19-year-old striker" counts no goals
         elif figure.role == "other_count" and same_measure(figure.noun, mention):
             agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
         elif unit_beside(figure.role, mention):
@@ -418,6 +428,14 @@ def _judge_span(
         if judgement.rank < best.rank:
             best = judgement
     return best
+
+
+_AGE_NOUN = lazy_compile(r"(?i)\b(?:age[sd]?|years?\s+old|year-olds?)\b")
+
+
+def is_age(mention: NumberMention) -> bool:
+    """The mention is a person's age ("a 45-year-old", "aged 45"): noun "years old"."""
+    return mention.noun.strip().lower() == "years old"
 
 
 def _toll_in_words(

@@ -11,9 +11,15 @@ read over cleverness. Four passes run over the article body (the dateline is ski
    roles that follow from the form are fixed here: money, percentage, time, date_or_year,
    distance, duration, ordinal;
 3. *linking*: the counted noun, partitives ("21 of 49 drones"), conversions in brackets;
-4. *roles*: population phrases ("a city of 340,000 people"), "including N" (shares the role of
-   the number it details), then the nearest cue in the sentence, preferring verbs that govern
-   the number ("shot down 21") over participles that only describe a noun ("rockets fired at").
+4. *roles*: population phrases ("a city of 340,000 people"), "including N" / "N of them"
+   (shares the role of the number it details), a toll's new figure ("the toll was revised to
+   38"), then the nearest cue in the sentence, preferring verbs that govern the number ("shot
+   down 21") over participles that only describe a noun ("rockets fired at"); last, the
+   counted noun limits the role (places and objects are no casualties, buildings are damaged).
+
+Ages ("a 12-year-old", "aged 45") are counts of years (other_count, noun "years old"), not
+durations. A toll of zero said with a negation ("no one was hurt", "no deaths") is a mention
+of 0 whose text is the negating phrase, marked ``negated``.
 
 Qualifiers come from phrases on either side: "at least 5", "5 or more", "about 5", "up to 5".
 Vague plurals are lower bounds ("hundreds" = at least 200), as in ``seeds/README.md``.
@@ -34,6 +40,9 @@ from summarizer.dates import parse_dateline
 from summarizer.lazy_regex import lazy_compile
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES, MentionQualifier, Role
 
+# The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
+AGE_NOUN = "years old"
+
 
 @dataclass(frozen=True, slots=True)
 class NumberMention:
@@ -46,6 +55,10 @@ class NumberMention:
     noun: str
     role: Role
     sentence: str
+    # A toll of zero said with a negation ("no one was hurt", "no deaths"): value 0, and
+    # ``text`` is the negating phrase ("no one"), not digits. Gold files that count only
+    # written numbers leave these out.
+    negated: bool = False
 
 
 def extract_numbers(text: str) -> list[NumberMention]:
@@ -53,15 +66,22 @@ def extract_numbers(text: str) -> list[NumberMention]:
     dateline = parse_dateline(text)
     body_start = dateline.end if dateline else 0
     starts, cue_spans, sentence_ends = _lex(text, body_start)
+    zeros = _find_zero_tolls(text, cue_spans, body_start)
     cands = _read_all(text, starts)
-    if not cands:
+    if not cands and not zeros:
         return []
     sentences = _sentence_bounds(body_start, sentence_ends, len(text))
+    if zeros:  # "none of the three occupants were injured": the cue says nobody was
+        cue_spans = [c for c in cue_spans if not any(z.start <= c[0] < z.end for z in zeros)]
     _link(text, cands)
+    _borrow_elided_projectiles(text, cands, sentences)
     _assign_roles(text, cands, sentences, _find_cues(text, cue_spans, cands))
     _borrow_missing_nouns(cands, sentences)
     cache: dict[int, str] = {}
-    return [_to_mention(text, c, sentences, cache) for c in cands]
+    mentions = [_to_mention(text, c, sentences, cache) for c in cands]
+    if zeros:
+        mentions = _with_zero_tolls(text, mentions, zeros, sentences, cache)
+    return mentions
 
 
 def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
@@ -104,8 +124,10 @@ _PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
         "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
-        "|an estimated|estimated|circa|approx|an approximate",
+        "|an estimated|estimated|circa|approx|an approximate|shortly before|shortly after"
+        "|just before|just after|soon after|on or about|on or around",
         "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
+        "|within|inside of"
         "|less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than",
         "less_than": "fewer than|less than|under|below|just under",
     }.items()
@@ -136,6 +158,8 @@ _CURRENCY_SYMBOLS = {
     "₽": "RUB",
     "₴": "UAH",
     "₪": "ILS",
+    "₦": "NGN",
+    "₵": "GHS",
 }
 _CURRENCY_CODES = {
     "usd": "USD",
@@ -150,7 +174,22 @@ _CURRENCY_CODES = {
     "chf": "CHF",
     "aud": "AUD",
     "cad": "CAD",
+    "zar": "ZAR",
+    "ngn": "NGN",
+    "kes": "KES",
+    "sh": "KES",  # the shilling as East African papers write it: "Sh 2.5 million", "Sh300,000"
+    "ksh": "KES",
+    "kshs": "KES",
+    "ugx": "UGX",
+    "tzs": "TZS",
+    "egp": "EGP",
+    "ghs": "GHS",
+    "pkr": "PKR",
+    "bdt": "BDT",
 }
+# Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
+# alone is the rand, but only glued: a spaced "R 5" is too often something else.
+_GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
 _CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
 _CURRENCY_WORD_CODE = {
     "dollar": "USD",
@@ -169,6 +208,39 @@ _CURRENCY_WORD_CODE = {
     "dinar": "dinars",
     "riyal": "riyals",
     "lira": "lira",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shilling": "KES",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "taka": "BDT",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "kwacha": "ZMW",
+}
+# A nationality before the currency word names another currency: "Canadian dollars" is CAD.
+_NATIONAL_CURRENCY = {
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("hong kong", "dollar"): "HKD",
+    ("singapore", "dollar"): "SGD",
+    ("new zealand", "dollar"): "NZD",
+    ("jamaican", "dollar"): "JMD",
+    ("namibian", "dollar"): "NAD",
+    ("zimbabwean", "dollar"): "ZWL",
+    ("egyptian", "pound"): "EGP",
+    ("lebanese", "pound"): "LBP",
+    ("syrian", "pound"): "SYP",
+    ("sudanese", "pound"): "SDG",
+    ("kenyan", "shilling"): "KES",
+    ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS",
+    ("somali", "shilling"): "SOS",
+    ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR",
+    ("nepalese", "rupee"): "NPR",
+    ("nepali", "rupee"): "NPR",
+    ("indian", "rupee"): "INR",
 }
 
 _DISTANCE_UNIT = (
@@ -271,7 +343,40 @@ _PERIOD_NOUNS = _words(
 )
 _POPULATION_HEADS = _words(
     "city town village country nation region province state district community island "
-    "municipality capital metropolis suburb county population"
+    "municipality capital metropolis suburb county population archipelago continent kingdom "
+    "republic emirate"
+)
+# Counted nouns that no event role fits (see _fit_noun), singular and plural.
+_NOT_CASUALTY_NOUNS = _words(
+    "hospital hospitals clinic clinics district districts province provinces state states "
+    "county counties region regions area areas municipality municipalities constituency "
+    "constituencies ward wards camp camps site sites location locations country countries "
+    "attack attacks incident incidents clash clashes accident accidents operation operations "
+    "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
+    "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
+    "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
+    "kilograms kg litre litres liter liters gallon gallons"
+)
+_PEOPLE_NOUNS = _words(
+    "people persons person passengers passenger residents civilians children adults women men "
+    "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
+    "spectators protesters others crew occupants patients"
+)
+# Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
+_TOLL_NOUNS = frozenset(
+    {"toll", "death toll", "death total", "death count", "deaths", "dead", "fatalities"}
+    | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
+)
+_HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
+_SETTLEMENT_NOUNS = _words(
+    "village villages town towns city cities community communities neighbourhood neighbourhoods "
+    "neighborhood neighborhoods settlement settlements"
+)
+_STRUCTURE_NOUNS = _words(
+    "home homes house houses building buildings structure structures dwelling dwellings "
+    "apartment apartments flat flats shop shops school schools car cars vehicle vehicles "
+    "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
+    "property properties bridge bridges"
 )
 _POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
 _PROJECTILES = lazy_compile(
@@ -289,7 +394,7 @@ _NOUN_STOP = (
         "against among would will could should can may might must do does did just only even "
         "reportedly apparently allegedly currently already again later earlier ago overnight today "
         "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
-        "need needs"
+        "need needs within lost whom"
     )
     | _MONTH_WORDS
     | _WEEKDAY_WORDS
@@ -317,22 +422,31 @@ _NOUN_SKIP_LEAD = frozenset(
 # Cue words for event roles; "_" stands for any whitespace inside a phrase.
 _CUE_PHRASES: dict[str, str] = {
     "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
+    "martyred "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll",
     "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
-    "hospitalized maimed",
+    "hospitalized maimed taken_to_hospital taken_to_the_hospital rushed_to_hospital "
+    "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
+    "serious_condition",
     "missing": "missing unaccounted_for disappeared trapped buried",
-    "displaced": "displaced displacing displacement evacuated evacuees fled flee fleeing flees "
+    "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
-    "took_refuge sought_refuge seeking_refuge",
+    "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
+    "from_their_homes evacuation_order evacuation_orders",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
     "in_custody apprehended jailed imprisoned rounded_up",
-    "launched": "fired firing launched launching launches lobbed salvo salvos",
+    "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
+    "swarm swarms volley volleys",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed ruined "
-    "demolished torched burned_down burnt_down",
+    "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
+    "caught_fire washed_away swept_away submerged",
+    # Words that say the people or things counted came to no harm, or only were there: the
+    # nearest of them keeps a casualty cue farther away from the number ("rescued 14 alive").
+    "other_count": "alive rescued survived unharmed unhurt affected",
 }
 _CUE_ROLE: dict[str, str] = {
     phrase.replace("_", " "): role
@@ -352,6 +466,7 @@ _CUE_NOUNS = frozenset(
         "evacuated",
         "arrested",
         "detained",
+        "alive",
     }
 )
 # Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
@@ -393,7 +508,7 @@ _START_WORDS = (  # words that can begin a number phrase
 # class, so each pattern starts with the character *before* what it looks for (space, quote,
 # bracket, dash, currency sign; or the sentence-ending mark) and the word lists are factored
 # as a trie. This is ~3x faster than flat alternations with lookbehinds.
-_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪~+-"
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪₦₵~+-"
 
 
 def _lex_token() -> str:
@@ -412,7 +527,7 @@ _CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
     r"|(?P<clock>(?<![\w.:,])\d{1,2}(?:[:.]\d{2})?(?=\s?[ap]\.?m\b)"
     r"|(?<![\w.:,])\d{1,2}:\d{2}(?![\d:]))"
-    r"|(?P<digits>(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|(?P<digits>(?<![\d_.])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
     r"|\d+)(?:\.\d+)?)"
     rf"|(?P<vulgar>[{''.join(nw.VULGAR_FRACTIONS)}])"
     rf"|(?<![\w-])(?:(?P<fraction>{nw.FRACTION})"
@@ -423,13 +538,18 @@ _CANDIDATE = lazy_compile(
     rf"|(?P<words>{nw.CARDINAL})\b)",
     re.IGNORECASE,
 )
-_DIGITS = lazy_compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+# Thousands grouped by commas, or the South Asian way (lakh, crore: "12,34,567").
+# A time taken, not a time of day (that would say "a.m." or "p.m.").
+_HMS = lazy_compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|\s?[ap]\.?m\b)", re.IGNORECASE)
+_DIGITS = lazy_compile(
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+)
 _WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 _MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 _ATTACHED_SUFFIX = lazy_compile(
     r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
-    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq)\b",
+    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
     re.IGNORECASE,
 )
 _METRES_FOLLOW = lazy_compile(
@@ -450,12 +570,16 @@ _WORD_RANGE_TAIL = lazy_compile(r"\s+(?P<sep>to|through|thru|and)\s+(?=[A-Za-z\d
 _AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
     r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
+    r"|(?P<bps>\s+basis\s+points?\b|\s?bps\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"
     rf"|(?P<month>\s+(?:of\s+)?{_MONTHS}(?![\w-]))"
-    r"|(?P<money>\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?"
+    r"|(?P<money>\s+(?:(?:US|U\.S\.|(?P<nation>Canadian|Australian|Hong\s+Kong|Singapore"
+    r"|New\s+Zealand|Jamaican|Namibian|Zimbabwean|Egyptian|Lebanese|Syrian|Sudanese|Kenyan"
+    r"|Ugandan|Tanzanian|Somali|Pakistani|Sri\s+Lankan|Nepalese|Nepali|Indian))\s+)?"
     r"(?P<money_word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?"
-    r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira)\b)"
+    r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
+    r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
     rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
@@ -464,13 +588,13 @@ _AFTER = lazy_compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = lazy_compile(r"\s+([a-z]+)")
-_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?)?")
+_PLAIN_YEAR = lazy_compile(r"\d{4}(?:[-–]\d{2}(?:\d{2})?|\s+(?:and|to|through)\s+\d{4})?")
 _SECOND_AS_UNIT = lazy_compile(r"\s*(?:[.,;:)]|ago\b|later\b|earlier\b|or\b|$)")
 _HYPHEN_WORD = lazy_compile(r"-([A-Za-z]+)")
 _DESIGNATOR_TOKEN = lazy_compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9]*) $")
 _HYPHEN_PREFIX = lazy_compile(r"(?<![\w.-])([A-Za-z][A-Za-z.]*)-$")
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
-_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪#~+—–-/!?%&*'})
+_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪₦₵#~+—–-/!?%&*'})
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
 _COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
@@ -479,12 +603,18 @@ _CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 _TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
 _LIVES_AFTER = lazy_compile(r"\s+lives\b")
 _OLD_AFTER = lazy_compile(r"\s+old\b")
+_SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
+_OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+_AUXILIARIES = _words("was were is are had has have been being got")
+_OLD_HYPHEN = lazy_compile(r"-old\b", re.IGNORECASE)
 _PERIOD_AFTER = lazy_compile(
     lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(_PERIOD_NOUNS)) + r")\b"
 )
 _SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
 _SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")
 _MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
+_BETWEEN_AND = lazy_compile(r"\s+and\s+(?:[^\s\d]{1,4}\.?\s?)?")  # "... and Rs ", "... and $"
 _PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
 _CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
@@ -526,6 +656,9 @@ def _lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]], 
                 cues.append((tok_start, match.end()))
             else:
                 starts.append(tok_start)
+    glued = _glued_currency_starts(text, body_start)
+    if glued:  # "R2.5 million", "Sh300,000": currency letters against the digits
+        starts = sorted(starts + glued)
     return starts, cues, _sentence_ends(text, body_start)
 
 
@@ -538,6 +671,26 @@ def _sentence_ends(text: str, body_start: int) -> list[int]:
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
             ends.append(match.end())
     return ends
+
+
+def _glued_currency_starts(text: str, body_start: int) -> list[int]:
+    """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500").
+
+    ``str.find`` for the capital letter is many times faster than a regex scan, and digits
+    glued to letters are rare, so each hit is checked in Python.
+    """
+    found = []
+    for head in ("R", "Sh", "KSh", "Ksh"):
+        at = text.find(head, body_start)
+        while at >= 0:
+            end = at + len(head)
+            if text[end : end + 1] == "s":  # "Rs500", "Kshs300"
+                end += 1
+            before = text[at - 1] if at > 0 else " "
+            if text[end : end + 1].isdigit() and not (before.isalnum() or before in "._-"):
+                found.append(end)  # not inside a word or a code ("XR2", "F-R2")
+            at = text.find(head, at + 1)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -598,6 +751,11 @@ def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
     for start in starts:
         if start < consumed:
             continue
+        hms = _HMS.match(text, start) if ":" in text[start + 1 : start + 3] else None
+        if hms is not None:  # "clocking 2:07:48": hours, minutes, seconds
+            found.extend(_read_hms(hms, _read_before(text, start)))
+            consumed = hms.end()
+            continue
         match = _CANDIDATE.match(text, start)
         if match is None:
             continue
@@ -605,6 +763,18 @@ def _read_all(text: str, starts: list[int]) -> list[_Candidate]:
         if cand is not None:
             found.append(cand)
             consumed = cand.end
+    return found
+
+
+def _read_hms(hms: re.Match[str], before: _Before) -> list[_Candidate]:
+    """A time taken, H:MM:SS ("won in 2:07:48"): three durations, one per field."""
+    found = []
+    for group, unit in ((1, "hours"), (2, "minutes"), (3, "seconds")):
+        start, end = hms.span(group)
+        cand = _Candidate(start, end, float(hms.group(group)), "digits", before, unit_end=end)
+        cand.role, cand.locked, cand.noun = "duration", True, unit
+        cand.qualifier = before.qualifier or "exact"
+        found.append(cand)
     return found
 
 
@@ -616,7 +786,11 @@ def _read_before(text: str, start: int) -> _Before:
         tokens = tokens[1:]  # a word cut in half by the window
     before = _Before(tokens)
     words = tokens
-    if words and (words[-1] in _CURRENCY_SYMBOLS or words[-1] in _CURRENCY_CODES):
+    if start > 0 and text[start - 1].isalpha() and words:  # only a glued currency starts here
+        words[-1] = words[-1].rsplit(None, 1)[-1]
+        before.currency = _GLUED_CURRENCY.get(words[-1], "")
+        words = words[:-1]
+    elif words and (words[-1] in _CURRENCY_SYMBOLS or words[-1] in _CURRENCY_CODES):
         before.currency = _CURRENCY_SYMBOLS.get(words[-1]) or _CURRENCY_CODES[words[-1]]
         words = words[:-1]
         if words and words[-1] in _CURRENCY_PREFIXES:
@@ -755,9 +929,11 @@ def _read_digit_suffix(text: str, cand: _Candidate) -> bool:
     else:
         unit = suffix.group("unit").lower()
         cand.unit_end = suffix.end()
+        cand.noun = unit
         if unit in _ATTACHED_DISTANCE:
             cand.role, cand.locked = "distance", True
-        cand.noun = unit
+        elif unit == "bps":
+            cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
     cand.unit_end = max(cand.unit_end, cand.end)
     return True
 
@@ -951,14 +1127,21 @@ def _read_unit(text: str, cand: _Candidate) -> None:
     if _read_time_or_date(cand, after, what):
         return
     if after is not None and what == "hyphen":
-        _read_hyphen_adjective(cand, after)
+        _read_hyphen_adjective(text, cand, after)
         return
     if what == "money" or cand.currency:
         _read_money(cand, after if what == "money" else None)
     elif after is not None and (measure := _measure(cand, after, what)):
         cand.role, cand.noun = measure
+        old = _OLD_AFTER.match(text, after.end()) if what == "duration" else None
+        if old and after.group(what).lower().startswith("year"):
+            cand.role, cand.noun = "other_count", AGE_NOUN  # "over 65 years old"
+            cand.unit_end = old.end()
     elif _is_year(text, cand):
         cand.role, cand.noun, cand.locked = "date_or_year", "year", True
+        return
+    elif cand.value <= 130 and not cand.scaled and _age_before(cand.before.bare):
+        cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "aged 16 and 61"
         return
     else:
         return
@@ -967,15 +1150,38 @@ def _read_unit(text: str, cand: _Candidate) -> None:
 
 def _measure(cand: _Candidate, after: re.Match[str], what: str | None) -> tuple[str, str] | None:
     """(role, unit) of a percent sign or a unit of length, area or time after the number."""
-    if what in ("pct", "points"):
-        return "percentage", "percentage points" if what == "points" else "percent"
+    if what in ("pct", "points", "bps"):
+        return "percentage", {"pct": "percent", "points": "percentage points"}.get(
+            what,
+            "basis points",  # hundredths of a point: "cut rates by 25 basis points"
+        )
     if what == "distance":
         return "distance", " ".join(after.group(what).split())
-    if what in ("duration", "age") and cand.kind != "vague":  # not "hundreds years"
+    if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
+        return "other_count", AGE_NOUN  # "65 years old", "aged 40 years": an age, not a span
+    if what == "duration" and cand.kind != "vague":  # not "hundreds years"
         return "duration", " ".join(after.group(what).split())
     if what == "half_of" and cand.kind == "half":
         return "duration", after.group("half_unit").lower()  # "half an hour"
     return None
+
+
+def _is_age(cand: _Candidate, unit: str) -> bool:
+    """ "aged 40 years", "a median age of 77 years", "ages range from 1 to 96 years"."""
+    return unit.lower().startswith("year") and _age_before(cand.before.bare)
+
+
+def _age_before(bare: list[str]) -> bool:
+    """Words right before a number that make it an age: "aged", "age of", "ages from"."""
+    tail = bare[-3:]
+    return bool(tail) and (
+        tail[-1] in ("aged", "age")
+        or (len(tail) >= 2 and tail[-2] in ("aged", "age") and tail[-1] in _AGE_LINKS)
+        or ("ages" in tail and tail[-1] in _AGE_LINKS)
+    )
+
+
+_AGE_LINKS = frozenset({"of", "between", "from", "is", "was", "about", "around"})
 
 
 def _read_time_or_date(cand: _Candidate, after: re.Match[str] | None, what: str | None) -> bool:
@@ -1039,10 +1245,12 @@ def _read_money(cand: _Candidate, after: re.Match[str] | None) -> None:
         cand.noun = "GBP pence"
     else:
         name = name.removesuffix("s")
-        cand.noun = cand.currency or _CURRENCY_WORD_CODE.get(name, name)
+        nation = " ".join((after.group("nation") or "").lower().split())
+        code = _NATIONAL_CURRENCY.get((nation, name)) or _CURRENCY_WORD_CODE.get(name, name)
+        cand.noun = cand.currency or code
 
 
-def _read_hyphen_adjective(cand: _Candidate, after: re.Match[str]) -> None:
+def _read_hyphen_adjective(text: str, cand: _Candidate, after: re.Match[str]) -> None:
     """ "22-month conflict", "two-year mark", "a 12-year-old", "five-storey", "two-thirds"."""
     word = after.group("hyphen_word").lower()
     if word in nw.FRACTION_DENOMINATORS and cand.kind == "words":
@@ -1052,7 +1260,11 @@ def _read_hyphen_adjective(cand: _Candidate, after: re.Match[str]) -> None:
     if word in ("plus", "odd"):
         return  # a qualifier ("100-plus"), read next
     cand.noun, cand.unit_end, cand.locked = word, after.end(), True
-    if word in _DURATION_WORDS:
+    old = _OLD_HYPHEN.match(text, after.end())
+    if old and word in _DURATION_WORDS:  # "a 12-year-old", "a six-month-old": an age
+        cand.role, cand.unit_end = "other_count", old.end()
+        cand.noun = AGE_NOUN if word.startswith("year") else f"{word.removesuffix('s')}s old"
+    elif word in _DURATION_WORDS:
         cand.role = "duration"
     elif word in _DISTANCE_WORDS:
         cand.role = "distance"
@@ -1069,10 +1281,15 @@ def _is_year(text: str, cand: _Candidate) -> bool:
     before = cand.before
     if before.currency or before.qualifier:
         return False
-    if before.words and before.words[-1] in _YEAR_PREPOSITIONS:
-        return True
     nxt = _NEXT_WORD.match(text, cand.end)
-    return not (nxt and nxt.group(1).endswith("s") and nxt.group(1) not in _NOUN_STOP)
+    word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
+    counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in _NOUN_STOP
+    if before.words and before.words[-1] in _YEAR_PREPOSITIONS:
+        return not (counts and cand.kind == "range")  # "between 1500 and 2000 people"
+    return not counts
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
 
 def _read_qualifier(text: str, cand: _Candidate) -> None:
@@ -1121,6 +1338,14 @@ def _link(text: str, cands: list[_Candidate]) -> None:
         if index == 0:
             continue
         prev = cands[index - 1]
+        if (
+            prev.before.bare[-1:] == ["between"]
+            and prev.qualifier == "exact"
+            and cand.qualifier == "exact"
+            and _BETWEEN_AND.fullmatch(text, prev.unit_end, cand.start)
+        ):
+            # "between Rs 45 lakh and Rs 1.2 crore": two bounds the range reader did not join
+            prev.qualifier, cand.qualifier = "at_least", "at_most"
         if _PARTITIVE_GAP.fullmatch(text, prev.end, cand.start) and not (
             prev.locked or cand.locked
         ):
@@ -1135,7 +1360,9 @@ def _read_noun(text: str, cand: _Candidate, limit: int) -> None:
     pos = max(cand.unit_end, cand.end, cand.post_end)
     words: list[str] = []
     noun_end = pos
-    run = _NOUN_RUN.match(text, pos, min(limit, pos + 60))
+    end = min(limit, pos + 60)
+    blank = text.find("\n\n", pos, end)  # a noun never runs into the next paragraph
+    run = _NOUN_RUN.match(text, pos, end if blank < 0 else blank)
     offset = run.start(1) if run else pos
     for word in run.group(1).split() if run else ():
         offset = text.index(word, offset) + len(word)
@@ -1173,6 +1400,7 @@ class _Cue:
     weak: bool  # a participle describing the noun before it ("rockets fired at ...")
     has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
     predicate: bool  # "are missing", "were injured": says something of an earlier subject
+    own_subject: bool  # "when it overturned": a pronoun is the subject, not a number before
 
 
 def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate]) -> list[_Cue]:
@@ -1186,7 +1414,9 @@ def _find_cues(text: str, spans: list[tuple[int, int]], cands: list[_Candidate])
         # "trapped nearly 400 metres underground": a measure is no object of the verb
         has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
         predicate = prev.lower() in _COPULAS
-        cues.append(_Cue(start, end, _CUE_ROLE[phrase], weak, has_object, predicate))
+        own_subject = _pronoun_subject(text, start, prev.lower())
+        role = _CUE_ROLE[phrase]
+        cues.append(_Cue(start, end, role, weak, has_object, predicate, own_subject))
     return cues
 
 
@@ -1199,6 +1429,21 @@ def _measure_at(text: str, follows: re.Match[str], measures: set[int]) -> bool:
     while pos > follows.start() and not text[pos - 1].isspace():
         pos -= 1
     return pos in measures or follows.end() - 1 in measures
+
+
+def _pronoun_subject(text: str, start: int, prev: str) -> bool:
+    """ "when it overturned", "after they had fled": a pronoun is the cue's subject."""
+    if prev in _PRONOUNS:
+        return True
+    if prev not in _AUXILIARIES:
+        return False
+    words = text[max(0, start - 30) : start].lower().split()[-3:-1]
+    for word in reversed(words):  # up to two auxiliaries: "it had been"
+        if word in _PRONOUNS:
+            return True
+        if word not in _AUXILIARIES:
+            return False
+    return False
 
 
 def _word_before(text: str, start: int) -> str:
@@ -1229,7 +1474,7 @@ def _assign_roles(
     # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
-    blockers = [c.start for c in cands if not _details_another(c)]
+    blockers = [c.start for c in cands if not _details_another(text, c)]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
@@ -1246,9 +1491,13 @@ def _assign_roles(
             cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
             continue
         sentence = _sentence_of(sentences, cand.start)
-        head = _including_head(cands, index, sentence)
+        head = _including_head(text, cands, index, sentence)
         if head is not None:
             cand.role = head.role
+            continue
+        toll = _changed_toll(text, cand, cues, cue_starts, sentence)
+        if toll:
+            cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
         if cand.population_noun and not bound:
@@ -1257,8 +1506,57 @@ def _assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and _PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
-        cand.role = role or "other_count"
+        cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+
+
+def _changed_toll(
+    text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int], sentence: tuple[int, int]
+) -> str:
+    """The role of a toll's new figure: "the toll rose to 31", "was revised down to 38".
+
+    The number after a verb of change counts what the clause's subject counts, so the
+    first toll noun of the sentence ("the death toll", "the number of injured") decides,
+    not a nearer cue inside a relative clause ("a fire that gutted a building").
+    """
+    bare = cand.before.bare
+    if (
+        not bare
+        or bare[-1] not in ("to", "from")
+        or not any(word in _CHANGE_WORDS for word in bare[-5:-1])
+    ):
+        return ""
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    for cue in cues[lo:]:
+        if cue.end > cand.start:
+            break
+        if " ".join(text[cue.start : cue.end].lower().split()) in _TOLL_NOUNS:
+            return cue.role
+    return ""
+
+
+def _fit_noun(role: str, noun: str) -> str:
+    """The role a cue gives, as far as the counted noun can take it.
+
+    Places, happenings and objects are not casualties: "taken to 7 hospitals", "in 12
+    districts", "killed in 30 attacks", "four grenades were recovered" count other things.
+    Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
+    people are not damaged, launched or shot down.
+    """
+    if role not in EVENT_ROLES or not noun:
+        return role
+    head = noun.rsplit(None, 1)[-1].lower()
+    if head in _NOT_CASUALTY_NOUNS:
+        return "other_count"
+    if head in _SETTLEMENT_NOUNS and role in _HARM_ROLES:
+        return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
+    if head in _STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
+        return "damaged"
+    if head in _STRUCTURE_NOUNS and role == "arrested":
+        return "other_count"  # "arrested 14 people and seized 3 vehicles"
+    if head in _PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
+        return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
+    return role
 
 
 def _share_partitive_roles(cands: list[_Candidate]) -> None:
@@ -1289,23 +1587,34 @@ def _population_phrase(bare: list[str]) -> bool:
     )
 
 
-def _details_another(cand: _Candidate) -> bool:
-    """ "including 23", "among them 6": a number that details the one before it."""
+def _details_another(text: str, cand: _Candidate) -> bool:
+    """ "including 23", "among them 6", "16 of them": a number that details the one before."""
     bare = cand.before.bare
-    return bool(bare) and (bare[-1] == "including" or bare[-2:] == ["among", "them"])
+    if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+        return True
+    return not cand.noun and bool(_OF_THEM.match(text, cand.end))
 
 
 def _including_head(
-    cands: list[_Candidate], index: int, sentence: tuple[int, int]
+    text: str, cands: list[_Candidate], index: int, sentence: tuple[int, int]
 ) -> _Candidate | None:
-    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40."""
-    if not _details_another(cands[index]):
+    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40.
+
+    "N of them" refers to the count right before it ("41 survivors, nine of them in
+    hospital"), so only that one may lend its role.
+    """
+    cand = cands[index]
+    if not _details_another(text, cand):
         return None
+    of_them = not cand.before.bare or cand.before.bare[-1] != "including"
+    of_them = of_them and cand.before.bare[-2:] != ["among", "them"]
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
             return None
         if prev.role in EVENT_ROLES:
             return prev
+        if of_them:
+            return None
     return None
 
 
@@ -1353,12 +1662,23 @@ def _cue_key(
         governs = bool(_GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if (
+            not governs
+            and not cand.noun
+            and cand.before.bare
+            and _in_place_phrase(cand.before.bare)
+        ):
+            return None  # "overturned in the 2": a bare number after a preposition of place
         if not governs and _CLAUSE_BREAK.search(text, cue.end, cand.start):
             # "12 people died and 40 were injured": a cue of the same clause, after the
-            # number, is nearer in the sentence's structure than one across "and".
+            # number, is nearer in the sentence's structure than one across "and"; so is a
+            # bare participle ("23 confirmed dead and 41,000 others displaced"), unless the
+            # cue is a verb whose objects are coordinated ("intercepted 8 ... and 5 fired").
             distance += _MAX_AFTER_WORDS
+            if not cue.has_object:
+                return (1, distance, 0, cue.role)
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
-    if cue.start >= cand.noun_end and not cue.has_object:
+    if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
@@ -1371,6 +1691,17 @@ def _cue_key(
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+def _in_place_phrase(bare: list[str]) -> bool:
+    """The number is in a phrase of place: "in the 3", "across 4" (not "at": "toll stands at 22")."""
+    last = (
+        bare[-2] if bare[-1] in ("the", "a", "an", "its", "their") and len(bare) > 1 else bare[-1]
+    )
+    return last in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "into", "inside", "across"})
 
 
 def _nominal_cue(text: str, cand: _Candidate, cues: list[_Cue], cue_starts: list[int]) -> str:
@@ -1392,6 +1723,28 @@ def _cue_inside(cues: list[_Cue], cue_starts: list[int], cand: _Candidate) -> st
     return ""
 
 
+def _borrow_elided_projectiles(
+    text: str, cands: list[_Candidate], sentences: list[tuple[int, int]]
+) -> None:
+    """ "Russia launched 30 drones. Twelve were downed": the subject's noun is elided.
+
+    A bare number that is the subject of a clause ("Twelve were ...") counts the weapons of
+    the count before it, in its sentence or the one before, so "Twelve were destroyed"
+    reads as intercepted drones, not damaged buildings.
+    """
+    for index, cand in enumerate(cands):
+        if cand.noun or cand.locked or not _SUBJECT_VERB.match(text, cand.end):
+            continue
+        i = bisect.bisect_right(sentences, (cand.start, 1 << 62)) - 1
+        first = sentences[max(i - 1, 0)][0]
+        for prev in reversed(cands[:index]):
+            if prev.start < first:
+                break
+            if prev.noun and _PROJECTILES.search(prev.noun):
+                cand.noun = prev.noun
+                break
+
+
 def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, int]]) -> None:
     """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
     for index, cand in enumerate(cands):
@@ -1404,6 +1757,134 @@ def _borrow_missing_nouns(cands: list[_Candidate], sentences: list[tuple[int, in
             if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
+
+
+# =============================================================================== zero tolls
+
+
+@dataclass(frozen=True, slots=True)
+class _Zero:
+    start: int  # the whole negated clause, whose cue words no other number may take
+    end: int
+    span: tuple[int, int]  # the negating phrase the mention spans ("no one", "no deaths")
+    roles: tuple[str, ...]
+
+
+_ZERO_VERB_ROLE = {
+    "killed": "killed",
+    "died": "killed",
+    "dead": "killed",
+    "hurt": "injured",
+    "injured": "injured",
+    "wounded": "injured",
+    "harmed": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "missing": "missing",
+}
+_ZERO_NOUN_ROLES = {
+    "death": ("killed",),
+    "deaths": ("killed",),
+    "dead": ("killed",),
+    "fatalities": ("killed",),
+    "casualties": ("killed", "injured"),
+    "injuries": ("injured",),
+    "injured": ("injured",),
+    "arrests": ("arrested",),
+}
+_ZERO_VERB = r"(?:killed|died|dead|hurt|injured|wounded|harmed|arrested|detained|missing)"
+# What stands before a toll word that says there was none: "No one was (killed or) hurt",
+# "nobody died", "none of the crew were injured"; "no deaths", "without any casualties",
+# "no immediate reports of injuries". Searched backwards from each toll word (the lexer
+# has found them already), so the cost is per toll word, not per character.
+_ZERO_SUBJECT_BEFORE = lazy_compile(
+    r"\b(?P<subject>no\s+one(?:\s+else)?|nobody(?:\s+else)?"
+    r"|none(?:\s+of\s+(?:the|them|those|its|their)(?:\s+[a-z]+){0,2})?)"
+    r"\s+(?:(?:was|were|is|are|has|have|had)\s+)?(?:(?:been|being|reported|believed)\s+)?"
+    r"(?:(?:seriously|critically|badly|fatally)\s+)?"
+    rf"(?:{_ZERO_VERB}\s+(?:or|and|nor)\s+)?$",
+    re.IGNORECASE,
+)
+_ZERO_NOUN_BEFORE = lazy_compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:(?:immediate|reported|serious|major|known|further"
+    r"|other|confirmed)\s+)?(?:reports?\s+of\s+(?:any\s+)?)?$",
+    re.IGNORECASE,
+)
+_ZERO_WINDOW = 80  # characters before a toll word: "none of the three occupants were "
+_ZERO_RARE_WORDS = ("casualties", "harmed")  # toll words that are no role cues
+
+
+def _find_zero_tolls(text: str, cue_spans: list[tuple[int, int]], body_start: int) -> list[_Zero]:
+    """Negated tolls in the body: each is a mention of 0 with the role its word gives."""
+    words = [
+        span for span in cue_spans if _normalized_token(text[span[0] : span[1]]) in _ZERO_WORDS
+    ]
+    for word in _ZERO_RARE_WORDS:
+        at = text.find(word, body_start)
+        while at >= 0:
+            words.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    found: dict[tuple[int, int], _Zero] = {}
+    for start, end in sorted(words):
+        lo = max(body_start, start - _ZERO_WINDOW)
+        window = text[lo:start]
+        if "no" not in window and "No" not in window and "ithout" not in window:
+            continue  # no negation near: the common case, decided without a regex
+        word = text[start:end].lower()
+        match = _ZERO_SUBJECT_BEFORE.search(text, lo, start) if word in _ZERO_VERB_ROLE else None
+        if match is not None:
+            subject = match.group("subject")
+            # "no one", "nobody"; "none (of the crew)" spans the pronoun alone
+            at = match.start()
+            span = (at, at + 4) if subject[:4].lower() == "none" else (at, match.end("subject"))
+            roles: tuple[str, ...] = (_ZERO_VERB_ROLE[word],)
+        elif word in _ZERO_NOUN_ROLES and (match := _ZERO_NOUN_BEFORE.search(text, lo, start)):
+            span, roles = (match.start(), end), _ZERO_NOUN_ROLES[word]
+        else:
+            continue
+        same = found.get(span)  # "nobody was killed or injured": one phrase, two roles
+        if same is not None:
+            roles = tuple(dict.fromkeys(same.roles + roles))
+        found[span] = _Zero(match.start(), end, span, roles)
+    return list(found.values())
+
+
+_ZERO_WORDS = frozenset(_ZERO_VERB_ROLE) | frozenset(_ZERO_NOUN_ROLES)
+
+
+def _with_zero_tolls(
+    text: str,
+    mentions: list[NumberMention],
+    zeros: list[_Zero],
+    sentences: list[tuple[int, int]],
+    cache: dict[int, str],
+) -> list[NumberMention]:
+    """``mentions`` with one mention of 0 per role of each negated toll, sorted by start."""
+    extra = []
+    for zero in zeros:
+        start, end = zero.span
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        lo, hi = _sentence_of(sentences, start)
+        sentence = cache.get(lo)
+        if sentence is None:
+            sentence = cache[lo] = " ".join(text[lo:hi].split())
+        for role in zero.roles:
+            extra.append(
+                NumberMention(
+                    0.0,
+                    None,
+                    text[start:end],
+                    start,
+                    end,
+                    "exact",
+                    "people",
+                    cast(Role, role),
+                    sentence,
+                    negated=True,
+                )
+            )
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 # =============================================================================== output
