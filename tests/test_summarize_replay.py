@@ -177,7 +177,11 @@ def test_changed_prompt_fails_with_prompt_name_and_rerecord_command(
     recorded_hash = cassettes.cassette_metadata(cassettes.cassette_path(PROMPT_ID, SEED_ID))["hash"]
     changed = load_prompt(PROMPT_ID, tmp_path).content_hash(summarizer.pipeline.RESPONSE_MODEL)
     message = " ".join(result.stderr.split())
-    assert f"recorded '{PROMPT_ID}' v1 #{recorded_hash}, now '{PROMPT_ID}' v1 #{changed}" in message
+    version = load_prompt(PROMPT_ID).version
+    assert (
+        f"recorded '{PROMPT_ID}' v{version} #{recorded_hash}, now '{PROMPT_ID}' v{version} #{changed}"
+        in message
+    )
     assert "Traceback" not in result.output
 
 

@@ -438,9 +438,7 @@ class BatchApiRun:
         if self.live.template is None:  # capture the template through the live path once
             self.live.request_body(self.summarizer.prepare(article.text or ""))
         assert self.live.template is not None
-        body = dict(self.live.template)
-        body["messages"] = article.messages
-        return body
+        return self.live.body_with(article.messages)
 
     def _create_job(self, job: Job) -> None:
         client = self.client

@@ -198,8 +198,18 @@ class LivePath:
         if self.template is None:
             self.template = self.live_body(request)
             return self.template
+        return self.body_with(request.messages)
+
+    def body_with(self, messages: list[dict[str, Any]]) -> dict[str, Any]:
+        """The captured template with ``messages``: a follow-up line (messages that hold
+        rejected answers) asks warmer, as the live re-ask does (model_call.vary_reask)."""
+        assert self.template is not None
         body = dict(self.template)
-        body["messages"] = request.messages
+        body["messages"] = messages
+        if "temperature" in body:
+            body["temperature"] = attempt_temperature(
+                self.settings.temperature, previous_answers(messages)
+            )
         return body
 
     def evaluate(
