@@ -6,6 +6,8 @@ below the width a table needs they stack (one block per row) rather than squeeze
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -240,49 +242,34 @@ def claims_view(report: VerificationReport) -> Responsive:
         (mark(claim), claim.text, claim.path, claim.status, claim.reason) for claim in report.claims
     ]
     title = f"Text, names and dates: {verdict_counts(report.claims)}"
-
-    def table() -> Table:
-        table = Table(title=title, title_justify="left", expand=True)
-        for column in CLAIM_HEADERS:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*row)
-        return table
-
-    def blocks() -> Group:
-        return stacked(
-            Text(title, style="italic"), CLAIM_HEADERS, rows, heading=(0, 1), separator=" "
-        )
-
-    return Responsive(table, blocks)
+    return checks_view(title, CLAIM_HEADERS, rows)
 
 
 def evidence_view(report: VerificationReport) -> Responsive:
     """Each event's evidence quotes: found in the article (verified) or not (contradicted)."""
     rows = [
-        (
-            mark(check),
-            check.quote,
-            check.path,
-            check.grounding.match,
-            check.reason,
-        )
+        (mark(check), check.quote, check.path, check.grounding.match, check.reason)
         for check in report.evidence
     ]
     title = f"Evidence quotes: {verdict_counts(report.evidence)}"
+    return checks_view(title, EVIDENCE_HEADERS, rows)
+
+
+def checks_view(
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[RenderableType]]
+) -> Responsive:
+    """A titled table of checks, one per row; stacked blocks when it does not fit."""
 
     def table() -> Table:
         table = Table(title=title, title_justify="left", expand=True)
-        for column in EVIDENCE_HEADERS:
+        for column in headers:
             table.add_column(column)
         for row in rows:
             table.add_row(*row)
         return table
 
     def blocks() -> Group:
-        return stacked(
-            Text(title, style="italic"), EVIDENCE_HEADERS, rows, heading=(0, 1), separator=" "
-        )
+        return stacked(Text(title, style="italic"), headers, rows, heading=(0, 1), separator=" ")
 
     return Responsive(table, blocks)
 
