@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from script_module import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_extractor_gold", ROOT / "bench" / "extractor_gold.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    saved = list(sys.path)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path[:] = saved
-    return module
+    return load_script(ROOT / "bench" / "extractor_gold.py", "bench_extractor_gold")
 
 
 def test_pooled_columns_count_every_gold_mention(

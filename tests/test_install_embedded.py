@@ -7,30 +7,17 @@ compiling anything.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from script_module import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "install_embedded", ROOT / "tools" / "install_embedded.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["install_embedded"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = load_tool()
+tool = load_script(ROOT / "tools" / "install_embedded.py", "install_embedded")
 
 
 def test_the_lock_pins_llama_cpp_python_with_its_source_hash_inside_the_bound() -> None:

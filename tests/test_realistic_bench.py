@@ -9,7 +9,6 @@ count, and test-split details leaking into the default listing.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from script_module import load_script
 
 from summarizer import extract_numbers, verify
 from summarizer.schema import VerificationReport
@@ -26,16 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    saved = list(sys.path)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path[:] = saved
-    return module
+    return load_script(ROOT / "bench" / f"{name}.py", f"bench_{name}")
 
 
 @pytest.fixture(scope="module")
