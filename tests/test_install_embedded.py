@@ -43,13 +43,13 @@ def test_other_flags_never_find_the_portable_wheel(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SUMMARIZER_WHEEL_CACHE", str(tmp_path))
-    portable = tool.wheel_folder("0.3.36", "ab" * 32, "-DGGML_NATIVE=OFF")
-    assert portable == tool.wheel_folder("0.3.36", "ab" * 32, "-DGGML_NATIVE=OFF")
+    portable = tool.wheel_folder(tool.build_key("0.3.36", "ab" * 32, "-DGGML_NATIVE=OFF"))
+    assert portable == tool.wheel_folder(tool.build_key("0.3.36", "ab" * 32, "-DGGML_NATIVE=OFF"))
     assert portable.parent == tmp_path
     others = {
-        tool.wheel_folder("0.3.36", "ab" * 32, "-DGGML_NATIVE=ON"),
-        tool.wheel_folder("0.3.36", "cd" * 32, "-DGGML_NATIVE=OFF"),
-        tool.wheel_folder("0.3.35", "ab" * 32, "-DGGML_NATIVE=OFF"),
+        tool.wheel_folder(tool.build_key("0.3.36", "ab" * 32, "-DGGML_NATIVE=ON")),
+        tool.wheel_folder(tool.build_key("0.3.36", "cd" * 32, "-DGGML_NATIVE=OFF")),
+        tool.wheel_folder(tool.build_key("0.3.35", "ab" * 32, "-DGGML_NATIVE=OFF")),
     }
     assert portable not in others and len(others) == 3
 

@@ -84,11 +84,10 @@ def cache_root() -> Path:
     return Path(base) / "summarizer" / "wheels"
 
 
-def wheel_folder(version: str, digest: str, cmake_args: str) -> Path:
-    """Where the wheel built from this source with these flags is kept: one folder per key."""
-    key = build_key(version, digest, cmake_args)
+def wheel_folder(key: dict[str, str]) -> Path:
+    """Where the wheel built for ``key`` (:func:`build_key`) is kept: one folder per key."""
     tag = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
-    return cache_root() / f"{PACKAGE}-{version}-{tag}"
+    return cache_root() / f"{PACKAGE}-{key['version']}-{tag}"
 
 
 def cached_wheel(folder: Path) -> Path | None:
@@ -153,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
     version, _, digest = locked_sdist(args.lock)
     key = build_key(version, digest, args.cmake_args)
-    folder = wheel_folder(version, digest, args.cmake_args)
+    folder = wheel_folder(key)
     wheel = None if args.rebuild else cached_wheel(folder)
     if wheel is not None:
         print(f"{PACKAGE} {version}: using the wheel built with {args.cmake_args!r} ({folder})")
