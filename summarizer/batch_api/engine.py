@@ -226,6 +226,8 @@ class BatchApiRun:
         self.results = ResultsFile.open(out, overwrite=overwrite) if out is not None else None
         self.summarizer = Summarizer(settings)
         self.live = LivePath(settings)
+        # Prepared once when every article answers in one schema (not a selection prompt).
+        self.fixed_schema_request: PreparedRequest | None = None
         self.store = BatchStore(self.dir / "state.sqlite")
         self._client = client
         self.report = RunReport()
@@ -435,10 +437,12 @@ class BatchApiRun:
         close_part()
 
     def _body(self, article: Article) -> dict[str, Any]:
-        if self.live.template is None:  # capture the template through the live path once
-            self.live.request_body(self.summarizer.prepare(article.text or ""))
-        assert self.live.template is not None
-        return self.live.body_with(article.messages)
+        request = self.fixed_schema_request
+        if request is None:
+            request = self.summarizer.prepare(article.text or "")
+            if request.response_model is RESPONSE_MODEL:  # one schema for every article
+                self.fixed_schema_request = request
+        return self.live.body_with(request, article.messages)
 
     def _create_job(self, job: Job) -> None:
         client = self.client
@@ -767,7 +771,7 @@ class BatchApiRun:
                         answer = call_model(
                             backends[reasks_left],
                             article.messages or request.messages,
-                            RESPONSE_MODEL,
+                            request.response_model,
                             dict(request.context),
                             request.headers,
                         )

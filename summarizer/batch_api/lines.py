@@ -15,10 +15,12 @@ records that request's body and stops the call. So:
   and the pipeline's own finishing step turns it into the result.
 
 Building every request line through instructor costs ~6 ms of CPU. All lines of one
-configuration share every key but ``messages`` (instructor's templating only renders the
-messages), so :meth:`LivePath.request_body` captures the body once and swaps the messages
-in; :meth:`LivePath.evaluate` replays each line's answer through the real path, which
-re-derives the body and refuses an answer to a request that differs (:class:`BodyDrift`).
+configuration and one answer schema share every key but ``messages`` (instructor's
+templating only renders the messages), so :meth:`LivePath.request_body` captures the body
+once per schema and swaps the messages in. A selection prompt's schema is the article's
+own (its number ids), so its body is captured per article. :meth:`LivePath.evaluate`
+replays each line's answer through the real path, which re-derives the body and refuses an
+answer to a request that differs (:class:`BodyDrift`).
 """
 
 from __future__ import annotations
@@ -31,13 +33,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from summarizer.backends import Backend
 from summarizer.config import Settings
 from summarizer.errors import BackendUnavailable, ConfigError, SummarizerError
 from summarizer.model_call import ModelAnswer, attempt_temperature, call_model, previous_answers
-from summarizer.planning import RESPONSE_MODEL, PreparedRequest
+from summarizer.planning import PreparedRequest
 from summarizer.schema import Usage
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ log = logging.getLogger("summarizer.batch_api")
 
 ENDPOINT = "/v1/chat/completions"
 REPLAY_BASE_URL = "http://batch-replay.invalid/v1"  # never contacted: the transport answers
+TEMPLATES_KEPT = 64  # captured bodies kept: one per fixed schema, recent ones per article
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,9 @@ class LivePath:
         self.base = batch_backend(settings)
         self.transport = ReplayTransport()
         self.backends: dict[int, ReplayBackend] = {}
-        self.template: dict[str, Any] | None = None
+        # Answer schema -> captured body. Keyed by the class itself (kept alive here, so an id
+        # is never reused): a selection prompt's schema is a new class per prepared article.
+        self.templates: dict[type[BaseModel], dict[str, Any]] = {}
         quiet = logging.getLogger("instructor")  # every capture "fails" on purpose: not news
         quiet.setLevel(max(quiet.level, logging.CRITICAL))
 
@@ -185,7 +190,7 @@ class LivePath:
             call_model(
                 self.backend(0),
                 messages if messages is not None else request.messages,
-                RESPONSE_MODEL,
+                request.response_model,
                 dict(request.context),
                 request.headers,
             )
@@ -193,18 +198,27 @@ class LivePath:
             raise BodyDrift("the live path sent no request to capture")
         return self.transport.wanted
 
+    def template(self, request: PreparedRequest) -> dict[str, Any]:
+        """The body the live path sends for ``request``'s answer schema, captured once."""
+        key = request.response_model
+        template = self.templates.get(key)
+        if template is None:
+            template = self.live_body(request)
+            if len(self.templates) >= TEMPLATES_KEPT:  # per-article schemas: keep the newest
+                del self.templates[next(iter(self.templates))]
+            self.templates[key] = template
+        return template
+
     def request_body(self, request: PreparedRequest) -> dict[str, Any]:
         """The line body for ``request``: the live body, with the captured template's keys."""
-        if self.template is None:
-            self.template = self.live_body(request)
-            return self.template
-        return self.body_with(request.messages)
+        return self.body_with(request, request.messages)
 
-    def body_with(self, messages: list[dict[str, Any]] | None) -> dict[str, Any]:
-        """The captured template with ``messages``: a follow-up line (messages that hold
+    def body_with(
+        self, request: PreparedRequest, messages: list[dict[str, Any]] | None
+    ) -> dict[str, Any]:
+        """``request``'s template with ``messages``: a follow-up line (messages that hold
         rejected answers) asks warmer, as the live re-ask does (model_call.vary_reask)."""
-        assert self.template is not None
-        body = dict(self.template)
+        body = dict(self.template(request))
         body["messages"] = messages
         if "temperature" in body:
             body["temperature"] = attempt_temperature(
@@ -231,7 +245,7 @@ class LivePath:
 
     def drift(self, request: PreparedRequest, sent: dict[str, Any]) -> BodyDrift | None:
         """A line answered for other messages or options than this configuration sends now."""
-        template = self.template if self.template is not None else self.request_body(request)
+        template = self.template(request)
         messages = sent.get("messages") or []
         if "temperature" in template:  # a re-ask line asks warmer (model_call.vary_reask)
             template = {
@@ -261,7 +275,7 @@ class LivePath:
         if choice.get("finish_reason") == "length" or not isinstance(content, str):
             return None
         try:  # instructor: response_model.model_validate_json(text, context=..., strict=True)
-            draft = RESPONSE_MODEL.model_validate_json(
+            draft = request.response_model.model_validate_json(
                 content, context=dict(request.context), strict=True
             )
         except ValidationError:
@@ -278,7 +292,7 @@ class LivePath:
             result = call_model(
                 self.backend(reasks_left),
                 sent["messages"],
-                RESPONSE_MODEL,
+                request.response_model,
                 dict(request.context),
                 request.headers,
             )
