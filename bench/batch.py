@@ -45,10 +45,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from summarizer.batch import asummarize_many
-from summarizer.cassettes import CASSETTES_DIR, load_yaml
+from summarizer.batch.live import asummarize_many
 from summarizer.config import DEFAULT_PROMPT
-from summarizer.pipeline import RESPONSE_MODEL, Summarizer
+from summarizer.evaluation.cassettes import CASSETTES_DIR, load_yaml
+from summarizer.pipeline.summarizer import RESPONSE_MODEL, Summarizer
 
 SEEDS = ROOT / "seeds"
 FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"

@@ -55,8 +55,8 @@ def child(base_url: str, articles: int, reask_share: float) -> None:
     """One measured run (in its own process); prints one JSON line of figures."""
     from typer.testing import CliRunner
 
-    from summarizer import cassettes
     from summarizer.cli import app
+    from summarizer.evaluation import cassettes
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-api-") as tmp:
         source, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
@@ -68,7 +68,7 @@ def child(base_url: str, articles: int, reask_share: float) -> None:
         import instructor  # noqa: F401
         import openai  # noqa: F401
 
-        import summarizer.batch_api.engine  # noqa: F401 - imports are not per-article work
+        import summarizer.batch.api.engine  # noqa: F401 - imports are not per-article work
 
         cpu, wall = time.process_time(), time.monotonic()
         result = CliRunner().invoke(app, args)

@@ -31,7 +31,7 @@ import itertools
 import json
 from dataclasses import dataclass
 
-from summarizer.incident_reader import Incident, incidents
+from summarizer.checks.incidents import Incident, incidents
 
 SEEDS = ROOT / "seeds"
 CORPUS = SEEDS / "corpus"

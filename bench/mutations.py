@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarizer.crosscheck import verify
+from summarizer.checks.figures import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, VerificationReport
 

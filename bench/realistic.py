@@ -65,11 +65,11 @@ from typing import Any
 
 from bench.corpus import CORPUS, MISTAKE_KINDS, SEEDS, Article, articles
 from bench.mutations import Seed, event_summary
-from summarizer.crosscheck import parse_summary, verify
+from summarizer.checks.figures import parse_summary, verify
 from summarizer.errors import InputError
 from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.reading import read_article
 from summarizer.schema import ClaimCheck, FigureCheck, SummaryDraft, VerificationReport
+from summarizer.text.reading import read_article
 
 CHECK_KINDS: tuple[str, ...] = ("figure", "number", "name", "date", "event_type", "evidence")
 COLUMNS: tuple[str, ...] = ("dev", "test", "all", "seeds")

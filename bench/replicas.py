@@ -46,8 +46,8 @@ import psycopg
 from pg_fixtures import PgCluster, find_pg_bin
 from service_fixtures import LiveService, percentile, seed_texts
 
+from summarizer.backends.transport import tls_context
 from summarizer.service.pg_store import upgrade_database
-from summarizer.transport import tls_context
 
 FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
 IDLE_SAMPLE = 2.0  # seconds of idle polling measured before each load

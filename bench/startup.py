@@ -8,7 +8,7 @@ The target for ``summarizer --help`` is under 0.3 s of CPU.
 
 Then one whole ``summarizer summarize`` against a fake model server
 (``tests/fake_batch_server.py``, its own process): through the entry point, which freezes
-the heap once the model SDKs are in (``summarizer.sdk``), and through the same app without
+the heap once the model SDKs are in (``summarizer.backends.sdk``), and through the same app without
 that, alternating, with the ratio of the two medians.
 """
 

@@ -21,7 +21,7 @@ import importlib.util
 import time
 from types import ModuleType
 
-from summarizer.crosscheck import verify
+from summarizer.checks.figures import verify
 
 TARGET_MS = 1.0
 

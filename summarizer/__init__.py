@@ -15,12 +15,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from summarizer.batch import BatchResult, asummarize_many, summarize_many
-    from summarizer.batch_api import BatchApiOptions, BatchApiRun
-    from summarizer.batch_io import ResultsFile, load_inputs
-    from summarizer.cache import ResponseCache
+    from summarizer.batch.api import BatchApiOptions, BatchApiRun
+    from summarizer.batch.io import ResultsFile, load_inputs
+    from summarizer.batch.live import BatchResult, asummarize_many, summarize_many
+    from summarizer.checks.figures import verify
+    from summarizer.checks.incidents import Incident, incidents
     from summarizer.config import Settings, load_settings
-    from summarizer.crosscheck import verify
     from summarizer.errors import (
         BackendError,
         BackendRejected,
@@ -34,10 +34,10 @@ if TYPE_CHECKING:
         SummarizerError,
         VerificationFailed,
     )
-    from summarizer.incident_reader import Incident, incidents
     from summarizer.numbers import NumberMention, extract_numbers
-    from summarizer.pipeline import Summarizer, asummarize, summarize
-    from summarizer.report_html import render_html
+    from summarizer.pipeline.cache import ResponseCache
+    from summarizer.pipeline.summarizer import Summarizer, asummarize, summarize
+    from summarizer.render.html import render_html
     from summarizer.schema import (
         Actor,
         ArticleSummary,
@@ -58,40 +58,40 @@ EXPORTS: dict[str, str] = {
     "BackendError": "summarizer.errors",
     "BackendRejected": "summarizer.errors",
     "BackendUnavailable": "summarizer.errors",
-    "BatchApiOptions": "summarizer.batch_api",
-    "BatchApiRun": "summarizer.batch_api",
+    "BatchApiOptions": "summarizer.batch.api",
+    "BatchApiRun": "summarizer.batch.api",
     "BatchJobError": "summarizer.errors",
-    "BatchResult": "summarizer.batch",
+    "BatchResult": "summarizer.batch.live",
     "CassetteMiss": "summarizer.errors",
     "Casualties": "summarizer.schema",
     "ConfigError": "summarizer.errors",
     "Event": "summarizer.schema",
     "Figure": "summarizer.schema",
     "FigureCheck": "summarizer.schema",
-    "Incident": "summarizer.incident_reader",
+    "Incident": "summarizer.checks.incidents",
     "InputError": "summarizer.errors",
     "Meta": "summarizer.schema",
     "ModelOutputError": "summarizer.errors",
     "NotAnOpenAIServer": "summarizer.errors",
     "NumberMention": "summarizer.numbers",
-    "ResponseCache": "summarizer.cache",
-    "ResultsFile": "summarizer.batch_io",
+    "ResponseCache": "summarizer.pipeline.cache",
+    "ResultsFile": "summarizer.batch.io",
     "Settings": "summarizer.config",
-    "Summarizer": "summarizer.pipeline",
+    "Summarizer": "summarizer.pipeline.summarizer",
     "SummarizerError": "summarizer.errors",
     "SummaryDraft": "summarizer.schema",
     "VerificationFailed": "summarizer.errors",
     "VerificationReport": "summarizer.schema",
-    "asummarize": "summarizer.pipeline",
-    "asummarize_many": "summarizer.batch",
+    "asummarize": "summarizer.pipeline.summarizer",
+    "asummarize_many": "summarizer.batch.live",
     "extract_numbers": "summarizer.numbers",
-    "incidents": "summarizer.incident_reader",
-    "load_inputs": "summarizer.batch_io",
+    "incidents": "summarizer.checks.incidents",
+    "load_inputs": "summarizer.batch.io",
     "load_settings": "summarizer.config",
-    "render_html": "summarizer.report_html",
-    "summarize": "summarizer.pipeline",
-    "summarize_many": "summarizer.batch",
-    "verify": "summarizer.crosscheck",
+    "render_html": "summarizer.render.html",
+    "summarize": "summarizer.pipeline.summarizer",
+    "summarize_many": "summarizer.batch.live",
+    "verify": "summarizer.checks.figures",
 }
 
 __all__ = [

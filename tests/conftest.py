@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from summarizer import cassettes
 from summarizer.config import ENV_VARS
+from summarizer.evaluation import cassettes
 
 # Property tests: a quick run while developing, a thorough one in CI (`.ci/run` sets
 # CI=true); HYPOTHESIS_PROFILE picks one by name. A test sets max_examples itself only when
@@ -77,7 +77,7 @@ def model_server_url(record_mode: str) -> Iterator[str]:
     if record_mode == "none":
         yield cassettes.REPLAY_BASE_URL
         return
-    from summarizer.embedded import EmbeddedServer
+    from summarizer.backends.embedded import EmbeddedServer
 
     with EmbeddedServer() as server:
         yield server.base_url

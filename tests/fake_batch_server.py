@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
-from summarizer.crosscheck import verify
+from summarizer.checks.figures import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import QUALIFIERS, Event, Figure, SummaryDraft
 

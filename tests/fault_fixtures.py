@@ -71,7 +71,7 @@ def warm_up() -> None:
     """Pay the one-off import and client-setup costs (~1 s) before timed tests."""
     from fake_openai_server import BELGOROD_DRAFT, Completion
 
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline.summarizer import Summarizer
 
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BELGOROD_DRAFT))

@@ -22,9 +22,11 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 
+from summarizer.backends.transport import (
+    tls_context,  # httpx re-reads the CA bundle per client otherwise
+)
 from summarizer.config import ENV_VARS
 from summarizer.service.models import Batch, ResultLine
-from summarizer.transport import tls_context  # httpx re-reads the CA bundle per client otherwise
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

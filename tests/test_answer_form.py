@@ -18,11 +18,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from summarizer.backends import grammar_schema, json_text_pattern
-from summarizer.claims import check_cut_texts
-from summarizer.marks import strip_marks
-from summarizer.planning import RESPONSE_MODEL
-from summarizer.salvage import cut_at_word, salvage
+from summarizer.backends.backend import grammar_schema, json_text_pattern
+from summarizer.checks.claims import check_cut_texts
+from summarizer.checks.salvage import cut_at_word, salvage
+from summarizer.pipeline.plan import RESPONSE_MODEL
+from summarizer.prompting.selection import template_model
 from summarizer.schema import (
     CALENDAR_DATE_PATTERN,
     Event,
@@ -30,7 +30,7 @@ from summarizer.schema import (
     lenient_json,
     not_a_date,
 )
-from summarizer.selection import template_model
+from summarizer.text.marks import strip_marks
 
 CALENDAR_DATE = re.compile(CALENDAR_DATE_PATTERN)
 ARTICLE = (
@@ -229,7 +229,7 @@ def context() -> dict[str, Any]:
 
 
 def format_claims(draft: SummaryDraft) -> dict[str, tuple[str, str]]:
-    from summarizer.verification import report_of
+    from summarizer.checks.reask import report_of
 
     report = report_of(draft)
     assert report is not None

@@ -29,23 +29,23 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import summarizer
-from summarizer import pipeline
-from summarizer.batch import (
+from summarizer.batch.io import ResultsFile, load_inputs
+from summarizer.batch.live import (
     BatchItem,
     BatchTotals,
     default_concurrency,
     summarize_all,
     summarize_many,
 )
-from summarizer.batch_io import ResultsFile, load_inputs
-from summarizer.cache import ResponseCache, backend_identity
+from summarizer.checks.figures import verify
 from summarizer.cli.app import app
 from summarizer.cli.batch import BatchProgress
 from summarizer.config import Settings
-from summarizer.costs import token_cost
-from summarizer.crosscheck import verify
 from summarizer.errors import EXIT_SOME_FAILED, InputError
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline import summarizer as pipeline
+from summarizer.pipeline.cache import ResponseCache, backend_identity
+from summarizer.pipeline.costs import token_cost
+from summarizer.pipeline.summarizer import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

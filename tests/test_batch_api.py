@@ -22,13 +22,13 @@ from fake_batch_api import FakeBatchApi, load_recordings
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from summarizer import cassettes
-from summarizer.batch_api import state_dir
-from summarizer.batch_api.lines import Answer, LivePath
+from summarizer.batch.api import state_dir
+from summarizer.batch.api.lines import Answer, LivePath
 from summarizer.cli.app import app
 from summarizer.config import Settings
 from summarizer.errors import EXIT_SOME_FAILED
-from summarizer.pipeline import Summarizer
+from summarizer.evaluation import cassettes
+from summarizer.pipeline.summarizer import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -785,7 +785,7 @@ def test_progress_shows_each_jobs_request_counts() -> None:
 
     from rich.console import Console
 
-    from summarizer.batch_api.store import Job
+    from summarizer.batch.api.store import Job
     from summarizer.cli.batch_api import BatchApiProgress
 
     job = Job("r0-p0", 0, 0, 10, 100, "x", "file-1", "batch_7", "in_progress", None, None, None, 0)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.crosscheck import coverage_gaps, verify
+from summarizer.checks.figures import coverage_gaps, verify
 from summarizer.numbers import NumberMention
 from summarizer.schema import SummaryDraft, VerificationReport
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from summarizer.agreement import currency_of, scale_of, unit_problem, value_match
-from summarizer.crosscheck import verify
-from summarizer.dates import resolve_date_text
+from summarizer.checks.agreement import currency_of, scale_of, unit_problem, value_match
+from summarizer.checks.figures import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import Actor, Event, Figure, SummaryDraft
+from summarizer.text.dates import resolve_date_text
 
 ARTICLE = (
     " date 2024-03-15 A cyclone struck the coast of Bangladesh on Thursday, killing at least "
@@ -202,7 +202,7 @@ def test_dates_are_verified_not_rewritten() -> None:
 def test_summarize_text_output_shows_the_three_verdicts_and_prose_claims() -> None:
     from rich.console import Console
 
-    from summarizer.render import render_text
+    from summarizer.render.text import render_text
     from summarizer.schema import ArticleSummary
 
     event = Event(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from summarizer.checks.incidents import Incident, incidents
 from summarizer.cli.app import app
-from summarizer.incident_reader import Incident, incidents
 
 ARTICLE = (
     " date 2031-05-07 A bridge collapsed in Leeds on Tuesday, killing 4 people. "

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import render_numbers
 from summarizer.cli.app import app
 from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.render import numbers as render_numbers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = SEEDS / "belgorod-kharkiv-2024-01-01.txt"

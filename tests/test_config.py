@@ -82,7 +82,7 @@ def test_broken_config_file_is_a_config_error(
 
 @pytest.mark.parametrize("make", ["options", "settings+options"])
 def test_summarizer_options_are_validated_both_ways(make: str) -> None:
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline.summarizer import Summarizer
 
     base = load_settings()
     with pytest.raises(ConfigError, match="invalid setting max_retries") as info:
@@ -95,7 +95,7 @@ def test_summarizer_options_are_validated_both_ways(make: str) -> None:
 
 @pytest.mark.parametrize("with_settings", [False, True])
 def test_unknown_option_is_a_config_error_naming_it(with_settings: bool) -> None:
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline.summarizer import Summarizer
 
     args = (load_settings(),) if with_settings else ()
     with pytest.raises(ConfigError, match="unknown setting 'max_retires'"):
@@ -104,7 +104,7 @@ def test_unknown_option_is_a_config_error_naming_it(with_settings: bool) -> None
 
 def test_options_on_settings_apply_and_keep_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarizer.config import with_options
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline.summarizer import Summarizer
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefgh12345")
     base = load_settings(model="m1", max_tokens=500)
@@ -137,7 +137,7 @@ def test_every_registered_backend_is_a_setting_and_a_cli_choice() -> None:
 
 def test_auto_rule_comes_from_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarizer.backend_registry import COMPATIBLE, EMBEDDED, OPENAI
-    from summarizer.cache import backend_identity
+    from summarizer.pipeline.cache import backend_identity
 
     assert load_settings().backend_spec() is EMBEDDED
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-abcdefgh12345")

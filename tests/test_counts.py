@@ -20,7 +20,7 @@ from conftest import SEEDS
 from verdict_counts import Counts, html_counts, listed
 
 import summarizer
-from summarizer.formats import RenderContext, get_format
+from summarizer.render.formats import RenderContext, get_format
 from summarizer.schema import VERDICTS, ArticleSummary, verdict_of
 
 # (prompt, seed): summaries with events, one without events but with checked numbers in

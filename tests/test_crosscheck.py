@@ -16,8 +16,8 @@ from _crosscheck_gold import (
     sentence_spans,
 )
 
-from summarizer import crosscheck
-from summarizer.crosscheck import (
+from summarizer.checks import figures as crosscheck
+from summarizer.checks.figures import (
     QUALIFIER_SUPPORT,
     qualifier_ok,
     reask_message,

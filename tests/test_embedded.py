@@ -10,8 +10,9 @@ from pathlib import Path
 import httpx2 as httpx
 import pytest
 
-from summarizer import embedded
-from summarizer.embedded import EmbeddedServer
+from summarizer import backend_registry
+from summarizer.backends import embedded
+from summarizer.backends.embedded import EmbeddedServer
 from summarizer.errors import BackendUnavailable, ConfigError
 
 FAKE = Path(__file__).parent / "fakes" / "fake_llama_server.py"
@@ -105,8 +106,8 @@ needs_local = pytest.mark.skipif(
 @needs_local
 @pytest.mark.embedded
 def test_default_gguf_comes_from_the_wheel() -> None:
-    path = embedded.default_model_path()
-    assert path.name == embedded.DEFAULT_GGUF_NAME
+    path = backend_registry.default_model_path()
+    assert path.name == backend_registry.DEFAULT_GGUF_NAME
     assert path.stat().st_size > 50_000_000  # the real 135M-parameter file, not a pointer
 
 
@@ -178,7 +179,7 @@ def test_thread_count_is_passed_to_the_server_and_logged(
 ) -> None:
     import logging
 
-    caplog.set_level(logging.INFO, logger="summarizer.embedded")
+    caplog.set_level(logging.INFO, logger="summarizer.backends.embedded")
     server = FakeServer(gguf, start_timeout=20)
     with server:
         command = server.command(server.port or 0)

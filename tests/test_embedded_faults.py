@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import backends
+from summarizer.backends import backend as backends
+from summarizer.backends.embedded import EmbeddedServer, check_gguf, describe_exit
 from summarizer.cli.app import app
-from summarizer.embedded import EmbeddedServer, check_gguf, describe_exit
 from summarizer.errors import ConfigError
 
 FAKES = Path(__file__).parent / "fakes"

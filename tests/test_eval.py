@@ -14,20 +14,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import evaluation
-from summarizer.cassettes import CASSETTES_DIR, RERECORD_COMMAND, cassette_path
 from summarizer.cli import app
 from summarizer.errors import BackendUnavailable, ModelOutputError
-from summarizer.evaluation import (
+from summarizer.evaluation import run as evaluation
+from summarizer.evaluation.cassettes import CASSETTES_DIR, RERECORD_COMMAND, cassette_path
+from summarizer.evaluation.lock import LOCK_NAME
+from summarizer.evaluation.run import (
     EvalReport,
     compare_with_baseline,
     default_prompt_ids,
     discover_seeds,
     run_eval,
 )
-from summarizer.prompt_lock import LOCK_NAME
-from summarizer.prompts import PROMPTS_DIR, load_prompt
-from summarizer.scoring import FIELDS
+from summarizer.evaluation.scoring import FIELDS
+from summarizer.prompting.templates import PROMPTS_DIR, load_prompt
 
 runner = CliRunner()
 PROMPTS = default_prompt_ids()
@@ -312,7 +312,7 @@ def test_prompts_list_shows_versions_hashes_and_cassettes() -> None:
     for prompt_id in PROMPTS:
         prompt = load_prompt(prompt_id)
         assert prompt_id in result.stdout
-        from summarizer.pipeline import hash_model_for
+        from summarizer.pipeline.summarizer import hash_model_for
 
         assert prompt.content_hash(hash_model_for(prompt)) in result.stdout
     assert "locked" in result.stdout

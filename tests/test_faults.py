@@ -58,7 +58,7 @@ from summarizer.errors import (
     SummarizerError,
     VerificationFailed,
 )
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.schema import ArticleSummary
 
 
@@ -413,7 +413,7 @@ def test_fault_library(
     fake_server: FakeOpenAIServer,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="summarizer.transport")
+    caplog.set_level(logging.INFO, logger="summarizer.backends.transport")
     fake_server.script(*row.script())
     options = {**FAST, **row.settings}
     started = time.monotonic()
@@ -445,7 +445,7 @@ def test_fault_library(
         retries = [
             r
             for r in caplog.records
-            if r.name == "summarizer.transport" and "retry" in r.getMessage()
+            if r.name == "summarizer.backends.transport" and "retry" in r.getMessage()
         ]
         assert len(retries) == row.retries_logged
 

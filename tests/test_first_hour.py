@@ -21,15 +21,15 @@ from fault_fixtures import BELGOROD_PATH, FAST, seed_body, write_config
 from typer.testing import CliRunner, Result
 
 import summarizer.cli  # noqa: F401  (registers the commands)
-from summarizer.batch_io import ResultsFile
+from summarizer.batch.io import ResultsFile
+from summarizer.checks.figures import verify
+from summarizer.checks.wording import counted_noun, indefinite_article
 from summarizer.cli.app import app, stdout
-from summarizer.crosscheck import verify
-from summarizer.dates import parse_dateline
 from summarizer.files import new_file_mode, write_atomic
-from summarizer.render import format_figure
+from summarizer.render.text import format_figure
 from summarizer.schema import Figure
+from summarizer.text.dates import parse_dateline
 from summarizer.vocabulary import EVENT_TYPES
-from summarizer.wording import counted_noun, indefinite_article
 
 runner = CliRunner()
 URL = "https://example.com/news/2024/01/01/belgorod.html"
@@ -358,7 +358,7 @@ def test_dateline_help_says_the_default_whole(command: str) -> None:
 
 
 def test_counts_of_claims_agree_with_their_number() -> None:
-    from summarizer.wording import how_many
+    from summarizer.checks.wording import how_many
 
     assert how_many(1, "claim") == "1 claim"
     assert how_many(0, "claim") == "0 claims"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import formats
+from summarizer.checks.figures import verify
 from summarizer.cli.app import app
-from summarizer.crosscheck import verify
 from summarizer.errors import InputError
-from summarizer.formats import FORMATS, SUBJECTS, RenderContext, format_names, get_format
 from summarizer.numbers import extract_numbers
+from summarizer.render import formats
+from summarizer.render.formats import FORMATS, SUBJECTS, RenderContext, format_names, get_format
 from summarizer.schema import ArticleSummary, VerificationReport
 
 ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "belgorod-kharkiv-2024-01-01.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.grounding import (
+from summarizer.checks.grounding import (
     FUZZY_THRESHOLD,
     QuoteAligner,
     ground,

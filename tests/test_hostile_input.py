@@ -39,13 +39,13 @@ from fault_fixtures import (
 from typer.testing import CliRunner, Result
 
 import summarizer.cli  # noqa: F401
-from summarizer.chunking import merge_drafts, split_article
+from summarizer.checks.grounding import normalize_quote
 from summarizer.cli.app import app
 from summarizer.errors import BackendUnavailable, InputError, VerificationFailed
-from summarizer.grounding import normalize_quote
-from summarizer.pipeline import Summarizer
-from summarizer.reading import MAX_BYTES
+from summarizer.pipeline.chunks import merge_drafts, split_article
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.schema import ArticleSummary, SummaryDraft
+from summarizer.text.reading import MAX_BYTES
 
 DATA = ROOT / "tests" / "data"
 INJECTION = DATA / "injection.txt"

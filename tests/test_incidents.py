@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import summarizer
-from summarizer.incident_reader import Incident, event_types_in, incidents
+from summarizer.checks.incidents import Incident, event_types_in, incidents
 
 # The dateline of every article below: Wednesday, 7 May 2031.
 DATELINE = " date 2031-05-07 "

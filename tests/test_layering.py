@@ -5,6 +5,9 @@
   the CLI. Both are thin layers over the same library.
 - No import cycles between modules, counting imports inside functions (a cycle hidden in a
   function is still a cycle); imports under ``if TYPE_CHECKING:`` are not run and do not count.
+- The layers come in one order (:data:`LAYERS`): a module imports only from its own layer
+  or the layers before it, never from a later one, and never from a sibling of the same
+  rank (prompting and backends; batch and evaluation).
 - No module imports another module's private (leading underscore) name, whether as
   ``from m import _name`` or as ``m._name``. Private *modules* (``_numwords.py``) are for
   their own package.
@@ -29,6 +32,59 @@ SOURCE = ROOT / PACKAGE
 THIN_LAYERS = ("summarizer.cli", "summarizer.service")
 # `python -m summarizer` is the command line's other door: it belongs to the CLI layer.
 CLI_ENTRY_POINTS = ("summarizer.cli", "summarizer.__main__")
+
+# The stages, in order. A module may import its own group and every earlier rank; a group
+# of the same rank is a sibling, not a dependency. The kernel is the top-level modules.
+KERNEL = (
+    "summarizer.errors",
+    "summarizer.config",
+    "summarizer.schema",
+    "summarizer.vocabulary",
+    "summarizer.redaction",
+    "summarizer.backend_registry",
+    "summarizer.files",
+)
+LAYERS: tuple[tuple[str, ...], ...] = (
+    KERNEL,
+    ("summarizer.text",),
+    ("summarizer.numbers",),
+    ("summarizer.checks",),
+    ("summarizer.prompting", "summarizer.backends"),
+    ("summarizer.pipeline",),
+    ("summarizer.batch", "summarizer.evaluation"),
+    ("summarizer.render",),
+    # The service never imports the CLI; the CLI's `serve` and `db` start the service.
+    ("summarizer.service",),
+    ("summarizer.cli",),
+    ("summarizer", "summarizer.__main__"),  # the public API (lazy) and `python -m`
+)
+
+
+def place(name: str) -> tuple[int, str]:
+    """(rank, group) of a module: its layer's index and the group it belongs to."""
+    best: tuple[int, str] | None = None
+    for rank, groups in enumerate(LAYERS):
+        for group in groups:
+            exact = name == group and group in ("summarizer", "summarizer.__main__")
+            if (exact or (group != "summarizer" and in_layer(name, group))) and (
+                best is None or len(group) > len(best[1])
+            ):
+                best = (rank, group)
+    if best is None:
+        raise AssertionError(f"{name} is in no layer: add it to LAYERS (or move it)")
+    return best
+
+
+def against_the_layers(name: str, imports: set[str]) -> list[str]:
+    """The imports of ``name`` that run against the layer order."""
+    rank, group = place(name)
+    bad = []
+    for target in sorted(imports):
+        their_rank, their_group = place(target)
+        if their_rank > rank or (their_rank == rank and their_group != group and rank > 0):
+            bad.append(f"{target} ({their_group})")
+    return bad
+
 
 # Known violations, each with the issue that removes it. The test fails when one is gone
 # (delete it here: this list only shrinks) and when a new one appears.
@@ -132,7 +188,7 @@ def scan(module: Module, modules: dict[str, Module]) -> None:
 
 
 def dotted(node: ast.expr, aliases: dict[str, str]) -> str | None:
-    """``summarizer.pipeline`` for ``pipeline`` or ``summarizer.pipeline`` expressions."""
+    """``summarizer.pipeline.summarizer`` for ``pipeline`` or ``summarizer.pipeline.summarizer`` expressions."""
     if isinstance(node, ast.Name):
         return aliases.get(node.id)
     if isinstance(node, ast.Attribute):
@@ -207,6 +263,25 @@ def test_library_never_imports_the_cli_or_the_service(name: str) -> None:
     forbidden = ("summarizer.cli",) if in_layer(name, "summarizer.service") else THIN_LAYERS
     bad = sorted(i for i in scanned()[name].imports if any(in_layer(i, f) for f in forbidden))
     assert not bad, f"{name} imports {bad}: the library must not depend on its thin layers"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_imports_follow_the_layer_order(name: str) -> None:
+    bad = against_the_layers(name, scanned()[name].imports)
+    assert not bad, f"{name} ({place(name)[1]}) imports a later or sibling layer: {bad}"
+
+
+def test_the_layer_order_catches_a_planted_violation() -> None:
+    assert against_the_layers("summarizer.checks.figures", {"summarizer.pipeline.plan"})
+    assert against_the_layers("summarizer.prompting.selection", {"summarizer.backends.call"})
+    assert against_the_layers("summarizer.schema", {"summarizer.text.dates"})
+    assert against_the_layers("summarizer.service.app", {"summarizer.cli.app"})
+    assert not against_the_layers(
+        "summarizer.pipeline.plan",
+        {"summarizer.checks.reask", "summarizer.schema", "summarizer.pipeline.chunks"},
+    )
+    with pytest.raises(AssertionError, match="in no layer"):
+        place("summarizer.somewhere_new")
 
 
 def test_no_import_cycles() -> None:

@@ -21,14 +21,14 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401  (registers the commands)
-from summarizer import cassettes
+from summarizer.checks.figures import verify
 from summarizer.cli.app import app, stdout
-from summarizer.crosscheck import verify
-from summarizer.evaluation import EvalReport
+from summarizer.evaluation import cassettes
+from summarizer.evaluation.run import EvalReport
+from summarizer.evaluation.scoring import FIELDS
 from summarizer.numbers import extract_numbers
-from summarizer.render import format_figure, render_text
+from summarizer.render.text import format_figure, render_text
 from summarizer.schema import ArticleSummary
-from summarizer.scoring import FIELDS
 
 WIDTH = 80
 runner = CliRunner()
@@ -190,7 +190,7 @@ def test_eval_command_keeps_every_column_of_every_table(eval_report: EvalReport)
 @pytest.mark.parametrize("width", [WIDTH, 100, 132, 200])
 def test_every_eval_table_fits_at_any_width(eval_report: EvalReport, width: int) -> None:
     from summarizer.cli.eval import baseline_view, report_view
-    from summarizer.evaluation import compare_with_baseline
+    from summarizer.evaluation.run import compare_with_baseline
 
     screen = render(report_view(eval_report), width)
     assert_fits(screen, eval_words(eval_report), width)
@@ -238,7 +238,7 @@ def test_numbers_fits() -> None:
 def test_stacked_blocks_skip_empty_cells_and_keep_words_whole() -> None:
     from rich.text import Text
 
-    from summarizer.layout import Responsive, stacked
+    from summarizer.render.layout import Responsive, stacked
 
     rows = [("1", Text(""), "a_very_long_identifier_that_is_one_word", "short words here " * 8)]
     block = stacked("Things", ("#", "date", "name", "notes"), rows)
@@ -251,7 +251,7 @@ def test_stacked_blocks_skip_empty_cells_and_keep_words_whole() -> None:
 def test_a_table_whose_words_do_not_fit_is_replaced_not_squeezed() -> None:
     from rich.table import Table
 
-    from summarizer.layout import Responsive, fit_table
+    from summarizer.render.layout import Responsive, fit_table
 
     headers = [f"column_{i}" for i in range(8)]
     row = [f"value_number_{i}" for i in range(8)]  # 8 x 14 characters: cannot fit in 80
@@ -270,6 +270,6 @@ def test_a_table_whose_words_do_not_fit_is_replaced_not_squeezed() -> None:
 
 
 def stacked_rows(headers: list[str], row: list[str]) -> object:
-    from summarizer.layout import stacked
+    from summarizer.render.layout import stacked
 
     return stacked(None, headers, [row])

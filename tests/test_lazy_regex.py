@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from summarizer.lazy_regex import LazyPattern, lazy_compile
+from summarizer.text.lazy_regex import LazyPattern, lazy_compile
 
 
 def test_a_lazy_pattern_compiles_once_on_first_use() -> None:
@@ -26,8 +26,8 @@ def test_a_lazy_pattern_compiles_once_on_first_use() -> None:
 
 def test_importing_the_extractor_compiles_none_of_its_patterns() -> None:
     code = (
-        "import summarizer.numbers as n, summarizer.claims as c, summarizer.dates as d\n"
-        "from summarizer.lazy_regex import LazyPattern\n"
+        "import summarizer.numbers as n, summarizer.checks.claims as c, summarizer.text.dates as d\n"
+        "from summarizer.text.lazy_regex import LazyPattern\n"
         "mods = (n, c, d)\n"
         "lazy = [v for m in mods for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
         "assert len(lazy) > 30, len(lazy)\n"

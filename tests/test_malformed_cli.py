@@ -36,10 +36,10 @@ from fault_fixtures import (
 )
 from service_fixtures import LiveService
 
-from summarizer.batch_api.lines import Answer, LivePath
+from summarizer.batch.api.lines import Answer, LivePath
 from summarizer.config import Settings
-from summarizer.finishing import draft_from_answer
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline.finish import draft_from_answer
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.schema import ArticleSummary, ClaimCheck
 
 BAD_DATE = belgorod_draft()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from instructor.v2.core.mode import Mode
 from instructor.v2.core.templating import handle_templating
 
-from summarizer.model_call import jinja_literal
+from summarizer.backends.call import jinja_literal
 
 TRICKY = [
     "Casualties: {{ reask }} and {% if article %}leak{% endif %} {# comment #}",
@@ -71,7 +71,7 @@ def test_any_text_renders_as_jinja_would_render_it_escaped(text: str) -> None:
 
 def _embedded_backend() -> object:
     from summarizer.backend_registry import EMBEDDED
-    from summarizer.backends import Backend
+    from summarizer.backends.backend import Backend
     from summarizer.config import Settings
 
     settings = Settings(deadline=600)
@@ -82,10 +82,10 @@ def _embedded_backend() -> object:
 def test_embedded_deadline_names_the_model_the_setting_and_progress_not_the_port() -> None:
     import httpx2 as httpx
 
+    from summarizer.backends.call import new_tally, translate_error
+    from summarizer.backends.transport import DeadlineExceeded
     from summarizer.errors import BackendUnavailable
-    from summarizer.model_call import new_tally, translate_error
     from summarizer.schema import Usage
-    from summarizer.transport import DeadlineExceeded
 
     backend = _embedded_backend()
     tally = new_tally(backend)  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def test_embedded_connection_failure_does_not_show_the_internal_port() -> None:
     import httpx2 as httpx
     import openai
 
-    from summarizer.model_call import translate_error
+    from summarizer.backends.call import translate_error
 
     request = httpx.Request("POST", "http://127.0.0.1:33893/v1/chat/completions")
     try:

@@ -1,7 +1,7 @@
 """Property-based tests of the number extractor (hypothesis).
 
 The number words are spelled by a small speller written here, independently of
-``summarizer._numwords``, so the extractor's parser is checked against another implementation.
+``summarizer.numbers.words``, so the extractor's parser is checked against another implementation.
 """
 
 from __future__ import annotations

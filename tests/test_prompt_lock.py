@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from summarizer import prompt_lock
-from summarizer.cassettes import (
+from summarizer.errors import CassetteMiss, ConfigError
+from summarizer.evaluation import lock as prompt_lock
+from summarizer.evaluation.cassettes import (
     EMBEDDED_MODEL,
     REPLAY_BASE_URL,
     RERECORD_COMMAND,
     cassette_path,
     make_vcr,
 )
-from summarizer.errors import CassetteMiss, ConfigError
-from summarizer.pipeline import RESPONSE_MODEL, Summarizer
-from summarizer.prompts import PROMPTS_DIR, load_prompt
+from summarizer.pipeline.summarizer import RESPONSE_MODEL, Summarizer
+from summarizer.prompting.templates import PROMPTS_DIR, load_prompt
 
 PROMPT_ID = "event-summary"
 

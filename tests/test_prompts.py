@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import ConfigError
-from summarizer.prompts import available_prompts, load_prompt, parse_prompt_file
+from summarizer.prompting.templates import available_prompts, load_prompt, parse_prompt_file
 from summarizer.schema import ArticleSummary, SummaryDraft
 
 PROMPT = """---

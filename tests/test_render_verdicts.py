@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from summarizer.render import print_text
+from summarizer.render.text import print_text
 from summarizer.schema import (
     ArticleSummary,
     Figure,

@@ -10,9 +10,9 @@ from pathlib import Path
 from fake_openai_server import BELGOROD_DRAFT, BELGOROD_JSON, Completion, FakeOpenAIServer
 from typer.testing import CliRunner, Result
 
+from summarizer.checks.figures import verify
 from summarizer.cli.app import app
-from summarizer.crosscheck import verify
-from summarizer.report_html import claims_of, embed_json, render_html, segments
+from summarizer.render.html import claims_of, embed_json, render_html, segments
 from summarizer.schema import (
     ArticleSummary,
     Figure,

@@ -1,4 +1,4 @@
-"""Tests for summarizer.scoring: the rules, the matching, and damaged copies of the gold.
+"""Tests for summarizer.evaluation.scoring: the rules, the matching, and damaged copies of the gold.
 
 Expected numbers are derived from the rules and from counts in the gold files (events,
 non-null casualty slots, other figures), never copied from a run of the scorer.
@@ -17,16 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.schema import (
-    EVENT_TYPES,
-    ArticleSummary,
-    Figure,
-    FigureCheck,
-    Grounding,
-    SummaryDraft,
-    VerificationReport,
-)
-from summarizer.scoring import (
+from summarizer.evaluation.scoring import (
     CHECK_FIELDS,
     FIELDS,
     MIN_SIMILARITY,
@@ -53,6 +44,15 @@ from summarizer.scoring import (
     score_summary,
     type_family,
     type_similarity,
+)
+from summarizer.schema import (
+    EVENT_TYPES,
+    ArticleSummary,
+    Figure,
+    FigureCheck,
+    Grounding,
+    SummaryDraft,
+    VerificationReport,
 )
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"

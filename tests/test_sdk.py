@@ -1,4 +1,4 @@
-"""summarizer.sdk: the SDK import pauses the collector; only an application freezes the heap.
+"""summarizer.backends.sdk: the SDK import pauses the collector; only an application freezes the heap.
 
 Each check runs in a fresh interpreter: a freeze would otherwise hold this test process's
 heap for the rest of the run, and the state under test is per process.
@@ -23,7 +23,7 @@ def run(code: str) -> str:
 def test_the_collector_is_paused_inside_and_restored_after() -> None:
     out = run(
         "import gc\n"
-        "from summarizer.sdk import importing_sdks\n"
+        "from summarizer.backends.sdk import importing_sdks\n"
         "with importing_sdks(): inside = gc.isenabled()\n"
         "after = gc.isenabled()\n"
         "gc.disable()\n"
@@ -37,7 +37,7 @@ def test_the_collector_is_paused_inside_and_restored_after() -> None:
 def test_an_application_freezes_once_after_the_first_import() -> None:
     out = run(
         "import gc\n"
-        "from summarizer.sdk import freeze_after_sdk_import, importing_sdks\n"
+        "from summarizer.backends.sdk import freeze_after_sdk_import, importing_sdks\n"
         "freeze_after_sdk_import()\n"
         "with importing_sdks(): kept = [object() for _ in range(3)]\n"
         "first = gc.get_freeze_count()\n"
@@ -54,7 +54,7 @@ def test_an_error_inside_still_restores_the_collector(raises: bool) -> None:
     body = "raise KeyError('x')" if raises else "pass"
     out = run(
         "import gc\n"
-        "from summarizer.sdk import importing_sdks\n"
+        "from summarizer.backends.sdk import importing_sdks\n"
         "try:\n"
         f"    with importing_sdks(): {body}\n"
         "except KeyError:\n"
@@ -68,7 +68,7 @@ def test_the_cli_asks_for_the_freeze() -> None:
     out = run(
         "import gc, sys\n"
         "from summarizer.cli import main\n"
-        "from summarizer.sdk import importing_sdks\n"
+        "from summarizer.backends.sdk import importing_sdks\n"
         "sys.argv = ['summarizer', '--help']\n"
         "try:\n"
         "    main()\n"

@@ -22,8 +22,8 @@ from fault_fixtures import (
 from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401
-from summarizer import cassettes
 from summarizer.cli.app import app
+from summarizer.evaluation import cassettes
 
 # A key that is not shaped like one: only the registered-secret scrub can catch it.
 PLAIN_KEY = "plainSECRETvalue-7f3a9c"
@@ -76,7 +76,7 @@ def test_verbose_cli_never_prints_the_key(
     assert run.exit_code == 0, run.stderr
     assert "transient failure" in run.stderr  # the verbose log really ran
     if verbosity == "-vv":  # our one line per request
-        assert "summarizer.transport DEBUG POST http://127.0.0.1:" in run.stderr
+        assert "summarizer.backends.transport DEBUG POST http://127.0.0.1:" in run.stderr
     if verbosity == "-vvv":  # the SDK's own debug output, headers included, scrubbed
         assert "HTTP Request: POST" in run.stderr and "Request options" in run.stderr
     assert_clean(run.stdout + run.stderr, FAKE_KEY)

@@ -1,4 +1,4 @@
-"""Selection prompts: ids in, numbers from the rules out (summarizer.selection)."""
+"""Selection prompts: ids in, numbers from the rules out (summarizer.prompting.selection)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from fake_openai_server import Completion, FakeOpenAIServer
 from fault_fixtures import FAST
 from pydantic import ValidationError
 
-from summarizer import selection
-from summarizer.backends import grammar_schema
-from summarizer.marks import strip_marks
+from summarizer.backends.backend import grammar_schema
+from summarizer.checks.reask import report_of
 from summarizer.numbers import extract_numbers
-from summarizer.pipeline import Summarizer, prepare
-from summarizer.prompts import load_prompt
+from summarizer.pipeline.summarizer import Summarizer, prepare
+from summarizer.prompting import selection
+from summarizer.prompting.templates import load_prompt
 from summarizer.schema import CASUALTY_ROLES
-from summarizer.verification import report_of
+from summarizer.text.marks import strip_marks
 
 SEED_TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
 ARTICLE = BELGOROD.read_text(encoding="utf-8")
@@ -312,7 +312,7 @@ def test_markers_copied_into_prose_are_dropped_but_its_numbers_stay() -> None:
 def test_the_first_mention_of_each_weekday_carries_its_resolved_date() -> None:
     import datetime as dt
 
-    from summarizer.dates import parse_dateline
+    from summarizer.text.dates import parse_dateline
 
     dateline = parse_dateline(ARTICLE)
     assert dateline is not None

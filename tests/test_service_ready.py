@@ -16,10 +16,10 @@ import httpx2 as httpx
 import pytest
 from service_fixtures import BELGOROD_TEXT, free_port
 
-from summarizer import backends
+from summarizer.backends import backend as backends
+from summarizer.backends.embedded import EmbeddedServer
+from summarizer.backends.transport import tls_context
 from summarizer.config import Settings
-from summarizer.embedded import EmbeddedServer
-from summarizer.transport import tls_context
 
 pytestmark = pytest.mark.service
 

@@ -28,9 +28,9 @@ import pytest
 from pg_fixtures import PgCluster
 from service_fixtures import API_KEY, LiveService, jsonl, wait_for_batch
 
+from summarizer.backends.transport import tls_context
 from summarizer.config import ENV_VARS
 from summarizer.service.models import Batch
-from summarizer.transport import tls_context
 
 pytestmark = [pytest.mark.service, pytest.mark.slow(seconds=10)]
 

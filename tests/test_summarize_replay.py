@@ -12,9 +12,9 @@ from conftest import BELGOROD
 from typer.testing import CliRunner
 
 import summarizer
-from summarizer import cassettes
 from summarizer.cli import app
-from summarizer.prompts import load_prompt
+from summarizer.evaluation import cassettes
+from summarizer.prompting.templates import load_prompt
 from summarizer.schema import ArticleSummary
 
 SEED_ID = BELGOROD.stem
@@ -49,7 +49,7 @@ def test_cli_json_validates_with_meta(use_cassette, replay_options) -> None:
     assert meta is not None
     prompt = load_prompt(PROMPT_ID)
     assert (meta.prompt_id, meta.prompt_version) == (prompt.id, prompt.version)
-    assert meta.prompt_hash == prompt.content_hash(summarizer.pipeline.RESPONSE_MODEL)
+    assert meta.prompt_hash == prompt.content_hash(summarizer.pipeline.summarizer.RESPONSE_MODEL)
     assert meta.model == cassettes.EMBEDDED_MODEL and meta.backend == "llama-cpp"
     assert str(summary.article_date) == "2024-01-01", "the dateline is read by rule"
     assert summary.verification is not None
@@ -148,12 +148,12 @@ def test_caller_messages_are_never_mutated(use_cassette, replay_options) -> None
         request = s.prepare(BELGOROD.read_text())
         snapshot = json.dumps(request.messages)
         with use_cassette(PROMPT_ID, SEED_ID):
-            from summarizer.model_call import call_model
+            from summarizer.backends.call import call_model
 
             call_model(
                 s.backend,
                 request.messages,
-                summarizer.pipeline.RESPONSE_MODEL,
+                summarizer.pipeline.summarizer.RESPONSE_MODEL,
                 request.context,
                 request.headers,
             )
@@ -175,7 +175,9 @@ def test_changed_prompt_fails_with_prompt_name_and_rerecord_command(
     assert "prompt changed" in result.stderr and f"'{PROMPT_ID}'" in result.stderr
     assert cassettes.RERECORD_COMMAND in result.stderr
     recorded_hash = cassettes.cassette_metadata(cassettes.cassette_path(PROMPT_ID, SEED_ID))["hash"]
-    changed = load_prompt(PROMPT_ID, tmp_path).content_hash(summarizer.pipeline.RESPONSE_MODEL)
+    changed = load_prompt(PROMPT_ID, tmp_path).content_hash(
+        summarizer.pipeline.summarizer.RESPONSE_MODEL
+    )
     message = " ".join(result.stderr.split())
     version = load_prompt(PROMPT_ID).version
     assert (

@@ -7,7 +7,7 @@ import time
 import httpx2 as httpx
 import pytest
 
-from summarizer.transport import RetryPolicy, RetryTransport, parse_retry_after
+from summarizer.backends.transport import RetryPolicy, RetryTransport, parse_retry_after
 
 FAST = RetryPolicy(
     attempts=4, backoff_initial=0.0, backoff_max=0.0, retry_after_cap=0.3, deadline=10
@@ -104,7 +104,7 @@ def test_parse_retry_after_http_date() -> None:
 
 def test_a_timeout_with_no_time_left_for_another_attempt_is_reported_as_the_deadline() -> None:
     """The retries end because of the deadline, so the deadline is what to raise."""
-    from summarizer.transport import DeadlineExceeded, deadline_scope
+    from summarizer.backends.transport import DeadlineExceeded, deadline_scope
 
     seen: list[httpx.Request] = []
 
@@ -122,7 +122,7 @@ def test_a_timeout_with_no_time_left_for_another_attempt_is_reported_as_the_dead
 
 def test_a_rejection_with_no_time_left_keeps_its_own_error() -> None:
     """A 429 whose Retry-After outlives the deadline stays a 429: that says more."""
-    from summarizer.transport import deadline_scope
+    from summarizer.backends.transport import deadline_scope
 
     transport, seen = scripted(httpx.Response(429, headers={"Retry-After": "5"}))
     transport.policy = RetryPolicy(attempts=3, retry_after_cap=30, deadline=10)

@@ -8,10 +8,10 @@ import pytest
 from _crosscheck_gold import load_seed
 from pydantic import ValidationError
 
-from summarizer import verification
+from summarizer.checks import reask as verification
+from summarizer.checks.reask import check_draft, make_verified_model, report_of
 from summarizer.errors import InputError
 from summarizer.schema import SummaryDraft
-from summarizer.verification import check_draft, make_verified_model, report_of
 
 SEED = load_seed("belgorod-kharkiv-2024-01-01")
 Verified = make_verified_model(SummaryDraft)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, get_args
 
-from summarizer import crosscheck, numbers, schema, vocabulary
+from summarizer import numbers, schema, vocabulary
+from summarizer.checks import figures
 from summarizer.schema import ArticleSummary, SummaryDraft
 
 
@@ -68,8 +69,8 @@ def test_other_modules_reuse_the_same_objects() -> None:
     """No module keeps a private copy that could drift."""
     assert schema.ROLES is vocabulary.ROLES and schema.QUALIFIERS is vocabulary.QUALIFIERS
     assert schema.EVENT_TYPES is vocabulary.EVENT_TYPES
-    assert crosscheck.COUNT_ROLES is vocabulary.COUNT_ROLES
-    assert crosscheck.COVERAGE_ROLES is vocabulary.COVERAGE_ROLES
+    assert figures.COUNT_ROLES is vocabulary.COUNT_ROLES
+    assert figures.COVERAGE_ROLES is vocabulary.COVERAGE_ROLES
     hints = numbers.NumberMention.__annotations__
     assert hints["role"] in ("Role", vocabulary.Role) and hints["qualifier"] in (
         "MentionQualifier",

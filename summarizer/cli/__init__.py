@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 
+from summarizer.backends.sdk import freeze_after_sdk_import
 from summarizer.cli.app import app
-from summarizer.sdk import freeze_after_sdk_import
 
 
 def main() -> None:
-    freeze_after_sdk_import()  # this process is ours: see summarizer.sdk
+    freeze_after_sdk_import()  # this process is ours: see summarizer.backends.sdk
     app(args=expand_strict(sys.argv[1:]))
 
 

@@ -43,9 +43,9 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from summarizer.batch import BatchResult, BatchTotals, asummarize_many, default_concurrency
-from summarizer.batch_api import MAX_BYTES, MAX_LINES, BatchApiOptions
-from summarizer.batch_io import BatchItem, ResultsFile, ResumePlan, load_inputs, plan_resume
+from summarizer.batch.api import MAX_BYTES, MAX_LINES, BatchApiOptions
+from summarizer.batch.io import BatchItem, ResultsFile, ResumePlan, load_inputs, plan_resume
+from summarizer.batch.live import BatchResult, BatchTotals, asummarize_many, default_concurrency
 from summarizer.cli.app import cli_errors, stderr
 from summarizer.cli.batch_api import CANCEL_GRACE_S, run_batch_api
 from summarizer.cli.batch_group import batch_app
@@ -64,9 +64,9 @@ from summarizer.cli.options import (
     retry_command,
 )
 from summarizer.config import load_settings
-from summarizer.costs import has_prices
 from summarizer.errors import EXIT_SOME_FAILED, InputError
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline.costs import has_prices
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.redaction import configure_logging
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -1,6 +1,6 @@
 """``--via batch-api``, ``summarizer batch export`` and ``summarizer batch import``.
 
-Thin: the work is :class:`summarizer.batch_api.BatchApiRun`. Here: options, progress on
+Thin: the work is :class:`summarizer.batch.api.BatchApiRun`. Here: options, progress on
 stderr, Ctrl-C (the job keeps running at the provider; a second Ctrl-C offers to cancel
 it), and the closing summary.
 
@@ -20,10 +20,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from summarizer.batch_api import BatchApiOptions, BatchApiRun, RunReport, state_dir
-from summarizer.batch_api.engine import stored_settings
-from summarizer.batch_api.store import Job
-from summarizer.batch_io import iter_inputs
+from summarizer.batch.api import BatchApiOptions, BatchApiRun, RunReport, state_dir
+from summarizer.batch.api.engine import stored_settings
+from summarizer.batch.api.store import Job
+from summarizer.batch.io import iter_inputs
 from summarizer.cli.app import cli_errors, stderr
 from summarizer.cli.batch_group import batch_app
 from summarizer.cli.options import (
@@ -40,8 +40,8 @@ from summarizer.cli.options import (
     retry_command,
 )
 from summarizer.config import Settings, load_settings
-from summarizer.costs import has_prices
 from summarizer.errors import EXIT_SOME_FAILED, InputError
+from summarizer.pipeline.costs import has_prices
 from summarizer.redaction import configure_logging
 
 CANCEL_GRACE_S = 5.0

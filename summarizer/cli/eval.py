@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summarizer.cli.app import app, cli_errors, stderr, stdout
-from summarizer.evaluation import (
+from summarizer.evaluation.run import (
     EvalReport,
     PromptRun,
     SeedResult,
@@ -30,9 +30,9 @@ from summarizer.evaluation import (
     regressions,
     run_eval,
 )
-from summarizer.layout import Responsive
+from summarizer.evaluation.scoring import FIELDS, FieldChange, SeedScore
 from summarizer.redaction import configure_logging
-from summarizer.scoring import FIELDS, FieldChange, SeedScore
+from summarizer.render.layout import Responsive
 
 # Short column headers for the per-seed table, in FIELDS order.
 FIELD_LABELS: dict[str, str] = {
@@ -199,7 +199,7 @@ CAPTION = (
 def report_view(report: EvalReport) -> Responsive:
     """Scores per seed, totals, cost per seed: wide tables where they fit, else narrow ones.
 
-    Every table keeps every column and every word whole (see :mod:`summarizer.layout`).
+    Every table keeps every column and every word whole (see :mod:`summarizer.render.layout`).
     The two per-seed views change form together, so that both name the seeds the same
     way: by id in the wide tables, as s1, s2, ... (listed once, above) in the narrow ones.
     """

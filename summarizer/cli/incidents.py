@@ -2,7 +2,7 @@
 
 No model is called. ``--format text`` prints one table row per incident (its date, place,
 event types and the numbers that belong to it); ``--format json`` prints a list of
-:class:`~summarizer.incident_reader.Incident` objects, offsets into the article included.
+:class:`~summarizer.checks.incidents.Incident` objects, offsets into the article included.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 import typer
 
 from summarizer.cli.app import app, cli_errors, stdout
-from summarizer.reading import read_article
+from summarizer.text.reading import read_article
 
 
 @app.command("incidents")
@@ -30,7 +30,7 @@ def incidents_command(
     ] = "text",
 ) -> None:
     """Split an article into the incidents it reports and show which numbers belong to each."""
-    from summarizer.incident_reader import incidents
+    from summarizer.checks.incidents import incidents
 
     article = read_article(path)
     found = incidents(article.text)

@@ -12,9 +12,9 @@ import typer
 
 from summarizer.cli.app import app, cli_errors
 from summarizer.cli.output import NumbersFormatOpt, emit
-from summarizer.formats import RenderContext
 from summarizer.numbers import extract_numbers
-from summarizer.reading import read_article
+from summarizer.render.formats import RenderContext
+from summarizer.text.reading import read_article
 
 
 @app.command("numbers")

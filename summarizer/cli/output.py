@@ -1,6 +1,6 @@
 """``--format`` and ``--output`` for every command: look the format up, print or write it.
 
-The formats themselves live in :mod:`summarizer.formats`; a command names its subject
+The formats themselves live in :mod:`summarizer.render.formats`; a command names its subject
 ("summary", "report", "numbers") and gets exactly the formats that can render it.
 """
 
@@ -14,7 +14,7 @@ import typer
 from summarizer.cli.app import stderr, stdout
 from summarizer.errors import InputError
 from summarizer.files import write_atomic as write_file
-from summarizer.formats import RenderContext, Subject, format_names, get_format
+from summarizer.render.formats import RenderContext, Subject, format_names, get_format
 
 
 def format_option(subject: Subject) -> Any:

@@ -11,11 +11,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.cassettes import CASSETTES_DIR, cassette_metadata
 from summarizer.cli.app import FlagsAsFlagsGroup, app, cli_errors, stderr, stdout
 from summarizer.cli.eval import table_console
-from summarizer.layout import Responsive, stacked
-from summarizer.prompt_lock import LockEntry, PromptStatus, check, lock, lock_path, offending
+from summarizer.evaluation.cassettes import CASSETTES_DIR, cassette_metadata
+from summarizer.evaluation.lock import LockEntry, PromptStatus, check, lock, lock_path, offending
+from summarizer.render.layout import Responsive, stacked
 
 prompts_app = typer.Typer(
     cls=FlagsAsFlagsGroup,

@@ -11,6 +11,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from summarizer.backends.progress import CallProgress, tracking
 from summarizer.cli.app import app, cli_errors, stderr
 from summarizer.cli.options import (
     BackendOpt,
@@ -30,10 +31,9 @@ from summarizer.cli.options import (
 )
 from summarizer.cli.output import SummaryFormatOpt, emit
 from summarizer.errors import VerificationFailed
-from summarizer.formats import RenderContext
-from summarizer.progress import CallProgress, tracking
-from summarizer.reading import read_article
 from summarizer.redaction import configure_logging
+from summarizer.render.formats import RenderContext
+from summarizer.text.reading import read_article
 
 
 @app.command("summarize")
@@ -75,7 +75,7 @@ def summarize_command(
     published = parse_date_option(dateline)
     article = read_article(path)
     # The pipeline (and the model SDKs) load only once the input is known to be good.
-    from summarizer.pipeline import Summarizer
+    from summarizer.pipeline.summarizer import Summarizer
     from summarizer.schema import ArticleSummary
 
     summarizer = Summarizer(

@@ -13,15 +13,15 @@ from typing import Annotated, Any
 
 import typer
 
+from summarizer.checks.reask import parse_summary, verify
 from summarizer.cli.app import app, cli_errors
 from summarizer.cli.options import DatelineOpt, parse_date_option
 from summarizer.cli.output import ReportFormatOpt, emit
 from summarizer.errors import InputError, VerificationFailed
-from summarizer.formats import RenderContext
 from summarizer.numbers import extract_numbers
-from summarizer.reading import read_article, refuse_url
+from summarizer.render.formats import RenderContext
 from summarizer.schema import ArticleSummary, StrictLevel
-from summarizer.verification import parse_summary, verify
+from summarizer.text.reading import read_article, refuse_url
 
 
 @app.command("verify")

@@ -30,15 +30,15 @@ from fastapi.responses import (
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from summarizer.cache import ResponseCache
-from summarizer.claims import mention_ref
+from summarizer.checks.claims import mention_ref
+from summarizer.checks.figures import verify
+from summarizer.checks.incidents import incidents
 from summarizer.config import Settings, load_settings
-from summarizer.crosscheck import verify
 from summarizer.errors import SummarizerError
-from summarizer.incident_reader import incidents
 from summarizer.numbers import extract_numbers
+from summarizer.pipeline.cache import ResponseCache
 from summarizer.redaction import register_secret
-from summarizer.report_html import render_html
+from summarizer.render.html import render_html
 from summarizer.schema import ArticleSummary, VerificationReport
 from summarizer.service.engine import (
     ClientGone,

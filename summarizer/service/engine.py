@@ -18,10 +18,10 @@ from typing import Any, Literal
 from starlette.requests import Request
 
 from summarizer.backend_registry import LLAMA_CPP
-from summarizer.cache import ResponseCache
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
-from summarizer.pipeline import Summarizer
+from summarizer.pipeline.cache import ResponseCache
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.schema import ArticleSummary
 from summarizer.service.gate import ModelGate
 from summarizer.service.metrics import Metrics
@@ -98,7 +98,7 @@ class Engine:
         ``gc.freeze`` moves what exists at startup out of the collector's sight (the
         technique CPython documents for servers), so collections see only request garbage.
         (Started by the CLI, the SDKs' own objects are frozen already as they are imported:
-        summarizer.sdk.)
+        summarizer.backends.sdk.)
         """
         try:
             self.base.backend.aclient  # noqa: B018 - imports and builds the SDK clients

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.incident_reader import Incident
+from summarizer.checks.incidents import Incident
 from summarizer.schema import ArticleSummary, MentionRef
 
 # Longest article accepted (the chunker refuses past max_article_chars x max_chunks, 96,000

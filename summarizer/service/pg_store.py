@@ -512,7 +512,7 @@ class PostgresRateLimiter:
 
 
 class PostgresCache:
-    """Response-cache storage (summarizer.cache) in one table. The pipeline calls it on
+    """Response-cache storage (summarizer.pipeline.cache) in one table. The pipeline calls it on
     the event loop, so it is quick and best effort: no retry, a short wait, and while the
     database is away a miss and nothing stored. Bounded like the disk cache: every
     ``PRUNE_EVERY`` writes, entries beyond the newest ``keep`` are deleted."""

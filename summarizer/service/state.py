@@ -93,7 +93,7 @@ class Limiter(Protocol):
 
 
 class CacheBackend(Protocol):
-    """Key -> text storage for the response cache (summarizer.cache.ResponseCache)."""
+    """Key -> text storage for the response cache (summarizer.pipeline.cache.ResponseCache)."""
 
     def get(self, key: str) -> Any: ...
 

@@ -365,4 +365,4 @@ class Store:
         return RateLimiter(per_minute, burst)
 
     def cache_backend(self) -> CacheBackend | None:
-        return None  # the response cache's own folder (summarizer.cache)
+        return None  # the response cache's own folder (summarizer.pipeline.cache)

@@ -1,0 +1,1 @@
+"""Many articles at once: the live batch, its input and output files, and the Batch API."""

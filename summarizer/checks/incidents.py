@@ -1,0 +1,636 @@
+"""The incident reader (no model): which happening each number of an article belongs to.
+
+A news article reports several incidents: the attack, a separate strike the same night, the
+retaliation the day before, last year's disaster for comparison. The reader walks the
+article's sentences (:func:`summarizer.numbers.sentence_spans`, the extractor's own split)
+and reads each one's anchors:
+
+- *places*: capitalised names the gazetteer types (:mod:`summarizer.text.gazetteer`), names
+  typed by their own words ("the Lower Shabelle region", "the town of X"), and "the city",
+  "the region", "the capital" continuing the last place of that kind;
+- *dates*: the article's date phrases resolved against the dateline by
+  :func:`summarizer.text.dates.find_dates`; a date beside a verb of saying ("said on Thursday")
+  dates the report, not the happening, and anchors nothing;
+- *background*: a past year ("in 2019", "the 2010 collapse", "since August 2023, when"),
+  "last year", "years ago", "the previous quake": the clause from there on is another time;
+- *event-type cues*: the words of :data:`summarizer.vocabulary.EVENT_TYPE_CUES`.
+
+A sentence whose new explicit anchors (a date or a specific place) do not fit the current
+incident switches to the latest incident they fit, or starts a new one when it also names a
+happening (an event cue); a definite mention of a happening ("the blast", "the quake")
+continues the latest incident of that type; anything else continues the current incident.
+Each number mention (:func:`summarizer.numbers.extract_numbers`) belongs to the incident of
+the clause it stands in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
+from summarizer.text.dates import find_dates, parse_dateline
+from summarizer.text.gazetteer import place_kind
+from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, EventType, Role
+
+__all__ = [
+    "Incident",
+    "IncidentDate",
+    "IncidentMention",
+    "IncidentPlace",
+    "Span",
+    "incidents",
+]
+
+PlaceType = Literal["country", "region", "city"]
+
+# Types whose cue words name no happening of their own ("said", "talks"): they never start one.
+_NOT_HAPPENINGS: frozenset[str] = frozenset({"statement", "meeting", "other"})
+# A dated happening this many days before the dateline is another time, not today's news.
+_BACKGROUND_DAYS = 60
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """Offsets into the article: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+class IncidentPlace(_Model):
+    """A place anchor; ``refers_to`` names the place that "the city" continues."""
+
+    text: str
+    start: int
+    end: int
+    type: PlaceType
+    refers_to: str | None = None
+
+
+class IncidentDate(_Model):
+    """A date anchor with the article's words and the calendar date they resolve to."""
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+
+
+class IncidentMention(_Model):
+    """A number mention of the incident: ``index`` into :func:`extract_numbers`'s list."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    role: Role
+
+
+class Incident(_Model):
+    """One happening the article reports, with the anchors and numbers that belong to it."""
+
+    id: str
+    label: str
+    background: bool
+    date: dt.date | None
+    place: str | None
+    spans: list[Span]
+    places: list[IncidentPlace]
+    dates: list[IncidentDate]
+    event_types: list[EventType]
+    mentions: list[IncidentMention]
+
+
+def incidents(text: str) -> list[Incident]:
+    """Split ``text`` into incidents, in order of first appearance (the dateline skipped)."""
+    return _Reader(text).read()
+
+
+# ------------------------------------------------------------------------------ the language
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
+_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+)
+# Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
+_LEADING = re.compile(
+    r"(?:The|In|On|At|From|Near|Outside|Inside|Across|By|For|To|And|But|After|Before|Since|"
+    r"As|When|While|Meanwhile|Separately|Elsewhere|Across|Throughout|Around)\s+(?=[A-Z])"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
+# Words that capitalise a word but never name a place.
+_NOT_PLACES = frozenset(
+    word.casefold()
+    for word in (*_MONTHS.split("|"), *_WEEKDAYS.split("|"), "I", "The", "A", "An", "In")
+)
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
+    r"(?:[ -]?(?:east|west|ern))?)\s+",
+    re.IGNORECASE,
+)
+# "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
+_REGION_WORDS = (
+    "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
+    "|valley|tehsil"
+)
+_CITY_WORDS = "city|town|village|port|area|suburb|neighbourhood|neighborhood"
+# What a typing word makes of the name it follows or precedes.
+_TYPE_WORDS: dict[str, PlaceType] = {
+    **{word: "region" for word in _REGION_WORDS.split("|")},
+    **{word: "city" for word in _CITY_WORDS.split("|")},
+}
+_TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|{_CITY_WORDS})\b", re.IGNORECASE)
+_TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS}|{_CITY_WORDS})\s+of\s+$", re.IGNORECASE)
+# "300 metres from the port of", "45 km southwest of": a place used to measure from.
+_POSITIONAL = re.compile(
+    r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
+    rf"(?:(?:{_CITY_WORDS}|{_REGION_WORDS})\s+of\s+)?$"
+    # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
+    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
+    # where the victims were taken: "treated at hospitals in Kamloops"
+    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A natural feature's own word types its name.
+_FEATURE = re.compile(
+    r"^(?:Lake|River|Mount|Mt\.?|Gulf|Bay|Sea|Strait|Cape|Port|Fort)\s|"
+    r"\s(?:River|Lake|Sea|Island|Islands|Valley|Mountains|Hills|Bay|Gulf|Delta|Coast)$"
+)
+# "the city", "the region", "the capital": the last place of that kind again.
+_CONTINUATION = re.compile(
+    rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{_REGION_WORDS})"
+    r"(?:'s|’s)?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_CONTINUES: dict[str, PlaceType] = {
+    "city": "city",
+    "town": "city",
+    "capital": "city",
+    "village": "city",
+    "port": "city",
+    "country": "country",
+    "nation": "country",
+}
+
+# Another time: a past year read as a date of a happening, "last year", "years ago", "the
+# previous quake". "since 1987" alone compares ("the worst day since 1987") and is not one.
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PAST_YEAR = re.compile(
+    rf"\b(?:(?:in|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:{_MONTHS})\s+)?(?:\d{{1,2}},?\s+)?"
+    rf"|the\s+|since\s+(?:(?:{_MONTHS})\s+)?(?={_YEAR}\s*,\s*when\b))({_YEAR})\b(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:(?:last|earlier\s+this|earlier\s+in\s+the)\s+(?:week|month|year)|(?:weeks|months)\s+ago|(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+"
+    r"(?:years|decades)\s+ago|a\s+(?:year|decade)\s+ago|(?:the|a)\s+(?:previous|last|former)\s+"
+    r"(?=\w+\b))",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
+# "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:hospital|hotel|airport|stadium|university|school|mosque|church|market|"
+    r"station|palace|prison|camp|bridge|road|street|square)\b",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Mayor|President|Premier|Minister|Governor|Senator|General|Gen|"
+    r"Colonel|Col|Captain|Capt|Chief|Judge|Justice|Sheriff|Inspector|Sergeant|Sgt|Officer|"
+    r"spokesman|spokeswoman|spokesperson|coach|striker|director)\.?\s+(?:[A-Z][\w’'-]+\s+)?$"
+)
+_SAYING_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|added|wrote|explained|warned|insisted|recalled)\b"
+)
+_COMPARED = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z-]+")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
+# A date that dates the telling: "said on Thursday", "told reporters Friday".
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|announced|reported|added|confirmed|stated)\b", re.IGNORECASE
+)
+# Words that open a report of another happening: "Separately, ...", "In another attack, ...".
+_ANOTHER = re.compile(
+    r"\W*(?:separately|elsewhere|in\s+(?:a|an)\s+(?:separate|another|unrelated)\b|"
+    r"in\s+another\b|meanwhile,\s+in\b)",
+    re.IGNORECASE,
+)
+_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
+# "the blast", "the deadly quake", "Monday's attack": a happening already told.
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|its|their|\w+(?:'s|’s))\s+(?:[a-z-]+\s+)?[a-z-]+\b", re.IGNORECASE
+)
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern[str]:
+    stems = sorted({stem for words in EVENT_TYPE_CUES.values() for stem in words}, key=len)
+    return re.compile(
+        r"\b(" + "|".join(re.escape(stem) for stem in reversed(stems)) + r")[\w-]*",
+        re.IGNORECASE,
+    )
+
+
+def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
+    """(start, end, type) for each cue word of an event type in ``text``."""
+    found: list[tuple[int, int, EventType]] = []
+    for match in _cue_pattern().finditer(text):
+        if match.group() in ("March", "May"):
+            continue  # the months, not the verbs
+        word = match.group().lower()
+        for event_type, stems in EVENT_TYPE_CUES.items():
+            if any(word.startswith(stem) for stem in stems):
+                found.append((match.start(), match.end(), event_type))
+    return found
+
+
+# ------------------------------------------------------------------------------ the reading
+
+
+@dataclass
+class _Draft:
+    background: bool
+    anchor_year: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    places: list[IncidentPlace] = field(default_factory=list)
+    dates: list[IncidentDate] = field(default_factory=list)
+    types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
+    mentions: list[int] = field(default_factory=list)
+
+    date: dt.date | None = None  # the first date it was given
+    names: set[str] = field(default_factory=set)  # its places, case-folded
+
+    def place_names(self) -> set[str]:
+        return self.names
+
+    def happening_types(self) -> set[EventType]:
+        return {t for t in self.types if t not in _NOT_HAPPENINGS}
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    background_year: int | None  # the year it is anchored to; 0: another time, year unknown
+    places: list[IncidentPlace]
+    dates: list[IncidentDate]
+    types: list[tuple[int, int, EventType]]
+    definite_types: set[EventType]
+    toll: bool = False  # a number in it counts victims or damage ("killing three people")
+    another: bool = False  # it opens with "Separately," or "In another attack,"
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        dateline = parse_dateline(text)
+        self.dateline = dateline.date if dateline else None
+        self.body_start = dateline.end if dateline else 0
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.last_place: dict[PlaceType, IncidentPlace] = {}
+        self.capitalised_inside = self._capitalised_inside()
+        self.all_dates = find_dates(text, self.dateline)
+        self.date_starts = [mention.start for mention in self.all_dates]
+
+    # -- anchors --------------------------------------------------------------------------
+
+    def _capitalised_inside(self) -> set[str]:
+        """Names written capitalised somewhere other than a sentence's first word."""
+        seen: set[str] = set()
+        for start, end in sentence_spans(self.text):
+            first = True
+            for match in _NAME.finditer(self.text, start, end):
+                if not first or self.text[start : match.start()].strip(" \n\t\"“‘'("):
+                    seen.add(match.group().casefold())
+                first = False
+        return seen
+
+    def places_in(self, start: int, end: int, sentence_start: int) -> list[IncidentPlace]:
+        found: list[IncidentPlace] = []
+        for match in _NAME.finditer(self.text, start, end):
+            cuts = [match.start()]
+            for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
+                cuts += [split.start(), split.end()]
+            cuts.append(match.end())
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+                place = self.place_at(a, b, sentence_start)
+                if place is not None:
+                    found.append(place)
+        for match in _CONTINUATION.finditer(self.text, start, end):
+            word = match.group(1).lower()
+            kind = _CONTINUES.get(word, "region")
+            last = self.last_place.get(kind)
+            if last is None and kind == "city":  # a town the gazetteer reads as a region too
+                last = self.last_place.get("region")
+            if last is None:
+                continue
+            found.append(
+                IncidentPlace(
+                    text=self.text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                    type=kind,
+                    refers_to=last.refers_to or last.text,
+                )
+            )
+        found.sort(key=lambda place: place.start)
+        for place in found:
+            self.last_place[place.type] = place
+        return found
+
+    def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
+        """The place the capitalised name ``text[start:end]`` names, typed by its own words,
+        the words around it or the gazetteer; None for a name that is no place we know."""
+        name_start = start
+        name = _POSSESSIVE.sub("", self.text[start:end])
+        stripped = _DIRECTION.sub("", name)
+        name_start += len(name) - len(stripped)
+        name = stripped.rstrip(".")
+        while (lead := _LEADING.match(name)) is not None:
+            name_start += lead.end()
+            name = name[lead.end() :]
+        if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
+            return None
+        if name.isupper() and not self.text[self.body_start : name_start].strip():
+            return None  # "CAIRO (AP) —": where the story was filed, not where it happened
+        name_end = name_start + len(name)
+        if _FACILITY_AFTER.match(self.text, name_end):
+            return None
+        if _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start) or (
+            " " not in name and _SAYING_AFTER.match(self.text, name_end)
+        ):
+            return None  # "Mayor Chris Canning", "Canning said": a person
+        last_word = name.rsplit(None, 1)[-1].lower()
+        after = _TYPED_AFTER.match(self.text, name_end)
+        before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
+        typed = last_word if " " in name and last_word in _TYPE_WORDS else None
+        typed = typed or (after.group(1).lower() if after else None)
+        typed = typed or (before.group(1).lower() if before else None)
+        kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None and " " in name and _FEATURE.search(name):
+            kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
+        if kind is None:
+            kind = place_kind(name)
+            opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
+            if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
+                kind = None  # "Police said ...": a capitalised first word, not a town
+        if kind is None:
+            return None
+        return IncidentPlace(text=name, start=name_start, end=name_end, type=kind)
+
+    def dates_in(self, start: int, end: int, sentence_start: int) -> list[IncidentDate]:
+        dates = []
+        first = bisect.bisect_left(self.date_starts, max(start, self.body_start))
+        for mention in self.all_dates[first : bisect.bisect_left(self.date_starts, end)]:
+            near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
+            if _SAYING.search(near) and mention.date == self.dateline:
+                continue  # "officials said on Friday": the day of the telling
+            owned = _POSSESSED.match(self.text, mention.end)
+            if owned and not event_types_in(owned.group(1)):
+                continue  # "Friday's market" dates a market, "Friday's attack" a happening
+            dates.append(
+                IncidentDate(
+                    text=mention.text, start=mention.start, end=mention.end, date=mention.date
+                )
+            )
+        return dates
+
+    def background_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """(offset, year) of the first anchor to another time in the span (year 0: unknown)."""
+        year = self.dateline.year if self.dateline else None
+        hits: list[tuple[int, int]] = []
+        for match in _PAST_YEAR.finditer(self.text, start, end):
+            value = int(match.group(1))
+            if year is not None and value < year:
+                hits.append((match.start(), value))
+        for match in _OTHER_TIME.finditer(self.text, start, end):
+            if _COMPARED.search(self.text, max(start, match.start() - 30), match.start()):
+                continue  # "up from 38 last year": a comparison inside today's news
+            if match.group().lower().rstrip().endswith(("previous", "last", "former")):
+                noun = _WORD.match(self.text, match.end())
+                if noun is None or not event_types_in(noun.group()):
+                    continue  # "the last ten kilometres"; "the previous quake" is one
+            hits.append((match.start(), 0))
+        return min(hits) if hits else None
+
+    # -- clauses --------------------------------------------------------------------------
+
+    def clauses(self) -> list[_Clause]:
+        """Each sentence, cut where an anchor to another time opens a clause of its own."""
+        out: list[_Clause] = []
+        for s_start, s_end in sentence_spans(self.text):
+            if not self.text[s_start:s_end].strip():
+                continue
+            cuts = [s_start]
+            pos = s_start
+            while (hit := self.background_at(pos, s_end)) is not None:
+                offset = hit[0]
+                breaks = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, cuts[-1], offset)]
+                cut = breaks[-1] if breaks else cuts[-1]
+                if cut > cuts[-1]:
+                    cuts.append(cut)
+                pos = self._after(offset)
+            cuts.append(s_end)
+            for start, end in itertools.pairwise(cuts):
+                out.append(self.clause(start, end, s_start))
+        return out
+
+    def _after(self, offset: int) -> int:
+        space = self.text.find(" ", offset + 1)
+        return len(self.text) if space < 0 else space
+
+    def clause(self, start: int, end: int, sentence_start: int) -> _Clause:
+        hit = self.background_at(start, end)
+        types = event_types_in(self.text[start:end])
+        definite: set[EventType] = set()
+        for match in _DEFINITE.finditer(self.text, start, end):
+            for _, _, event_type in event_types_in(match.group()):
+                definite.add(event_type)
+        dates = self.dates_in(start, end, sentence_start)
+        if self.dateline is not None:
+            for date in dates:
+                if date.date is not None and (self.dateline - date.date).days > _BACKGROUND_DAYS:
+                    hit = hit or (date.start, date.date.year)
+        return _Clause(
+            start=start,
+            end=end,
+            background_year=hit[1] if hit else None,
+            places=self.places_in(start, end, sentence_start),
+            dates=dates,
+            types=[(start + a, start + b, t) for a, b, t in types],
+            definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
+            another=bool(_ANOTHER.match(self.text, start, end)),
+        )
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def read(self) -> list[Incident]:
+        clauses = self.clauses()
+        mentions = extract_numbers(self.text)
+        tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
+        starts: list[int] = []
+        owners: list[_Draft] = []
+        for clause in clauses:
+            at = bisect.bisect_left(tolls, clause.start)
+            clause.toll = at < len(tolls) and tolls[at] < clause.end
+            draft = self.decide(clause)
+            self.absorb(draft, clause)
+            starts.append(clause.start)
+            owners.append(draft)
+        for index, mention in enumerate(mentions):
+            at = bisect.bisect_right(starts, mention.start) - 1
+            if at >= 0:
+                owners[at].mentions.append(index)
+        return [self.publish(i, d, mentions) for i, d in enumerate(self.drafts)]
+
+    def decide(self, clause: _Clause) -> _Draft:
+        happening = {t for _, _, t in clause.types if t not in _NOT_HAPPENINGS}
+        if clause.background_year is not None:
+            for draft in reversed(self.drafts):
+                if draft.background and draft.anchor_year == clause.background_year:
+                    return draft
+            return self.new(background=True, year=clause.background_year)
+        foreground = [d for d in self.drafts if not d.background]
+        if clause.another and foreground and (happening or clause.toll):
+            return self.new(background=False)
+        current = self.current if self.current and not self.current.background else None
+        if current is None and foreground:
+            current = foreground[-1]
+        if current is None:
+            return self.new(background=False)
+        # The first place a clause names is where it happens; later ones place it ("45 km
+        # southwest of the capital") or follow it ("taken to hospitals in X").
+        named = [p for p in self.anchoring(clause.places) if p.type != "country"]
+        specific = named[:1]  # "the city" continues; it never switches
+        dated = [d for d in clause.dates if d.date is not None]
+        if not specific and not dated:
+            if clause.definite_types and not clause.definite_types & current.happening_types():
+                for draft in reversed(foreground):
+                    if clause.definite_types & draft.happening_types():
+                        return draft
+            return current
+        if self.fits(current, specific, dated):
+            return current
+        for draft in reversed(foreground):
+            if draft is not current and self.fits(draft, specific, dated, strict=True):
+                return draft
+        if happening or clause.toll:
+            return self.new(background=False)
+        return current
+
+    @staticmethod
+    def fits(
+        draft: _Draft,
+        places: list[IncidentPlace],
+        dates: list[IncidentDate],
+        strict: bool = False,
+    ) -> bool:
+        """Anchors fit a draft that has none of that kind, or one of the same; ``strict``:
+        at least one must be the same (switching back needs a positive reason)."""
+        names = draft.place_names()
+        same_place = any((p.refers_to or p.text).casefold() in names for p in places)
+        day = draft.date
+        same_day = any(d.date == day for d in dates) if day else False
+        place_ok = not places or not names or same_place
+        date_ok = not dates or day is None or same_day
+        if strict:
+            return place_ok and date_ok and (same_place or same_day)
+        return place_ok and date_ok
+
+    def anchoring(self, places: list[IncidentPlace]) -> list[IncidentPlace]:
+        """The named places that can anchor an incident: not continuations, not places that
+        only measure or receive, nor the ones listed with them ("hospitals in X and Y")."""
+        kept: list[IncidentPlace] = []
+        previous: IncidentPlace | None = None
+        skipped = False
+        for place in places:
+            if place.refers_to:
+                continue
+            listed = previous is not None and _LISTED.fullmatch(
+                self.text, previous.end, place.start
+            )
+            skipped = bool(self.positional(place) or (listed and skipped))
+            if not skipped:
+                kept.append(place)
+            previous = place
+        return kept
+
+    def positional(self, place: IncidentPlace) -> bool:
+        """A place that only measures from ("300 metres from the port of Goma")."""
+        return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
+
+    def new(self, background: bool, year: int | None = None) -> _Draft:
+        draft = _Draft(background=background, anchor_year=year)
+        self.drafts.append(draft)
+        return draft
+
+    def absorb(self, draft: _Draft, clause: _Clause) -> None:
+        draft.spans.append((clause.start, clause.end))
+        draft.places.extend(clause.places)
+        draft.names.update((p.refers_to or p.text).casefold() for p in clause.places)
+        draft.dates.extend(clause.dates)
+        if draft.date is None:
+            draft.date = next((d.date for d in clause.dates if d.date is not None), None)
+        for start, end, event_type in clause.types:
+            draft.types.setdefault(event_type, self.text[start:end])
+        if not draft.background:
+            self.current = draft
+
+    def publish(self, index: int, draft: _Draft, mentions: list[NumberMention]) -> Incident:
+        place = next((p.refers_to or p.text for p in draft.places if p.type != "country"), None)
+        place = place or next((p.text for p in draft.places), None)
+        happening = [t for t in draft.types if t not in _NOT_HAPPENINGS]
+        what = draft.types[happening[0]] if happening else "incident"
+        when = draft.date.isoformat() if draft.date else None
+        if draft.background and draft.anchor_year:
+            when = str(draft.anchor_year)
+        label = " · ".join(part for part in (what.lower(), place, when) if part)
+        return Incident(
+            id=f"i{index + 1}",
+            label=label,
+            background=draft.background,
+            date=draft.date,
+            place=place,
+            spans=[Span(start=a, end=b) for a, b in _merge(draft.spans)],
+            places=draft.places,
+            dates=draft.dates,
+            event_types=sorted(draft.types, key=list(EVENT_TYPE_CUES).index),
+            mentions=[
+                IncidentMention(
+                    index=i,
+                    text=mentions[i].text,
+                    start=mentions[i].start,
+                    end=mentions[i].end,
+                    role=mentions[i].role,
+                )
+                for i in draft.mentions
+            ],
+        )
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,124 @@
+"""Glue between the cross-check and instructor: re-ask when a figure fails.
+
+Instructor re-asks when validating the response model raises. :func:`make_verified_model`
+returns a subclass of :class:`SummaryDraft` whose after-validator runs the cross-check
+with the validation context and raises a :func:`reask_message` when figures fail.
+The subclass has the same name, docstring and JSON schema as its base, so prompts,
+tool names and cassettes hash the same.
+
+Validation context keys (all optional; without ``article`` the validator does nothing)::
+
+    article       str                     the full article text the offsets refer to
+    mentions      list[NumberMention]     rule-extracted numbers (extracted once if absent)
+    dateline      datetime.date | None    used by the schema's own validators
+    reask         bool = True             False: only record the report, never raise
+    strict_reask  bool = False            True: also re-ask for evidence quotes not found
+                                          in the article and casualty numbers no figure reports
+    repairs       list[ClaimCheck]        what reading the answer repaired or dropped
+                                          (schema.lenient_json, summarizer.checks.salvage): reported
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
+
+from summarizer.checks import figures as crosscheck
+from summarizer.numbers import extract_numbers
+from summarizer.schema import SummaryDraft, VerificationReport
+from summarizer.text.marks import strip_draft_marks
+
+
+def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationReport:
+    """Cross-check ``draft`` against ``context["article"]``.
+
+    Extracted mentions are cached back into ``context`` so re-asks do not extract again.
+    """
+    article = context["article"]
+    mentions = context.get("mentions")
+    if mentions is None:
+        mentions = extract_numbers(article)
+        context["mentions"] = mentions
+    dateline = context.get("dateline")
+    return crosscheck.verify(
+        article,
+        draft,
+        mentions,
+        dateline=dateline if isinstance(dateline, dt.date) else None,
+        repairs=context.get("repairs") or (),
+    )
+
+
+def reask_text(report: VerificationReport, article: str, *, strict: bool = False) -> str | None:
+    """The re-ask message for ``report``; with ``strict`` also evidence and coverage problems."""
+    parts: list[str] = []
+    figures = crosscheck.reask_message(report, article)
+    if figures:
+        parts.append(figures)
+    if strict:
+        lost = [e for e in report.evidence if e.grounding.match == "none"]
+        if lost:
+            parts.append(
+                "These evidence quotes are not in the article (or change its numbers); copy "
+                "them verbatim or drop them:\n"
+                + "\n".join(f'- {e.path}: "{e.quote}"' for e in lost)
+            )
+        if report.uncovered:
+            parts.append(
+                "The article reports these casualty numbers that no figure of any event reports:\n"
+                + "\n".join(
+                    f"- {gap.mention.text} ({gap.mention.role}, {gap.mention.qualifier}) in: "
+                    f'"{gap.sentence}"'
+                    for gap in report.uncovered
+                )
+            )
+    return "\n\n".join(parts) or None
+
+
+def make_verified_model(base: type[SummaryDraft] = SummaryDraft) -> type[SummaryDraft]:
+    """A subclass of ``base`` that cross-checks itself when validated with an article context.
+
+    The report is kept on the instance (see :func:`report_of`). Raises ``ValueError`` with
+    the re-ask message when figures fail and ``context.get("reask", True)``.
+    """
+
+    class Verified(base):  # type: ignore[valid-type,misc]
+        model_config = ConfigDict(title=base.model_config.get("title") or base.__name__)
+        _report: VerificationReport | None = PrivateAttr(default=None)
+
+        @model_validator(mode="after")
+        def _cross_check(self, info: ValidationInfo) -> Verified:
+            context = info.context
+            if not isinstance(context, dict) or not isinstance(context.get("article"), str):
+                return self
+            strip_draft_marks(self, context["article"])  # the prompt's, never the summary's
+            report = check_draft(self, context)
+            self._report = report
+            if context.get("reask", True):
+                message = reask_text(
+                    report, context["article"], strict=bool(context.get("strict_reask"))
+                )
+                if message:
+                    raise ValueError(message)
+            return self
+
+    Verified.__name__ = base.__name__
+    Verified.__qualname__ = base.__qualname__
+    Verified.__doc__ = base.__doc__
+    Verified.__module__ = base.__module__
+    return Verified
+
+
+def report_of(draft: SummaryDraft) -> VerificationReport | None:
+    """The report a verified model stored while validating, if any."""
+    private = getattr(draft, "__pydantic_private__", None) or {}
+    report = private.get("_report")
+    return report if isinstance(report, VerificationReport) else None
+
+
+# The public ``summarizer.verify``: the same function, re-exported for the glue's users.
+verify = crosscheck.verify
+parse_summary = crosscheck.parse_summary
+describe_validation_error = crosscheck.describe_validation_error

@@ -1,0 +1,1 @@
+"""Results for people and programs: the format registry, text, reports, HTML, tables that fit."""
