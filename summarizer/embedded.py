@@ -59,8 +59,8 @@ MODEL_LOAD_FAILURES = (
     "not within the file bounds",
 )
 
-# The portable build (docs/configuration.md): what `make demo` compiles and what a rebuild
-# after an illegal instruction should use.
+# The portable build (docs/configuration.md, "A portable build"): what `make demo` compiles
+# and what a rebuild after an illegal instruction should use.
 PORTABLE_CMAKE_ARGS = "-DGGML_NATIVE=OFF"
 REBUILD_HINT = (
     "rebuild llama-cpp-python for a portable CPU baseline: `make rebuild-embedded` in a "
