@@ -42,7 +42,7 @@ from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, V
 
 EVENT_ROLES = ("killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted")
 CASUALTY = ("killed", "injured", "missing", "displaced", "arrested")
-# Mutation classes the README documents as deliberate tolerances ("What is checked").
+# Mutation classes docs/checks.md documents as deliberate tolerances ("Tolerances").
 TOLERATED: frozenset[str] = frozenset({"same_quote_other_number"})
 _BOUNDARY = re.compile(r"[.!?][\"”’]?(?=\s+[A-Z\"“‘])|\n\s*\n")
 _OTHER_YEAR = re.compile(r"(?:\b[Ii]n|\b[Tt]he|^)\s+(1[5-9]\d\d|20\d\d)\b")
@@ -524,7 +524,7 @@ def run(seeds: list[Seed], fast: bool = False) -> Results:
 def print_results(results: Results, show: bool) -> None:
     print(f"{'class':<24} {'tried':>6} {'caught':>7} {'slipped':>8}")
     for name, tally in sorted(results.classes.items()):
-        note = "  (tolerated, see README)" if name in TOLERATED else ""
+        note = "  (tolerated, see docs/checks.md)" if name in TOLERATED else ""
         print(f"{name:<24} {tally.tried:>6} {tally.caught:>7} {len(tally.slipped):>8}{note}")
     tried = sum(t.tried for t in results.classes.values())
     slipped = sum(len(t.slipped) for t in results.classes.values())

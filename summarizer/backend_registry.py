@@ -80,7 +80,8 @@ class BackendSpec:
     reports_base_url: bool = True
     # The prompt when the user names none (``prompt = "auto"``): chosen by evidence, i.e.
     # the best eval score with the fewest flagged claims on recordings of this backend
-    # (README, "Which prompt each backend uses"); the baseline where nothing was recorded.
+    # (docs/prompt-regression.md, "Which prompt each backend uses"); the baseline where
+    # nothing was recorded.
     default_prompt: str = "event-summary"
 
     def model_name(self, model: str | None, model_path: Path | None = None) -> str:

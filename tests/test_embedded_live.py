@@ -41,8 +41,9 @@ def environment(tmp_path: Path) -> dict[str, str]:
 
 
 def test_live_summarize_of_a_seed_within_two_minutes(tmp_path: Path) -> None:
-    """The README's first command, end to end: a summary with checked figures, inside the
-    product's own two-minute deadline (--deadline fails the run past it)."""
+    """The command `make demo` runs (README, "First run"), end to end: a summary with
+    checked figures, inside the product's own two-minute deadline (--deadline fails the run
+    past it)."""
     out = subprocess.run(
         [*CLI, "summarize", str(SEED), "--format", "json", "--deadline", "120"],
         capture_output=True,

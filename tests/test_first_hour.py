@@ -216,7 +216,7 @@ def test_one_problem_stays_on_one_line(tmp_path: Path) -> None:
     [" date 2024-01-01 KYIV — Strikes", "Date: 2024-01-01\nKYIV — Strikes", "2024-01-01 KYIV"],
 )
 def test_the_documented_dateline_forms_are_read(first_line: str) -> None:
-    """The forms the README gives for the dateline line."""
+    """The forms docs/cli.md (and the README) give for the dateline line."""
     text = first_line + " hit the city on Saturday."
     found = parse_dateline(text)
     assert found is not None and found.date.isoformat() == "2024-01-01"

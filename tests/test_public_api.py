@@ -2,7 +2,8 @@
 
 ``summarizer/__init__.py`` imports its names on first use; these tests check that each
 one resolves to the object its module defines, that the lazy table, the static imports and
-``__all__`` agree, and that the README's library section documents exactly the exports.
+``__all__`` agree, that the library page (docs/library.md) documents every export, and that
+the Python the README and the docs show uses only exported names.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+LIBRARY_PAGE = ROOT / "docs" / "library.md"
+DOC_PAGES = sorted((ROOT / "docs").glob("*.md"))
 
 
-def library_section() -> str:
-    start = README.index("### As a library")
-    end = README.index("\n#", start + 1)
-    return README[start:end]
+def library_page() -> str:
+    return LIBRARY_PAGE.read_text(encoding="utf-8")
 
 
 def test_every_exported_name_resolves_to_its_module_object() -> None:
@@ -62,25 +65,44 @@ def test_unknown_names_fail_like_any_module() -> None:
         raise AssertionError("expected AttributeError")
 
 
-def test_readme_library_section_documents_every_export() -> None:
-    section = library_section()
-    mentioned = set(re.findall(r"`(?:summarizer\.)?([A-Za-z_]\w*)`", section))
-    mentioned |= set(re.findall(r"\bsummarizer\.([A-Za-z_]\w*)", section))
+def test_the_library_page_documents_every_export() -> None:
+    page = library_page()
+    mentioned = set(re.findall(r"`(?:summarizer\.)?([A-Za-z_]\w*)`", page))
+    mentioned |= set(re.findall(r"\bsummarizer\.([A-Za-z_]\w*)", page))
     missing = set(summarizer.__all__) - mentioned
-    assert not missing, f"exported but not documented in README 'As a library': {sorted(missing)}"
+    assert not missing, f"exported but not documented on docs/library.md: {sorted(missing)}"
 
 
-def test_readme_code_uses_only_exported_names() -> None:
-    """Every `summarizer.X` in the README's Python examples, and every `summarizer.X(...)`
-    call in its text, is exported (or is one of the package's modules)."""
-    python_blocks = "\n".join(re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL))
+def test_the_readme_links_the_library_page() -> None:
+    assert "(docs/library.md)" in README
+
+
+def used_names(text: str) -> set[str]:
+    """Every `summarizer.X` in the text's Python examples, and every `summarizer.X(...)`
+    call in its prose."""
+    python_blocks = "\n".join(re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL))
     used = set(re.findall(r"\bsummarizer\.([A-Za-z]\w*)\b", python_blocks))
-    used |= set(re.findall(r"\bsummarizer\.([A-Za-z]\w*)\(", README))
-    assert {"summarize", "Summarizer", "verify"} <= used  # the examples are really read
-    for name in used:
+    used |= set(re.findall(r"\bsummarizer\.([A-Za-z]\w*)\(", text))
+    return used
+
+
+@pytest.mark.parametrize(
+    "path", [ROOT / "README.md", *DOC_PAGES], ids=lambda path: path.relative_to(ROOT).as_posix()
+)
+def test_documented_code_uses_only_exported_names(path: Path) -> None:
+    """What the README and the docs show is exported (or is one of the package's modules)."""
+    for name in used_names(path.read_text(encoding="utf-8")):
         if (ROOT / "summarizer" / f"{name}.py").exists() or (ROOT / "summarizer" / name).is_dir():
             continue
-        assert name in summarizer.__all__, f"README uses summarizer.{name}, which is not exported"
+        assert name in summarizer.__all__, f"{path.name} uses summarizer.{name}, not exported"
+
+
+def test_the_examples_are_really_read() -> None:
+    assert {"summarize", "Summarizer", "verify"} <= used_names(README)
+    assert {"summarize", "asummarize", "Summarizer", "verify", "summarize_many"} <= used_names(
+        library_page()
+    )
+    assert LIBRARY_PAGE in DOC_PAGES
 
 
 def test_library_errors_share_one_base() -> None:

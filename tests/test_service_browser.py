@@ -146,7 +146,7 @@ def test_report_is_self_contained_keyboard_reachable_and_prints(
     assert focused.startswith("MARK")
     tip = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
     assert "Verified" in tip
-    page.focus('article mark[data-verdict="contradicted"]')  # its reason shows, for the README
+    page.focus('article mark[data-verdict="contradicted"]')  # its reason shows, for docs/service.md
     page.evaluate("window.scrollTo(0, 0)")
     if os.environ.get("SUMMARIZER_UPDATE_SCREENSHOT"):
         page.screenshot(path=str(SCREENSHOT))

@@ -107,6 +107,9 @@ def test_the_vocabulary_page_is_the_code() -> None:
             assert f"| `{word}` | {meanings[word]} |" in page
 
 
-def test_the_readme_links_the_vocabulary_page() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_the_readme_and_the_schema_page_link_the_vocabulary_page() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
     assert "(docs/vocabulary.md)" in readme
+    schema_page = (root / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert "(vocabulary.md)" in schema_page

@@ -26,7 +26,7 @@ from summarizer.backend_registry import (
     INSTALL_HINT,
     default_model_path,
 )
-from summarizer.backends import progress
+from summarizer.backends.backend import progress
 from summarizer.backends.transport import tls_context
 from summarizer.errors import BackendUnavailable, ConfigError
 
@@ -44,8 +44,8 @@ MODEL_LOAD_FAILURES = (
     "not within the file bounds",
 )
 
-# The portable build (docs/configuration.md): what `make demo` compiles and what a rebuild
-# after an illegal instruction should use.
+# The portable build (docs/configuration.md, "A portable build"): what `make demo` compiles
+# and what a rebuild after an illegal instruction should use.
 PORTABLE_CMAKE_ARGS = "-DGGML_NATIVE=OFF"
 REBUILD_HINT = (
     "rebuild llama-cpp-python for a portable CPU baseline: `make rebuild-embedded` in a "

@@ -75,7 +75,7 @@ COMMANDS: dict[str, LazyCommand] = {
         ("summarizer.cli.incidents",),
     ),
     "serve": LazyCommand(
-        "Serve the HTTP API (see README: Service). API keys: SUMMARIZER_API_KEYS or the config file.",
+        "Serve the HTTP API (see docs/service.md). API keys: SUMMARIZER_API_KEYS or the config file.",
         ("summarizer.cli.serve",),
     ),
     "summarize": LazyCommand(

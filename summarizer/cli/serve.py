@@ -68,7 +68,7 @@ def serve_command(
     timeout: TimeoutOpt = None,
     verbose: VerboseOpt = 0,
 ) -> None:
-    """Serve the HTTP API (see README: Service). API keys: SUMMARIZER_API_KEYS or the config file."""
+    """Serve the HTTP API (see docs/service.md). API keys: SUMMARIZER_API_KEYS or the config file."""
     configure_logging(verbose)
     try:
         from summarizer.service.server import serve
