@@ -56,7 +56,7 @@ def child(base_url: str, articles: int, reask_share: float) -> None:
     from typer.testing import CliRunner
 
     from summarizer.cli import app
-    from summarizer.evaluation.run import cassettes
+    from summarizer.evaluation import cassettes
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-api-") as tmp:
         source, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from summarizer.config import ENV_VARS
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 
 # Property tests: a quick run while developing, a thorough one in CI (`.ci/run` sets
 # CI=true); HYPOTHESIS_PROFILE picks one by name. A test sets max_examples itself only when

@@ -54,7 +54,7 @@ from typing import Any, Self
 
 from fake_http import FakeHandler, serve_in_thread
 
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"

@@ -42,7 +42,7 @@ from summarizer.cli.app import app
 from summarizer.cli.batch import BatchProgress
 from summarizer.config import Settings
 from summarizer.errors import EXIT_SOME_FAILED, InputError
-from summarizer.pipeline.summarizer import summarizer as pipeline
+from summarizer.pipeline import summarizer as pipeline
 from summarizer.pipeline.cache import ResponseCache, backend_identity
 from summarizer.pipeline.costs import token_cost
 from summarizer.pipeline.summarizer import Summarizer

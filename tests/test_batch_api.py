@@ -27,7 +27,7 @@ from summarizer.batch.api.lines import Answer, LivePath
 from summarizer.cli.app import app
 from summarizer.config import Settings
 from summarizer.errors import EXIT_SOME_FAILED
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 from summarizer.pipeline.summarizer import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli.app import app
 from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.render.text import numbers as render_numbers
+from summarizer.render import numbers as render_numbers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = SEEDS / "belgorod-kharkiv-2024-01-01.txt"

@@ -11,7 +11,7 @@ import httpx2 as httpx
 import pytest
 
 from summarizer import backend_registry
-from summarizer.backends.backend import embedded
+from summarizer.backends import embedded
 from summarizer.backends.embedded import EmbeddedServer
 from summarizer.errors import BackendUnavailable, ConfigError
 

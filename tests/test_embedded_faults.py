@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.backends.backend import backend as backends
+from summarizer.backends import backend as backends
 from summarizer.backends.embedded import EmbeddedServer, check_gguf, describe_exit
 from summarizer.cli.app import app
 from summarizer.errors import ConfigError

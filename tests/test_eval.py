@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import BackendUnavailable, ModelOutputError
-from summarizer.evaluation.run import run as evaluation
+from summarizer.evaluation import run as evaluation
 from summarizer.evaluation.cassettes import CASSETTES_DIR, RERECORD_COMMAND, cassette_path
 from summarizer.evaluation.lock import LOCK_NAME
 from summarizer.evaluation.run import (

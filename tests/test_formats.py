@@ -12,7 +12,7 @@ from summarizer.checks.figures import verify
 from summarizer.cli.app import app
 from summarizer.errors import InputError
 from summarizer.numbers import extract_numbers
-from summarizer.render.text import formats
+from summarizer.render import formats
 from summarizer.render.formats import FORMATS, SUBJECTS, RenderContext, format_names, get_format
 from summarizer.schema import ArticleSummary, VerificationReport
 

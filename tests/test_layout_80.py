@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 import summarizer.cli  # noqa: F401  (registers the commands)
 from summarizer.checks.figures import verify
 from summarizer.cli.app import app, stdout
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 from summarizer.evaluation.run import EvalReport
 from summarizer.evaluation.scoring import FIELDS
 from summarizer.numbers import extract_numbers

@@ -10,7 +10,7 @@ import pytest
 from conftest import SEEDS
 
 from summarizer.errors import CassetteMiss, ConfigError
-from summarizer.evaluation.run import lock as prompt_lock
+from summarizer.evaluation import lock as prompt_lock
 from summarizer.evaluation.cassettes import (
     EMBEDDED_MODEL,
     REPLAY_BASE_URL,

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401
 from summarizer.cli.app import app
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 
 # A key that is not shaped like one: only the registered-secret scrub can catch it.
 PLAIN_KEY = "plainSECRETvalue-7f3a9c"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer.cli import app
-from summarizer.evaluation.run import cassettes
+from summarizer.evaluation import cassettes
 from summarizer.prompting.templates import load_prompt
 from summarizer.schema import ArticleSummary
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 import httpx2 as httpx
 from pydantic import BaseModel, ValidationError
 
-from summarizer.backends.backend import progress
+from summarizer.backends import progress
 from summarizer.backends.backend import Backend
 from summarizer.backends.transport import DeadlineExceeded, deadline_scope
 from summarizer.checks.salvage import problem_of

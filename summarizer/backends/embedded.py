@@ -26,7 +26,7 @@ from summarizer.backend_registry import (
     INSTALL_HINT,
     default_model_path,
 )
-from summarizer.backends.backend import progress
+from summarizer.backends import progress
 from summarizer.backends.transport import tls_context
 from summarizer.errors import BackendUnavailable, ConfigError
 
