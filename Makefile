@@ -91,16 +91,16 @@ typecheck-baseline: $(VENV)/.installed-dev
 	$(BIN)/python tools/typecheck.py --update
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/numbers.py
-	$(BIN)/python bench/extractor_gold.py
-	$(BIN)/python bench/incidents.py
-	$(BIN)/python bench/verify.py
-	$(BIN)/python bench/mutations.py
-	$(BIN)/python bench/realistic.py
-	$(BIN)/python bench/batch.py
-	$(BIN)/python bench/startup.py
-	$(BIN)/python bench/service.py
-	$(BIN)/python bench/replicas.py
+	$(BIN)/python -m bench.numbers
+	$(BIN)/python -m bench.extractor_gold
+	$(BIN)/python -m bench.incidents
+	$(BIN)/python -m bench.verify
+	$(BIN)/python -m bench.mutations
+	$(BIN)/python -m bench.realistic
+	$(BIN)/python -m bench.batch
+	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.service
+	$(BIN)/python -m bench.replicas
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache build *.egg-info

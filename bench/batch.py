@@ -1,8 +1,8 @@
 """Batch throughput: concurrency 1 vs 16 against a local server that answers in a fixed 300 ms.
 
-Run: ``python bench/batch.py [--articles 100] [--delay 0.3] [--concurrency 16]``.
+Run: ``python -m bench.batch [--articles 100] [--delay 0.3] [--concurrency 16]``.
 
-The server is ``tests/fake_batch_server.py`` in its own process (so its CPU is not ours),
+The server is ``tests.fakes.fake_batch_server`` in its own process (so its CPU is not ours),
 answering every completion with a *recorded* response body: the first interaction of a
 cassette ``cassettes/<prompt-id>/<seed>.yaml`` recorded from the embedded model (read with
 PyYAML). Until one is recorded it falls back, with a note, to the fake server's synthetic
@@ -24,24 +24,17 @@ A short warm-up (imports, client set-up, schema building) runs before the clock 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, this file's folder is sys.path[0], and bench/numbers.py would shadow the
-# standard library's `numbers` module. Drop the folder and put the project root first.
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import asyncio
 import json
 import math
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -50,8 +43,9 @@ from summarizer.config import DEFAULT_PROMPT
 from summarizer.evaluation.cassettes import CASSETTES_DIR, load_yaml
 from summarizer.pipeline.summarizer import RESPONSE_MODEL, Summarizer
 
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
+FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT
 TARGET_SPEEDUP = 12.0
 TARGET_CPU_MS = 20.0
 WARMUP_ARTICLES = 3
@@ -105,7 +99,7 @@ def _usable(body: bytes) -> bool:
 
 
 def start_server(reply: Reply, delay: float, workdir: Path) -> tuple[subprocess.Popen[str], str]:
-    command = [sys.executable, str(FAKE_SERVER), "--delay", str(delay)]
+    command = [sys.executable, "-m", FAKE_SERVER, "--delay", str(delay)]
     if reply.body is not None:
         body_file = workdir / "response.json"
         body_file.write_bytes(reply.body)

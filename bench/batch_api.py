@@ -1,8 +1,8 @@
 """Batch API at scale: our CPU per article and peak memory, against the Batch API stand-in.
 
-Run: ``python bench/batch_api.py [--articles 20000] [--sizes 2000,5000] [--reask-share 0.01]``.
+Run: ``python -m bench.batch_api [--articles 20000] [--sizes 2000,5000] [--reask-share 0.01]``.
 
-The stand-in is ``tests/fake_batch_api.py`` in its own process (its CPU and memory are not
+The stand-in is ``tests.fakes.fake_batch_api`` in its own process (its CPU and memory are not
 ours), answering every request line from the cassettes' RECORDED response bodies. Each size
 runs in a fresh child process (``--child``) so peak RSS (``ru_maxrss``) belongs to that size
 alone; the child runs ``summarizer batch INPUT --out ... --via batch-api`` in-process (the
@@ -21,22 +21,18 @@ Target: memory flat in the number of articles (files and state are streamed).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import itertools
 import json
 import os
 import resource
 import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 ONE_ROUND_SEED = "belgorod-kharkiv-2024-01-01"
 
 
@@ -105,9 +101,10 @@ def main() -> None:
         return
 
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "fake_batch_api.py"), "--polls", "2"],
+        [sys.executable, "-m", "tests.fakes.fake_batch_api", "--polls", "2"],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=ROOT,
     )
     try:
         assert server.stdout is not None
@@ -121,7 +118,8 @@ def main() -> None:
             output = subprocess.run(
                 [
                     sys.executable,
-                    __file__,
+                    "-m",
+                    "bench.batch_api",
                     "--child",
                     base_url,
                     str(size),
@@ -131,6 +129,7 @@ def main() -> None:
                 capture_output=True,
                 text=True,
                 check=False,
+                cwd=ROOT,
             )
             lines = [line for line in output.stdout.splitlines() if line.startswith("{")]
             if not lines:

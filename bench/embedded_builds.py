@@ -1,6 +1,6 @@
 """Tokens per second of two llama-cpp-python builds on this machine, measured in one run.
 
-    python bench/embedded_builds.py PORTABLE.whl NATIVE.whl [--rounds 3] [--threads N]
+    python -m bench.embedded_builds PORTABLE.whl NATIVE.whl [--rounds 3] [--threads N]
 
 `make demo` compiles llama-cpp-python for a portable CPU baseline (GGML_NATIVE=OFF); this
 says what that costs against a build for this very CPU. Each wheel is unpacked into a
@@ -14,22 +14,16 @@ native one: -DGGML_NATIVE=ON).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This folder holds numbers.py, which would shadow the standard library's `numbers` module
-# (statistics needs it): take the folder off sys.path, as the other bench scripts do.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-
 import argparse
 import importlib.resources
 import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import zipfile
+from pathlib import Path
 
 ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "ferry-capsize-kivu-2025.txt"
 DECODE_TOKENS = 64

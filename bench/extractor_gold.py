@@ -1,6 +1,6 @@
 """Accuracy of the rule-based number extractor on the hand-made golds: seeds and corpus.
 
-Run: ``python bench/extractor_gold.py [--seeds DIR] [--corpus DIR] [--no-corpus]
+Run: ``python -m bench.extractor_gold [--seeds DIR] [--corpus DIR] [--no-corpus]
 [--split dev|test|seeds|all] [--problems] [ID ...]``. Prints, per article and pooled: gold
 and predicted mentions, value+span precision and recall, and role and qualifier accuracy
 over the matched mentions; then the pooled figures of the corpus's dev and test splits side
@@ -11,16 +11,11 @@ Targets: P/R >= 0.98, role accuracy >= 0.95.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import json
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from bench.corpus import CORPUS, SEEDS, Article, articles

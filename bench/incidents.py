@@ -1,6 +1,6 @@
 """Accuracy of the incident reader on the incident gold of the seeds and the corpus.
 
-Run: ``python bench/incidents.py [--show dev]``. Prints, for the seeds, the corpus's dev split
+Run: ``python -m bench.incidents [--show dev]``. Prints, for the seeds, the corpus's dev split
 and its sealed test split apart:
 
 - pairwise F1 over the gold number mentions that belong to a gold incident: each pair is
@@ -18,21 +18,16 @@ per-article rows for those two, never for test).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import hashlib
 import itertools
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from summarizer.checks.incidents import Incident, incidents
 
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = SEEDS / "corpus"
 

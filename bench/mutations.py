@@ -1,6 +1,6 @@
 """Mutation benchmark of the verifier: does every kind of wrong claim get caught?
 
-Run: ``python bench/mutations.py [--seeds DIR] [--fast] [--show-slipped]``.
+Run: ``python -m bench.mutations [--seeds DIR] [--fast] [--show-slipped]``.
 
 From every seed gold file it builds correct summaries, independent of the code under test:
 
@@ -19,27 +19,23 @@ prose numbers, names, dates and event types).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import datetime as dt
 import itertools
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from summarizer.checks.figures import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, VerificationReport
 
+ROOT = Path(__file__).resolve().parent.parent
 EVENT_ROLES = ("killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted")
 CASUALTY = ("killed", "injured", "missing", "displaced", "arrested")
 # Mutation classes docs/checks.md documents as deliberate tolerances ("Tolerances").

@@ -1,27 +1,20 @@
 """Throughput of the rule-based number extractor on the seed articles (single process).
 
-Run: ``python bench/numbers.py [--seconds 2.5]``. Repeats the seed articles until about the
+Run: ``python -m bench.numbers [--seconds 2.5]``. Repeats the seed articles until about the
 requested wall time has passed, then prints articles/s, MB/s and mentions/s. The target is
 1,500 seed-sized articles per second on one core.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, this file's folder is sys.path[0] and "numbers.py" would shadow the standard
-# library's `numbers` module (which decimal, fractions and pydantic import). Drop the folder and
-# put the project root first instead, so `python bench/numbers.py` works from a checkout.
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
+import sys
 import time
+from pathlib import Path
 
 from summarizer.numbers import extract_numbers
 
+ROOT = Path(__file__).resolve().parent.parent
 TARGET_ARTICLES_PER_S = 1_500
 
 

@@ -1,6 +1,6 @@
 """The checks on realistic summaries: false flags on faithful ones, mistakes caught in flawed.
 
-Run: ``python bench/realistic.py [--show-flags] [--show-missed] [--split dev|test|seeds|all]
+Run: ``python -m bench.realistic [--show-flags] [--show-missed] [--split dev|test|seeds|all]
 [--json] [--no-seeds] [ID ...]``.
 
 Every corpus article (seeds/corpus/) has a faithful summary as a strong model writes it and
@@ -48,19 +48,14 @@ rules are written looking at dev only; test's totals are printed beside dev's.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench.corpus import CORPUS, MISTAKE_KINDS, SEEDS, Article, articles

@@ -1,11 +1,11 @@
 """Replicas sharing one Postgres: throughput, latency and database round trips per request.
 
-Run: ``python bench/replicas.py [--replicas 1 2 3] [--requests 300] [--concurrency 32]
+Run: ``python -m bench.replicas [--replicas 1 2 3] [--requests 300] [--concurrency 32]
 [--delay 0.3] [--batch 300]``. Needs Debian's postgresql (initdb/pg_ctl) and the
 ``postgres`` extra.
 
 Processes: a throwaway Postgres cluster (tests/pg_fixtures.py, with pg_stat_statements
-loaded), the fake model server (``tests/fake_batch_server.py``, synthetic verifying answers
+loaded), the fake model server (``tests.fakes.fake_batch_server``, synthetic verifying answers
 after ``--delay`` seconds), N ``summarizer serve --state-url`` replicas, and this client,
 which spreads requests over the replicas round-robin as a load balancer would.
 
@@ -22,34 +22,28 @@ Printed per replica count:
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT), str(ROOT / "tests")] + [
-    p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)
-]
-
 import argparse
 import asyncio
 import os
 import secrets
 import signal
 import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
 import psycopg
-from pg_fixtures import PgCluster, find_pg_bin
-from service_fixtures import LiveService, percentile, seed_texts
 
 from summarizer.backends.transport import tls_context
 from summarizer.service.pg_store import upgrade_database
+from tests.pg_fixtures import PgCluster, find_pg_bin
+from tests.service_fixtures import LiveService, percentile, seed_texts
 
-FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
+ROOT = Path(__file__).resolve().parent.parent
+FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT
 IDLE_SAMPLE = 2.0  # seconds of idle polling measured before each load
 
 
@@ -217,9 +211,10 @@ def main() -> None:
     os.chmod(cluster.root, 0o755)
     cluster.extra_options = "-c shared_preload_libraries=pg_stat_statements"
     fake = subprocess.Popen(
-        [sys.executable, str(FAKE_SERVER), "--delay", str(args.delay)],
+        [sys.executable, "-m", FAKE_SERVER, "--delay", str(args.delay)],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=ROOT,
     )
     rows: list[dict[str, Any]] = []
     try:

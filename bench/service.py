@@ -1,9 +1,9 @@
 """Service throughput and our own overhead per request, against a 300 ms fake model.
 
-Run: ``python bench/service.py [--requests 200] [--concurrency 32] [--delay 0.3] [--workers 1 2]``.
+Run: ``python -m bench.service [--requests 200] [--concurrency 32] [--delay 0.3] [--workers 1 2]``.
 
 Three processes, so nobody's CPU is counted for someone else: the fake model server
-(``tests/fake_batch_server.py``, synthetic verifying answers after ``--delay`` seconds),
+(``tests.fakes.fake_batch_server``, synthetic verifying answers after ``--delay`` seconds),
 ``summarizer serve`` (real uvicorn, 1 or more workers), and this client (httpx, N requests
 at concurrency C, the seed articles in turn, after a warm-up round).
 
@@ -19,24 +19,18 @@ Printed per worker count:
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT), str(ROOT / "tests")] + [
-    p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)
-]
-
 import argparse
 import asyncio
 import os
 import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
-from service_fixtures import LiveService, percentile, run_load, seed_texts
+from tests.service_fixtures import LiveService, percentile, run_load, seed_texts
 
-FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
+ROOT = Path(__file__).resolve().parent.parent
+FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT
 TARGET_OVERHEAD_MS = 15.0
 
 
@@ -101,9 +95,10 @@ def main() -> None:
     args = parser.parse_args()
 
     fake = subprocess.Popen(
-        [sys.executable, str(FAKE_SERVER), "--delay", str(args.delay)],
+        [sys.executable, "-m", FAKE_SERVER, "--delay", str(args.delay)],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=ROOT,
     )
     try:
         assert fake.stdout is not None

@@ -1,35 +1,29 @@
 """CPU a fresh ``summarizer`` process spends before doing anything: the fast-loop figures.
 
-Run: ``python bench/startup.py [--runs 7]``. For each command line it starts a new
+Run: ``python -m bench.startup [--runs 7]``. For each command line it starts a new
 interpreter ``--runs`` times and prints the median CPU (user + sys, from the kernel's
 accounting of the child, so a busy machine inflates it less than wall time) and wall time,
 then the slowest imports of ``import summarizer.cli`` (``python -X importtime``).
 The target for ``summarizer --help`` is under 0.3 s of CPU.
 
 Then one whole ``summarizer summarize`` against a fake model server
-(``tests/fake_batch_server.py``, its own process): through the entry point, which freezes
+(``tests.fakes.fake_batch_server``, its own process): through the entry point, which freezes
 the heap once the model SDKs are in (``summarizer.backends.sdk``), and through the same app without
 that, alternating, with the ratio of the two medians.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This folder holds numbers.py, which would shadow the standard library's `numbers` module
-# (statistics needs it): take the folder off sys.path, as bench/numbers.py does.
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
 import argparse
 import os
 import resource
 import statistics
 import subprocess
+import sys
 import time
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"
 TARGET_HELP_CPU_S = 0.3
 CLI = [
@@ -65,7 +59,7 @@ def measure(args: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(cpu), statistics.median(wall)
 
 
-FAKE_SERVER = ROOT / "tests" / "fake_batch_server.py"
+FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT
 # The same app; only the entry point (summarizer.cli.main) asks for the freeze.
 WITHOUT_FREEZE = [
     sys.executable,
@@ -77,7 +71,7 @@ WITHOUT_FREEZE = [
 def measure_summarize(runs: int) -> tuple[float, float]:
     """Median CPU of a whole `summarize` (fresh cache each time), with and without the freeze."""
     server = subprocess.Popen(
-        [sys.executable, str(FAKE_SERVER), "--fixed-article", str(SEED)],
+        [sys.executable, "-m", FAKE_SERVER, "--fixed-article", str(SEED)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,

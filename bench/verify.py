@@ -1,7 +1,7 @@
 """Time to verify one summary with its article's mentions given (the re-ask loop's cost).
 
-Run: ``python bench/verify.py [--seconds 2]``. For every seed it builds the correct summary
-of bench/mutations.py (one event per gold event, the gold's own prose as summary and
+Run: ``python -m bench.verify [--seconds 2]``. For every seed it builds the correct summary
+of bench.mutations (one event per gold event, the gold's own prose as summary and
 descriptions: figures, prose numbers, names, dates and event types all checked) and calls
 ``verify(article, summary, mentions)`` repeatedly. Prints CPU time per summary per seed and
 pooled. Target: <= 1 ms per summary.
@@ -9,30 +9,16 @@ pooled. Target: <= 1 ms per summary.
 
 from __future__ import annotations
 
+import argparse
 import sys
+import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() not in (HERE, ROOT)]
-
-import argparse
-import importlib.util
-import time
-from types import ModuleType
-
+from bench.mutations import event_summary, figure_summary, load_seeds
 from summarizer.checks.figures import verify
 
+ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 1.0
-
-
-def _mutations_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_mutations", HERE / "mutations.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _time(label: str, seeds: list, build: object, seconds: float) -> float:
@@ -64,14 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=2.0, help="CPU seconds in total")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     args = parser.parse_args(argv)
-    bench = _mutations_module()
-    seeds = bench.load_seeds(args.seeds)
+    seeds = load_seeds(args.seeds)
     ok = True
     for label, build in (
-        ("event summaries (gold prose, events, names, dates)", bench.event_summary),
+        ("event summaries (gold prose, events, names, dates)", event_summary),
         (
             "figure summaries (every gold number a figure)",
-            lambda seed: bench.figure_summary(seed)[0],
+            lambda seed: figure_summary(seed)[0],
         ),
     ):
         mean = _time(label, seeds, build, args.seconds / 2)

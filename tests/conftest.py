@@ -35,7 +35,12 @@ settings.load_profile(
 # fake_server and warm_up (fault, secrets, hostile-input tests); fake_model and service (service
 # tests); pg_cluster and pg_url (a throwaway Postgres, for the shared-state tests); the order
 # parallel workers run the tests in (slow ones first in each worker's share).
-pytest_plugins = ["fault_fixtures", "service_fixtures", "pg_fixtures", "schedule"]
+pytest_plugins = [
+    "tests.fault_fixtures",
+    "tests.service_fixtures",
+    "tests.pg_fixtures",
+    "tests.schedule",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

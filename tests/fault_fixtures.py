@@ -1,9 +1,9 @@
 """Fixtures and helpers for the fault-injection, secrets and hostile-input tests.
 
-The synthetic "model" replies live in :mod:`fake_openai_server` (the explicitly fake
+The synthetic "model" replies live in :mod:`tests.fakes.fake_openai_server` (the explicitly fake
 server), not here. Import the fixtures into a test module::
 
-    from fault_fixtures import fake_server  # noqa: F401  (pytest fixture)
+    from tests.fault_fixtures import fake_server  # noqa: F401  (pytest fixture)
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai_server import FakeOpenAIServer
+
+from tests.fakes.fake_openai_server import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -69,9 +70,8 @@ def fake_server() -> Iterator[FakeOpenAIServer]:
 @pytest.fixture(scope="module")
 def warm_up() -> None:
     """Pay the one-off import and client-setup costs (~1 s) before timed tests."""
-    from fake_openai_server import BELGOROD_DRAFT, Completion
-
     from summarizer.pipeline.summarizer import Summarizer
+    from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion
 
     with FakeOpenAIServer() as fake:
         fake.script(Completion(BELGOROD_DRAFT))

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from service_fixtures import free_port
+
+from tests.service_fixtures import free_port
 
 INSTALL_HINT = "install Debian's postgresql package (apt-get install postgresql)"
 

@@ -202,8 +202,8 @@ def jsonl(response: httpx.Response) -> list[ResultLine]:
 
 @pytest.fixture(scope="module")
 def fake_model() -> Iterator[Any]:
-    """The fake model server of tests/fake_batch_server.py (synthetic, verifying answers)."""
-    from fake_batch_server import FakeBatchServer
+    """The fake model server of tests/fakes/fake_batch_server.py (synthetic, verifying answers)."""
+    from tests.fakes.fake_batch_server import FakeBatchServer
 
     with FakeBatchServer(delay=0.0) as server:
         yield server

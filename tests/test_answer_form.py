@@ -13,7 +13,6 @@ import re
 from typing import Any
 
 import pytest
-from fake_openai_server import BELGOROD_DRAFT, belgorod_draft
 from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -31,6 +30,7 @@ from summarizer.schema import (
     not_a_date,
 )
 from summarizer.text.marks import strip_marks
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT, belgorod_draft
 
 CALENDAR_DATE = re.compile(CALENDAR_DATE_PATTERN)
 ARTICLE = (

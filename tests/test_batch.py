@@ -1,6 +1,6 @@
 """``summarizer batch`` and ``summarize_many``: the real code against a FAKE local server.
 
-The server (``fake_batch_server.py``) answers ``/v1/chat/completions`` with a valid,
+The server (``tests/fakes/fake_batch_server.py``) answers ``/v1/chat/completions`` with a valid,
 verifying summary built from the article in the request, after a configurable delay,
 and counts requests. CLI runs that must be interrupted run in a subprocess (SIGINT,
 SIGKILL); the rest run in-process through typer's CliRunner. No timed assertions beyond
@@ -24,7 +24,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from fake_batch_server import FakeBatchServer, synthetic_draft
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -46,6 +45,7 @@ from summarizer.pipeline import summarizer as pipeline
 from summarizer.pipeline.cache import ResponseCache, backend_identity
 from summarizer.pipeline.costs import token_cost
 from summarizer.pipeline.summarizer import Summarizer
+from tests.fakes.fake_batch_server import FakeBatchServer, synthetic_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

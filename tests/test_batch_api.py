@@ -1,5 +1,5 @@
 """``summarizer batch --via batch-api``, ``batch export``/``import``: the real code, the real
-``openai`` SDK, against an explicitly FAKE Batch API (``fake_batch_api.py``) that answers
+``openai`` SDK, against an explicitly FAKE Batch API (``tests/fakes/fake_batch_api.py``) that answers
 from the cassettes' recorded bodies. The live batch runs against the same server's chat
 endpoint, so both paths see the same recorded answers and their result lines must agree.
 """
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_batch_api import FakeBatchApi, load_recordings
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -29,6 +28,7 @@ from summarizer.config import Settings
 from summarizer.errors import EXIT_SOME_FAILED
 from summarizer.evaluation import cassettes
 from summarizer.pipeline.summarizer import Summarizer
+from tests.fakes.fake_batch_api import FakeBatchApi, load_recordings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -558,7 +558,7 @@ def test_other_settings_for_the_same_out_are_refused(api: FakeBatchApi, tmp_path
 
 def run_engine(requests: Path, outputs: Path, recordings: dict[str, bytes]) -> None:
     """What vLLM's run_batch does with the file: one output line per request (any order)."""
-    from fake_batch_api import canonical
+    from tests.fakes.fake_batch_api import canonical
 
     lines = [json.loads(line) for line in requests.read_text(encoding="utf-8").splitlines()]
     with outputs.open("w", encoding="utf-8") as handle:
@@ -804,7 +804,7 @@ def test_progress_shows_each_jobs_request_counts() -> None:
 
 
 def test_a_server_without_the_batch_api_is_one_clear_error(tmp_path: Path) -> None:
-    from fake_batch_server import FakeBatchServer  # chat completions only
+    from tests.fakes.fake_batch_server import FakeBatchServer  # chat completions only
 
     source = tmp_path / "in.jsonl"
     write_input(source, 1, [ONE_ROUND_SEED])

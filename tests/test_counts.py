@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 from conftest import SEEDS
-from verdict_counts import Counts, html_counts, listed
 
 import summarizer
 from summarizer.render.formats import RenderContext, get_format
 from summarizer.schema import VERDICTS, ArticleSummary, verdict_of
+from tests.verdict_counts import Counts, html_counts, listed
 
 # (prompt, seed): summaries with events, one without events but with checked numbers in
 # its headline and summary, one without any check.

@@ -3,18 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from _crosscheck_gold import (
-    SEED_IDS,
-    Seed,
-    draft_from_figures,
-    event_years,
-    figure_paths,
-    figure_qualifier,
-    gold_figure,
-    load_seed,
-    quote_span,
-    sentence_spans,
-)
 
 from summarizer.checks import figures as crosscheck
 from summarizer.checks.figures import (
@@ -27,6 +15,18 @@ from summarizer.checks.figures import (
 )
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import QUALIFIERS, Casualties, Event, Figure, SummaryDraft
+from tests._crosscheck_gold import (
+    SEED_IDS,
+    Seed,
+    draft_from_figures,
+    event_years,
+    figure_paths,
+    figure_qualifier,
+    gold_figure,
+    load_seed,
+    quote_span,
+    sentence_spans,
+)
 
 BELGOROD = "belgorod-kharkiv-2024-01-01"
 MICROSOFT = "microsoft-profit-us-2007"

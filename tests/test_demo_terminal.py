@@ -15,9 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer
-from fault_fixtures import BELGOROD_PATH, ROOT, SUMMARIZER_BIN
 from rich.cells import cell_len
+
+from tests.fakes.fake_openai_server import (
+    BAD_QUOTE_DRAFT,
+    BELGOROD_DRAFT,
+    Completion,
+    FakeOpenAIServer,
+)
+from tests.fault_fixtures import BELGOROD_PATH, ROOT, SUMMARIZER_BIN
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (apt install tmux)"),

@@ -19,7 +19,7 @@ FAKE = Path(__file__).parent / "fakes" / "fake_llama_server.py"
 
 
 class FakeServer(EmbeddedServer):
-    server_module = "fakes.fake_llama_server"
+    server_module = "tests.fakes.fake_llama_server"
 
     def command(self, port: int) -> list[str]:
         return [sys.executable, str(FAKE), *super().command(port)[3:]]
@@ -133,8 +133,8 @@ def test_server_dies_with_a_killed_parent(gguf: Path, tmp_path: Path) -> None:
     pid_file = tmp_path / "child.pid"
     script = f"""
 import sys
-sys.path.insert(0, {str(Path(__file__).parent)!r})
-from test_embedded import FakeServer
+sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
+from tests.test_embedded import FakeServer
 from pathlib import Path
 server = FakeServer(Path({str(gguf)!r}), start_timeout=20)
 server.start()

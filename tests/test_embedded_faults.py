@@ -20,15 +20,14 @@ from summarizer.backends import backend as backends
 from summarizer.backends.embedded import EmbeddedServer, check_gguf, describe_exit
 from summarizer.cli.app import app
 from summarizer.errors import ConfigError
+from tests.fakes.fake_llama_server import write_header_only_gguf
 
 FAKES = Path(__file__).parent / "fakes"
 SEED = Path(__file__).parent.parent / "seeds" / "ferry-capsize-kivu-2025.txt"
-sys.path.insert(0, str(FAKES))
-from fake_llama_server import write_header_only_gguf  # noqa: E402
 
 
 class StandIn(EmbeddedServer):
-    server_module = "fakes.fake_llama_server"
+    server_module = "tests.fakes.fake_llama_server"
 
     def command(self, port: int) -> list[str]:
         return [sys.executable, str(FAKES / "fake_llama_server.py"), *super().command(port)[3:]]

@@ -1,6 +1,6 @@
 """Faults from the model server: one table, run through the library, the async API and the CLI.
 
-Every row scripts the FAKE OpenAI-compatible server (``tests/fake_openai_server.py``),
+Every row scripts the FAKE OpenAI-compatible server (``tests/fakes/fake_openai_server.py``),
 then asserts the outcome (success, or error class / exit code / message), how many
 requests the server saw, and the elapsed time. Backoff is tiny (``FAST``) so the
 matrix runs in seconds; Retry-After is still honoured and capped.
@@ -24,7 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai_server import (
+from typer.testing import CliRunner
+
+import summarizer.cli  # noqa: F401  (registers the commands)
+from summarizer.cli.app import app
+from summarizer.errors import (
+    BackendRejected,
+    BackendUnavailable,
+    ModelOutputError,
+    SummarizerError,
+    VerificationFailed,
+)
+from summarizer.pipeline.summarizer import Summarizer
+from summarizer.schema import ArticleSummary
+from tests.fakes.fake_openai_server import (
     BAD_QUOTE_DRAFT,
     BELGOROD_DRAFT,
     BELGOROD_JSON,
@@ -40,26 +53,13 @@ from fake_openai_server import (
     Status,
     closed_port,
 )
-from fault_fixtures import (
+from tests.fault_fixtures import (
     BELGOROD,
     BELGOROD_PATH,
     FAKE_KEY,
     FAST,
     write_config,
 )
-from typer.testing import CliRunner
-
-import summarizer.cli  # noqa: F401  (registers the commands)
-from summarizer.cli.app import app
-from summarizer.errors import (
-    BackendRejected,
-    BackendUnavailable,
-    ModelOutputError,
-    SummarizerError,
-    VerificationFailed,
-)
-from summarizer.pipeline.summarizer import Summarizer
-from summarizer.schema import ArticleSummary
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 A URL given as the article, files written with the user's umask, every problem of an
 invalid summary, ``--dateline``, and messages whose words follow the numbers and nouns
 in them ("an accident", "2 years"). The model, where one is needed, is the FAKE server
-(``tests/fake_openai_server.py``), never a real model.
+(``tests/fakes/fake_openai_server.py``), never a real model.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, article_in
-from fault_fixtures import BELGOROD_PATH, FAST, seed_body, write_config
 from typer.testing import CliRunner, Result
 
 import summarizer.cli  # noqa: F401  (registers the commands)
@@ -30,6 +28,8 @@ from summarizer.render.text import format_figure
 from summarizer.schema import Figure
 from summarizer.text.dates import parse_dateline
 from summarizer.vocabulary import EVENT_TYPES
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, article_in
+from tests.fault_fixtures import BELGOROD_PATH, FAST, seed_body, write_config
 
 runner = CliRunner()
 URL = "https://example.com/news/2024/01/01/belgorod.html"

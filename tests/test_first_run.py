@@ -1,7 +1,7 @@
 """What a new user sees: quiet by default, -v per attempt, -vv per request, messages that
 name the setting to change, the deadline's partial result, the cache, the help text.
 
-Against the FAKE model server (``tests/fake_openai_server.py``: scripted replies, never a
+Against the FAKE model server (``tests/fakes/fake_openai_server.py``: scripted replies, never a
 model). Where logging is the point (quiet by default, -v, -vv, a plain script), the
 installed ``summarizer`` script runs in a process of its own (real stdout/stderr, real
 logging); messages, deadlines and the cache run the same CLI in this process.
@@ -15,13 +15,19 @@ import time
 from pathlib import Path
 
 import pytest
-from fake_openai_server import BAD_QUOTE_DRAFT, BELGOROD_DRAFT, Completion, FakeOpenAIServer, Hang
-from fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
+from tests.fakes.fake_openai_server import (
+    BAD_QUOTE_DRAFT,
+    BELGOROD_DRAFT,
+    Completion,
+    FakeOpenAIServer,
+    Hang,
+)
+from tests.fault_fixtures import BELGOROD_PATH, Run, run_cli_subprocess, write_config
 
-TESTS = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
 NOISE = ("Max retries exceeded", "validation error", "API call failed", "errors.pydantic.dev")
 
 
@@ -59,8 +65,8 @@ FAST_CONFIG = {"backoff_initial": 0.01, "backoff_max": 0.05}
 def test_library_prints_nothing_when_the_model_is_re_asked() -> None:
     """No logging configured (a plain script): instructor's retry dumps must not reach stderr."""
     script = f"""
-import sys; sys.path.insert(0, {str(TESTS)!r})
-from fake_openai_server import FakeOpenAIServer, Completion, BAD_QUOTE_DRAFT
+import sys; sys.path.insert(0, {str(ROOT)!r})
+from tests.fakes.fake_openai_server import FakeOpenAIServer, Completion, BAD_QUOTE_DRAFT
 from summarizer import Summarizer
 with FakeOpenAIServer() as fake:
     fake.script(Completion(BAD_QUOTE_DRAFT))

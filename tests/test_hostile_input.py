@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai_server import (
+from typer.testing import CliRunner, Result
+
+import summarizer.cli  # noqa: F401
+from summarizer.checks.grounding import normalize_quote
+from summarizer.cli.app import app
+from summarizer.errors import BackendUnavailable, InputError, VerificationFailed
+from summarizer.pipeline.chunks import merge_drafts, split_article
+from summarizer.pipeline.summarizer import Summarizer
+from summarizer.schema import ArticleSummary, SummaryDraft
+from summarizer.text.reading import MAX_BYTES
+from tests.fakes.fake_openai_server import (
     BELGOROD_DRAFT,
     FRAGMENTS,
     INJECTED_DRAFT,
@@ -28,7 +38,7 @@ from fake_openai_server import (
     article_in,
     chunk_draft,
 )
-from fault_fixtures import (
+from tests.fault_fixtures import (
     BELGOROD,
     FAST,
     ROOT,
@@ -36,16 +46,6 @@ from fault_fixtures import (
     run_cli_subprocess,
     write_config,
 )
-from typer.testing import CliRunner, Result
-
-import summarizer.cli  # noqa: F401
-from summarizer.checks.grounding import normalize_quote
-from summarizer.cli.app import app
-from summarizer.errors import BackendUnavailable, InputError, VerificationFailed
-from summarizer.pipeline.chunks import merge_drafts, split_article
-from summarizer.pipeline.summarizer import Summarizer
-from summarizer.schema import ArticleSummary, SummaryDraft
-from summarizer.text.reading import MAX_BYTES
 
 DATA = ROOT / "tests" / "data"
 INJECTION = DATA / "injection.txt"

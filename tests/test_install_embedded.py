@@ -12,7 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from script_module import load_script
+
+from tests.script_module import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from conftest import BELGOROD, SEEDS
-from fake_openai_server import BELGOROD_DRAFT
 from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
@@ -29,6 +28,7 @@ from summarizer.evaluation.scoring import FIELDS
 from summarizer.numbers import extract_numbers
 from summarizer.render.text import format_figure, render_text
 from summarizer.schema import ArticleSummary
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT
 
 WIDTH = 80
 runner = CliRunner()

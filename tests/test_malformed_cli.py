@@ -1,6 +1,6 @@
 """A small model's malformed answer never fails an article (issue #20).
 
-Two FAKE model servers (tests/fake_openai_server.py) answer the same malformed answer every
+Two FAKE model servers (tests/fakes/fake_openai_server.py) answer the same malformed answer every
 time: one an event date that does not exist (2024-02-30), one a raw line break inside the
 headline. Through the installed ``summarizer`` script: the summary comes back (exit 0;
 exit 3 with --strict, the summary still on stdout), the flagged claim says why, and the
@@ -14,7 +14,12 @@ import json
 import re
 from pathlib import Path
 
-from fake_openai_server import (
+from summarizer.batch.api.lines import Answer, LivePath
+from summarizer.config import Settings
+from summarizer.pipeline.finish import draft_from_answer
+from summarizer.pipeline.summarizer import Summarizer
+from summarizer.schema import ArticleSummary, ClaimCheck
+from tests.fakes.fake_openai_server import (
     BELGOROD_DRAFT,
     Completion,
     Dynamic,
@@ -25,7 +30,7 @@ from fake_openai_server import (
     chunk_draft,
     completion_body,
 )
-from fault_fixtures import (
+from tests.fault_fixtures import (
     BELGOROD,
     BELGOROD_PATH,
     FAST,
@@ -34,13 +39,7 @@ from fault_fixtures import (
     run_cli_subprocess,
     write_config,
 )
-from service_fixtures import LiveService
-
-from summarizer.batch.api.lines import Answer, LivePath
-from summarizer.config import Settings
-from summarizer.pipeline.finish import draft_from_answer
-from summarizer.pipeline.summarizer import Summarizer
-from summarizer.schema import ArticleSummary, ClaimCheck
+from tests.service_fixtures import LiveService
 
 BAD_DATE = belgorod_draft()
 BAD_DATE["events"][0]["date"] = "2024-02-30"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import BELGOROD
-from fake_openai_server import FakeOpenAIServer, Raw
-from fault_fixtures import FAST
 from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401  (registers the commands)
 from summarizer import BackendRejected, ConfigError, NotAnOpenAIServer, Summarizer
 from summarizer.cli.app import app
+from tests.fakes.fake_openai_server import FakeOpenAIServer, Raw
+from tests.fault_fixtures import FAST
 
 runner = CliRunner()
 HTML_501 = (

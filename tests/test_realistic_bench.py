@@ -1,4 +1,4 @@
-"""The realistic-summary bench (bench/realistic.py) in a fast form, and the corpus it reads.
+"""The realistic-summary bench (bench.realistic) in a fast form, and the corpus it reads.
 
 No figure is pinned: the bench measures the checks, it does not judge them. What is checked
 is what can go wrong in the measuring: a realistic file whose labels do not describe its
@@ -9,15 +9,14 @@ count, and test-split details leaking into the default listing.
 from __future__ import annotations
 
 import copy
+import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from script_module import load_script
 
 from summarizer import extract_numbers, verify
 from summarizer.schema import VerificationReport
@@ -25,18 +24,14 @@ from summarizer.schema import VerificationReport
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(name: str) -> ModuleType:
-    return load_script(ROOT / "bench" / f"{name}.py", f"bench_{name}")
-
-
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    return _load("realistic")
+    return importlib.import_module("bench.realistic")
 
 
 @pytest.fixture(scope="module")
 def corpus(bench: ModuleType) -> ModuleType:
-    return sys.modules["bench.corpus"]
+    return importlib.import_module("bench.corpus")
 
 
 @pytest.fixture(scope="module")

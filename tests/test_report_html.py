@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from fake_openai_server import BELGOROD_DRAFT, BELGOROD_JSON, Completion, FakeOpenAIServer
 from typer.testing import CliRunner, Result
 
 from summarizer.checks.figures import verify
@@ -20,6 +19,12 @@ from summarizer.schema import (
     Grounding,
     SummaryDraft,
     VerificationReport,
+)
+from tests.fakes.fake_openai_server import (
+    BELGOROD_DRAFT,
+    BELGOROD_JSON,
+    Completion,
+    FakeOpenAIServer,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import pytest
-from schedule import deal, share_sizes
+
+from tests.schedule import deal, share_sizes
 
 
 @dataclass

@@ -11,19 +11,19 @@ import re
 from pathlib import Path
 
 import pytest
-from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, Status
-from fault_fixtures import (
+from typer.testing import CliRunner
+
+import summarizer.cli  # noqa: F401
+from summarizer.cli.app import app
+from summarizer.evaluation import cassettes
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, Status
+from tests.fault_fixtures import (
     BELGOROD_PATH,
     FAKE_KEY,
     ROOT,
     run_cli_subprocess,
     write_config,
 )
-from typer.testing import CliRunner
-
-import summarizer.cli  # noqa: F401
-from summarizer.cli.app import app
-from summarizer.evaluation import cassettes
 
 # A key that is not shaped like one: only the registered-secret scrub can catch it.
 PLAIN_KEY = "plainSECRETvalue-7f3a9c"

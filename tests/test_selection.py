@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 from conftest import BELGOROD, SEEDS
-from fake_openai_server import Completion, FakeOpenAIServer
-from fault_fixtures import FAST
 from pydantic import ValidationError
 
 from summarizer.backends.backend import grammar_schema
@@ -19,6 +17,8 @@ from summarizer.prompting import selection
 from summarizer.prompting.templates import load_prompt
 from summarizer.schema import CASUALTY_ROLES
 from summarizer.text.marks import strip_marks
+from tests.fakes.fake_openai_server import Completion, FakeOpenAIServer
+from tests.fault_fixtures import FAST
 
 SEED_TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
 ARTICLE = BELGOROD.read_text(encoding="utf-8")

@@ -11,7 +11,10 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from service_fixtures import (
+
+from summarizer.schema import ArticleSummary, VerificationReport
+from summarizer.service.models import Batch, StreamLine
+from tests.service_fixtures import (
     API_KEY,
     BELGOROD_TEXT,
     OTHER_KEY,
@@ -21,9 +24,6 @@ from service_fixtures import (
     seed_texts,
     wait_for_batch,
 )
-
-from summarizer.schema import ArticleSummary, VerificationReport
-from summarizer.service.models import Batch, StreamLine
 
 pytestmark = pytest.mark.service
 

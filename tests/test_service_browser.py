@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, figure
-from service_fixtures import BELGOROD_TEXT, LiveService
 
 from summarizer.schema import VERDICTS
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, figure
+from tests.service_fixtures import BELGOROD_TEXT, LiveService
 
 pytestmark = [pytest.mark.service, pytest.mark.browser, pytest.mark.slow]
 

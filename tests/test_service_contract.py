@@ -19,7 +19,8 @@ from typing import Any
 import httpx2 as httpx
 import pytest
 from hypothesis import settings
-from service_fixtures import LiveService
+
+from tests.service_fixtures import LiveService
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]
 
@@ -34,7 +35,7 @@ PHASES = "examples,coverage,fuzzing,stateful" if THOROUGH else "examples,fuzzing
 
 @pytest.fixture(scope="module")
 def contract_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
-    from fake_batch_server import FakeBatchServer
+    from tests.fakes.fake_batch_server import FakeBatchServer
 
     # Bodies at the schema's own bounds (200,000-character articles) must reach validation.
     config: dict[str, Any] = {"max_body_bytes": 16_000_000, "max_batch_body_bytes": 64_000_000}

@@ -1,7 +1,7 @@
 """``/metrics`` counts the verdicts of the summaries served as their JSON does.
 
 A live ``summarizer serve`` (real uvicorn) answers every seed article through the fake
-model server of tests/fake_batch_server.py; the verdicts listed in the JSON it returns
+model server of tests/fakes/fake_batch_server.py; the verdicts listed in the JSON it returns
 are counted here, then compared with ``summarizer_claims_total`` and with the counts of
 the grounding report it serves for the same summary.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from service_fixtures import LiveService, seed_texts
-from verdict_counts import html_counts, listed
 
 from summarizer.schema import VERDICTS
+from tests.service_fixtures import LiveService, seed_texts
+from tests.verdict_counts import html_counts, listed
 
 pytestmark = pytest.mark.service
 

@@ -17,18 +17,18 @@ from typing import Any
 
 import httpx2 as httpx
 import pytest
-from fake_openai_server import FakeOpenAIServer, Hang, Status
-from service_fixtures import (
+from typer.testing import CliRunner
+
+from summarizer.cli.app import app
+from summarizer.service.models import Batch
+from tests.fakes.fake_openai_server import FakeOpenAIServer, Hang, Status
+from tests.service_fixtures import (
     BELGOROD_TEXT,
     LiveService,
     batch_body,
     jsonl,
     wait_for_batch,
 )
-from typer.testing import CliRunner
-
-from summarizer.cli.app import app
-from summarizer.service.models import Batch
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx2 as httpx
 import pytest
-from service_fixtures import LiveService
 
 from summarizer.service.models import IncidentsResponse
+from tests.service_fixtures import LiveService
 
 pytestmark = pytest.mark.service
 

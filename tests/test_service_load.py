@@ -10,8 +10,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from fake_batch_server import FakeBatchServer
-from service_fixtures import LiveService, percentile, rss_mb, run_load, seed_texts
+
+from tests.fakes.fake_batch_server import FakeBatchServer
+from tests.service_fixtures import LiveService, percentile, rss_mb, run_load, seed_texts
 
 pytestmark = [pytest.mark.service, pytest.mark.slow]
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from service_fixtures import BELGOROD_TEXT, free_port
 
 from summarizer.backends import backend as backends
 from summarizer.backends.embedded import EmbeddedServer
 from summarizer.backends.transport import tls_context
 from summarizer.config import Settings
+from tests.service_fixtures import BELGOROD_TEXT, free_port
 
 pytestmark = pytest.mark.service
 
@@ -27,7 +27,7 @@ FAKE = Path(__file__).parent / "fakes" / "fake_llama_server.py"
 
 
 class FakeServer(EmbeddedServer):
-    server_module = "fakes.fake_llama_server"
+    server_module = "tests.fakes.fake_llama_server"
 
     def command(self, port: int) -> list[str]:
         return [sys.executable, str(FAKE), *super().command(port)[3:]]

@@ -1,5 +1,5 @@
 """Replicas sharing one Postgres: real ``summarizer serve`` processes, a real cluster
-(tests/pg_fixtures.py) and the fake model server of tests/fake_batch_server.py.
+(tests/pg_fixtures.py) and the fake model server of tests/fakes/fake_batch_server.py.
 
 * three replicas, one SIGKILLed half-way through a 500-request batch: every request is
   answered exactly once, in input order, from any replica;
@@ -25,12 +25,12 @@ from typing import Any
 import httpx2 as httpx
 import psycopg
 import pytest
-from pg_fixtures import PgCluster
-from service_fixtures import API_KEY, LiveService, jsonl, wait_for_batch
 
 from summarizer.backends.transport import tls_context
 from summarizer.config import ENV_VARS
 from summarizer.service.models import Batch
+from tests.pg_fixtures import PgCluster
+from tests.service_fixtures import API_KEY, LiveService, jsonl, wait_for_batch
 
 pytestmark = [pytest.mark.service, pytest.mark.slow(seconds=10)]
 
@@ -77,7 +77,7 @@ def start_replicas(
 
 @pytest.fixture(scope="module")
 def fake_model() -> Iterator[Any]:
-    from fake_batch_server import FakeBatchServer
+    from tests.fakes.fake_batch_server import FakeBatchServer
 
     with FakeBatchServer(delay=0.02) as server:
         yield server
@@ -273,7 +273,7 @@ def test_serve_refuses_an_older_schema_until_db_upgrade(pg_cluster: PgCluster) -
 
 
 def test_unreachable_database_is_one_line() -> None:
-    from service_fixtures import free_port
+    from tests.service_fixtures import free_port
 
     url = f"postgresql://postgres@127.0.0.1:{free_port()}/nothing"
     result = cli("db", "upgrade", "--state-url", url)

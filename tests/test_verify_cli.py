@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from _crosscheck_gold import SEEDS, load_seed
 from typer.testing import CliRunner
 
 import summarizer.cli.verify as verify_cli
 from summarizer.cli import expand_strict
 from summarizer.cli.app import app
 from summarizer.schema import VerificationReport
+from tests._crosscheck_gold import SEEDS, load_seed
 
 BELGOROD = "belgorod-kharkiv-2024-01-01"
 ARTICLE = SEEDS / f"{BELGOROD}.txt"

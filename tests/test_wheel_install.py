@@ -18,7 +18,8 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer
+
+from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "belgorod-kharkiv-2024-01-01.txt"

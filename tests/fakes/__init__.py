@@ -1,1 +1,4 @@
-"""Explicitly fake servers for tests. Synthetic model replies live only here."""
+"""Explicitly fake servers for the tests and the benches, imported as ``tests.fakes.<name>``.
+
+Synthetic model replies live only here.
+"""

@@ -1,4 +1,4 @@
-"""An explicitly FAKE OpenAI-compatible server for batch tests and ``bench/batch.py``.
+"""An explicitly FAKE OpenAI-compatible server for batch tests and ``bench.batch``.
 
 Standard library only (plus the project's own schema and number extractor to build
 its answer): a ``ThreadingHTTPServer`` on 127.0.0.1 answering ``POST /v1/chat/completions``
@@ -23,9 +23,9 @@ Behaviour switches (attributes, changeable while running):
 Counters: ``requests`` (completions served or refused), ``in_flight``, ``max_in_flight``;
 also served as JSON at ``GET /stats`` for a server in another process.
 
-Run standalone (for the benchmark)::
+Run standalone (for the benchmark), from the project root::
 
-    python tests/fake_batch_server.py --delay 0.3 [--response-file BODY.json | --fixed-article A.txt]
+    python -m tests.fakes.fake_batch_server --delay 0.3 [--response-file BODY.json | --fixed-article A.txt]
 
 prints ``READY <base_url>`` on stdout and serves until SIGTERM/SIGINT.
 """
@@ -36,22 +36,16 @@ import argparse
 import json
 import re
 import signal
-import sys
 import threading
 import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
-from fake_http import FakeHandler, serve_in_thread
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from a checkout
-    sys.path.insert(0, str(ROOT))
-
 from summarizer.checks.figures import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import QUALIFIERS, Event, Figure, SummaryDraft
+from tests.fakes.fake_http import FakeHandler, serve_in_thread
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _SKIPPED_ROLES = ("date_or_year", "time", "ordinal")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from typing import Any
 
-from fake_http import FakeHandler, serve_in_thread
+from tests.fakes.fake_http import FakeHandler, serve_in_thread
 
 # ---------------------------------------------------------------------------
 # Behaviours: what the fake does with one request

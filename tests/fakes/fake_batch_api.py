@@ -1,4 +1,4 @@
-"""An explicitly FAKE OpenAI Batch API, for tests and ``bench/batch_api.py``.
+"""An explicitly FAKE OpenAI Batch API, for tests and ``bench.batch_api``.
 
 A real HTTP server (standard library ``ThreadingHTTPServer`` on 127.0.0.1) implementing what
 ``summarizer batch --via batch-api`` uses through the ``openai`` SDK:
@@ -29,9 +29,9 @@ Scripted states (attributes; each job keeps the script it was created under):
 Counters: ``batches_created``, ``files_uploaded``, ``chat_requests``, ``retrievals``,
 ``downloads``, ``cancels``.
 
-Run standalone (for the benchmark)::
+Run standalone (for the benchmark), from the project root::
 
-    python tests/fake_batch_api.py [--polls N]     # prints READY <base_url>
+    python -m tests.fakes.fake_batch_api [--polls N]     # prints READY <base_url>
 """
 
 from __future__ import annotations
@@ -52,11 +52,10 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
-from fake_http import FakeHandler, serve_in_thread
-
 from summarizer.evaluation import cassettes
+from tests.fakes.fake_http import FakeHandler, serve_in_thread
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"
 _ids = itertools.count(1)
 
