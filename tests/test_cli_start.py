@@ -29,7 +29,7 @@ HELP_MODULES = {
     "summarizer.cli.app",
     "summarizer.errors",
     "summarizer.redaction",
-    "summarizer.backends.backend",  # the package of backends.sdk: a docstring, nothing imported
+    "summarizer.backends",  # the package of backends.sdk: a docstring, nothing imported
     "summarizer.backends.sdk",
 }
 # Heavy or optional third-party packages no command start may pay for unless it needs them.

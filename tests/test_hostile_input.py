@@ -359,7 +359,7 @@ def test_chunked_article_is_cached_per_chunk(fake_server: FakeOpenAIServer, tmp_
         first = summarizer.summarize(article)
         calls = fake_server.count
         second = summarizer.summarize(article)
-        assert summarizer.pipeline.cache is not None and summarizer.pipeline.cache.writes == calls
+        assert summarizer.cache is not None and summarizer.cache.writes == calls
     assert fake_server.count == calls, "the second run was served from the cache"
     assert first.meta is not None and second.meta is not None
     assert not first.meta.cached and second.meta.cached

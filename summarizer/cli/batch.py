@@ -339,11 +339,7 @@ def batch_command(
         settings = summarizer.settings
         limit = concurrency or default_concurrency(settings)
         kind = settings.resolved_backend()
-        cache_note = (
-            f"cache {summarizer.pipeline.cache.directory}"
-            if summarizer.pipeline.cache
-            else "no cache"
-        )
+        cache_note = f"cache {summarizer.cache.directory}" if summarizer.cache else "no cache"
         stderr.print(
             f"batch: {len(items)} article(s) in {input}; {len(done)} already done"
             + (
