@@ -82,7 +82,8 @@ def _embedded_backend() -> object:
 def test_embedded_deadline_names_the_model_the_setting_and_progress_not_the_port() -> None:
     import httpx2 as httpx
 
-    from summarizer.backends.call import new_tally, translate_error
+    from summarizer.backends.failures import translate_error
+    from summarizer.backends.tally import new_tally
     from summarizer.backends.transport import DeadlineExceeded
     from summarizer.errors import BackendUnavailable
     from summarizer.schema import Usage
@@ -107,7 +108,7 @@ def test_embedded_connection_failure_does_not_show_the_internal_port() -> None:
     import httpx2 as httpx
     import openai
 
-    from summarizer.backends.call import translate_error
+    from summarizer.backends.failures import translate_error
 
     request = httpx.Request("POST", "http://127.0.0.1:33893/v1/chat/completions")
     try:

@@ -17,7 +17,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from pydantic import BaseModel, ValidationError
 
-from summarizer.backends.call import ModelAnswer, malformed_hint
+from summarizer.backends.call import ModelAnswer
+from summarizer.backends.failures import malformed_hint
 from summarizer.checks.figures import verify
 from summarizer.checks.reask import report_of
 from summarizer.checks.salvage import salvage

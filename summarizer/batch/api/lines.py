@@ -36,7 +36,8 @@ import httpx2 as httpx
 from pydantic import BaseModel, ValidationError
 
 from summarizer.backends.backend import Backend
-from summarizer.backends.call import ModelAnswer, attempt_temperature, call_model, previous_answers
+from summarizer.backends.call import ModelAnswer, call_model
+from summarizer.backends.reasks import attempt_temperature, previous_answers
 from summarizer.config import Settings
 from summarizer.errors import BackendUnavailable, ConfigError, SummarizerError
 from summarizer.pipeline.plan import PreparedRequest
