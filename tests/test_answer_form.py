@@ -20,15 +20,10 @@ from pydantic import ValidationError
 from summarizer.backends.backend import grammar_schema, json_text_pattern
 from summarizer.checks.claims import check_cut_texts
 from summarizer.checks.salvage import cut_at_word, salvage
+from summarizer.iso_dates import CALENDAR_DATE_PATTERN, not_a_date
 from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.prompting.selection import template_model
-from summarizer.schema import (
-    CALENDAR_DATE_PATTERN,
-    Event,
-    SummaryDraft,
-    lenient_json,
-    not_a_date,
-)
+from summarizer.schema import Event, SummaryDraft, lenient_json
 from summarizer.text.marks import strip_marks
 from tests.fakes.fake_openai_server import BELGOROD_DRAFT, belgorod_draft
 

@@ -39,6 +39,7 @@ KERNEL = (
     "summarizer.errors",
     "summarizer.config",
     "summarizer.schema",
+    "summarizer.iso_dates",
     "summarizer.vocabulary",
     "summarizer.redaction",
     "summarizer.backend_registry",

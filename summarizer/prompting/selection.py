@@ -40,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, mo
 
 from summarizer.checks.reask import make_verified_model, report_of
 from summarizer.errors import ConfigError
+from summarizer.iso_dates import DateValue
 from summarizer.numbers import NumberMention
 from summarizer.schema import (
     MAX_DESCRIPTION,
@@ -47,7 +48,6 @@ from summarizer.schema import (
     MAX_FIGURES,
     QUALIFIERS,
     ROLES,
-    DateValue,
     Figure,
     LenientJSON,
     SummaryDraft,
