@@ -41,7 +41,8 @@ import yaml
 from summarizer.batch.live import asummarize_many
 from summarizer.config import DEFAULT_PROMPT
 from summarizer.evaluation.cassettes import CASSETTES_DIR, load_yaml
-from summarizer.pipeline.summarizer import RESPONSE_MODEL, Summarizer
+from summarizer.pipeline.plan import RESPONSE_MODEL
+from summarizer.pipeline.summarizer import Summarizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

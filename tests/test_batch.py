@@ -44,6 +44,7 @@ from summarizer.errors import EXIT_SOME_FAILED, InputError
 from summarizer.pipeline import summarizer as pipeline
 from summarizer.pipeline.cache import ResponseCache, backend_identity
 from summarizer.pipeline.costs import token_cost
+from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.pipeline.summarizer import Summarizer
 from tests.fakes.fake_batch_server import FakeBatchServer, synthetic_draft
 
@@ -456,13 +457,13 @@ def test_cache_key_parts(tmp_path: Path) -> None:
     settings = Settings(backend="compatible", base_url="http://x/v1", model="m")
     with Summarizer(settings, cache=tmp_path / "c") as s:
         request = s.prepare(make_article(1))
-        key = s.cache.key_for(request, settings, pipeline.RESPONSE_MODEL)
+        key = s.cache.key_for(request, settings, RESPONSE_MODEL)
         assert key.split("|")[:4] == ["v1", "compatible", "m", request.prompt_hash]
         other = settings.model_copy(update={"model": "m2"})
-        assert s.cache.key_for(request, other, pipeline.RESPONSE_MODEL) != key
+        assert s.cache.key_for(request, other, RESPONSE_MODEL) != key
         warmer = settings.model_copy(update={"temperature": 0.7})
-        assert s.cache.key_for(request, warmer, pipeline.RESPONSE_MODEL) != key
-        assert s.cache.key_for(s.prepare(make_article(2)), settings, pipeline.RESPONSE_MODEL) != key
+        assert s.cache.key_for(request, warmer, RESPONSE_MODEL) != key
+        assert s.cache.key_for(s.prepare(make_article(2)), settings, RESPONSE_MODEL) != key
     # A named GGUF gives the embedded identity without the `local` extra installed.
     identity = backend_identity(
         Settings(backend="embedded", model_path=tmp_path / "tiny-model.Q4.gguf")

@@ -312,7 +312,7 @@ def test_prompts_list_shows_versions_hashes_and_cassettes() -> None:
     for prompt_id in PROMPTS:
         prompt = load_prompt(prompt_id)
         assert prompt_id in result.stdout
-        from summarizer.pipeline.summarizer import hash_model_for
+        from summarizer.pipeline.plan import hash_model_for
 
         assert prompt.content_hash(hash_model_for(prompt)) in result.stdout
     assert "locked" in result.stdout

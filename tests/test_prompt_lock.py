@@ -18,7 +18,8 @@ from summarizer.evaluation.cassettes import (
     cassette_path,
     make_vcr,
 )
-from summarizer.pipeline.summarizer import RESPONSE_MODEL, Summarizer
+from summarizer.pipeline.plan import RESPONSE_MODEL
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.prompting.templates import PROMPTS_DIR, load_prompt
 
 PROMPT_ID = "event-summary"

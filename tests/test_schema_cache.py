@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from summarizer import schema
-from summarizer.pipeline.summarizer import RESPONSE_MODEL
+from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.schema import ArticleSummary, SummaryDraft, schema_owner
 
 

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from summarizer.backends.backend import grammar_schema
 from summarizer.checks.reask import report_of
 from summarizer.numbers import extract_numbers
-from summarizer.pipeline.summarizer import Summarizer, prepare
+from summarizer.pipeline.plan import prepare
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.prompting import selection
 from summarizer.prompting.templates import load_prompt
 from summarizer.schema import CASUALTY_ROLES

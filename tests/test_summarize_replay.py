@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 import summarizer
 from summarizer.cli import app
 from summarizer.evaluation import cassettes
+from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.prompting.templates import load_prompt
 from summarizer.schema import ArticleSummary
 
@@ -49,7 +50,7 @@ def test_cli_json_validates_with_meta(use_cassette, replay_options) -> None:
     assert meta is not None
     prompt = load_prompt(PROMPT_ID)
     assert (meta.prompt_id, meta.prompt_version) == (prompt.id, prompt.version)
-    assert meta.prompt_hash == prompt.content_hash(summarizer.pipeline.summarizer.RESPONSE_MODEL)
+    assert meta.prompt_hash == prompt.content_hash(RESPONSE_MODEL)
     assert meta.model == cassettes.EMBEDDED_MODEL and meta.backend == "llama-cpp"
     assert str(summary.article_date) == "2024-01-01", "the dateline is read by rule"
     assert summary.verification is not None
@@ -153,7 +154,7 @@ def test_caller_messages_are_never_mutated(use_cassette, replay_options) -> None
             call_model(
                 s.backend,
                 request.messages,
-                summarizer.pipeline.summarizer.RESPONSE_MODEL,
+                RESPONSE_MODEL,
                 request.context,
                 request.headers,
             )
@@ -175,9 +176,7 @@ def test_changed_prompt_fails_with_prompt_name_and_rerecord_command(
     assert "prompt changed" in result.stderr and f"'{PROMPT_ID}'" in result.stderr
     assert cassettes.RERECORD_COMMAND in result.stderr
     recorded_hash = cassettes.cassette_metadata(cassettes.cassette_path(PROMPT_ID, SEED_ID))["hash"]
-    changed = load_prompt(PROMPT_ID, tmp_path).content_hash(
-        summarizer.pipeline.summarizer.RESPONSE_MODEL
-    )
+    changed = load_prompt(PROMPT_ID, tmp_path).content_hash(RESPONSE_MODEL)
     message = " ".join(result.stderr.split())
     version = load_prompt(PROMPT_ID).version
     assert (

@@ -66,7 +66,8 @@ from summarizer.evaluation.scoring import (
     load_gold,
     score_summary,
 )
-from summarizer.pipeline.summarizer import Summarizer, hash_model_for
+from summarizer.pipeline.plan import hash_model_for
+from summarizer.pipeline.summarizer import Summarizer
 from summarizer.prompting.templates import available_prompts, load_prompt, prompts_dir
 from summarizer.schema import SummaryDraft
 

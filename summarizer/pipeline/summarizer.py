@@ -1,9 +1,9 @@
 """The article's path through the stages, in order:
 
-    read (reading.py) -> plan (planning.py, chunking.py) -> prompt (prompts.py)
-    -> model (backends.py + model_call.py) -> schema (schema.py)
-    -> verify (numbers.py, grounding.py, crosscheck.py) -> re-ask or return
-    (verification.py) -> finish (finishing.py) -> render (render.py)
+    read (text/reading) -> plan (pipeline/plan, pipeline/chunks) -> prompt
+    (prompting/templates, prompting/selection) -> model (backends/backend, backends/call)
+    -> schema (schema) -> check (numbers, checks/figures, checks/claims, checks/grounding)
+    -> re-ask or return (checks/reask) -> finish (pipeline/finish) -> render (render/)
 
 Every article takes one path: a plan of chunks (usually one), one model call per chunk
 (or a cache hit), one finish. Planning, drafting and finishing are pure functions;
@@ -30,11 +30,8 @@ from summarizer.errors import BackendUnavailable, SummarizerError
 from summarizer.pipeline.cache import CacheOption, backend_identity, open_cache
 from summarizer.pipeline.finish import ChunkResult, Endpoint, draft_from_answer, finish_article
 from summarizer.pipeline.plan import (
-    RESPONSE_MODEL,
     ArticlePlan,
     PreparedRequest,
-    hash_model_for,
-    numbers_checklist,
     plan_article,
     prepare,
 )
@@ -44,17 +41,7 @@ from summarizer.schema import ArticleSummary, Usage
 
 log = logging.getLogger("summarizer.pipeline.summarizer")
 
-__all__ = [
-    "RESPONSE_MODEL",
-    "ArticlePlan",
-    "PreparedRequest",
-    "Summarizer",
-    "asummarize",
-    "hash_model_for",
-    "numbers_checklist",
-    "prepare",
-    "summarize",
-]
+__all__ = ["Summarizer", "asummarize", "summarize"]
 
 
 class Summarizer:
