@@ -38,8 +38,8 @@ from pathlib import Path
 
 import yaml
 
+from summarizer.backend_registry import get_backend
 from summarizer.batch.live import asummarize_many
-from summarizer.config import DEFAULT_PROMPT
 from summarizer.evaluation.cassettes import CASSETTES_DIR, load_yaml
 from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.pipeline.summarizer import Summarizer
@@ -58,6 +58,10 @@ class Reply:
     article: Path
     prompt: str
     origin: str
+
+
+# The prompt the bench's backend (compatible) uses when none is named: the registry's.
+DEFAULT_PROMPT = get_backend("compatible").default_prompt
 
 
 def recorded_reply() -> Reply | None:

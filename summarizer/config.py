@@ -17,8 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from summarizer.backend_registry import AUTO, BACKEND_CHOICES, BackendSpec, resolve_backend
 from summarizer.errors import ConfigError
 
-DEFAULT_PROMPT = "event-summary"
-
 # Environment variable -> Settings field.
 ENV_VARS: dict[str, str] = {
     "SUMMARIZER_BACKEND": "backend",

@@ -369,14 +369,6 @@ def plan_resume(
     return ResumePlan(todo, done, failed_before, retry_failed)
 
 
-def iter_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Every parseable record of a results file (for tools and tests)."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
 __all__ = [
     "JSONL_SUFFIXES",
     "BatchItem",
@@ -385,7 +377,6 @@ __all__ = [
     "duplicate_ids",
     "iter_inputs",
     "iter_jsonl",
-    "iter_records",
     "load_inputs",
     "plan_resume",
     "read_jsonl",
