@@ -19,6 +19,7 @@ from summarizer.config import Settings
 from summarizer.pipeline.finish import draft_from_answer
 from summarizer.pipeline.summarizer import Summarizer
 from summarizer.schema import ArticleSummary, ClaimCheck
+from tests.fakes.fake_model import FAKE_URL, FakeModel
 from tests.fakes.fake_openai_server import (
     BELGOROD_DRAFT,
     Completion,
@@ -103,16 +104,17 @@ def test_the_reasks_differ_from_the_first_request(
     assert "validation error" not in reask and "input_value" not in reask
 
 
-def test_the_async_api_reasks_and_salvages_alike(fake_server: FakeOpenAIServer) -> None:
+def test_the_async_api_reasks_and_salvages_alike() -> None:
+    fake = FakeModel().script(Completion(BAD_DATE))  # in process: no socket needed here
+
     async def run() -> ArticleSummary:
         async with Summarizer(
-            backend="compatible", base_url=fake_server.url, model="fake", **FAST
+            backend="compatible", base_url=FAKE_URL, model="fake", transport=fake.transport, **FAST
         ) as summarizer:
             return await summarizer.asummarize(BELGOROD)
 
-    fake_server.script(Completion(BAD_DATE))
     summary = asyncio.run(run())
-    assert [request.json["temperature"] for request in fake_server.requests] == [0, 0.3, 0.6]  # type: ignore[index]
+    assert [request.json["temperature"] for request in fake.requests] == [0, 0.3, 0.6]  # type: ignore[index]
     assert summary.events[0].date is None
     [claim] = flagged(summary)
     assert claim.path == "events[0].date" and "February 2024 has 29 days" in claim.reason

@@ -39,6 +39,11 @@ class Backend:
     response_format: ResponseFormat
     settings: Settings
     server: EmbeddedServer | None = None
+    # What every request goes through instead of the network (httpx.MockTransport in
+    # tests, a proxy's transport): retries, timeouts and logging still wrap it.
+    transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = field(
+        default=None, repr=False
+    )
     _client: instructor.Instructor | None = field(default=None, repr=False)
     _aclient: instructor.AsyncInstructor | None = field(default=None, repr=False)
     _closers: list[Any] = field(default_factory=list, repr=False)
@@ -66,7 +71,9 @@ class Backend:
                 **self._openai_kwargs(),
                 http_client=httpx.Client(
                     transport=RetryTransport(
-                        policy=_policy(self.settings), liveness=self._liveness()
+                        inner=self._inner(httpx.BaseTransport),
+                        policy=_policy(self.settings),
+                        liveness=self._liveness(),
                     ),
                     timeout=_timeout(self.settings),
                 ),
@@ -82,13 +89,27 @@ class Backend:
                 **self._openai_kwargs(),
                 http_client=httpx.AsyncClient(
                     transport=AsyncRetryTransport(
-                        policy=_policy(self.settings), liveness=self._liveness()
+                        inner=self._inner(httpx.AsyncBaseTransport),
+                        policy=_policy(self.settings),
+                        liveness=self._liveness(),
                     ),
                     timeout=_timeout(self.settings),
                 ),
             )
             self._async_closers.append(raw.close)
         return self._aclient
+
+    def _inner(self, kind: type[Any]) -> Any:
+        """The given transport for a client of ``kind`` (sync or async), or None: the network."""
+        if self.transport is None:
+            return None
+        if not isinstance(self.transport, kind):
+            how = "asynchronously" if kind is httpx.AsyncBaseTransport else "synchronously"
+            raise ConfigError(
+                f"the transport {type(self.transport).__name__} cannot send {how}; pass one "
+                "that can (httpx.MockTransport does both)"
+            )
+        return self.transport
 
     def _liveness(self) -> Callable[[], None] | None:
         """The embedded server's death check, for the transport to run on a failed request."""
@@ -145,9 +166,17 @@ class Backend:
             self.server.stop()
 
 
-def open_backend(settings: Settings) -> Backend:
-    """Pick and set up the backend the settings ask for (starting the embedded server if needed)."""
+def open_backend(
+    settings: Settings, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
+) -> Backend:
+    """Pick and set up the backend the settings ask for (starting the embedded server if
+    needed); ``transport``: what requests go through instead of the network."""
     spec = settings.backend_spec()
+    if transport is not None and spec.embedded:
+        raise ConfigError(
+            "a transport replaces the network to a model server: use it with --base-url "
+            "(backend compatible or llama-cpp) or OpenAI, not the embedded model"
+        )
     if spec.needs_api_key and settings.api_key is None:
         raise ConfigError(
             f"backend {spec.name!r} needs OPENAI_API_KEY (environment or config file)"
@@ -158,7 +187,9 @@ def open_backend(settings: Settings) -> Backend:
         raise ConfigError("with --base-url, pass --model: the model name your server serves")
     if not spec.embedded:
         model = spec.model_name(settings.model, settings.model_path)
-        return Backend(spec, model, settings.base_url, spec.response_format, settings)
+        return Backend(
+            spec, model, settings.base_url, spec.response_format, settings, transport=transport
+        )
     server = EmbeddedServer(
         settings.model_path,
         n_ctx=settings.n_ctx,

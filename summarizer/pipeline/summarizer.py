@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.backends.backend import Backend, open_backend
 from summarizer.backends.call import ModelAnswer, acall_model, call_model
@@ -39,6 +39,9 @@ from summarizer.prompting.templates import PromptTemplate, load_prompt
 from summarizer.redaction import register_secret
 from summarizer.schema import ArticleSummary, Usage
 
+if TYPE_CHECKING:  # the HTTP stack is imported where a request is sent, never for a cache hit
+    import httpx2 as httpx
+
 log = logging.getLogger("summarizer.pipeline.summarizer")
 
 __all__ = ["Summarizer", "asummarize", "summarize"]
@@ -49,13 +52,21 @@ class Summarizer:
 
     ``Summarizer(settings, **options)`` applies ``options`` on top of ``settings`` and
     validates the result (an unknown option or a bad value is a ConfigError).
+    ``cache``: a response cache (True, a folder, or a ResponseCache). ``transport``: an httpx
+    transport every model request goes through instead of the network (``httpx.MockTransport``
+    in your tests, a proxy's transport); retries, timeouts and the checks still apply.
 
     >>> with Summarizer(base_url="http://localhost:11434/v1", model="llama3.2") as s:  # doctest: +SKIP
     ...     result = s.summarize(article_text)
     """
 
     def __init__(
-        self, settings: Settings | None = None, *, cache: CacheOption = None, **options: Any
+        self,
+        settings: Settings | None = None,
+        *,
+        cache: CacheOption = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        **options: Any,
     ) -> None:
         if settings is None:
             settings = load_settings(**options)
@@ -65,6 +76,7 @@ class Summarizer:
         check_settings(settings)  # configuration mistakes fail here, before any request
         register_secret(settings.api_key.get_secret_value() if settings.api_key else None)
         self._backend: Backend | None = None
+        self.transport = transport
         self._server_start_s: float | None = None
         # Optional response cache (summarizer.pipeline.cache): True, a folder, or a ResponseCache.
         self.cache = open_cache(cache, settings)
@@ -74,7 +86,7 @@ class Summarizer:
     def backend(self) -> Backend:
         if self._backend is None:
             started = time.monotonic()
-            self._backend = open_backend(self.settings)
+            self._backend = open_backend(self.settings, self.transport)
             if self._backend.server is not None:
                 self._server_start_s = time.monotonic() - started
         return self._backend
