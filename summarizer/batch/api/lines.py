@@ -112,7 +112,7 @@ class ReplayBackend(Backend):
 
     def __init__(self, base: Backend, transport: ReplayTransport) -> None:
         super().__init__(base.spec, base.model, base.base_url, base.response_format, base.settings)
-        self.transport = transport
+        self.replay_transport = transport
         self.replay_client: instructor.Instructor | None = None
 
     @property
@@ -123,7 +123,7 @@ class ReplayBackend(Backend):
                 api_key="replay",
                 base_url=REPLAY_BASE_URL,
                 max_retries=0,
-                http_client=httpx.Client(transport=self.transport),
+                http_client=httpx.Client(transport=self.replay_transport),
             )
         return self.replay_client
 
