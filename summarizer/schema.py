@@ -225,6 +225,11 @@ def lenient_json(json_data: str | bytes | bytearray) -> tuple[Any, list[ClaimChe
         return json.loads(json_data), []  # strict JSON: an escaped "\n" is no repair
     except ValueError:
         data = json.loads(json_data, strict=False)
+    return data, control_repairs(data)
+
+
+def control_repairs(data: Any) -> list[ClaimCheck]:
+    """A ``repaired`` claim for each string of ``data`` that holds a control character."""
     repairs: list[ClaimCheck] = []
 
     def visit(node: Any, loc: tuple[str | int, ...]) -> None:
@@ -249,7 +254,7 @@ def lenient_json(json_data: str | bytes | bytearray) -> tuple[Any, list[ClaimChe
             )
 
     visit(data, ())
-    return data, repairs
+    return repairs
 
 
 class LenientJSON(BaseModel):

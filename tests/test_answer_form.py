@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from summarizer.backends.backend import grammar_schema, json_text_pattern
 from summarizer.checks.claims import check_cut_texts
-from summarizer.checks.salvage import cut_at_word, salvage
+from summarizer.checks.salvage import cut_at_word, read_cut_answer, salvage
 from summarizer.iso_dates import CALENDAR_DATE_PATTERN, not_a_date
 from summarizer.pipeline.plan import RESPONSE_MODEL
 from summarizer.prompting.selection import template_model
@@ -312,3 +312,43 @@ def test_what_the_article_itself_writes_is_kept() -> None:
     assert strip_marks("The law (2021-03-15) [M1] took effect.", article) == (
         "The law (2021-03-15) took effect."
     )
+
+
+# -- answers cut off before their end ---------------------------------------------------------
+
+
+def test_a_cut_answer_keeps_what_it_finished_and_the_cut_text_to_its_last_word() -> None:
+    raw = json.dumps(BELGOROD_DRAFT)
+    cut = raw[: raw.index('"summary"') + 60]  # inside the summary
+    kept = salvage(cut, RESPONSE_MODEL, {**context(), "reask": False})
+    whole = SummaryDraft.model_validate(BELGOROD_DRAFT)
+    assert isinstance(kept, SummaryDraft) and kept.headline == whole.headline
+    assert whole.summary.startswith(kept.summary) and len(kept.summary) < len(whole.summary)
+    assert not kept.summary.endswith(" ")  # cut at a word boundary, not inside a word
+    assert kept.events == []
+    assert {path: status for path, (status, _) in format_claims(kept).items()} == {
+        "summary": "cut",
+        "answer": "cut",
+    }
+
+
+def test_a_number_the_answer_was_writing_is_dropped_not_read() -> None:
+    data, repairs = read_cut_answer('{"headline": "h", "summary": "s", "n": 12')
+    assert data == {"headline": "h", "summary": "s"}  # "12" may be the start of "120"
+    assert [(r.path, r.status) for r in repairs] == [("answer", "cut")]
+
+
+def test_a_cut_answer_reads_raw_line_breaks_too() -> None:
+    data, repairs = read_cut_answer('{"headline": "two\nlines", "summary": "half a sen')
+    assert data == {"headline": "two\nlines", "summary": "half a"}
+    assert [(r.path, r.status) for r in repairs] == [
+        ("headline", "repaired"),
+        ("summary", "cut"),
+        ("answer", "cut"),
+    ]
+
+
+@pytest.mark.parametrize("raw", ["not json", "[1, 2", ""])
+def test_what_is_not_the_start_of_an_object_is_still_refused(raw: str) -> None:
+    with pytest.raises(ValueError):
+        read_cut_answer(raw)

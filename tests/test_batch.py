@@ -582,7 +582,9 @@ def test_concurrency_is_bounded_and_one_backend_is_shared(
     opened = []
     real_open = pipeline.open_backend
     monkeypatch.setattr(
-        pipeline, "open_backend", lambda settings: opened.append(1) or real_open(settings)
+        pipeline,
+        "open_backend",
+        lambda settings, transport=None: opened.append(1) or real_open(settings, transport),
     )
     texts = [make_article(n) for n in range(12)]
     results = list(

@@ -214,14 +214,22 @@ ROWS: list[Row] = [
         exit_code=4,
         message=r"model did not return a valid summary after 3 attempts: invalid JSON",
     ),
-    Row(
+    Row(  # stops before the summary: nothing a summary can be made of
         "200-truncated-json",
-        lambda: [ok(BELGOROD_JSON[:200])],
+        lambda: [ok(BELGOROD_JSON[:60])],
         3,
         1.5,
         error=ModelOutputError,
         exit_code=4,
-        message=r"after 3 attempts: answer: Invalid JSON: EOF while parsing",
+        message=r"after 3 attempts: answer: Invalid JSON: EOF while parsing.*raise --max-tokens",
+    ),
+    Row(  # stops inside the summary, every time: what it finished is kept, flagged
+        "200-truncated-json-salvaged",
+        lambda: [ok(BELGOROD_JSON[:200])],
+        3,
+        1.5,
+        attempts=3,
+        claims={"summary": "cut", "answer": "cut"},
     ),
     Row(  # still refused after the re-asks: the event is dropped, flagged; the rest is kept
         "200-schema-violation",
@@ -241,14 +249,22 @@ ROWS: list[Row] = [
         exit_code=4,
         message=r"returned an empty completion \(no choices\)",
     ),
-    Row(
+    Row(  # cut at max_tokens: no re-ask (it would be cut too); the finished part is kept
         "200-finish-reason-length",
         lambda: [ok(BELGOROD_JSON[:300], finish_reason="length")],
         1,
         1.5,
+        attempts=1,
+        claims={"answer": "cut", "events[0]": "malformed"},
+    ),
+    Row(  # cut at max_tokens before anything usable: the error says what to raise
+        "200-finish-reason-length-nothing-kept",
+        lambda: [ok(BELGOROD_JSON[:60], finish_reason="length")],
+        1,
+        1.5,
         error=ModelOutputError,
         exit_code=4,
-        message=r"cut off at max_tokens=3072 \(finish_reason=length\); raise --max-tokens",
+        message=r"cut off at max_tokens=3072 \(finish_reason=length\).*raise --max-tokens",
     ),
     # -- unverified figures: re-asked, then returned flagged (exit 0; --strict: exit 3) --
     Row(

@@ -183,12 +183,26 @@ def _salvage_or_raise(
 ) -> ModelAnswer:
     """Re-asks ran out on a *validation* failure: hand back the last text to salvage.
 
-    The per-article deadline running out during re-asks is salvaged the same way.
-    Anything else (HTTP errors, truncation, no completion at all) becomes our own error.
+    An answer cut off at max_tokens, and the per-article deadline running out during
+    re-asks, are salvaged the same way. Anything else (HTTP errors, no completion at all)
+    becomes our own error.
     """
-    from instructor.core.exceptions import InstructorRetryException
+    from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 
-    deadline = any(isinstance(item, DeadlineExceeded) for item in cause_chain(exc))
+    chain = cause_chain(exc)
+    cut = next((item for item in chain if isinstance(item, IncompleteOutputException)), None)
+    text = completion_text(cut.last_completion) if cut is not None else None
+    if text:  # cut at max_tokens: a re-ask would be cut too; what it finished is salvaged
+        cut_note = (
+            f"the answer was cut off at max_tokens={backend.settings.max_tokens} "
+            "(finish_reason=length): what it finished is kept and checked; raise --max-tokens "
+            "for a whole answer"
+        )
+        tally.errors.append(cut_note)
+        return ModelAnswer(
+            None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started, cut_note
+        )
+    deadline = any(isinstance(item, DeadlineExceeded) for item in chain)
     if isinstance(exc, InstructorRetryException) and (
         isinstance(exc.__cause__, ValidationError) or deadline
     ):

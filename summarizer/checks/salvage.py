@@ -9,6 +9,9 @@ the one field the schema refuses, validates again, and repeats:
     any other refused value             -> left out: its default applies,    (malformed)
                                            e.g. the date is left empty
     a required field left out           -> the list item holding it is dropped (malformed)
+    an answer cut off before its end    -> what it finished is read; the text it was
+      (the model's token limit)            writing is kept to its last whole word (cut);
+                                           a number or word it was writing is dropped
 
 Each repair is a claim of kind ``format`` in the verification report, saying what the
 model wrote and why it was dropped; ``--strict`` fails on it like on any flagged claim.
@@ -19,11 +22,13 @@ schema's error. Pure: no I/O.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
-from summarizer.schema import ClaimCheck, field_path, lenient_json, with_repairs
+from summarizer.schema import ClaimCheck, control_repairs, field_path, lenient_json, with_repairs
 
 # Each round repairs one field; an answer of 8 events with every field wrong needs ~100.
 MAX_REPAIRS = 200
@@ -44,8 +49,11 @@ def salvage(raw_text: str, model: type[BaseModel], context: dict[str, Any]) -> B
     try:
         data, repairs = lenient_json(raw_text)
     except ValueError:
-        raise first from None
-    left_out: dict[Loc, int] = {}  # field we left out -> its claim in ``repairs``
+        try:
+            data, repairs = read_cut_answer(raw_text)
+        except ValueError:
+            raise first from None
+    left_out: dict[Loc, ClaimCheck] = {}  # field we left out -> its claim in ``repairs``
     for _ in range(MAX_REPAIRS):
         try:
             return model.model_validate(data, context=with_repairs(context, repairs))
@@ -56,7 +64,95 @@ def salvage(raw_text: str, model: type[BaseModel], context: dict[str, Any]) -> B
     return model.model_validate(data, context=with_repairs(context, repairs))
 
 
-def _repair(data: Any, error: Any, repairs: list[ClaimCheck], left_out: dict[Loc, int]) -> bool:
+# A number, or true/false/null, the answer was still writing when it stopped: "killed": 12
+# may be the start of 120, so it is dropped rather than read.
+_UNFINISHED_VALUE = re.compile(r"(?<=[:\[,])\s*[-+0-9.eEtrufalsn]+\s*$")
+
+
+def read_cut_answer(raw_text: str) -> tuple[Any, list[ClaimCheck]]:
+    """An answer that stops before its JSON ends, read as far as it is complete.
+
+    Raw control characters inside strings are read as written (as :func:`lenient_json`
+    does). The string the answer was writing when it stopped is kept up to its last whole
+    word, with a ``cut`` claim; a number or literal it was writing is dropped (a cut "120"
+    reads "12"). ValueError when even the start is not JSON.
+    """
+    text, in_string = _escape_controls(raw_text)
+    if not in_string:
+        text = _UNFINISHED_VALUE.sub("", text)
+    data = from_json(text, allow_partial="trailing-strings" if in_string else True)
+    if not isinstance(data, dict):
+        raise ValueError("the answer is not a JSON object")
+    repairs = control_repairs(data)
+    loc = _last_leaf(data) if in_string else ()
+    if loc and isinstance(last := _at(data, loc), str):
+        kept = last[: last.rindex(" ")].rstrip() if " " in last.strip() else last
+        _at(data, loc[:-1])[loc[-1]] = kept
+        repairs.append(
+            _claim(
+                loc,
+                last,
+                "cut",
+                "the answer stopped in the middle of this text; kept to its last whole word",
+            )
+        )
+    repairs.append(
+        ClaimCheck(
+            path="answer",
+            kind="format",
+            text=raw_text[-60:],
+            status="cut",
+            reason=(
+                "the answer stopped before its JSON ended (at max_tokens, the model's token "
+                "limit, or cut in transit): what it finished is kept, the rest is missing"
+            ),
+        )
+    )
+    return data, repairs
+
+
+def _escape_controls(raw: str) -> tuple[str, bool]:
+    """``raw`` with control characters inside strings escaped, and whether it ends inside a
+    string (an escape it was writing is dropped)."""
+    out: list[str] = []
+    in_string = escaped = False
+    for char in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            elif char < " ":
+                out.append(f"\\u{ord(char):04x}")
+                continue
+        elif char == '"':
+            in_string = True
+        out.append(char)
+    if escaped:
+        out.pop()
+    return "".join(out), in_string
+
+
+def _last_leaf(data: Any) -> Loc:
+    """Where the last value of ``data`` in document order sits (dicts keep their order)."""
+    loc: list[str | int] = []
+    node = data
+    while isinstance(node, dict | list) and node:
+        if isinstance(node, dict):
+            key = next(reversed(node))
+            loc.append(key)
+            node = node[key]
+        else:
+            loc.append(len(node) - 1)
+            node = node[-1]
+    return tuple(loc)
+
+
+def _repair(
+    data: Any, error: Any, repairs: list[ClaimCheck], left_out: dict[Loc, ClaimCheck]
+) -> bool:
     """Repair the field ``error`` names in ``data`` (in place); False if it cannot be."""
     if error["type"] == "missing":
         return _drop_item(data, tuple(error["loc"]), repairs, left_out)
@@ -85,12 +181,15 @@ def _repair(data: Any, error: Any, repairs: list[ClaimCheck], left_out: dict[Loc
         repairs.append(_claim(loc, value, "malformed", f"{problem}; dropped"))
         return True
     del container[key]
-    left_out[loc] = len(repairs)
-    repairs.append(_claim(loc, value, "malformed", f"{problem}; left out (empty)"))
+    left_out[loc] = _claim(loc, value, "malformed", f"{problem}; left out (empty)")
+    repairs[:] = [r for r in repairs if r.path != left_out[loc].path]  # e.g. cut, then refused
+    repairs.append(left_out[loc])
     return True
 
 
-def _drop_item(data: Any, loc: Loc, repairs: list[ClaimCheck], left_out: dict[Loc, int]) -> bool:
+def _drop_item(
+    data: Any, loc: Loc, repairs: list[ClaimCheck], left_out: dict[Loc, ClaimCheck]
+) -> bool:
     """A required field is missing: drop the nearest list item that holds it."""
     item = next((i for i in range(len(loc) - 1, -1, -1) if isinstance(loc[i], int)), None)
     if item is None:
@@ -101,8 +200,10 @@ def _drop_item(data: Any, loc: Loc, repairs: list[ClaimCheck], left_out: dict[Lo
     del container[item_loc[-1]]
     why = f"{field_path(loc[item + 1 :])} is required but missing"
     if loc in left_out:  # we left it out a round ago: say why, once
-        earlier = repairs.pop(left_out.pop(loc))
+        earlier = left_out.pop(loc)
         why = f"{field_path(loc[item + 1 :])} is required: {earlier.reason.split('; left out')[0]}"
+    inside = field_path(item_loc)  # what was said of the item's fields goes with it
+    repairs[:] = [r for r in repairs if not r.path.startswith((f"{inside}.", f"{inside}["))]
     repairs.append(_claim(item_loc, value, "malformed", f"{why}; the whole item was dropped"))
     return True
 
