@@ -36,6 +36,7 @@ from summarizer.schema import (
     Tally,
     VerificationReport,
 )
+from summarizer.text.numerals import format_number
 
 ICONS: dict[str, str] = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
 LABELS: dict[str, str] = {
@@ -94,7 +95,7 @@ def claims_of(report: VerificationReport, article: str) -> list[Claim]:
             verdict = "contradicted"
         if isinstance(check, FigureCheck):
             kind, status = "figure", str(check.status)
-            value, quote = _format_value(check.figure.value), check.figure.quote
+            value, quote = format_number(check.figure.value), check.figure.quote
         elif isinstance(check, ClaimCheck):
             kind, status, value, quote = check.kind, str(check.status), check.text, ""
         else:
@@ -401,16 +402,6 @@ def _unlocated_html(unlocated: list[Claim], total: int) -> str:
         '<section class="unlocated" aria-label="Claims not located">'
         f"<h2>{heading} ({len(unlocated)})</h2><ul>{items}</ul></section>"
     )
-
-
-def _format_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    return str(value)
 
 
 def _e(text: str) -> str:

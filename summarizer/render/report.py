@@ -16,6 +16,7 @@ from rich.text import Text
 from summarizer.checks.figures import context_snippet
 from summarizer.checks.wording import how_many
 from summarizer.schema import HasVerdict, VerificationReport, tally
+from summarizer.text.numerals import format_number
 
 
 def render_report(report: VerificationReport, article_text: str, title: str = "") -> RenderableType:
@@ -53,7 +54,7 @@ def _figures(report: VerificationReport) -> Table | Text:
         table.add_row(
             _verdict_mark(check.verdict),
             where,
-            Text(f"{_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
+            Text(f"{format_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
             Text(check.reason),
         )
     return table
@@ -147,7 +148,3 @@ def _counts_line(report: VerificationReport) -> str:
     if failing:
         line += f" ({failing})"
     return f"{line} · {len(report.uncovered)} uncovered casualty mention(s)"
-
-
-def _number(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"

@@ -26,6 +26,7 @@ from summarizer.schema import (
     VerificationReport,
     tally,
 )
+from summarizer.text.numerals import format_number
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -49,10 +50,6 @@ EVIDENCE_HEADERS = ("", "quote", "where", "match", "reason")
 
 def render_json(summary: ArticleSummary) -> str:
     return summary.model_dump_json(indent=2)
-
-
-def format_number(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_figure(figure: Figure) -> str:
