@@ -52,9 +52,7 @@ def test_a_value_that_is_not_finite_says_so() -> None:
         (26.0, None, "–", "26"),  # no high end: the number alone
     ],
 )
-def test_a_range_joins_its_two_ends(
-    low: float, high: float | None, dash: str, shown: str
-) -> None:
+def test_a_range_joins_its_two_ends(low: float, high: float | None, dash: str, shown: str) -> None:
     assert format_range(low, high, dash) == shown
 
 

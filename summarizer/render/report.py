@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarizer.checks.figures import context_snippet
 from summarizer.checks.wording import how_many
+from summarizer.render.style import verdict_style
 from summarizer.schema import HasVerdict, VerificationReport, tally
 from summarizer.text.numerals import format_number
 
@@ -50,7 +51,7 @@ def _figures(report: VerificationReport) -> Table | Text:
     for check in report.figures:
         figure = check.figure
         where = Text(check.path)
-        where.append(f"\n{check.status}", style=_VERDICT_STYLE[check.verdict])
+        where.append(f"\n{check.status}", style=verdict_style(check.verdict).colour)
         table.add_row(
             _verdict_mark(check.verdict),
             where,
@@ -60,12 +61,9 @@ def _figures(report: VerificationReport) -> Table | Text:
     return table
 
 
-_VERDICT_STYLE = {"verified": "green", "unconfirmed": "yellow", "contradicted": "red"}
-_VERDICT_MARK = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
-
-
 def _verdict_mark(verdict: str) -> Text:
-    return Text(_VERDICT_MARK[verdict], style=f"bold {_VERDICT_STYLE[verdict]}")
+    style = verdict_style(verdict)
+    return Text(style.mark, style=f"bold {style.colour}")
 
 
 def _claims(report: VerificationReport) -> Table:
@@ -80,7 +78,7 @@ def _claims(report: VerificationReport) -> Table:
     table.add_column("reason", overflow="fold", ratio=1, min_width=24)
     for claim in report.claims:
         where = Text(claim.path)
-        where.append(f"\n{claim.status}", style=_VERDICT_STYLE[claim.verdict])
+        where.append(f"\n{claim.status}", style=verdict_style(claim.verdict).colour)
         table.add_row(_verdict_mark(claim.verdict), where, Text(claim.text), Text(claim.reason))
     return table
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from summarizer.backend_registry import BACKENDS
 from summarizer.checks.wording import counted_noun, how_many
 from summarizer.render.layout import Responsive, stacked
+from summarizer.render.style import VERDICT_STYLES, verdict_legend, verdict_style
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
@@ -36,12 +37,6 @@ QUALIFIER_WORDS = {
     "at_most": "at most ",
     "less_than": "fewer than ",
 }
-VERDICT_MARKS = {
-    "verified": "[green]✓[/]",
-    "unconfirmed": "[yellow]?[/]",
-    "contradicted": "[red]✗[/]",
-}
-VERDICT_LEGEND = "✓ verified by the rules · ? not confirmed · ✗ contradicted by the article"
 EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "figures")
 FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
 CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
@@ -107,13 +102,11 @@ def render_text(summary: ArticleSummary) -> RenderableType:
 def verdict_counts_line(report: VerificationReport) -> Text:
     """One line counting the checked claims by verdict: the last thing a reader sees."""
     counts = report.tally()
-    line = Text(f"{how_many(counts.total, 'claim')} checked: ")
-    line.append(f"{counts.verified} verified", style="green")
-    line.append(", ")
-    line.append(f"{counts.unconfirmed} unconfirmed", style="yellow")
-    line.append(", ")
-    line.append(f"{counts.contradicted} contradicted", style="red")
-    return line
+    counted = Text(", ").join(
+        Text(f"{count} {verdict}", style=VERDICT_STYLES[verdict].colour)
+        for verdict, count in counts.items()
+    )
+    return Text.assemble(f"{how_many(counts.total, 'claim')} checked: ", counted)
 
 
 def print_text(summary: ArticleSummary, console: Console) -> None:
@@ -122,7 +115,7 @@ def print_text(summary: ArticleSummary, console: Console) -> None:
 
 def mark(check: HasVerdict | None) -> str:
     """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
-    return "" if check is None else VERDICT_MARKS.get(check.verdict, "[red]✗[/]")
+    return "" if check is None else verdict_style(check.verdict).markup
 
 
 def verdict_line(report: VerificationReport) -> str:
@@ -211,7 +204,7 @@ def figures_view(report: VerificationReport) -> RenderableType:
         for check in report.figures
     ]
     title = figures_title(report)
-    caption = VERDICT_LEGEND
+    caption = verdict_legend()
 
     def table() -> Table:
         table = Table(
