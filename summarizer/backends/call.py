@@ -1,4 +1,4 @@
-"""Stage 3b/4: call the model through instructor and validate into the schema.
+"""Call the model through instructor and validate its answer into the schema.
 
 Instructor re-asks on validation errors (schema violations and, through the
 response model's validator, figures that fail the cross-check). Per-call hooks

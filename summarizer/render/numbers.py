@@ -1,4 +1,4 @@
-"""Stage 7 for ``numbers``: the rule-based number mentions as a table or a JSON list.
+"""The number mentions the rules find in an article (``numbers``): a table, or a JSON list.
 
 The table highlights each number in its sentence; the JSON list carries every
 :class:`NumberMention` field.

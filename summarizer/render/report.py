@@ -1,4 +1,4 @@
-"""Stage 7 for ``verify``: a verification report as rich tables for people.
+"""A verification report as rich tables for people (``verify``): one table per kind of check.
 
 Figures with their status and reason, evidence quotes with where they were found, and the
 casualty numbers of the article that no figure reports.

@@ -1,4 +1,4 @@
-"""Stage 7: render a result for people (rich text) or programs (JSON).
+"""A summary as rich text for people: its events, each figure's verdict, the checks, the counts.
 
 The text view works from 80 columns up: tables get widths that keep words whole, and
 below the width a table needs they stack (one block per row) rather than squeeze.
@@ -41,10 +41,6 @@ EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "fi
 FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
 CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
 EVIDENCE_HEADERS = ("", "quote", "where", "match", "reason")
-
-
-def render_json(summary: ArticleSummary) -> str:
-    return summary.model_dump_json(indent=2)
 
 
 def format_figure(figure: Figure) -> str:
