@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.checks.figures import verify
+from summarizer.checks.incidents import Incident, incidents
 from summarizer.cli.app import app
 from summarizer.errors import InputError
 from summarizer.numbers import extract_numbers
@@ -37,9 +38,15 @@ SUMMARY = ArticleSummary.model_validate(
 )
 MENTIONS = extract_numbers(TEXT)
 REPORT = verify(TEXT, SUMMARY, MENTIONS)
-VALUES = {"summary": SUMMARY, "report": REPORT, "numbers": MENTIONS}
+INCIDENTS = incidents(TEXT)
+VALUES = {"summary": SUMMARY, "report": REPORT, "numbers": MENTIONS, "incidents": INCIDENTS}
 CONTEXT = RenderContext(article_text=TEXT, title="the seed", summary=SUMMARY)
-COMMAND = {"summary": "summarize", "report": "verify", "numbers": "numbers"}
+COMMAND = {
+    "summary": "summarize",
+    "report": "verify",
+    "numbers": "numbers",
+    "incidents": "incidents",
+}
 
 
 @pytest.mark.parametrize(
@@ -58,6 +65,7 @@ def test_every_registered_renderer_renders_a_real_result(name: str, subject: str
         "summary": SUMMARY.headline,
         "report": "events[0].figures[0]",  # each checked figure is named by its path
         "numbers": "340,000",  # a number the extractor finds in the seed
+        "incidents": "Belgorod",  # a place of one of the seed's incidents
     }[subject]
     assert expected in out
 
@@ -73,6 +81,8 @@ def test_json_round_trips_to_the_model() -> None:
     assert VerificationReport.model_validate_json(fmt.render_str("report", REPORT)) == REPORT
     items = json.loads(fmt.render_str("numbers", MENTIONS))
     assert [item["start"] for item in items] == [m.start for m in MENTIONS]
+    found = json.loads(fmt.render_str("incidents", INCIDENTS))
+    assert [Incident.model_validate(item) for item in found] == INCIDENTS
 
 
 def test_text_for_a_file_is_plain_at_a_fixed_width() -> None:
@@ -101,7 +111,7 @@ def test_a_format_refuses_a_subject_it_cannot_render() -> None:
         only_summaries.render("numbers", MENTIONS)
 
 
-@pytest.mark.parametrize("subject", ["report", "numbers"])
+@pytest.mark.parametrize("subject", ["report", "numbers", "incidents"])
 def test_each_command_offers_exactly_the_registry_formats(subject: str, tmp_path: Path) -> None:
     """--format accepts every registered name for the command's subject, and nothing else."""
     summary_path = tmp_path / "summary.json"

@@ -1,4 +1,4 @@
-"""Stage 3a: the one client factory. OpenAI, any OpenAI-compatible base URL, or embedded llama.cpp.
+"""The one client factory: OpenAI, any OpenAI-compatible base URL, or embedded llama.cpp.
 
 What each backend needs and how it asks for structured output is declared in
 :mod:`summarizer.backend_registry`; this module turns a declaration into clients.

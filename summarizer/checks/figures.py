@@ -78,6 +78,7 @@ from summarizer.schema import (
     VerificationReport,
 )
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.numerals import format_number as _num  # every value in a reason
 from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES
 
 __all__ = [
@@ -660,12 +661,6 @@ def _counts(
 # ---------------------------------------------------------------------------
 # Wording
 # ---------------------------------------------------------------------------
-
-
-def _num(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1e6 else repr(float(value))
 
 
 def _brief(mention: NumberMention) -> str:

@@ -33,6 +33,7 @@ from summarizer.evaluation.run import (
 from summarizer.evaluation.scoring import FIELDS, FieldChange, SeedScore
 from summarizer.redaction import configure_logging
 from summarizer.render.layout import Responsive
+from summarizer.render.style import BAD, DOUBTFUL, GOOD
 
 # Short column headers for the per-seed table, in FIELDS order.
 FIELD_LABELS: dict[str, str] = {
@@ -53,10 +54,10 @@ FIELD_LABELS: dict[str, str] = {
 # Off a terminal (a pipe, a file, CI logs) the tables get room instead of rich's 80 columns.
 PIPE_WIDTH = 160
 STATUS_STYLE = {
-    "improved": "green",
-    "regressed": "bold red",
+    "improved": GOOD,
+    "regressed": f"bold {BAD}",
     "unchanged": "dim",
-    "incomparable": "yellow",
+    "incomparable": DOUBTFUL,
 }
 
 
@@ -222,10 +223,10 @@ def _seed_cells(run: PromptRun, seed_id: str) -> tuple[list[str | Text], str] | 
     if result is None:
         return None
     if result.status == "unmeasured" or result.score is None:
-        return [Text("n/m", style="bold red")] * len(FIELDS), str(result.requests or "")
+        return [Text("n/m", style=f"bold {BAD}")] * len(FIELDS), str(result.requests or "")
     cells: list[str | Text] = [_cell(v) for v in result.score.field_scores().values()]
     if result.status == "failed":
-        cells[-1] = Text(f"{cells[-1]}*", style="red")
+        cells[-1] = Text(f"{cells[-1]}*", style=BAD)
     return cells, str(result.requests or "")
 
 
@@ -296,13 +297,13 @@ def seed_table(report: EvalReport) -> Table:
             else:
                 cells = [_cell(v) for v in result.score.field_scores().values()]
                 if result.status == "failed":
-                    cells[-1] = Text(f"{cells[-1]}*", style="red")
+                    cells[-1] = Text(f"{cells[-1]}*", style=BAD)
             last_of_seed = position == len(report.prompts) - 1
             table.add_row(
                 label,
                 Text.assemble(
                     _prompt_label(run),
-                    (" not measured", "bold red") if result.score is None else "",
+                    (" not measured", f"bold {BAD}") if result.score is None else "",
                 ),
                 *cells,
                 str(result.requests or ""),
@@ -469,7 +470,7 @@ def totals_table(
                 row.append(
                     Text(
                         f"{delta:+.2f}",
-                        style="green" if delta > 0.005 else "red" if delta < -0.005 else "dim",
+                        style=GOOD if delta > 0.005 else BAD if delta < -0.005 else "dim",
                     )
                 )
         table.add_row(*row)

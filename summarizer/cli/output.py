@@ -1,7 +1,7 @@
 """``--format`` and ``--output`` for every command: look the format up, print or write it.
 
 The formats themselves live in :mod:`summarizer.render.formats`; a command names its subject
-("summary", "report", "numbers") and gets exactly the formats that can render it.
+("summary", "report", "numbers", "incidents") and gets exactly the formats that can render it.
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     SummaryFormatOpt = str
     ReportFormatOpt = str
     NumbersFormatOpt = str
+    IncidentsFormatOpt = str
 else:
     SummaryFormatOpt = format_option("summary")
     ReportFormatOpt = format_option("report")
     NumbersFormatOpt = format_option("numbers")
+    IncidentsFormatOpt = format_option("incidents")
 
 
 def emit(

@@ -16,6 +16,7 @@ from summarizer.cli.eval import table_console
 from summarizer.evaluation.cassettes import CASSETTES_DIR, cassette_metadata
 from summarizer.evaluation.lock import LockEntry, PromptStatus, check, lock, lock_path, offending
 from summarizer.render.layout import Responsive, stacked
+from summarizer.render.style import BAD, DOUBTFUL, GOOD
 
 prompts_app = typer.Typer(
     cls=FlagsAsFlagsGroup,
@@ -36,7 +37,7 @@ CassettesDirOpt = Annotated[
     Path | None, typer.Option("--cassettes-dir", help="Cassette folder [default: cassettes/].")
 ]
 PROMPT_HEADERS = ("id", "version", "hash", "lock", "cassettes", "last recorded", "model")
-STATUS_STYLE = {"ok": "green", "unlocked": "yellow", "removed": "red"}
+STATUS_STYLE = {"ok": GOOD, "unlocked": DOUBTFUL, "removed": BAD}
 
 
 @prompts_app.command("list")
@@ -56,7 +57,7 @@ def list_command(prompts_dir: PromptsDirOpt = None, cassettes_dir: CassettesDirO
                 status.id,
                 entry.version,
                 entry.hash,
-                Text(status.label, style=STATUS_STYLE.get(status.status, "bold red")),
+                Text(status.label, style=STATUS_STYLE.get(status.status, f"bold {BAD}")),
                 count,
                 recorded,
                 model,
@@ -132,7 +133,7 @@ def cassette_summary(
     stale = sum(1 for m in metas if current is None or m.get("hash") != current.hash)
     count: str | Text = str(len(files))
     if stale:
-        count = Text(f"{len(files)} ({stale} stale)", style="yellow")
+        count = Text(f"{len(files)} ({stale} stale)", style=DOUBTFUL)
     dates = sorted(_short_date(m.get("recorded", "")) for m in metas if m.get("recorded"))
     recorded = dates[-1] if dates else "-"
     models = Counter(m.get("model") or "?" for m in metas)

@@ -1,4 +1,4 @@
-"""Stage 2: load prompt files by id, render them, and hash what the model sees.
+"""Load prompt files by id, render them, and hash what the model sees.
 
 The prompts ship inside the package (``summarizer/prompt_files/<id>.md``, package data
 found through :mod:`importlib.resources`, so a wheel install has them too); a

@@ -1,9 +1,10 @@
 """Output formats: the one registry every command (and the service) looks a format up in.
 
-A format renders up to three kinds of result, its *subjects*: a ``summary``
+A format renders up to four kinds of result, its *subjects*: a ``summary``
 (:class:`~summarizer.schema.ArticleSummary`), a verification ``report``
-(:class:`~summarizer.schema.VerificationReport`) and the ``numbers`` of an article (a list of
-:class:`~summarizer.numbers.NumberMention`). A renderer returns a string (JSON, HTML) or a
+(:class:`~summarizer.schema.VerificationReport`), the ``numbers`` of an article (a list of
+:class:`~summarizer.numbers.NumberMention`) and its ``incidents`` (a list of
+:class:`~summarizer.checks.incidents.Incident`). A renderer returns a string (JSON, HTML) or a
 rich renderable (text for a terminal); :meth:`OutputFormat.render_str` turns either into a
 string for a file or an HTTP body.
 
@@ -26,10 +27,11 @@ from summarizer.errors import InputError
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from summarizer.checks.incidents import Incident
     from summarizer.numbers import NumberMention
     from summarizer.schema import ArticleSummary, VerificationReport
 
-Subject = Literal["summary", "report", "numbers"]
+Subject = Literal["summary", "report", "numbers", "incidents"]
 SUBJECTS: tuple[Subject, ...] = get_args(Subject)
 FILE_WIDTH = 120  # columns of rich text written to a file or an HTTP body
 
@@ -117,6 +119,12 @@ def text_numbers(mentions: list[NumberMention], context: RenderContext) -> Rende
     return mentions_table(mentions, context.article_text, title=context.title)
 
 
+def text_incidents(found: list[Incident], context: RenderContext) -> RenderableType:
+    from summarizer.render.incidents import incidents_table
+
+    return incidents_table(found, title=context.title)
+
+
 # --- json: for programs --------------------------------------------------------------------
 
 
@@ -129,6 +137,12 @@ def json_numbers(mentions: list[NumberMention], context: RenderContext) -> str:
     from summarizer.render.numbers import mentions_json
 
     return mentions_json(mentions)
+
+
+def json_incidents(found: list[Incident], context: RenderContext) -> str:
+    from summarizer.render.incidents import incidents_json
+
+    return incidents_json(found)
 
 
 # --- html: the grounding report, one self-contained page --------------------------------
@@ -156,13 +170,23 @@ FORMATS: dict[str, OutputFormat] = {
             name="text",
             media_type="text/plain",
             description="tables for people",
-            renderers={"summary": text_summary, "report": text_report, "numbers": text_numbers},
+            renderers={
+                "summary": text_summary,
+                "report": text_report,
+                "numbers": text_numbers,
+                "incidents": text_incidents,
+            },
         ),
         OutputFormat(
             name="json",
             media_type="application/json",
             description="for programs",
-            renderers={"summary": json_model, "report": json_model, "numbers": json_numbers},
+            renderers={
+                "summary": json_model,
+                "report": json_model,
+                "numbers": json_numbers,
+                "incidents": json_incidents,
+            },
         ),
         OutputFormat(
             name="html",

@@ -22,29 +22,25 @@ import html
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from string import Template
 from typing import Any
 
 from summarizer.checks.figures import verify
 from summarizer.numbers import extract_numbers
+from summarizer.render.style import VERDICT_STYLES, VerdictStyle, verdict_style
 from summarizer.schema import (
-    VERDICTS,
     ArticleSummary,
     ClaimCheck,
     EvidenceCheck,
     FigureCheck,
     Tally,
+    Verdict,
     VerificationReport,
 )
+from summarizer.text.numerals import format_number
 
-ICONS: dict[str, str] = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
-LABELS: dict[str, str] = {
-    "verified": "Verified",
-    "unconfirmed": "Unconfirmed",
-    "contradicted": "Contradicted",
-}
-# A segment covered by several claims shows the worst of their verdicts.
-_SEVERITY = {"verified": 0, "unconfirmed": 1, "contradicted": 2}
 # Side-list sections for claims outside the events, by the first part of their path.
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Headline and summary", ("headline", "summary")),
@@ -59,7 +55,7 @@ class Claim:
     number: int  # 1-based, in report order: the anchor is claim-<number>
     path: str
     kind: str  # figure, number, name, date, event_type, evidence
-    verdict: str
+    verdict: Verdict
     status: str
     value: str
     reason: str
@@ -72,8 +68,12 @@ class Claim:
         return self.start is not None and self.end is not None and self.end > self.start
 
     @property
+    def style(self) -> VerdictStyle:
+        return VERDICT_STYLES[self.verdict]
+
+    @property
     def tip(self) -> str:
-        return f"{ICONS[self.verdict]} {LABELS[self.verdict]} ({self.status}) · {self.path} = {self.value}: {self.reason}"
+        return f"{self.style.mark} {self.style.label} ({self.status}) · {self.path} = {self.value}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,10 @@ def claims_of(report: VerificationReport, article: str) -> list[Claim]:
     """Every check of ``report`` (:meth:`VerificationReport.checks`, in its order) as a claim."""
     out: list[Claim] = []
     for number, check in enumerate(report.checks(), start=1):
-        verdict = str(check.verdict)
-        if verdict not in VERDICTS:
-            verdict = "contradicted"
+        verdict = verdict_style(str(check.verdict)).verdict
         if isinstance(check, FigureCheck):
             kind, status = "figure", str(check.status)
-            value, quote = _format_value(check.figure.value), check.figure.quote
+            value, quote = format_number(check.figure.value), check.figure.quote
         elif isinstance(check, ClaimCheck):
             kind, status, value, quote = check.kind, str(check.status), check.text, ""
         else:
@@ -212,8 +210,8 @@ def render_html(summary: ArticleSummary, article: str, *, title: str | None = No
         '<main><h2 id="article-heading">Article</h2>',
         '<div class="legend" aria-hidden="true">'
         + " ".join(
-            f'<span class="mark v-{v}"><span class="icon">{ICONS[v]}</span> {LABELS[v]}</span>'
-            for v in VERDICTS
+            f'<span class="mark {s.css_class}"><span class="icon">{s.mark}</span> {s.label}</span>'
+            for s in VERDICT_STYLES.values()
         )
         + "</div>",
         f'<article class="article" aria-labelledby="article-heading">{_article_html(article, claims, by_number)}</article>',
@@ -256,7 +254,7 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
             out.append(text)
             continue
         covering = [by_number[n] for n in piece.claims]
-        worst = max(covering, key=lambda c: _SEVERITY[c.verdict]).verdict
+        worst = max((c.style for c in covering), key=lambda style: style.severity)
         # Evidence quotes span whole sentences: alone, they are underlined, not filled.
         quote = " quote" if all(c.kind == "evidence" for c in covering) else ""
         anchors = "".join(
@@ -267,14 +265,14 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
         first_seen.update(c.number for c in covering)
         tip = "\n".join(c.tip for c in covering)
         icons = "".join(
-            f'<span class="icon" aria-hidden="true">{ICONS[c.verdict]}</span>'
+            f'<span class="icon" aria-hidden="true">{c.style.mark}</span>'
             for c in covering
             if last_segment[c.number] == index
         )
-        label = "; ".join(f"{LABELS[c.verdict]}: {c.path}" for c in covering)
+        label = "; ".join(f"{c.style.label}: {c.path}" for c in covering)
         out.append(
-            f'{anchors}<mark class="mark v-{worst}{quote}" tabindex="0" data-claims="'
-            f'{" ".join(str(c.number) for c in covering)}" data-verdict="{worst}" '
+            f'{anchors}<mark class="mark {worst.css_class}{quote}" tabindex="0" data-claims="'
+            f'{" ".join(str(c.number) for c in covering)}" data-verdict="{worst.verdict}" '
             f'title="{_e(tip)}" aria-label="{_e(label)}" data-tip="{_e(tip)}">'
             f'{text}{icons}<span class="sr">({_e(label)})</span></mark>'
         )
@@ -283,9 +281,11 @@ def _article_html(article: str, claims: list[Claim], by_number: dict[int, Claim]
 
 def _counts_html(counts: Tally, unlocated: int, report: VerificationReport) -> str:
     items = "".join(
-        f'<li class="count v-{v}" data-verdict="{v}"><span class="icon" aria-hidden="true">'
-        f'{ICONS[v]}</span> <strong class="n">{n}</strong> {LABELS[v].lower()}</li>'
-        for v, n in counts.items()
+        f'<li class="count {style.css_class}" data-verdict="{verdict}"><span class="icon" '
+        f'aria-hidden="true">{style.mark}</span> <strong class="n">{n}</strong> '
+        f"{style.label.lower()}</li>"
+        for verdict, n in counts.items()
+        for style in (VERDICT_STYLES[verdict],)
     )
     grounded = sum(1 for e in report.evidence if e.ok)
     return (
@@ -371,12 +371,19 @@ def _claim_list(claims: list[Claim]) -> str:
             else f'<a href="#unlocated-{c.number}">{_e(c.path)}</a>'
         )
         items.append(
-            f'<li class="claim v-{c.verdict}" data-claim="{c.number}" data-verdict="{c.verdict}">'
-            f'<span class="badge v-{c.verdict}"><span class="icon" aria-hidden="true">{ICONS[c.verdict]}</span> '
-            f'{LABELS[c.verdict]}</span> {target} <span class="value">{_e(c.value)}</span>'
+            f'<li class="claim {c.style.css_class}" data-claim="{c.number}" data-verdict="{c.verdict}">'
+            f'{_badge(c.style)} {target} <span class="value">{_e(c.value)}</span>'
             f'<div class="reason">{_e(c.reason)}</div></li>'
         )
     return f'<ul class="claims">{"".join(items)}</ul>'
+
+
+def _badge(style: VerdictStyle) -> str:
+    """The verdict in the side list: its mark (for the eye only) and its label."""
+    return (
+        f'<span class="badge {style.css_class}"><span class="icon" aria-hidden="true">'
+        f"{style.mark}</span> {style.label}</span>"
+    )
 
 
 def _unlocated_html(unlocated: list[Claim], total: int) -> str:
@@ -389,9 +396,8 @@ def _unlocated_html(unlocated: list[Claim], total: int) -> str:
             f'<p class="empty">{said}</p></section>'
         )
     items = "".join(
-        f'<li id="unlocated-{c.number}" class="claim v-{c.verdict}" data-verdict="{c.verdict}">'
-        f'<span class="badge v-{c.verdict}"><span class="icon" '
-        f'aria-hidden="true">{ICONS[c.verdict]}</span> {LABELS[c.verdict]}</span> '
+        f'<li id="unlocated-{c.number}" class="claim {c.style.css_class}" data-verdict="{c.verdict}">'
+        f"{_badge(c.style)} "
         f"<code>{_e(c.path)}</code> = {_e(c.value)}"
         + (f" · quote <q>{_e(c.quote)}</q>" if c.quote and c.kind != "evidence" else "")
         + f'<div class="reason">{_e(c.reason)}</div></li>'
@@ -403,22 +409,18 @@ def _unlocated_html(unlocated: list[Claim], total: int) -> str:
     )
 
 
-def _format_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    return str(value)
-
-
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-CSS = """
-:root{--ok:#1a7f37;--ok-bg:#dafbe1;--un:#9a6700;--un-bg:#fff8c5;--bad:#cf222e;--bad-bg:#ffebe9;
+def _each_verdict(rule: Callable[[VerdictStyle], str], separator: str = "\n") -> str:
+    """One CSS rule per verdict, from its style: a verdict's colours and classes live there."""
+    return separator.join(rule(style) for style in VERDICT_STYLES.values())
+
+
+# The per-verdict rules ($colours, $counts, ...) are filled in from the style table.
+_CSS = Template("""
+:root{$colours
 --fg:#1f2328;--muted:#59636e;--line:#d1d9e0}
 *{box-sizing:border-box}
 body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);margin:0;padding:1rem 1.5rem;max-width:1200px}
@@ -426,21 +428,16 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.1rem}h3{font-size:1rem;margin:
 .summary{color:var(--muted);margin:.3rem 0 .8rem}
 .counts{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
 .count{border:1px solid var(--line);border-radius:6px;padding:.2rem .6rem}
-.count.v-verified{background:var(--ok-bg);border-color:var(--ok)}
-.count.v-unconfirmed{background:var(--un-bg);border-color:var(--un)}
-.count.v-contradicted{background:var(--bad-bg);border-color:var(--bad)}
+$counts
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;font-size:.85rem;color:var(--muted);margin:.5rem 0}
 .meta dt{font-weight:600}.meta dd{margin:0}
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(16rem,1fr);gap:1.5rem}
 .article{white-space:pre-wrap;border:1px solid var(--line);border-radius:6px;padding:1rem}
 .legend{font-size:.85rem;margin-bottom:.4rem}
 .mark{border-radius:3px;padding:0;position:relative;color:inherit}
-.mark.v-verified{background:var(--ok-bg);border-bottom:2px solid var(--ok)}
-.mark.v-unconfirmed{background:var(--un-bg);border-bottom:2px dashed var(--un)}
-.mark.v-contradicted{background:var(--bad-bg);border-bottom:3px double var(--bad)}
+$marks
 .mark .icon{font-weight:700;font-size:.8em;margin-left:.1em;vertical-align:super}
-.v-verified .icon,.badge.v-verified{color:var(--ok)}.v-unconfirmed .icon,.badge.v-unconfirmed{color:var(--un)}
-.v-contradicted .icon,.badge.v-contradicted{color:var(--bad)}
+$icons
 .mark.quote{background:none}
 .mark:focus{outline:2px solid #0969da;outline-offset:1px}
 .mark:focus::after,.mark:hover::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:2;
@@ -450,14 +447,35 @@ padding:.3rem .5rem;border-radius:4px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .side{font-size:.9rem}.claims{list-style:none;padding:0;margin:.2rem 0 .8rem}
 .claim{border-left:4px solid var(--line);padding:.2rem .5rem;margin:.3rem 0}
-.claim.v-verified{border-color:var(--ok)}.claim.v-unconfirmed{border-color:var(--un)}.claim.v-contradicted{border-color:var(--bad)}
+$claims
 .badge{font-weight:600}.reason{color:var(--muted);font-size:.85rem}.empty{color:var(--muted)}
 .unlocated{margin-top:1.5rem;border-top:1px solid var(--line)}
 @media (max-width:800px){.layout{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.layout{display:block}.side{break-before:page}
 .mark:hover::after,.mark:focus::after{content:none}.legend{display:block}a{color:inherit;text-decoration:none}
 .mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}.claim{break-inside:avoid}}
-"""
+""")
+CSS = _CSS.substitute(
+    colours=_each_verdict(
+        lambda s: f"--{s.css_var}:{s.html_colour};--{s.css_var}-bg:{s.html_background};", ""
+    ),
+    counts=_each_verdict(
+        lambda s: (
+            f".count.{s.css_class}{{background:var(--{s.css_var}-bg);"
+            f"border-color:var(--{s.css_var})}}"
+        )
+    ),
+    marks=_each_verdict(
+        lambda s: (
+            f".mark.{s.css_class}{{background:var(--{s.css_var}-bg);"
+            f"border-bottom:{s.underline} var(--{s.css_var})}}"
+        )
+    ),
+    icons=_each_verdict(
+        lambda s: f".{s.css_class} .icon,.badge.{s.css_class}{{color:var(--{s.css_var})}}"
+    ),
+    claims=_each_verdict(lambda s: f".claim.{s.css_class}{{border-color:var(--{s.css_var})}}", ""),
+)
 
 # Clicking a claim in the side list highlights its marks; nothing is fetched.
 JS = """

@@ -1,4 +1,4 @@
-"""Stage 7 for ``numbers``: the rule-based number mentions as a table or a JSON list.
+"""The number mentions the rules find in an article (``numbers``): a table, or a JSON list.
 
 The table highlights each number in its sentence; the JSON list carries every
 :class:`NumberMention` field.
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarizer.numbers import NumberMention
 from summarizer.render.layout import Responsive, stacked
+from summarizer.text.numerals import format_range
 
 CONTEXT_CHARS = 60  # sentence text kept on each side of the number in the table
 
@@ -63,12 +64,7 @@ def mentions_table(mentions: list[NumberMention], article: str, title: str) -> R
 
 def format_value(mention: NumberMention) -> str:
     """ "340,000", "4,290,000,000", "12–13", "0.5": integers get separators, floats stay short."""
-    low = _number(mention.value)
-    return low if mention.value_high is None else f"{low}–{_number(mention.value_high)}"
-
-
-def _number(value: float) -> str:
-    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
+    return format_range(mention.value, mention.value_high)
 
 
 def highlighted_context(mention: NumberMention, article: str) -> Text:

@@ -1,4 +1,4 @@
-"""Stage 7 for ``verify``: a verification report as rich tables for people.
+"""A verification report as rich tables for people (``verify``): one table per kind of check.
 
 Figures with their status and reason, evidence quotes with where they were found, and the
 casualty numbers of the article that no figure reports.
@@ -15,7 +15,9 @@ from rich.text import Text
 
 from summarizer.checks.figures import context_snippet
 from summarizer.checks.wording import how_many
+from summarizer.render.style import verdict_style
 from summarizer.schema import HasVerdict, VerificationReport, tally
+from summarizer.text.numerals import format_number
 
 
 def render_report(report: VerificationReport, article_text: str, title: str = "") -> RenderableType:
@@ -49,22 +51,19 @@ def _figures(report: VerificationReport) -> Table | Text:
     for check in report.figures:
         figure = check.figure
         where = Text(check.path)
-        where.append(f"\n{check.status}", style=_VERDICT_STYLE[check.verdict])
+        where.append(f"\n{check.status}", style=verdict_style(check.verdict).colour)
         table.add_row(
             _verdict_mark(check.verdict),
             where,
-            Text(f"{_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
+            Text(f"{format_number(figure.value)}\n{figure.qualifier}\n{figure.role}"),
             Text(check.reason),
         )
     return table
 
 
-_VERDICT_STYLE = {"verified": "green", "unconfirmed": "yellow", "contradicted": "red"}
-_VERDICT_MARK = {"verified": "✓", "unconfirmed": "?", "contradicted": "✗"}
-
-
 def _verdict_mark(verdict: str) -> Text:
-    return Text(_VERDICT_MARK[verdict], style=f"bold {_VERDICT_STYLE[verdict]}")
+    style = verdict_style(verdict)
+    return Text(style.mark, style=f"bold {style.colour}")
 
 
 def _claims(report: VerificationReport) -> Table:
@@ -79,7 +78,7 @@ def _claims(report: VerificationReport) -> Table:
     table.add_column("reason", overflow="fold", ratio=1, min_width=24)
     for claim in report.claims:
         where = Text(claim.path)
-        where.append(f"\n{claim.status}", style=_VERDICT_STYLE[claim.verdict])
+        where.append(f"\n{claim.status}", style=verdict_style(claim.verdict).colour)
         table.add_row(_verdict_mark(claim.verdict), where, Text(claim.text), Text(claim.reason))
     return table
 
@@ -147,7 +146,3 @@ def _counts_line(report: VerificationReport) -> str:
     if failing:
         line += f" ({failing})"
     return f"{line} · {len(report.uncovered)} uncovered casualty mention(s)"
-
-
-def _number(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"

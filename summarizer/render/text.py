@@ -1,4 +1,4 @@
-"""Stage 7: render a result for people (rich text) or programs (JSON).
+"""A summary as rich text for people: its events, each figure's verdict, the checks, the counts.
 
 The text view works from 80 columns up: tables get widths that keep words whole, and
 below the width a table needs they stack (one block per row) rather than squeeze.
@@ -15,6 +15,7 @@ from rich.text import Text
 from summarizer.backend_registry import BACKENDS
 from summarizer.checks.wording import counted_noun, how_many
 from summarizer.render.layout import Responsive, stacked
+from summarizer.render.style import VERDICT_STYLES, verdict_legend, verdict_style
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
@@ -26,6 +27,7 @@ from summarizer.schema import (
     VerificationReport,
     tally,
 )
+from summarizer.text.numerals import format_number
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -35,24 +37,10 @@ QUALIFIER_WORDS = {
     "at_most": "at most ",
     "less_than": "fewer than ",
 }
-VERDICT_MARKS = {
-    "verified": "[green]✓[/]",
-    "unconfirmed": "[yellow]?[/]",
-    "contradicted": "[red]✗[/]",
-}
-VERDICT_LEGEND = "✓ verified by the rules · ? not confirmed · ✗ contradicted by the article"
 EVENT_HEADERS = ("#", "type", "date", "location", "actors", "what happened", "figures")
 FIGURE_HEADERS = ("", "figure", "where", "status", "reason")
 CLAIM_HEADERS = ("", "claim", "where", "status", "reason")
 EVIDENCE_HEADERS = ("", "quote", "where", "match", "reason")
-
-
-def render_json(summary: ArticleSummary) -> str:
-    return summary.model_dump_json(indent=2)
-
-
-def format_number(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def format_figure(figure: Figure) -> str:
@@ -110,13 +98,11 @@ def render_text(summary: ArticleSummary) -> RenderableType:
 def verdict_counts_line(report: VerificationReport) -> Text:
     """One line counting the checked claims by verdict: the last thing a reader sees."""
     counts = report.tally()
-    line = Text(f"{how_many(counts.total, 'claim')} checked: ")
-    line.append(f"{counts.verified} verified", style="green")
-    line.append(", ")
-    line.append(f"{counts.unconfirmed} unconfirmed", style="yellow")
-    line.append(", ")
-    line.append(f"{counts.contradicted} contradicted", style="red")
-    return line
+    counted = Text(", ").join(
+        Text(f"{count} {verdict}", style=VERDICT_STYLES[verdict].colour)
+        for verdict, count in counts.items()
+    )
+    return Text.assemble(f"{how_many(counts.total, 'claim')} checked: ", counted)
 
 
 def print_text(summary: ArticleSummary, console: Console) -> None:
@@ -125,7 +111,7 @@ def print_text(summary: ArticleSummary, console: Console) -> None:
 
 def mark(check: HasVerdict | None) -> str:
     """✓ verified, ? unconfirmed (the rules cannot decide), ✗ contradicted."""
-    return "" if check is None else VERDICT_MARKS.get(check.verdict, "[red]✗[/]")
+    return "" if check is None else verdict_style(check.verdict).markup
 
 
 def verdict_line(report: VerificationReport) -> str:
@@ -214,7 +200,7 @@ def figures_view(report: VerificationReport) -> RenderableType:
         for check in report.figures
     ]
     title = figures_title(report)
-    caption = VERDICT_LEGEND
+    caption = verdict_legend()
 
     def table() -> Table:
         table = Table(

@@ -1,4 +1,4 @@
-"""Stage 1: read and decode an article from a path, stdin or bytes.
+"""Read and decode an article from a path, stdin or bytes: every command's way in.
 
 Decoding tries UTF-8 (with or without BOM), then UTF-16 when a BOM says so,
 then cp1252 and latin-1 only when the bytes look like text. Anything that
