@@ -45,8 +45,9 @@ from summarizer.schema import (
     max_length_of,
 )
 from summarizer.text.dates import article_dates, parse_dateline, resolve_date_text
+from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.places import countries_by_place, country_forms, country_phrases, fold
+from summarizer.text.places import countries_by_place, country_forms, country_phrases
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, EVENT_TYPE_CUES, FORM_ROLES
 
 

@@ -88,7 +88,6 @@ import datetime as dt
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +105,7 @@ from summarizer.schema import (
     clip,
     tally,
 )
+from summarizer.text.fold import fold
 from summarizer.vocabulary import EVENT_TYPES, MENTION_QUALIFIERS, ROLES
 
 # ---------------------------------------------------------------------------
@@ -401,18 +401,13 @@ def date_correct(pred: dt.date | None, start: dt.date | None, end: dt.date | Non
     return start <= pred <= last
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def normalize_location(text: str | None) -> str:
     """Canonical words of a place: no case, accents, punctuation, generic words; aliases applied."""
     if not text:
         return ""
-    folded = _fold(text)
+    folded = fold(text)  # typographic apostrophes are "'" from here on
     # Dots and apostrophes join ("U.N." -> "un", "d'Ivoire" -> "divoire"); other marks split.
-    folded = re.sub(r"[.'’`]", "", folded)
+    folded = re.sub(r"[.']", "", folded)
     folded = re.sub(r"[\W_]+", " ", folded)
     joined = " ".join(folded.split())
     for phrase, alias in _LOCATION_ALIASES:
@@ -487,7 +482,7 @@ def _jaccard(a: set[Any], b: set[Any]) -> float:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_fold(text)) if len(w) >= 3 and w not in _TEXT_STOPWORDS}
+    return {w for w in _WORD.findall(fold(text)) if len(w) >= 3 and w not in _TEXT_STOPWORDS}
 
 
 def _event_values(event: Event) -> set[float]:
