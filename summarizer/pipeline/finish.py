@@ -18,8 +18,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pydantic import BaseModel, ValidationError
 
 from summarizer.backends.call import ModelAnswer, malformed_hint
-from summarizer.checks.figures import verify
 from summarizer.checks.reask import report_of
+from summarizer.checks.report import verify
 from summarizer.checks.salvage import salvage
 from summarizer.config import Settings
 from summarizer.errors import ModelOutputError, VerificationFailed

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import (
     VERDICTS,
