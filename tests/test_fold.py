@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from summarizer.checks.grounding import ground, normalize
 from summarizer.checks.report import verify
-from summarizer.evaluation.scoring import locations_equal, normalize_location
+from summarizer.evaluation.locations import locations_equal, normalize_location
 from summarizer.schema import Event, SummaryDraft
 from summarizer.text.fold import caseless, fold
 
