@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, VerificationReport
 

@@ -60,7 +60,8 @@ from typing import Any
 
 from bench.corpus import CORPUS, MISTAKE_KINDS, SEEDS, Article, articles
 from bench.mutations import Seed, event_summary
-from summarizer.checks.figures import parse_summary, verify
+from summarizer.checks.report import verify
+from summarizer.checks.summary_json import parse_summary
 from summarizer.errors import InputError
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import ClaimCheck, FigureCheck, SummaryDraft, VerificationReport

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bench.mutations import event_summary, figure_summary, load_seeds
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 1.0

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from summarizer.batch.api import BatchApiOptions, BatchApiRun
     from summarizer.batch.io import ResultsFile, load_inputs
     from summarizer.batch.live import BatchResult, asummarize_many, summarize_many
-    from summarizer.checks.figures import verify
     from summarizer.checks.incidents import Incident, incidents
+    from summarizer.checks.report import verify
     from summarizer.config import Settings, load_settings
     from summarizer.errors import (
         BackendError,
@@ -91,7 +91,7 @@ EXPORTS: dict[str, str] = {
     "render_html": "summarizer.render.html",
     "summarize": "summarizer.pipeline.summarizer",
     "summarize_many": "summarizer.batch.live",
-    "verify": "summarizer.checks.figures",
+    "verify": "summarizer.checks.report",
 }
 
 __all__ = [

@@ -479,6 +479,9 @@ ClaimStatus = Literal[
     "other_event",
 ]
 ClaimKind = Literal["number", "name", "date", "event_type", "evidence", "format"]
+# Every status, in the order a report counts them (``VerificationReport.counts``).
+FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
 
 
 # What a reader is told about a claim: the rules confirmed it, could not confirm it

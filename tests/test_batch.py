@@ -36,7 +36,7 @@ from summarizer.batch.live import (
     summarize_all,
     summarize_many,
 )
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.cli.app import app
 from summarizer.cli.batch import BatchProgress
 from summarizer.config import Settings

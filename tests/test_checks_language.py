@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.checks.figures import coverage_gaps, verify
+from summarizer.checks.figures import coverage_gaps
+from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention
 from summarizer.schema import SummaryDraft, VerificationReport
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from summarizer.checks.agreement import currency_of, scale_of, unit_problem, value_match
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import Actor, Event, Figure, SummaryDraft
 from summarizer.text.dates import resolve_date_text

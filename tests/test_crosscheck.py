@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.checks import figures as crosscheck
-from summarizer.checks.figures import (
+from summarizer.checks import report as report_module
+from summarizer.checks.agreement import (
     QUALIFIER_SUPPORT,
     qualifier_ok,
-    reask_message,
     roles_compatible,
     value_match,
-    verify,
 )
+from summarizer.checks.reask import reask_message
+from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.schema import QUALIFIERS, Casualties, Event, Figure, SummaryDraft
+from summarizer.schema import (
+    FIGURE_STATUSES,
+    QUALIFIERS,
+    Casualties,
+    Event,
+    Figure,
+    FigureCheck,
+    SummaryDraft,
+)
 from tests._crosscheck_gold import (
     SEED_IDS,
     Seed,
@@ -38,7 +46,7 @@ def seeds() -> dict[str, Seed]:
     return {seed_id: load_seed(seed_id) for seed_id in SEED_IDS}
 
 
-def one(seed: Seed, **figure: object) -> crosscheck.FigureCheck:
+def one(seed: Seed, **figure: object) -> FigureCheck:
     draft = SummaryDraft(
         headline="h",
         summary="s",
@@ -373,7 +381,7 @@ def test_counts_have_every_status(seeds: dict[str, Seed]) -> None:
     report = verify(
         seeds[BELGOROD].text, SummaryDraft(headline="h", summary="s"), seeds[BELGOROD].mentions
     )
-    for key in (*crosscheck.STATUSES, "figures", "verified", "evidence_grounded", "uncovered"):
+    for key in (*FIGURE_STATUSES, "figures", "verified", "evidence_grounded", "uncovered"):
         assert key in report.counts
     assert report.counts["figures"] == 0 and report.all_verified
 
@@ -388,7 +396,7 @@ def test_verify_accepts_a_dict_and_extracts_when_no_mentions(
         calls.append(text)
         return seed.mentions
 
-    monkeypatch.setattr(crosscheck, "extract_numbers", fake_extract)
+    monkeypatch.setattr(report_module, "extract_numbers", fake_extract)
     data = {
         "headline": "h",
         "summary": "s",

@@ -20,7 +20,7 @@ from typer.testing import CliRunner, Result
 
 import summarizer.cli  # noqa: F401  (registers the commands)
 from summarizer.batch.io import ResultsFile
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.checks.wording import counted_noun, indefinite_article
 from summarizer.cli.app import app, stdout
 from summarizer.files import new_file_mode, write_atomic

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.checks.figures import verify
 from summarizer.checks.incidents import Incident, incidents
+from summarizer.checks.report import verify
 from summarizer.cli.app import app
 from summarizer.errors import InputError
 from summarizer.numbers import extract_numbers

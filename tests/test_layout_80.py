@@ -20,7 +20,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import summarizer.cli  # noqa: F401  (registers the commands)
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.cli.app import app, stdout
 from summarizer.evaluation import cassettes
 from summarizer.evaluation.run import EvalReport

@@ -821,7 +821,7 @@ def test_a_negated_cue_gives_no_role_to_another_number() -> None:
 
 
 def test_a_zero_toll_supports_a_figure_of_zero() -> None:
-    from summarizer.checks.figures import verify
+    from summarizer.checks.report import verify
     from summarizer.schema import Event, Figure, SummaryDraft
 
     text = " date 2024-05-02 A gas cylinder exploded in a market on Tuesday. No one was injured."

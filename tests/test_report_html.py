@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.cli.app import app
 from summarizer.render.html import claims_of, embed_json, render_html, segments
 from summarizer.schema import (

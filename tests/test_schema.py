@@ -56,7 +56,7 @@ def test_casualty_slot_sets_the_role() -> None:
 
 def test_the_models_date_is_kept_and_a_wrong_weekday_is_reported_not_rewritten() -> None:
     """Dates are verified, never rewritten (issue 14): the mismatch shows in the report."""
-    from summarizer.checks.figures import verify
+    from summarizer.checks.report import verify
 
     event = {
         "event_type": "attack",

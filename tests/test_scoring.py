@@ -1,4 +1,4 @@
-"""Tests for summarizer.evaluation.scoring: the rules, the matching, and damaged copies of the gold.
+"""Tests for the scoring of summarizer.evaluation: the rules, the matching, and damaged copies of the gold.
 
 Expected numbers are derived from the rules and from counts in the gold files (events,
 non-null casualty slots, other figures), never copied from a run of the scorer.
@@ -17,33 +17,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.evaluation.scoring import (
-    CHECK_FIELDS,
-    FIELDS,
-    MIN_SIMILARITY,
-    OVERALL_FIELDS,
-    TYPE_FAMILIES,
+from summarizer.evaluation.comparison import classify_change, compare_reports, field_means
+from summarizer.evaluation.fields import casualty_slot_outcome, date_correct, figure_recall
+from summarizer.evaluation.gold import (
     GoldFigure,
-    assign,
-    casualty_slot_outcome,
-    classify_change,
-    compare_reports,
-    date_correct,
-    date_similarity,
-    field_means,
-    figure_recall,
     gold_events,
     gold_to_summary,
     load_gold,
-    location_similarity,
-    locations_equal,
-    match_events,
-    normalize_location,
     parse_gold_events,
-    precision_recall_f1,
-    score_summary,
+)
+from summarizer.evaluation.locations import locations_equal, normalize_location
+from summarizer.evaluation.matching import (
+    MIN_SIMILARITY,
+    TYPE_FAMILIES,
+    assign,
+    date_similarity,
+    location_similarity,
+    match_events,
     type_family,
     type_similarity,
+)
+from summarizer.evaluation.scoring import (
+    CHECK_FIELDS,
+    FIELDS,
+    OVERALL_FIELDS,
+    precision_recall_f1,
+    score_summary,
 )
 from summarizer.schema import (
     EVENT_TYPES,

@@ -200,7 +200,13 @@ def _salvage_or_raise(
         )
         tally.errors.append(cut_note)
         return ModelAnswer(
-            None, text, tally.usage, tally.attempts, tally.errors, time.monotonic() - started, cut_note
+            None,
+            text,
+            tally.usage,
+            tally.attempts,
+            tally.errors,
+            time.monotonic() - started,
+            cut_note,
         )
     deadline = any(isinstance(item, DeadlineExceeded) for item in chain)
     if isinstance(exc, InstructorRetryException) and (

@@ -1,13 +1,6 @@
-"""Cross-check every claim of a summary against the article and the rule-based numbers.
+"""Check one figure of a summary against the article: its quote, value, role, qualifier, unit.
 
-Pure functions, no I/O. Every check ends in one of three verdicts (see
-:func:`summarizer.schema.verdict_of`): ``verified`` when the rules confirm value, quote,
-qualifier, role and unit; ``unconfirmed`` when the value is grounded but the rules cannot
-confirm the role (the article's number is an ``other_count``); ``contradicted`` for every
-other status,
-each with a reason a human (or the model, through :func:`reask_message`) can act on.
-
-Figure statuses, from the first test that fails:
+Pure functions, no I/O. Figure statuses, from the first test that fails:
 
     value appears in no mention of the article             -> not_in_article
     quote not found, or found fuzzily with other numbers   -> quote_not_found
@@ -19,29 +12,18 @@ Figure statuses, from the first test that fails:
     role undecided (the article's number is other_count)   -> unconfirmed
     otherwise                                               -> verified
 
-The comparison rules live in :mod:`summarizer.checks.agreement`; numbers in prose, names, dates and
-event types are checked by :mod:`summarizer.checks.claims` with the same rules.
+Each status comes with a reason a human (or the model, through
+:func:`summarizer.checks.reask.reask_message`) can act on; its verdict is
+:func:`summarizer.schema.verdict_of`'s. The comparison rules live in
+:mod:`summarizer.checks.agreement`. Evidence quotes ground like a figure's quote, and
+casualty mentions no figure reports are coverage gaps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, get_args
+from collections.abc import Iterable, Sequence
 
-from pydantic import ValidationError
-
-from summarizer.checks import claims as claim_checks
-from summarizer.checks import injection
-from summarizer.checks.agreement import (
-    QUALIFIER_SUPPORT as QUALIFIER_SUPPORT,
-)
-from summarizer.checks.agreement import (
-    RANGE_HIGH_SUPPORTS as RANGE_HIGH_SUPPORTS,
-)
-from summarizer.checks.agreement import (
-    RANGE_LOW_SUPPORTS as RANGE_LOW_SUPPORTS,
-)
 from summarizer.checks.agreement import (
     fair_reading,
     qualifier_ok,
@@ -56,185 +38,31 @@ from summarizer.checks.agreement import (
     unit_problem,
     value_match,
 )
-from summarizer.checks.agreement import (
-    roles_compatible as roles_compatible,
-)
-from summarizer.checks.claims import ArticleFacts, background_anchor, mention_ref
+from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
-from summarizer.errors import InputError
+from summarizer.checks.records import mention_ref
+from summarizer.checks.time_anchors import YEAR, background_anchor
+from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
-    ArticleSummary,
-    ClaimCheck,
-    ClaimStatus,
     CoverageGap,
     EvidenceCheck,
     Figure,
     FigureCheck,
     FigureStatus,
     Grounding,
-    MentionRef,
-    SummaryDraft,
-    VerificationReport,
 )
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.numerals import format_number as _num  # every value in a reason
+from summarizer.text.numerals import format_number
 from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES
 
 __all__ = [
-    "COUNT_ROLES",
-    "COVERAGE_ROLES",
-    "QUALIFIER_SUPPORT",
-    "STATUSES",
+    "check_evidence",
     "check_figure",
-    "context_snippet",
     "coverage_gaps",
-    "mention_ref",
-    "parse_summary",
-    "qualifier_ok",
-    "reask_message",
-    "roles_compatible",
-    "supported_qualifiers",
-    "value_match",
-    "verify",
+    "is_age",
+    "quote_numbers_differ",
 ]
-
-STATUSES: tuple[str, ...] = (
-    "verified",
-    "unconfirmed",
-    "qualifier_mismatch",
-    "role_mismatch",
-    "unit_mismatch",
-    "other_event",
-    "not_in_quote",
-    "quote_not_found",
-    "not_in_article",
-)
-
-
-# ---------------------------------------------------------------------------
-# verify
-# ---------------------------------------------------------------------------
-
-
-def verify(
-    article_text: str,
-    summary: SummaryDraft | Mapping[str, Any],
-    mentions: Sequence[NumberMention] | None = None,
-    *,
-    dateline: dt.date | None = None,
-    repairs: Sequence[ClaimCheck] = (),
-) -> VerificationReport:
-    """Check every figure, number in prose, name, date and evidence quote of ``summary``.
-
-    ``mentions`` are the rule-extracted numbers of the same text (extracted when None);
-    ``dateline`` defaults to the one at the top of the article. A dict (loaded JSON) is
-    validated as an :class:`ArticleSummary` first; an invalid one raises :class:`InputError`
-    naming the bad field. ``repairs``: claims about the answer's form made while reading it
-    (:mod:`summarizer.checks.salvage`), reported with the rest. Usable as ``summarizer.verify``.
-    """
-    draft = summary if isinstance(summary, SummaryDraft) else parse_summary(summary)
-    if mentions is None:
-        mentions = extract_numbers(article_text)
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    # Numbers inside instruction-like passages ("ignore previous instructions...") are not reports.
-    ordered, instructions = injection.screen_mentions(article_text, ordered)
-    facts = ArticleFacts.of(article_text, ordered, dateline)
-    aligner = facts.aligner
-
-    figures: list[FigureCheck] = []
-    for event_index, event in enumerate(draft.events):
-        event_year, event_date = facts.event_time(event)
-        for suffix, figure in event.all_figures():
-            check = check_figure(
-                f"events[{event_index}].{suffix}",
-                figure,
-                article_text,
-                ordered,
-                aligner,
-                event_year=event_year,
-                event_date=event_date,
-                dateline=facts.dateline,
-            )
-            figures.append(injection.flag(check, article_text, instructions))
-    for index, figure in enumerate(draft.key_figures):
-        check = check_figure(f"key_figures[{index}]", figure, article_text, ordered, aligner)
-        figures.append(injection.flag(check, article_text, instructions))
-    evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
-    claims = [*claim_checks.check_claims(draft, facts), *repairs]
-    uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
-    return VerificationReport(
-        figures=figures,
-        claims=claims,
-        evidence=evidence,
-        uncovered=uncovered,
-        counts=_counts(figures, claims, evidence, uncovered),
-    )
-
-
-def parse_summary(data: Any, source: str = "summary") -> ArticleSummary:
-    """Validate loaded JSON as an :class:`ArticleSummary`, or raise an InputError.
-
-    The message is one line; with more than one problem it counts them and ``details``
-    lists every one ("events[0].event_type: Input should be ... (got 'flood')").
-    """
-    try:
-        return ArticleSummary.model_validate(data)
-    except ValidationError as exc:
-        problems = validation_problems(exc)
-        if len(problems) == 1:
-            raise InputError(f"{source}: invalid summary: {problems[0]}") from None
-        raise InputError(
-            f"{source}: invalid summary, {len(problems)} problems:", details=problems
-        ) from None
-
-
-# The last part of a location that names a member of a union ("value.int",
-# "value.float"), not a field: pydantic's type names, or a model's class name.
-_UNION_MEMBER = {"int", "float", "str", "bool", "bytes", "none", "decimal"}
-
-
-def _union_member(part: object) -> bool:
-    return isinstance(part, str) and (part in _UNION_MEMBER or "[" in part or part[:1].isupper())
-
-
-def validation_problems(exc: ValidationError) -> list[str]:
-    """One line per problem: where (``events[0].figures[1].value``), what, and the value given.
-
-    A value that fits no member of a union is one problem ("Input should be a valid
-    integer or a valid number"), not one per member.
-    """
-    grouped: dict[tuple[int | str, ...], list[dict[str, Any]]] = {}
-    for detail in exc.errors(include_url=False):
-        key = tuple(detail.get("loc", ()))
-        if key and _union_member(key[-1]):
-            key = key[:-1]
-        grouped.setdefault(key, []).append(dict(detail))
-    problems = []
-    for loc, errors in grouped.items():
-        where = ""
-        for part in loc:
-            where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
-        messages = [str(error.get("msg", "invalid")) for error in errors]
-        prefix = "Input should be "
-        if len(messages) > 1 and all(m.startswith(prefix) for m in messages):
-            message = prefix + " or ".join(m[len(prefix) :] for m in dict.fromkeys(messages))
-        else:
-            message = "; ".join(dict.fromkeys(messages))
-        got = ""
-        error = errors[0]
-        if error.get("type") != "missing" and "input" in error:
-            shown = repr(error["input"])
-            simple = not isinstance(error["input"], (dict, list))
-            if simple and len(shown) <= 40 and shown not in message:
-                got = f" (got {shown})"
-        problems.append(f"{where or '<root>'}: {message}{got}")
-    return problems or ["invalid summary"]
-
-
-def describe_validation_error(exc: ValidationError) -> str:
-    """Every problem of ``exc`` on one line, separated by "; " (for one-line contexts)."""
-    return "invalid summary: " + "; ".join(validation_problems(exc))
 
 
 def check_figure(
@@ -275,14 +103,14 @@ def check_figure(
         grounding = groundings[0]
         elsewhere = stated_elsewhere()
         if not elsewhere:
-            reason = (
-                f"the quote is not in the article and {_num(figure.value)} appears nowhere in it"
-            )
+            reason = f"the quote is not in the article and {format_number(figure.value)} appears nowhere in it"
             if unbound:
-                reason = f"{unbound}; {_num(figure.value)} appears nowhere in the article"
+                reason = f"{unbound}; {format_number(figure.value)} appears nowhere in the article"
             return _check(path, original, "not_in_article", reason, grounding)
         lead = unbound or f"the quote is not in the article{_score_note(grounding)}"
-        reason = f"{lead}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}"
+        reason = (
+            f"{lead}; {format_number(figure.value)} appears at {_where(elsewhere, article_text)}"
+        )
         return _check(path, original, "quote_not_found", reason, grounding)
 
     best: _Judgement | None = None
@@ -303,7 +131,7 @@ def check_figure(
     if best.status == "not_in_quote":
         in_words = _toll_in_words(figure, groundings, article_text)
         if in_words is not None:
-            reason = f"the quote says {_num(figure.value)} in words: {in_words[1]!r}"
+            reason = f"the quote says {format_number(figure.value)} in words: {in_words[1]!r}"
             return _check(path, original, "verified", reason, in_words[0])
         plus_one = _one_named_plus(figure, groundings, mentions, article_text)
         if plus_one is not None:
@@ -312,7 +140,7 @@ def check_figure(
         derived = _fair_reading(figure, groundings, mentions, event_year, event_date, dateline)
         if derived is not None:
             span, how, used = derived
-            reason = f"{_num(figure.value)} is a fair reading of the quote: {how}"
+            reason = f"{format_number(figure.value)} is a fair reading of the quote: {how}"
             return _check(path, original, "verified", reason, span, used[0])
         inside = _inside(grounding, mentions)
         has = (
@@ -322,9 +150,9 @@ def check_figure(
         )
         elsewhere = stated_elsewhere()
         if not elsewhere:
-            reason = f"{_num(figure.value)} appears nowhere in the article; {has}{fuzzy}"
+            reason = f"{format_number(figure.value)} appears nowhere in the article; {has}{fuzzy}"
             return _check(path, original, "not_in_article", reason, grounding)
-        reason = f"{has}; {_num(figure.value)} appears at {_where(elsewhere, article_text)}{fuzzy}"
+        reason = f"{has}; {format_number(figure.value)} appears at {_where(elsewhere, article_text)}{fuzzy}"
         return _check(path, original, "not_in_quote", reason, grounding)
 
     mention, how = best.mention, best.how
@@ -366,7 +194,7 @@ def check_figure(
         note = "" if mention.role == figure.role else f", article role {mention.role}"
         reason = f"matches {said} in the quote ({mention.qualifier}{note}){fuzzy}"
     if scaled is not None:
-        reason += f" (the value read with its noun's scale: {_num(scaled)})"
+        reason += f" (the value read with its noun's scale: {format_number(scaled)})"
     return _check(path, original, status, reason, grounding, mention)
 
 
@@ -461,7 +289,7 @@ _OTHER_TIME = lazy_compile(
     r"|since|then|cumulative|total\s+since|year-earlier|a\s+year\s+earlier)\b"
 )
 _OWNED_ROLES = COUNT_ROLES | {"money", "percentage"}  # not years, times, lengths, ordinals
-_YEAR_ANCHOR = lazy_compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_YEAR_ANCHOR = lazy_compile(rf"\b{YEAR}\b")
 
 
 def _owns_figure(anchor: str, mention: NumberMention) -> bool:
@@ -578,7 +406,7 @@ def check_evidence(path: str, quote: str, facts: ArticleFacts) -> EvidenceCheck:
 
 
 def _values(values: Sequence[float]) -> str:
-    return ", ".join(_num(v) for v in values) or "none"
+    return ", ".join(format_number(v) for v in values) or "none"
 
 
 def _inside(grounding: Grounding, mentions: Iterable[NumberMention]) -> list[NumberMention]:
@@ -629,44 +457,10 @@ def _check(
     )
 
 
-def _counts(
-    figures: Sequence[FigureCheck],
-    claims: Sequence[ClaimCheck],
-    evidence: Sequence[EvidenceCheck],
-    uncovered: Sequence[CoverageGap],
-) -> dict[str, int]:
-    """Checks per status over every check (as the verdict totals are), then sizes.
-
-    ``counts["verified"]`` is the report's ``verified``: an evidence quote found counts as
-    verified, one not found as ``quote_not_found``. The ``figures_verified``,
-    ``claims_verified`` and ``evidence_grounded`` keys give each kind's share.
-    """
-    counts = dict.fromkeys((*STATUSES, *get_args(ClaimStatus)), 0)
-    for status in (
-        *(check.status for check in figures),
-        *(claim.status for claim in claims),
-        *("verified" if e.ok else "quote_not_found" for e in evidence),
-    ):
-        counts[status] += 1
-    counts["figures"] = len(figures)
-    counts["figures_verified"] = sum(1 for check in figures if check.ok)
-    counts["claims"] = len(claims)
-    counts["claims_verified"] = sum(1 for c in claims if c.ok)
-    counts["evidence"] = len(evidence)
-    counts["evidence_grounded"] = sum(1 for e in evidence if e.ok)
-    counts["uncovered"] = len(uncovered)
-    return counts
-
-
-# ---------------------------------------------------------------------------
-# Wording
-# ---------------------------------------------------------------------------
-
-
 def _brief(mention: NumberMention) -> str:
-    value = _num(mention.value)
+    value = format_number(mention.value)
     if mention.qualifier == "range" and mention.value_high is not None:
-        value = f"{value}-{_num(mention.value_high)}"
+        value = f"{value}-{format_number(mention.value_high)}"
     return f"'{mention.text}' = {value} ({mention.qualifier}, {mention.role})"
 
 
@@ -687,18 +481,6 @@ def _where(mentions: Sequence[NumberMention], article_text: str, limit: int = 2)
     return "; ".join(parts) + more
 
 
-def context_snippet(article_text: str, start: int, end: int, width: int = 40) -> str:
-    """One line of about ``width`` characters either side of a span, cut between words."""
-    left = max(0, start - width)
-    right = min(len(article_text), end + width)
-    while 0 < left < start and not article_text[left - 1].isspace():
-        left += 1
-    while end < right < len(article_text) and not article_text[right].isspace():
-        right -= 1
-    text = " ".join(article_text[left:right].split())
-    return ("..." if left > 0 else "") + text + ("..." if right < len(article_text) else "")
-
-
 def _or(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -707,76 +489,3 @@ def _score_note(grounding: Grounding) -> str:
     if grounding.score > 0:
         return f" (best fuzzy score {grounding.score:.2f})"
     return ""
-
-
-# ---------------------------------------------------------------------------
-# Re-ask
-# ---------------------------------------------------------------------------
-
-
-def reask_message(report: VerificationReport, article_text: str) -> str | None:
-    """What to tell the model so it can fix each contradicted claim; None when there is none.
-
-    Unconfirmed claims are reported to the reader, not re-asked: the model cannot make the
-    rules decide a role the article leaves open.
-    """
-    failing = [check for check in report.figures if check.verdict == "contradicted"]
-    # Numbers in prose are re-asked like figures; names, dates and event types are flagged.
-    prose = [
-        check
-        for check in report.claims
-        if check.verdict == "contradicted" and check.kind == "number"
-    ]
-    if not failing and not prose:
-        return None
-    lines: list[str] = []
-    if failing:
-        lines.append(
-            f"{len(failing)} of {len(report.figures)} figures failed the check against the "
-            "article. Every figure needs a `quote` copied verbatim from the article that "
-            "contains the number, and a value, qualifier, role and unit that match what that "
-            "quote says."
-        )
-        for check in failing:
-            lines.append(f"- {check.path}: {_problem(check, article_text)}")
-    if prose:
-        lines.append(
-            "These numbers in your text are not supported by the article; "
-            "state them as the article does or leave them out:"
-        )
-        for claim in prose:
-            lines.append(f'- {claim.path}: "{claim.text}": {claim.reason}.')
-    lines.append("Correct these (or remove what the article does not support) and answer again.")
-    return "\n".join(lines)
-
-
-def _problem(check: FigureCheck, article_text: str) -> str:
-    figure = check.figure
-    claim = (
-        f"you reported value={_num(figure.value)}, qualifier={figure.qualifier}, role={figure.role} "
-        f'with quote "{_shorten(figure.quote)}"'
-    )
-    g = check.grounding
-    quoted = ""
-    if g.start is not None and g.end is not None:
-        quoted = f' The quote matches the article at "{_shorten(article_text[g.start : g.end])}".'
-    mention = check.mention
-    if check.status == "qualifier_mismatch" and mention is not None:
-        return (
-            f"{claim}. Wrong qualifier: the article says '{mention.text}' as {mention.qualifier}; "
-            f"use one of: {', '.join(supported_qualifiers(mention.qualifier, _end_of(mention, figure.value)))}."
-        )
-    if check.status == "role_mismatch" and mention is not None:
-        return f"{claim}. Wrong role: in the article '{mention.text}' counts {mention.role}, not {figure.role}."
-    return f"{claim}. {check.status.replace('_', ' ').capitalize()}: {check.reason}.{quoted}"
-
-
-def _end_of(mention: MentionRef, value: float) -> str:
-    if mention.value_high is not None and same(value, mention.value_high):
-        return "high"
-    return "value"
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,11 +1,12 @@
 """Find where a quote sits in the article, in three steps of decreasing strictness.
 
 1. **exact**: the quote (surrounding whitespace ignored) is a substring of the article.
-2. **normalized**: both sides are compared after normalisation (case, Unicode
-   compatibility forms, every whitespace incl. NBSP, curly/straight quote marks,
-   en/em/figure dashes and ``--``, ``…`` vs ``...``). A quote that wraps itself in
-   quote marks or ends in a stray full stop, and a quote that elides text with an
-   ellipsis ("At least 20 ... killed"), also match here.
+2. **normalized**: both sides are compared after normalisation (case and Unicode
+   compatibility forms, by :func:`summarizer.text.fold.caseless`: accents stay;
+   every whitespace incl. NBSP, curly/straight quote marks, en/em/figure dashes and
+   ``--``, ``…`` vs ``...``). A quote that wraps itself in quote marks or ends in a
+   stray full stop, and a quote that elides text with an ellipsis ("At least 20 ...
+   killed"), also match here.
 3. **fuzzy**: :func:`rapidfuzz.fuzz.partial_ratio_alignment` on the normalised texts,
    accepted at :data:`FUZZY_THRESHOLD` or above. rapidfuzz's partial ratio runs in
    roughly linear time in the article length; quotes longer than
@@ -18,13 +19,13 @@ Grounding says nothing about numbers: :mod:`summarizer.checks.figures` checks th
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from summarizer.schema import Grounding
+from summarizer.text.fold import caseless
 
 # 0.90 on rapidfuzz's partial ratio (normalised Indel similarity of the best window):
 # tolerates a dropped word or comma in a 60-character quote, rejects paraphrase.
@@ -72,12 +73,12 @@ def _fold_char(ch: str) -> str:
         return _DASH
     if ch in _QUOTES:
         return _QUOTE
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
-    if decomposed == ch:
+    folded = caseless(ch)
+    if folded == ch:
         return ch
     # Compatibility forms can decompose into characters that need folding themselves
     # (fullwidth hyphen, double prime, NBSP inside a ligature...).
-    return "".join(_fold_simple(c) for c in decomposed)
+    return "".join(_fold_simple(c) for c in folded)
 
 
 def _fold_simple(ch: str) -> str:

@@ -25,10 +25,20 @@ from typing import Any
 
 from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
 
-from summarizer.checks import figures as crosscheck
+from summarizer.checks.agreement import same, supported_qualifiers
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
-from summarizer.schema import SummaryDraft, VerificationReport
+from summarizer.schema import FigureCheck, MentionRef, SummaryDraft, VerificationReport
 from summarizer.text.marks import strip_draft_marks
+from summarizer.text.numerals import format_number
+
+__all__ = [
+    "check_draft",
+    "make_verified_model",
+    "reask_message",
+    "reask_text",
+    "report_of",
+]
 
 
 def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationReport:
@@ -42,7 +52,7 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
         mentions = extract_numbers(article)
         context["mentions"] = mentions
     dateline = context.get("dateline")
-    return crosscheck.verify(
+    return verify(
         article,
         draft,
         mentions,
@@ -54,7 +64,7 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
 def reask_text(report: VerificationReport, article: str, *, strict: bool = False) -> str | None:
     """The re-ask message for ``report``; with ``strict`` also evidence and coverage problems."""
     parts: list[str] = []
-    figures = crosscheck.reask_message(report, article)
+    figures = reask_message(report, article)
     if figures:
         parts.append(figures)
     if strict:
@@ -75,6 +85,74 @@ def reask_text(report: VerificationReport, article: str, *, strict: bool = False
                 )
             )
     return "\n\n".join(parts) or None
+
+
+def reask_message(report: VerificationReport, article_text: str) -> str | None:
+    """What to tell the model so it can fix each contradicted claim; None when there is none.
+
+    Unconfirmed claims are reported to the reader, not re-asked: the model cannot make the
+    rules decide a role the article leaves open.
+    """
+    failing = [check for check in report.figures if check.verdict == "contradicted"]
+    # Numbers in prose are re-asked like figures; names, dates and event types are flagged.
+    prose = [
+        check
+        for check in report.claims
+        if check.verdict == "contradicted" and check.kind == "number"
+    ]
+    if not failing and not prose:
+        return None
+    lines: list[str] = []
+    if failing:
+        lines.append(
+            f"{len(failing)} of {len(report.figures)} figures failed the check against the "
+            "article. Every figure needs a `quote` copied verbatim from the article that "
+            "contains the number, and a value, qualifier, role and unit that match what that "
+            "quote says."
+        )
+        for check in failing:
+            lines.append(f"- {check.path}: {_problem(check, article_text)}")
+    if prose:
+        lines.append(
+            "These numbers in your text are not supported by the article; "
+            "state them as the article does or leave them out:"
+        )
+        for claim in prose:
+            lines.append(f'- {claim.path}: "{claim.text}": {claim.reason}.')
+    lines.append("Correct these (or remove what the article does not support) and answer again.")
+    return "\n".join(lines)
+
+
+def _problem(check: FigureCheck, article_text: str) -> str:
+    figure = check.figure
+    claim = (
+        f"you reported value={format_number(figure.value)}, qualifier={figure.qualifier}, role={figure.role} "
+        f'with quote "{_shorten(figure.quote)}"'
+    )
+    g = check.grounding
+    quoted = ""
+    if g.start is not None and g.end is not None:
+        quoted = f' The quote matches the article at "{_shorten(article_text[g.start : g.end])}".'
+    mention = check.mention
+    if check.status == "qualifier_mismatch" and mention is not None:
+        return (
+            f"{claim}. Wrong qualifier: the article says '{mention.text}' as {mention.qualifier}; "
+            f"use one of: {', '.join(supported_qualifiers(mention.qualifier, _end_of(mention, figure.value)))}."
+        )
+    if check.status == "role_mismatch" and mention is not None:
+        return f"{claim}. Wrong role: in the article '{mention.text}' counts {mention.role}, not {figure.role}."
+    return f"{claim}. {check.status.replace('_', ' ').capitalize()}: {check.reason}.{quoted}"
+
+
+def _end_of(mention: MentionRef, value: float) -> str:
+    if mention.value_high is not None and same(value, mention.value_high):
+        return "high"
+    return "value"
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def make_verified_model(base: type[SummaryDraft] = SummaryDraft) -> type[SummaryDraft]:
@@ -116,9 +194,3 @@ def report_of(draft: SummaryDraft) -> VerificationReport | None:
     private = getattr(draft, "__pydantic_private__", None) or {}
     report = private.get("_report")
     return report if isinstance(report, VerificationReport) else None
-
-
-# The public ``summarizer.verify``: the same function, re-exported for the glue's users.
-verify = crosscheck.verify
-parse_summary = crosscheck.parse_summary
-describe_validation_error = crosscheck.describe_validation_error

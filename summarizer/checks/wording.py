@@ -1,8 +1,10 @@
-"""English for messages built from words: "an accident", "2 years".
+"""English for messages built from words and numbers: "an accident", "2 years", "26,000".
 
 Reasons and figures are assembled from vocabulary words and numbers ("the article has
 words of a(n) {event_type}", "{value} {noun}"). The article and the number depend on the
 word, so they follow rules of its sound and of the count, never a list of our strings.
+A number is written as a reader writes it, and a place in the article is shown by the
+line around it.
 """
 
 from __future__ import annotations
@@ -70,4 +72,23 @@ def how_many(count: int, word: str) -> str:
     return f"{count} {word if count == 1 else plural(word)}"
 
 
-__all__ = ["counted_noun", "how_many", "indefinite_article", "plural", "with_article"]
+def context_snippet(article_text: str, start: int, end: int, width: int = 40) -> str:
+    """One line of about ``width`` characters either side of a span, cut between words."""
+    left = max(0, start - width)
+    right = min(len(article_text), end + width)
+    while 0 < left < start and not article_text[left - 1].isspace():
+        left += 1
+    while end < right < len(article_text) and not article_text[right].isspace():
+        right -= 1
+    text = " ".join(article_text[left:right].split())
+    return ("..." if left > 0 else "") + text + ("..." if right < len(article_text) else "")
+
+
+__all__ = [
+    "context_snippet",
+    "counted_noun",
+    "how_many",
+    "indefinite_article",
+    "plural",
+    "with_article",
+]

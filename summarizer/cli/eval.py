@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summarizer.cli.app import app, cli_errors, stderr, stdout
+from summarizer.evaluation.comparison import FieldChange
 from summarizer.evaluation.run import (
     EvalReport,
     PromptRun,
@@ -30,7 +31,7 @@ from summarizer.evaluation.run import (
     regressions,
     run_eval,
 )
-from summarizer.evaluation.scoring import FIELDS, FieldChange, SeedScore
+from summarizer.evaluation.scoring import FIELDS, SeedScore
 from summarizer.redaction import configure_logging
 from summarizer.render.layout import Responsive
 from summarizer.render.style import BAD, DOUBTFUL, GOOD

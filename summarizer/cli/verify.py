@@ -13,7 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from summarizer.checks.reask import parse_summary, verify
+from summarizer.checks.report import verify
+from summarizer.checks.summary_json import parse_summary
 from summarizer.cli.app import app, cli_errors
 from summarizer.cli.options import DatelineOpt, parse_date_option
 from summarizer.cli.output import ReportFormatOpt, emit

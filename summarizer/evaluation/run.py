@@ -56,16 +56,10 @@ from summarizer.evaluation.cassettes import (
     cassette_path,
     make_vcr,
 )
+from summarizer.evaluation.comparison import FieldChange, compare_reports, field_means
+from summarizer.evaluation.gold import load_gold
 from summarizer.evaluation.lock import read_lock
-from summarizer.evaluation.scoring import (
-    FIELDS,
-    FieldChange,
-    SeedScore,
-    compare_reports,
-    field_means,
-    load_gold,
-    score_summary,
-)
+from summarizer.evaluation.scoring import FIELDS, SeedScore, score_summary
 from summarizer.pipeline.plan import hash_model_for
 from summarizer.pipeline.summarizer import Summarizer
 from summarizer.prompting.templates import available_prompts, load_prompt, prompts_dir

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.backends.call import ModelAnswer
 from summarizer.backends.failures import malformed_hint
-from summarizer.checks.figures import verify
 from summarizer.checks.reask import report_of
+from summarizer.checks.report import verify
 from summarizer.checks.salvage import salvage
 from summarizer.config import Settings
 from summarizer.errors import ModelOutputError, VerificationFailed

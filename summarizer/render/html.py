@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from string import Template
 from typing import Any
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.render.style import VERDICT_STYLES, VerdictStyle, verdict_style
 from summarizer.schema import (

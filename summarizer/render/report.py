@@ -13,8 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.checks.figures import context_snippet
-from summarizer.checks.wording import how_many
+from summarizer.checks.wording import context_snippet, how_many
 from summarizer.render.style import verdict_style
 from summarizer.schema import HasVerdict, VerificationReport, tally
 from summarizer.text.numerals import format_number

@@ -30,9 +30,9 @@ from fastapi.responses import (
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from summarizer.checks.claims import mention_ref
-from summarizer.checks.figures import verify
 from summarizer.checks.incidents import incidents
+from summarizer.checks.records import mention_ref
+from summarizer.checks.report import verify
 from summarizer.config import Settings, load_settings
 from summarizer.errors import SummarizerError
 from summarizer.numbers import extract_numbers

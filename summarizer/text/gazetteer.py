@@ -10,8 +10,9 @@ the incident reader pays, never ``summarizer --help`` or the number extractor.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import Literal
+
+from summarizer.text.fold import fold
 
 PlaceKind = Literal["country", "region", "city"]
 
@@ -32,8 +33,7 @@ def place_kind(name: str) -> PlaceKind | None:
 
 
 def _key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("ı", "i")
+    return fold(" ".join(name.split()))
 
 
 @functools.cache

@@ -11,30 +11,17 @@ check reads initials case-sensitively on its own.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
-__all__ = ["countries_by_place", "country_forms", "country_phrases", "fold"]
+from summarizer.text.fold import fold
+
+__all__ = ["countries_by_place", "country_forms", "country_phrases"]
 
 # Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
 _EXTRA: dict[str, tuple[str, ...]] = {
     "England": ("English",),
     "Northern Ireland": ("Northern Irish",),
 }
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and quote-insensitive form ("São Paulo" -> "sao paulo", "O’Neill" ->
-    "o'neill"): typographic apostrophes and quote marks become their ASCII forms."""
-    lowered = text.casefold()
-    if lowered.isascii():
-        return lowered
-    lowered = lowered.translate(_QUOTES)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 
 
 @cache

@@ -42,7 +42,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import QUALIFIERS, Event, Figure, SummaryDraft
 from tests.fakes.fake_http import FakeHandler, serve_in_thread

@@ -1,0 +1,84 @@
+"""A date the summary gives must be one the article gives, resolved against its dateline.
+
+``date_text`` ("on Saturday", "March 2021") must ground in the article, and the event's
+``date`` must be what it resolves to; the summary's ``article_date`` is the dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.records import claim_check
+from summarizer.checks.time_anchors import MONTH_NAME, YEAR
+from summarizer.schema import ClaimCheck, ClaimStatus
+from summarizer.text.dates import resolve_date_text
+from summarizer.text.lazy_regex import lazy_compile
+
+__all__ = ["check_article_date", "check_date"]
+
+
+def check_date(
+    path: str, date: dt.date | None, date_text: str | None, facts: ArticleFacts
+) -> ClaimCheck:
+    """``date_text`` must ground in the article and ``date`` equal its resolution."""
+    status, reason = _judge_date(date, date_text, facts)
+    text = date_text or (date.isoformat() if date else "")
+    return claim_check(path, "date", text, status, reason)
+
+
+def _judge_date(
+    date: dt.date | None, date_text: str | None, facts: ArticleFacts
+) -> tuple[ClaimStatus, str]:
+    against = f" against the dateline {facts.dateline}" if facts.dateline else ""
+    if date_text and date_text.strip():
+        grounding = facts.aligner.ground(date_text)
+        if grounding.match == "none":
+            return "date_not_in_article", f"{date_text!r} is not in the article"
+        resolved = resolve_date_text(date_text, facts.dateline)
+        if resolved is not None:
+            if date is not None and resolved != date:
+                return "date_mismatch", (
+                    f"{date_text!r} resolves to {resolved.isoformat()}{against}, "
+                    f"not {date.isoformat()}"
+                )
+            return "verified", f"{date_text!r} resolves to {resolved.isoformat()}{against}"
+        if date is None:
+            return "verified", f"{date_text!r} is in the article"
+        coarse = _coarse_date(date_text)
+        if coarse is not None and date is not None:
+            year, month = coarse
+            if date.year == year and (month is None or date.month == month):
+                unit = "month" if month else "year"
+                return "verified", f"{date_text!r} names the {unit} of {date.isoformat()}"
+    assert date is not None
+    if date in facts.dates:
+        return "verified", f"{date.isoformat()} is a date the article gives{against}"
+    return "unconfirmed", f"no date in the article resolves to {date.isoformat()}{against}"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_COARSE_DATE = lazy_compile(
+    rf"\b(?:(?P<month>{MONTH_NAME})\s+)?(?P<year>{YEAR})\b(?!\s*[-–]\s*\d)", flags=2
+)
+
+
+def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
+    """(year, month or None) of a date text naming no day: "March 2021", "the 2019 vote"."""
+    match = _COARSE_DATE.search(date_text)
+    if match is None:
+        return None
+    month = match["month"]
+    number = None
+    if month:
+        number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
+    return int(match["year"]), number
+
+
+def check_article_date(article_date: dt.date, dateline: dt.date) -> ClaimCheck:
+    """The summary's ``article_date`` is the article's dateline, nothing else."""
+    text = article_date.isoformat()
+    if article_date == dateline:
+        return claim_check("article_date", "date", text, "verified", "the article's dateline")
+    reason = f"the article's dateline is {dateline.isoformat()}, not {text}"
+    return claim_check("article_date", "date", text, "date_mismatch", reason)

@@ -1,0 +1,160 @@
+"""What the checks know of one article: its text folded and indexed, mentions and dates.
+
+Derived once per article and shared by every check of a summary (and by the re-asks,
+which verify the same article again): folding the text, indexing its words and resolving
+its dates are most of a verify's cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from summarizer.checks.agreement import value_match
+from summarizer.checks.event_types import cue_pattern
+from summarizer.checks.grounding import QuoteAligner
+from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period
+from summarizer.numbers import NumberMention
+from summarizer.schema import Event
+from summarizer.text.dates import article_dates, parse_dateline, resolve_date_text
+from summarizer.text.fold import fold
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.places import countries_by_place, country_forms
+
+__all__ = ["WORDS", "ArticleFacts", "ArticleText", "article_text"]
+
+# A word: letters, with one inner apostrophe ("O'Neill", "don't"); no digits.
+WORDS = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+class ArticleText:
+    """What the checks derive from an article's text alone, computed once per article.
+
+    Cached across calls (:func:`article_text`): a re-ask verifies the same article again,
+    and folding it, indexing its words and resolving its dates are most of a verify's cost.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.aligner = QuoteAligner(text)
+        self.folded = " " + " ".join(fold(text).split()) + " "
+        self.words = frozenset(WORDS.findall(self.folded))
+        self.stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
+        self._dates: dict[dt.date | None, set[dt.date]] = {}
+        self._cues: dict[str, bool] = {}
+        self._countries: set[int] | None = None
+        self._countries_by_place: set[int] | None = None
+
+    @property
+    def countries(self) -> set[int]:
+        """The countries the article names in any form (name, short form, adjectival)."""
+        if self._countries is None:
+            self._countries = country_forms(self.text)
+        return self._countries
+
+    @property
+    def countries_by_place(self) -> set[int]:
+        """The countries whose provinces or capitals the article names."""
+        if self._countries_by_place is None:
+            self._countries_by_place = countries_by_place(self.text)
+        return self._countries_by_place
+
+    def dates(self, dateline: dt.date | None) -> set[dt.date]:
+        found = self._dates.get(dateline)
+        if found is None:
+            found = self._dates[dateline] = article_dates(self.text, dateline)
+        return found
+
+    def has_cue(self, event_type: str) -> bool | None:
+        """Whether a cue word of ``event_type`` occurs (None: the type has no cue words)."""
+        if event_type not in self._cues:
+            pattern = cue_pattern(event_type)
+            if pattern is None:
+                return None
+            self._cues[event_type] = bool(pattern.search(self.folded))
+        return self._cues[event_type]
+
+
+@lru_cache(maxsize=16)
+def article_text(text: str) -> ArticleText:
+    return ArticleText(text)
+
+
+@dataclass
+class ArticleFacts:
+    """One article with its (screened) mentions and dateline, as the checks need them."""
+
+    text: str
+    mentions: Sequence[NumberMention]
+    dateline: dt.date | None
+    derived: ArticleText
+    by_value: dict[float, list[NumberMention]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(
+        cls, text: str, mentions: Sequence[NumberMention], dateline: dt.date | None = None
+    ) -> ArticleFacts:
+        if dateline is None:
+            parsed = parse_dateline(text)
+            dateline = parsed.date if parsed else None
+        facts = cls(text, mentions, dateline, article_text(text))
+        for mention in mentions:  # every value a mention states, ends of ranges included
+            facts.by_value.setdefault(float(mention.value), []).append(mention)
+            if mention.value_high is not None:
+                facts.by_value.setdefault(float(mention.value_high), []).append(mention)
+        return facts
+
+    @property
+    def aligner(self) -> QuoteAligner:
+        return self.derived.aligner
+
+    @property
+    def folded(self) -> str:
+        return self.derived.folded
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.derived.words
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return self.derived.stems
+
+    @property
+    def dates(self) -> set[dt.date]:
+        return self.derived.dates(self.dateline)
+
+    def stating(self, value: float) -> list[NumberMention]:
+        """Mentions that state ``value`` (as written, or as one end of a range)."""
+        found = self.by_value.get(float(value))
+        if found is not None or float(value).is_integer():
+            return found or []
+        return [m for m in self.mentions if value_match(value, m) in ("value", "low", "high")]
+
+    def year_of(self, date: dt.date | None) -> int | None:
+        """The year an event happened: its own date, else the dateline's."""
+        if date is not None:
+            return date.year
+        return self.dateline.year if self.dateline else None
+
+    def event_time(self, event: Event) -> tuple[int | None, dt.date | None]:
+        """(year, date) of an event, from the first of: its date; the date its ``date_text``
+        resolves to; a time its ``date_text`` or (undated) description names ("July 2023",
+        "last year", "the 2019 vote"); the dateline's year. An event of another year owns
+        that year's tolls."""
+        if event.date is not None:
+            return event.date.year, event.date
+        for text in (event.date_text or "", event.description):
+            if not text:
+                continue
+            if text is event.date_text:
+                resolved = resolve_date_text(text, self.dateline)
+                if resolved is not None:
+                    return resolved.year, resolved
+            for anchor in TIME_ANCHOR.finditer(text):
+                period = anchor_period(anchor, self.dateline)
+                if period is not None and period[0].year == period[1].year:
+                    return period[0].year, (period[0] if period[0] == period[1] else None)
+        return self.year_of(None), None

@@ -1,0 +1,246 @@
+"""Names in a summary (actors, locations, proper names in its prose) must be the article's.
+
+A name grounds in the article word by word, with case, accents and quote marks folded
+(:mod:`summarizer.text.fold`); a word grounds by its first five letters too ("Ukrainian"
+for "Ukraine"), and words that name nothing ("forces", "northern", "city") need not ground.
+A country may be named in any of its forms ("Dutch" for the Netherlands), initials stand
+for the words they abbreviate ("US", "HC" for "High Court").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summarizer.checks.facts import WORDS, ArticleFacts
+from summarizer.checks.records import claim_check
+from summarizer.schema import ClaimCheck, ClaimStatus, SummaryDraft
+from summarizer.text.fold import fold
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.places import country_phrases
+
+__all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
+
+
+def _word_set(spaced: str) -> frozenset[str]:
+    """A word set written as one space-separated string (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
+# Words that carry no name: a location or actor may add them without the article's words.
+_GENERIC = _word_set(
+    "the of and in on at near to from by for with a an its their his her north south east "
+    "west northern southern eastern western central northeast northwest southeast "
+    "southwest city town village region province state district county area country "
+    "capital border coast outskirts suburb suburbs port island lake river sea people "
+    "residents civilians forces force troops army military police government officials "
+    "authorities local regional national federal unknown unidentified group groups "
+    "members member rescuers rescue workers crews emergency services company operator "
+    "spokesman spokeswoman spokesperson minister ministry agency president leader leaders "
+)
+_GENERIC |= _word_set(
+    "alleged suspected reported unnamed armed exchange market markets stock stocks "
+    "mr mrs ms mx dr prof sir dame st "
+)
+_STOP = _word_set(
+    "the a an of in on at to from by for with and or but was were is are be been as that "
+    "this these those it its their his her than then there here which who whom what when "
+    "where while after before during since about over under into onto per "
+)
+
+
+def name_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
+    """(path, text) of every generated sentence that may name a person, body or place."""
+    fields = [("headline", draft.headline), ("summary", draft.summary)]
+    for index, event in enumerate(draft.events):
+        fields.append((f"events[{index}].description", event.description))
+        if event.attribution:
+            fields.append((f"events[{index}].attribution", event.attribution))
+    return fields
+
+
+def check_prose_names(fields: list[tuple[str, str]], facts: ArticleFacts) -> list[ClaimCheck]:
+    """Every proper name in the headline, summary, descriptions and attributions is a claim,
+    held to the same rule as an actor: a person, body or place the article never names is
+    flagged where it is written ("the country's King Alberto Ruiz vowed ...")."""
+    checks: list[ClaimCheck] = []
+    for path, text in fields:
+        seen: set[str] = set()
+        for name in proper_names(text):
+            if name not in seen:
+                seen.add(name)
+                checks.append(check_name(path, name, facts))
+    return checks
+
+
+def proper_names(text: str) -> list[str]:
+    """Runs of capitalized words in prose ("Aoife O'Neill", "Bank of Ireland").
+
+    A capital that only starts a sentence names nothing by itself ("Police said"), and a
+    function word before a name is not part of it ("The Dutch coastguard"). A headline in
+    title case ("Storm Hits Coast") has no capitals to tell names by and is skipped.
+    """
+    if _title_case(text):
+        return []
+    names: list[str] = []
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        before = text[: run.start()].rstrip()
+        opens = (
+            not before
+            or before[-1] in _SENTENCE_ENDS
+            or text[run.start() - 3 : run.start()] == " - "
+        )
+        while words and (words[0].lower() in _STOP or words[0].lower() in _CALENDAR):
+            words, opens = words[1:], False
+        while words and words[-1] in _NAME_JOINERS:
+            words.pop()
+        if not words or (len(words) == 1 and opens):
+            continue  # a sentence's first word alone
+        words = [w for w in words if not _NOT_A_NAME.fullmatch(w)]
+        if not words:
+            continue
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        if all(w.lower() in _CALENDAR or w.lower() in _GENERIC for w in words):
+            continue
+        names.append(" ".join(words))
+    return names
+
+
+def _title_case(text: str) -> bool:
+    if len(text) > 160:  # a headline's length at most: longer prose is never title case
+        return False
+    words = [w for w in WORDS.findall(text) if w.lower() not in _STOP]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
+# Capitals of the Latin, Greek and Cyrillic alphabets ("Ó Briain", "Šibenik").
+_CAPITALS = "".join(
+    ch for ch in map(chr, range(0xC0, 0x530)) if ch.isupper() and ch.isalpha()
+).replace("-", "")
+_CAP_WORD = rf"[A-Z{_CAPITALS}][\w'’-]*"
+_NAME_RUN = lazy_compile(
+    rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le|du)[ \t]+)?"
+    rf"{_CAP_WORD})*"
+)
+_SENTENCE_ENDS = frozenset('.!?:;"“”([—–•\n')
+# Capitalised tokens that name no one: currency codes and units ("USD", "Rs", "GW", "MW"),
+# abbreviated months and weekdays, Roman-numeral-free list markers.
+_NOT_A_NAME = lazy_compile(
+    r"(?:USD|EUR|GBP|JPY|CNY|INR|RUB|UAH|CHF|AUD|CAD|Rs|Sh|KSh|US\$|GW|MW|kW|kWh|GWh|MWh|TWh"
+    r"|km|Km|KM|mph|kph|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri"
+    r"|Sat|Sun|Q[1-4]|H[12]|FY\d*)\.?"
+)
+_NAME_JOINERS = _word_set("of de da del al bin van von la le du")
+_CALENDAR = _word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december"
+)
+
+
+def check_name(path: str, name: str, facts: ArticleFacts, *, place: bool = False) -> ClaimCheck:
+    """An actor or location must ground in the article, word by word.
+
+    A ``place`` is judged on its names only ("Lyon, including its suburbs" on "Lyon"); a
+    country may be named by any of its forms ("Dutch" for the Netherlands).
+    """
+    status, reason = _judge_name(name, facts, place=place)
+    return claim_check(path, "name", name, status, reason)
+
+
+def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple[ClaimStatus, str]:
+    folded = " ".join(fold(name).split())
+    if folded and f" {folded} " in facts.folded:
+        return "verified", "the name is in the article"
+    # Countries first, in whichever form the article uses; the rest word by word.
+    rest = folded
+    absent: list[str] = []
+    located = False
+    for start, end, country in reversed(country_phrases(name)):
+        if country in facts.derived.countries_by_place and country not in facts.derived.countries:
+            located = True  # "Bihar, India": the article names Bihar, a state of India
+        elif country not in facts.derived.countries:
+            absent.append(folded[start:end])
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    missing_proper: list[str] = []
+    missing_common: list[str] = []
+    for raw in WORDS.findall(_original_case(name, folded, rest)):
+        raw = _POSSESSIVE.sub("", raw)
+        word = fold(raw)
+        if word in _GENERIC or word in _STOP or len(word) < 2:
+            continue
+        proper = raw[:1].isupper()
+        if word in facts.words or (len(word) >= 5 and word[:5] in facts.stems):
+            continue
+        if len(word) >= 4 and any(w.startswith(word) for w in facts.words if len(w) > len(word)):
+            continue
+        if place and not proper:
+            continue  # "including its suburbs": a place is judged on its names
+        if raw.isupper() and _spelled_out(raw, facts.text):
+            continue  # "HC" for the article's "High Court"
+        (missing_proper if proper else missing_common).append(raw)
+    if (missing_proper or missing_common or absent) and _initials_in(name, facts.text):
+        return "verified", "the article names it by its initials"
+    if missing_proper:
+        return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
+    if located and not absent and not missing_common:
+        return "verified", "the article names a province or capital of the country"
+    if absent:
+        countries = ", ".join(_title(a) for a in reversed(absent))
+        if place:
+            # "Kano State, Nigeria" where the article never says Nigeria: the place is the
+            # article's, the country is added from what the writer knows.
+            return "unconfirmed", f"the article does not name {countries}"
+        return "name_not_in_article", f"{countries} is not in the article"
+    if missing_common:
+        return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
+    return "verified", "every word of the name is in the article"
+
+
+def _original_case(name: str, folded: str, rest: str) -> str:
+    """``rest`` (``folded`` with some spans blanked) in ``name``'s own letters when they line
+    up (folding kept the length), so capitals still tell names from common words."""
+    spaced = " ".join(name.split())
+    if len(spaced) != len(folded):
+        return rest if rest == folded else _blank_words(name, rest)
+    return "".join(
+        o if r != " " or f == " " else " " for o, f, r in zip(spaced, folded, rest, strict=True)
+    )
+
+
+def _blank_words(name: str, rest: str) -> str:
+    """The words of ``name`` whose folded form is still in ``rest``."""
+    keep = set(rest.split())
+    return " ".join(w for w in name.split() if fold(w).strip(",.;:") in keep)
+
+
+def _title(folded: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in folded.split())
+
+
+_POSSESSIVE = lazy_compile(r"['’]s$")
+
+
+def _spelled_out(initials: str, text: str) -> bool:
+    """Initials whose words the article writes out ("HC" for "High Court", "PDP" for
+    "Peoples Democratic Party"), capitals as written, "of"/"the"/"and" between them free."""
+    if not 2 <= len(initials) <= 6 or not initials.isalpha():
+        return False
+    gap = r"[\s-]+(?:(?:of|the|and|for|&)\s+)*"
+    pattern = r"\b" + gap.join(rf"{re.escape(c)}[^\W\d_]*" for c in initials) + r"\b"
+    return _search_cached(pattern, text)
+
+
+@lru_cache(maxsize=256)
+def _search_cached(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """ "United States" as "US" or "U.S.", "United Nations" as "UN" (capitals as written)."""
+    capitals = [w[0] for w in WORDS.findall(name) if w[:1].isupper() and w.lower() not in _STOP]
+    if len(capitals) < 2:
+        return False
+    initials = "".join(capitals)
+    dotted = r"\.".join(capitals) + r"\.?"
+    return bool(re.search(rf"\b(?:{initials}|{dotted})(?![\w.])", text))

@@ -1,0 +1,397 @@
+"""Numbers in a summary's prose (headline, summary, descriptions) checked like figures.
+
+What a reader sees first carries numbers too, so every generated string is read by the same
+extractor as the article, and each number found is a claim with a path (``summary``,
+``events[1].description``) checked against the article's mentions with the rules of
+:mod:`summarizer.checks.agreement`: value with scale, qualifier, role when the prose gives
+one, and unit. A vague paraphrase of an event count is accepted when the article implies
+it ("dozens killed" when the article says "at least 40 killed").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from summarizer.checks.agreement import (
+    counts_places,
+    fair_reading,
+    qualifier_ok,
+    role_agreement,
+    same,
+    toll_in_words,
+    toll_of_places,
+    unit_problem,
+    value_match,
+)
+from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.records import mention_ref
+from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
+from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.schema import ClaimCheck, ClaimStatus, SummaryDraft
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES
+
+__all__ = ["check_prose_number", "check_prose_numbers", "prose_fields"]
+
+_TEXT_FIELDS = ("description", "location", "attribution")
+_VAGUE_OK = frozenset({"at_least", "more_than", "at_most", "less_than"})
+
+
+def prose_fields(draft: SummaryDraft) -> list[tuple[str, str]]:
+    """(path, text) of every generated string that may state a number."""
+    fields = [("headline", draft.headline), ("summary", draft.summary)]
+    for index, event in enumerate(draft.events):
+        where = f"events[{index}]"
+        for name in _TEXT_FIELDS:
+            value = getattr(event, name)
+            if value:
+                fields.append((f"{where}.{name}", value))
+        for number, actor in enumerate(event.actors):
+            fields.append((f"{where}.actors[{number}].name", actor.name))
+        for suffix, figure in event.all_figures():
+            if figure.noun:
+                fields.append((f"{where}.{suffix}.noun", figure.noun))
+    for index, figure in enumerate(draft.key_figures):
+        if figure.noun:
+            fields.append((f"key_figures[{index}].noun", figure.noun))
+    return fields
+
+
+def check_prose_numbers(
+    fields: list[tuple[str, str]],
+    facts: ArticleFacts,
+    times: dict[str, tuple[int | None, dt.date | None]] | None = None,
+) -> list[ClaimCheck]:
+    """Read every field with the extractor (in one pass) and check each number found.
+
+    A text repeated in several fields (a summary copied into a description) is read once;
+    ``times`` gives the (year, date) of an event by its path prefix (``events[2]``), so a
+    number in that event's fields is judged against that event's time, not the dateline's.
+    """
+    unique: dict[str, int] = {}
+    for _, text in fields:
+        if text not in unique and _MAY_HOLD_NUMBER.search(text):
+            unique[text] = len(unique)
+    if not unique:
+        return []
+    # One extractor call over all texts, paragraphs apart so no sentence spans two of them.
+    offsets: list[int] = []
+    position = len(_PREFIX)
+    for text in unique:
+        offsets.append(position)
+        position += len(text) + len(_SEPARATOR)
+    joined = _PREFIX + _SEPARATOR.join(unique)
+    found: list[list[NumberMention]] = [[] for _ in unique]
+    index = 0
+    for mention in extract_numbers(joined):
+        while index + 1 < len(offsets) and mention.start >= offsets[index + 1]:
+            index += 1
+        found[index].append(mention)
+    judged: dict[tuple[int, tuple[int | None, dt.date | None] | None], list[ClaimCheck]] = {}
+    checks: list[ClaimCheck] = []
+    for path, text in fields:
+        number = unique.get(text)
+        if number is None:
+            continue
+        when = (times or {}).get(path.split(".", 1)[0]) if path.startswith("events[") else None
+        key = (number, when)
+        if key not in judged:
+            judged[key] = [
+                check_prose_number("", m, facts, prose=joined, when=when) for m in found[number]
+            ]
+        checks += [check.model_copy(update={"path": path}) for check in judged[key]]
+    return checks
+
+
+_PREFIX = "Summary.\n\n"  # keeps a leading ISO date of the headline from reading as a dateline
+_SEPARATOR = "\n\n"
+_MAY_HOLD_NUMBER = lazy_compile(
+    r"\d|[¼½¾⅓⅔]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozens?|scores|"
+    r"half|third|quarter|first|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth|several|"
+    r"hundreds|thousands|millions|lakh|crore)\b",
+    flags=2,  # re.IGNORECASE
+)
+
+
+def check_prose_number(
+    path: str,
+    claim: NumberMention,
+    facts: ArticleFacts,
+    *,
+    prose: str | None = None,
+    when: tuple[int | None, dt.date | None] | None = None,
+) -> ClaimCheck:
+    """One number read from a generated string (``prose``, the text ``claim`` was read
+    from), against the article's mentions.
+
+    A role clash is a contradiction only when a cue of the role stands right beside the
+    number in the prose ("40 were killed"); a role the extractor inferred across a clause is
+    compared too, but a clash is then ``unconfirmed`` (the prose may not say it). ``when`` is
+    the (year, date) of the event the prose describes (default: the dateline's).
+    """
+    status, reason, mention = _judge_prose(claim, facts, when)
+    if (
+        status == "role_mismatch"
+        and mention is not None
+        and prose is not None
+        and role_cue_near(prose, claim.start, claim.end, mention.role, words=1)
+    ):
+        # "Man killed, four injured": a cue of the article's role stands right beside the
+        # number too; the prose says what the article says, whichever cue the reading
+        # picked. ("killed 26 people and injured over 100" is no such case: two words away.)
+        again = _judge_prose(replace(claim, role=mention.role), facts, when)
+        if again[0] == "verified":
+            status, reason, mention = again
+    if status == "role_mismatch" and not (
+        claim.role in EVENT_ROLES
+        and (prose is None or role_cue_near(prose, claim.start, claim.end, claim.role))
+    ):
+        status = "unconfirmed"
+    return ClaimCheck.model_construct(  # every field given: nothing to default or copy
+        path=path,
+        kind="number",
+        text=claim.text,
+        status=status,
+        reason=reason,
+        value=claim.value,
+        qualifier=claim.qualifier,
+        role=claim.role,
+        mention=mention_ref(mention) if mention is not None else None,
+    )
+
+
+def _judge_prose(
+    claim: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None = None,
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    if claim.role in CASUALTY_ROLES and counts_places(claim):
+        claim = replace(claim, role="other_count")  # "28 deaths in 26 states": 26 is places
+    said = f"{claim.text!r} ({claim.qualifier}, {claim.role})"
+    if claim.role in ("date_or_year", "time", "ordinal"):
+        return _judge_calendar(claim, facts)
+    if claim.qualifier == "range" and claim.value_high is not None:
+        return _judge_range(claim, facts)
+    found = facts.stating(claim.value)
+    if not found:
+        implied = _implied(claim, facts)
+        if implied is not None:
+            return "verified", f"implied by the article's {_brief(implied)}", implied
+        in_words = _toll_in_words(claim, facts)
+        if in_words:
+            return "verified", in_words, None
+        derived = _fair_reading(claim, facts, when)
+        if derived is not None:
+            return "verified", f"a fair reading of the article: {derived[0]}", derived[1][0]
+        return "not_in_article", f"{said} appears nowhere in the article", None
+    undecided: NumberMention | None = None
+    background: tuple[NumberMention, str] | None = None
+    clash: NumberMention | None = None
+    wrong_qualifier: NumberMention | None = None
+    wrong_unit: tuple[NumberMention, str] | None = None
+    for mention in found:
+        how = value_match(claim.value, mention) or "value"
+        agreement = _prose_role_agreement(claim.role, mention.role)
+        if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
+            agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
+        if agreement == "clash":
+            clash = clash or mention
+            continue
+        if not _prose_qualifier_ok(claim, mention, how):
+            wrong_qualifier = wrong_qualifier or mention
+            continue
+        problem = unit_problem(claim.noun, mention, how)
+        if problem:
+            wrong_unit = wrong_unit or (mention, problem)
+            continue
+        if agreement == "undecided":
+            undecided = undecided or mention
+            continue
+        anchor = _background_toll(claim, mention, facts, when)
+        if anchor:
+            background = background or (mention, anchor)
+            continue
+        return "verified", f"matches the article's {_brief(mention)}", mention
+    implied = _implied(claim, facts)
+    if implied is not None:
+        return "verified", f"implied by the article's {_brief(implied)}", implied
+    in_words = _toll_in_words(claim, facts)
+    if in_words:
+        return "verified", in_words, None
+    if background is not None:
+        mention, anchor = background
+        reason = (
+            f"{said} is the article's {_brief(mention)} from a sentence about another time "
+            f"({anchor!r}), told here as this event's"
+        )
+        return "other_event", reason, mention
+    if undecided is not None:
+        reason = (
+            f"{said} matches the article's {_brief(undecided)}, a number the rules could not "
+            f"classify; {claim.role} is not confirmed"
+        )
+        return "unconfirmed", reason, undecided
+    if wrong_unit is not None:
+        return "unit_mismatch", f"{said}: {wrong_unit[1]}", wrong_unit[0]
+    if wrong_qualifier is not None:
+        reason = f"{said} but the article says {_brief(wrong_qualifier)}"
+        return "qualifier_mismatch", reason, wrong_qualifier
+    assert clash is not None
+    return "role_mismatch", f"{said} but in the article it counts {clash.role}", clash
+
+
+def _toll_in_words(claim: NumberMention, facts: ArticleFacts) -> str:
+    """A toll of none or one the article states in words ("a constable was martyred" for
+    "one policeman killed"), as the reason, or ""."""
+    if claim.role not in CASUALTY_ROLES or claim.value not in (0, 1):
+        return ""
+    found = toll_in_words(facts.text, claim.role)
+    if found is None or found[0] != claim.value:
+        return ""
+    return f"the article says it in words: {found[1]!r}"
+
+
+def _fair_reading(
+    claim: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None,
+) -> tuple[str, list[NumberMention]] | None:
+    """A range's midpoint, a rounding or a sum of the article's own numbers, leaving out
+    tolls of another time (see :func:`summarizer.checks.agreement.fair_reading`)."""
+    year, date = when or (facts.year_of(None), None)
+    current = [
+        m
+        for m in facts.mentions
+        if not (
+            m.role in CASUALTY_ROLES and year and background_anchor(m, year, date, facts.dateline)
+        )
+    ]
+    found = fair_reading(claim.value, claim.qualifier, claim.role, current, claim.noun)
+    if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
+        return None
+    return found
+
+
+def _background_toll(
+    claim: NumberMention,
+    mention: NumberMention,
+    facts: ArticleFacts,
+    when: tuple[int | None, dt.date | None] | None = None,
+) -> str:
+    """The anchor that makes a toll in prose another event's, or "".
+
+    A casualty count in prose that the article gives only in a sentence about another time
+    ("In 2019 a cyclone killed 77") is that event's toll, unless the prose sentence says so
+    itself ("77 died in 2019").
+    """
+    if mention.role not in CASUALTY_ROLES or claim.role not in (mention.role, "other_count"):
+        return ""
+    year, date = when or (facts.year_of(None), None)
+    if year is None:
+        return ""
+    anchor = background_anchor(mention, year, date, facts.dateline)
+    if not anchor or TIME_ANCHOR.search(claim.sentence):
+        return ""
+    return anchor
+
+
+def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) -> bool:
+    """A bare number in prose repeats the article's approximate one ("31,400 hectares" for
+    "about 31,400 hectares"): the hedge is the article's, and the prose claims no precision
+    it lacks. Only a word of precision ("exactly 31,400") would."""
+    if qualifier_ok(claim.qualifier, mention, how):
+        return True
+    return (
+        claim.qualifier == "exact"
+        and mention.qualifier == "approximately"
+        and not _PRECISE.search(claim.sentence)
+    )
+
+
+_PRECISE = lazy_compile(r"(?i)\b(?:exactly|precisely|just)\b")
+
+
+def _prose_role_agreement(claimed: str, stated: str) -> str:
+    """Prose states a role only through its own cue words; without one it claims none."""
+    if claimed == "other_count":
+        return "clash" if stated in FORM_ROLES and stated != "money" else "agree"
+    if claimed == "population" and stated not in FORM_ROLES:
+        return "agree" if stated in ("population", "other_count", "displaced") else "clash"
+    return role_agreement(claimed, stated)
+
+
+def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
+    """An article count that implies a vague bound in prose ("dozens killed" from "at least
+    40 killed"); a toll from a sentence about another time implies nothing."""
+    if claim.qualifier not in _VAGUE_OK or claim.role not in EVENT_ROLES:
+        return None
+    if any(ch.isdigit() for ch in claim.text):
+        return None  # "at least 233" is a number of its own, not a paraphrase
+    year = facts.year_of(None)
+    lower = claim.qualifier in ("at_least", "more_than")
+    inclusive = claim.qualifier in ("at_least", "at_most")
+    allowed = _LOWER_BOUNDS if lower else _UPPER_BOUNDS
+    for mention in facts.mentions:
+        if mention.role != claim.role or mention.qualifier not in allowed:
+            continue
+        beyond = mention.value > claim.value if lower else mention.value < claim.value
+        if (beyond or (inclusive and same(mention.value, claim.value))) and not (
+            year and background_anchor(mention, year, None, facts.dateline)
+        ):
+            return mention
+    return None
+
+
+_LOWER_BOUNDS = frozenset({"exact", "at_least", "more_than", "range"})
+_UPPER_BOUNDS = frozenset({"exact", "at_most", "less_than"})
+
+
+def _judge_range(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    assert claim.value_high is not None
+    for mention in facts.mentions:
+        if (
+            mention.qualifier == "range"
+            and mention.value_high is not None
+            and same(mention.value, claim.value)
+            and same(mention.value_high, claim.value_high)
+        ):
+            return "verified", f"matches the article's {_brief(mention)}", mention
+    ends = [bool(facts.stating(v)) for v in (claim.value, claim.value_high)]
+    if all(ends):
+        return (
+            "unconfirmed",
+            f"both ends of {claim.text!r} are in the article, not as a range",
+            None,
+        )
+    return "not_in_article", f"the range {claim.text!r} is not in the article", None
+
+
+def _judge_calendar(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[ClaimStatus, str, NumberMention | None]:
+    """Years, days of the month, times and ordinals: the article must state the value."""
+    for mention in facts.mentions:
+        if same(mention.value, claim.value) and (
+            mention.role == claim.role or claim.role == "ordinal"
+        ):
+            return "verified", f"matches the article's {_brief(mention)}", mention
+    if claim.role == "date_or_year":
+        days = {d.day for d in facts.dates} if "day" in claim.noun else set()
+        years = {d.year for d in facts.dates}
+        if claim.value in days or claim.value in years:
+            return "verified", f"{claim.text!r} matches a date the article gives", None
+    if claim.role == "ordinal":
+        return "unconfirmed", f"the article states no ordinal {claim.text!r}", None
+    return "not_in_article", f"{claim.text!r} ({claim.role}) appears nowhere in the article", None
+
+
+def _brief(mention: NumberMention) -> str:
+    value = f"{mention.value:g}"
+    if mention.qualifier == "range" and mention.value_high is not None:
+        value = f"{value}-{mention.value_high:g}"
+    return f"'{mention.text}' = {value} ({mention.qualifier}, {mention.role})"

@@ -1,0 +1,127 @@
+"""Words that tie a clause to another time than the event's: "In 2019", "last year".
+
+"In 1999, a cyclone killed nearly 10,000 people": a toll from such a sentence is background,
+not this event's. Both the figure check and the prose number check ask
+:func:`background_anchor` which anchor, if any, makes a mention another time's; an event's
+own time is read from the same anchors (:meth:`summarizer.checks.facts.ArticleFacts.event_time`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from summarizer.numbers import NumberMention
+from summarizer.text.lazy_regex import lazy_compile
+
+__all__ = [
+    "MONTH_NAME",
+    "TIME_ANCHOR",
+    "YEAR",
+    "Period",
+    "anchor_period",
+    "background_anchor",
+]
+
+# Patterns (sources, not compiled) of a year as news writes one, and of a month's name.
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_DAY = rf"{MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+# Words that tie a clause to a time: a year ("in 2019", "since August 2023", "a 2018 quake"),
+# a time counted back from the dateline ("last year", "three years ago", "last week"), or
+# one with no date at all ("in the past", "the previous quake").
+TIME_ANCHOR = lazy_compile(
+    r"\b(?:in|during|since|back\s+in|by|until)\s+(?:(?:early|late|mid|mid-)\s*)?"
+    rf"(?:{_MONTH_DAY})?(?P<year>{YEAR})\b"
+    rf"|\b{_MONTH_DAY}(?P<year4>{YEAR})\b"
+    rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
+    rf"|^\W*(?P<year3>{YEAR})\b"
+    r"|\b(?P<this>this|last)\s+(?P<last>year|month|week)\b|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
+    r"|\ba\s+decade\s+ago\b|\bin\s+the\s+past\b"
+    r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"
+    r"|hurricane|typhoon|attack|attacks|disaster|war|sinking|fire|blast|explosion|flood|floods"
+    r"|collapse|conflict|accident|crash|tragedy|eruption|tsunami|outbreak)\b",
+    flags=2,  # re.IGNORECASE
+)
+_AGO_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+Period = tuple[dt.date, dt.date]
+_CLOSE = lazy_compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*")  # up to four words, no comma
+
+
+@lru_cache(maxsize=1024)
+def background_anchor(
+    mention: NumberMention,
+    event_year: int,
+    event_date: dt.date | None = None,
+    dateline: dt.date | None = None,
+) -> str:
+    """The words that anchor ``mention``'s clause to another time than the event's.
+
+    "In 1999, a cyclone killed nearly 10,000 people": a toll from such a sentence is
+    background, not this event's. The anchor nearest before the number wins (else the
+    nearest after it), so "In 2019 ... claimed 104 lives, and ... in 1996 killed 800" gives
+    each toll its own year; an anchor a few words after the number, in its clause, wins over
+    both ("57 so far this year, compared with 66 last year"). A time counted back from the ``dateline`` ("last year", "three
+    years ago", "last week") is resolved and compared with the event's year, or with its
+    ``event_date`` when known. Returns "" when the sentence is about the event's time.
+    """
+    sentence = mention.sentence
+    anchors = list(TIME_ANCHOR.finditer(sentence))
+    if not anchors:
+        return ""
+    at = sentence.find(mention.text)
+    end = at + len(mention.text)
+    right_after = [
+        a for a in anchors if a.start() >= end and _CLOSE.fullmatch(sentence[end : a.start()])
+    ]
+    before = [a for a in anchors if a.start() < at]
+    anchor = right_after[0] if right_after else before[-1] if before else anchors[0]
+    period = anchor_period(anchor, dateline)
+    if period is not None:
+        event: Period = (
+            (event_date, event_date)
+            if event_date is not None
+            else (dt.date(event_year, 1, 1), dt.date(event_year, 12, 31))
+        )
+        if period[0] <= event[1] and event[0] <= period[1]:
+            return ""
+    return str(anchor.group())
+
+
+def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:
+    """The days a time anchor can mean (None: another time, with no date to compare)."""
+    year = anchor["year"] or anchor["year2"] or anchor["year3"] or anchor["year4"]
+    if year is not None:
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+    if dateline is None:
+        return None
+    last = (anchor["last"] or "").lower()
+    if last and anchor["this"].lower() == "this":  # "so far this year": the dateline's time
+        start = {
+            "year": dateline.replace(month=1, day=1),
+            "month": dateline.replace(day=1),
+            "week": dateline - dt.timedelta(days=dateline.weekday()),
+        }[last]
+        return start, dateline
+    if last == "year":
+        return dt.date(dateline.year - 1, 1, 1), dt.date(dateline.year - 1, 12, 31)
+    if last == "month":
+        end = dateline.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    if last == "week":  # the calendar week before the dateline's
+        monday = dateline - dt.timedelta(days=dateline.weekday())
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    ago = (anchor["ago"] or "").lower()
+    count = int(ago) if ago.isdigit() else _AGO_WORDS.get(ago)
+    if count is not None:
+        return dt.date(dateline.year - count, 1, 1), dt.date(dateline.year - count, 12, 31)
+    if anchor.group().lower().startswith("a decade"):
+        return dt.date(dateline.year - 10, 1, 1), dt.date(dateline.year - 10, 12, 31)
+    return None
