@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.checks.figures import verify
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import ArticleSummary
 from summarizer.text.numerals import format_number, format_range
