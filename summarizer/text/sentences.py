@@ -36,14 +36,15 @@ _BREAK = lazy_compile(
 )
 
 
-def sentence_ends(text: str, start: int = 0) -> list[int]:
-    """Where the sentences of ``text[start:]`` end, in order.
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the sentences of ``text[start:end]`` end, in order (``text`` read as if it
+    stopped at ``end``).
 
     After a mark the end is past its closing quotes and brackets (``text[end]`` is the
     whitespace before the next sentence); at a blank line it is the first newline.
     """
     ends: list[int] = []
-    for match in _BREAK.finditer(text, start):
+    for match in _BREAK.finditer(text, start, len(text) if end is None else end):
         if text[match.start()] == "\n":
             ends.append(match.start())
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
@@ -51,18 +52,19 @@ def sentence_ends(text: str, start: int = 0) -> list[int]:
     return ends
 
 
-def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """The sentences of ``text[start:]`` as (start, end) offsets that cover it whole.
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as (start, end) offsets that cover it whole.
 
     Each sentence after the first starts where the one before ended, so it keeps the
-    whitespace before its first word; the last runs to the end of ``text``.
+    whitespace before its first word; the last runs to ``end`` (the end of ``text``).
     """
+    stop = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    for end in sentence_ends(text, start):
-        if end > start:
-            spans.append((start, end))
-            start = end
-    spans.append((start, len(text)))
+    for cut in sentence_ends(text, start, stop):
+        if cut > start:
+            spans.append((start, cut))
+            start = cut
+    spans.append((start, stop))
     return spans
 
 
