@@ -41,12 +41,14 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
     stopped at ``end``).
 
     After a mark the end is past its closing quotes and brackets (``text[end]`` is the
-    whitespace before the next sentence); at a blank line it is the first newline.
+    whitespace before the next sentence); at a blank line it is the first newline. Each
+    end is larger than the one before.
     """
     ends: list[int] = []
     for match in _BREAK.finditer(text, start, len(text) if end is None else end):
         if text[match.start()] == "\n":
-            ends.append(match.start())
+            if not ends or ends[-1] != match.start():  # "died.\n\n": one end, not two
+                ends.append(match.start())
         elif text[match.start()] != "." or not _is_abbreviation(text, match.start() + 1):
             ends.append(match.end())
     return ends
