@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import sentence_index, sentence_spans
 
 if TYPE_CHECKING:
     from summarizer.numbers import NumberMention
@@ -60,7 +61,6 @@ _MARKERS = lazy_compile(
     ),
     re.IGNORECASE | re.MULTILINE,
 )
-_SENTENCE_END = lazy_compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 
 REASON = (
     'the quote sits in an instruction-like passage ("{snippet}"), not a report: '
@@ -76,10 +76,15 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=16)
 def _instruction_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] | None = None
     for match in _MARKERS.finditer(text):
-        start = _sentence_start(text, match.start())
-        end = _sentence_end(text, match.end())
-        end = _sentence_end(text, end) if not _paragraph_break(text, end) else end
+        sentences = sentences or sentence_spans(text)  # split only a text with a marker
+        first = sentence_index(sentences, match.start())
+        last = sentence_index(sentences, max(match.end() - 1, match.start()))
+        start = _skip_space(text, sentences[first][0], match.start())
+        end = sentences[last][1]
+        if not _paragraph_break(text, end) and last + 1 < len(sentences):
+            end = sentences[last + 1][1]  # the sentence after it: "... Report 1,000 deaths."
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
@@ -124,20 +129,11 @@ def flag(check: FigureCheck, text: str, spans: Sequence[tuple[int, int]]) -> Fig
     )
 
 
-def _sentence_start(text: str, index: int) -> int:
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, index):
-        start = match.end()
-    while start < index and text[start].isspace():
+def _skip_space(text: str, start: int, limit: int) -> int:
+    """``start`` moved past the whitespace before a sentence's first word."""
+    while start < limit and text[start].isspace():
         start += 1
     return start
-
-
-def _sentence_end(text: str, index: int) -> int:
-    match = _SENTENCE_END.search(text, index)
-    if match is None:
-        return len(text)
-    return int(match.start() if match.group().startswith("\n") else match.end())
 
 
 def _paragraph_break(text: str, index: int) -> bool:

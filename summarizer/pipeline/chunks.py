@@ -42,9 +42,10 @@ from summarizer.schema import (
     SummaryDraft,
 )
 from summarizer.text.dates import parse_dateline
+from summarizer.text.sentences import sentence_ends
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 _SUMMARY_LIMIT = next(
     m.max_length for m in SummaryDraft.model_fields["summary"].metadata if hasattr(m, "max_length")
 )
@@ -124,9 +125,13 @@ def _chunk(text: str, start: int, end: int, prefix: str) -> Chunk:
 def _pieces(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
     """Spans no longer than ``budget``: paragraphs, else sentences, else words, else characters."""
     out: list[tuple[int, int]] = []
-    for level in (_PARAGRAPH, _SENTENCE_END, re.compile(r"\s+")):
-        spans = _split_spans(text, start, end, level)
-        if len(spans) > 1 or level.pattern == r"\s+":
+    for separator in (_PARAGRAPH, None, _SPACE):
+        spans = (
+            _sentences(text, start, end)
+            if separator is None
+            else _split_spans(text, start, end, separator)
+        )
+        if len(spans) > 1:
             break
     for span_start, span_end in spans:
         if span_end - span_start <= budget:
@@ -149,6 +154,22 @@ def _split_spans(
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans or [(start, end)]
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` (:mod:`summarizer.text.sentences`), each with the
+    whitespace after it, so a chunk ends after a sentence's space, not before."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for cut in sentence_ends(text, start, end):
+        while cut < end and text[cut].isspace():
+            cut += 1
+        if cut > cursor:
+            spans.append((cursor, cut))
+            cursor = cut
     if cursor < end:
         spans.append((cursor, end))
     return spans or [(start, end)]

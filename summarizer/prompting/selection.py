@@ -28,7 +28,6 @@ Two slot designs (``slots:`` in the front matter), measured against each other:
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -56,6 +55,7 @@ from summarizer.schema import (
 )
 from summarizer.text.dates import find_weekdays
 from summarizer.text.marks import date_mark, mention_mark
+from summarizer.text.sentences import sentence_at, sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, EventType, Role
 
 SlotDesign = Literal["rule-role", "claimed-role"]
@@ -74,7 +74,6 @@ MAX_LISTED = 200  # ids beyond this are not offered (bounds the grammar's enums)
 
 # Clause breaks inside a sentence: commas, semicolons, colons, brackets, dashes.
 _BREAK = re.compile(r"\s*(?:[,;:()\[\]]|\s--?\s|—|–(?=\s))\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 
 VERIFIED_DRAFT: type[SummaryDraft] = make_verified_model(SummaryDraft)
 
@@ -101,11 +100,11 @@ class ListedMention:
 def list_mentions(text: str, mentions: Sequence[NumberMention]) -> list[ListedMention]:
     """The mentions a summary may cite, numbered M1, M2, ... in article order."""
     listed: list[ListedMention] = []
-    sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    sentences = sentence_spans(text)
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if mention.role in UNLISTED_ROLES or len(listed) >= MAX_LISTED:
             continue
-        start, end = clause_span(text, mention.start, mention.end, sentence_ends)
+        start, end = clause_span(text, mention.start, mention.end, sentences)
         clause = " ".join(text[start:end].split())
         listed.append(ListedMention(f"M{len(listed) + 1}", mention, start, end, clause))
     return listed
@@ -158,17 +157,17 @@ def weekday_marks(text: str, start: int, dateline: dt.date | None) -> list[tuple
 
 
 def clause_span(
-    text: str, start: int, end: int, sentence_ends: Sequence[int] | None = None
+    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
     """The clause of ``text`` around ``[start, end)``: sentence part between breaks.
 
     A part shorter than :data:`MIN_CLAUSE_WORDS` words takes in the following part
     (then the preceding one), so "are 25" becomes "are 25 -- including six children";
     the result keeps :data:`WORDS_BEFORE` words before the number and :data:`WORDS_AFTER`
-    after it at most. ``sentence_ends`` (where each sentence break of ``text`` ends, in
-    order) saves rescanning the text from its start for every number.
+    after it at most. ``sentences`` (``text``'s :func:`~summarizer.text.sentences.sentence_spans`)
+    saves splitting the text again for every number.
     """
-    sent_start, sent_end = _sentence_bounds(text, start, end, sentence_ends)
+    sent_start, sent_end = _sentence_bounds(text, start, end, sentences)
     parts = _parts(text, sent_start, sent_end)
     index = next(
         (i for i, (s, e) in enumerate(parts) if s <= start < e or s < end <= e),
@@ -189,15 +188,14 @@ def clause_span(
 
 
 def _sentence_bounds(
-    text: str, start: int, end: int, sentence_ends: Sequence[int] | None = None
+    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]] | None = None
 ) -> tuple[int, int]:
-    if sentence_ends is None:
-        sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text, 0, start)]
-    # The last break ending at or before the number (a break cannot run into a number).
-    index = bisect.bisect_right(sentence_ends, start)
-    left = sentence_ends[index - 1] if index else 0
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
+    """The number's sentence from its first word, without its closing mark and quotes."""
+    left, right = sentence_at(sentence_spans(text) if sentences is None else sentences, start)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1] in "\"”’')]":  # closers the splitter keeps
+        right -= 1
     while right > end and text[right - 1] in ".!?\"'”’ \n":
         right -= 1
     return left, max(right, end)

@@ -23,6 +23,27 @@ WEEKDAYS: tuple[str, ...] = (
     "sunday",
 )
 
+# Month names, each with the abbreviations news writes ("Sept."), lower case: the project's
+# one list of them (the number extractor and the sentence splitter read them too).
+_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTH_NUMBERS: dict[str, int] = {
+    name: index for index, names in enumerate(_MONTHS, start=1) for name in names
+}
+MONTH_ABBREVIATIONS = frozenset(name for names in _MONTHS for name in names[1:])
+
 # The seed format: " date YYYY-MM-DD " before the first sentence. Also accept a
 # bare ISO date or "Date: YYYY-MM-DD" at the very start of the text.
 _DATELINE = lazy_compile(r"^\s*(?:date:?\s+)?(\d{4})-(\d{2})-(\d{2})\b\s*", re.IGNORECASE)
@@ -85,28 +106,7 @@ def find_weekdays(text: str, dateline: dt.date | None = None) -> list[WeekdayMen
     return mentions
 
 
-_MONTH_NUMBERS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = lazy_compile(
     rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
@@ -131,7 +131,7 @@ def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
         return _date(int(iso[1]), int(iso[2]), int(iso[3]))
     day = _MONTH_DAY.search(phrase)
     if day:
-        month = _MONTH_NUMBERS[(day["month"] or day["month2"]).lower()]
+        month = MONTH_NUMBERS[(day["month"] or day["month2"]).lower()]
         number = int(day["day"] or day["day2"])
         year_text = day["year"] or day["year2"]
         if year_text:

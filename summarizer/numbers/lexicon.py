@@ -1,0 +1,415 @@
+"""The extractor's word tables: qualifiers, currencies, units, cue words, nouns (data only).
+
+Each table is a set or mapping of lower-case words (phrases single-spaced) that the rules
+of the passes consult, kept apart from the rules so the word lists can be read and
+extended in one place. Month and weekday names come from :mod:`summarizer.text.dates`,
+their one home.
+"""
+
+from __future__ import annotations
+
+from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
+
+__all__ = [
+    "ATTACHED_DISTANCE",
+    "AUXILIARIES",
+    "CHANGE_WORDS",
+    "COPULAS",
+    "CUE_NOUNS",
+    "CUE_ROLE",
+    "CURRENCY_CODES",
+    "CURRENCY_PREFIXES",
+    "CURRENCY_SYMBOLS",
+    "CURRENCY_WORD_CODE",
+    "DESIGNATOR_WORDS",
+    "DISTANCE_WORDS",
+    "DURATION_WORDS",
+    "GLUED_CURRENCY",
+    "HARM_ROLES",
+    "LOCATION_PREPOSITIONS",
+    "LOWER_DESIGNATOR_PREFIXES",
+    "MONTH_WORDS",
+    "NATIONAL_CURRENCY",
+    "NOT_CASUALTY_NOUNS",
+    "NOT_DESIGNATORS",
+    "NOUN_SKIP_LEAD",
+    "NOUN_STOP",
+    "ONE_IDIOMS",
+    "PEOPLE_NOUNS",
+    "PERIOD_NOUNS",
+    "POPULATION_HEADS",
+    "POPULATION_NOUNS",
+    "POST_QUALIFIER_VALUE",
+    "PRE_QUALIFIERS",
+    "PRONOUNS",
+    "PRONOUN_ONE_BEFORE",
+    "QUAL_MAX_WORDS",
+    "SETTLEMENT_NOUNS",
+    "STRUCTURE_NOUNS",
+    "SUBJECT_WORDS",
+    "TAKES_LIVES",
+    "TOLL_NOUNS",
+    "TRANSITIVE_PARTICIPLES",
+    "WEEKDAY_WORDS",
+    "YEAR_PREPOSITIONS",
+]
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one space-separated string (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
+MONTH_WORDS = frozenset(MONTH_NUMBERS)  # "january", "jan", "sept"...
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+
+PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): qualifier
+    for qualifier, phrases in {
+        "at_least": "at least|no fewer than|no less than|not less than|a minimum of"
+        "|more than or equal to|greater than or equal to|equal to or more than"
+        "|equal to or greater than",
+        "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
+        "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
+        "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
+        "|an estimated|estimated|circa|approx|an approximate|shortly before|shortly after"
+        "|just before|just after|soon after|on or about|on or around",
+        "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
+        "|within|inside of"
+        "|less than or equal to|fewer than or equal to|equal to or less than|equal to or fewer than",
+        "less_than": "fewer than|less than|under|below|just under",
+    }.items()
+    for phrase in phrases.split("|")
+}
+QUAL_MAX_WORDS = max(len(k) for k in PRE_QUALIFIERS)
+# The qualifier a word after the number gives: "5 or more", "50-odd", "100+".
+POST_QUALIFIER_VALUE = {
+    "+": "at_least",
+    "plus": "at_least",
+    "more": "at_least",
+    "so": "approximately",
+    "fewer": "at_most",
+    "less": "at_most",
+    "odd": "approximately",
+}
+
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₪": "ILS",
+    "₦": "NGN",
+    "₵": "GHS",
+}
+CURRENCY_CODES = {
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "chf": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
+    "zar": "ZAR",
+    "ngn": "NGN",
+    "kes": "KES",
+    "sh": "KES",  # the shilling as East African papers write it: "Sh 2.5 million", "Sh300,000"
+    "ksh": "KES",
+    "kshs": "KES",
+    "ugx": "UGX",
+    "tzs": "TZS",
+    "egp": "EGP",
+    "ghs": "GHS",
+    "pkr": "PKR",
+    "bdt": "BDT",
+}
+# Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
+# alone is the rand, but only glued: a spaced "R 5" is too often something else.
+GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
+CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
+CURRENCY_WORD_CODE = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "hryvnia": "UAH",
+    "shekel": "ILS",
+    "franc": "CHF",
+    "dinar": "dinars",
+    "riyal": "riyals",
+    "lira": "lira",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shilling": "KES",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "taka": "BDT",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "kwacha": "ZMW",
+}
+# A nationality before the currency word names another currency: "Canadian dollars" is CAD.
+NATIONAL_CURRENCY = {
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("hong kong", "dollar"): "HKD",
+    ("singapore", "dollar"): "SGD",
+    ("new zealand", "dollar"): "NZD",
+    ("jamaican", "dollar"): "JMD",
+    ("namibian", "dollar"): "NAD",
+    ("zimbabwean", "dollar"): "ZWL",
+    ("egyptian", "pound"): "EGP",
+    ("lebanese", "pound"): "LBP",
+    ("syrian", "pound"): "SYP",
+    ("sudanese", "pound"): "SDG",
+    ("kenyan", "shilling"): "KES",
+    ("ugandan", "shilling"): "UGX",
+    ("tanzanian", "shilling"): "TZS",
+    ("somali", "shilling"): "SOS",
+    ("pakistani", "rupee"): "PKR",
+    ("sri lankan", "rupee"): "LKR",
+    ("nepalese", "rupee"): "NPR",
+    ("nepali", "rupee"): "NPR",
+    ("indian", "rupee"): "INR",
+}
+
+DURATION_WORDS = _words(
+    "second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights week "
+    "weeks month months year years yr yrs decade decades century centuries fortnight"
+)
+DISTANCE_WORDS = _words(
+    "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
+    "yard yards acre acres hectare hectares"
+)
+ATTACHED_DISTANCE = frozenset({"km", "mi", "ft", "cm", "mm", "km2", "km²", "sq"})
+ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners", "stop", "man"})
+
+# A capitalised word right before a number names a model or a document ("Xbox 360",
+# "Resolution 2231") unless it is one of these: function and qualifier words, months, weekdays.
+NOT_DESIGNATORS = (
+    _words(
+        "the a an at about more over some nearly almost around up as in on by of for since until till "
+        "from between and or but only just all another with after before during among including to "
+        "than least fewer less under below above approximately roughly estimated exactly precisely "
+        "those these its their his her our every each per no not into across through when while if "
+        "then so there here it they we he she i you what which who whose where although though "
+        "because today yesterday tonight now well also even still down out off past near within "
+        "without against toward towards onto upon via like unlike plus minus are is was were be been "
+        "have has had will would could should may might must can said says say told reported perhaps "
+        "maybe both"
+    )
+    | MONTH_WORDS
+    | WEEKDAY_WORDS
+    | {word for phrase in PRE_QUALIFIERS for word in phrase}
+)
+# Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
+DESIGNATOR_WORDS = _words(
+    "resolution article section chapter clause paragraph flight route highway interstate bus "
+    "platform gate room number no no. model version level phase category grade page exhibit item "
+    "unit track episode season series vol volume amendment rule stage lot block apartment apt "
+    "suite box code channel lane line pier terminal verse psalm row seat sector zone"
+)
+LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "across", "to", "on", "outside", "inside", "around"}
+)
+PRONOUN_ONE_BEFORE = frozenset(
+    {
+        "no",
+        "any",
+        "every",
+        "each",
+        "the",
+        "this",
+        "that",
+        "which",
+        "another",
+        "someone",
+        "anyone",
+        "such",
+        "little",
+        "loved",
+        "young",
+        "chosen",
+        "right",
+        "wrong",
+        "last",
+    }
+)
+
+YEAR_PREPOSITIONS = (
+    _words(
+        "in of since until till by from through to during before after early late mid year summer "
+        "winter spring autumn fall and between circa around"
+    )
+    | MONTH_WORDS
+)
+# Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
+CHANGE_WORDS = _words(
+    "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
+    "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
+    "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
+    "updated upgraded downgraded changed"
+)
+# Nouns of a period: "over three trading sessions" means during them, not more than three.
+PERIOD_NOUNS = _words(
+    "sessions session rounds round quarters seasons games matches innings terms weekends days "
+    "years months weeks hours nights"
+)
+POPULATION_HEADS = _words(
+    "city town village country nation region province state district community island "
+    "municipality capital metropolis suburb county population archipelago continent kingdom "
+    "republic emirate"
+)
+# Counted nouns that no event role fits (see ``roles._fit_noun``), singular and plural.
+NOT_CASUALTY_NOUNS = _words(
+    "hospital hospitals clinic clinics district districts province provinces state states "
+    "county counties region regions area areas municipality municipalities constituency "
+    "constituencies ward wards camp camps site sites location locations country countries "
+    "attack attacks incident incidents clash clashes accident accidents operation operations "
+    "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
+    "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
+    "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
+    "kilograms kg litre litres liter liters gallon gallons"
+)
+PEOPLE_NOUNS = _words(
+    "people persons person passengers passenger residents civilians children adults women men "
+    "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
+    "spectators protesters others crew occupants patients"
+)
+# Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
+TOLL_NOUNS = frozenset(
+    {"toll", "death toll", "death total", "death count", "deaths", "dead", "fatalities"}
+    | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
+)
+HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
+SETTLEMENT_NOUNS = _words(
+    "village villages town towns city cities community communities neighbourhood neighbourhoods "
+    "neighborhood neighborhoods settlement settlements"
+)
+STRUCTURE_NOUNS = _words(
+    "home homes house houses building buildings structure structures dwelling dwellings "
+    "apartment apartments flat flats shop shops school schools car cars vehicle vehicles "
+    "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
+    "property properties bridge bridges"
+)
+POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
+# Words that end a counted noun ("26 people were ..."), or are never one.
+NOUN_STOP = (
+    _words(
+        "the a an of in on at to from by for with and or but were was are is be been being have has "
+        "had who which that this these those it its their his her as than since after before "
+        "including according said says across into over under per while when where during more other "
+        "additional another then there here also not now still yet so such each every all both "
+        "either neither some any most many much few several out up down off about around between "
+        "against among would will could should can may might must do does did just only even "
+        "reportedly apparently allegedly currently already again later earlier ago overnight today "
+        "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
+        "need needs within lost whom"
+    )
+    | MONTH_WORDS
+    | WEEKDAY_WORDS
+)
+NOUN_SKIP_LEAD = frozenset(
+    {
+        "more",
+        "other",
+        "additional",
+        "further",
+        "extra",
+        "or",
+        "of",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "those",
+        "these",
+        "them",
+    }
+)
+
+# Cue words for event roles; "_" stands for any whitespace inside a phrase.
+_CUE_PHRASES: dict[str, str] = {
+    "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
+    "martyred "
+    "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
+    "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
+    "claimed_lives bodies corpses toll",
+    "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
+    "hospitalized maimed taken_to_hospital taken_to_the_hospital rushed_to_hospital "
+    "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
+    "serious_condition",
+    "missing": "missing unaccounted_for disappeared trapped buried",
+    "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
+    "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
+    "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
+    "from_their_homes evacuation_order evacuation_orders",
+    "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
+    "in_custody apprehended jailed imprisoned rounded_up",
+    "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
+    "swarm swarms volley volleys",
+    "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
+    "shooting_down downed neutralised neutralized brought_down repelled",
+    "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed ruined "
+    "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
+    "caught_fire washed_away swept_away submerged",
+    # Words that say the people or things counted came to no harm, or only were there: the
+    # nearest of them keeps a casualty cue farther away from the number ("rescued 14 alive").
+    "other_count": "alive rescued survived unharmed unhurt affected",
+}
+CUE_ROLE: dict[str, str] = {
+    phrase.replace("_", " "): role
+    for role, phrases in _CUE_PHRASES.items()
+    for phrase in phrases.split()
+}
+CUE_NOUNS = frozenset(
+    {
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "hurt",
+        "missing",
+        "homeless",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "detained",
+        "alive",
+    }
+)
+# Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
+# they only describe it ("rockets fired at Beersheba"); a governing verb elsewhere wins.
+TRANSITIVE_PARTICIPLES = _words(
+    "killed injured wounded hurt fired launched intercepted downed damaged destroyed arrested "
+    "detained evacuated displaced razed flattened hospitalised hospitalized executed murdered "
+    "slain neutralised neutralized jailed demolished torched"
+) | {"shot down"}
+COPULAS = _words("is are was were been be being remain remains remained get got left")
+SUBJECT_WORDS = _words(
+    "was were is are be been being have has had who which that it they he she we i you and or "
+    "but not also then later reportedly allegedly to of in on at by with from as the a an after "
+    "before when while would could should will may might must got get gets getting police forces "
+    "troops army military now already just still since"
+)
+# Verbs that take lives as their object: "claimed 14 lives", "cost at least 30 lives".
+TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
+# A pronoun, or a pronoun and auxiliaries, before a cue is its subject: "when it overturned".
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+AUXILIARIES = _words("was were is are had has have been being got")

@@ -1,0 +1,66 @@
+"""Pass 1, lexing: where numbers may start and where the cue words of event roles stand.
+
+One regex pass (:data:`~summarizer.numbers.patterns.LEX`) finds digits, number words and cue
+words ("killed", "shot down") together; currency letters glued to digits ("R2.5m") are found
+with ``str.find``. Sentence breaks come from :mod:`summarizer.text.sentences`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from summarizer.numbers.lexicon import CUE_ROLE
+from summarizer.numbers.patterns import LEX, LEX_HEAD
+
+__all__ = ["lex", "normalized_token"]
+
+
+def lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """(number starts, cue spans) found by one regex pass over the body, in order."""
+    starts: list[int] = []
+    cues: list[tuple[int, int]] = []
+    head = LEX_HEAD.match(text) if body_start == 0 else None
+    if head:  # a token at offset 0 has no character before it for LEX to anchor on
+        if " ".join(head.group().lower().split()) in CUE_ROLE:
+            cues.append((0, head.end()))
+        else:
+            starts.append(0)
+    for match in LEX.finditer(text, max(body_start - 1, 0)):
+        tok_start = match.start("tok")
+        if text[tok_start].isdigit():
+            starts.append(tok_start)
+        elif text[tok_start - 1] != "-":  # "rocket-launching", "one-on-one"
+            if normalized_token(match.group("tok")) in CUE_ROLE:
+                cues.append((tok_start, match.end()))
+            else:
+                starts.append(tok_start)
+    glued = _glued_currency_starts(text, body_start)
+    if glued:  # "R2.5 million", "Sh300,000": currency letters against the digits
+        starts = sorted(starts + glued)
+    return starts, cues
+
+
+def _glued_currency_starts(text: str, body_start: int) -> list[int]:
+    """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500").
+
+    ``str.find`` for the capital letter is many times faster than a regex scan, and digits
+    glued to letters are rare, so each hit is checked in Python.
+    """
+    found = []
+    for head in ("R", "Sh", "KSh", "Ksh"):
+        at = text.find(head, body_start)
+        while at >= 0:
+            end = at + len(head)
+            if text[end : end + 1] == "s":  # "Rs500", "Kshs300"
+                end += 1
+            before = text[at - 1] if at > 0 else " "
+            if text[end : end + 1].isdigit() and not (before.isalnum() or before in "._-"):
+                found.append(end)  # not inside a word or a code ("XR2", "F-R2")
+            at = text.find(head, at + 1)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def normalized_token(token: str) -> str:
+    """Lower-case, single-spaced: the same few hundred words recur in every article."""
+    return " ".join(token.lower().split())

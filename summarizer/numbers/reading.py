@@ -1,0 +1,434 @@
+"""Pass 2, reading: the whole number at each start the lexer found, and the words before it.
+
+At each start an anchored regex (:data:`~summarizer.numbers.patterns.CANDIDATE`) reads the
+number's form: digits with thousands groups, scale words and suffixes ("1.5 million",
+"300m"), ranges ("30-40", "between six and eleven"), number words, ordinals, clock times,
+fractions. The few words before it give the currency, the qualifier phrase and the
+non-numbers to drop: designations ("F-16", "Xbox 360", "Resolution 2231"), identifiers
+("5G"), the pronoun "one" ("no one"). What follows the number is read by
+:mod:`summarizer.numbers.measures`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.numbers import words as nw
+from summarizer.numbers.lexicon import (
+    ATTACHED_DISTANCE,
+    CHANGE_WORDS,
+    CURRENCY_CODES,
+    CURRENCY_PREFIXES,
+    CURRENCY_SYMBOLS,
+    DESIGNATOR_WORDS,
+    GLUED_CURRENCY,
+    LOCATION_PREPOSITIONS,
+    LOWER_DESIGNATOR_PREFIXES,
+    MONTH_WORDS,
+    NOT_DESIGNATORS,
+    ONE_IDIOMS,
+    PRE_QUALIFIERS,
+    PRONOUN_ONE_BEFORE,
+    QUAL_MAX_WORDS,
+)
+from summarizer.numbers.measures import read_after
+from summarizer.numbers.mention import Before, Candidate
+from summarizer.numbers.patterns import (
+    AND_A_HALF,
+    ATTACHED_SUFFIX,
+    CANDIDATE,
+    DESIGNATOR_TOKEN,
+    DIGITS,
+    HMS,
+    HYPHEN_PREFIX,
+    HYPHEN_WORD,
+    MERIDIAN,
+    METRES_FOLLOW,
+    MINUS_IS_ARITHMETIC,
+    NEXT_WORD,
+    PRONOUN_ONE_AFTER,
+    RANGE_TAIL,
+    SECOND_AS_UNIT,
+    SPACE_GROUPS,
+    SPACED_SCALE,
+    WORD_RANGE_TAIL,
+    WORDNUM,
+)
+
+__all__ = ["read_all"]
+
+
+# Symbols that are tokens of their own when looking back from a number ("of $", "(about").
+_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪₦₵#~+—–-/!?%&*'})
+_LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
+_MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
+_SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")  # before a minus sign that makes "-5" negative
+
+
+def read_all(text: str, starts: list[int]) -> list[Candidate]:
+    """Read the number at each lexer start, skipping non-numbers and overlaps."""
+    found: list[Candidate] = []
+    consumed = 0
+    for start in starts:
+        if start < consumed:
+            continue
+        hms = HMS.match(text, start) if ":" in text[start + 1 : start + 3] else None
+        if hms is not None:  # "clocking 2:07:48": hours, minutes, seconds
+            found.extend(_read_hms(hms, _read_before(text, start)))
+            consumed = hms.end()
+            continue
+        match = CANDIDATE.match(text, start)
+        if match is None:
+            continue
+        cand = _read_candidate(text, match, _read_before(text, start))
+        if cand is not None:
+            found.append(cand)
+            consumed = cand.end
+    return found
+
+
+def _read_hms(hms: re.Match[str], before: Before) -> list[Candidate]:
+    """A time taken, H:MM:SS ("won in 2:07:48"): three durations, one per field."""
+    found = []
+    for group, unit in ((1, "hours"), (2, "minutes"), (3, "seconds")):
+        start, end = hms.span(group)
+        cand = Candidate(start, end, float(hms.group(group)), "digits", before, unit_end=end)
+        cand.role, cand.locked, cand.noun = "duration", True, unit
+        cand.qualifier = before.qualifier or "exact"
+        found.append(cand)
+    return found
+
+
+def _read_before(text: str, start: int) -> Before:
+    """Tokens before ``start`` split into currency, qualifier phrase and the rest."""
+    lo = max(0, start - _LOOKBACK)
+    tokens = text[lo:start].lower().translate(_SPLIT_SYMBOLS).split()
+    if lo > 0 and tokens and not text[lo - 1].isspace():
+        tokens = tokens[1:]  # a word cut in half by the window
+    before = Before(tokens)
+    words = tokens
+    if start > 0 and text[start - 1].isalpha() and words:  # only a glued currency starts here
+        words[-1] = words[-1].rsplit(None, 1)[-1]
+        before.currency = GLUED_CURRENCY.get(words[-1], "")
+        words = words[:-1]
+    elif words and (words[-1] in CURRENCY_SYMBOLS or words[-1] in CURRENCY_CODES):
+        before.currency = CURRENCY_SYMBOLS.get(words[-1]) or CURRENCY_CODES[words[-1]]
+        words = words[:-1]
+        if words and words[-1] in CURRENCY_PREFIXES:
+            words = words[:-1]
+    for size in range(min(QUAL_MAX_WORDS, len(words)), 0, -1):
+        qualifier = PRE_QUALIFIERS.get(tuple(words[-size:]))
+        if qualifier:
+            before.qualifier, before.qualifier_word = qualifier, words[-size]
+            words = words[:-size]
+            break
+    before.bare = words
+    return before
+
+
+def _read_candidate(text: str, match: re.Match[str], before: Before) -> Candidate | None:
+    kind = match.lastgroup or ""
+    start, end = match.start(), match.end()
+    if kind == "iso":
+        cand = Candidate(start, end, float(text[start : start + 4]), kind, before)
+        cand.role, cand.locked, cand.noun, cand.unit_end = "date_or_year", True, "date", end
+        return cand
+    if kind == "clock":
+        return _read_clock(text, start, end, before)
+    if kind == "vulgar":
+        cand = Candidate(start, end, nw.VULGAR_FRACTIONS[text[start]], kind, before, unit_end=end)
+        read_after(text, cand)
+        return cand
+    if kind == "digits":
+        return _read_digits(text, start, end, before)
+    return _read_words(text, kind, start, end, before)
+
+
+def _read_clock(text: str, start: int, end: int, before: Before) -> Candidate:
+    """ "10 am" = 1000, "10.50pm" = 2250, "14:30" = 1430 (24-hour HHMM)."""
+    hours, _, minutes = text[start:end].replace(":", ".").partition(".")
+    hour, minute = int(hours), int(minutes or 0)
+    meridian = MERIDIAN.match(text, end)
+    if meridian:
+        if meridian.group(1).lower() == "p" and hour != 12:
+            hour += 12
+        elif meridian.group(1).lower() == "a" and hour == 12:
+            hour = 0
+    cand = Candidate(start, end, float(hour * 100 + minute), "clock", before, unit_end=end)
+    cand.role, cand.locked, cand.noun = "time", True, "time of day (24-hour HHMM)"
+    cand.qualifier = before.qualifier or "exact"
+    return cand
+
+
+def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate | None:
+    if _is_digit_designation(text, start, end, before):
+        return None
+    if text[end : end + 1] == "/" or (start > 0 and text[start - 1] == "/"):
+        return None  # fractions, dates and scores written with slashes: not handled
+    if end - start > _MAX_DIGITS and sum(c.isdigit() for c in text[start:end]) > _MAX_DIGITS:
+        return None  # a long digit run is an identifier (phone, account, ISBN), not a figure
+    value = float(
+        text[start:end]
+        .replace(",", "")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace("\u2009", "")
+    )
+    cand = Candidate(start, end, value, "digits", before, currency=before.currency, unit_end=end)
+    _read_space_groups(text, cand)
+    vulgar = nw.VULGAR_FRACTIONS.get(text[cand.end : cand.end + 1])
+    if vulgar is not None:  # "2½"
+        cand.value += vulgar
+        cand.end = cand.unit_end = cand.end + 1
+    if not _read_digit_suffix(text, cand):
+        return None
+    _read_and_a_half(text, cand)
+    _read_range(text, cand)
+    _read_sign(text, cand)
+    read_after(text, cand)
+    return cand
+
+
+def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bool:
+    """ "F-16", "COVID-19", "S-300", "Resolution 2231", "Xbox 360", "No. 10", "#3"."""
+    prev = text[start - 1] if start > 0 else " "
+    if prev == "#":
+        return True
+    if prev == "-":
+        word = HYPHEN_PREFIX.search(text, max(0, start - 20), start)
+        if word and (
+            any(ch.isupper() for ch in word.group(1))
+            or word.group(1).lower() in LOWER_DESIGNATOR_PREFIXES
+        ):
+            return True
+    if "," in text[start:end] or "." in text[start:end]:
+        return False
+    return _follows_designator(text, start, before)
+
+
+def _follows_designator(text: str, start: int, before: Before) -> bool:
+    """True when the word right before (one space) names a thing this number identifies."""
+    if not before.words or start < 2 or text[start - 1] != " " or text[start - 2].isspace():
+        return False
+    word = before.words[-1]
+    if word in DESIGNATOR_WORDS:
+        return True
+    if word in NOT_DESIGNATORS or word in CURRENCY_CODES:
+        return False
+    raw = DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
+    if not raw or not any(c.isupper() for c in raw.group(1)) or word.endswith("ly"):
+        return False  # lower case, or an adverb ("Reportedly 30 ...")
+    # "In Gaza 20 people ..." names a place, not a model.
+    return not (len(before.words) >= 2 and before.words[-2] in LOCATION_PREPOSITIONS)
+
+
+def _read_digit_suffix(text: str, cand: Candidate) -> bool:
+    """Letters right after the digits: scale, ordinal, decade or unit; False for identifiers."""
+    end = cand.end
+    if end >= len(text) or not text[end].isalpha():
+        _read_spaced_scale(text, cand)
+        return True
+    suffix = ATTACHED_SUFFIX.match(text, end)
+    if not suffix:
+        return False  # "5G", "3D": identifiers
+    if suffix.group("scale"):
+        letters = suffix.group("scale").lower()
+        if letters == "m" and not cand.currency and _means_metres(text, cand, suffix.end()):
+            cand.role, cand.locked, cand.noun = "distance", True, "metres"  # "a 300m tower"
+            cand.unit_end = suffix.end()
+            return True
+        cand.value *= nw.SCALE_SUFFIX[letters]
+        cand.end = cand.unit_end = suffix.end()
+        cand.scaled = True
+    elif suffix.group("ord"):
+        cand.kind, cand.end = "ordinal", suffix.end()
+        cand.role, cand.locked = "ordinal", True
+    elif suffix.group("decade"):
+        cand.end = suffix.end()
+        cand.role = "date_or_year" if cand.value >= 1000 else "other_count"
+        cand.locked, cand.noun = True, "decade"
+    else:
+        unit = suffix.group("unit").lower()
+        cand.unit_end = suffix.end()
+        cand.noun = unit
+        if unit in ATTACHED_DISTANCE:
+            cand.role, cand.locked = "distance", True
+        elif unit == "bps":
+            cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
+    cand.unit_end = max(cand.unit_end, cand.end)
+    return True
+
+
+def _means_metres(text: str, cand: Candidate, pos: int) -> bool:
+    """ "a 300m tower", "ran 100m." are metres; "40m people", "$300m" are millions."""
+    if METRES_FOLLOW.match(text, pos):
+        return True
+    nxt = NEXT_WORD.match(text, pos)
+    return bool(
+        cand.before.words
+        and cand.before.words[-1] in ("a", "an")
+        and nxt
+        and not nxt.group(1).endswith("s")
+    )
+
+
+def _read_spaced_scale(text: str, cand: Candidate) -> None:
+    """ "1.5 million", "2.3 bn", "2 dozen": the scale word joins the span."""
+    scale = SPACED_SCALE.match(text, cand.end)
+    if scale:
+        cand.value *= nw.SCALE_SUFFIX[(scale.group("abbr") or scale.group("word")).lower()]
+        cand.end = cand.unit_end = scale.end()
+        cand.scaled = True
+
+
+def _read_range(text: str, cand: Candidate) -> None:
+    """ "30-40", "30 to 40", "between 30 and 40", "12-13%", "$2-3bn"; not "from 29 to 31"."""
+    tail = RANGE_TAIL.match(text, cand.end)
+    if not tail:
+        return
+    sep = tail.group("sep").strip().lower()
+    bare = cand.before.bare
+    if sep == "and" and (not bare or bare[-1] != "between"):
+        return
+    if sep in ("to", "through", "thru") and _is_change(bare):
+        return  # a revised figure ("rose from 29 to 31"), two mentions
+    digits = DIGITS.match(text, tail.end())
+    if not digits or (text[digits.end() : digits.end() + 1] in ("/", "-") and sep != "-"):
+        return
+    raw_high = float(digits.group().replace(",", ""))
+    high = Candidate(digits.start(), digits.end(), raw_high, "digits", cand.before)
+    if not _read_digit_suffix(text, high) or high.locked:
+        return
+    low_value = cand.value
+    if high.scaled and not cand.scaled:
+        low_value *= high.value / raw_high  # "$2-3bn": the scale applies to both
+    high_value = high.value
+    if sep == "-" and low_value >= 1000 and high_value < 100 and "," not in digits.group():
+        high_value += (low_value // 100) * 100  # "2014-15"
+    if high_value <= low_value:
+        return
+    cand.value, cand.high, cand.end, cand.unit_end = low_value, high_value, high.end, high.end
+    cand.qualifier, cand.kind = "range", "range"
+
+
+def _is_change(bare: list[str]) -> bool:
+    """ "rose 29 to 31", "rose from 29 to 31": a change; "from 6 to 11" alone is a range."""
+    if not bare:
+        return False
+    if bare[-1] == "from":  # "raises the death total from 29 to 31": a verb of change before
+        return any(word in CHANGE_WORDS for word in bare[-8:-1])
+    return bare[-1] in CHANGE_WORDS
+
+
+def _read_words(text: str, kind: str, start: int, end: int, before: Before) -> Candidate | None:
+    phrase = text[start:end]
+    if kind == "words":
+        if _word_is_not_a_number(text, start, end, phrase.lower(), before):
+            return None
+        value = nw.parse_cardinal(phrase)
+    elif kind == "dozen":
+        value = nw.parse_dozen(phrase)
+    elif kind == "vague":
+        value = nw.parse_vague(phrase)
+    elif kind == "half":
+        value = nw.parse_half(phrase)
+    elif kind == "fraction":
+        value = nw.parse_fraction(phrase)
+    else:
+        if _second_is_a_unit(text, end, phrase.lower(), before):
+            return None
+        value = nw.parse_ordinal(phrase)
+    if value is None:
+        return None
+    cand = Candidate(start, end, value, kind, before, unit_end=end)
+    if kind == "ordinal":
+        cand.role, cand.locked = "ordinal", True
+    elif kind == "vague":
+        cand.qualifier = "at_least"  # a vague plural is a lower bound
+    elif kind == "words":
+        _read_and_a_half(text, cand)
+        _read_word_range(text, cand)
+    read_after(text, cand)
+    return cand
+
+
+def _read_sign(text: str, cand: Candidate) -> None:
+    """ "-5 degrees", "−12C", "minus 5": a negative number (the sign joins the span)."""
+    start = cand.start
+    if start > 0 and text[start - 1] in "-−" and (start < 2 or text[start - 2] in _SIGN_BEFORE):
+        cand.start, cand.value = start - 1, -cand.value
+    elif cand.before.bare[-1:] == ["minus"] and not MINUS_IS_ARITHMETIC.search(
+        text, max(0, start - 14), start
+    ):
+        cand.value = -cand.value
+
+
+def _read_space_groups(text: str, cand: Candidate) -> None:
+    """ "1 200 people": thousands grouped by a plain space, as many style guides write them.
+
+    Only a 1-3 digit head followed by whole 3-digit groups, not after a month or another
+    number ("March 5 200 people" stays two numbers, the day and the count).
+    """
+    if cand.end - cand.start > 3 or not text[cand.start : cand.end].isdigit():
+        return
+    groups = SPACE_GROUPS.match(text, cand.end)
+    if not groups:
+        return
+    words = cand.before.words
+    if words and (words[-1].rstrip(".") in MONTH_WORDS or words[-1][:1].isdigit()):
+        return
+    cand.end = cand.unit_end = groups.end()
+    cand.value = float(text[cand.start : cand.end].replace(" ", ""))
+
+
+def _read_and_a_half(text: str, cand: Candidate) -> None:
+    """ "two and a half years" = 2.5, "five and a half million" = 5,500,000."""
+    half = AND_A_HALF.match(text, cand.end)
+    if half and not cand.scaled:
+        cand.value += 0.5
+        cand.end = cand.unit_end = half.end()
+        _read_spaced_scale(text, cand)
+
+
+def _word_is_not_a_number(text: str, start: int, end: int, low: str, before: Before) -> bool:
+    """The pronoun "one" ("no one", "one of the few", "one another") and "Formula One"."""
+    if low == "one":
+        if before.words and before.words[-1] in PRONOUN_ONE_BEFORE:
+            return True
+        if PRONOUN_ONE_AFTER.match(text, end):
+            return True
+        hyphen = HYPHEN_WORD.match(text, end)
+        if hyphen and hyphen.group(1).lower() in ONE_IDIOMS:
+            return True  # "one-off", "one-sided"
+    return " " not in low and "-" not in low and _follows_designator(text, start, before)
+
+
+def _second_is_a_unit(text: str, end: int, low: str, before: Before) -> bool:
+    """ "second" as a unit of time: "a split second", "one second", "a second later"."""
+    if low != "second" or not before.words:
+        return False
+    prev = before.words[-1]
+    if prev in ("a", "the", "every", "each"):
+        return bool(SECOND_AS_UNIT.match(text, end))
+    return prev in ("split", "per", "one") or prev[:1].isdigit()
+
+
+def _read_word_range(text: str, cand: Candidate) -> None:
+    """ "two to three people", "from six to 11", "between six and eleven", "5 through 9"."""
+    tail = WORD_RANGE_TAIL.match(text, cand.end)
+    if not tail or _is_change(cand.before.bare):
+        return
+    if tail.group("sep").lower() == "and" and cand.before.bare[-1:] != ["between"]:
+        return
+    other = WORDNUM.match(text, tail.end()) or DIGITS.match(text, tail.end())
+    if other is None or text[other.end() : other.end() + 1] in ("/", "-"):
+        return
+    if other.group()[0].isdigit():
+        if "," in other.group() or text[other.end() : other.end() + 1].isalpha():
+            return
+        high: float | None = float(other.group())
+    else:
+        high = nw.parse_cardinal(other.group())
+    if high is not None and high > cand.value:
+        cand.high, cand.end, cand.unit_end = high, other.end(), other.end()
+        cand.qualifier, cand.kind = "range", "range"

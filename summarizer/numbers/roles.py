@@ -1,0 +1,447 @@
+"""Pass 4, roles: what each number counts (killed, injured, launched...), from the cue words.
+
+In order: population phrases ("a city of 340,000 people"), "claimed 14 lives", "including
+N" / "N of them" (the role of the number it details), a toll's new figure ("the toll was
+revised to 38"); then the nearest cue in the sentence, preferring verbs that govern the
+number ("shot down 21") over participles that only describe a noun ("rockets fired at").
+Last, the counted noun limits the role: places and objects are no casualties, buildings
+are damaged, people are not shot down.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from summarizer.numbers.lexicon import (
+    AUXILIARIES,
+    CHANGE_WORDS,
+    COPULAS,
+    CUE_ROLE,
+    HARM_ROLES,
+    NOT_CASUALTY_NOUNS,
+    PEOPLE_NOUNS,
+    POPULATION_HEADS,
+    PRONOUNS,
+    SETTLEMENT_NOUNS,
+    STRUCTURE_NOUNS,
+    SUBJECT_WORDS,
+    TAKES_LIVES,
+    TOLL_NOUNS,
+    TRANSITIVE_PARTICIPLES,
+)
+from summarizer.numbers.mention import Candidate
+from summarizer.numbers.patterns import (
+    CLAUSE_BREAK,
+    COORDINATION,
+    GOVERNED_GAP,
+    LIVES_AFTER,
+    NOMINAL_END,
+    NUMBER_FOLLOWS,
+    OBJECT_FOLLOWS,
+    OF_THEM,
+    PROJECTILES,
+    SUBJECT_VERB,
+)
+from summarizer.text.sentences import sentence_at, sentence_index
+from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES
+
+__all__ = [
+    "Cue",
+    "assign_roles",
+    "borrow_elided_projectiles",
+    "borrow_missing_nouns",
+    "find_cues",
+    "role_cue_near",
+]
+
+
+# How far a cue may stand from the number it gives a role, in words: before the number,
+# or after its counted noun.
+_MAX_BEFORE_WORDS = 25
+_MAX_AFTER_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word of a role in the text, and how it stands to the numbers near it."""
+
+    start: int
+    end: int
+    role: str
+    weak: bool  # a participle describing the noun before it ("rockets fired at ...")
+    has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
+    predicate: bool  # "are missing", "were injured": says something of an earlier subject
+    own_subject: bool  # "when it overturned": a pronoun is the subject, not a number before
+
+
+def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -> list[Cue]:
+    """The cue words at ``spans`` (from the lexer), each with how it stands in its clause."""
+    cues = []
+    measures = {c.start for c in cands if c.role in _MEASURE_ROLES}
+    for start, end in spans:
+        phrase = " ".join(text[start:end].lower().split())
+        prev = _word_before(text, start)
+        weak = phrase in TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
+        follows = NUMBER_FOLLOWS.match(text, end)
+        # "trapped nearly 400 metres underground": a measure is no object of the verb
+        has_object = bool(follows) and not (measures and _measure_at(text, follows, measures))
+        predicate = prev.lower() in COPULAS
+        own_subject = _pronoun_subject(text, start, prev.lower())
+        role = CUE_ROLE[phrase]
+        cues.append(Cue(start, end, role, weak, has_object, predicate, own_subject))
+    return cues
+
+
+_MEASURE_ROLES = frozenset({"distance", "duration", "time", "date_or_year", "percentage"})
+
+
+def _measure_at(text: str, follows: re.Match[str], measures: set[int]) -> bool:
+    """Whether the number the match ``follows`` reached starts a measure (a distance...)."""
+    pos = follows.end() - 1
+    while pos > follows.start() and not text[pos - 1].isspace():
+        pos -= 1
+    return pos in measures or follows.end() - 1 in measures
+
+
+def _pronoun_subject(text: str, start: int, prev: str) -> bool:
+    """ "when it overturned", "after they had fled": a pronoun is the cue's subject."""
+    if prev in PRONOUNS:
+        return True
+    if prev not in AUXILIARIES:
+        return False
+    words = text[max(0, start - 30) : start].lower().split()[-3:-1]
+    for word in reversed(words):  # up to two auxiliaries: "it had been"
+        if word in PRONOUNS:
+            return True
+        if word not in AUXILIARIES:
+            return False
+    return False
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (one or more spaces between), or "" after punctuation."""
+    head = text[max(0, start - 24) : start]
+    if not head[-1:].isspace():
+        return ""
+    parts = head.split()
+    word = parts[-1] if parts else ""
+    return word if word.replace("’", "").replace("'", "").isalnum() else ""
+
+
+def _is_reduced_relative(text: str, end: int, prev: str) -> bool:
+    """ "rockets fired at", "five fired at", "people killed in": a participle after a noun."""
+    low = prev.lower()
+    if not prev or low in SUBJECT_WORDS or low.endswith("ly"):
+        return False
+    if prev[0].isupper() and not low.endswith("s"):
+        return False  # "Russia fired ...": a subject
+    return not OBJECT_FOLLOWS.match(text, end)  # "system intercepted at least eight"
+
+
+def assign_roles(
+    text: str, cands: list[Candidate], sentences: list[tuple[int, int]], cues: list[Cue]
+) -> None:
+    """Population phrases, then "including N", then cues; other counts stay other_count."""
+    cue_starts = [c.start for c in cues]
+    # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
+    # missing"), unless that number only details this one ("20, including two civilians,
+    # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
+    blockers = [c.start for c in cands if not _details_another(text, c)]
+    for index, cand in enumerate(cands):
+        if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
+            cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
+        if cand.locked:
+            continue
+        if _population_phrase(cand.before.bare):
+            cand.role = "population"
+            continue
+        if (
+            cand.before.bare[-1:]
+            and cand.before.bare[-1] in TAKES_LIVES
+            and LIVES_AFTER.match(text, cand.unit_end)
+        ):
+            cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
+            continue
+        sentence = sentence_at(sentences, cand.start)
+        head = _including_head(text, cands, index, sentence)
+        if head is not None:
+            cand.role = head.role
+            continue
+        toll = _changed_toll(text, cand, cues, cue_starts, sentence)
+        if toll:
+            cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
+            continue
+        role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
+        if cand.population_noun and not bound:
+            role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
+        if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
+            role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
+        if role == "damaged" and PROJECTILES.search(cand.noun):
+            role = "intercepted"  # "destroyed 20 drones" (in the air)
+        cand.role = _fit_noun(role, cand.noun) or "other_count"
+    _share_partitive_roles(cands)
+
+
+def _changed_toll(
+    text: str, cand: Candidate, cues: list[Cue], cue_starts: list[int], sentence: tuple[int, int]
+) -> str:
+    """The role of a toll's new figure: "the toll rose to 31", "was revised down to 38".
+
+    The number after a verb of change counts what the clause's subject counts, so the
+    first toll noun of the sentence ("the death toll", "the number of injured") decides,
+    not a nearer cue inside a relative clause ("a fire that gutted a building").
+    """
+    bare = cand.before.bare
+    if (
+        not bare
+        or bare[-1] not in ("to", "from")
+        or not any(word in CHANGE_WORDS for word in bare[-5:-1])
+    ):
+        return ""
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    for cue in cues[lo:]:
+        if cue.end > cand.start:
+            break
+        if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
+            return cue.role
+    return ""
+
+
+def _fit_noun(role: str, noun: str) -> str:
+    """The role a cue gives, as far as the counted noun can take it.
+
+    Places, happenings and objects are not casualties: "taken to 7 hospitals", "in 12
+    districts", "killed in 30 attacks", "four grenades were recovered" count other things.
+    Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
+    people are not damaged, launched or shot down.
+    """
+    if role not in EVENT_ROLES or not noun:
+        return role
+    head = noun.rsplit(None, 1)[-1].lower()
+    if head in NOT_CASUALTY_NOUNS:
+        return "other_count"
+    if head in SETTLEMENT_NOUNS and role in HARM_ROLES:
+        return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
+    if head in STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
+        return "damaged"
+    if head in STRUCTURE_NOUNS and role == "arrested":
+        return "other_count"  # "arrested 14 people and seized 3 vehicles"
+    if head in PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
+        return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
+    return role
+
+
+def _share_partitive_roles(cands: list[Candidate]) -> None:
+    """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
+
+    The part (6) takes the role the total's clause gives when it has none of its own, and a
+    total whose part was intercepted counts what was launched.
+    """
+    for cand in cands:
+        if cand.total_of is None:
+            continue
+        part = cands[cand.total_of]
+        if part.locked:
+            continue
+        if part.role == "other_count" and cand.role in EVENT_ROLES:
+            part.role = cand.role
+        if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
+            cand.role = "launched"
+
+
+def _population_phrase(bare: list[str]) -> bool:
+    """ "a city of about 340,000 people", "population of 5,000", "home to 2 million"."""
+    if len(bare) < 2:
+        return False
+    return (bare[-1] == "of" and bare[-2] in POPULATION_HEADS) or (bare[-2], bare[-1]) in (
+        ("home", "to"),
+        ("populated", "by"),
+    )
+
+
+def _details_another(text: str, cand: Candidate) -> bool:
+    """ "including 23", "among them 6", "16 of them": a number that details the one before."""
+    bare = cand.before.bare
+    if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+        return True
+    return not cand.noun and bool(OF_THEM.match(text, cand.end))
+
+
+def _including_head(
+    text: str, cands: list[Candidate], index: int, sentence: tuple[int, int]
+) -> Candidate | None:
+    """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40.
+
+    "N of them" refers to the count right before it ("41 survivors, nine of them in
+    hospital"), so only that one may lend its role.
+    """
+    cand = cands[index]
+    if not _details_another(text, cand):
+        return None
+    of_them = not cand.before.bare or cand.before.bare[-1] != "including"
+    of_them = of_them and cand.before.bare[-2:] != ["among", "them"]
+    for prev in reversed(cands[:index]):
+        if prev.start < sentence[0]:
+            return None
+        if prev.role in EVENT_ROLES:
+            return prev
+        if of_them:
+            return None
+    return None
+
+
+def _role_from_cues(
+    text: str,
+    cand: Candidate,
+    cues: list[Cue],
+    cue_starts: list[int],
+    sentence: tuple[int, int],
+    blockers: list[int],
+) -> tuple[str, bool]:
+    """(role, bound): the best cue in the sentence, and whether it is bound to this number.
+
+    A cue bound to the number wins (its noun: "9 dead"; an adjective: "53 damaged cars");
+    then the nearest governing cue on either side, where a verb right before the number
+    ("killed 24", "shot down 21") counts as distance 0 and the cue before wins ties;
+    participles that only describe a noun ("rockets fired at") are the last resort.
+    """
+    nominal = _nominal_cue(text, cand, cues, cue_starts) or _cue_inside(cues, cue_starts, cand)
+    if nominal:
+        return nominal, True
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    hi = bisect.bisect_left(cue_starts, sentence[1])
+    best: tuple[int, int, int, str] | None = None
+    for cue in cues[lo:hi]:
+        key = _cue_key(text, cand, cue, blockers)
+        if key is not None and (best is None or key < best):
+            best = key
+    if best is None:
+        return "", False
+    weak, distance, after, role = best
+    return role, not weak and distance <= (2 if after else 0)
+
+
+def _cue_key(
+    text: str, cand: Candidate, cue: Cue, blockers: list[int]
+) -> tuple[int, int, int, str] | None:
+    """Sort key (weak, distance in words, after, role) of one cue for one number, or None."""
+    if cue.end <= cand.start:
+        if cand.total_of is not None:
+            return None  # the verb before "21 of 49" acts on the 21
+        distance = text.count(" ", cue.end, cand.start)
+        if distance > _MAX_BEFORE_WORDS or ";" in text[cue.end : cand.start]:
+            return None
+        governs = bool(GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
+        if cue.predicate and not governs:
+            return None  # "12 are missing and 3,000 have been evacuated"
+        if (
+            not governs
+            and not cand.noun
+            and cand.before.bare
+            and _in_place_phrase(cand.before.bare)
+        ):
+            return None  # "overturned in the 2": a bare number after a preposition of place
+        if not governs and CLAUSE_BREAK.search(text, cue.end, cand.start):
+            # "12 people died and 40 were injured": a cue of the same clause, after the
+            # number, is nearer in the sentence's structure than one across "and"; so is a
+            # bare participle ("23 confirmed dead and 41,000 others displaced"), unless the
+            # cue is a verb whose objects are coordinated ("intercepted 8 ... and 5 fired").
+            distance += _MAX_AFTER_WORDS
+            if not cue.has_object:
+                return (1, distance, 0, cue.role)
+        return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
+    if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
+        distance = text.count(" ", cand.noun_end, cue.start)
+        if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
+            return None
+        i = bisect.bisect_right(blockers, cand.start)
+        if (
+            i < len(blockers)
+            and blockers[i] < cue.start
+            and not COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+        ):
+            return None  # another number stands between: the cue is its own
+        return (int(cue.weak), distance, 1, cue.role)
+    return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+def _in_place_phrase(bare: list[str]) -> bool:
+    """The number is in a phrase of place: "in the 3", "across 4" (not "at": "toll stands at 22")."""
+    last = (
+        bare[-2] if bare[-1] in ("the", "a", "an", "its", "their") and len(bare) > 1 else bare[-1]
+    )
+    return last in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "into", "inside", "across"})
+
+
+def _nominal_cue(text: str, cand: Candidate, cues: list[Cue], cue_starts: list[int]) -> str:
+    """ "left 9 dead and 17 wounded": a cue word standing as the noun of a bare number."""
+    i = bisect.bisect_left(cue_starts, cand.noun_end)
+    if i == len(cues) or cand.noun or text[cand.noun_end : cues[i].start].strip():
+        return ""
+    if not NOMINAL_END.match(text, cues[i].end):
+        return ""
+    cand.noun = "people"
+    return cues[i].role
+
+
+def _cue_inside(cues: list[Cue], cue_starts: list[int], cand: Candidate) -> str:
+    """A cue word between the number and its noun: "53 damaged cars"."""
+    i = bisect.bisect_left(cue_starts, cand.end)
+    if i < len(cues) and cues[i].end <= cand.noun_end:
+        return cues[i].role
+    return ""
+
+
+def borrow_elided_projectiles(
+    text: str, cands: list[Candidate], sentences: list[tuple[int, int]]
+) -> None:
+    """ "Russia launched 30 drones. Twelve were downed": the subject's noun is elided.
+
+    A bare number that is the subject of a clause ("Twelve were ...") counts the weapons of
+    the count before it, in its sentence or the one before, so "Twelve were destroyed"
+    reads as intercepted drones, not damaged buildings.
+    """
+    for index, cand in enumerate(cands):
+        if cand.noun or cand.locked or not SUBJECT_VERB.match(text, cand.end):
+            continue
+        i = sentence_index(sentences, cand.start)
+        first = sentences[max(i - 1, 0)][0]
+        for prev in reversed(cands[:index]):
+            if prev.start < first:
+                break
+            if prev.noun and PROJECTILES.search(prev.noun):
+                cand.noun = prev.noun
+                break
+
+
+def borrow_missing_nouns(cands: list[Candidate], sentences: list[tuple[int, int]]) -> None:
+    """ "two seriously", "injured over 100": borrow the noun of the previous count in the sentence."""
+    for index, cand in enumerate(cands):
+        if cand.noun or cand.role not in PEOPLE_ROLES:
+            continue
+        first = sentence_at(sentences, cand.start)[0]
+        for prev in reversed(cands[:index]):
+            if prev.start < first:
+                break
+            if prev.noun and prev.role in PEOPLE_ROLES:
+                cand.noun = prev.noun
+                break
+
+
+def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
+    """Whether a cue word of ``role`` stands within ``words`` words of ``text[start:end]``.
+
+    A role the extractor gives from a cue right beside the number ("40 were injured",
+    "killed 24") is stated; one it reached across a clause is only inferred.
+    """
+    before = text[max(0, start - 80) : start].split()[-words:]
+    after = text[end : end + 80].split()[: words + 1]
+    tokens = [t.strip(".,;:!?\"'()").lower() for t in before + after]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    return any(CUE_ROLE.get(token) == role for token in tokens + pairs)
