@@ -18,7 +18,8 @@ from fastapi import FastAPI
 
 from summarizer.config import Settings, load_settings
 from summarizer.errors import ConfigError
-from summarizer.service.app import create_app, default_state_dir
+from summarizer.service.app import create_app
+from summarizer.service.runtime import default_state_dir
 from summarizer.service.state import describe_url
 
 OVERRIDES_ENV = "SUMMARIZER_SERVE_OVERRIDES"  # command-line options handed to worker processes
