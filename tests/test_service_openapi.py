@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from summarizer.config import Settings
+from summarizer.config import ServiceSettings, Settings
 
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "openapi.json"
 
@@ -21,14 +21,9 @@ def document(state_dir: Path, *, keys: bool = True) -> dict[str, Any]:
     """The document of an app with the default limits (the description quotes them)."""
     from summarizer.service import create_app
 
-    settings = Settings(
-        backend="compatible",
-        base_url="http://127.0.0.1:9/v1",
-        model="m",
-        state_dir=state_dir,
-        api_keys=("snapshot-key",) if keys else (),
-    )
-    openapi = create_app(settings).openapi()
+    settings = Settings(backend="compatible", base_url="http://127.0.0.1:9/v1", model="m")
+    service = ServiceSettings(state_dir=state_dir, api_keys=("snapshot-key",) if keys else ())
+    openapi = create_app(settings, service).openapi()
     openapi["info"].pop("version")  # the installed package's version
     return json.loads(json.dumps(openapi))
 

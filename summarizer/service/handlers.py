@@ -8,7 +8,7 @@ answered with no details.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import Request
@@ -85,7 +85,9 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
 
 
 # Starlette answers with the handler of the exception's nearest class (its MRO).
-EXCEPTION_HANDLERS: dict[Any, Callable[[Request, Any], Awaitable[Response]]] = {
+EXCEPTION_HANDLERS: dict[
+    int | type[Exception], Callable[[Request, Any], Coroutine[Any, Any, Response]]
+] = {
     ServiceError: on_service_error,
     StateUnavailable: on_state_unavailable,
     SummarizerError: on_library_error,

@@ -18,7 +18,7 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 from starlette.applications import Starlette
 
-from summarizer.config import Settings
+from summarizer.config import ServiceSettings, Settings
 from summarizer.pipeline.cache import ResponseCache
 from summarizer.service.engine import Engine, background_slots
 from summarizer.service.jobs import JobRunner
@@ -32,7 +32,7 @@ def default_state_dir() -> Path:
     return base / "summarizer"
 
 
-def open_store(settings: Settings, state_dir: Path) -> StateStore:
+def open_store(settings: ServiceSettings, state_dir: Path) -> StateStore:
     """The configured backend, not yet opened: Postgres with ``state_url``, else SQLite."""
     url = settings.state_database()
     if url is not None:
@@ -57,9 +57,11 @@ def shared_cache(settings: Settings, store: StateStore) -> ResponseCache | None:
 
 @dataclass(frozen=True)
 class ServiceState:
-    """One app's parts. ``call`` runs a store method (in a thread when it does I/O)."""
+    """One app's parts: ``settings`` the service's own, ``library`` what the model calls
+    use; ``call`` runs a store method (in a thread when it does I/O)."""
 
-    settings: Settings
+    settings: ServiceSettings
+    library: Settings
     metrics: Metrics
     store: StateStore
     call: Offload
@@ -67,22 +69,22 @@ class ServiceState:
     runner: JobRunner
 
     @classmethod
-    def build(cls, settings: Settings) -> ServiceState:
-        """The parts for ``settings``; nothing is opened or started yet."""
+    def build(cls, settings: ServiceSettings, library: Settings) -> ServiceState:
+        """The parts for these settings; nothing is opened or started yet."""
         metrics = Metrics()
         state_dir = settings.state_dir or default_state_dir()
         store = open_store(settings, state_dir)
         call = Offload(store, settings.state_pool_size + 2)
-        engine = Engine(settings, metrics, cache=shared_cache(settings, store))
+        engine = Engine(library, settings, metrics, cache=shared_cache(library, store))
         runner = JobRunner(
             store,
             call,
             engine,
-            background_slots(settings),
+            background_slots(library, settings),
             lock_path=state_dir / "runner.lock",
             lease=settings.job_lease,
         )
-        return cls(settings, metrics, store, call, engine, runner)
+        return cls(settings, library, metrics, store, call, engine, runner)
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:

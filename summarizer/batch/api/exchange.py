@@ -16,7 +16,7 @@ from typing import Any
 from summarizer.batch.api.lines import Answer, request_line
 from summarizer.batch.api.store import Article, BatchStore, Job
 from summarizer.batch.api.transfer import store_answers
-from summarizer.config import Settings, load_settings
+from summarizer.config import ServiceSettings, Settings, load_settings
 from summarizer.errors import InputError
 
 EXPORT_JOB = "export"  # the one job row of an export: its request file
@@ -41,7 +41,12 @@ def stored_settings(state: Path, **overrides: Any) -> Settings:
         store.close()
     if saved is None:
         raise InputError(f"{state}: the export state is incomplete; export again")
-    values = json.loads(saved)
+    # A state saved before the service's settings left Settings carries them: not ours.
+    values = {
+        key: value
+        for key, value in json.loads(saved).items()
+        if key not in ServiceSettings.model_fields
+    }
     values.update({key: value for key, value in overrides.items() if value is not None})
     return load_settings(**values)  # the key comes from the environment or config file
 

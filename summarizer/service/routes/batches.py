@@ -24,6 +24,7 @@ from summarizer.service.routes.contract import (
     ID_PATTERN,
     JSONL,
     READ_ERRORS,
+    Responses,
     check_many,
 )
 from summarizer.service.runtime import Caller, Service
@@ -33,7 +34,7 @@ body_router = APIRouter(tags=["batches"])
 router = APIRouter(tags=["batches"])
 
 BatchId = Annotated[str, PathParam(pattern=ID_PATTERN)]
-RESULTS_DOC = {
+RESULTS_DOC: Responses = {
     200: {
         "description": "JSONL, one ResultLine per request, in input order.",
         "content": {JSONL: {"schema": {"$ref": "#/components/schemas/ResultLine"}}},

@@ -20,6 +20,8 @@ JSONL = "application/jsonl"
 SSE = "text/event-stream"
 ID_PATTERN = r"^[a-z]+_[0-9a-f]{24}$"
 
+Responses = dict[int | str, dict[str, Any]]  # a route's ``responses``: status -> OpenAPI entry
+
 
 def error_response(description: str, headers: dict[str, str] | None = None) -> dict[str, Any]:
     """An error status's entry: explicit JSON content, as routes answering HTML or JSONL
@@ -37,27 +39,29 @@ def error_response(description: str, headers: dict[str, str] | None = None) -> d
 
 
 RETRY = {"Retry-After": "Seconds to wait before retrying."}
-E400 = {400: error_response("Unknown prompt, or a body that is not JSON.")}
-E401 = {401: error_response("Missing or invalid API key (the key is never echoed).")}
-E404 = {404: error_response("No such resource for this API key.")}
-E409 = {409: error_response("Idempotency-Key reused with a different body.")}
-E413 = {413: error_response("Request body larger than the limit.")}
-E422 = {422: error_response("Invalid request body or article (the CLI's wording).")}
-E429 = {429: error_response("Rate limit for this API key exceeded.", RETRY)}
-E500 = {500: error_response("Internal error (no details leak).")}
-E502 = {502: error_response("The model backend failed or answered invalid output after retries.")}
-E503 = {
+E400: Responses = {400: error_response("Unknown prompt, or a body that is not JSON.")}
+E401: Responses = {401: error_response("Missing or invalid API key (the key is never echoed).")}
+E404: Responses = {404: error_response("No such resource for this API key.")}
+E409: Responses = {409: error_response("Idempotency-Key reused with a different body.")}
+E413: Responses = {413: error_response("Request body larger than the limit.")}
+E422: Responses = {422: error_response("Invalid request body or article (the CLI's wording).")}
+E429: Responses = {429: error_response("Rate limit for this API key exceeded.", RETRY)}
+E500: Responses = {500: error_response("Internal error (no details leak).")}
+E502: Responses = {
+    502: error_response("The model backend failed or answered invalid output after retries.")
+}
+E503: Responses = {
     503: error_response(
         "Too many model calls in flight, not ready, backend rate-limited, or the state "
         "database unavailable.",
         RETRY,
     )
 }
-E504 = {504: error_response("The model backend did not answer in time.")}
-COMMON = {**E401, **E429, **E500}
-BODY_ERRORS = {**COMMON, **E400, **E413, **E422, **E503}
-MODEL_ERRORS = {**BODY_ERRORS, **E502, **E503, **E504}
-READ_ERRORS = {**COMMON, **E404, **E422, **E503}
+E504: Responses = {504: error_response("The model backend did not answer in time.")}
+COMMON: Responses = {**E401, **E429, **E500}
+BODY_ERRORS: Responses = {**COMMON, **E400, **E413, **E422, **E503}
+MODEL_ERRORS: Responses = {**BODY_ERRORS, **E502, **E503, **E504}
+READ_ERRORS: Responses = {**COMMON, **E404, **E422, **E503}
 
 
 BEARER = HTTPBearer(auto_error=False, description="An API key from the server's settings.")
@@ -123,6 +127,7 @@ __all__ = [
     "MODEL_ERRORS",
     "READ_ERRORS",
     "SSE",
+    "Responses",
     "check_many",
     "documented_auth",
     "error_response",

@@ -58,7 +58,7 @@ async def stream_summaries(
 async def _lines(
     request: Request, body: StreamRequest, service: ServiceState, who: str, sse: bool
 ) -> AsyncIterator[str]:
-    limit = asyncio.Semaphore(background_slots(service.settings))
+    limit = asyncio.Semaphore(background_slots(service.library, service.settings))
     tasks = [asyncio.create_task(_one(item, body, service, who, limit)) for item in body.requests]
     watcher = asyncio.create_task(wait_for_disconnect(request))
     counts = {"succeeded": 0, "failed": 0}
