@@ -20,7 +20,7 @@ from starlette.requests import Request
 from summarizer.errors import SummarizerError
 from summarizer.service.engine import background_slots, wait_for_disconnect
 from summarizer.service.models import LineError, StreamItem, StreamLine, StreamRequest
-from summarizer.service.problems import ServiceError, problem_for
+from summarizer.service.problems import ServiceError, problem_of
 from summarizer.service.routes.contract import BODY_ERRORS, JSONL, SSE, check_many
 from summarizer.service.runtime import Caller, Service, ServiceState
 from summarizer.service.state import StateUnavailable
@@ -99,7 +99,7 @@ async def _one(
                 item.text, item.prompt, body.options, wait=True
             )
     except (SummarizerError, ServiceError) as exc:
-        problem = exc.problem if isinstance(exc, ServiceError) else problem_for(exc)
+        problem = problem_of(exc)
         return StreamLine(
             custom_id=item.custom_id,
             status="failed",
