@@ -286,3 +286,18 @@ def test_every_setting_and_variable_is_documented() -> None:
         assert f"`{field}`" in configuration and f"`{field}`" in service, field
     for var in (*ENV_VARS, *SERVICE_ENV_VARS):
         assert f"`{var}`" in configuration, var
+
+
+def test_worker_processes_rebuild_both_settings_from_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``serve --workers N`` hands its options to each worker through the environment."""
+    from summarizer.service.runtime import state_of
+    from summarizer.service.server import OVERRIDES_ENV, app_from_environment
+
+    overrides = {"settings": {"model": "m", "base_url": "http://127.0.0.1:9/v1"}}
+    overrides["service"] = {"rate_limit": 7.0, "state_dir": str(tmp_path)}
+    monkeypatch.setenv(OVERRIDES_ENV, json.dumps(overrides))
+    service = state_of(app_from_environment())
+    assert (service.library.model, service.library.base_url) == ("m", "http://127.0.0.1:9/v1")
+    assert (service.settings.rate_limit, service.settings.state_dir) == (7.0, tmp_path)
