@@ -1,8 +1,12 @@
 """All configuration in one place: defaults < config file < environment < explicit options.
 
 The config file is TOML at ``$SUMMARIZER_CONFIG`` or ``~/.config/summarizer/config.toml``
-with the same keys as :class:`Settings` (``api_key`` included: keys come only from
-there or the environment, never from the command line, and are never logged).
+with the keys of :class:`Settings`, the library's (``api_key`` included: keys come only
+from there or the environment, never from the command line, and are never logged), and
+of :class:`ServiceSettings`, ``summarizer serve``'s own. The two are kept apart so that
+nothing the library makes (a Summarizer's settings, a batch export's saved ones) carries
+the service's; they share one file and one loader so that a misspelt key of either is
+still an error.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
@@ -34,6 +38,10 @@ ENV_VARS: dict[str, str] = {
     "SUMMARIZER_CACHE": "cache",
     "SUMMARIZER_MAX_ARTICLE_CHARS": "max_article_chars",
     "SUMMARIZER_N_THREADS": "n_threads",
+}
+
+# Environment variable -> ServiceSettings field.
+SERVICE_ENV_VARS: dict[str, str] = {
     "SUMMARIZER_HOST": "host",
     "SUMMARIZER_PORT": "port",
     "SUMMARIZER_WORKERS": "workers",
@@ -44,7 +52,7 @@ ENV_VARS: dict[str, str] = {
 
 
 class Settings(BaseModel):
-    """Every knob, typed and bounded. Build with :func:`load_settings`."""
+    """Every knob of the library, typed and bounded. Build with :func:`load_settings`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -139,7 +147,36 @@ class Settings(BaseModel):
     price_in: float | None = Field(None, ge=0, description="USD per million prompt tokens.")
     price_out: float | None = Field(None, ge=0, description="USD per million completion tokens.")
 
-    # `summarizer serve` (summarizer.service). Limits are per worker process.
+    @field_validator("backend")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if value not in BACKEND_CHOICES:
+            raise ValueError(
+                f"unknown backend {value!r} (choose from {', '.join(BACKEND_CHOICES)})"
+            )
+        return value
+
+    def backend_spec(self) -> BackendSpec:
+        """The backend these settings select (``auto`` resolved), from the registry."""
+        return resolve_backend(
+            self.backend, base_url=self.base_url, has_api_key=self.api_key is not None
+        )
+
+    def resolved_prompt(self) -> str:
+        """The prompt id to use: the one chosen, or (``auto``) the backend's default."""
+        return self.backend_spec().default_prompt if self.prompt == AUTO else self.prompt
+
+    def resolved_backend(self) -> str:
+        """The selected backend's name (``auto`` resolved)."""
+        return self.backend_spec().name
+
+
+class ServiceSettings(BaseModel):
+    """``summarizer serve``'s own knobs: where it listens, who may call it, its limits, its
+    state. Limits are per worker process. Build with :func:`load_service_settings`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     host: str = Field("127.0.0.1", description="Address the HTTP service binds.")
     port: int = Field(8000, ge=0, le=65535)
     workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes.")
@@ -182,8 +219,7 @@ class Settings(BaseModel):
     )
     state_url: SecretStr | None = Field(
         None,
-        # Secret (it may hold a password) and left out of every dump: a batch export's
-        # saved settings, a Summarizer's derived settings and meta never carry it.
+        # Secret (it may hold a password), and left out of every dump.
         exclude=True,
         description="postgresql://... : keep all service state in Postgres, shared by every "
         "replica (`summarizer db upgrade` first). Default: SQLite under state_dir.",
@@ -221,32 +257,17 @@ class Settings(BaseModel):
             raise ValueError("expected postgresql://[user[:password]@]host[:port]/database")
         return value
 
-    @field_validator("backend")
-    @classmethod
-    def _known_backend(cls, value: str) -> str:
-        if value not in BACKEND_CHOICES:
-            raise ValueError(
-                f"unknown backend {value!r} (choose from {', '.join(BACKEND_CHOICES)})"
-            )
-        return value
-
     def state_database(self) -> str | None:
         """The Postgres URL of the service's shared state (password included), or None."""
         return self.state_url.get_secret_value() if self.state_url is not None else None
 
-    def backend_spec(self) -> BackendSpec:
-        """The backend these settings select (``auto`` resolved), from the registry."""
-        return resolve_backend(
-            self.backend, base_url=self.base_url, has_api_key=self.api_key is not None
-        )
 
-    def resolved_prompt(self) -> str:
-        """The prompt id to use: the one chosen, or (``auto``) the backend's default."""
-        return self.backend_spec().default_prompt if self.prompt == AUTO else self.prompt
-
-    def resolved_backend(self) -> str:
-        """The selected backend's name (``auto`` resolved)."""
-        return self.backend_spec().name
+M = TypeVar("M", Settings, ServiceSettings)
+# The config file's other model: a key of one is no typo in the other's eyes.
+_OTHER: dict[type[BaseModel], type[BaseModel]] = {
+    Settings: ServiceSettings,
+    ServiceSettings: Settings,
+}
 
 
 def config_file_path() -> Path:
@@ -259,14 +280,29 @@ def config_file_path() -> Path:
 
 def load_settings(**overrides: Any) -> Settings:
     """Merge defaults, config file, environment and ``overrides`` (None means "not given")."""
-    values: dict[str, Any] = {}
-    values.update(_read_config_file(config_file_path()))
-    for var, field in ENV_VARS.items():
+    return _load(Settings, ENV_VARS, overrides)
+
+
+def load_service_settings(**overrides: Any) -> ServiceSettings:
+    """The service's settings, merged as :func:`load_settings` merges the library's."""
+    return _load(ServiceSettings, SERVICE_ENV_VARS, overrides)
+
+
+def _load(model: type[M], env_vars: dict[str, str], overrides: dict[str, Any]) -> M:
+    # One config file holds both models' keys; each takes its own (and reports a key that
+    # belongs to neither: a misspelt one).
+    other = _OTHER[model]
+    values = {
+        key: value
+        for key, value in _read_config_file(config_file_path()).items()
+        if key not in other.model_fields
+    }
+    for var, field in env_vars.items():
         raw = os.environ.get(var)
         if raw not in (None, ""):
             values[field] = raw
     values.update({key: value for key, value in overrides.items() if value is not None})
-    return validate_settings(values)
+    return _validate(model, values)
 
 
 def with_options(settings: Settings, **options: Any) -> Settings:
@@ -282,14 +318,24 @@ def with_options(settings: Settings, **options: Any) -> Settings:
 
 def validate_settings(values: dict[str, Any]) -> Settings:
     """Build :class:`Settings`; the first problem becomes a one-line :class:`ConfigError`."""
+    return _validate(Settings, values)
+
+
+def _validate(model: type[M], values: dict[str, Any]) -> M:
     try:
-        return Settings(**values)
+        return model(**values)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "settings"
         if first["type"] == "extra_forbidden":
+            other = _OTHER[model]
+            if where in other.model_fields:
+                raise ConfigError(
+                    f"{where!r} is a setting of summarizer.config.{other.__name__}, "
+                    f"not of summarizer.config.{model.__name__}"
+                ) from None
             raise ConfigError(
-                f"unknown setting {where!r} (not a field of summarizer.config.Settings)"
+                f"unknown setting {where!r} (not a field of summarizer.config.{model.__name__})"
             ) from None
         message = first["msg"].removeprefix("Value error, ")  # our validators' own words
         raise ConfigError(f"invalid setting {where}: {message}") from None

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from summarizer.config import ENV_VARS
+from summarizer.config import ENV_VARS, SERVICE_ENV_VARS
 from summarizer.evaluation import cassettes
 
 # Property tests: a quick run while developing, a thorough one in CI (`.ci/run` sets
@@ -65,7 +65,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's keys, config file or cache."""
-    for var in (*ENV_VARS, "OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_RAISE_ERRORS"):
+    for var in (
+        *ENV_VARS,
+        *SERVICE_ENV_VARS,
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SUMMARIZER_RAISE_ERRORS",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(tmp_path / "absent-config.toml"))
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))

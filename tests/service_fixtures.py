@@ -25,7 +25,7 @@ import pytest
 from summarizer.backends.transport import (
     tls_context,  # httpx re-reads the CA bundle per client otherwise
 )
-from summarizer.config import ENV_VARS
+from summarizer.config import ENV_VARS, SERVICE_ENV_VARS
 from summarizer.service.models import Batch, ResultLine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,8 @@ class LiveService:
             "".join(f"{key} = {json.dumps(value)}\n" for key, value in self.config.items()),
             encoding="utf-8",
         )
-        env = {k: v for k, v in os.environ.items() if k not in ENV_VARS and k != "OPENAI_API_KEY"}
+        ours = {*ENV_VARS, *SERVICE_ENV_VARS, "OPENAI_API_KEY"}
+        env = {k: v for k, v in os.environ.items() if k not in ours}
         env["SUMMARIZER_CONFIG"] = str(config_path)
         env["SUMMARIZER_CACHE_DIR"] = str(self.state_dir / "cache")
         env["SUMMARIZER_API_KEYS"] = ",".join(self.keys)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from summarizer.config import load_settings
+from summarizer.config import load_service_settings, load_settings
 from summarizer.errors import ConfigError
 
 
@@ -179,13 +180,124 @@ def test_state_url_must_be_postgres_and_its_password_never_shows() -> None:
     from summarizer.service.state import describe_url, url_password
 
     url = "postgresql://svc:s3cr%40t@db.internal:5433/summarizer"
-    settings = load_settings(state_url=url)
+    settings = load_service_settings(state_url=url)
     assert settings.state_database() == url
-    dumped = settings.model_dump_json()  # e.g. a batch export's saved settings
+    dumped = settings.model_dump_json()
     assert "s3cr" not in repr(settings) and "s3cr" not in dumped and '"state_url"' not in dumped
-    assert load_settings(state_url="").state_database() is None  # empty env var: SQLite
+    assert load_service_settings(state_url="").state_database() is None  # empty env var: SQLite
     with pytest.raises(ConfigError, match="state_url: expected postgresql://"):
-        load_settings(state_url="mysql://db/summarizer")
+        load_service_settings(state_url="mysql://db/summarizer")
     assert describe_url(url) == "postgresql://svc:***@db.internal:5433/summarizer"
     assert describe_url("postgresql://db/x") == "postgresql://db/x"
     assert url_password(url) == "s3cr@t"
+
+
+# ---------------------------------------------------------------------------
+# The service's own settings: the same file and environment, a model of their own
+# ---------------------------------------------------------------------------
+
+
+def test_one_config_file_serves_both_models(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        'model = "m"\nport = 9001\napi_keys = ["k1", "k2"]\nmax_in_flight = 3\n'
+        'state_url = "postgresql://db/x"\n'
+    )
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
+    assert load_settings().model == "m"
+    service = load_service_settings()
+    assert (service.port, service.max_in_flight) == (9001, 3)
+    assert [key.get_secret_value() for key in service.api_keys] == ["k1", "k2"]
+    assert service.state_database() == "postgresql://db/x"
+    monkeypatch.setenv("SUMMARIZER_PORT", "9002")
+    assert load_service_settings().port == 9002
+    assert load_service_settings(port=9003).port == 9003
+
+
+def test_every_service_environment_variable_reaches_its_setting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from summarizer.config import SERVICE_ENV_VARS
+
+    values = {
+        "SUMMARIZER_HOST": "0.0.0.0",
+        "SUMMARIZER_PORT": "8123",
+        "SUMMARIZER_WORKERS": "3",
+        "SUMMARIZER_API_KEYS": "a, b",
+        "SUMMARIZER_STATE_DIR": str(tmp_path),
+        "SUMMARIZER_STATE_URL": "postgresql://db/x",
+    }
+    assert set(values) == set(SERVICE_ENV_VARS)
+    for var, value in values.items():
+        monkeypatch.setenv(var, value)
+    service = load_service_settings()
+    assert (service.host, service.port, service.workers) == ("0.0.0.0", 8123, 3)
+    assert [key.get_secret_value() for key in service.api_keys] == ["a", "b"]
+    assert service.state_dir == tmp_path and service.state_database() == "postgresql://db/x"
+    assert load_settings() == load_settings(model=None), "the library's settings ignore them"
+
+
+def test_a_misspelt_key_is_an_error_for_either_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("rate_limt = 5\n")
+    monkeypatch.setenv("SUMMARIZER_CONFIG", str(config))
+    with pytest.raises(ConfigError, match="unknown setting 'rate_limt'"):
+        load_settings()
+    with pytest.raises(ConfigError, match="unknown setting 'rate_limt'"):
+        load_service_settings()
+
+
+def test_a_service_setting_given_to_the_library_says_where_it_belongs() -> None:
+    from summarizer.pipeline.summarizer import Summarizer
+
+    with pytest.raises(ConfigError, match=r"'port' is a setting of summarizer\.config\.Service"):
+        Summarizer(port=8000)
+    with pytest.raises(ConfigError, match=r"'model' is a setting of summarizer\.config\.Settings"):
+        load_service_settings(model="m")
+
+
+def test_a_batch_export_saved_with_the_service_keys_still_imports(tmp_path: Path) -> None:
+    """States written while Settings still held the service's keys keep working."""
+    from summarizer.batch.api.exchange import stored_settings
+    from summarizer.batch.api.store import BatchStore
+
+    saved = load_settings(model="m", base_url="http://127.0.0.1:9/v1").model_dump(mode="json")
+    saved |= {"host": "127.0.0.1", "port": 8000, "api_keys": [], "state_dir": None}
+    store = BatchStore(tmp_path / "state.sqlite")
+    store.put("settings", json.dumps(saved))
+    store.close()
+    settings = stored_settings(tmp_path, price_in=1.0)
+    assert (settings.model, settings.price_in) == ("m", 1.0)
+
+
+def test_every_setting_and_variable_is_documented() -> None:
+    from summarizer.config import ENV_VARS, SERVICE_ENV_VARS, ServiceSettings, Settings
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    configuration = (docs / "configuration.md").read_text(encoding="utf-8")
+    service = (docs / "service.md").read_text(encoding="utf-8")
+    for field in Settings.model_fields:
+        assert f"`{field}`" in configuration, field
+    for field in ServiceSettings.model_fields:
+        assert f"`{field}`" in configuration and f"`{field}`" in service, field
+    for var in (*ENV_VARS, *SERVICE_ENV_VARS):
+        assert f"`{var}`" in configuration, var
+
+
+def test_worker_processes_rebuild_both_settings_from_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``serve --workers N`` hands its options to each worker through the environment."""
+    from summarizer.service.runtime import state_of
+    from summarizer.service.server import OVERRIDES_ENV, app_from_environment
+
+    overrides = {"settings": {"model": "m", "base_url": "http://127.0.0.1:9/v1"}}
+    overrides["service"] = {"rate_limit": 7.0, "state_dir": str(tmp_path)}
+    monkeypatch.setenv(OVERRIDES_ENV, json.dumps(overrides))
+    service = state_of(app_from_environment())
+    assert (service.library.model, service.library.base_url) == ("m", "http://127.0.0.1:9/v1")
+    assert (service.settings.rate_limit, service.settings.state_dir) == (7.0, tmp_path)

@@ -18,7 +18,7 @@ import pytest
 from summarizer.backends import backend as backends
 from summarizer.backends.embedded import EmbeddedServer
 from summarizer.backends.transport import tls_context
-from summarizer.config import Settings
+from summarizer.config import ServiceSettings, Settings
 from tests.service_fixtures import BELGOROD_TEXT, free_port
 
 pytestmark = pytest.mark.service
@@ -33,14 +33,15 @@ class FakeServer(EmbeddedServer):
         return [sys.executable, str(FAKE), *super().command(port)[3:]]
 
 
-def serve(settings: Settings) -> Iterator[httpx.Client]:
+def serve(settings: Settings, state_dir: Path) -> Iterator[httpx.Client]:
     """The app on a real port; a client for it (one TLS context: no CA bundle per request)."""
     import uvicorn  # here, not at collection: FastAPI and uvicorn load only where they run
 
     from summarizer.service import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), port=port, log_level="warning"))
+    app = create_app(settings, ServiceSettings(state_dir=state_dir))
+    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", verify=tls_context())
@@ -64,16 +65,16 @@ def embedded_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settin
     gguf = tmp_path / "tiny-model.Q4.gguf"
     gguf.write_bytes(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
     monkeypatch.setattr(backends, "EmbeddedServer", FakeServer)
-    return Settings(backend="embedded", model_path=gguf, state_dir=tmp_path / "state")
+    return Settings(backend="embedded", model_path=gguf)
 
 
 @pytest.mark.slow
 def test_readyz_is_503_while_the_model_starts_then_200(
-    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
+    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "slow")
     monkeypatch.setenv("FAKE_LLAMA_DELAY", "2")
-    for client in serve(embedded_settings):
+    for client in serve(embedded_settings, tmp_path / "state"):
         starting = client.get("/readyz")
         assert starting.status_code == 503
         assert starting.json()["status"] == "starting"
@@ -100,10 +101,10 @@ def test_readyz_is_503_while_the_model_starts_then_200(
 
 
 def test_readyz_says_why_when_the_model_cannot_start(
-    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch
+    embedded_settings: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("FAKE_LLAMA_MODE", "crash")
-    for client in serve(embedded_settings):
+    for client in serve(embedded_settings, tmp_path / "state"):
         deadline = time.monotonic() + 30
         while (body := client.get("/readyz").json())["status"] == "starting":
             assert time.monotonic() < deadline

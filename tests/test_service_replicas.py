@@ -27,7 +27,7 @@ import psycopg
 import pytest
 
 from summarizer.backends.transport import tls_context
-from summarizer.config import ENV_VARS
+from summarizer.config import ENV_VARS, SERVICE_ENV_VARS
 from summarizer.service.models import Batch
 from tests.pg_fixtures import PgCluster
 from tests.service_fixtures import API_KEY, LiveService, jsonl, wait_for_batch
@@ -246,7 +246,7 @@ def test_postgres_restart_mid_batch_loses_nothing(
 
 
 def cli(*args: str, timeout: float = 60.0) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ENV_VARS}
+    env = {k: v for k, v in os.environ.items() if k not in {*ENV_VARS, *SERVICE_ENV_VARS}}
     env["SUMMARIZER_API_KEYS"] = API_KEY
     return subprocess.run(
         [sys.executable, "-m", "summarizer", *args],

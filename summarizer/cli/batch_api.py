@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from summarizer.batch.api import BatchApiOptions, BatchApiRun, RunReport, state_dir
-from summarizer.batch.api.engine import stored_settings
+from summarizer.batch.api.exchange import stored_settings
 from summarizer.batch.api.store import Job
 from summarizer.batch.io import iter_inputs
 from summarizer.cli.app import cli_errors, stderr

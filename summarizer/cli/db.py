@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.app import FlagsAsFlagsGroup, app, cli_errors, stderr, stdout
-from summarizer.config import load_settings
+from summarizer.config import load_service_settings
 from summarizer.errors import ConfigError
 
 db_app = typer.Typer(
@@ -34,7 +34,7 @@ StateUrlOpt = Annotated[
 
 
 def _url(state_url: str | None) -> str:
-    url = load_settings(state_url=state_url).state_database()
+    url = load_service_settings(state_url=state_url).state_database()
     if not url:
         raise ConfigError(
             "no state database: pass --state-url postgresql://... or set SUMMARIZER_STATE_URL"

@@ -20,7 +20,7 @@ from summarizer.cli.options import (
     VerboseOpt,
     model_options,
 )
-from summarizer.config import load_settings
+from summarizer.config import load_service_settings, load_settings
 from summarizer.errors import ConfigError
 from summarizer.redaction import configure_logging
 
@@ -74,19 +74,19 @@ def serve_command(
         from summarizer.service.server import serve
     except ImportError as exc:  # pragma: no cover - fastapi/uvicorn are core dependencies
         raise ConfigError(f"the service needs fastapi and uvicorn: {exc}") from None
-    overrides = {
-        **model_options(
-            model=model,
-            base_url=base_url,
-            model_path=model_path,
-            backend=backend,
-            prompt=prompt,
-            max_retries=max_retries,
-            max_tokens=max_tokens,
-            timeout=timeout,
-            strict=False,
-            no_reask=False,
-        ),
+    overrides = model_options(
+        model=model,
+        base_url=base_url,
+        model_path=model_path,
+        backend=backend,
+        prompt=prompt,
+        max_retries=max_retries,
+        max_tokens=max_tokens,
+        timeout=timeout,
+        strict=False,
+        no_reask=False,
+    )
+    service_overrides = {
         "host": host,
         "port": port,
         "workers": workers,
@@ -97,4 +97,11 @@ def serve_command(
         "state_url": state_url,
     }
     overrides = {key: value for key, value in overrides.items() if value is not None}
-    serve(load_settings(**overrides), overrides, log_level="debug" if verbose > 1 else "info")
+    service_overrides = {k: v for k, v in service_overrides.items() if v is not None}
+    serve(
+        load_settings(**overrides),
+        load_service_settings(**service_overrides),
+        overrides,
+        service_overrides,
+        log_level="debug" if verbose > 1 else "info",
+    )

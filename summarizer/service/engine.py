@@ -18,7 +18,7 @@ from typing import Any, Literal
 from starlette.requests import Request
 
 from summarizer.backend_registry import LLAMA_CPP
-from summarizer.config import Settings
+from summarizer.config import ServiceSettings, Settings
 from summarizer.errors import SummarizerError
 from summarizer.pipeline.cache import ResponseCache
 from summarizer.pipeline.summarizer import Summarizer
@@ -35,17 +35,17 @@ MAX_VARIANTS = 16  # Summarizers kept for distinct per-request options
 Readiness = Literal["ok", "starting", "failed"]
 
 
-def model_slots(settings: Settings) -> int:
+def model_slots(settings: Settings, service: ServiceSettings) -> int:
     """Model calls in flight: llama.cpp servers decode ``n_parallel`` at a time (llama-cpp-python's,
     the embedded one, exactly one); more would only wait inside the server, on the clock."""
     if settings.backend_spec().local_server:
-        return min(settings.max_in_flight, settings.n_parallel)
-    return settings.max_in_flight
+        return min(service.max_in_flight, settings.n_parallel)
+    return service.max_in_flight
 
 
-def background_slots(settings: Settings) -> int:
+def background_slots(settings: Settings, service: ServiceSettings) -> int:
     """Model slots one stream or the batch runner may fill: half, so single requests find room."""
-    return max(1, model_slots(settings) // 2)
+    return max(1, model_slots(settings, service) // 2)
 
 
 class ClientGone(Exception):
@@ -54,12 +54,17 @@ class ClientGone(Exception):
 
 class Engine:
     def __init__(
-        self, settings: Settings, metrics: Metrics, *, cache: ResponseCache | None = None
+        self,
+        settings: Settings,
+        service: ServiceSettings,
+        metrics: Metrics,
+        *,
+        cache: ResponseCache | None = None,
     ) -> None:
         self.settings = settings
         self.metrics = metrics
         self.cache = cache  # None: each Summarizer follows the `cache` setting
-        self.gate = ModelGate(model_slots(settings), settings.max_queue, settings.queue_wait)
+        self.gate = ModelGate(model_slots(settings, service), service.max_queue, service.queue_wait)
         self.base = Summarizer(settings, cache=cache)
         self.variants: OrderedDict[tuple[Any, ...], Summarizer] = OrderedDict()
         self.readiness: Readiness = "starting"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from summarizer.config import Settings
+from summarizer.config import ServiceSettings
 from summarizer.service.state import Limiter, Offload, StateUnavailable
 
 PROTECTED_PREFIX = "/v1/"
@@ -71,7 +71,7 @@ class GuardMiddleware:
     def __init__(
         self,
         app: ASGIApp,
-        settings: Settings,
+        settings: ServiceSettings,
         limiter: Limiter | None = None,
         offload: Offload | None = None,
     ) -> None:

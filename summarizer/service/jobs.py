@@ -33,7 +33,7 @@ from summarizer.errors import SummarizerError
 from summarizer.redaction import redact
 from summarizer.service.engine import Engine
 from summarizer.service.models import ModelOptions, SummaryRequest
-from summarizer.service.problems import ServiceError, problem_for
+from summarizer.service.problems import ServiceError, problem_of
 from summarizer.service.state import Claim, Offload, StateStore, StateUnavailable
 
 log = logging.getLogger("summarizer.service.jobs")
@@ -197,7 +197,7 @@ class JobRunner:
                 options = ModelOptions.model_validate(claim.options)
             summary = await self.engine.summarize(request.text, request.prompt, options, wait=True)
         except (SummarizerError, ServiceError) as exc:
-            problem = exc.problem if isinstance(exc, ServiceError) else problem_for(exc)
+            problem = problem_of(exc)
             return {
                 "error": {
                     "code": problem.code,

@@ -65,3 +65,8 @@ def problem_for(exc: SummarizerError) -> Problem:
     if isinstance(exc, CassetteMiss):
         return Problem(500, "cassette_miss", message)
     return Problem(502, "backend_error", message)
+
+
+def problem_of(exc: SummarizerError | ServiceError) -> Problem:
+    """What one article's failure reports, as a response or as a stream or batch line."""
+    return exc.problem if isinstance(exc, ServiceError) else problem_for(exc)

@@ -16,9 +16,10 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from summarizer.config import Settings, load_settings
+from summarizer.config import ServiceSettings, Settings, load_service_settings, load_settings
 from summarizer.errors import ConfigError
-from summarizer.service.app import create_app, default_state_dir
+from summarizer.service.app import create_app
+from summarizer.service.runtime import default_state_dir
 from summarizer.service.state import describe_url
 
 OVERRIDES_ENV = "SUMMARIZER_SERVE_OVERRIDES"  # command-line options handed to worker processes
@@ -34,20 +35,27 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(
-    settings: Settings, overrides: dict[str, Any] | None = None, *, log_level: str = "info"
+    settings: Settings,
+    service: ServiceSettings,
+    overrides: dict[str, Any] | None = None,
+    service_overrides: dict[str, Any] | None = None,
+    *,
+    log_level: str = "info",
 ) -> None:
-    if not settings.api_keys and not is_loopback(settings.host):
+    """Serve until SIGTERM. ``overrides`` and ``service_overrides``: the command line's
+    options, which worker processes apply again over their own config file and env."""
+    if not service.api_keys and not is_loopback(service.host):
         raise ConfigError(
-            f"refusing to serve on {settings.host} without API keys: set SUMMARIZER_API_KEYS "
+            f"refusing to serve on {service.host} without API keys: set SUMMARIZER_API_KEYS "
             "(or api_keys in the config file), or bind 127.0.0.1"
         )
-    if settings.workers > 1 and settings.backend_spec().embedded:
+    if service.workers > 1 and settings.backend_spec().embedded:
         raise ConfigError(
             "the embedded model runs one llama.cpp server per worker: use --workers 1, "
             "or serve the model yourself and pass --base-url"
         )
-    state_dir = settings.state_dir or default_state_dir()
-    url = settings.state_database()
+    state_dir = service.state_dir or default_state_dir()
+    url = service.state_database()
     if url is not None:
         from summarizer.service.pg_store import verify_schema
 
@@ -58,30 +66,32 @@ def serve(
         where = str(state_dir)
     import uvicorn
 
-    auth = f"{len(settings.api_keys)} API key(s)" if settings.api_keys else "off (loopback only)"
+    auth = f"{len(service.api_keys)} API key(s)" if service.api_keys else "off (loopback only)"
     print(
         f"summarizer serve: backend {settings.resolved_backend()}, auth {auth}, "
-        f"{settings.workers} worker(s), state in {where}",
+        f"{service.workers} worker(s), state in {where}",
         file=sys.stderr,
         flush=True,
     )
 
     common: dict[str, Any] = {
-        "host": settings.host,
-        "port": settings.port,
-        "timeout_graceful_shutdown": settings.drain_timeout,
+        "host": service.host,
+        "port": service.port,
+        "timeout_graceful_shutdown": service.drain_timeout,
         "log_level": log_level,
         "server_header": False,
     }
-    if settings.workers == 1:
-        uvicorn.run(create_app(settings), **common)
+    if service.workers == 1:
+        uvicorn.run(create_app(settings, service), **common)
         return
     # Workers are fresh processes: they rebuild the same settings from env, file and these options.
-    os.environ[OVERRIDES_ENV] = json.dumps(overrides or {}, default=str)
+    os.environ[OVERRIDES_ENV] = json.dumps(
+        {"settings": overrides or {}, "service": service_overrides or {}}, default=str
+    )
     uvicorn.run(
         "summarizer.service.server:app_from_environment",
         factory=True,
-        workers=settings.workers,
+        workers=service.workers,
         **common,
     )
 
@@ -100,4 +110,8 @@ def check_state_dir(state_dir: Path) -> None:
 
 def app_from_environment() -> FastAPI:
     """uvicorn's factory in each worker process."""
-    return create_app(load_settings(**json.loads(os.environ.get(OVERRIDES_ENV) or "{}")))
+    overrides = json.loads(os.environ.get(OVERRIDES_ENV) or "{}")
+    return create_app(
+        load_settings(**overrides.get("settings", {})),
+        load_service_settings(**overrides.get("service", {})),
+    )

@@ -1,11 +1,12 @@
 """The state of a Batch API run, on disk next to the results: what re-attaching needs.
 
-One SQLite file (``results.jsonl.batch-api.sqlite``) holds every article (id, text, the
-messages of its outstanding request, its answer, tokens and attempts so far, its result
-line) and every job (its part file, uploaded file id, batch id, status). Every step
-commits before the next starts, so a re-run after Ctrl-C, SIGKILL or a reboot finds the
-jobs it created and collects them instead of submitting again. Memory stays flat in the
-number of articles: rows are streamed in position order, never loaded all at once.
+One SQLite file (``results.jsonl.batch-api/state.sqlite``, beside the part files) holds
+every article (id, text, the messages of its outstanding request, its answer, tokens and
+attempts so far, its result line) and every job (its part file, uploaded file id, batch
+id, status). Every step commits before the next starts, so a re-run after Ctrl-C,
+SIGKILL or a reboot finds the jobs it created and collects them instead of submitting
+again. Memory stays flat in the number of articles: rows are streamed in position order,
+never loaded all at once.
 """
 
 from __future__ import annotations
@@ -109,6 +110,20 @@ class Job:
     error_file_id: str | None
     message: str | None
     collected: int
+
+
+def state_dir(out: Path) -> Path:
+    """Where a run keeps its state and request files: next to ``out``."""
+    return out.with_name(out.name + ".batch-api")
+
+
+def remove_state(directory: Path) -> None:
+    """Delete a run's state folder: the state file and every part file in it."""
+    if not directory.exists():
+        return
+    for path in directory.iterdir():
+        path.unlink()
+    directory.rmdir()
 
 
 def custom_id(position: int, round_: int) -> str:
@@ -324,4 +339,12 @@ def _article(row: tuple[Any, ...]) -> Article:
     return Article(*values)
 
 
-__all__ = ["Article", "BatchStore", "Job", "custom_id", "parse_custom_id"]
+__all__ = [
+    "Article",
+    "BatchStore",
+    "Job",
+    "custom_id",
+    "parse_custom_id",
+    "remove_state",
+    "state_dir",
+]
