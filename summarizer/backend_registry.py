@@ -162,3 +162,22 @@ def embedded_model_name(model_path: Path | None) -> str:
     if model_path:
         return Path(model_path).stem
     return default_model_path().stem  # the wheel's GGUF, found without any download
+
+
+__all__ = [
+    "AUTO",
+    "BACKENDS",
+    "BACKEND_CHOICES",
+    "COMPATIBLE",
+    "DEFAULT_GGUF_NAME",
+    "EMBEDDED",
+    "INSTALL_HINT",
+    "LLAMA_CPP",
+    "OPENAI",
+    "BackendSpec",
+    "ResponseFormat",
+    "default_model_path",
+    "embedded_model_name",
+    "get_backend",
+    "resolve_backend",
+]

@@ -348,3 +348,16 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+
+
+__all__ = [
+    "ENV_VARS",
+    "SERVICE_ENV_VARS",
+    "ServiceSettings",
+    "Settings",
+    "config_file_path",
+    "load_service_settings",
+    "load_settings",
+    "validate_settings",
+    "with_options",
+]

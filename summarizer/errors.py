@@ -93,3 +93,19 @@ class CassetteMiss(SummarizerError):
 
 class BatchJobError(BackendError):
     """A provider batch job failed, expired or was cancelled (Batch API)."""
+
+
+__all__ = [
+    "EXIT_SOME_FAILED",
+    "BackendError",
+    "BackendRejected",
+    "BackendUnavailable",
+    "BatchJobError",
+    "CassetteMiss",
+    "ConfigError",
+    "InputError",
+    "ModelOutputError",
+    "NotAnOpenAIServer",
+    "SummarizerError",
+    "VerificationFailed",
+]

@@ -65,3 +65,13 @@ def configure_logging(verbose: int) -> None:
     root.addHandler(handler)
     logging.getLogger("summarizer").setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
     root.setLevel(logging.DEBUG if verbose >= 3 else logging.WARNING)
+
+
+__all__ = [
+    "CliLogHandler",
+    "RedactingFilter",
+    "RedactingFormatter",
+    "configure_logging",
+    "redact",
+    "register_secret",
+]

@@ -230,3 +230,28 @@ EVENT_TYPE_CUES: dict[EventType, tuple[str, ...]] = {
     ),
     "other": (),
 }
+
+
+__all__ = [
+    "ACTOR_ROLES",
+    "ACTOR_ROLE_MEANINGS",
+    "CASUALTY_ROLES",
+    "COUNT_ROLES",
+    "COVERAGE_ROLES",
+    "EVENT_ROLES",
+    "EVENT_TYPES",
+    "EVENT_TYPE_CUES",
+    "EVENT_TYPE_MEANINGS",
+    "FORM_ROLES",
+    "MENTION_QUALIFIERS",
+    "PEOPLE_ROLES",
+    "QUALIFIERS",
+    "QUALIFIER_MEANINGS",
+    "ROLES",
+    "ROLE_MEANINGS",
+    "ActorRole",
+    "EventType",
+    "MentionQualifier",
+    "Qualifier",
+    "Role",
+]

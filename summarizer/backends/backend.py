@@ -281,3 +281,12 @@ def _policy(settings: Settings) -> RetryPolicy:
 
 def _timeout(settings: Settings) -> httpx.Timeout:
     return httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
+
+
+__all__ = [
+    "PLACEHOLDER_KEY",
+    "Backend",
+    "grammar_schema",
+    "json_text_pattern",
+    "open_backend",
+]

@@ -241,3 +241,13 @@ def completion_text(completion: Any) -> str | None:
     except (AttributeError, IndexError, TypeError):
         return None
     return content if isinstance(content, str) else None
+
+
+__all__ = [
+    "ModelAnswer",
+    "acall_model",
+    "call_model",
+    "completion_text",
+    "instructor_model",
+    "jinja_literal",
+]

@@ -344,3 +344,13 @@ class EmbeddedServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+__all__ = [
+    "EmbeddedServer",
+    "check_gguf",
+    "describe_exit",
+    "free_port",
+    "thread_plan",
+    "usable_cores",
+]

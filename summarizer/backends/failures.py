@@ -220,3 +220,16 @@ def first_line(text: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+__all__ = [
+    "cause_chain",
+    "deadline_message",
+    "describe_parse_error",
+    "first_line",
+    "gave_up_message",
+    "malformed_hint",
+    "model_description",
+    "timeout_message",
+    "translate_error",
+]

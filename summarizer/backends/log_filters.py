@@ -59,3 +59,10 @@ def quiet_third_party() -> Iterator[None]:
         yield
     finally:
         _in_our_call.reset(token)
+
+
+__all__ = [
+    "DemoteToDebug",
+    "demote_third_party_loggers",
+    "quiet_third_party",
+]

@@ -79,3 +79,11 @@ def check_model_choice(settings: Settings) -> None:
         f"{model} needs OPENAI_API_KEY or --base-url (no API key and no server URL are set; "
         f"the embedded model is {served}: drop --model to use it)"
     )
+
+
+__all__ = [
+    "check_base_url",
+    "check_model_choice",
+    "check_settings",
+    "served_model_name",
+]

@@ -67,3 +67,11 @@ def update(**changes: object) -> None:
     if progress is not None:
         for name, value in changes.items():
             setattr(progress, name, value)
+
+
+__all__ = [
+    "CallProgress",
+    "current",
+    "tracking",
+    "update",
+]

@@ -70,3 +70,10 @@ def _json_problem(message: str) -> str:
             "text on one line"
         )
     return f"not valid JSON ({message.removeprefix('Invalid JSON: ')}); answer with one JSON object"
+
+
+__all__ = [
+    "attempt_temperature",
+    "previous_answers",
+    "reask_prompt",
+]

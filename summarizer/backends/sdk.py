@@ -44,3 +44,9 @@ def importing_sdks() -> Iterator[None]:
             _Freeze.done = True
         if was_enabled:
             gc.enable()
+
+
+__all__ = [
+    "freeze_after_sdk_import",
+    "importing_sdks",
+]

@@ -150,3 +150,9 @@ def new_tally(backend: Backend) -> Tally:
         max_attempts=backend.settings.max_retries + 1,
         base_temperature=backend.settings.temperature,
     )
+
+
+__all__ = [
+    "Tally",
+    "new_tally",
+]

@@ -390,3 +390,17 @@ def _describe(exc: BaseException | None) -> str:
     if exc is None:
         return "unknown"
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+__all__ = [
+    "AsyncRetryTransport",
+    "DeadlineExceeded",
+    "RetryPolicy",
+    "RetryTransport",
+    "RetryableStatus",
+    "StopWhen",
+    "deadline_scope",
+    "not_an_api",
+    "parse_retry_after",
+    "tls_context",
+]

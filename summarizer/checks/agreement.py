@@ -597,3 +597,26 @@ def _unit_of_precision(value: float) -> float:
         return unit
     decimals = len(repr(value).split(".")[1].rstrip("0")) if "e" not in repr(value) else 6
     return 10.0**-decimals
+
+
+__all__ = [
+    "QUALIFIER_SUPPORT",
+    "canonical_unit",
+    "counts_places",
+    "currency_of",
+    "fair_reading",
+    "names_places",
+    "qualifier_ok",
+    "role_agreement",
+    "roles_compatible",
+    "same",
+    "same_measure",
+    "scale_of",
+    "scaled_claim",
+    "supported_qualifiers",
+    "toll_in_words",
+    "toll_of_places",
+    "unit_beside",
+    "unit_problem",
+    "value_match",
+]

@@ -288,3 +288,14 @@ def _wordish(text: str, i: int) -> bool:
     if ch.isalnum():
         return True
     return ch in ",." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "NormalizedText",
+    "QuoteAligner",
+    "ground",
+    "ground_all",
+    "normalize",
+    "normalize_quote",
+]

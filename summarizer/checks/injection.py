@@ -142,3 +142,11 @@ def _paragraph_break(text: str, index: int) -> bool:
     stripped = rest.lstrip()
     gap = rest[: len(rest) - len(stripped)]
     return not stripped or gap.count("\n") >= 2
+
+
+__all__ = [
+    "flag",
+    "inside",
+    "instruction_spans",
+    "screen_mentions",
+]

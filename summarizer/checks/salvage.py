@@ -259,3 +259,11 @@ def _claim(loc: Loc, value: Any, status: Any, reason: str) -> ClaimCheck:
         status=status,
         reason=reason,
     )
+
+
+__all__ = [
+    "cut_at_word",
+    "problem_of",
+    "read_cut_answer",
+    "salvage",
+]

@@ -198,3 +198,19 @@ def _one_line(message: str) -> str:
 def root() -> None:
     """Turn a news article into a verified, structured event summary."""
     # A callback keeps `app` a command group even while only one command module is loaded.
+
+
+__all__ = [
+    "COMMANDS",
+    "CommandStub",
+    "FlagsAsFlagsGroup",
+    "LazyCommand",
+    "LazyCommands",
+    "app",
+    "cli_errors",
+    "fail",
+    "root",
+    "show_flags_as_flags",
+    "stderr",
+    "stdout",
+]

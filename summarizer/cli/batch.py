@@ -487,3 +487,10 @@ def _print_summary(
     lines.append(f"results: {out}")
     for line in lines:
         stderr.print(line, highlight=False, markup=False)
+
+
+__all__ = [
+    "BatchProgress",
+    "Via",
+    "batch_command",
+]

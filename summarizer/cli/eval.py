@@ -538,3 +538,21 @@ def baseline_table(comparisons: dict[str, dict[str, FieldChange]], path: Path | 
                 end_section=index == len(changes) - 1,
             )
     return table
+
+
+__all__ = [
+    "baseline_table",
+    "baseline_view",
+    "cost_table",
+    "cost_tables_by_prompt",
+    "eval_command",
+    "problems",
+    "report_view",
+    "seed_table",
+    "seed_tables_by_prompt",
+    "seed_view",
+    "table_console",
+    "totals_by_number",
+    "totals_table",
+    "totals_view",
+]

@@ -29,3 +29,8 @@ def incidents_command(
     article = read_article(path)
     context = RenderContext(article_text=article.text, title=f"Incidents in {article.source}")
     emit("incidents", incidents(article.text), format, context)
+
+
+__all__ = [
+    "incidents_command",
+]

@@ -28,3 +28,8 @@ def numbers_command(
     mentions = extract_numbers(article.text)
     context = RenderContext(article_text=article.text, title=f"Numbers in {article.source}")
     emit("numbers", mentions, format, context)
+
+
+__all__ = [
+    "numbers_command",
+]

@@ -187,3 +187,23 @@ def _option_words(option: Any, value: Any) -> list[str]:
 
 def _plain(value: Any) -> str:
     return str(value.value if isinstance(value, enum.Enum) else value)
+
+
+__all__ = [
+    "BackendChoice",
+    "BackendOpt",
+    "BaseUrlOpt",
+    "DatelineOpt",
+    "DeadlineOpt",
+    "MaxTokensOpt",
+    "ModelOpt",
+    "ModelPathOpt",
+    "NoReaskOpt",
+    "PromptOpt",
+    "RetriesOpt",
+    "TimeoutOpt",
+    "VerboseOpt",
+    "model_options",
+    "parse_date_option",
+    "retry_command",
+]

@@ -68,3 +68,10 @@ def write_atomic(path: Path, content: str) -> None:
         write_file(path, content)
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+__all__ = [
+    "emit",
+    "format_option",
+    "write_atomic",
+]

@@ -154,3 +154,11 @@ def _short_date(http_date: str) -> str:
         return parsedate_to_datetime(http_date).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return http_date
+
+
+__all__ = [
+    "cassette_summary",
+    "check_command",
+    "list_command",
+    "lock_command",
+]

@@ -105,3 +105,8 @@ def serve_command(
         service_overrides,
         log_level="debug" if verbose > 1 else "info",
     )
+
+
+__all__ = [
+    "serve_command",
+]

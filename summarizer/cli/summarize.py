@@ -131,3 +131,9 @@ def _spinner(source: str, progress: CallProgress) -> Iterator[None]:
             yield
     else:
         yield
+
+
+__all__ = [
+    "ProgressLine",
+    "summarize_command",
+]

@@ -122,3 +122,10 @@ def load_summary(path: str | Path) -> ArticleSummary:
             f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
     return parse_summary(loaded, source=source)
+
+
+__all__ = [
+    "load_summary",
+    "strict_level",
+    "verify_command",
+]

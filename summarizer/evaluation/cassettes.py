@@ -171,3 +171,19 @@ def cassette_metadata(path: Path) -> dict[str, str]:
     meta["recorded"] = (date[0] if isinstance(date, list) else date) or ""
     meta["interactions"] = str(len(interactions))
     return meta
+
+
+__all__ = [
+    "CASSETTES_DIR",
+    "EMBEDDED_MODEL",
+    "REPLAY_BASE_URL",
+    "RERECORD_COMMAND",
+    "body_matcher",
+    "cassette_metadata",
+    "cassette_path",
+    "first_difference",
+    "load_yaml",
+    "make_vcr",
+    "strip_response_headers",
+    "vcr_config",
+]

@@ -199,3 +199,19 @@ def write_lock(entries: dict[str, LockEntry], directory: Path | None = None) -> 
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write the prompt lock ({exc.strerror or exc})") from None
     return path
+
+
+__all__ = [
+    "LOCK_NAME",
+    "LockEntry",
+    "PromptStatus",
+    "check",
+    "compare",
+    "current_entries",
+    "entry_for",
+    "lock",
+    "lock_path",
+    "offending",
+    "read_lock",
+    "write_lock",
+]

@@ -300,3 +300,14 @@ def _emit(node: Trie) -> str:
 
 def _char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
+
+
+__all__ = [
+    "parse_cardinal",
+    "parse_dozen",
+    "parse_fraction",
+    "parse_half",
+    "parse_ordinal",
+    "parse_vague",
+    "trie_regex",
+]

@@ -211,3 +211,14 @@ def open_cache(option: CacheOption, settings: Settings) -> ResponseCache | None:
     if option is True:
         return ResponseCache(settings.cache_dir)
     return ResponseCache(Path(option))
+
+
+__all__ = [
+    "BackendIdentity",
+    "CacheOption",
+    "ResponseCache",
+    "article_hash",
+    "backend_identity",
+    "default_cache_dir",
+    "open_cache",
+]

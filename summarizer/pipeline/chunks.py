@@ -246,3 +246,13 @@ def _unique_figures(figures: list[Figure]) -> list[Figure]:
             seen.add(key)
             out.append(figure)
     return out
+
+
+__all__ = [
+    "Chunk",
+    "check_length",
+    "merge_drafts",
+    "needs_chunking",
+    "plan_chunks",
+    "split_article",
+]

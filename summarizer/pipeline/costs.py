@@ -34,3 +34,10 @@ def token_cost(
 ) -> float:
     cost = (prompt_tokens * (price_in or 0.0) + completion_tokens * (price_out or 0.0)) / PER_TOKENS
     return round(cost, 10)
+
+
+__all__ = [
+    "estimate_cost",
+    "has_prices",
+    "token_cost",
+]

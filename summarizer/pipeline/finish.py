@@ -171,3 +171,14 @@ def package_version() -> str:
         return version("summarizer")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+__all__ = [
+    "ChunkResult",
+    "Endpoint",
+    "as_draft",
+    "chunk_repairs",
+    "draft_from_answer",
+    "finish_article",
+    "package_version",
+]

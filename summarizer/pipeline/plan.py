@@ -161,3 +161,14 @@ def numbers_checklist(mentions: list[NumberMention]) -> str:
             f"- {mention.text} ({mention.qualifier}, {mention.role}, {mention.noun or '?'})"
         )
     return "\n".join(lines) or "- (none)"
+
+
+__all__ = [
+    "RESPONSE_MODEL",
+    "ArticlePlan",
+    "PreparedRequest",
+    "hash_model_for",
+    "numbers_checklist",
+    "plan_article",
+    "prepare",
+]

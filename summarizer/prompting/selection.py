@@ -520,3 +520,24 @@ def selection_reask(
             lines.append(f"- {check.path} ({check.figure.mention}): {check.reason}.")
     lines.append("Cite only ids from the list, in a slot that says what the number counts.")
     return "\n".join(lines)
+
+
+__all__ = [
+    "SLOT_DESIGNS",
+    "UNLISTED_ROLES",
+    "ListedMention",
+    "SelectionAnswer",
+    "cited_figures",
+    "clause_span",
+    "figure_from",
+    "list_mentions",
+    "mark_article",
+    "rebase",
+    "render_list",
+    "response_model",
+    "selection_reask",
+    "slot_design",
+    "template_model",
+    "to_draft",
+    "weekday_marks",
+]

@@ -176,3 +176,15 @@ def _split_sections(body: str, path: Path) -> dict[str, str]:
             f"{path}: missing section(s) {', '.join(sorted('# ' + m for m in missing))}"
         )
     return sections
+
+
+__all__ = [
+    "PROMPTS_DIR",
+    "PromptTemplate",
+    "available_prompts",
+    "load_prompt",
+    "parse_prompt_file",
+    "prompts_dir",
+    "schema_hash",
+    "schema_json",
+]

@@ -212,3 +212,24 @@ def get_format(name: str, subject: Subject | None = None) -> OutputFormat:
             f"unknown output format {name!r}{what} (available: {', '.join(format_names(subject))})"
         )
     return fmt
+
+
+__all__ = [
+    "FORMATS",
+    "SUBJECTS",
+    "OutputFormat",
+    "RenderContext",
+    "Subject",
+    "format_names",
+    "get_format",
+    "html_report",
+    "html_summary",
+    "json_incidents",
+    "json_model",
+    "json_numbers",
+    "plain_text",
+    "text_incidents",
+    "text_numbers",
+    "text_report",
+    "text_summary",
+]

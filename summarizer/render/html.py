@@ -491,3 +491,14 @@ JS = """
   });
 })();
 """
+
+
+__all__ = [
+    "CSS",
+    "Claim",
+    "Segment",
+    "claims_of",
+    "embed_json",
+    "render_html",
+    "segments",
+]

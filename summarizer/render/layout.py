@@ -156,3 +156,13 @@ def stacked(
         if details.row_count:
             parts.append(Padding(details, (0, 0, 0, 2), expand=False))
     return Group(*parts)
+
+
+__all__ = [
+    "Responsive",
+    "fit_table",
+    "fits",
+    "is_blank",
+    "stacked",
+    "tables_in",
+]

@@ -105,3 +105,12 @@ def token_offset(sentence: str, token: str, raw_before: str) -> int:
         first = at if first < 0 else first
         at = sentence.find(token, at + 1)
     return first
+
+
+__all__ = [
+    "format_value",
+    "highlighted_context",
+    "mentions_json",
+    "mentions_table",
+    "token_offset",
+]

@@ -145,3 +145,8 @@ def _counts_line(report: VerificationReport) -> str:
     if failing:
         line += f" ({failing})"
     return f"{line} · {len(report.uncovered)} uncovered casualty mention(s)"
+
+
+__all__ = [
+    "render_report",
+]

@@ -294,3 +294,24 @@ def uncovered_view(report: VerificationReport) -> Responsive:
         return stacked(Text(title, style="italic"), ("figure", "sentence"), rows)
 
     return Responsive(table, blocks)
+
+
+__all__ = [
+    "backend_line",
+    "checks_view",
+    "claims_view",
+    "event_rows",
+    "events_view",
+    "evidence_view",
+    "figures_title",
+    "figures_view",
+    "format_figure",
+    "mark",
+    "print_text",
+    "render_text",
+    "uncovered_figure",
+    "uncovered_view",
+    "verdict_counts",
+    "verdict_counts_line",
+    "verdict_line",
+]

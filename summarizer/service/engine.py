@@ -217,3 +217,12 @@ async def wait_for_disconnect(request: Request) -> None:
         message = await request.receive()
         if message["type"] == "http.disconnect":
             return
+
+
+__all__ = [
+    "ClientGone",
+    "Engine",
+    "background_slots",
+    "model_slots",
+    "wait_for_disconnect",
+]

@@ -63,3 +63,8 @@ class ModelGate:
         finally:
             self.in_flight -= 1
             self._semaphore.release()
+
+
+__all__ = [
+    "ModelGate",
+]

@@ -170,3 +170,11 @@ async def _reply(send: Send, status: int, message: str, code: str, headers: dict
     raw += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})
+
+
+__all__ = [
+    "Bucket",
+    "GuardMiddleware",
+    "RateLimiter",
+    "key_id",
+]

@@ -239,3 +239,8 @@ class JobRunner:
                 self._down(exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, BACKOFF_MAX)
+
+
+__all__ = [
+    "JobRunner",
+]

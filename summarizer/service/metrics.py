@@ -134,3 +134,9 @@ def _route_of(scope: Scope) -> str:
     route = scope.get("route")
     path = getattr(route, "path", None)
     return path if isinstance(path, str) else "unmatched"
+
+
+__all__ = [
+    "Metrics",
+    "TimingMiddleware",
+]

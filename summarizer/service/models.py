@@ -188,3 +188,26 @@ class Health(_Body):
     database: Literal["ok", "unavailable"] | None = Field(
         None, description="The state store (SQLite file or Postgres), on /readyz."
     )
+
+
+__all__ = [
+    "Batch",
+    "BatchCreate",
+    "BatchRequestLine",
+    "Health",
+    "IncidentsRequest",
+    "IncidentsResponse",
+    "LineError",
+    "ModelOptions",
+    "NumbersRequest",
+    "NumbersResponse",
+    "Problem",
+    "RequestCounts",
+    "ResultLine",
+    "ResultResponse",
+    "StreamItem",
+    "StreamLine",
+    "StreamRequest",
+    "SummaryRequest",
+    "VerifyRequest",
+]

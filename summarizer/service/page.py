@@ -66,3 +66,8 @@ label{display:block;margin:.5rem 0 .2rem;font-weight:600}
 </script>
 </body></html>
 """
+
+
+__all__ = [
+    "PAGE",
+]

@@ -158,3 +158,12 @@ def check(conn: Any) -> int:
             f"run `{UPGRADE_COMMAND}`"
         )
     return version
+
+
+__all__ = [
+    "HEAD",
+    "Migration",
+    "check",
+    "current_version",
+    "upgrade",
+]

@@ -579,3 +579,16 @@ class PostgresCache:
 
     def close(self) -> None:
         """The store owns the connections."""
+
+
+__all__ = [
+    "PostgresCache",
+    "PostgresRateLimiter",
+    "PostgresStore",
+    "connect",
+    "first_line",
+    "import_psycopg",
+    "schema_version",
+    "upgrade_database",
+    "verify_schema",
+]

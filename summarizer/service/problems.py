@@ -70,3 +70,11 @@ def problem_for(exc: SummarizerError) -> Problem:
 def problem_of(exc: SummarizerError | ServiceError) -> Problem:
     """What one article's failure reports, as a response or as a stream or batch line."""
     return exc.problem if isinstance(exc, ServiceError) else problem_for(exc)
+
+
+__all__ = [
+    "Problem",
+    "ServiceError",
+    "problem_for",
+    "problem_of",
+]

@@ -115,3 +115,12 @@ def app_from_environment() -> FastAPI:
         load_settings(**overrides.get("settings", {})),
         load_service_settings(**overrides.get("service", {})),
     )
+
+
+__all__ = [
+    "OVERRIDES_ENV",
+    "app_from_environment",
+    "check_state_dir",
+    "is_loopback",
+    "serve",
+]

@@ -279,3 +279,24 @@ def url_password(url: str) -> str | None:
 
     password = urlsplit(url).password
     return unquote(password) if password else None
+
+
+__all__ = [
+    "ACTIVE",
+    "CANCELLED_ERROR",
+    "EXPIRED_ERROR",
+    "CacheBackend",
+    "Claim",
+    "IdempotencyConflict",
+    "Limiter",
+    "Offload",
+    "SchemaOutdated",
+    "StateStore",
+    "StateUnavailable",
+    "StoredSummary",
+    "batch_view",
+    "describe_url",
+    "new_id",
+    "result_line",
+    "url_password",
+]

@@ -366,3 +366,8 @@ class Store:
 
     def cache_backend(self) -> CacheBackend | None:
         return None  # the response cache's own folder (summarizer.pipeline.cache)
+
+
+__all__ = [
+    "Store",
+]

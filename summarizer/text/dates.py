@@ -207,3 +207,20 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+__all__ = [
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NUMBERS",
+    "WEEKDAYS",
+    "DateMention",
+    "Dateline",
+    "WeekdayMention",
+    "article_dates",
+    "find_dates",
+    "find_weekdays",
+    "latest_weekday_on_or_before",
+    "parse_dateline",
+    "resolve_date_text",
+    "resolve_weekday_phrase",
+]

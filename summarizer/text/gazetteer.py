@@ -73,3 +73,8 @@ def _table() -> dict[str, str]:
             if other[:1].isupper() and other.replace(" ", "").isalpha() and other.isascii():
                 table.setdefault(_key(other), "city")
     return table
+
+
+__all__ = [
+    "place_kind",
+]

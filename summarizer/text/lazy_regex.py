@@ -42,3 +42,9 @@ class LazyPattern:
 def lazy_compile(source: str | Callable[[], str], flags: int | re.RegexFlag = 0) -> Any:
     """A :class:`LazyPattern`, typed as ``Any`` so callers use it like ``re.Pattern``."""
     return LazyPattern(source, flags)
+
+
+__all__ = [
+    "LazyPattern",
+    "lazy_compile",
+]

@@ -61,3 +61,11 @@ def strip_draft_marks(draft: SummaryDraft, article: str) -> None:
             actor.name = strip_marks(actor.name, article) or actor.name
     for _, figure in draft.iter_figures():
         figure.noun = strip_marks(figure.noun, article)
+
+
+__all__ = [
+    "date_mark",
+    "mention_mark",
+    "strip_draft_marks",
+    "strip_marks",
+]

@@ -106,3 +106,12 @@ def _mostly_printable(text: str) -> bool:
     sample = text[:8192]
     bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     return bad <= max(1, len(sample) // 200)
+
+
+__all__ = [
+    "MAX_BYTES",
+    "Article",
+    "decode_article",
+    "read_article",
+    "refuse_url",
+]

@@ -10,9 +10,9 @@ import asyncio
 
 from fastapi import APIRouter
 
-from summarizer.checks.claims import mention_ref
-from summarizer.checks.figures import verify
 from summarizer.checks.incidents import incidents
+from summarizer.checks.records import mention_ref
+from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import VerificationReport
 from summarizer.service.models import (
