@@ -78,7 +78,7 @@ record: $(VENV)/.installed-local
 	$(BIN)/python -m pytest -q --record-mode=rewrite -m recorded
 
 # Style, formatting and types. The layering contract (no cycles, no cli imports in the
-# library, no private names across modules) is a test: tests/test_layering.py.
+# library, no private names across modules) is a test: tests/unit/test_layering.py.
 lint: $(VENV)/.installed-dev typecheck
 	$(BIN)/ruff check summarizer tests bench seeds tools
 	$(BIN)/ruff format --check summarizer tests bench seeds tools

@@ -4,7 +4,7 @@ Run: ``python -m bench.replicas [--replicas 1 2 3] [--requests 300] [--concurren
 [--delay 0.3] [--batch 300]``. Needs Debian's postgresql (initdb/pg_ctl) and the
 ``postgres`` extra.
 
-Processes: a throwaway Postgres cluster (tests/pg_fixtures.py, with pg_stat_statements
+Processes: a throwaway Postgres cluster (tests/support/pg_fixtures.py, with pg_stat_statements
 loaded), the fake model server (``tests.fakes.fake_batch_server``, synthetic verifying answers
 after ``--delay`` seconds), N ``summarizer serve --state-url`` replicas, and this client,
 which spreads requests over the replicas round-robin as a load balancer would.
@@ -39,8 +39,8 @@ import psycopg
 
 from summarizer.backends.transport import tls_context
 from summarizer.service.pg_store import upgrade_database
-from tests.pg_fixtures import PgCluster, find_pg_bin
-from tests.service_fixtures import LiveService, percentile, seed_texts
+from tests.support.pg_fixtures import PgCluster, find_pg_bin
+from tests.support.service_fixtures import LiveService, percentile, seed_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT

@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.service_fixtures import LiveService, percentile, run_load, seed_texts
+from tests.support.service_fixtures import LiveService, percentile, run_load, seed_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE_SERVER = "tests.fakes.fake_batch_server"  # run with -m from ROOT

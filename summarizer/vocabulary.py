@@ -2,7 +2,7 @@
 
 The response schema (:mod:`summarizer.schema`), the number extractor, the cross-check and
 the scorer all import from here, so a word added to a vocabulary reaches every part at once
-(``tests/test_vocabulary.py`` checks that every enum of the JSON schema comes from here).
+(``tests/unit/test_vocabulary.py`` checks that every enum of the JSON schema comes from here).
 Groups of roles are named sets, never slices, so their meaning does not depend on order.
 """
 
@@ -70,7 +70,7 @@ EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 ACTOR_ROLES: tuple[ActorRole, ...] = get_args(ActorRole)
 
 # What each word means, for people: docs/vocabulary.md is generated from these
-# (tools/vocabulary_doc.py) and tests/test_vocabulary.py checks every word has one.
+# (tools/vocabulary_doc.py) and tests/unit/test_vocabulary.py checks every word has one.
 QUALIFIER_MEANINGS: dict[MentionQualifier, str] = {
     "exact": "the number as stated: '26 people'",
     "at_least": "a lower bound: 'at least 26', 'no fewer than 26'",

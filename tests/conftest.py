@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from summarizer.config import ENV_VARS, SERVICE_ENV_VARS
 from summarizer.evaluation import cassettes
+from tests.support.paths import ROOT
 
 # Property tests: a quick run while developing, a thorough one in CI (`.ci/run` sets
 # CI=true); HYPOTHESIS_PROFILE picks one by name. A test sets max_examples itself only when
@@ -36,13 +37,12 @@ settings.load_profile(
 # tests); pg_cluster and pg_url (a throwaway Postgres, for the shared-state tests); the order
 # parallel workers run the tests in (slow ones first in each worker's share).
 pytest_plugins = [
-    "tests.fault_fixtures",
-    "tests.service_fixtures",
-    "tests.pg_fixtures",
-    "tests.schedule",
+    "tests.support.fault_fixtures",
+    "tests.support.service_fixtures",
+    "tests.support.pg_fixtures",
+    "tests.support.schedule",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BELGOROD = SEEDS / "belgorod-kharkiv-2024-01-01.txt"
 

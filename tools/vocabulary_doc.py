@@ -3,7 +3,7 @@
     python tools/vocabulary_doc.py           # rewrite docs/vocabulary.md
     python tools/vocabulary_doc.py --check   # exit 1 if the page and the code differ
 
-``tests/test_vocabulary.py`` runs the check, so a word added to a vocabulary without
+``tests/unit/test_vocabulary.py`` runs the check, so a word added to a vocabulary without
 regenerating the page (or without a meaning) fails the suite.
 """
 
@@ -58,7 +58,7 @@ def render() -> str:
         "",
         "Every closed list of words in the output schema (and in the JSON schema the model",
         "answers in). Generated from `summarizer/vocabulary.py` by",
-        "`python tools/vocabulary_doc.py`; `tests/test_vocabulary.py` fails when this page",
+        "`python tools/vocabulary_doc.py`; `tests/unit/test_vocabulary.py` fails when this page",
         "and the code differ. A value outside these lists is a validation error that names",
         "the field and lists the allowed values (`summarizer verify` shows every one).",
         "",

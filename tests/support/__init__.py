@@ -1,0 +1,1 @@
+"""What the tests share: fixtures, paths, schedules and the gold helpers."""
