@@ -12,6 +12,7 @@ import httpx2 as httpx
 from pydantic import ValidationError
 
 from summarizer.backends.backend import Backend
+from summarizer.backends.reasks import describe_parse_error, first_line
 from summarizer.backends.transport import DeadlineExceeded
 from summarizer.errors import (
     BackendError,
@@ -22,7 +23,6 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.redaction import redact
-from summarizer.schema import field_path
 
 if TYPE_CHECKING:
     import openai
@@ -205,28 +205,9 @@ def _matcher_hint(message: str) -> str:
     return "" if "re-record" in message else "(re-record with: make record)"
 
 
-def describe_parse_error(error: BaseException) -> str:
-    """'events[0].event_type: Input should be ...' rather than '1 validation error for X'."""
-    if isinstance(error, ValidationError) and error.errors():
-        first = error.errors(include_url=False)[0]
-        where = field_path(first.get("loc", ())) or "answer"
-        return redact(first_line(f"{where}: {first.get('msg', 'invalid')}")[:300])
-    prefix = "invalid JSON: " if isinstance(error, json.JSONDecodeError) else ""
-    return redact(prefix + first_line(str(error))[:300])
-
-
-def first_line(text: str) -> str:
-    for line in text.strip().splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
-
-
 __all__ = [
     "cause_chain",
     "deadline_message",
-    "describe_parse_error",
-    "first_line",
     "gave_up_message",
     "malformed_hint",
     "model_description",

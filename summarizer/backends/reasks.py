@@ -6,12 +6,13 @@ little and lists the problems of the last answer, a few at a time.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.backends.failures import first_line
 from summarizer.checks.salvage import problem_of
+from summarizer.redaction import redact
 from summarizer.schema import field_path
 
 # Each re-ask raises the temperature by this much, up to REASK_TEMPERATURE_MAX.
@@ -72,8 +73,27 @@ def _json_problem(message: str) -> str:
     return f"not valid JSON ({message.removeprefix('Invalid JSON: ')}); answer with one JSON object"
 
 
+def describe_parse_error(error: BaseException) -> str:
+    """'events[0].event_type: Input should be ...' rather than '1 validation error for X'."""
+    if isinstance(error, ValidationError) and error.errors():
+        first = error.errors(include_url=False)[0]
+        where = field_path(first.get("loc", ())) or "answer"
+        return redact(first_line(f"{where}: {first.get('msg', 'invalid')}")[:300])
+    prefix = "invalid JSON: " if isinstance(error, json.JSONDecodeError) else ""
+    return redact(prefix + first_line(str(error))[:300])
+
+
+def first_line(text: str) -> str:
+    for line in text.strip().splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
 __all__ = [
     "attempt_temperature",
+    "describe_parse_error",
+    "first_line",
     "previous_answers",
     "reask_prompt",
 ]

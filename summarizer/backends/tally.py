@@ -14,9 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.backends import progress
 from summarizer.backends.backend import Backend
-from summarizer.backends.failures import describe_parse_error
 from summarizer.backends.log_filters import demote_third_party_loggers
-from summarizer.backends.reasks import attempt_temperature, previous_answers, reask_prompt
+from summarizer.backends.reasks import (
+    attempt_temperature,
+    describe_parse_error,
+    previous_answers,
+    reask_prompt,
+)
 from summarizer.schema import Usage
 
 if TYPE_CHECKING:  # imported where used: the SDKs cost ~0.7 s, and cache hits never call them

@@ -5,19 +5,12 @@ earthquake), else unconfirmed; the cue words are the vocabulary's
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING, Any
-
+from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
 from summarizer.checks.wording import with_article
 from summarizer.schema import ClaimCheck, ClaimStatus
-from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import EVENT_TYPE_CUES
 
-if TYPE_CHECKING:  # the facts search the article with cue_pattern: a type, not an import
-    from summarizer.checks.facts import ArticleFacts
-
-__all__ = ["check_event_type", "cue_pattern"]
+__all__ = ["check_event_type"]
 
 
 def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCheck | None:
@@ -32,13 +25,3 @@ def check_event_type(path: str, event_type: str, facts: ArticleFacts) -> ClaimCh
         status = "unconfirmed"
         reason = f"no word of {with_article(event_type.replace('_', ' '))} occurs in the article"
     return claim_check(path, "event_type", event_type, status, reason)
-
-
-@cache
-def cue_pattern(event_type: str) -> Any:
-    """The pattern (like ``re.Pattern``) of ``event_type``'s cue words, matched on folded
-    text; None when the type has none."""
-    stems = EVENT_TYPE_CUES.get(event_type)  # type: ignore[call-overload]
-    if not stems:
-        return None
-    return lazy_compile(r"\b(?:" + "|".join(stem.replace(" ", r"\s+") for stem in stems) + ")")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from summarizer.checks.agreement import value_match
-from summarizer.checks.event_types import cue_pattern
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period
 from summarizer.numbers import NumberMention
@@ -22,11 +22,28 @@ from summarizer.text.dates import article_dates, parse_dateline, resolve_date_te
 from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import countries_by_place, country_forms
+from summarizer.vocabulary import EVENT_TYPE_CUES
 
-__all__ = ["WORDS", "ArticleFacts", "ArticleText", "article_text"]
+__all__ = [
+    "WORDS",
+    "ArticleFacts",
+    "ArticleText",
+    "article_text",
+    "cue_pattern",
+]
 
 # A word: letters, with one inner apostrophe ("O'Neill", "don't"); no digits.
 WORDS = lazy_compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def cue_pattern(event_type: str) -> Any:
+    """The pattern (like ``re.Pattern``) of ``event_type``'s cue words, matched on folded
+    text; None when the type has none."""
+    stems = EVENT_TYPE_CUES.get(event_type)  # type: ignore[call-overload]
+    if not stems:
+        return None
+    return lazy_compile(r"\b(?:" + "|".join(stem.replace(" ", r"\s+") for stem in stems) + ")")
 
 
 class ArticleText:
