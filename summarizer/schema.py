@@ -17,9 +17,7 @@ import json
 import math
 import re
 import weakref
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol, Self, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self
 
 from pydantic import (
     BaseModel,
@@ -42,10 +40,19 @@ from summarizer.iso_dates import DateValue, TimeValue
 from summarizer.vocabulary import (
     CASUALTY_ROLES,
     ActorRole,
+    ClaimKind,
+    ClaimStatus,
     EventType,
+    FigureStatus,
+    MatchKind,
     MentionQualifier,
     Qualifier,
     Role,
+    StrictLevel,
+    Tally,
+    Verdict,
+    tally,
+    verdict_of,
 )
 from summarizer.vocabulary import (
     EVENT_TYPES as EVENT_TYPES,
@@ -446,95 +453,6 @@ class Meta(_Model):
     notes: list[str] = Field(default_factory=list)
 
 
-MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
-FigureStatus = Literal[
-    "verified",
-    "unconfirmed",
-    "qualifier_mismatch",
-    "role_mismatch",
-    "unit_mismatch",
-    "other_event",
-    "not_in_quote",
-    "quote_not_found",
-    "not_in_article",
-]
-# Claims outside figures: numbers in prose, names, dates, event types.
-ClaimStatus = Literal[
-    "verified",
-    "unconfirmed",
-    "qualifier_mismatch",
-    "role_mismatch",
-    "unit_mismatch",
-    "not_in_article",
-    "quote_not_found",
-    "name_not_in_article",
-    "date_not_in_article",
-    "date_mismatch",
-    # The answer's form (kind "format"): a value the schema refused after the re-asks ran
-    # out, dropped (malformed); a text that stops at its length limit (cut); invalid JSON
-    # read as meant (repaired).
-    "malformed",
-    "cut",
-    "repaired",
-    "other_event",
-]
-ClaimKind = Literal["number", "name", "date", "event_type", "evidence", "format"]
-# Every status, in the order a report counts them (``VerificationReport.counts``).
-FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
-CLAIM_STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
-
-
-# What a reader is told about a claim: the rules confirmed it, could not confirm it
-# (grounded value, role or unit undecidable), or found it wrong (any other status).
-Verdict = Literal["verified", "unconfirmed", "contradicted"]
-# What ``--strict`` fails on: anything not verified, or only contradictions.
-StrictLevel = Literal["unverified", "contradicted"]
-# A cut or repaired text is kept as the model wrote it: not wrong, but not confirmed whole.
-UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed", "cut", "repaired"})
-VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
-
-
-def verdict_of(status: str) -> Verdict:
-    """The verdict a status stands for: only ``verified`` is verified."""
-    if status == "verified":
-        return "verified"
-    return "unconfirmed" if status in UNCONFIRMED_STATUSES else "contradicted"
-
-
-class HasVerdict(Protocol):
-    @property
-    def verdict(self) -> Verdict: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """Checks counted by verdict: the one count every output (text, JSON, HTML, metrics)
-    shows, so no two of them can disagree about the same summary."""
-
-    verified: int = 0
-    unconfirmed: int = 0
-    contradicted: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.verified + self.unconfirmed + self.contradicted
-
-    def __getitem__(self, verdict: Verdict) -> int:
-        return int(getattr(self, verdict))
-
-    def items(self) -> list[tuple[Verdict, int]]:
-        """(verdict, count) in the order verified, unconfirmed, contradicted."""
-        return [(verdict, self[verdict]) for verdict in VERDICTS]
-
-
-def tally(checks: Iterable[HasVerdict]) -> Tally:
-    """Count ``checks`` by verdict: every count of checks in any output comes from here."""
-    counts = dict.fromkeys(VERDICTS, 0)
-    for check in checks:
-        counts[check.verdict] += 1
-    return Tally(**counts)
-
-
 class Grounding(_Model):
     """Where a quote sits in the article, and how sure the match is."""
 
@@ -685,39 +603,29 @@ class ArticleSummary(SummaryDraft):
 
 
 __all__ = [
-    "CLAIM_STATUSES",
     "FIGURE_FIELDS_OURS",
-    "FIGURE_STATUSES",
     "MAX_ACTORS",
     "MAX_DESCRIPTION",
     "MAX_EVENTS",
     "MAX_EVIDENCE",
     "MAX_FIGURES",
     "MAX_KEY_FIGURES",
-    "VERDICTS",
     "Actor",
     "ArticleSummary",
     "Casualties",
     "ClaimCheck",
-    "ClaimKind",
-    "ClaimStatus",
     "CoverageGap",
     "Event",
     "EvidenceCheck",
     "Figure",
     "FigureCheck",
-    "FigureStatus",
     "Grounding",
-    "HasVerdict",
     "LenientJSON",
     "MentionRef",
     "Meta",
-    "StrictLevel",
     "SummaryDraft",
-    "Tally",
     "Timings",
     "Usage",
-    "Verdict",
     "VerificationReport",
     "clip",
     "control_repairs",
@@ -725,7 +633,5 @@ __all__ = [
     "lenient_json",
     "max_length_of",
     "schema_owner",
-    "tally",
-    "verdict_of",
     "with_repairs",
 ]

@@ -1,4 +1,5 @@
-"""The closed vocabularies, defined once: qualifiers, roles, event types, actor roles.
+"""The closed vocabularies, defined once: qualifiers, roles, event types, actor roles, and
+the statuses of checks with the verdict each stands for (and how checks are counted by it).
 
 The response schema (:mod:`summarizer.schema`), the number extractor, the cross-check and
 the scorer all import from here, so a word added to a vocabulary reaches every part at once
@@ -8,7 +9,9 @@ Groups of roles are named sets, never slices, so their meaning does not depend o
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, Protocol, get_args
 
 # How an article hedges a number: "at least 26" -> at_least.
 Qualifier = Literal["exact", "at_least", "more_than", "approximately", "at_most", "less_than"]
@@ -232,16 +235,111 @@ EVENT_TYPE_CUES: dict[EventType, tuple[str, ...]] = {
 }
 
 
+# ---------------------------------------------------------------------------
+# Statuses of checks, and the verdict each stands for
+# ---------------------------------------------------------------------------
+
+MatchKind = Literal["exact", "normalized", "fuzzy", "none"]
+FigureStatus = Literal[
+    "verified",
+    "unconfirmed",
+    "qualifier_mismatch",
+    "role_mismatch",
+    "unit_mismatch",
+    "other_event",
+    "not_in_quote",
+    "quote_not_found",
+    "not_in_article",
+]
+# Claims outside figures: numbers in prose, names, dates, event types.
+ClaimStatus = Literal[
+    "verified",
+    "unconfirmed",
+    "qualifier_mismatch",
+    "role_mismatch",
+    "unit_mismatch",
+    "not_in_article",
+    "quote_not_found",
+    "name_not_in_article",
+    "date_not_in_article",
+    "date_mismatch",
+    # The answer's form (kind "format"): a value the schema refused after the re-asks ran
+    # out, dropped (malformed); a text that stops at its length limit (cut); invalid JSON
+    # read as meant (repaired).
+    "malformed",
+    "cut",
+    "repaired",
+    "other_event",
+]
+ClaimKind = Literal["number", "name", "date", "event_type", "evidence", "format"]
+# Every status, in the order a report counts them (``VerificationReport.counts``).
+FIGURE_STATUSES: tuple[FigureStatus, ...] = get_args(FigureStatus)
+CLAIM_STATUSES: tuple[ClaimStatus, ...] = get_args(ClaimStatus)
+
+
+# What a reader is told about a claim: the rules confirmed it, could not confirm it
+# (grounded value, role or unit undecidable), or found it wrong (any other status).
+Verdict = Literal["verified", "unconfirmed", "contradicted"]
+# What ``--strict`` fails on: anything not verified, or only contradictions.
+StrictLevel = Literal["unverified", "contradicted"]
+# A cut or repaired text is kept as the model wrote it: not wrong, but not confirmed whole.
+UNCONFIRMED_STATUSES: frozenset[str] = frozenset({"unconfirmed", "cut", "repaired"})
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+
+
+def verdict_of(status: str) -> Verdict:
+    """The verdict a status stands for: only ``verified`` is verified."""
+    if status == "verified":
+        return "verified"
+    return "unconfirmed" if status in UNCONFIRMED_STATUSES else "contradicted"
+
+
+class HasVerdict(Protocol):
+    @property
+    def verdict(self) -> Verdict: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Checks counted by verdict: the one count every output (text, JSON, HTML, metrics)
+    shows, so no two of them can disagree about the same summary."""
+
+    verified: int = 0
+    unconfirmed: int = 0
+    contradicted: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.verified + self.unconfirmed + self.contradicted
+
+    def __getitem__(self, verdict: Verdict) -> int:
+        return int(getattr(self, verdict))
+
+    def items(self) -> list[tuple[Verdict, int]]:
+        """(verdict, count) in the order verified, unconfirmed, contradicted."""
+        return [(verdict, self[verdict]) for verdict in VERDICTS]
+
+
+def tally(checks: Iterable[HasVerdict]) -> Tally:
+    """Count ``checks`` by verdict: every count of checks in any output comes from here."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for check in checks:
+        counts[check.verdict] += 1
+    return Tally(**counts)
+
+
 __all__ = [
     "ACTOR_ROLES",
     "ACTOR_ROLE_MEANINGS",
     "CASUALTY_ROLES",
+    "CLAIM_STATUSES",
     "COUNT_ROLES",
     "COVERAGE_ROLES",
     "EVENT_ROLES",
     "EVENT_TYPES",
     "EVENT_TYPE_CUES",
     "EVENT_TYPE_MEANINGS",
+    "FIGURE_STATUSES",
     "FORM_ROLES",
     "MENTION_QUALIFIERS",
     "PEOPLE_ROLES",
@@ -249,9 +347,21 @@ __all__ = [
     "QUALIFIER_MEANINGS",
     "ROLES",
     "ROLE_MEANINGS",
+    "UNCONFIRMED_STATUSES",
+    "VERDICTS",
     "ActorRole",
+    "ClaimKind",
+    "ClaimStatus",
     "EventType",
+    "FigureStatus",
+    "HasVerdict",
+    "MatchKind",
     "MentionQualifier",
     "Qualifier",
     "Role",
+    "StrictLevel",
+    "Tally",
+    "Verdict",
+    "tally",
+    "verdict_of",
 ]

@@ -11,9 +11,10 @@ import datetime as dt
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
 from summarizer.checks.time_anchors import MONTH_NAME, YEAR
-from summarizer.schema import ClaimCheck, ClaimStatus
+from summarizer.schema import ClaimCheck
 from summarizer.text.dates import resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.vocabulary import ClaimStatus
 
 __all__ = ["check_article_date", "check_date"]
 

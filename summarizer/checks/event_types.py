@@ -8,7 +8,8 @@ from __future__ import annotations
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
 from summarizer.checks.wording import with_article
-from summarizer.schema import ClaimCheck, ClaimStatus
+from summarizer.schema import ClaimCheck
+from summarizer.vocabulary import ClaimStatus
 
 __all__ = ["check_event_type"]
 

@@ -14,7 +14,7 @@ Pure functions, no I/O. Figure statuses, from the first test that fails:
 
 Each status comes with a reason a human (or the model, through
 :func:`summarizer.checks.reask.reask_message`) can act on; its verdict is
-:func:`summarizer.schema.verdict_of`'s. The comparison rules live in
+:func:`summarizer.vocabulary.verdict_of`'s. The comparison rules live in
 :mod:`summarizer.checks.agreement`. Evidence quotes ground like a figure's quote, and
 casualty mentions no figure reports are coverage gaps.
 """
@@ -44,17 +44,10 @@ from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import YEAR, background_anchor
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.schema import (
-    CoverageGap,
-    EvidenceCheck,
-    Figure,
-    FigureCheck,
-    FigureStatus,
-    Grounding,
-)
+from summarizer.schema import CoverageGap, EvidenceCheck, Figure, FigureCheck, Grounding
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.numerals import format_number
-from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES
+from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES, FigureStatus
 
 __all__ = [
     "check_evidence",

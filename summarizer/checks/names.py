@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from summarizer.checks.facts import WORDS, ArticleFacts
 from summarizer.checks.records import claim_check
-from summarizer.schema import ClaimCheck, ClaimStatus, SummaryDraft
+from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_phrases
+from summarizer.vocabulary import ClaimStatus
 
 __all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
 

@@ -28,9 +28,9 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.schema import ClaimCheck, ClaimStatus, SummaryDraft
+from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES
+from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
 
 __all__ = ["check_prose_number", "check_prose_numbers", "prose_fields"]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarizer.numbers import NumberMention
-from summarizer.schema import ClaimCheck, ClaimKind, ClaimStatus, MentionRef
+from summarizer.schema import ClaimCheck, MentionRef
+from summarizer.vocabulary import ClaimKind, ClaimStatus
 
 __all__ = ["claim_check", "mention_ref"]
 

@@ -3,7 +3,7 @@
 :func:`verify` (``summarizer.verify``) runs the figure checks (:mod:`summarizer.checks.figures`),
 the claims outside the figures (:mod:`summarizer.checks.claims`), the evidence quotes and
 the coverage of the article's casualty numbers, and counts the checks by status. Every
-check ends in one of three verdicts (:func:`summarizer.schema.verdict_of`): ``verified``
+check ends in one of three verdicts (:func:`summarizer.vocabulary.verdict_of`): ``verified``
 when the rules confirm it, ``unconfirmed`` when they cannot decide (a grounded value whose
 role the article leaves open), ``contradicted`` for every other status.
 """
@@ -21,8 +21,6 @@ from summarizer.checks.figures import check_evidence, check_figure, coverage_gap
 from summarizer.checks.summary_json import parse_summary
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
-    CLAIM_STATUSES,
-    FIGURE_STATUSES,
     ClaimCheck,
     CoverageGap,
     EvidenceCheck,
@@ -30,6 +28,7 @@ from summarizer.schema import (
     SummaryDraft,
     VerificationReport,
 )
+from summarizer.vocabulary import CLAIM_STATUSES, FIGURE_STATUSES
 
 __all__ = ["verify"]
 

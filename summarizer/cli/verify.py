@@ -21,8 +21,9 @@ from summarizer.cli.output import ReportFormatOpt, emit
 from summarizer.errors import InputError, VerificationFailed
 from summarizer.numbers import extract_numbers
 from summarizer.render.formats import RenderContext
-from summarizer.schema import ArticleSummary, StrictLevel
+from summarizer.schema import ArticleSummary
 from summarizer.text.reading import read_article, refuse_url
+from summarizer.vocabulary import StrictLevel
 
 
 @app.command("verify")

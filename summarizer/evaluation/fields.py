@@ -13,8 +13,9 @@ from typing import Any
 from summarizer.evaluation.gold import GoldEvent, GoldFigure, parse_date, value_key
 from summarizer.evaluation.locations import locations_equal
 from summarizer.numbers import extract_numbers
-from summarizer.schema import Event, Figure, SummaryDraft, VerificationReport, tally
+from summarizer.schema import Event, Figure, SummaryDraft, VerificationReport
 from summarizer.text.numerals import format_number
+from summarizer.vocabulary import tally
 
 __all__ = [
     "GOLD_CASUALTY_SLOTS",

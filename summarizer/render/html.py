@@ -35,11 +35,10 @@ from summarizer.schema import (
     ClaimCheck,
     EvidenceCheck,
     FigureCheck,
-    Tally,
-    Verdict,
     VerificationReport,
 )
 from summarizer.text.numerals import format_number
+from summarizer.vocabulary import Tally, Verdict
 
 # Side-list sections for claims outside the events, by the first part of their path.
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (

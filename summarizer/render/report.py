@@ -15,8 +15,9 @@ from rich.text import Text
 
 from summarizer.checks.wording import context_snippet, how_many
 from summarizer.render.style import verdict_style
-from summarizer.schema import HasVerdict, VerificationReport, tally
+from summarizer.schema import VerificationReport
 from summarizer.text.numerals import format_number
+from summarizer.vocabulary import HasVerdict, tally
 
 
 def render_report(report: VerificationReport, article_text: str, title: str = "") -> RenderableType:

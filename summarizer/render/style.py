@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.schema import Verdict, verdict_of
+from summarizer.vocabulary import Verdict, verdict_of
 
 __all__ = [
     "BAD",
@@ -103,7 +103,7 @@ VERDICT_STYLES: dict[Verdict, VerdictStyle] = {
 def verdict_style(verdict: str) -> VerdictStyle:
     """The look of a verdict, or of the verdict a check's status stands for.
 
-    Anything else is shown as contradicted, as :func:`~summarizer.schema.verdict_of` reads it:
+    Anything else is shown as contradicted, as :func:`~summarizer.vocabulary.verdict_of` reads it:
     an output never shows an unknown verdict as confirmed.
     """
     return VERDICT_STYLES[verdict_of(verdict)]

@@ -22,12 +22,11 @@ from summarizer.schema import (
     EvidenceCheck,
     Figure,
     FigureCheck,
-    HasVerdict,
     Meta,
     VerificationReport,
-    tally,
 )
 from summarizer.text.numerals import format_number
+from summarizer.vocabulary import HasVerdict, tally
 
 QUALIFIER_WORDS = {
     "exact": "",

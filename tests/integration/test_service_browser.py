@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.schema import VERDICTS
+from summarizer.vocabulary import VERDICTS
 from tests.fakes.fake_openai_server import BELGOROD_DRAFT, Completion, FakeOpenAIServer, figure
 from tests.support.paths import ROOT
 from tests.support.service_fixtures import BELGOROD_TEXT, LiveService

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from summarizer.schema import VERDICTS
+from summarizer.vocabulary import VERDICTS
 from tests.support.service_fixtures import LiveService, seed_texts
 from tests.support.verdict_counts import html_counts, listed
 

@@ -8,7 +8,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import Any
 
-from summarizer.schema import VERDICTS
+from summarizer.vocabulary import VERDICTS
 
 Counts = dict[str, int]
 

@@ -14,15 +14,8 @@ from summarizer.checks.agreement import (
 from summarizer.checks.reask import reask_message
 from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention, extract_numbers
-from summarizer.schema import (
-    FIGURE_STATUSES,
-    QUALIFIERS,
-    Casualties,
-    Event,
-    Figure,
-    FigureCheck,
-    SummaryDraft,
-)
+from summarizer.schema import QUALIFIERS, Casualties, Event, Figure, FigureCheck, SummaryDraft
+from summarizer.vocabulary import FIGURE_STATUSES
 from tests.support.crosscheck_gold import (
     SEED_IDS,
     Seed,

@@ -19,7 +19,8 @@ import pytest
 
 import summarizer
 from summarizer.render.formats import RenderContext, get_format
-from summarizer.schema import VERDICTS, ArticleSummary, verdict_of
+from summarizer.schema import ArticleSummary
+from summarizer.vocabulary import VERDICTS, verdict_of
 from tests.conftest import SEEDS
 from tests.support.verdict_counts import Counts, html_counts, listed
 

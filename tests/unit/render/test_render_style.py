@@ -12,16 +12,8 @@ from summarizer.render import html
 from summarizer.render.report import render_report
 from summarizer.render.style import VERDICT_STYLES, verdict_legend, verdict_style
 from summarizer.render.text import figures_view
-from summarizer.schema import (
-    VERDICTS,
-    ClaimStatus,
-    Figure,
-    FigureCheck,
-    FigureStatus,
-    Grounding,
-    VerificationReport,
-    verdict_of,
-)
+from summarizer.schema import Figure, FigureCheck, Grounding, VerificationReport
+from summarizer.vocabulary import VERDICTS, ClaimStatus, FigureStatus, verdict_of
 
 STATUSES = sorted({*get_args(FigureStatus), *get_args(ClaimStatus)})
 
