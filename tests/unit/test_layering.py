@@ -329,3 +329,23 @@ def test_the_checks_catch_what_they_claim(tmp_path: Path) -> None:
     assert cycles({"summarizer.a": a, "summarizer.b": b}) == [
         frozenset({"summarizer.a", "summarizer.b"})
     ]
+
+
+MAX_MODULE_LINES = 700  # a module past this holds more than one job: split it by concept
+MAX_TOP_LEVEL_MODULES = 10  # the kernel, __init__ and __main__; everything else is a stage
+
+
+def test_no_module_is_too_long_to_read() -> None:
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in SOURCE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, f"over {MAX_MODULE_LINES} lines: {long}"
+
+
+def test_the_top_level_holds_only_the_kernel() -> None:
+    top = sorted(path.name for path in SOURCE.glob("*.py"))
+    assert len(top) <= MAX_TOP_LEVEL_MODULES, top
+    kernel = {name.removeprefix("summarizer.") + ".py" for name in KERNEL}
+    assert set(top) - {"__init__.py", "__main__.py"} == kernel
