@@ -14,7 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from starlette.requests import Request
 
-from summarizer.render.html import render_html
+from summarizer.render.formats import RenderContext, get_format
 from summarizer.schema import ArticleSummary
 from summarizer.service.models import SummaryRequest
 from summarizer.service.problems import Problem, ServiceError
@@ -73,7 +73,10 @@ async def summary_html(summary_id: SummaryId, service: Service, who: Caller) -> 
     """The grounding report of a summary this server holds (self-contained HTML)."""
     held = found(await service.call(service.store.get_summary, summary_id, who), summary_id)
     summary = ArticleSummary.model_validate_json(held.summary_json)
-    return HTMLResponse(render_html(summary, held.article))
+    page = get_format("html", "summary").render_str(
+        "summary", summary, RenderContext(article_text=held.article)
+    )
+    return HTMLResponse(page)
 
 
 @router.get("/v1/summaries/{summary_id}", response_model=ArticleSummary, responses=READ_ERRORS)
