@@ -72,7 +72,7 @@ def bind_figures(
     out = list(figures)
     for index, home in homes.items():
         event = draft.events[index]
-        others = {h.id for i, h in homes.items() if i != index}
+        others = _reported_apart(draft, index, homes, facts)
         for at, check in enumerate(out):
             if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
                 continue
@@ -97,7 +97,7 @@ def bind_claims(
     out = list(claims)
     for index, home in homes.items():
         event = draft.events[index]
-        others = {h.id for i, h in homes.items() if i != index}
+        others = _reported_apart(draft, index, homes, facts)
         where = f"events[{index}]"
         for at, claim in enumerate(out):
             if claim.status != "verified":
@@ -128,6 +128,24 @@ def bind_claims(
     return out
 
 
+def _reported_apart(
+    draft: SummaryDraft, index: int, homes: dict[int, Incident], facts: ArticleFacts
+) -> set[str]:
+    """The incidents the summary reports as events other than ``index``: their own incident,
+    or one whose place another event's location names."""
+    apart = {home.id for i, home in homes.items() if i != index}
+    for i, event in enumerate(draft.events):
+        if i == index or not event.location.strip():
+            continue
+        apart.update(
+            incident.id
+            for incident in facts.incidents
+            if not incident.background
+            and (_place_fits(event.location, incident) or _names_place(event.location, incident))
+        )
+    return apart
+
+
 def _in_event(path: str, index: int) -> bool:
     return path.startswith(f"events[{index}].")
 
@@ -151,21 +169,28 @@ def _home(event: Event, bound: list[Incident], facts: ArticleFacts) -> Incident 
     when no figure is bound (anchors alone do not decide which figures are foreign)."""
     if not bound:
         return None
-    score: Counter[str] = Counter(incident.id for incident in bound)
+    score: dict[str, float] = dict(Counter(incident.id for incident in bound))
     by_id = {incident.id: incident for incident in facts.incidents}
     for incident in facts.incidents:
+        anchor = 0.0
         if _place_fits(event.location, incident):
-            score[incident.id] += 1
+            anchor = 1.5
+        elif _names_place(event.location, incident):
+            anchor = 1.0
         elif _mentions_place(event.location, incident, specific=True):
-            score[incident.id] += 0.75
+            anchor = 0.75
         if event.date is not None and _date_fits(event.date, incident, exact=True):
-            score[incident.id] += 0.5
-    ranked = score.most_common(2)
+            anchor += 0.5
+        if anchor:
+            score[incident.id] = score.get(incident.id, 0.0) + anchor
+    ranked = sorted(score.items(), key=lambda item: -item[1])[:2]
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     home = by_id[ranked[0][0]]
     if not (
-        _place_fits(event.location, home) or _mentions_place(event.location, home, specific=True)
+        _place_fits(event.location, home)
+        or _names_place(event.location, home)
+        or _mentions_place(event.location, home, specific=True)
     ):
         return None  # a bag of figures with no place of its own binds to nothing
     return None if home.background else home
@@ -191,8 +216,6 @@ def _foreign(
         return None  # one happening read as two (a night attack over two days)
     if _kind_of(other) == "country":
         return None  # a country's toll may include the event's
-    if _names(other) & _names(home):
-        return None  # the two share a place: the reader may have split one happening
     if not _placed(other.place, facts.text):
         return None  # "Xinhua reported", "Windows Vista": a name, maybe no place
     return other
@@ -229,9 +252,25 @@ def _sentence(facts: ArticleFacts, mention: MentionRef) -> str:
 
 
 def _spans(event: Event, other: Incident) -> bool:
-    """The event names the other incident's place itself: it covers both."""
-    said = f" {fold(event.location)} {fold(event.description)} "
-    return any(f" {fold(name)} " in said or fold(name) in said for name in _names(other))
+    """The event names the other incident's place itself, not as a yardstick ("45 km south
+    of Mogadishu"): it covers both."""
+    location, description = fold(event.location), fold(event.description)
+    for name in _names(other):
+        folded = fold(name).strip()
+        if not folded:
+            continue
+        if folded in location:
+            return True
+        for found in re.finditer(re.escape(folded), description):
+            if not _YARDSTICK.search(description, 0, found.start()):
+                return True
+    return False
+
+
+# "45 km southwest of", "near", "outside": a place named to say where another is.
+_YARDSTICK = lazy_compile(
+    r"(?:\b(?:of|near|outside|towards?|between)\s+(?:the\s+)?(?:city\s+of\s+)?)$"
+)
 
 
 def _names(incident: Incident) -> set[str]:
@@ -258,6 +297,14 @@ def _place_fits(location: str, incident: Incident) -> bool:
         return False
     place = fold(incident.place).strip()
     return bool(place) and (place in parts[0] or parts[0] in place)
+
+
+def _names_place(location: str, incident: Incident) -> bool:
+    """Some part of the location ("Inanda, Durban") is the incident's own place, not a country."""
+    if not incident.place or _kind_of(incident) == "country":
+        return False
+    place = fold(incident.place).strip()
+    return bool(place) and any(part == place for part in _parts(location))
 
 
 def _mentions_place(location: str, incident: Incident, *, specific: bool = False) -> bool:
