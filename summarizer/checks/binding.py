@@ -90,42 +90,58 @@ def bind_figures(
 def bind_claims(
     draft: SummaryDraft,
     claims: Sequence[ClaimCheck],
+    figures: Sequence[FigureCheck],
     facts: ArticleFacts,
     homes: dict[int, Incident],
 ) -> list[ClaimCheck]:
-    """``claims`` with an event's description numbers, location and date held to its incident."""
+    """``claims`` with an event's description numbers held to its incident, and its location
+    and date to the incident most of its figures quote."""
     out = list(claims)
-    for index, home in homes.items():
-        event = draft.events[index]
+    for index, event in enumerate(draft.events):
+        home = homes.get(index)
+        bound = _bound(figures, index, facts)
+        voted = _voted(bound)
         others = _reported_apart(draft, index, homes, facts)
         where = f"events[{index}]"
         for at, claim in enumerate(out):
             if claim.status != "verified":
                 continue
-            if claim.path == f"{where}.description" and claim.kind == "number":
+            if claim.path == f"{where}.description" and claim.kind == "number" and home:
                 if claim.mention is None or claim.role not in _BOUND_ROLES:
                     continue
                 other = _foreign(claim.mention, home, event, facts, event.description, "")
                 if other is not None and other.id in others:
                     reason = f"'{claim.mention.text}' {_belongs(other, home)}"
                     out[at] = claim.model_copy(update={"status": "other_event", "reason": reason})
-            elif claim.path == f"{where}.location" and claim.kind == "name":
-                other = _foreign_place(event.location, home, facts)
-                if other is not None:
+            elif claim.path == f"{where}.location" and claim.kind == "name" and voted:
+                other = _foreign_place(event.location, voted, facts)
+                if other is not None and other not in bound:
                     reason = (
                         f"{event.location} is a place of {_describe(other)}, not of the incident "
-                        f"this event's figures come from ({_describe(home)})"
+                        f"this event's figures come from ({_describe(voted)})"
                     )
                     out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
-            elif claim.path == f"{where}.date" and claim.kind == "date" and event.date:
-                other = _foreign_date(event.date, home, facts)
-                if other is not None:
+            elif claim.path == f"{where}.date" and claim.kind == "date" and event.date and voted:
+                other = _foreign_date(event.date, voted, facts)
+                if other is not None and other not in bound:
                     reason = (
                         f"{event.date.isoformat()} is the date of {_describe(other)}, not of the "
-                        f"incident this event's figures come from ({_describe(home)})"
+                        f"incident this event's figures come from ({_describe(voted)})"
                     )
                     out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
     return out
+
+
+def _voted(bound: list[Incident]) -> Incident | None:
+    """The incident most of an event's figures quote: at least two of them, and more than
+    half; never a background one."""
+    if not bound:
+        return None
+    (best, votes), *_ = Counter(incident.id for incident in bound).most_common(1)
+    if votes < 2 or 2 * votes <= len(bound):
+        return None
+    incident = next(incident for incident in bound if incident.id == best)
+    return None if incident.background else incident
 
 
 def _reported_apart(
@@ -246,9 +262,11 @@ def _near(a: dt.date | None, b: dt.date | None) -> bool:
 
 
 def _sentence(facts: ArticleFacts, mention: MentionRef) -> str:
-    start = max(facts.text.rfind(". ", 0, mention.start), facts.text.rfind("\n", 0, mention.start))
-    end = facts.text.find(". ", mention.end)
-    return facts.text[start + 1 : end if end >= 0 else len(facts.text)]
+    """The sentence the mention stands in (the extractor's own)."""
+    for candidate in facts.stating(mention.value):
+        if candidate.start == mention.start and candidate.end == mention.end:
+            return candidate.sentence
+    return ""
 
 
 def _spans(event: Event, other: Incident) -> bool:

@@ -81,7 +81,7 @@ def verify(
     homes = event_incidents(draft, figures, facts)
     figures = bind_figures(draft, figures, facts, homes)
     evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
-    claims = [*bind_claims(draft, check_claims(draft, facts), facts, homes), *repairs]
+    claims = [*bind_claims(draft, check_claims(draft, facts), figures, facts, homes), *repairs]
     uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
     return VerificationReport(
         figures=figures,
