@@ -226,7 +226,7 @@ def _foreign(
         return None
     if _TOTAL.search(quote) or _TOTAL.search(noun) or _TOTAL.search(_sentence(facts, mention)):
         return None
-    if _spans(event, other):
+    if _spans(event, other, home):
         return None
     if fold(other.place) == fold(home.place or "") and _near(other.date, home.date):
         return None  # one happening read as two (a night attack over two days)
@@ -269,11 +269,18 @@ def _sentence(facts: ArticleFacts, mention: MentionRef) -> str:
     return ""
 
 
-def _spans(event: Event, other: Incident) -> bool:
+def _spans(event: Event, other: Incident, home: Incident | None = None) -> bool:
     """The event names the other incident's place itself, not as a yardstick ("45 km south
-    of Mogadishu"): it covers both."""
+    of Mogadishu"), nor as the place both incidents share: it covers both."""
     location, description = fold(event.location), fold(event.description)
+    # Two incidents of one place (a vote and its violence in one state, days apart): naming
+    # that place names the event's own incident, not both.
+    own = None
+    if home is not None and home.place and other.place and fold(home.place) == fold(other.place):
+        own = fold(home.place).strip()
     for name in _names(other):
+        if own is not None and fold(name).strip() == own:
+            continue
         folded = fold(name).strip()
         if not folded:
             continue
