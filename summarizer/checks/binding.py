@@ -3,20 +3,22 @@
 A figure can be quoted right and still belong to another happening of the same article: the
 toll of the strike on another city, the evacuation of another fire. The incident reader
 (:mod:`summarizer.checks.incidents`) says which incident each number mention belongs to; an
-event's own incident is the one its figures' mentions vote for, with its location and date
-matching an incident's anchors as a further vote. Then:
+event's own incident is the one its figures' mentions vote for, its location and date
+matching an incident's anchors voting too, and its location must name that incident's place.
+Then:
 
-- a figure whose mention belongs to another incident is ``other_event``, its reason naming
-  that incident's place and date;
+- a figure whose mention belongs to another incident, one the summary reports as an event of
+  its own, is ``other_event``, its reason naming that incident's place and date;
 - a number in the event's description likewise;
-- a location or date that matches none of the event's incident's anchors, but another
-  incident's, is ``unconfirmed``.
+- a location or date of another incident, where most of the event's figures come from one,
+  is ``unconfirmed``.
 
 The reader can be wrong, so this stays quiet wherever it is unsure: a mention in no incident,
-an event whose vote is tied, a background incident (another time: :mod:`figures` judges
-those), a total that spans incidents ("in total", "nationwide", "since the war began"), an
-event that names the other incident's place itself, two incidents of one place and date, and
-a figure of a country-wide incident.
+an event whose vote is tied or that names no place of its incident, a background incident
+(another time: :mod:`summarizer.checks.figures` judges those), a total that spans incidents
+("in total", "nationwide", "since the war began"), an event that names the other incident's
+place itself, two incidents of one place a day apart, a country-wide incident, and a name the
+article never uses as a place.
 """
 
 from __future__ import annotations
