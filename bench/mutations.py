@@ -15,6 +15,12 @@ It then applies one mutation at a time (each class below) and counts whether the
 flags the mutated claim (any verdict but ``verified`` at the mutated path). On the correct
 summaries it counts false alarms: checks that are not ``verified`` (figures, and separately
 prose numbers, names, dates and event types).
+
+``--moved`` measures one more kind on the seeds and on the corpus's dev and sealed test
+splits apart: a casualty figure moved to another incident of the same article (same role,
+same value, a correct quote), put in the casualty slot of the event of another gold incident.
+It is a rate, not a must-catch class: the incident reader decides it, and it can be unsure.
+Test figures are printed only as an aggregate.
 """
 
 from __future__ import annotations
@@ -31,11 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.incidents import split_of
 from summarizer.checks.report import verify
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import MAX_FIGURES, Actor, Event, Figure, SummaryDraft, VerificationReport
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "seeds" / "corpus"
 EVENT_ROLES = ("killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted")
 CASUALTY = ("killed", "injured", "missing", "displaced", "arrested")
 # Mutation classes docs/checks.md documents as deliberate tolerances ("Tolerances").
@@ -424,6 +432,71 @@ def event_mutations(seed: Seed, draft: SummaryDraft) -> Iterator[Mutation]:
             yield "event_type", f"{where}.event_type", draft.model_copy(update={"events": events})
 
 
+def moved_figure_mutations(seed: Seed, draft: SummaryDraft) -> Iterator[Mutation]:
+    """A casualty figure of one gold incident in the casualty slot of another's event.
+
+    Both incidents are events of the gold and neither is background (a toll of another time
+    is ``background_toll``'s); a value the target incident states itself is left out, since
+    the figure would then be right there too."""
+    incidents = seed.gold.get("incidents") or []
+    by_start = {n["start"]: n for n in seed.numbers}
+    for source in incidents:
+        if source["background"] or source["event"] is None:
+            continue
+        for target in incidents:
+            index = target["event"]
+            if target is source or target["background"] or index is None:
+                continue
+            if index >= len(draft.events) or index == source["event"]:
+                continue
+            own = {by_start[s]["value"] for s in target["mentions"] if s in by_start}
+            for start in source["mentions"]:
+                n = by_start.get(start)
+                if n is None or n["role"] not in CASUALTY or not n["value"] or n["value"] in own:
+                    continue
+                event = draft.events[index]
+                figure = gold_figure(seed, n)
+                casualties = event.casualties.model_copy(update={n["role"]: figure})
+                events = list(draft.events)
+                events[index] = event.model_copy(update={"casualties": casualties})
+                yield (
+                    "moved_figure",
+                    f"events[{index}].casualties.{n['role']}",
+                    draft.model_copy(update={"events": events}),
+                )
+
+
+def run_moved(seeds: list[Seed]) -> Tally:
+    """The moved-figure mutations of ``seeds``: how many the verifier flags."""
+    tally = Tally()
+    for seed in seeds:
+        for _name, path, mutant in moved_figure_mutations(seed, event_summary(seed)):
+            tally.tried += 1
+            if flagged(verify(seed.text, mutant, seed.mentions), path):
+                tally.caught += 1
+            else:
+                tally.slipped.append(f"{seed.id} {path}")
+    return tally
+
+
+def print_moved(seeds_folder: Path, corpus: Path, show: bool) -> None:
+    """The moved-figure catch rate on the seeds, the dev split and the sealed test split."""
+    corpus_seeds = load_seeds(corpus)
+    groups = {
+        "seeds": load_seeds(seeds_folder),
+        "dev": [s for s in corpus_seeds if split_of(s.id) == "dev"],
+        "test": [s for s in corpus_seeds if split_of(s.id) == "test"],
+    }
+    print(f"{'moved_figure':<24} {'tried':>6} {'caught':>7} {'rate':>6}")
+    for name, group in groups.items():
+        tally = run_moved(group)
+        rate = tally.caught / max(tally.tried, 1)
+        print(f"  {name:<22} {tally.tried:>6} {tally.caught:>7} {rate:>6.0%}")
+        if show and name != "test":  # the test split is sealed: aggregates only
+            for where in tally.slipped:
+                print(f"SLIPPED moved_figure [{name}]: {where}")
+
+
 def _weekday_in(text: str) -> tuple[str, dt.date] | None:
     dateline = dt.date.fromisoformat(text[6:16])
     for index, name in enumerate(_WEEKDAYS):
@@ -547,8 +620,17 @@ def main(argv: list[str] | None = None) -> int:
         "--fast", action="store_true", help="at most 40 mutations per seed and kind"
     )
     parser.add_argument("--show-slipped", action="store_true", help="list slips and false alarms")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--moved",
+        action="store_true",
+        help="only the moved-figure rate, on the seeds and the corpus's dev and test splits",
+    )
     parser.add_argument("names", nargs="*", help="seed ids (default: all)")
     args = parser.parse_args(argv)
+    if args.moved:
+        print_moved(args.seeds, args.corpus, args.show_slipped)
+        return 0
     results = run(load_seeds(args.seeds, args.names), fast=args.fast)
     print_results(results, args.show_slipped)
     slipped = sum(len(t.slipped) for n, t in results.classes.items() if n not in TOLERATED)

@@ -15,6 +15,7 @@ from typing import Any
 
 from summarizer.checks.agreement import value_match
 from summarizer.checks.grounding import QuoteAligner
+from summarizer.checks.incidents import Incident, incidents
 from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period
 from summarizer.numbers import NumberMention
 from summarizer.schema import Event
@@ -63,6 +64,23 @@ class ArticleText:
         self._cues: dict[str, bool] = {}
         self._countries: set[int] | None = None
         self._countries_by_place: set[int] | None = None
+        self._incidents: list[Incident] | None = None
+        self._incident_at: dict[tuple[int, int], Incident] | None = None
+
+    @property
+    def incidents(self) -> list[Incident]:
+        """The article's incidents (:func:`summarizer.incidents`), read on first use."""
+        if self._incidents is None:
+            self._incidents = incidents(self.text)
+        return self._incidents
+
+    def incident_at(self, start: int, end: int) -> Incident | None:
+        """The incident a number mention at ``text[start:end]`` belongs to (None: none)."""
+        if self._incident_at is None:
+            self._incident_at = {
+                (m.start, m.end): incident for incident in self.incidents for m in incident.mentions
+            }
+        return self._incident_at.get((start, end))
 
     @property
     def countries(self) -> set[int]:
@@ -142,6 +160,13 @@ class ArticleFacts:
     @property
     def dates(self) -> set[dt.date]:
         return self.derived.dates(self.dateline)
+
+    @property
+    def incidents(self) -> list[Incident]:
+        return self.derived.incidents
+
+    def incident_at(self, start: int, end: int) -> Incident | None:
+        return self.derived.incident_at(start, end)
 
     def stating(self, value: float) -> list[NumberMention]:
         """Mentions that state ``value`` (as written, or as one end of a range)."""

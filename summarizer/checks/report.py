@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from summarizer.checks import injection
+from summarizer.checks.binding import bind_claims, bind_figures, event_incidents
 from summarizer.checks.claims import check_claims
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.figures import check_evidence, check_figure, coverage_gaps
@@ -76,8 +77,10 @@ def verify(
     for index, figure in enumerate(draft.key_figures):
         check = check_figure(f"key_figures[{index}]", figure, article_text, ordered, aligner)
         figures.append(injection.flag(check, article_text, instructions))
+    homes = event_incidents(draft, figures, facts)
+    figures = bind_figures(draft, figures, facts, homes)
     evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
-    claims = [*check_claims(draft, facts), *repairs]
+    claims = [*bind_claims(draft, check_claims(draft, facts), figures, facts, homes), *repairs]
     uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
     return VerificationReport(
         figures=figures,

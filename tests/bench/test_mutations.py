@@ -37,3 +37,25 @@ def test_a_slip_would_be_reported(bench: ModuleType, monkeypatch: pytest.MonkeyP
     results = bench.run(bench.load_seeds(ROOT / "seeds", ["rockets-gaza-2012"]), fast=True)
     assert all(tally.caught == 0 for tally in results.classes.values())
     assert sum(len(t.slipped) for t in results.classes.values()) > 20
+
+
+def test_moved_figures_are_built_from_the_gold_incidents(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figure moved to another incident's event keeps role, value and quote; the rate can
+    fail (a verifier that confirms everything catches none) and does catch some today."""
+    seeds = bench.load_seeds(ROOT / "seeds", ["rockets-gaza-2012", "belgorod-kharkiv-2024-01-01"])
+    mutations = [
+        m for seed in seeds for m in bench.moved_figure_mutations(seed, bench.event_summary(seed))
+    ]
+    assert mutations and all(name == "moved_figure" for name, _, _ in mutations)
+    for _, path, draft in mutations:
+        index, slot = int(path[7 : path.index("]")]), path.rsplit(".", 1)[1]
+        figure = getattr(draft.events[index].casualties, slot)
+        assert figure is not None and figure.role == slot and figure.quote
+    assert bench.run_moved(seeds).caught > 0
+    from summarizer.schema import VerificationReport
+
+    monkeypatch.setattr(bench, "verify", lambda *args, **kwargs: VerificationReport())
+    tally = bench.run_moved(seeds)
+    assert tally.caught == 0 and tally.tried == len(mutations)

@@ -1,0 +1,400 @@
+"""Bind each event of a summary to one incident of the article, and flag what comes from another.
+
+A figure can be quoted right and still belong to another happening of the same article: the
+toll of the strike on another city, the evacuation of another fire. The incident reader
+(:mod:`summarizer.checks.incidents`) says which incident each number mention belongs to; an
+event's own incident is the one its figures' mentions vote for, its location and date
+matching an incident's anchors voting too, and its location must name that incident's place.
+Then:
+
+- a figure whose mention belongs to another incident, one the summary reports as an event of
+  its own, is ``other_event``, its reason naming that incident's place and date;
+- a number in the event's description likewise;
+- a location or date of another incident, where most of the event's figures come from one,
+  is ``unconfirmed``.
+
+The reader can be wrong, so this stays quiet wherever it is unsure: a mention in no incident,
+an event whose vote is tied or that names no place of its incident, a background incident
+(another time: :mod:`summarizer.checks.figures` judges those), a total that spans incidents
+("in total", "nationwide", "since the war began"), an event that names the other incident's
+place itself, two incidents of one place a day apart, a country-wide incident, and a name the
+article never uses as a place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.incidents import Incident
+from summarizer.schema import ClaimCheck, Event, FigureCheck, MentionRef, SummaryDraft
+from summarizer.text.fold import fold
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.vocabulary import COUNT_ROLES, Role
+
+__all__ = ["bind_claims", "bind_figures", "event_incidents"]
+
+# Figures that belong to one happening (counts, money, shares), not dates, times or lengths.
+_BOUND_ROLES: frozenset[Role] = COUNT_ROLES | {"money", "percentage"}
+# A figure that sums over incidents: it belongs to all of them.
+_TOTAL = lazy_compile(
+    r"(?i)\b(?:in\s+total|total(?:s|led|ling)?|in\s+all|altogether|overall|combined|cumulative"
+    r"|nationwide|nation-wide|countrywide|country-wide|across\s+(?:the\s+)?(?:country|region"
+    r"|nation|state|province|territory|city|area|world)|so\s+far|to\s+date|since\s+(?:the\s+)?"
+    r"(?:war|start|beginning|invasion|conflict|outbreak|fighting|season)|this\s+year"
+    r"|both|all\s+(?:the\s+)?(?:attacks|strikes|incidents|fires|blasts))\b"
+)
+# A date this many days from an incident's still fits it (an overnight attack, a late report).
+_DATE_SLACK = 1
+
+
+def event_incidents(
+    draft: SummaryDraft, figures: Sequence[FigureCheck], facts: ArticleFacts
+) -> dict[int, Incident]:
+    """Each event's own incident (by index), where the votes decide one."""
+    homes: dict[int, Incident] = {}
+    for index, event in enumerate(draft.events):
+        home = _home(event, _bound(figures, index, facts), facts)
+        if home is not None:
+            homes[index] = home
+    return homes
+
+
+def bind_figures(
+    draft: SummaryDraft,
+    figures: Sequence[FigureCheck],
+    facts: ArticleFacts,
+    homes: dict[int, Incident],
+) -> list[FigureCheck]:
+    """``figures`` with those of another incident than their event's made ``other_event``."""
+    out = list(figures)
+    for index, home in homes.items():
+        event = draft.events[index]
+        others = _reported_apart(draft, index, homes, facts)
+        for at, check in enumerate(out):
+            if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
+                continue
+            if check.figure.role not in _BOUND_ROLES or check.mention is None:
+                continue
+            other = _foreign(
+                check.mention, home, event, facts, check.figure.quote, check.figure.noun
+            )
+            if other is not None and other.id in others:
+                reason = f"the quote's '{check.mention.text}' {_belongs(other, home)}"
+                out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
+    return out
+
+
+def bind_claims(
+    draft: SummaryDraft,
+    claims: Sequence[ClaimCheck],
+    figures: Sequence[FigureCheck],
+    facts: ArticleFacts,
+    homes: dict[int, Incident],
+) -> list[ClaimCheck]:
+    """``claims`` with an event's description numbers held to its incident, and its location
+    and date to the incident most of its figures quote."""
+    out = list(claims)
+    for index, event in enumerate(draft.events):
+        home = homes.get(index)
+        bound = _bound(figures, index, facts)
+        voted = _voted(bound)
+        others = _reported_apart(draft, index, homes, facts)
+        where = f"events[{index}]"
+        for at, claim in enumerate(out):
+            if claim.status != "verified":
+                continue
+            if claim.path == f"{where}.description" and claim.kind == "number" and home:
+                if claim.mention is None or claim.role not in _BOUND_ROLES:
+                    continue
+                other = _foreign(claim.mention, home, event, facts, event.description, "")
+                if other is not None and other.id in others:
+                    reason = f"'{claim.mention.text}' {_belongs(other, home)}"
+                    out[at] = claim.model_copy(update={"status": "other_event", "reason": reason})
+            elif claim.path == f"{where}.location" and claim.kind == "name" and voted:
+                other = _foreign_place(event.location, voted, facts)
+                if other is not None and other not in bound:
+                    reason = (
+                        f"{event.location} is a place of {_describe(other)}, not of the incident "
+                        f"this event's figures come from ({_describe(voted)})"
+                    )
+                    out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
+            elif claim.path == f"{where}.date" and claim.kind == "date" and event.date and voted:
+                other = _foreign_date(event.date, voted, facts)
+                if other is not None and other not in bound:
+                    reason = (
+                        f"{event.date.isoformat()} is the date of {_describe(other)}, not of the "
+                        f"incident this event's figures come from ({_describe(voted)})"
+                    )
+                    out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
+    return out
+
+
+def _voted(bound: list[Incident]) -> Incident | None:
+    """The incident most of an event's figures quote: at least two of them, and more than
+    half; never a background one."""
+    if not bound:
+        return None
+    (best, votes), *_ = Counter(incident.id for incident in bound).most_common(1)
+    if votes < 2 or 2 * votes <= len(bound):
+        return None
+    incident = next(incident for incident in bound if incident.id == best)
+    return None if incident.background else incident
+
+
+def _reported_apart(
+    draft: SummaryDraft, index: int, homes: dict[int, Incident], facts: ArticleFacts
+) -> set[str]:
+    """The incidents the summary reports as events other than ``index``: their own incident,
+    or one whose place another event's location names."""
+    apart = {home.id for i, home in homes.items() if i != index}
+    for i, event in enumerate(draft.events):
+        if i == index or not event.location.strip():
+            continue
+        apart.update(
+            incident.id
+            for incident in facts.incidents
+            if not incident.background
+            and (_place_fits(event.location, incident) or _names_place(event.location, incident))
+        )
+    return apart
+
+
+def _in_event(path: str, index: int) -> bool:
+    return path.startswith(f"events[{index}].")
+
+
+def _bound(figures: Sequence[FigureCheck], index: int, facts: ArticleFacts) -> list[Incident]:
+    """The incidents of an event's grounded figures' mentions, one per figure."""
+    found = []
+    for check in figures:
+        if not _in_event(check.path, index) or check.mention is None:
+            continue
+        if check.status not in ("verified", "unconfirmed") or check.figure.role not in _BOUND_ROLES:
+            continue
+        incident = facts.incident_at(check.mention.start, check.mention.end)
+        if incident is not None:
+            found.append(incident)
+    return found
+
+
+def _home(event: Event, bound: list[Incident], facts: ArticleFacts) -> Incident | None:
+    """The incident most of the event's figures and anchors point to; None on a tie or
+    when no figure is bound (anchors alone do not decide which figures are foreign)."""
+    if not bound:
+        return None
+    score: dict[str, float] = dict(Counter(incident.id for incident in bound))
+    by_id = {incident.id: incident for incident in facts.incidents}
+    for incident in facts.incidents:
+        anchor = 0.0
+        if _place_fits(event.location, incident):
+            anchor = 1.5
+        elif _names_place(event.location, incident):
+            anchor = 1.0
+        elif _mentions_place(event.location, incident, specific=True):
+            anchor = 0.75
+        if event.date is not None and _date_fits(event.date, incident, exact=True):
+            anchor += 0.5
+        if anchor:
+            score[incident.id] = score.get(incident.id, 0.0) + anchor
+    ranked = sorted(score.items(), key=lambda item: -item[1])[:2]
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    home = by_id[ranked[0][0]]
+    if not (
+        _place_fits(event.location, home)
+        or _names_place(event.location, home)
+        or _mentions_place(event.location, home, specific=True)
+    ):
+        return None  # a bag of figures with no place of its own binds to nothing
+    return None if home.background else home
+
+
+def _foreign(
+    mention: MentionRef,
+    home: Incident,
+    event: Event,
+    facts: ArticleFacts,
+    quote: str,
+    noun: str,
+) -> Incident | None:
+    """The other incident ``mention`` belongs to, when the rules are sure it is another."""
+    other = facts.incident_at(mention.start, mention.end)
+    if other is None or other.id == home.id or other.background or other.place is None:
+        return None
+    if _TOTAL.search(quote) or _TOTAL.search(noun) or _TOTAL.search(_sentence(facts, mention)):
+        return None
+    if _spans(event, other, home):
+        return None
+    if fold(other.place) == fold(home.place or "") and _near(other.date, home.date):
+        return None  # one happening read as two (a night attack over two days)
+    if _kind_of(other) == "country":
+        return None  # a country's toll may include the event's
+    if not _placed(other.place, facts.text):
+        return None  # "Xinhua reported", "Windows Vista": a name, maybe no place
+    return other
+
+
+# "in Kharkiv", "near the town of Sohag", "in northern Bihar": a name used as a place.
+_LOCATIVE = (
+    r"\b(?:in|at|near|outside|across|around|into|from)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|city|town|village"
+    r"|province|region|district|county|state)(?:\s+of)?\s+)?"
+)
+
+
+def _placed(name: str, text: str) -> bool:
+    """The article uses ``name`` after a locative preposition at least once."""
+    if name.isupper() and len(name) <= 5:
+        return False  # "VIX", "NHS": an acronym names no place here
+    return _search(_LOCATIVE + re.escape(name) + r"\b", text)
+
+
+@functools.lru_cache(maxsize=512)
+def _search(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+def _near(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= _DATE_SLACK
+
+
+def _sentence(facts: ArticleFacts, mention: MentionRef) -> str:
+    """The sentence the mention stands in (the extractor's own)."""
+    for candidate in facts.stating(mention.value):
+        if candidate.start == mention.start and candidate.end == mention.end:
+            return candidate.sentence
+    return ""
+
+
+def _spans(event: Event, other: Incident, home: Incident | None = None) -> bool:
+    """The event names the other incident's place itself, not as a yardstick ("45 km south
+    of Mogadishu"), nor as the place both incidents share: it covers both."""
+    location, description = fold(event.location), fold(event.description)
+    # Two incidents of one place (a vote and its violence in one state, days apart): naming
+    # that place names the event's own incident, not both.
+    own = None
+    if home is not None and home.place and other.place and fold(home.place) == fold(other.place):
+        own = fold(home.place).strip()
+    for name in _names(other):
+        if own is not None and fold(name).strip() == own:
+            continue
+        folded = fold(name).strip()
+        if not folded:
+            continue
+        if folded in location:
+            return True
+        for found in re.finditer(re.escape(folded), description):
+            if not _YARDSTICK.search(description, 0, found.start()):
+                return True
+    return False
+
+
+# "45 km southwest of", "near", "outside": a place named to say where another is.
+_YARDSTICK = lazy_compile(
+    r"(?:\b(?:of|near|outside|towards?|between)\s+(?:the\s+)?(?:city\s+of\s+)?)$"
+)
+
+
+def _names(incident: Incident) -> set[str]:
+    names = {p.refers_to or p.text for p in incident.places if p.type != "country"}
+    if incident.place:
+        names.add(incident.place)
+    return {name for name in names if not name.lower().startswith(("the ", "this ", "that "))}
+
+
+def _kind_of(incident: Incident) -> str | None:
+    return next(
+        (p.type for p in incident.places if (p.refers_to or p.text) == incident.place), None
+    )
+
+
+def _parts(location: str) -> list[str]:
+    return [fold(part).strip() for part in location.split(",") if part.strip()]
+
+
+def _place_fits(location: str, incident: Incident) -> bool:
+    """The location's most specific part is the incident's own place."""
+    parts = _parts(location)
+    if not parts or not incident.place:
+        return False
+    place = fold(incident.place).strip()
+    return bool(place) and (place in parts[0] or parts[0] in place)
+
+
+def _names_place(location: str, incident: Incident) -> bool:
+    """Some part of the location ("Inanda, Durban") is the incident's own place, not a country."""
+    if not incident.place or _kind_of(incident) == "country":
+        return False
+    place = fold(incident.place).strip()
+    return bool(place) and any(part == place for part in _parts(location))
+
+
+def _mentions_place(location: str, incident: Incident, *, specific: bool = False) -> bool:
+    """Any part of the location is any place the incident's sentences name (``specific``:
+    the location's first part, and no country)."""
+    names = {
+        fold(p.refers_to or p.text).strip()
+        for p in incident.places
+        if not (specific and p.type == "country")
+    }
+    if specific:
+        parts = _parts(location)[:1]
+        return any(part and any(part in n or n in part for n in names if n) for part in parts)
+    return any(
+        part and any(part in name or name in part for name in names if name)
+        for part in _parts(location)
+    )
+
+
+def _foreign_place(location: str, home: Incident, facts: ArticleFacts) -> Incident | None:
+    """Another incident whose own place the location names, when no part of it is a place of
+    the event's incident."""
+    if not location.strip() or _mentions_place(location, home) or _kind_of(home) != "city":
+        return None
+    for incident in facts.incidents:
+        if incident.id == home.id or incident.background or incident.place is None:
+            continue
+        if not _place_fits(location, incident) or _kind_of(incident) != "city":
+            continue  # a region or country may hold the event's city
+        if _placed(incident.place, facts.text):
+            return incident
+    return None
+
+
+def _date_fits(date: dt.date, incident: Incident, *, exact: bool = False) -> bool:
+    slack = 0 if exact else _DATE_SLACK
+    dates = {d.date for d in incident.dates if d.date is not None}
+    if incident.date is not None:
+        dates.add(incident.date)
+    return any(abs((date - day).days) <= slack for day in dates)
+
+
+def _foreign_date(date: dt.date, home: Incident, facts: ArticleFacts) -> Incident | None:
+    """Another incident dated ``date``, when the event's own incident is dated and not near it."""
+    if home.date is None or home.place is None or _date_fits(date, home):
+        return None
+    if date == facts.dateline:
+        return None  # the day of the report: an event may well be dated by it
+    for incident in facts.incidents:
+        if incident.id == home.id or incident.background or incident.date != date:
+            continue
+        if incident.place is not None and _placed(incident.place, facts.text):
+            return incident
+    return None
+
+
+def _describe(incident: Incident) -> str:
+    """'the strike in Kharkiv on 2023-12-30 (incident 2)'."""
+    what = incident.label.split(" · ")[0]
+    place = f" in {incident.place}" if incident.place else ""
+    when = f" on {incident.date.isoformat()}" if incident.date else ""
+    return f"the {what}{place}{when} (incident {incident.id.removeprefix('i')})"
+
+
+def _belongs(other: Incident, home: Incident) -> str:
+    return f"belongs to {_describe(other)}, not to this event's ({_describe(home)})"

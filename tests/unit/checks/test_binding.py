@@ -1,0 +1,157 @@
+"""Events bind to incidents (issue 23, part 3): a figure of another incident is other_event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.report import verify
+from summarizer.numbers import extract_numbers
+from summarizer.schema import Event, Figure, SummaryDraft, VerificationReport
+
+# Invented: a landslide in one city, floods in another the day before, a national total,
+# and a landslide of another year for comparison.
+ARTICLE = (
+    " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people and "
+    "injuring 30, police said. Rescue teams searched the debris through the night.\n\n"
+    "Separately, floods in Biratnagar on Thursday killed seven people and forced 2,000 residents "
+    "from their homes.\n\n"
+    "In total, 19 people have died in the storms across the country since Thursday.\n\n"
+    "In 2019, a landslide near Pokhara killed 45 people."
+)
+SATURDAY, THURSDAY = dt.date(2025, 4, 5), dt.date(2025, 4, 3)
+
+
+def fig(value: int, role: str, quote: str, qualifier: str = "exact") -> Figure:
+    return Figure(value=value, qualifier=qualifier, role=role, noun="people", quote=quote)
+
+
+def landslide(**update: Any) -> Event:
+    event = Event(
+        event_type="natural_disaster",
+        date=SATURDAY,
+        location="Pokhara",
+        description="A landslide buried homes in Pokhara.",
+        casualties={
+            "killed": fig(12, "killed", "killing 12 people"),
+            "injured": fig(30, "injured", "injuring 30"),
+        },
+    )
+    return event.model_copy(update=update)
+
+
+def floods(**update: Any) -> Event:
+    event = Event(
+        event_type="natural_disaster",
+        date=THURSDAY,
+        location="Biratnagar",
+        description="Floods hit Biratnagar.",
+        casualties={
+            "killed": fig(7, "killed", "floods in Biratnagar on Thursday killed seven people"),
+            "displaced": fig(2000, "displaced", "forced 2,000 residents"),
+        },
+    )
+    return event.model_copy(update=update)
+
+
+def check(*events: Event) -> VerificationReport:
+    draft = SummaryDraft(headline="Storms in Nepal", summary="Storms hit Nepal.", events=events)
+    return verify(ARTICLE, draft)
+
+
+def status(report: VerificationReport, path: str) -> str:
+    found = [c.status for c in [*report.figures, *report.claims] if c.path == path]
+    assert found, path
+    return found[0]
+
+
+def test_a_faithful_summary_binds_every_figure() -> None:
+    report = check(landslide(), floods())
+    assert all(c.status == "verified" for c in report.figures), report.figures
+    assert status(report, "events[0].location") == "verified"
+    assert status(report, "events[1].date") == "verified"
+
+
+def test_the_article_facts_read_the_incidents_once() -> None:
+    facts = ArticleFacts.of(ARTICLE, extract_numbers(ARTICLE))
+    assert facts.incidents is facts.incidents
+    twelve = next(m for m in facts.mentions if m.text == "12")
+    seven = next(m for m in facts.mentions if m.text == "seven")
+    own, other = (
+        facts.incident_at(twelve.start, twelve.end),
+        facts.incident_at(seven.start, seven.end),
+    )
+    assert own is not None and other is not None and own.id != other.id
+
+
+def test_a_figure_of_another_incident_is_other_event_and_names_it() -> None:
+    moved = fig(7, "killed", "floods in Biratnagar on Thursday killed seven people")
+    report = check(
+        landslide(casualties={"killed": moved, "injured": fig(30, "injured", "injuring 30")}),
+        floods(),
+    )
+    figure = next(c for c in report.figures if c.path == "events[0].casualties.killed")
+    assert figure.status == "other_event"
+    assert figure.verdict == "contradicted"
+    assert "Biratnagar" in figure.reason and "2025-04-03" in figure.reason
+    assert "(incident 2)" in figure.reason
+    # the figure still belongs where it came from
+    assert status(report, "events[1].casualties.killed") == "verified"
+
+
+def test_a_number_in_the_description_is_checked_against_the_events_incident() -> None:
+    report = check(landslide(description="A landslide killed seven people in Pokhara."), floods())
+    assert status(report, "events[0].description") == "other_event"
+    report = check(landslide(description="A landslide killed 12 people in Pokhara."), floods())
+    assert status(report, "events[0].description") == "verified"
+
+
+def test_a_total_that_spans_incidents_is_not_flagged() -> None:
+    total = fig(19, "killed", "In total, 19 people have died in the storms across the country")
+    report = check(
+        landslide(casualties={"killed": total, "injured": fig(30, "injured", "injuring 30")}),
+        floods(),
+    )
+    assert status(report, "events[0].casualties.killed") == "verified"
+
+
+def test_a_background_incidents_toll_in_a_historical_event_is_not_flagged() -> None:
+    past = Event(
+        event_type="natural_disaster",
+        date=dt.date(2019, 1, 1),
+        location="Pokhara",
+        description="A landslide near Pokhara in 2019.",
+        casualties={
+            "killed": fig(45, "killed", "In 2019, a landslide near Pokhara killed 45 people")
+        },
+    )
+    report = check(landslide(), floods(), past)
+    assert status(report, "events[2].casualties.killed") == "verified"
+
+
+def test_a_location_of_another_incident_is_unconfirmed() -> None:
+    report = check(landslide(location="Biratnagar"), floods())
+    location = next(c for c in report.claims if c.path == "events[0].location")
+    assert location.status == "unconfirmed"
+    assert "Biratnagar" in location.reason and "Pokhara" in location.reason
+
+
+def test_a_date_of_another_incident_is_unconfirmed() -> None:
+    report = check(landslide(date=THURSDAY), floods())
+    date = next(c for c in report.claims if c.path == "events[0].date")
+    assert date.status == "unconfirmed"
+    assert "2025-04-03" in date.reason
+
+
+def test_an_event_that_names_both_places_spans_both() -> None:
+    both = landslide(
+        location="Pokhara and Biratnagar",
+        description="Landslides and floods hit Pokhara and Biratnagar.",
+        casualties={
+            "killed": fig(7, "killed", "floods in Biratnagar on Thursday killed seven people"),
+            "injured": fig(30, "injured", "injuring 30"),
+        },
+    )
+    report = check(both, floods())
+    assert status(report, "events[0].casualties.killed") == "verified"
