@@ -535,10 +535,15 @@ class EvidenceCheck(_Reported):
 
 
 class CoverageGap(_Model):
-    """A casualty-type number in the article that no event reports."""
+    """A figure of the article (a toll, a count of drones or homes, money, a percentage)
+    that no event and no key figure reports, with the incident it belongs to."""
 
     mention: MentionRef
     sentence: str
+    # "the flood in Biratnagar on 2025-04-03 (incident 2)"; None: the rules place it nowhere.
+    incident: str | None = None
+    # The incident is another time's (last year's quake, the 2008 toll): context, not news.
+    background: StrictBool = False
 
 
 class VerificationReport(_Reported):

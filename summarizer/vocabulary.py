@@ -145,6 +145,16 @@ COUNT_ROLES: frozenset[Role] = EVENT_ROLES | {"population", "other_count"}
 FORM_ROLES: frozenset[Role] = frozenset(ROLES) - COUNT_ROLES
 # Mentions a summary should report; arrests are not a toll of the event itself.
 COVERAGE_ROLES: tuple[Role, ...] = ("killed", "injured", "missing", "displaced")
+# Figures a reader expects an event (or a key figure) to carry; the ones no event reports
+# are listed per incident, so a summary that leaves out every money figure shows it.
+GAP_ROLES: tuple[Role, ...] = (
+    *CASUALTY_ROLES,
+    "launched",
+    "intercepted",
+    "damaged",
+    "money",
+    "percentage",
+)
 
 # Words that show an event of a type happened; a summary's event type with none of its
 # words in the article cannot be confirmed. Stems: matched at the start of a word.
@@ -341,6 +351,7 @@ __all__ = [
     "EVENT_TYPE_MEANINGS",
     "FIGURE_STATUSES",
     "FORM_ROLES",
+    "GAP_ROLES",
     "MENTION_QUALIFIERS",
     "PEOPLE_ROLES",
     "QUALIFIERS",

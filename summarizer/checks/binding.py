@@ -36,7 +36,12 @@ from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES, Role
 
-__all__ = ["bind_claims", "bind_figures", "event_incidents"]
+__all__ = [
+    "bind_claims",
+    "bind_figures",
+    "describe_incident",
+    "event_incidents",
+]
 
 # Figures that belong to one happening (counts, money, shares), not dates, times or lengths.
 _BOUND_ROLES: frozenset[Role] = COUNT_ROLES | {"money", "percentage"}
@@ -119,16 +124,16 @@ def bind_claims(
                 other = _foreign_place(event.location, voted, facts)
                 if other is not None and other not in bound:
                     reason = (
-                        f"{event.location} is a place of {_describe(other)}, not of the incident "
-                        f"this event's figures come from ({_describe(voted)})"
+                        f"{event.location} is a place of {describe_incident(other)}, not of the incident "
+                        f"this event's figures come from ({describe_incident(voted)})"
                     )
                     out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
             elif claim.path == f"{where}.date" and claim.kind == "date" and event.date and voted:
                 other = _foreign_date(event.date, voted, facts)
                 if other is not None and other not in bound:
                     reason = (
-                        f"{event.date.isoformat()} is the date of {_describe(other)}, not of the "
-                        f"incident this event's figures come from ({_describe(voted)})"
+                        f"{event.date.isoformat()} is the date of {describe_incident(other)}, not of the "
+                        f"incident this event's figures come from ({describe_incident(voted)})"
                     )
                     out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
     return out
@@ -388,7 +393,7 @@ def _foreign_date(date: dt.date, home: Incident, facts: ArticleFacts) -> Inciden
     return None
 
 
-def _describe(incident: Incident) -> str:
+def describe_incident(incident: Incident) -> str:
     """'the strike in Kharkiv on 2023-12-30 (incident 2)'."""
     what = incident.label.split(" · ")[0]
     place = f" in {incident.place}" if incident.place else ""
@@ -397,4 +402,4 @@ def _describe(incident: Incident) -> str:
 
 
 def _belongs(other: Incident, home: Incident) -> str:
-    return f"belongs to {_describe(other)}, not to this event's ({_describe(home)})"
+    return f"belongs to {describe_incident(other)}, not to this event's ({describe_incident(home)})"

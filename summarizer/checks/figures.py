@@ -22,7 +22,7 @@ casualty mentions no figure reports are coverage gaps.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from summarizer.checks.agreement import (
     fair_reading,
@@ -38,8 +38,10 @@ from summarizer.checks.agreement import (
     unit_problem,
     value_match,
 )
+from summarizer.checks.binding import describe_incident
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
+from summarizer.checks.incidents import Incident
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import YEAR, background_anchor
 from summarizer.checks.wording import context_snippet
@@ -47,7 +49,7 @@ from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import CoverageGap, EvidenceCheck, Figure, FigureCheck, Grounding
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.numerals import format_number
-from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, COVERAGE_ROLES, FigureStatus
+from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, GAP_ROLES, FigureStatus
 
 __all__ = [
     "check_evidence",
@@ -410,14 +412,16 @@ def _inside(grounding: Grounding, mentions: Iterable[NumberMention]) -> list[Num
 
 
 def coverage_gaps(
-    mentions: Sequence[NumberMention], figures: Sequence[Figure]
+    mentions: Sequence[NumberMention],
+    figures: Sequence[Figure],
+    incident_of: Callable[[NumberMention], Incident | None] = lambda _: None,
 ) -> list[CoverageGap]:
-    """Casualty mentions no figure reports (same value and same role), one per value+role;
-    a toll of none ("no deaths") needs no figure."""
+    """Figures of the article no figure of the summary reports (same value and same role),
+    one per value+role, each with its incident; a toll of none ("no deaths") needs none."""
     gaps: list[CoverageGap] = []
     seen: set[tuple[float, str]] = set()
     for mention in mentions:
-        if mention.role not in COVERAGE_ROLES or mention.value == 0:
+        if mention.role not in GAP_ROLES or mention.value == 0:
             continue  # "no one was hurt": a toll of none asks no figure to report it
         key = (mention.value, mention.role)
         if key in seen:
@@ -428,7 +432,15 @@ def coverage_gaps(
             for f in figures
         ):
             continue
-        gaps.append(CoverageGap(mention=mention_ref(mention), sentence=mention.sentence.strip()))
+        incident = incident_of(mention)
+        gaps.append(
+            CoverageGap(
+                mention=mention_ref(mention),
+                sentence=mention.sentence.strip(),
+                incident=describe_incident(incident) if incident is not None else None,
+                background=incident is not None and incident.background,
+            )
+        )
     return gaps
 
 

@@ -31,6 +31,7 @@ from summarizer.numbers import extract_numbers
 from summarizer.schema import FigureCheck, MentionRef, SummaryDraft, VerificationReport
 from summarizer.text.marks import strip_draft_marks
 from summarizer.text.numerals import format_number
+from summarizer.vocabulary import COVERAGE_ROLES
 
 __all__ = [
     "check_draft",
@@ -75,13 +76,14 @@ def reask_text(report: VerificationReport, article: str, *, strict: bool = False
                 "them verbatim or drop them:\n"
                 + "\n".join(f'- {e.path}: "{e.quote}"' for e in lost)
             )
-        if report.uncovered:
+        tolls = [gap for gap in report.uncovered if gap.mention.role in COVERAGE_ROLES]
+        if tolls:
             parts.append(
                 "The article reports these casualty numbers that no figure of any event reports:\n"
                 + "\n".join(
                     f"- {gap.mention.text} ({gap.mention.role}, {gap.mention.qualifier}) in: "
                     f'"{gap.sentence}"'
-                    for gap in report.uncovered
+                    for gap in tolls
                 )
             )
     return "\n\n".join(parts) or None

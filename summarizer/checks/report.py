@@ -81,7 +81,11 @@ def verify(
     figures = bind_figures(draft, figures, facts, homes)
     evidence = [check_evidence(path, quote, facts) for path, quote in draft.iter_evidence()]
     claims = [*bind_claims(draft, check_claims(draft, facts), figures, facts, homes), *repairs]
-    uncovered = coverage_gaps(ordered, [figure for _, figure in draft.iter_figures()])
+    uncovered = coverage_gaps(
+        ordered,
+        [figure for _, figure in draft.iter_figures()],
+        lambda mention: facts.incident_at(mention.start, mention.end),
+    )
     return VerificationReport(
         figures=figures,
         claims=claims,

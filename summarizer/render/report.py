@@ -1,7 +1,7 @@
 """A verification report as rich tables for people (``verify``): one table per kind of check.
 
 Figures with their status and reason, evidence quotes with where they were found, and the
-casualty numbers of the article that no figure reports.
+figures of the article that no figure of the summary reports, by incident.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from summarizer.checks.wording import context_snippet, how_many
 from summarizer.render.style import verdict_style
+from summarizer.render.text import gap_incident
 from summarizer.schema import VerificationReport
 from summarizer.text.numerals import format_number
 from summarizer.vocabulary import HasVerdict, tally
@@ -106,17 +107,19 @@ def _evidence(report: VerificationReport) -> Table:
 
 
 def _uncovered(report: VerificationReport, article_text: str) -> Table:
-    table = Table(title="Casualty numbers in the article that no figure reports", expand=True)
+    table = Table(title="Figures in the article that no figure reports", expand=True)
     table.add_column("role", no_wrap=True)
     table.add_column("number", no_wrap=True)
     table.add_column("qualifier", no_wrap=True)
-    table.add_column("context", overflow="fold", ratio=1, min_width=24)
-    for gap in report.uncovered:
+    table.add_column("incident", overflow="fold", ratio=1, min_width=16)
+    table.add_column("context", overflow="fold", ratio=2, min_width=24)
+    for gap in sorted(report.uncovered, key=lambda g: (g.incident is None, g.incident or "")):
         m = gap.mention
         table.add_row(
             Text(m.role),
             Text(m.text),
             Text(m.qualifier),
+            Text(gap_incident(gap.incident, gap.background)),
             Text(context_snippet(article_text, m.start, m.end, 50)),
         )
     return table
@@ -145,7 +148,7 @@ def _counts_line(report: VerificationReport) -> str:
     )
     if failing:
         line += f" ({failing})"
-    return f"{line} · {len(report.uncovered)} uncovered casualty mention(s)"
+    return f"{line} · {how_many(len(report.uncovered), 'figure')} no event reports"
 
 
 __all__ = [

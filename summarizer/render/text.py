@@ -269,28 +269,37 @@ def uncovered_figure(report_gap_role: str, qualifier: str, text: str, noun: str)
     return f"{report_gap_role}: {words}{text}{counted}"
 
 
+def gap_incident(incident: str | None, background: bool) -> str:
+    """Where a figure no event reports belongs: its incident, marked when it is background."""
+    where = incident or "no incident the rules can tell"
+    return f"{where}, background" if background else where
+
+
 def uncovered_view(report: VerificationReport) -> Responsive:
-    title = "Casualty figures in the article that no event reports"
+    title = f"Figures in the article that no event reports ({len(report.uncovered)})"
+    gaps = sorted(report.uncovered, key=lambda gap: (gap.incident is None, gap.incident or ""))
     rows = [
         (
             uncovered_figure(
                 gap.mention.role, gap.mention.qualifier, gap.mention.text, gap.mention.noun
             ),
+            gap_incident(gap.incident, gap.background),
             gap.sentence,
         )
-        for gap in report.uncovered
+        for gap in gaps
     ]
+    headers = ("figure", "incident", "sentence")
 
     def table() -> Table:
         table = Table(title=title, title_justify="left", expand=True)
-        table.add_column("figure")
-        table.add_column("sentence")
+        for header in headers:
+            table.add_column(header)
         for row in rows:
             table.add_row(*row)
         return table
 
     def blocks() -> Group:
-        return stacked(Text(title, style="italic"), ("figure", "sentence"), rows)
+        return stacked(Text(title, style="italic"), headers, rows)
 
     return Responsive(table, blocks)
 
@@ -305,6 +314,7 @@ __all__ = [
     "figures_title",
     "figures_view",
     "format_figure",
+    "gap_incident",
     "mark",
     "print_text",
     "render_text",

@@ -72,7 +72,8 @@ def test_text_table_marks_each_figure(tmp_path: Path) -> None:
     assert "qualifier_mismatch" in out and "verified" in out
     assert "Figures: 1/2 verified, 1 contradicted" in out
     assert "Evidence: 1/1 verified" in out
-    assert "Casualty numbers in the article that no figure reports" in out
+    assert "Figures in the article that no figure reports" in out
+    assert "no event reports" in out.splitlines()[-1]  # counted in the totals line
 
 
 def test_json_is_the_report(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from summarizer import numbers, schema, vocabulary
-from summarizer.checks import figures
+from summarizer.checks import figures, reask
 from summarizer.schema import ArticleSummary, SummaryDraft
 from tests.support.paths import ROOT
 
@@ -70,7 +70,8 @@ def test_other_modules_reuse_the_same_objects() -> None:
     assert schema.ROLES is vocabulary.ROLES and schema.QUALIFIERS is vocabulary.QUALIFIERS
     assert schema.EVENT_TYPES is vocabulary.EVENT_TYPES
     assert figures.COUNT_ROLES is vocabulary.COUNT_ROLES
-    assert figures.COVERAGE_ROLES is vocabulary.COVERAGE_ROLES
+    assert figures.GAP_ROLES is vocabulary.GAP_ROLES
+    assert reask.COVERAGE_ROLES is vocabulary.COVERAGE_ROLES
     hints = numbers.NumberMention.__annotations__
     assert hints["role"] in ("Role", vocabulary.Role) and hints["qualifier"] in (
         "MentionQualifier",
