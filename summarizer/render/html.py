@@ -30,6 +30,7 @@ from typing import Any
 from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.render.style import VERDICT_STYLES, VerdictStyle, verdict_style
+from summarizer.render.text import uncovered_figure
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
@@ -218,6 +219,7 @@ def render_html(summary: ArticleSummary, article: str, *, title: str | None = No
         f'<nav class="side" aria-label="Events and claims">{_side_html(summary, claims)}</nav>',
         "</div>",
         _unlocated_html(unlocated, len(claims)),
+        _gaps_html(report),
         f'<script type="application/json" id="report-data">{embed_json(data)}</script>',
         f"<script>{JS}</script>",
         "</body></html>",
@@ -405,6 +407,29 @@ def _unlocated_html(unlocated: list[Claim], total: int) -> str:
     return (
         '<section class="unlocated" aria-label="Claims not located">'
         f"<h2>{heading} ({len(unlocated)})</h2><ul>{items}</ul></section>"
+    )
+
+
+def _gaps_html(report: VerificationReport) -> str:
+    """The article's figures no event reports, by incident: what the summary left out."""
+    if not report.uncovered:
+        return ""
+    by_incident: dict[str, list[str]] = {}
+    for gap in report.uncovered:
+        where = gap.incident or "no incident the rules can tell"
+        where = f"{where} (background)" if gap.background else where
+        m = gap.mention
+        by_incident.setdefault(where, []).append(
+            f"<li><b>{_e(uncovered_figure(m.role, m.qualifier, m.text, m.noun))}</b> — "
+            f"{_e(_shorten(gap.sentence, 160))}</li>"
+        )
+    groups = "".join(
+        f"<h3>{_e(where)}</h3><ul>{''.join(items)}</ul>" for where, items in by_incident.items()
+    )
+    return (
+        '<section class="unlocated gaps" aria-label="Figures no event reports">'
+        f"<h2>Figures in the article that no event reports ({len(report.uncovered)})</h2>"
+        f"{groups}</section>"
     )
 
 

@@ -85,3 +85,24 @@ def test_a_strict_reask_still_asks_only_for_tolls() -> None:
     report = verify(RESULTS, summary)
     assert report.uncovered  # money and percentages no event reports
     assert reask_text(report, RESULTS, strict=True) is None  # none of them is a toll
+
+
+def test_the_html_report_lists_the_gaps_by_incident() -> None:
+    summary = draft(
+        "Orlan Systems reports quarterly results",
+        "The company reported its quarterly results.",
+        [],
+    )
+    from summarizer.render.html import render_html
+
+    page = render_html(summary_with_report(summary, RESULTS), RESULTS)
+    assert "Figures in the article that no event reports" in page
+    assert "money: 4.2 billion" in page and "the revenue on 2025-02-06" in page
+
+
+def summary_with_report(summary: SummaryDraft, article: str) -> object:
+    from summarizer.schema import ArticleSummary
+
+    return ArticleSummary.model_validate(
+        {**summary.model_dump(), "verification": verify(article, summary).model_dump()}
+    )
