@@ -1,0 +1,55 @@
+"""Shapes of news language behind false flags on unseen articles (issue #22).
+
+Every sentence here is invented; each test names the shape it pins down, so a rule that
+only fits one article's string has no test to stand on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.numbers import NumberMention, extract_numbers
+
+
+def mention(text: str, token: str, nth: int = 0) -> NumberMention:
+    """The ``nth`` mention whose text is ``token``, with a readable failure."""
+    found = [m for m in extract_numbers(text) if m.text == token]
+    assert len(found) > nth, (text, [(m.text, m.role) for m in extract_numbers(text)])
+    return found[nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Some 30 cottages were buried by the mudslide.", "30", "damaged"),
+        ("At least 12 dead as 950 houses collapse in the storm", "950", "damaged"),
+        ("Forty huts collapsing under the weight of the snow were counted.", "Forty", "damaged"),
+    ],
+)
+def test_buildings_that_collapse_or_are_buried_are_damaged(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("About 75 people were taken to hospitals in the capital.", "75", "injured"),
+        ("The injured were taken to 5 hospitals in the region.", "5", "other_count"),
+    ],
+)
+def test_taken_to_hospitals_counts_people_not_hospitals(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+def test_a_headline_with_two_verbs_gives_each_number_its_own() -> None:
+    text = "Gale kills at least 9, injures 40 across the coast"
+    assert mention(text, "9").role == "killed"
+    assert mention(text, "40").role == "injured"
+
+
+def test_cases_of_a_disease_are_not_deaths() -> None:
+    text = "The cholera outbreak reaches 211 cases and 14 deaths in nine districts"
+    assert mention(text, "211").role == "other_count"
+    assert mention(text, "14").role == "killed"
