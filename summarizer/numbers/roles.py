@@ -84,6 +84,8 @@ def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -
     for start, end in spans:
         phrase = " ".join(text[start:end].lower().split())
         prev = _word_before(text, start)
+        if phrase in _VERB_ONLY_AFTER_PLURAL and not prev.lower().endswith("s"):
+            continue  # "the 2010 mine collapse, 33 men": a noun; "950 houses collapse": a verb
         weak = phrase in TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
         follows = NUMBER_FOLLOWS.match(text, end)
         # "trapped nearly 400 metres underground": a measure is no object of the verb
@@ -95,6 +97,8 @@ def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -
     return cues
 
 
+# Cue words that are also nouns; only a plural subject right before makes them the verb.
+_VERB_ONLY_AFTER_PLURAL = frozenset({"collapse"})
 _MEASURE_ROLES = frozenset({"distance", "duration", "time", "date_or_year", "percentage"})
 
 

@@ -53,3 +53,8 @@ def test_cases_of_a_disease_are_not_deaths() -> None:
     text = "The cholera outbreak reaches 211 cases and 14 deaths in nine districts"
     assert mention(text, "211").role == "other_count"
     assert mention(text, "14").role == "killed"
+
+
+def test_a_collapse_as_a_noun_gives_no_role() -> None:
+    text = "In the 1998 quarry collapse, 21 men were trapped for a week."
+    assert mention(text, "21").role == "missing"
