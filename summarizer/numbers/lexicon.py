@@ -37,6 +37,7 @@ __all__ = [
     "ONE_IDIOMS",
     "PEOPLE_NOUNS",
     "PERIOD_NOUNS",
+    "PERSON_WORDS",
     "POPULATION_HEADS",
     "POPULATION_NOUNS",
     "POST_QUALIFIER_VALUE",
@@ -308,6 +309,12 @@ STRUCTURE_NOUNS = _words(
     "property properties bridge bridges cottage cottages hut huts shack shacks cabin cabins "
     "warehouse warehouses factory factories church churches mosque mosques temple temples "
     "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams"
+)
+# Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
+PERSON_WORDS = _words(
+    "man woman boy girl child teenager worker driver pilot passenger resident victim suspect "
+    "director officer soldier student pupil farmer father mother son daughter husband wife "
+    "friend nurse doctor teacher player fan pensioner grandmother grandfather"
 )
 POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
 # Words that end a counted noun ("26 people were ..."), or are never one.

@@ -16,7 +16,10 @@ from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
     "AFTER",
+    "AGE_LIST_END",
+    "AGE_LIST_GAP",
     "AND_A_HALF",
+    "APPOSITION_HEAD",
     "ATTACHED_SUFFIX",
     "BETWEEN_AND",
     "CANDIDATE",
@@ -220,6 +223,11 @@ GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\
 NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
+# The word an appositive age follows ("Ann Lowe, 47,"), and whether a word leads it in
+# its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
+APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
+AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")

@@ -32,7 +32,7 @@ from summarizer.numbers.lexicon import (
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
 )
-from summarizer.numbers.mention import Candidate
+from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     CLAUSE_BREAK,
     COORDINATION,
@@ -153,7 +153,8 @@ def assign_roles(
     # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
-    blockers = [c.start for c in cands if not _details_another(text, c)]
+    # An age says nothing of what happened ("three guards, aged 41 and 29, were killed").
+    blockers = [c.start for c in cands if not _details_another(text, c) and c.noun != AGE_NOUN]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"

@@ -58,3 +58,30 @@ def test_cases_of_a_disease_are_not_deaths() -> None:
 def test_a_collapse_as_a_noun_gives_no_role() -> None:
     text = "In the 1998 quarry collapse, 21 men were trapped for a week."
     assert mention(text, "21").role == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Farmer John Doyle, 61, was injured in the crash.", "61"),
+        ("Director jailed after worker, 23, crushed by falling steel", "23"),
+        ("Two guards, aged 41, 29 and 33, were killed at the gate.", "29"),
+        ("Two guards, aged 41, 29 and 33, were killed at the gate.", "33"),
+    ],
+)
+def test_ages_in_commas_and_in_lists_after_aged(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "years old")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("In Leeds, 23, including two children, died.", "23", "killed"),
+        ("However, 20, including a boy, were hurt.", "20", "injured"),
+        ("The victims, aged 41 and 29, and 3 others were hurt.", "3", "injured"),
+        ("Three guards, aged 41 and 29, were killed at the gate.", "Three", "killed"),
+    ],
+)
+def test_counts_beside_ages_keep_their_roles(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
