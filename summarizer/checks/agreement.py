@@ -28,7 +28,7 @@ from typing import Literal
 
 from summarizer.numbers import NumberMention
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import COUNT_ROLES, MENTION_QUALIFIERS
+from summarizer.vocabulary import COUNT_ROLES
 
 Agreement = Literal["agree", "undecided", "clash"]
 
@@ -39,7 +39,7 @@ QUALIFIER_SUPPORT: dict[str, frozenset[str]] = {
     "more_than": frozenset({"more_than"}),
     "at_most": frozenset({"exact", "at_most", "less_than"}),
     "less_than": frozenset({"less_than"}),
-    "approximately": frozenset(MENTION_QUALIFIERS),
+    "approximately": frozenset({"exact", "approximately"}),
 }
 RANGE_LOW_SUPPORTS = frozenset({"at_least", "approximately"})
 RANGE_HIGH_SUPPORTS = frozenset({"at_most", "approximately"})

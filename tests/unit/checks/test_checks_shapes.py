@@ -1,0 +1,47 @@
+"""Shapes of language the checks must judge like a careful reader (issue #22).
+
+Every article here is invented for the test; none is a seed or corpus article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.checks.report import verify
+from summarizer.schema import SummaryDraft, VerificationReport
+
+STORM = (
+    " date 2025-09-18 At least 63 people were killed when the storm hit the coast on "
+    "Wednesday. More than 40 fishing boats were lost, and up to 300 families were evacuated. "
+    "About 1,500 volunteers joined the clean-up, and 212 homes were destroyed."
+)
+
+
+def figure_status(value: float, qualifier: str, role: str, quote: str) -> str:
+    figure: dict[str, Any] = {"value": value, "qualifier": qualifier, "role": role, "quote": quote}
+    draft = SummaryDraft.model_validate(
+        {"headline": "Storm", "summary": "A storm hit.", "key_figures": [figure]}
+    )
+    report: VerificationReport = verify(STORM, draft)
+    return report.figures[0].status
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "role", "quote", "status"),
+    [
+        # a bound says on which side the truth lies; "about" drops it
+        (63, "approximately", "killed", "At least 63 people were killed", "qualifier_mismatch"),
+        (40, "approximately", "other_count", "More than 40 fishing boats", "qualifier_mismatch"),
+        (300, "approximately", "displaced", "up to 300 families", "qualifier_mismatch"),
+        # an exact or approximate wording may be restated as "about"
+        (1500, "approximately", "other_count", "About 1,500 volunteers", "verified"),
+        (212, "approximately", "damaged", "212 homes were destroyed", "verified"),
+        (63, "at_least", "killed", "At least 63 people were killed", "verified"),
+    ],
+)
+def test_about_does_not_restate_a_bound(
+    value: float, qualifier: str, role: str, quote: str, status: str
+) -> None:
+    assert figure_status(value, qualifier, role, quote) == status
