@@ -45,3 +45,33 @@ def test_about_does_not_restate_a_bound(
     value: float, qualifier: str, role: str, quote: str, status: str
 ) -> None:
     assert figure_status(value, qualifier, role, quote) == status
+
+
+QUARRY = " date 2025-02-11 Two workers died when a quarry wall gave way near Carrowmore, Ireland."
+
+
+def name_status(location: str) -> str:
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Quarry",
+            "summary": "A wall fell.",
+            "events": [
+                {"event_type": "accident", "description": "A wall fell.", "location": location}
+            ],
+        }
+    )
+    return {c.path: c.status for c in verify(QUARRY, draft).claims}["events[0].location"]
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Carrowmore, County Sligo, Ireland", "unconfirmed"),  # a region the writer adds
+        ("Carrowmore, Connacht", "unconfirmed"),
+        ("Carrowmore, Ireland", "verified"),
+        ("Ballintra, Ireland", "name_not_in_article"),  # the place itself is invented
+        ("Ballintra, County Sligo", "name_not_in_article"),
+    ],
+)
+def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, status: str) -> None:
+    assert name_status(location) == status
