@@ -180,12 +180,15 @@ def _cue_roles(match: re.Match[str]) -> frozenset[str]:
 # "a man in his twenties has died", "a 19-year-old was killed", "another injured": one
 # person, in words. The cue must be passive or intransitive ("a bomb killed" counts no one).
 _ONE_TOLL = lazy_compile(
-    r"(?i)\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
+    r"(?:[\w'’-]+\s+){0,5}?(?=(?:was|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
     r"|detained|grazed|burned|reported\s+missing)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
-    r"|(?:was|has\s+been|had\s+been)\s+(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
+    r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
+    r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
     r"\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )

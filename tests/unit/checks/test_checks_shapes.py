@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from summarizer.checks.agreement import toll_in_words
 from summarizer.checks.report import verify
 from summarizer.schema import SummaryDraft, VerificationReport
 
@@ -75,3 +76,26 @@ def name_status(location: str) -> str:
 )
 def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, status: str) -> None:
     assert name_status(location) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "count"),
+    [
+        (
+            "Harbour winger Tom Byrne was carried off before half-time and taken to hospital",
+            "injured",
+            1,
+        ),
+        ("The driver was killed instantly", "killed", 1),
+        ("His brother was seriously injured", "injured", 1),
+        ("Officer Ann Lowe was shot dead", "killed", 1),
+        ("The passengers were killed", "killed", None),  # plural: no toll of one
+        ("The man was not injured", "injured", None),
+        ("The pilot and two passengers were fatally injured", "killed", None),
+    ],
+)
+def test_one_named_or_definite_person_is_a_toll_of_one(
+    text: str, role: str, count: int | None
+) -> None:
+    found = toll_in_words(text, role)
+    assert (found[0] if found else None) == count
