@@ -20,6 +20,7 @@ __all__ = [
     "AGE_LIST_GAP",
     "AND_A_HALF",
     "APPOSITION_HEAD",
+    "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "BETWEEN_AND",
     "CANDIDATE",
@@ -93,6 +94,8 @@ LEX_HEAD = lazy_compile(_lex_token)
 
 # ----------------------------------------------------------------------------- reading
 
+# An indefinite article before a word the lexer started on ("a third term").
+ARTICLE_GAP = lazy_compile(r"an?\s+", re.IGNORECASE)
 # The whole number at a lexer start, most specific form first.
 CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"

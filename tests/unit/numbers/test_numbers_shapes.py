@@ -85,3 +85,18 @@ def test_ages_in_commas_and_in_lists_after_aged(text: str, token: str) -> None:
 )
 def test_counts_beside_ages_keep_their_roles(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "role"),
+    [
+        ("The governor won a third term on Sunday.", "third", 3, "ordinal"),
+        ("She launched a second bid for the seat.", "second", 2, "ordinal"),
+        ("A third of the houses burned.", "A third", 1 / 3, "other_count"),  # still a fraction
+    ],
+)
+def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
+    text: str, token: str, value: float, role: str
+) -> None:
+    found = mention(text, token)
+    assert (found.value, found.role) == (pytest.approx(value), role)
