@@ -40,6 +40,7 @@ __all__ = [
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
+    "NAMED_HOSPITAL",
     "NEXT_WORD",
     "NOMINAL_END",
     "NOUN_RUN",
@@ -231,6 +232,12 @@ CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
 AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
+# "were taken to Kenyatta National Hospital": a hospital by its name, after the count.
+NAMED_HOSPITAL = lazy_compile(
+    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:taken|rushed|airlifted|flown|admitted)\s+to\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
+)
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")

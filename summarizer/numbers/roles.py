@@ -38,6 +38,7 @@ from summarizer.numbers.patterns import (
     COORDINATION,
     GOVERNED_GAP,
     LIVES_AFTER,
+    NAMED_HOSPITAL,
     NOMINAL_END,
     NUMBER_FOLLOWS,
     OBJECT_FOLLOWS,
@@ -186,6 +187,8 @@ def assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
+        if not role and NAMED_HOSPITAL.match(text, cand.noun_end):
+            role = "injured"  # "two were taken to St Vincent's University Hospital"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
 

@@ -100,3 +100,19 @@ def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
 ) -> None:
     found = mention(text, token)
     assert (found.value, found.role) == (pytest.approx(value), role)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "Medics said 9 fans fainted and two were taken to St Anne's General Hospital.",
+            "two",
+            "injured",
+        ),
+        ("Five people were rushed to Harbourview Medical Centre overnight.", "Five", "injured"),
+        ("Three nurses were sent to Leeds General Infirmary to help.", "Three", "other_count"),
+    ],
+)
+def test_taken_to_a_hospital_by_its_name_is_injured(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
