@@ -96,7 +96,7 @@ LEX_HEAD = lazy_compile(_lex_token)
 # ----------------------------------------------------------------------------- reading
 
 # An indefinite article before a word the lexer started on ("a third term").
-ARTICLE_GAP = lazy_compile(r"an?\s+", re.IGNORECASE)
+ARTICLE_GAP = lazy_compile(lambda: rf"an?\s+(?=(?:{nw.ORDINAL})\b)", re.IGNORECASE)
 # The whole number at a lexer start, most specific form first.
 CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
