@@ -28,7 +28,7 @@ from typing import Literal
 
 from summarizer.numbers import NumberMention
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import COUNT_ROLES, MENTION_QUALIFIERS
+from summarizer.vocabulary import COUNT_ROLES
 
 Agreement = Literal["agree", "undecided", "clash"]
 
@@ -39,7 +39,7 @@ QUALIFIER_SUPPORT: dict[str, frozenset[str]] = {
     "more_than": frozenset({"more_than"}),
     "at_most": frozenset({"exact", "at_most", "less_than"}),
     "less_than": frozenset({"less_than"}),
-    "approximately": frozenset(MENTION_QUALIFIERS),
+    "approximately": frozenset({"exact", "approximately"}),
 }
 RANGE_LOW_SUPPORTS = frozenset({"at_least", "approximately"})
 RANGE_HIGH_SUPPORTS = frozenset({"at_most", "approximately"})
@@ -180,12 +180,15 @@ def _cue_roles(match: re.Match[str]) -> frozenset[str]:
 # "a man in his twenties has died", "a 19-year-old was killed", "another injured": one
 # person, in words. The cue must be passive or intransitive ("a bomb killed" counts no one).
 _ONE_TOLL = lazy_compile(
-    r"(?i)\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
+    r"(?:[\w'’-]+\s+){0,5}?(?=(?:was|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
     r"|detained|grazed|burned|reported\s+missing)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
-    r"|(?:was|has\s+been|had\s+been)\s+(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
+    r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
+    r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
     r"\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )
@@ -301,6 +304,20 @@ def supported_qualifiers(mention_qualifier: str, end: str = "value") -> list[str
     else:
         allowed = frozenset(q for q, ok in QUALIFIER_SUPPORT.items() if mention_qualifier in ok)
     return [q for q in QUALIFIER_SUPPORT if q in allowed]
+
+
+def reask_qualifiers(mention_qualifier: str, end: str = "value") -> list[str]:
+    """The qualifiers a re-ask offers for the article's wording: :func:`supported_qualifiers`
+    plus ``approximately`` after a bound ("at least 44": at_least, approximately).
+
+    The check no longer accepts "about 44" for "at least 44" (issue 22), but the re-ask's
+    words are part of recorded request bodies (cassettes/), which must not change; the
+    list follows the check once the cassettes are recorded again.
+    """
+    offered = supported_qualifiers(mention_qualifier, end)
+    if "approximately" not in offered:
+        offered.append("approximately")
+    return offered
 
 
 def qualifier_ok(claimed: str, mention: NumberMention, how: str) -> bool:
@@ -607,6 +624,7 @@ __all__ = [
     "fair_reading",
     "names_places",
     "qualifier_ok",
+    "reask_qualifiers",
     "role_agreement",
     "roles_compatible",
     "same",

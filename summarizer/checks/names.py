@@ -165,7 +165,11 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
         rest = rest[:start] + " " * (end - start) + rest[end:]
     missing_proper: list[str] = []
     missing_common: list[str] = []
-    for raw in WORDS.findall(_original_case(name, folded, rest)):
+    added_region: list[str] = []
+    cased = _original_case(name, folded, rest)
+    head_end = cased.find(",") if place else -1
+    for match in WORDS.finditer(cased):
+        raw = match.group()
         raw = _POSSESSIVE.sub("", raw)
         word = fold(raw)
         if word in _GENERIC or word in _STOP or len(word) < 2:
@@ -179,7 +183,12 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue  # "including its suburbs": a place is judged on its names
         if raw.isupper() and _spelled_out(raw, facts.text):
             continue  # "HC" for the article's "High Court"
+        if place and proper and 0 <= head_end < match.start():
+            added_region.append(raw)  # "Rawalpindi, Punjab": a region the writer knows
+            continue
         (missing_proper if proper else missing_common).append(raw)
+    if added_region and not missing_proper and head_end > 0:
+        absent = [*absent, *(fold(w) for w in reversed(added_region))]
     if (missing_proper or missing_common or absent) and _initials_in(name, facts.text):
         return "verified", "the article names it by its initials"
     if missing_proper:

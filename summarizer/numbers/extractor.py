@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarizer.numbers.lexing import lex
 from summarizer.numbers.linking import link
+from summarizer.numbers.measures import extend_age_lists
 from summarizer.numbers.mention import NumberMention, to_mention
 from summarizer.numbers.reading import read_all
 from summarizer.numbers.roles import (
@@ -25,6 +26,7 @@ def extract_numbers(text: str) -> list[NumberMention]:
     starts, cue_spans = lex(text, body_start)
     zeros = find_zero_tolls(text, cue_spans, body_start)
     cands = read_all(text, starts)
+    extend_age_lists(text, cands)
     if not cands and not zeros:
         return []
     spans = sentences.sentence_spans(text, body_start)

@@ -37,6 +37,7 @@ __all__ = [
     "ONE_IDIOMS",
     "PEOPLE_NOUNS",
     "PERIOD_NOUNS",
+    "PERSON_WORDS",
     "POPULATION_HEADS",
     "POPULATION_NOUNS",
     "POST_QUALIFIER_VALUE",
@@ -283,7 +284,7 @@ NOT_CASUALTY_NOUNS = _words(
     "attack attacks incident incidents clash clashes accident accidents operation operations "
     "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
     "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
-    "round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
+    "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
 PEOPLE_NOUNS = _words(
@@ -305,7 +306,15 @@ STRUCTURE_NOUNS = _words(
     "home homes house houses building buildings structure structures dwelling dwellings "
     "apartment apartments flat flats shop shops school schools car cars vehicle vehicles "
     "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
-    "property properties bridge bridges"
+    "property properties bridge bridges cottage cottages hut huts shack shacks cabin cabins "
+    "warehouse warehouses factory factories church churches mosque mosques temple temples "
+    "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams"
+)
+# Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
+PERSON_WORDS = _words(
+    "man woman boy girl child teenager worker driver pilot passenger resident victim suspect "
+    "director officer soldier student pupil farmer father mother son daughter husband wife "
+    "friend nurse doctor teacher player fan pensioner grandmother grandfather"
 )
 POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
 # Words that end a counted noun ("26 people were ..."), or are never one.
@@ -351,8 +360,8 @@ _CUE_PHRASES: dict[str, str] = {
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll",
-    "injured": "injured injuring injuries injury injure wounded wounding wounds hurt hospitalised "
-    "hospitalized maimed taken_to_hospital taken_to_the_hospital rushed_to_hospital "
+    "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
+    "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
     "serious_condition",
     "missing": "missing unaccounted_for disappeared trapped buried",
@@ -366,7 +375,7 @@ _CUE_PHRASES: dict[str, str] = {
     "swarm swarms volley volleys",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
-    "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed ruined "
+    "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "
     "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
     "caught_fire washed_away swept_away submerged",
     # Words that say the people or things counted came to no harm, or only were there: the

@@ -9,6 +9,7 @@ before ("at least", "about") or after ("or more", "+") the number.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from summarizer.numbers import words as nw
@@ -16,15 +17,21 @@ from summarizer.numbers.lexicon import (
     CURRENCY_WORD_CODE,
     DISTANCE_WORDS,
     DURATION_WORDS,
+    LOCATION_PREPOSITIONS,
     MONTH_WORDS,
     NATIONAL_CURRENCY,
     NOUN_STOP,
+    PERSON_WORDS,
     POST_QUALIFIER_VALUE,
+    WEEKDAY_WORDS,
     YEAR_PREPOSITIONS,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     AFTER,
+    AGE_LIST_END,
+    AGE_LIST_GAP,
+    APPOSITION_HEAD,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -33,7 +40,7 @@ from summarizer.numbers.patterns import (
     POST_QUALIFIER,
 )
 
-__all__ = ["read_after"]
+__all__ = ["extend_age_lists", "read_after"]
 
 
 def read_after(text: str, cand: Candidate) -> None:
@@ -65,6 +72,9 @@ def _read_unit(text: str, cand: Candidate) -> None:
         return
     elif cand.value <= 130 and not cand.scaled and _age_before(cand.before.bare):
         cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "aged 16 and 61"
+        return
+    elif _appositive_age(text, cand):
+        cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "Ann Lowe, 47, said"
         return
     else:
         return
@@ -102,6 +112,46 @@ def _age_before(bare: list[str]) -> bool:
         or (len(tail) >= 2 and tail[-2] in ("aged", "age") and tail[-1] in _AGE_LINKS)
         or ("ages" in tail and tail[-1] in _AGE_LINKS)
     )
+
+
+def _appositive_age(text: str, cand: Candidate) -> bool:
+    """ "Ann Lowe, 47, was jailed", "a worker, 23, died": a bare small number set off by
+    commas right after a name or a person is that person's age, not a count."""
+    if cand.kind != "digits" or cand.scaled or cand.currency or cand.value != int(cand.value):
+        return False
+    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != ",":
+        return False
+    head = APPOSITION_HEAD.search(text, max(0, cand.start - 40), cand.start)
+    if head is None:
+        return False
+    word = head.group("word")
+    if word.lower() in PERSON_WORDS:
+        return True
+    return (
+        word[0].isupper()
+        and word.lower() not in MONTH_WORDS
+        and word.lower() not in WEEKDAY_WORDS
+        and head.group("lead") is not None  # not the sentence's first word ("However, 20,")
+        and head.group("lead").split()[0].lower() not in LOCATION_PREPOSITIONS  # "In Kano, 23,"
+    )
+
+
+def extend_age_lists(text: str, cands: list[Candidate]) -> None:
+    """ "aged 41, 29 and 33": the numbers listed after an age given with "aged" are ages."""
+    listing = False
+    for prev, cand in itertools.pairwise(cands):
+        listing = prev.noun == AGE_NOUN and (listing or _age_before(prev.before.bare))
+        if (
+            listing
+            and not cand.locked
+            and cand.kind == "digits"
+            and cand.value <= 119
+            and AGE_LIST_GAP.fullmatch(text, prev.unit_end, cand.start)
+            and AGE_LIST_END.match(text, cand.end)  # not "aged 41 and 29, and 3 others"
+        ):
+            cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True
+        else:
+            listing = listing and cand.noun == AGE_NOUN and cand.locked
 
 
 _AGE_LINKS = frozenset({"of", "between", "from", "is", "was", "about", "around"})

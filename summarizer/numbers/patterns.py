@@ -16,7 +16,11 @@ from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
     "AFTER",
+    "AGE_LIST_END",
+    "AGE_LIST_GAP",
     "AND_A_HALF",
+    "APPOSITION_HEAD",
+    "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "BETWEEN_AND",
     "CANDIDATE",
@@ -36,6 +40,7 @@ __all__ = [
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
+    "NAMED_HOSPITAL",
     "NEXT_WORD",
     "NOMINAL_END",
     "NOUN_RUN",
@@ -90,6 +95,8 @@ LEX_HEAD = lazy_compile(_lex_token)
 
 # ----------------------------------------------------------------------------- reading
 
+# An indefinite article before a word the lexer started on ("a third term").
+ARTICLE_GAP = lazy_compile(lambda: rf"an?\s+(?=(?:{nw.ORDINAL})\b)", re.IGNORECASE)
 # The whole number at a lexer start, most specific form first.
 CANDIDATE = lazy_compile(
     r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\d))"
@@ -220,6 +227,17 @@ GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\
 NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
+# The word an appositive age follows ("Ann Lowe, 47,"), and whether a word leads it in
+# its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
+APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
+AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
+# "were taken to Kenyatta National Hospital": a hospital by its name, after the count.
+NAMED_HOSPITAL = lazy_compile(
+    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:taken|rushed|airlifted|flown|admitted)\s+to\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
+)
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")

@@ -35,6 +35,7 @@ from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
 from summarizer.numbers.patterns import (
     AND_A_HALF,
+    ARTICLE_GAP,
     ATTACHED_SUFFIX,
     CANDIDATE,
     DESIGNATOR_TOKEN,
@@ -79,12 +80,26 @@ def read_all(text: str, starts: list[int]) -> list[Candidate]:
             continue
         match = CANDIDATE.match(text, start)
         if match is None:
+            start, match = _ordinal_after_article(text, start)
+        if match is None:
             continue
         cand = _read_candidate(text, match, _read_before(text, start))
         if cand is not None:
             found.append(cand)
             consumed = cand.end
     return found
+
+
+def _ordinal_after_article(text: str, start: int) -> tuple[int, re.Match[str] | None]:
+    """ "a third term", "a second bid": the lexer took "a third" for a fraction's start,
+    but no "of" follows, so the word after the article is an ordinal."""
+    article = ARTICLE_GAP.match(text, start)
+    if article is None:
+        return start, None
+    match = CANDIDATE.match(text, article.end())
+    if match is None or match.lastgroup != "ordinal":
+        return start, None
+    return article.end(), match
 
 
 def _read_hms(hms: re.Match[str], before: Before) -> list[Candidate]:

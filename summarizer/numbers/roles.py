@@ -32,12 +32,13 @@ from summarizer.numbers.lexicon import (
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
 )
-from summarizer.numbers.mention import Candidate
+from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     CLAUSE_BREAK,
     COORDINATION,
     GOVERNED_GAP,
     LIVES_AFTER,
+    NAMED_HOSPITAL,
     NOMINAL_END,
     NUMBER_FOLLOWS,
     OBJECT_FOLLOWS,
@@ -84,6 +85,8 @@ def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -
     for start, end in spans:
         phrase = " ".join(text[start:end].lower().split())
         prev = _word_before(text, start)
+        if phrase in _VERB_ONLY_AFTER_PLURAL and not prev.lower().endswith("s"):
+            continue  # "the 2010 mine collapse, 33 men": a noun; "950 houses collapse": a verb
         weak = phrase in TRANSITIVE_PARTICIPLES and _is_reduced_relative(text, end, prev)
         follows = NUMBER_FOLLOWS.match(text, end)
         # "trapped nearly 400 metres underground": a measure is no object of the verb
@@ -95,6 +98,8 @@ def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -
     return cues
 
 
+# Cue words that are also nouns; only a plural subject right before makes them the verb.
+_VERB_ONLY_AFTER_PLURAL = frozenset({"collapse"})
 _MEASURE_ROLES = frozenset({"distance", "duration", "time", "date_or_year", "percentage"})
 
 
@@ -149,7 +154,8 @@ def assign_roles(
     # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
-    blockers = [c.start for c in cands if not _details_another(text, c)]
+    # An age says nothing of what happened ("three guards, aged 41 and 29, were killed").
+    blockers = [c.start for c in cands if not _details_another(text, c) and c.noun != AGE_NOUN]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
@@ -181,6 +187,8 @@ def assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
+        if not role and NAMED_HOSPITAL.match(text, cand.noun_end):
+            role = "injured"  # "two were taken to St Vincent's University Hospital"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
 

@@ -66,12 +66,15 @@ def mention(
 
 
 def test_qualifier_table_is_implication() -> None:
-    # exact is supported only by exact; approximately by everything.
+    # exact is supported only by exact; approximately by exact and approximately, not by
+    # a bound ("about 57" does not restate "at least 57": issue 22).
     assert qualifier_ok("exact", mention(1, "exact"), "value")
     for q in ("at_least", "more_than", "approximately", "at_most", "less_than"):
         assert not qualifier_ok("exact", mention(1, q), "value"), q
-    for q in ("exact", "at_least", "more_than", "approximately", "at_most", "less_than"):
+    for q in ("exact", "approximately"):
         assert qualifier_ok("approximately", mention(1, q), "value"), q
+    for q in ("at_least", "more_than", "at_most", "less_than"):
+        assert not qualifier_ok("approximately", mention(1, q), "value"), q
     assert qualifier_ok("at_least", mention(1, "exact"), "value")
     assert qualifier_ok("at_least", mention(1, "more_than"), "value")
     # issue 14: no leniency beyond implication

@@ -1,0 +1,101 @@
+"""Shapes of language the checks must judge like a careful reader (issue #22).
+
+Every article here is invented for the test; none is a seed or corpus article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from summarizer.checks.agreement import toll_in_words
+from summarizer.checks.report import verify
+from summarizer.schema import SummaryDraft, VerificationReport
+
+STORM = (
+    " date 2025-09-18 At least 63 people were killed when the storm hit the coast on "
+    "Wednesday. More than 40 fishing boats were lost, and up to 300 families were evacuated. "
+    "About 1,500 volunteers joined the clean-up, and 212 homes were destroyed."
+)
+
+
+def figure_status(value: float, qualifier: str, role: str, quote: str) -> str:
+    figure: dict[str, Any] = {"value": value, "qualifier": qualifier, "role": role, "quote": quote}
+    draft = SummaryDraft.model_validate(
+        {"headline": "Storm", "summary": "A storm hit.", "key_figures": [figure]}
+    )
+    report: VerificationReport = verify(STORM, draft)
+    return report.figures[0].status
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "role", "quote", "status"),
+    [
+        # a bound says on which side the truth lies; "about" drops it
+        (63, "approximately", "killed", "At least 63 people were killed", "qualifier_mismatch"),
+        (40, "approximately", "other_count", "More than 40 fishing boats", "qualifier_mismatch"),
+        (300, "approximately", "displaced", "up to 300 families", "qualifier_mismatch"),
+        # an exact or approximate wording may be restated as "about"
+        (1500, "approximately", "other_count", "About 1,500 volunteers", "verified"),
+        (212, "approximately", "damaged", "212 homes were destroyed", "verified"),
+        (63, "at_least", "killed", "At least 63 people were killed", "verified"),
+    ],
+)
+def test_about_does_not_restate_a_bound(
+    value: float, qualifier: str, role: str, quote: str, status: str
+) -> None:
+    assert figure_status(value, qualifier, role, quote) == status
+
+
+QUARRY = " date 2025-02-11 Two workers died when a quarry wall gave way near Carrowmore, Ireland."
+
+
+def name_status(location: str) -> str:
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Quarry",
+            "summary": "A wall fell.",
+            "events": [
+                {"event_type": "accident", "description": "A wall fell.", "location": location}
+            ],
+        }
+    )
+    return {c.path: c.status for c in verify(QUARRY, draft).claims}["events[0].location"]
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Carrowmore, County Sligo, Ireland", "unconfirmed"),  # a region the writer adds
+        ("Carrowmore, Connacht", "unconfirmed"),
+        ("Carrowmore, Ireland", "verified"),
+        ("Ballintra, Ireland", "name_not_in_article"),  # the place itself is invented
+        ("Ballintra, County Sligo", "name_not_in_article"),
+    ],
+)
+def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, status: str) -> None:
+    assert name_status(location) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "count"),
+    [
+        (
+            "Harbour winger Tom Byrne was carried off before half-time and taken to hospital",
+            "injured",
+            1,
+        ),
+        ("The driver was killed instantly", "killed", 1),
+        ("His brother was seriously injured", "injured", 1),
+        ("Officer Ann Lowe was shot dead", "killed", 1),
+        ("The passengers were killed", "killed", None),  # plural: no toll of one
+        ("The man was not injured", "injured", None),
+        ("The pilot and two passengers were fatally injured", "killed", None),
+    ],
+)
+def test_one_named_or_definite_person_is_a_toll_of_one(
+    text: str, role: str, count: int | None
+) -> None:
+    found = toll_in_words(text, role)
+    assert (found[0] if found else None) == count

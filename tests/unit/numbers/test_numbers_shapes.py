@@ -1,0 +1,118 @@
+"""Shapes of news language behind false flags on unseen articles (issue #22).
+
+Every sentence here is invented; each test names the shape it pins down, so a rule that
+only fits one article's string has no test to stand on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.numbers import NumberMention, extract_numbers
+
+
+def mention(text: str, token: str, nth: int = 0) -> NumberMention:
+    """The ``nth`` mention whose text is ``token``, with a readable failure."""
+    found = [m for m in extract_numbers(text) if m.text == token]
+    assert len(found) > nth, (text, [(m.text, m.role) for m in extract_numbers(text)])
+    return found[nth]
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Some 30 cottages were buried by the mudslide.", "30", "damaged"),
+        ("At least 12 dead as 950 houses collapse in the storm", "950", "damaged"),
+        ("Forty huts collapsing under the weight of the snow were counted.", "Forty", "damaged"),
+    ],
+)
+def test_buildings_that_collapse_or_are_buried_are_damaged(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("About 75 people were taken to hospitals in the capital.", "75", "injured"),
+        ("The injured were taken to 5 hospitals in the region.", "5", "other_count"),
+    ],
+)
+def test_taken_to_hospitals_counts_people_not_hospitals(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+def test_a_headline_with_two_verbs_gives_each_number_its_own() -> None:
+    text = "Gale kills at least 9, injures 40 across the coast"
+    assert mention(text, "9").role == "killed"
+    assert mention(text, "40").role == "injured"
+
+
+def test_cases_of_a_disease_are_not_deaths() -> None:
+    text = "The cholera outbreak reaches 211 cases and 14 deaths in nine districts"
+    assert mention(text, "211").role == "other_count"
+    assert mention(text, "14").role == "killed"
+
+
+def test_a_collapse_as_a_noun_gives_no_role() -> None:
+    text = "In the 1998 quarry collapse, 21 men were trapped for a week."
+    assert mention(text, "21").role == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Farmer John Doyle, 61, was injured in the crash.", "61"),
+        ("Director jailed after worker, 23, crushed by falling steel", "23"),
+        ("Two guards, aged 41, 29 and 33, were killed at the gate.", "29"),
+        ("Two guards, aged 41, 29 and 33, were killed at the gate.", "33"),
+    ],
+)
+def test_ages_in_commas_and_in_lists_after_aged(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "years old")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("In Leeds, 23, including two children, died.", "23", "killed"),
+        ("However, 20, including a boy, were hurt.", "20", "injured"),
+        ("The victims, aged 41 and 29, and 3 others were hurt.", "3", "injured"),
+        ("Three guards, aged 41 and 29, were killed at the gate.", "Three", "killed"),
+    ],
+)
+def test_counts_beside_ages_keep_their_roles(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "role"),
+    [
+        ("The governor won a third term on Sunday.", "third", 3, "ordinal"),
+        ("She launched a second bid for the seat.", "second", 2, "ordinal"),
+        ("A third of the houses burned.", "A third", 1 / 3, "other_count"),  # still a fraction
+    ],
+)
+def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
+    text: str, token: str, value: float, role: str
+) -> None:
+    found = mention(text, token)
+    assert (found.value, found.role) == (pytest.approx(value), role)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "Medics said 9 fans fainted and two were taken to St Anne's General Hospital.",
+            "two",
+            "injured",
+        ),
+        ("Five people were rushed to Harbourview Medical Centre overnight.", "Five", "injured"),
+        ("Three nurses were sent to Leeds General Infirmary to help.", "Three", "other_count"),
+    ],
+)
+def test_taken_to_a_hospital_by_its_name_is_injured(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
