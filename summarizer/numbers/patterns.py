@@ -25,6 +25,7 @@ __all__ = [
     "BETWEEN_AND",
     "CANDIDATE",
     "CLAUSE_BREAK",
+    "CLAUSE_END",
     "CONVERSION_GAP",
     "COORDINATION",
     "DESIGNATOR_TOKEN",
@@ -37,6 +38,7 @@ __all__ = [
     "LEX_HEAD",
     "LIVES_AFTER",
     "LIVE_AFTER",
+    "MEASURE_UNIT_NEXT",
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
@@ -168,6 +170,12 @@ _DISTANCE_UNIT = (
 _DURATION_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
     r"|decades?|centuries|century|fortnights?)"
+)
+# The end of a clause right after a number: punctuation, a dash or the end of the text.
+CLAUSE_END = lazy_compile(r"\s*(?:[.;:!?)]|,\s|\s[–—-]\s|$)")
+# A unit of length or time right after a number: "the line 41 seconds ahead" measures, not names.
+MEASURE_UNIT_NEXT = lazy_compile(
+    rf"\s?(?:{_DISTANCE_UNIT}|{_DURATION_UNIT})(?![\w-])", re.IGNORECASE
 )
 # Everything that can follow a number and say what it measures, in one alternation.
 AFTER = lazy_compile(

@@ -116,3 +116,38 @@ def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
 )
 def test_taken_to_a_hospital_by_its_name_is_injured(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role", "noun"),
+    [
+        ("She reached the gate 12 minutes after the others.", "12", "duration", "minutes"),
+        ("The cyclist crossed the line 9 seconds clear.", "9", "duration", "seconds"),
+        ("Works on the lane 3 km long will start soon.", "3", "distance", "km"),
+    ],
+)
+def test_a_designator_word_before_a_measure_does_not_name_it(
+    text: str, token: str, role: str, noun: str
+) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == (role, noun)
+
+
+def test_a_designator_word_still_names_a_bare_number() -> None:
+    assert not [m for m in extract_numbers("Passengers on flight 812 were delayed.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role", "qualifier"),
+    [
+        ("Some 40,000 retail jobs were cut over 2019.", "2019", "date_or_year", "exact"),
+        ("Rents rose sharply over 2023, the survey found.", "2023", "date_or_year", "exact"),
+        ("The death toll climbed to over 2000.", "2000", "killed", "more_than"),
+        ("Over 1500 people were evacuated.", "1500", "displaced", "more_than"),
+    ],
+)
+def test_over_a_year_at_the_end_of_a_clause_is_the_year(
+    text: str, token: str, role: str, qualifier: str
+) -> None:
+    found = mention(text, token)
+    assert (found.role, found.qualifier) == (role, qualifier)
