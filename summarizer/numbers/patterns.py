@@ -51,6 +51,7 @@ __all__ = [
     "OF_THEM",
     "OLD_AFTER",
     "OLD_HYPHEN",
+    "OWN_CLAUSE_SUBJECT",
     "PARTITIVE_GAP",
     "PERIOD_AFTER",
     "PLAIN_YEAR",
@@ -247,6 +248,12 @@ NAMED_HOSPITAL = lazy_compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
+# ", and Rovers defender Adam Casey was taken": a new clause with its own subject before a cue.
+OWN_CLAUSE_SUBJECT = lazy_compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:[^\s,;\d]+\s+){1,6}"
+    r"(?:was|were|is|are|(?:has|had|have)\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(

@@ -43,6 +43,7 @@ from summarizer.numbers.patterns import (
     NUMBER_FOLLOWS,
     OBJECT_FOLLOWS,
     OF_THEM,
+    OWN_CLAUSE_SUBJECT,
     PROJECTILES,
     SUBJECT_VERB,
 )
@@ -365,6 +366,8 @@ def _cue_key(
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
+        if OWN_CLAUSE_SUBJECT.search(text, cand.noun_end, cue.start):
+            return None  # "ended with ten men, and their captain was taken to hospital"
         i = bisect.bisect_right(blockers, cand.start)
         if (
             i < len(blockers)

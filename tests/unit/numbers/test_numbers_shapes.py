@@ -151,3 +151,26 @@ def test_over_a_year_at_the_end_of_a_clause_is_the_year(
 ) -> None:
     found = mention(text, token)
     assert (found.role, found.qualifier) == (role, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "The visitors ended with nine players, and their keeper was taken to hospital.",
+            "nine",
+            "other_count",
+        ),
+        (
+            "The ferry carried 80 tourists, but its captain was seriously injured.",
+            "80",
+            "other_count",
+        ),
+        ("Ten hikers were stranded, and were taken to hospital.", "Ten", "injured"),
+        ("Three miners and the driver were taken to hospital.", "Three", "injured"),
+    ],
+)
+def test_a_cue_in_a_new_clause_with_its_own_subject_is_not_the_numbers(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
