@@ -54,6 +54,7 @@ from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, GAP_ROLES, Figure
 __all__ = [
     "check_evidence",
     "check_figure",
+    "check_key_figure",
     "coverage_gaps",
     "is_age",
     "quote_numbers_differ",
@@ -191,6 +192,34 @@ def check_figure(
     if scaled is not None:
         reason += f" (the value read with its noun's scale: {format_number(scaled)})"
     return _check(path, original, status, reason, grounding, mention)
+
+
+def check_key_figure(
+    path: str,
+    figure: Figure,
+    article_text: str,
+    mentions: Sequence[NumberMention],
+    aligner: QuoteAligner | None = None,
+    *,
+    event_year: int | None = None,
+    event_date: dt.date | None = None,
+    dateline: dt.date | None = None,
+) -> FigureCheck:
+    """A key figure: held, like an event's figure, to the time of the summary's main event
+    (``event_year``), so "the 2023 season's 2.8 million hectares" is no key figure of a 2025
+    fire; unless its noun says the other time ("hectares burned in 2023", "previous record")."""
+    if _OTHER_TIME.search(figure.noun):
+        event_year = event_date = None
+    return check_figure(
+        path,
+        figure,
+        article_text,
+        mentions,
+        aligner,
+        event_year=event_year,
+        event_date=event_date,
+        dateline=dateline,
+    )
 
 
 class _Judgement:

@@ -18,7 +18,12 @@ from summarizer.checks import injection
 from summarizer.checks.binding import bind_claims, bind_figures, event_incidents
 from summarizer.checks.claims import check_claims
 from summarizer.checks.facts import ArticleFacts
-from summarizer.checks.figures import check_evidence, check_figure, coverage_gaps
+from summarizer.checks.figures import (
+    check_evidence,
+    check_figure,
+    check_key_figure,
+    coverage_gaps,
+)
 from summarizer.checks.summary_json import parse_summary
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import (
@@ -74,8 +79,21 @@ def verify(
                 dateline=facts.dateline,
             )
             figures.append(injection.flag(check, article_text, instructions))
+    # Key figures stand for the main event: its time, else the dateline's year.
+    key_year, key_date = (
+        facts.event_time(draft.events[0]) if draft.events else (facts.year_of(None), None)
+    )
     for index, figure in enumerate(draft.key_figures):
-        check = check_figure(f"key_figures[{index}]", figure, article_text, ordered, aligner)
+        check = check_key_figure(
+            f"key_figures[{index}]",
+            figure,
+            article_text,
+            ordered,
+            aligner,
+            event_year=key_year,
+            event_date=key_date,
+            dateline=facts.dateline,
+        )
         figures.append(injection.flag(check, article_text, instructions))
     homes = event_incidents(draft, figures, facts)
     figures = bind_figures(draft, figures, facts, homes)

@@ -99,3 +99,42 @@ def test_one_named_or_definite_person_is_a_toll_of_one(
 ) -> None:
     found = toll_in_words(text, role)
     assert (found[0] if found else None) == count
+
+
+BUSHFIRE = (
+    " date 2025-01-20 Crews contained a bushfire that burned 14,000 hectares near Lakeview on "
+    "Sunday. The 2023 season's 2.8 million hectares remains the worst on record, and 26 "
+    "people died in the 2019 fires."
+)
+
+
+def key_figure_status(value: float, role: str, noun: str, quote: str) -> str:
+    figure: dict[str, Any] = {
+        "value": value,
+        "qualifier": "exact",
+        "role": role,
+        "noun": noun,
+        "quote": quote,
+    }
+    draft = SummaryDraft.model_validate(
+        {"headline": "Bushfire", "summary": "A fire burned.", "key_figures": [figure]}
+    )
+    return verify(BUSHFIRE, draft).figures[0].status
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "noun", "quote", "status"),
+    [
+        (14000, "other_count", "hectares burned", "burned 14,000 hectares", "verified"),
+        # another year's figure presented as the event's own
+        (2800000, "other_count", "hectares burned", "2.8 million hectares", "other_event"),
+        (26, "killed", "people", "26 people died in the 2019 fires", "other_event"),
+        # unless its noun says the other time
+        (2800000, "other_count", "hectares burned in 2023", "2.8 million hectares", "verified"),
+        (26, "killed", "people in the 2019 fires", "26 people died in the 2019 fires", "verified"),
+    ],
+)
+def test_a_key_figure_from_another_year_is_not_the_events(
+    value: float, role: str, noun: str, quote: str, status: str
+) -> None:
+    assert key_figure_status(value, role, noun, quote) == status
