@@ -138,3 +138,68 @@ def test_a_key_figure_from_another_year_is_not_the_events(
     value: float, role: str, noun: str, quote: str, status: str
 ) -> None:
     assert key_figure_status(value, role, noun, quote) == status
+
+
+GRANT = (
+    " date 2025-03-02 The government will pay 50,000 Egyptian pounds to each injured worker "
+    "and 2,000 Kenyan shillings to every volunteer, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (50000, "Egyptian pounds per worker", "50,000 Egyptian pounds", "verified"),
+        (50000, "pounds sterling per worker", "50,000 Egyptian pounds", "unit_mismatch"),
+        (2000, "Kenyan shillings each", "2,000 Kenyan shillings", "verified"),
+        (2000, "Ugandan shillings each", "2,000 Kenyan shillings", "unit_mismatch"),
+    ],
+)
+def test_a_nations_name_before_a_currency_word_picks_its_currency(
+    value: float, noun: str, quote: str, status: str
+) -> None:
+    figure: dict[str, Any] = {
+        "value": value,
+        "qualifier": "exact",
+        "role": "money",
+        "noun": noun,
+        "quote": quote,
+    }
+    draft = SummaryDraft.model_validate(
+        {"headline": "Grant", "summary": "A grant.", "key_figures": [figure]}
+    )
+    assert verify(GRANT, draft).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("article", "noun", "status"),
+    [
+        (
+            " date 2025-05-01 The Ottawa council approved $4 million for repairs.",
+            "Canadian dollars",
+            "verified",
+        ),
+        (
+            " date 2025-05-01 The Ottawa council approved US$4 million for repairs.",
+            "Canadian dollars",
+            "unit_mismatch",
+        ),
+        (
+            " date 2025-05-01 The Ottawa council approved $4 million for repairs.",
+            "euros",
+            "unit_mismatch",
+        ),
+    ],
+)
+def test_a_bare_dollar_sign_may_be_a_local_dollar(article: str, noun: str, status: str) -> None:
+    figure: dict[str, Any] = {
+        "value": 4_000_000,
+        "qualifier": "exact",
+        "role": "money",
+        "noun": noun,
+        "quote": "approved $4 million" if "US$" not in article else "approved US$4 million",
+    }
+    draft = SummaryDraft.model_validate(
+        {"headline": "Repairs", "summary": "Money for repairs.", "key_figures": [figure]}
+    )
+    assert verify(article, draft).figures[0].status == status
