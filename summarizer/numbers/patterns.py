@@ -58,6 +58,7 @@ __all__ = [
     "POST_QUALIFIER",
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
+    "RAISING_CHAIN",
     "RANGE_TAIL",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
@@ -252,6 +253,12 @@ LIVES_AFTER = lazy_compile(r"\s+lives\b")
 OWN_CLAUSE_SUBJECT = lazy_compile(
     r",\s+(?:and|but|while|whereas)\s+(?:[^\s,;\d]+\s+){1,6}"
     r"(?:was|were|is|are|(?:has|had|have)\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# "are reported to have been killed": a verb of report raising the subject of the cue.
+RAISING_CHAIN = lazy_compile(
+    r"\b(?:is|are|was|were)\s+(?:reported|said|believed|feared|thought|known|understood"
+    r"|presumed|confirmed|estimated)\s+to\s+(?:have\s+)?(?:been\s+)?$",
     re.IGNORECASE,
 )
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")

@@ -174,3 +174,23 @@ def test_a_cue_in_a_new_clause_with_its_own_subject_is_not_the_numbers(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "Twelve soldiers from the northern garrison are believed to have died.",
+            "Twelve",
+            "killed",
+        ),
+        ("Some 15 workers at the plant were feared to have been injured.", "15", "injured"),
+        (
+            "Three climbers, two guides and a porter are reported to have been killed.",
+            "two",
+            "killed",
+        ),
+    ],
+)
+def test_a_verb_of_report_before_the_cue_keeps_it_near(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
