@@ -34,6 +34,7 @@ from summarizer.numbers.patterns import (
     AGE_LIST_GAP,
     APPOSITION_HEAD,
     CLAUSE_END,
+    COUNT_NEXT,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -270,12 +271,13 @@ _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", 
 
 
 def _over_a_year(text: str, cand: Candidate) -> bool:
-    """ "jobs were lost over 2000." is the year 2000: "over" a year that ends the clause."""
+    """ "jobs were lost over 2000." is the year 2000: "over" a year that ends the clause or
+    stands before the clause's own count."""
     before = cand.before
     if before.qualifier_word != "over" or cand.kind != "digits":
         return False
-    if not CLAUSE_END.match(text, cand.end):
-        return False
+    if not (CLAUSE_END.match(text, cand.end) or COUNT_NEXT.match(text, cand.end)):
+        return False  # "jobs lost over 2000." / "Over 2000 nearly 180,000 jobs were lost"
     return not before.bare or before.bare[-1] not in OVER_COUNTS_AFTER
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "CLAUSE_END",
     "CONVERSION_GAP",
     "COORDINATION",
+    "COUNT_NEXT",
     "DESIGNATOR_TOKEN",
     "DIGITS",
     "GOVERNED_GAP",
@@ -175,6 +176,12 @@ _DURATION_UNIT = (
 )
 # The end of a clause right after a number: punctuation, a dash or the end of the text.
 CLAUSE_END = lazy_compile(r"\s*(?:[.;:!?)]|,\s|\s[–—-]\s|$)")
+# Another count right after a number: "Over 2000 nearly 180,000 jobs were lost" (a year).
+COUNT_NEXT = lazy_compile(
+    r"\s+(?:(?:nearly|almost|about|around|some|roughly|approximately|just|over|more\s+than"
+    r"|at\s+least|fewer\s+than|less\s+than)\s+)?\d",
+    re.IGNORECASE,
+)
 # A unit of length or time right after a number: "the line 41 seconds ahead" measures, not names.
 MEASURE_UNIT_NEXT = lazy_compile(
     rf"\s?(?:{_DISTANCE_UNIT}|{_DURATION_UNIT})(?![\w-])", re.IGNORECASE

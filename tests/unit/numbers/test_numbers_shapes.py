@@ -142,6 +142,8 @@ def test_a_designator_word_still_names_a_bare_number() -> None:
     [
         ("Some 40,000 retail jobs were cut over 2019.", "2019", "date_or_year", "exact"),
         ("Rents rose sharply over 2023, the survey found.", "2023", "date_or_year", "exact"),
+        ("Over 2021 some 3,400 shops closed in the region.", "2021", "date_or_year", "exact"),
+        ("Over 1500 of the 4000 staff were laid off.", "1500", "other_count", "more_than"),
         ("The death toll climbed to over 2000.", "2000", "killed", "more_than"),
         ("Over 1500 people were evacuated.", "1500", "displaced", "more_than"),
     ],
