@@ -53,6 +53,7 @@ __all__ = [
     "OLD_AFTER",
     "OLD_HYPHEN",
     "OWN_CLAUSE_SUBJECT",
+    "PAREN_NOUN",
     "PARTITIVE_GAP",
     "PERIOD_AFTER",
     "PLAIN_YEAR",
@@ -182,6 +183,8 @@ COUNT_NEXT = lazy_compile(
     r"|at\s+least|fewer\s+than|less\s+than)\s+)?\d",
     re.IGNORECASE,
 )
+# A lower-case plural right before an opening parenthesis: "the most cases (".
+PAREN_NOUN = lazy_compile(r"\b([a-z]{3,}[^s\W]s)\s*\($")
 # A unit of length or time right after a number: "the line 41 seconds ahead" measures, not names.
 MEASURE_UNIT_NEXT = lazy_compile(
     rf"\s?(?:{_DISTANCE_UNIT}|{_DURATION_UNIT})(?![\w-])", re.IGNORECASE

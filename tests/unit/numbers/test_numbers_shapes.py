@@ -196,3 +196,23 @@ def test_a_cue_in_a_new_clause_with_its_own_subject_is_not_the_numbers(
 )
 def test_a_verb_of_report_before_the_cue_keeps_it_near(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun", "role"),
+    [
+        (
+            "Nine deaths were reported; the capital has the most infections (52).",
+            "52",
+            "infections",
+            "other_count",
+        ),
+        ("Four people died, and the storm destroyed many houses (31).", "31", "houses", "damaged"),
+        ("Cases were reported in Ohio (12) and Utah (3).", "12", "", "other_count"),
+    ],
+)
+def test_a_number_in_parentheses_counts_the_plural_before_it(
+    text: str, token: str, noun: str, role: str
+) -> None:
+    found = mention(text, token)
+    assert (found.noun, found.role) == (noun, role)
