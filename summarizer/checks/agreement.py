@@ -27,7 +27,6 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.numbers import NumberMention
-from summarizer.numbers.lexicon import NATIONAL_CURRENCY
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -361,20 +360,6 @@ _MONEY_WORDS = lazy_compile(
     + "|".join(w for w in _CURRENCY_WORDS if w.isalpha())
     + r")\b)"
 )
-_NATIONAL_CURRENCY_WORDS = lazy_compile(
-    r"(?i)\b("
-    + "|".join(
-        sorted({n.replace(" ", r"\s+") for n, _ in NATIONAL_CURRENCY}, key=len, reverse=True)
-    )
-    + r")\s+("
-    + "|".join(sorted({w for _, w in NATIONAL_CURRENCY}))
-    + r")s?\b"
-)
-# Other nations' dollars, which a bare "$" may stand for unless the sentence says US dollars.
-_LOCAL_DOLLARS = frozenset(
-    code for (_, word), code in NATIONAL_CURRENCY.items() if word == "dollar"
-)
-_US_DOLLARS = lazy_compile(r"\bUS\$|\bU\.S\.|\bUSD\b|\bUS\s+dollars?\b")
 _PERCENT_WORDS = lazy_compile(
     r"(?i)%|\bper\s?cent\b|\bpercent(?:age)?\b|\bbasis\s+points?\b|\bbps\b"
 )
@@ -430,14 +415,7 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
 
 
 def currency_of(text: str) -> str | None:
-    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any.
-
-    A nation's name before the word picks its own currency: "Egyptian pounds" is EGP.
-    """
-    national = _NATIONAL_CURRENCY_WORDS.search(text)
-    if national:
-        nation = " ".join(national.group(1).lower().split())
-        return NATIONAL_CURRENCY[(nation, national.group(2).lower())]
+    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any."""
     for token in _CURRENCY_TOKEN.findall(text):
         code = _CURRENCY_WORDS.get(token.lower())
         if code:
@@ -448,8 +426,6 @@ def currency_of(text: str) -> str | None:
 def _currency_problem(noun: str, mention: NumberMention) -> str | None:
     stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
     claimed = currency_of(noun)
-    if stated == "USD" and claimed in _LOCAL_DOLLARS and not _US_DOLLARS.search(mention.sentence):
-        return None  # "$8.5 million" in a Canadian article may be Canadian dollars
     if claimed and stated and claimed != stated:
         return f"the article's {mention.text!r} is in {stated}, not {claimed}"
     stated_cents = bool(_CENTS.search(mention.noun))

@@ -35,7 +35,6 @@ __all__ = [
     "NOUN_SKIP_LEAD",
     "NOUN_STOP",
     "ONE_IDIOMS",
-    "OVER_COUNTS_AFTER",
     "PEOPLE_NOUNS",
     "PERIOD_NOUNS",
     "PERSON_WORDS",
@@ -224,11 +223,6 @@ DESIGNATOR_WORDS = _words(
     "platform gate room number no no. model version level phase category grade page exhibit item "
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
     "suite box code channel lane line pier terminal verse psalm row seat sector zone"
-)
-# Words after which "over 2000." is a quantity ("rose to over 2000."), not a span of time.
-OVER_COUNTS_AFTER = _words(
-    "to at of by from than reached hit topped exceeded is was were are be been stood numbered "
-    "totalled totaled"
 )
 LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
 LOCATION_PREPOSITIONS = frozenset(

@@ -15,7 +15,6 @@ from summarizer.numbers.patterns import (
     CONVERSION_GAP,
     LIVE_AFTER,
     NOUN_RUN,
-    PAREN_NOUN,
     PARTITIVE_GAP,
 )
 
@@ -26,8 +25,6 @@ def link(text: str, cands: list[Candidate]) -> None:
     """Counted nouns, partitive totals ("21 of 49") and conversions ("(777 sq km)")."""
     for index, cand in enumerate(cands):
         _read_noun(text, cand, cands[index + 1].start if index + 1 < len(cands) else len(text))
-        if not cand.noun and not cand.locked:
-            _read_noun_before_parenthesis(text, cand)
         if cand.role == "" and cand.noun.lower() == "times":
             cand.role, cand.locked = "other_count", True  # a frequency, never a casualty count
         if index == 0:
@@ -46,15 +43,6 @@ def link(text: str, cands: list[Candidate]) -> None:
             prev.noun = prev.noun or cand.noun
         elif CONVERSION_GAP.fullmatch(text, prev.end, cand.start):
             cand.conversion = True
-
-
-def _read_noun_before_parenthesis(text: str, cand: Candidate) -> None:
-    """ "the most cases (37)": a bare number in parentheses counts the plural noun before it."""
-    if not text.startswith(")", cand.end):
-        return
-    before = PAREN_NOUN.search(text, max(0, cand.start - 40), cand.start)
-    if before and before.group(1).lower() not in NOUN_STOP:
-        cand.noun = before.group(1)
 
 
 def _read_noun(text: str, cand: Candidate, limit: int) -> None:

@@ -21,7 +21,6 @@ from summarizer.numbers.lexicon import (
     MONTH_WORDS,
     NATIONAL_CURRENCY,
     NOUN_STOP,
-    OVER_COUNTS_AFTER,
     PERSON_WORDS,
     POST_QUALIFIER_VALUE,
     WEEKDAY_WORDS,
@@ -33,8 +32,6 @@ from summarizer.numbers.patterns import (
     AGE_LIST_END,
     AGE_LIST_GAP,
     APPOSITION_HEAD,
-    CLAUSE_END,
-    COUNT_NEXT,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -255,10 +252,8 @@ def _is_year(text: str, cand: Candidate) -> bool:
     if not PLAIN_YEAR.fullmatch(text, cand.start, cand.end):
         return False
     before = cand.before
-    if before.currency:
+    if before.currency or before.qualifier:
         return False
-    if before.qualifier:
-        return _over_a_year(text, cand)
     nxt = NEXT_WORD.match(text, cand.end)
     word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
     counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in NOUN_STOP
@@ -268,17 +263,6 @@ def _is_year(text: str, cand: Candidate) -> bool:
 
 
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
-
-
-def _over_a_year(text: str, cand: Candidate) -> bool:
-    """ "jobs were lost over 2000." is the year 2000: "over" a year that ends the clause or
-    stands before the clause's own count."""
-    before = cand.before
-    if before.qualifier_word != "over" or cand.kind != "digits":
-        return False
-    if not (CLAUSE_END.match(text, cand.end) or COUNT_NEXT.match(text, cand.end)):
-        return False  # "jobs lost over 2000." / "Over 2000 nearly 180,000 jobs were lost"
-    return not before.bare or before.bare[-1] not in OVER_COUNTS_AFTER
 
 
 def _read_qualifier(text: str, cand: Candidate) -> None:
@@ -306,8 +290,6 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
     """
     if cand.before.qualifier_word not in ("over", "under"):
         return False
-    if cand.role == "date_or_year":
-        return True  # "lost over 2000.": during the year
     if cand.role == "duration":
         if OLD_AFTER.match(text, cand.unit_end):
             return False

@@ -25,10 +25,8 @@ __all__ = [
     "BETWEEN_AND",
     "CANDIDATE",
     "CLAUSE_BREAK",
-    "CLAUSE_END",
     "CONVERSION_GAP",
     "COORDINATION",
-    "COUNT_NEXT",
     "DESIGNATOR_TOKEN",
     "DIGITS",
     "GOVERNED_GAP",
@@ -39,7 +37,6 @@ __all__ = [
     "LEX_HEAD",
     "LIVES_AFTER",
     "LIVE_AFTER",
-    "MEASURE_UNIT_NEXT",
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
@@ -52,15 +49,12 @@ __all__ = [
     "OF_THEM",
     "OLD_AFTER",
     "OLD_HYPHEN",
-    "OWN_CLAUSE_SUBJECT",
-    "PAREN_NOUN",
     "PARTITIVE_GAP",
     "PERIOD_AFTER",
     "PLAIN_YEAR",
     "POST_QUALIFIER",
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
-    "RAISING_CHAIN",
     "RANGE_TAIL",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
@@ -175,20 +169,6 @@ _DURATION_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
     r"|decades?|centuries|century|fortnights?)"
 )
-# The end of a clause right after a number: punctuation, a dash or the end of the text.
-CLAUSE_END = lazy_compile(r"\s*(?:[.;:!?)]|,\s|\s[–—-]\s|$)")
-# Another count right after a number: "Over 2000 nearly 180,000 jobs were lost" (a year).
-COUNT_NEXT = lazy_compile(
-    r"\s+(?:(?:nearly|almost|about|around|some|roughly|approximately|just|over|more\s+than"
-    r"|at\s+least|fewer\s+than|less\s+than)\s+)?\d",
-    re.IGNORECASE,
-)
-# A lower-case plural right before an opening parenthesis: "the most cases (".
-PAREN_NOUN = lazy_compile(r"\b([a-z]{3,}[^s\W]s)\s*\($")
-# A unit of length or time right after a number: "the line 41 seconds ahead" measures, not names.
-MEASURE_UNIT_NEXT = lazy_compile(
-    rf"\s?(?:{_DISTANCE_UNIT}|{_DURATION_UNIT})(?![\w-])", re.IGNORECASE
-)
 # Everything that can follow a number and say what it measures, in one alternation.
 AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
@@ -259,18 +239,6 @@ NAMED_HOSPITAL = lazy_compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
-# ", and Rovers defender Adam Casey was taken": a new clause with its own subject before a cue.
-OWN_CLAUSE_SUBJECT = lazy_compile(
-    r",\s+(?:and|but|while|whereas)\s+(?:[^\s,;\d]+\s+){1,6}"
-    r"(?:was|were|is|are|(?:has|had|have)\s+been)\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
-)
-# "are reported to have been killed": a verb of report raising the subject of the cue.
-RAISING_CHAIN = lazy_compile(
-    r"\b(?:is|are|was|were)\s+(?:reported|said|believed|feared|thought|known|understood"
-    r"|presumed|confirmed|estimated)\s+to\s+(?:have\s+)?(?:been\s+)?$",
-    re.IGNORECASE,
-)
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(

@@ -43,7 +43,6 @@ from summarizer.numbers.patterns import (
     HMS,
     HYPHEN_PREFIX,
     HYPHEN_WORD,
-    MEASURE_UNIT_NEXT,
     MERIDIAN,
     METRES_FOLLOW,
     MINUS_IS_ARITHMETIC,
@@ -219,8 +218,6 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
-    if MEASURE_UNIT_NEXT.match(text, end):
-        return False  # "crossed the line 41 seconds ahead": a unit follows, so a measure
     return _follows_designator(text, start, before)
 
 

@@ -43,9 +43,7 @@ from summarizer.numbers.patterns import (
     NUMBER_FOLLOWS,
     OBJECT_FOLLOWS,
     OF_THEM,
-    OWN_CLAUSE_SUBJECT,
     PROJECTILES,
-    RAISING_CHAIN,
     SUBJECT_VERB,
 )
 from summarizer.text.sentences import sentence_at, sentence_index
@@ -365,13 +363,8 @@ def _cue_key(
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
         distance = text.count(" ", cand.noun_end, cue.start)
-        raised = RAISING_CHAIN.search(text, max(cand.noun_end, cue.start - 60), cue.start)
-        if raised:  # "are reported to have been killed" is as near as "were killed"
-            distance -= raised.group().count(" ") - 1
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
-        if OWN_CLAUSE_SUBJECT.search(text, cand.noun_end, cue.start):
-            return None  # "ended with ten men, and their captain was taken to hospital"
         i = bisect.bisect_right(blockers, cand.start)
         if (
             i < len(blockers)
