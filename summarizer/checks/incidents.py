@@ -232,6 +232,29 @@ _ANOTHER = re.compile(
     r"in\s+another\b|meanwhile,\s+in\b)",
     re.IGNORECASE,
 )
+# "County Galway", "Co Tipperary", "Co. Kerry": an Irish or British county, named first.
+_COUNTY_BEFORE = re.compile(r"(?:County|Co\.?)[ \t]+$")
+_COUNTY_NAME = re.compile(r"^(?:County|Co)[ \t]+(?=[A-Z])")
+# "an informal settlement in Inanda", "a township outside X": a place the gazetteer lacks,
+# typed by the kind of place said to be in it.
+_SETTLEMENT_IN = re.compile(
+    r"\b(?:settlement|township|suburb|neighbou?rhood|estate|slum|village|hamlet)s?\s+"
+    r"(?:in|outside|near)\s+$",
+    re.IGNORECASE,
+)
+# "a magnitude 5.2 aftershock", "an aftershock killed": another shock, another incident;
+# "the aftershock" continues it.
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
+_MAIN_SHOCK = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)
+# A toll that sums a period's incidents: "killed on Irish roads so far this year", "brings to
+# 96 the number of". A state-wide total may be the event's own (a state's wildfires): not one.
+_SPANNING = re.compile(
+    r"\b(?:so\s+far\s+this\s+year|(?:so\s+far|this\s+year)\s+on\s+\w+\s+roads"
+    r"|since\s+(?:the\s+start\s+of\s+the\s+year|January|1\s+January|January\s+1)"
+    r"|brings?\s+(?:the\s+\w+\s+)?to\s+\S+\s+the\s+(?:number|total))\b",
+    re.IGNORECASE,
+)
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
 # "the blast", "the deadly quake", "Monday's attack": a happening already told.
 _DEFINITE = re.compile(
@@ -273,6 +296,7 @@ class _Draft:
     dates: list[IncidentDate] = field(default_factory=list)
     types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
     mentions: list[int] = field(default_factory=list)
+    kind: Literal["aftershock", "total"] | None = None  # a shock after the main one; a total
 
     date: dt.date | None = None  # the first date it was given
     names: set[str] = field(default_factory=set)  # its places, case-folded
@@ -295,6 +319,8 @@ class _Clause:
     definite_types: set[EventType]
     toll: bool = False  # a number in it counts victims or damage ("killing three people")
     another: bool = False  # it opens with "Separately," or "In another attack,"
+    aftershock: bool | None = None  # True: "an aftershock" (a new one); False: "the aftershock"
+    spanning: bool = False  # it tells a total over incidents ("so far this year")
 
 
 class _Reader:
@@ -369,6 +395,9 @@ class _Reader:
             name = name[lead.end() :]
         if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
             return None
+        county = bool(_COUNTY_NAME.match(name)) or bool(
+            _COUNTY_BEFORE.search(self.text, max(0, name_start - 8), name_start)
+        )
         if name.isupper() and not self.text[self.body_start : name_start].strip():
             return None  # "CAIRO (AP) —": where the story was filed, not where it happened
         name_end = name_start + len(name)
@@ -385,10 +414,16 @@ class _Reader:
         typed = typed or (after.group(1).lower() if after else None)
         typed = typed or (before.group(1).lower() if before else None)
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None and county:
+            kind = "region"
         if kind is None and " " in name and _FEATURE.search(name):
             kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:
             kind = place_kind(name)
+            if kind is None and _SETTLEMENT_IN.search(
+                self.text, max(0, name_start - 40), name_start
+            ):
+                kind = "city"
             opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
             if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
                 kind = None  # "Police said ...": a capitalised first word, not a town
@@ -478,7 +513,20 @@ class _Reader:
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
             another=bool(_ANOTHER.match(self.text, start, end)),
+            aftershock=self.aftershock_in(start, end),
+            spanning=bool(_SPANNING.search(self.text, start, end)),
         )
+
+    def aftershock_in(self, start: int, end: int) -> bool | None:
+        """True for an aftershock told anew, False for "the aftershock", None for none."""
+        match = _AFTERSHOCK.search(self.text, start, end)
+        if match is None:
+            return None
+        if _DEFINITE_BEFORE.search(self.text, max(start, match.start() - 40), match.start()):
+            return False
+        # "a 6.3 quake struck, with a 4.8 aftershock an hour after": told with the main shock
+        rest = self.text[start : match.start()] + self.text[match.end() : end]
+        return not _MAIN_SHOCK.search(rest)
 
     # -- deciding -------------------------------------------------------------------------
 
@@ -516,6 +564,17 @@ class _Reader:
             current = foreground[-1]
         if current is None:
             return self.new(background=False)
+        if clause.spanning and clause.toll:
+            total = next((d for d in reversed(foreground) if d.kind == "total"), None)
+            return total or self.new(background=False, kind="total")
+        if clause.aftershock is not None:
+            shock = next((d for d in reversed(foreground) if d.kind == "aftershock"), None)
+            if clause.aftershock and current.kind != "aftershock":
+                return self.new(background=False, kind="aftershock")
+            if shock is not None:
+                return shock
+        if current.kind is not None:  # an aftershock or a total is told where it is named;
+            current = next((d for d in reversed(foreground) if d.kind is None), current)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
         named = [p for p in self.anchoring(clause.places) if p.type != "country"]
@@ -577,8 +636,13 @@ class _Reader:
         """A place that only measures from ("300 metres from the port of Goma")."""
         return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
 
-    def new(self, background: bool, year: int | None = None) -> _Draft:
-        draft = _Draft(background=background, anchor_year=year)
+    def new(
+        self,
+        background: bool,
+        year: int | None = None,
+        kind: Literal["aftershock", "total"] | None = None,
+    ) -> _Draft:
+        draft = _Draft(background=background, anchor_year=year, kind=kind)
         self.drafts.append(draft)
         return draft
 

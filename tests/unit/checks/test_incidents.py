@@ -303,3 +303,73 @@ def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> 
     for incident in found:
         for item in (*incident.mentions, *incident.places, *incident.dates):
             assert text[item.start : item.end] == item.text
+
+
+# -- shapes of language: county words, settlements, aftershocks, period totals ---------------
+
+
+@pytest.mark.parametrize("where", ["County Dunmore", "Co Dunmore", "Co. Dunmore"])
+def test_a_county_word_before_a_name_makes_it_a_place(where: str) -> None:
+    _, found = read(
+        f"A lorry overturned in {where} on Monday, injuring 3 people. "
+        "In a separate incident, a van struck a cyclist in Co Ardnagh on Monday, injuring 1 man."
+    )
+    (first,) = [i for i in found if any(m.text == "3" for m in i.mentions)]
+    assert first.place is not None and first.place.endswith("Dunmore")
+    assert first.places[0].type == "region"
+    assert owner(found, "1").place == "Co Ardnagh"
+
+
+@pytest.mark.parametrize("shape", ["the Ravelo district", "the Ravelo suburb"])
+def test_a_district_or_suburb_word_after_a_name_makes_it_a_place(shape: str) -> None:
+    _, found = read(f"A fire swept through {shape} on Monday, killing 4 people.")
+    assert owner(found, "4").place == "Ravelo"
+
+
+def test_a_settlement_said_to_be_in_an_unknown_name_places_it() -> None:
+    _, found = read(
+        "A fire gutted a warehouse in Lyon on Saturday, killing 9 workers. "
+        "Separately, a fire swept through an informal settlement in Qwelani on Saturday night, "
+        "destroying 25 shacks."
+    )
+    assert owner(found, "25").place == "Qwelani"
+    assert owner(found, "25") is not owner(found, "9")
+
+
+def test_an_aftershock_told_anew_is_an_incident_and_the_aftershock_continues_it() -> None:
+    _, found = read(
+        "A magnitude 6.1 earthquake struck near Kandahar on Monday, killing 40 people. "
+        "A magnitude 5.0 aftershock hit two hours later, injuring 12 more.\n\n"
+        "Officials said 30 of the dead were in Kandahar.\n\n"
+        "The aftershock destroyed 8 homes."
+    )
+    assert owner(found, "12") is not owner(found, "40")
+    assert owner(found, "30") is owner(found, "40")
+    assert owner(found, "8") is owner(found, "12")
+    assert not any(i.background for i in found)
+
+
+def test_an_aftershock_told_with_the_main_shock_stays_in_it() -> None:
+    _, found = read(
+        "A magnitude 6.1 earthquake struck Kandahar on Monday, killing 40 people, with a 4.2 "
+        "aftershock an hour after."
+    )
+    assert len(found) == 1
+
+
+def test_a_total_over_a_period_is_its_own_incident_and_the_story_goes_on() -> None:
+    _, found = read(
+        "Two cars collided in Co Dunmore on Sunday night, killing 1 man. "
+        "The death brings to 88 the number of people killed on the roads so far this year. "
+        "The other driver, 2 passengers among them, was treated in hospital."
+    )
+    assert owner(found, "88") is not owner(found, "1")
+    assert owner(found, "2") is owner(found, "1")
+
+
+def test_a_state_wide_total_of_a_state_wide_happening_stays_in_it() -> None:
+    _, found = read(
+        "Wildfires across the state have killed 20 people this week. "
+        "That raises the statewide death toll from 18 to 20."
+    )
+    assert len(found) == 1
