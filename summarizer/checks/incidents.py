@@ -136,7 +136,17 @@ _POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
 # Words that capitalise a word but never name a place.
 _NOT_PLACES = frozenset(
     word.casefold()
-    for word in (*_MONTHS.split("|"), *_WEEKDAYS.split("|"), "I", "The", "A", "An", "In")
+    for word in (
+        *_MONTHS.split("|"),
+        *_WEEKDAYS.split("|"),
+        "I",
+        "The",
+        "A",
+        "An",
+        "In",
+        "Co",
+        "County",
+    )
 )
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
@@ -255,6 +265,13 @@ _SPANNING = re.compile(
     r"|brings?\s+(?:the\s+\w+\s+)?to\s+\S+\s+the\s+(?:number|total))\b",
     re.IGNORECASE,
 )
+# "a separate fire near X", "another blast": a happening told as another, mid-sentence too.
+_ANOTHER_INSIDE = re.compile(
+    r"\b(?:a\s+(?:separate|second|further)|another)\s+(?:[a-z-]+\s+)?([a-z-]+)",
+    re.IGNORECASE,
+)
+# "a fire near X", "the collision in X": where a happening was, when no gazetteer knows it.
+_HAPPENED_AT = re.compile(r"\b([a-z-]+)\s+(?:in|near|at|outside)\s+$")
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
 # "the blast", "the deadly quake", "Monday's attack": a happening already told.
 _DEFINITE = re.compile(
@@ -424,6 +441,9 @@ class _Reader:
                 self.text, max(0, name_start - 40), name_start
             ):
                 kind = "city"
+            happened = _HAPPENED_AT.search(self.text, max(0, name_start - 30), name_start)
+            if kind is None and happened and event_types_in(happened.group(1)):
+                kind = "city"
             opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
             if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
                 kind = None  # "Police said ...": a capitalised first word, not a town
@@ -512,9 +532,16 @@ class _Reader:
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
-            another=bool(_ANOTHER.match(self.text, start, end)),
+            another=bool(_ANOTHER.match(self.text, start, end)) or self.another_inside(start, end),
             aftershock=self.aftershock_in(start, end),
             spanning=bool(_SPANNING.search(self.text, start, end)),
+        )
+
+    def another_inside(self, start: int, end: int) -> bool:
+        """The clause tells "a separate fire" or "another blast": another happening."""
+        return any(
+            event_types_in(match.group(1))
+            for match in _ANOTHER_INSIDE.finditer(self.text, start, end)
         )
 
     def aftershock_in(self, start: int, end: int) -> bool | None:

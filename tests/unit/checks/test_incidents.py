@@ -373,3 +373,21 @@ def test_a_state_wide_total_of_a_state_wide_happening_stays_in_it() -> None:
         "That raises the statewide death toll from 18 to 20."
     )
     assert len(found) == 1
+
+
+def test_a_separate_happening_told_mid_sentence_starts_an_incident_at_its_place() -> None:
+    _, found = read(
+        "A wildfire near Lyon destroyed 40 homes on Monday. "
+        "About 90 kilometres to the east, a separate fire near Varenne-sur-Oise forced 600 "
+        "people from their homes on Monday night."
+    )
+    assert owner(found, "600") is not owner(found, "40")
+    assert owner(found, "600").place == "Varenne-sur-Oise"
+
+
+def test_another_without_a_happening_after_it_starts_nothing() -> None:
+    _, found = read(
+        "A bomb exploded in a market in Kandahar on Tuesday, killing 8 people. "
+        "Another 20 people were wounded."
+    )
+    assert len(found) == 1
