@@ -155,3 +155,65 @@ def test_an_event_that_names_both_places_spans_both() -> None:
     )
     report = check(both, floods())
     assert status(report, "events[0].casualties.killed") == "verified"
+
+
+# Invented: a fire in a city, and a separate one the same night in a settlement of that city.
+CITY_AND_SUBURB = (
+    " date 2025-04-06 A fire gutted a five-storey block in central Lyon on Saturday, killing "
+    "23 people and injuring 40.\n\n"
+    "Separately, two people died on Saturday night when a fire swept through an informal "
+    "settlement in Qwelani, destroying 35 shacks and leaving 150 residents homeless."
+)
+
+
+def suburb_fire(**update: Any) -> Event:
+    event = Event(
+        event_type="fire",
+        date=SATURDAY,
+        location="Qwelani, Lyon",
+        description="A fire swept through a settlement in Qwelani.",
+        casualties={
+            "killed": fig(2, "killed", "two people died on Saturday night"),
+            "displaced": fig(150, "displaced", "leaving 150 residents homeless"),
+        },
+    )
+    return event.model_copy(update=update)
+
+
+def city_fire() -> Event:
+    return Event(
+        event_type="fire",
+        date=SATURDAY,
+        location="Lyon",
+        description="A fire gutted a block in Lyon.",
+        casualties={
+            "killed": fig(23, "killed", "killing 23 people"),
+            "injured": fig(40, "injured", "injuring 40"),
+        },
+    )
+
+
+def test_the_city_that_holds_an_events_place_does_not_make_it_span_the_citys_incident() -> None:
+    moved = suburb_fire(
+        casualties={
+            "killed": fig(23, "killed", "killing 23 people"),
+            "displaced": fig(150, "displaced", "leaving 150 residents homeless"),
+        }
+    )
+    draft = SummaryDraft(headline="Fires", summary="Two fires.", events=[city_fire(), moved])
+    report = verify(CITY_AND_SUBURB, draft)
+    assert status(report, "events[1].casualties.killed") == "other_event"
+    faithful = SummaryDraft(
+        headline="Fires", summary="Two fires.", events=[city_fire(), suburb_fire()]
+    )
+    report = verify(CITY_AND_SUBURB, faithful)
+    assert all(c.status == "verified" for c in report.figures), report.figures
+
+
+def test_a_bare_number_the_events_own_incident_states_too_is_not_foreign() -> None:
+    # "two" is said of the settlement fire, and "five" of the city's block: a description's
+    # "two" may be either, and its own incident states it.
+    event = suburb_fire(description="A fire killed two people in Qwelani.")
+    draft = SummaryDraft(headline="Fires", summary="Two fires.", events=[city_fire(), event])
+    report = verify(CITY_AND_SUBURB, draft)
+    assert status(report, "events[1].description") == "verified"
