@@ -350,6 +350,9 @@ class _Reader:
         self.current: _Draft | None = None
         self.last_place: dict[PlaceType, IncidentPlace] = {}
         self.capitalised_inside = self._capitalised_inside()
+        # Names the article typed by their own words ("the town of Mamuju", "Co Galway"): the
+        # same kind of place wherever else it names them bare.
+        self.typed_names: dict[str, PlaceType] = {}
         self.all_dates = find_dates(text, self.dateline)
         self.date_starts = [mention.start for mention in self.all_dates]
 
@@ -433,6 +436,10 @@ class _Reader:
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
         if kind is None and county:
             kind = "region"
+        if kind is not None:
+            self.typed_names.setdefault(name.casefold(), kind)
+        else:
+            kind = self.typed_names.get(name.casefold())
         if kind is None and " " in name and _FEATURE.search(name):
             kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:

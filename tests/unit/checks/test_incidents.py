@@ -391,3 +391,13 @@ def test_another_without_a_happening_after_it_starts_nothing() -> None:
         "Another 20 people were wounded."
     )
     assert len(found) == 1
+
+
+def test_a_name_typed_once_by_its_words_is_a_place_wherever_it_stands_bare() -> None:
+    _, found = read(
+        "A flood swept the town of Oruvale on Monday, killing 14 people. "
+        "Officials said 9 of the dead were in Oruvale and 5 in the Ketso district."
+    )
+    assert len(found) == 1
+    places = [p.text for p in found[0].places]
+    assert places.count("Oruvale") == 2
