@@ -50,9 +50,28 @@ __all__ = [
 ]
 
 PlaceType = Literal["country", "region", "city"]
+# Incidents told apart by their words rather than their anchors.
+_Kind = Literal["aftershock", "total", "relief"]
 
 # Types whose cue words name no happening of their own ("said", "talks"): they never start one.
 _NOT_HAPPENINGS: frozenset[str] = frozenset({"statement", "meeting", "other"})
+# Happenings that harm people and places: the help after them is an incident of its own.
+_HARMS: frozenset[str] = frozenset(
+    {
+        "missile_strike",
+        "drone_strike",
+        "air_strike",
+        "shelling",
+        "armed_clash",
+        "bombing",
+        "attack",
+        "riot",
+        "natural_disaster",
+        "accident",
+        "fire",
+        "explosion",
+    }
+)
 # A dated happening this many days before the dateline is another time, not today's news.
 _BACKGROUND_DAYS = 60
 
@@ -272,6 +291,13 @@ _ANOTHER_INSIDE = re.compile(
 )
 # "a fire near X", "the collision in X": where a happening was, when no gazetteer knows it.
 _HAPPENED_AT = re.compile(r"\b([a-z-]+)\s+(?:in|near|at|outside)\s+$")
+# The relief after a happening: money set aside, compensation paid, survivors relocated.
+_RELIEF = re.compile(
+    r"\b(?:set\s+aside|earmark\w*|compensat\w*|relief\s+(?:effort|fund|package|operation)s?"
+    r"|aid\s+package|donat\w*|pledg\w*|(?:would|will)\s+(?:pay|give)|ex[\s-]gratia"
+    r"|relocat\w*)\b",
+    re.IGNORECASE,
+)
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
 # "the blast", "the deadly quake", "Monday's attack": a happening already told.
 _DEFINITE = re.compile(
@@ -313,7 +339,7 @@ class _Draft:
     dates: list[IncidentDate] = field(default_factory=list)
     types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
     mentions: list[int] = field(default_factory=list)
-    kind: Literal["aftershock", "total"] | None = None  # a shock after the main one; a total
+    kind: _Kind | None = None  # a shock after the main one, a total, the relief after it
 
     date: dt.date | None = None  # the first date it was given
     names: set[str] = field(default_factory=set)  # its places, case-folded
@@ -338,6 +364,8 @@ class _Clause:
     another: bool = False  # it opens with "Separately," or "In another attack,"
     aftershock: bool | None = None  # True: "an aftershock" (a new one); False: "the aftershock"
     spanning: bool = False  # it tells a total over incidents ("so far this year")
+    relief: bool = False  # it tells money or help given after a happening
+    money: bool = False  # a number in it is money
 
 
 class _Reader:
@@ -542,6 +570,7 @@ class _Reader:
             another=bool(_ANOTHER.match(self.text, start, end)) or self.another_inside(start, end),
             aftershock=self.aftershock_in(start, end),
             spanning=bool(_SPANNING.search(self.text, start, end)),
+            relief=bool(_RELIEF.search(self.text, start, end)),
         )
 
     def another_inside(self, start: int, end: int) -> bool:
@@ -568,11 +597,14 @@ class _Reader:
         clauses = self.clauses()
         mentions = extract_numbers(self.text)
         tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
+        money = [m.start for m in mentions if m.role == "money"]
         starts: list[int] = []
         owners: list[_Draft] = []
         for clause in clauses:
             at = bisect.bisect_left(tolls, clause.start)
             clause.toll = at < len(tolls) and tolls[at] < clause.end
+            at = bisect.bisect_left(money, clause.start)
+            clause.money = at < len(money) and money[at] < clause.end
             draft = self.decide(clause)
             self.absorb(draft, clause)
             starts.append(clause.start)
@@ -601,6 +633,9 @@ class _Reader:
         if clause.spanning and clause.toll:
             total = next((d for d in reversed(foreground) if d.kind == "total"), None)
             return total or self.new(background=False, kind="total")
+        if clause.relief and clause.money and not clause.toll and current.types.keys() & _HARMS:
+            relief = next((d for d in reversed(foreground) if d.kind == "relief"), None)
+            return relief or self.new(background=False, kind="relief")
         if clause.aftershock is not None:
             shock = next((d for d in reversed(foreground) if d.kind == "aftershock"), None)
             if clause.aftershock and current.kind != "aftershock":
@@ -674,7 +709,7 @@ class _Reader:
         self,
         background: bool,
         year: int | None = None,
-        kind: Literal["aftershock", "total"] | None = None,
+        kind: _Kind | None = None,
     ) -> _Draft:
         draft = _Draft(background=background, anchor_year=year, kind=kind)
         self.drafts.append(draft)

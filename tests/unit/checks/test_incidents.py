@@ -401,3 +401,24 @@ def test_a_name_typed_once_by_its_words_is_a_place_wherever_it_stands_bare() -> 
     assert len(found) == 1
     places = [p.text for p in found[0].places]
     assert places.count("Oruvale") == 2
+
+
+def test_the_relief_after_a_disaster_is_its_own_incident_and_the_story_goes_on() -> None:
+    _, found = read(
+        "A fire gutted a hostel in Lyon on Saturday, killing 17 people. "
+        "The regional council set aside 3 million euros for burials and would relocate "
+        "survivors to 4 gymnasiums. "
+        "Firefighters said 25 people were rescued from the roof."
+    )
+    relief = owner(found, "3 million")
+    assert relief is not owner(found, "17")
+    assert owner(found, "4") is relief
+    assert owner(found, "25") is owner(found, "17")
+
+
+def test_money_set_aside_in_a_business_story_is_no_relief() -> None:
+    _, found = read(
+        "Profits at Varlen Homes rose 12 per cent on Monday. "
+        "The company set aside 40 million euros for repairs."
+    )
+    assert len(found) == 1
