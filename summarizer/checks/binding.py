@@ -117,8 +117,6 @@ def bind_claims(
                 if claim.mention is None or claim.role not in _BOUND_ROLES:
                     continue
                 other = _foreign(claim.mention, home, event, facts, event.description, "")
-                if other is not None and _states(home, claim.mention.value, facts):
-                    continue  # a bare number the event's own incident states too is its own
                 if other is not None and other.id in others:
                     reason = f"'{claim.mention.text}' {_belongs(other, home)}"
                     out[at] = claim.model_copy(update={"status": "other_event", "reason": reason})
@@ -139,15 +137,6 @@ def bind_claims(
                     )
                     out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
     return out
-
-
-def _states(incident: Incident, value: float, facts: ArticleFacts) -> bool:
-    """The incident has a number mention of ``value``."""
-    for mention in facts.stating(value):
-        found = facts.incident_at(mention.start, mention.end)
-        if found is not None and found.id == incident.id:
-            return True
-    return False
 
 
 def _voted(bound: list[Incident]) -> Incident | None:
@@ -291,10 +280,6 @@ def _spans(event: Event, other: Incident, home: Incident | None = None) -> bool:
     """The event names the other incident's place itself, not as a yardstick ("45 km south
     of Mogadishu"), nor as the place both incidents share: it covers both."""
     location, description = fold(event.location), fold(event.description)
-    if home is not None and _place_fits(event.location, home):
-        # "Inanda, Durban": the event's own place first, then the places that hold it; those
-        # say where it is, they do not add the other incident of the city.
-        location = _parts(event.location)[0]
     # Two incidents of one place (a vote and its violence in one state, days apart): naming
     # that place names the event's own incident, not both.
     own = None

@@ -50,28 +50,9 @@ __all__ = [
 ]
 
 PlaceType = Literal["country", "region", "city"]
-# Incidents told apart by their words rather than their anchors.
-_Kind = Literal["aftershock", "total", "relief"]
 
 # Types whose cue words name no happening of their own ("said", "talks"): they never start one.
 _NOT_HAPPENINGS: frozenset[str] = frozenset({"statement", "meeting", "other"})
-# Happenings that harm people and places: the help after them is an incident of its own.
-_HARMS: frozenset[str] = frozenset(
-    {
-        "missile_strike",
-        "drone_strike",
-        "air_strike",
-        "shelling",
-        "armed_clash",
-        "bombing",
-        "attack",
-        "riot",
-        "natural_disaster",
-        "accident",
-        "fire",
-        "explosion",
-    }
-)
 # A dated happening this many days before the dateline is another time, not today's news.
 _BACKGROUND_DAYS = 60
 
@@ -155,17 +136,7 @@ _POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
 # Words that capitalise a word but never name a place.
 _NOT_PLACES = frozenset(
     word.casefold()
-    for word in (
-        *_MONTHS.split("|"),
-        *_WEEKDAYS.split("|"),
-        "I",
-        "The",
-        "A",
-        "An",
-        "In",
-        "Co",
-        "County",
-    )
+    for word in (*_MONTHS.split("|"), *_WEEKDAYS.split("|"), "I", "The", "A", "An", "In")
 )
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
@@ -261,43 +232,6 @@ _ANOTHER = re.compile(
     r"in\s+another\b|meanwhile,\s+in\b)",
     re.IGNORECASE,
 )
-# "County Galway", "Co Tipperary", "Co. Kerry": an Irish or British county, named first.
-_COUNTY_BEFORE = re.compile(r"(?:County|Co\.?)[ \t]+$")
-_COUNTY_NAME = re.compile(r"^(?:County|Co)[ \t]+(?=[A-Z])")
-# "an informal settlement in Inanda", "a township outside X": a place the gazetteer lacks,
-# typed by the kind of place said to be in it.
-_SETTLEMENT_IN = re.compile(
-    r"\b(?:settlement|township|suburb|neighbou?rhood|estate|slum|village|hamlet)s?\s+"
-    r"(?:in|outside|near)\s+$",
-    re.IGNORECASE,
-)
-# "a magnitude 5.2 aftershock", "an aftershock killed": another shock, another incident;
-# "the aftershock" continues it.
-_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.IGNORECASE)
-_MAIN_SHOCK = re.compile(r"\b(?:earth)?quakes?\b|\btremors?\b", re.IGNORECASE)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its)\s+(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)
-# A toll that sums a period's incidents: "killed on Irish roads so far this year", "brings to
-# 96 the number of". A state-wide total may be the event's own (a state's wildfires): not one.
-_SPANNING = re.compile(
-    r"\b(?:so\s+far\s+this\s+year|(?:so\s+far|this\s+year)\s+on\s+\w+\s+roads"
-    r"|since\s+(?:the\s+start\s+of\s+the\s+year|January|1\s+January|January\s+1)"
-    r"|brings?\s+(?:the\s+\w+\s+)?to\s+\S+\s+the\s+(?:number|total))\b",
-    re.IGNORECASE,
-)
-# "a separate fire near X", "another blast": a happening told as another, mid-sentence too.
-_ANOTHER_INSIDE = re.compile(
-    r"\b(?:a\s+(?:separate|second|further)|another)\s+(?:[a-z-]+\s+)?([a-z-]+)",
-    re.IGNORECASE,
-)
-# "a fire near X", "the collision in X": where a happening was, when no gazetteer knows it.
-_HAPPENED_AT = re.compile(r"\b([a-z-]+)\s+(?:in|near|at|outside)\s+$")
-# The relief after a happening: money set aside, compensation paid, survivors relocated.
-_RELIEF = re.compile(
-    r"\b(?:set\s+aside|earmark\w*|compensat\w*|relief\s+(?:effort|fund|package|operation)s?"
-    r"|aid\s+package|donat\w*|pledg\w*|(?:would|will)\s+(?:pay|give)|ex[\s-]gratia"
-    r"|relocat\w*)\b",
-    re.IGNORECASE,
-)
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?([a-z-]+)")
 # "the blast", "the deadly quake", "Monday's attack": a happening already told.
 _DEFINITE = re.compile(
@@ -339,7 +273,6 @@ class _Draft:
     dates: list[IncidentDate] = field(default_factory=list)
     types: dict[EventType, str] = field(default_factory=dict)  # type -> first cue word
     mentions: list[int] = field(default_factory=list)
-    kind: _Kind | None = None  # a shock after the main one, a total, the relief after it
 
     date: dt.date | None = None  # the first date it was given
     names: set[str] = field(default_factory=set)  # its places, case-folded
@@ -362,10 +295,6 @@ class _Clause:
     definite_types: set[EventType]
     toll: bool = False  # a number in it counts victims or damage ("killing three people")
     another: bool = False  # it opens with "Separately," or "In another attack,"
-    aftershock: bool | None = None  # True: "an aftershock" (a new one); False: "the aftershock"
-    spanning: bool = False  # it tells a total over incidents ("so far this year")
-    relief: bool = False  # it tells money or help given after a happening
-    money: bool = False  # a number in it is money
 
 
 class _Reader:
@@ -378,9 +307,6 @@ class _Reader:
         self.current: _Draft | None = None
         self.last_place: dict[PlaceType, IncidentPlace] = {}
         self.capitalised_inside = self._capitalised_inside()
-        # Names the article typed by their own words ("the town of Mamuju", "Co Galway"): the
-        # same kind of place wherever else it names them bare.
-        self.typed_names: dict[str, PlaceType] = {}
         self.all_dates = find_dates(text, self.dateline)
         self.date_starts = [mention.start for mention in self.all_dates]
 
@@ -443,9 +369,6 @@ class _Reader:
             name = name[lead.end() :]
         if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
             return None
-        county = bool(_COUNTY_NAME.match(name)) or bool(
-            _COUNTY_BEFORE.search(self.text, max(0, name_start - 8), name_start)
-        )
         if name.isupper() and not self.text[self.body_start : name_start].strip():
             return None  # "CAIRO (AP) —": where the story was filed, not where it happened
         name_end = name_start + len(name)
@@ -462,23 +385,10 @@ class _Reader:
         typed = typed or (after.group(1).lower() if after else None)
         typed = typed or (before.group(1).lower() if before else None)
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
-        if kind is None and county:
-            kind = "region"
-        if kind is not None:
-            self.typed_names.setdefault(name.casefold(), kind)
-        else:
-            kind = self.typed_names.get(name.casefold())
         if kind is None and " " in name and _FEATURE.search(name):
             kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:
             kind = place_kind(name)
-            if kind is None and _SETTLEMENT_IN.search(
-                self.text, max(0, name_start - 40), name_start
-            ):
-                kind = "city"
-            happened = _HAPPENED_AT.search(self.text, max(0, name_start - 30), name_start)
-            if kind is None and happened and event_types_in(happened.group(1)):
-                kind = "city"
             opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
             if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
                 kind = None  # "Police said ...": a capitalised first word, not a town
@@ -567,29 +477,8 @@ class _Reader:
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
-            another=bool(_ANOTHER.match(self.text, start, end)) or self.another_inside(start, end),
-            aftershock=self.aftershock_in(start, end),
-            spanning=bool(_SPANNING.search(self.text, start, end)),
-            relief=bool(_RELIEF.search(self.text, start, end)),
+            another=bool(_ANOTHER.match(self.text, start, end)),
         )
-
-    def another_inside(self, start: int, end: int) -> bool:
-        """The clause tells "a separate fire" or "another blast": another happening."""
-        return any(
-            event_types_in(match.group(1))
-            for match in _ANOTHER_INSIDE.finditer(self.text, start, end)
-        )
-
-    def aftershock_in(self, start: int, end: int) -> bool | None:
-        """True for an aftershock told anew, False for "the aftershock", None for none."""
-        match = _AFTERSHOCK.search(self.text, start, end)
-        if match is None:
-            return None
-        if _DEFINITE_BEFORE.search(self.text, max(start, match.start() - 40), match.start()):
-            return False
-        # "a 6.3 quake struck, with a 4.8 aftershock an hour after": told with the main shock
-        rest = self.text[start : match.start()] + self.text[match.end() : end]
-        return not _MAIN_SHOCK.search(rest)
 
     # -- deciding -------------------------------------------------------------------------
 
@@ -597,14 +486,11 @@ class _Reader:
         clauses = self.clauses()
         mentions = extract_numbers(self.text)
         tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
-        money = [m.start for m in mentions if m.role == "money"]
         starts: list[int] = []
         owners: list[_Draft] = []
         for clause in clauses:
             at = bisect.bisect_left(tolls, clause.start)
             clause.toll = at < len(tolls) and tolls[at] < clause.end
-            at = bisect.bisect_left(money, clause.start)
-            clause.money = at < len(money) and money[at] < clause.end
             draft = self.decide(clause)
             self.absorb(draft, clause)
             starts.append(clause.start)
@@ -630,20 +516,6 @@ class _Reader:
             current = foreground[-1]
         if current is None:
             return self.new(background=False)
-        if clause.spanning and clause.toll:
-            total = next((d for d in reversed(foreground) if d.kind == "total"), None)
-            return total or self.new(background=False, kind="total")
-        if clause.relief and clause.money and not clause.toll and current.types.keys() & _HARMS:
-            relief = next((d for d in reversed(foreground) if d.kind == "relief"), None)
-            return relief or self.new(background=False, kind="relief")
-        if clause.aftershock is not None:
-            shock = next((d for d in reversed(foreground) if d.kind == "aftershock"), None)
-            if clause.aftershock and current.kind != "aftershock":
-                return self.new(background=False, kind="aftershock")
-            if shock is not None:
-                return shock
-        if current.kind is not None:  # an aftershock or a total is told where it is named;
-            current = next((d for d in reversed(foreground) if d.kind is None), current)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
         named = [p for p in self.anchoring(clause.places) if p.type != "country"]
@@ -705,13 +577,8 @@ class _Reader:
         """A place that only measures from ("300 metres from the port of Goma")."""
         return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
 
-    def new(
-        self,
-        background: bool,
-        year: int | None = None,
-        kind: _Kind | None = None,
-    ) -> _Draft:
-        draft = _Draft(background=background, anchor_year=year, kind=kind)
+    def new(self, background: bool, year: int | None = None) -> _Draft:
+        draft = _Draft(background=background, anchor_year=year)
         self.drafts.append(draft)
         return draft
 
