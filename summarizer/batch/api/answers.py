@@ -63,11 +63,15 @@ class AnswerEvaluator:
 
     # -- requests ------------------------------------------------------------------------
 
-    def body(self, article: Article) -> dict[str, Any]:
-        """The body of the article's outstanding request: what a live call would POST."""
-        request = self.fixed_schema_request
+    def body(self, article: Article, request: PreparedRequest | None = None) -> dict[str, Any]:
+        """The body of the article's outstanding request: what a live call would POST.
+
+        ``request``: the article's prepared request, when the caller has it already. Else
+        one request serves every article when they share one schema, and a selection
+        prompt's article is prepared for its own.
+        """
         if request is None:
-            request = self.summarizer.prepare(article.text or "")
+            request = self.fixed_schema_request or self.summarizer.prepare(article.text or "")
             if request.response_model is RESPONSE_MODEL:  # one schema for every article
                 self.fixed_schema_request = request
         return self.live.body_with(request, article.messages)
@@ -108,7 +112,7 @@ class AnswerEvaluator:
         answer = Answer(article.answer_status, bytes(article.answer_body))
         request = self.summarizer.prepare(article.text or "")
         reasks_left = 0 if self.final_round else self.settings.max_retries - article.reasks_used
-        outcome = self.live.evaluate(request, self.body(article), answer, reasks_left)
+        outcome = self.live.evaluate(request, self.body(article, request), answer, reasks_left)
         usage = Usage(
             prompt_tokens=article.prompt_tokens + outcome.usage.prompt_tokens,
             completion_tokens=article.completion_tokens + outcome.usage.completion_tokens,
