@@ -18,7 +18,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ValidationError
 
 from summarizer.backends.backend import Backend
-from summarizer.backends.failures import cause_chain, deadline_message, translate_error
+from summarizer.backends.failures import cause_chain, cut_off, deadline_message, translate_error
 from summarizer.backends.log_filters import quiet_third_party
 from summarizer.backends.reasks import attempt_temperature, previous_answers
 from summarizer.backends.tally import Tally, new_tally
@@ -191,45 +191,30 @@ def _salvage_or_raise(
 
     chain = cause_chain(exc)
     cut = next((item for item in chain if isinstance(item, IncompleteOutputException)), None)
-    text = completion_text(cut.last_completion) if cut is not None else None
-    if text:  # cut at max_tokens: a re-ask would be cut too; what it finished is salvaged
-        cut_note = (
-            f"the answer was cut off at max_tokens={backend.settings.max_tokens} "
-            "(finish_reason=length): what it finished is kept and checked; raise --max-tokens "
-            "for a whole answer"
-        )
-        tally.errors.append(cut_note)
-        return ModelAnswer(
-            None,
-            text,
-            tally.usage,
-            tally.attempts,
-            tally.errors,
-            time.monotonic() - started,
-            cut_note,
-        )
     deadline = any(isinstance(item, DeadlineExceeded) for item in chain)
-    if isinstance(exc, InstructorRetryException) and (
+    cut_text = completion_text(cut.last_completion) if cut is not None else None
+    text: str | None = None
+    note: str | None = None
+    if cut_text:  # cut at max_tokens: a re-ask would be cut too; what it finished is salvaged
+        text = cut_text
+        note = (
+            f"the answer was {cut_off(backend)}: what it finished is kept and checked; "
+            "raise --max-tokens for a whole answer"
+        )
+    elif isinstance(exc, InstructorRetryException) and (
         isinstance(exc.__cause__, ValidationError) or deadline
     ):
         text = completion_text(exc.last_completion)
-        if text is not None:
-            note = None
-            if deadline:
-                note = (
-                    f"{deadline_message(backend, tally)}. Shown: the last complete answer "
-                    f"(attempt {max(1, tally.attempts - 1)}), with its checks"
-                )
-                tally.errors.append(note)
-            return ModelAnswer(
-                None,
-                text,
-                tally.usage,
-                tally.attempts,
-                tally.errors,
-                time.monotonic() - started,
-                note=note,
+        if deadline:
+            note = (
+                f"{deadline_message(backend, tally)}. Shown: the last complete answer "
+                f"(attempt {max(1, tally.attempts - 1)}), with its checks"
             )
+    if text is not None:
+        if note is not None:
+            tally.errors.append(note)
+        elapsed = time.monotonic() - started
+        return ModelAnswer(None, text, tally.usage, tally.attempts, tally.errors, elapsed, note)
     error = translate_error(exc, backend, attempts=tally.attempts, tally=tally)
     error.usage = tally.usage  # spent all the same: a batch's totals count it
     raise error from None

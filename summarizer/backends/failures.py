@@ -65,6 +65,11 @@ def timeout_message(backend: Backend, tally: Tally | None, tries: str) -> str:
     )
 
 
+def cut_off(backend: Backend) -> str:
+    """What an answer that stopped at the token limit is, in the words every message uses."""
+    return f"cut off at max_tokens={backend.settings.max_tokens} (finish_reason=length)"
+
+
 def malformed_hint(problem: str) -> str:
     """What to do about an answer that stayed unusable through the re-asks, by its cause."""
     lowered = problem.lower()
@@ -118,8 +123,7 @@ def translate_error(
             return item
         if isinstance(item, IncompleteOutputException):
             return ModelOutputError(
-                f"model output was cut off at max_tokens={backend.settings.max_tokens} "
-                "(finish_reason=length); raise --max-tokens or shorten the article"
+                f"model output was {cut_off(backend)}; raise --max-tokens or shorten the article"
             )
         if isinstance(item, openai.APIStatusError):
             return _status_error(item, backend, where, tries)
@@ -207,6 +211,7 @@ def _matcher_hint(message: str) -> str:
 
 __all__ = [
     "cause_chain",
+    "cut_off",
     "deadline_message",
     "gave_up_message",
     "malformed_hint",
