@@ -30,7 +30,7 @@ from typing import Any
 from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.render.style import VERDICT_STYLES, VerdictStyle, verdict_style
-from summarizer.render.text import uncovered_figure
+from summarizer.render.text import gap_groups, uncovered_figure
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
@@ -414,17 +414,14 @@ def _gaps_html(report: VerificationReport) -> str:
     """The article's figures no event reports, by incident: what the summary left out."""
     if not report.uncovered:
         return ""
-    by_incident: dict[str, list[str]] = {}
-    for gap in report.uncovered:
-        where = gap.incident or "no incident the rules can tell"
-        where = f"{where} (background)" if gap.background else where
-        m = gap.mention
-        by_incident.setdefault(where, []).append(
-            f"<li><b>{_e(uncovered_figure(m.role, m.qualifier, m.text, m.noun))}</b> — "
-            f"{_e(_shorten(gap.sentence, 160))}</li>"
-        )
     groups = "".join(
-        f"<h3>{_e(where)}</h3><ul>{''.join(items)}</ul>" for where, items in by_incident.items()
+        f"<h3>{_e(where)}</h3><ul>"
+        + "".join(
+            f"<li><b>{_e(uncovered_figure(gap))}</b> — {_e(_shorten(gap.sentence, 160))}</li>"
+            for gap in gaps
+        )
+        + "</ul>"
+        for where, gaps in gap_groups(report).items()
     )
     return (
         '<section class="unlocated gaps" aria-label="Figures no event reports">'

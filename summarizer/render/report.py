@@ -15,7 +15,7 @@ from rich.text import Text
 
 from summarizer.checks.wording import context_snippet, how_many
 from summarizer.render.style import verdict_style
-from summarizer.render.text import gap_incident
+from summarizer.render.text import gap_groups
 from summarizer.schema import VerificationReport
 from summarizer.text.numerals import format_number
 from summarizer.vocabulary import HasVerdict, tally
@@ -113,15 +113,16 @@ def _uncovered(report: VerificationReport, article_text: str) -> Table:
     table.add_column("qualifier", no_wrap=True)
     table.add_column("incident", overflow="fold", ratio=1, min_width=16)
     table.add_column("context", overflow="fold", ratio=2, min_width=24)
-    for gap in sorted(report.uncovered, key=lambda g: (g.incident is None, g.incident or "")):
-        m = gap.mention
-        table.add_row(
-            Text(m.role),
-            Text(m.text),
-            Text(m.qualifier),
-            Text(gap_incident(gap.incident, gap.background)),
-            Text(context_snippet(article_text, m.start, m.end, 50)),
-        )
+    for where, gaps in gap_groups(report).items():
+        for gap in gaps:
+            m = gap.mention
+            table.add_row(
+                Text(m.role),
+                Text(m.text),
+                Text(m.qualifier),
+                Text(where),
+                Text(context_snippet(article_text, m.start, m.end, 50)),
+            )
     return table
 
 

@@ -19,6 +19,7 @@ from summarizer.render.style import VERDICT_STYLES, verdict_legend, verdict_styl
 from summarizer.schema import (
     ArticleSummary,
     ClaimCheck,
+    CoverageGap,
     EvidenceCheck,
     Figure,
     FigureCheck,
@@ -259,33 +260,42 @@ def checks_view(
     return Responsive(table, blocks)
 
 
-def uncovered_figure(report_gap_role: str, qualifier: str, text: str, noun: str) -> str:
+def uncovered_figure(gap: CoverageGap) -> str:
     """'killed: about 24 people': the article's own hedge stays with its number."""
-    words = QUALIFIER_WORDS.get(qualifier, "")
-    lowered = text.lower()
+    mention = gap.mention
+    words = QUALIFIER_WORDS.get(mention.qualifier, "")
+    lowered = mention.text.lower()
     if words and lowered.startswith(words.strip().split()[0]):
         words = ""  # the mention text already carries it ("about 24")
+    noun = mention.noun
     counted = f" {noun}" if noun and noun.lower() not in lowered else ""
-    return f"{report_gap_role}: {words}{text}{counted}"
+    return f"{mention.role}: {words}{mention.text}{counted}"
 
 
-def gap_incident(incident: str | None, background: bool) -> str:
+def gap_incident(gap: CoverageGap) -> str:
     """Where a figure no event reports belongs: its incident, marked when it is background."""
-    where = incident or "no incident the rules can tell"
-    return f"{where}, background" if background else where
+    where = gap.incident or "no incident the rules can tell"
+    return f"{where}, background" if gap.background else where
+
+
+def gap_groups(report: VerificationReport) -> dict[str, list[CoverageGap]]:
+    """The figures no event reports, by where they belong (placed incidents first): the
+    one order and grouping every format shows them in."""
+    groups: dict[str, list[CoverageGap]] = {}
+    for gap in sorted(report.uncovered, key=lambda g: (g.incident is None, g.incident or "")):
+        groups.setdefault(gap_incident(gap), []).append(gap)
+    return groups
 
 
 def uncovered_view(report: VerificationReport) -> Responsive:
     title = f"Figures in the article that no event reports ({len(report.uncovered)})"
-    gaps = sorted(report.uncovered, key=lambda gap: (gap.incident is None, gap.incident or ""))
     rows = [
         (
-            uncovered_figure(
-                gap.mention.role, gap.mention.qualifier, gap.mention.text, gap.mention.noun
-            ),
-            gap_incident(gap.incident, gap.background),
+            uncovered_figure(gap),
+            where,
             gap.sentence,
         )
+        for where, gaps in gap_groups(report).items()
         for gap in gaps
     ]
     headers = ("figure", "incident", "sentence")
@@ -314,6 +324,7 @@ __all__ = [
     "figures_title",
     "figures_view",
     "format_figure",
+    "gap_groups",
     "gap_incident",
     "mark",
     "print_text",
