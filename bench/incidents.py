@@ -19,23 +19,13 @@ per-article rows for those two, never for test).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.corpus import CORPUS, SEEDS, split_of
 from summarizer.checks.incidents import Incident, incidents
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-CORPUS = SEEDS / "corpus"
-
-
-def split_of(article_id: str) -> str:
-    """The corpus's sealed split: test iff sha256("split-4:" + id)[:8] % 3 == 0."""
-    digest = hashlib.sha256(f"split-4:{article_id}".encode()).hexdigest()
-    return "test" if int(digest[:8], 16) % 3 == 0 else "dev"
 
 
 @dataclass
