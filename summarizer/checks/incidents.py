@@ -46,6 +46,7 @@ __all__ = [
     "IncidentMention",
     "IncidentPlace",
     "Span",
+    "event_types_in",
     "incidents",
 ]
 

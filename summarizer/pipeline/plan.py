@@ -19,7 +19,7 @@ from summarizer.config import Settings
 from summarizer.errors import InputError
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.pipeline.chunks import plan_chunks
-from summarizer.prompting import selection
+from summarizer.prompting import incident_slots, selection
 from summarizer.prompting.templates import PromptTemplate
 from summarizer.schema import SummaryDraft
 from summarizer.text.dates import parse_dateline
@@ -46,9 +46,12 @@ class PreparedRequest:
 
 def hash_model_for(prompt: PromptTemplate) -> type[BaseModel]:
     """The response schema a prompt's content hash covers (selection: placeholder ids)."""
-    if prompt.response == "selection":
-        return selection.template_model(selection.slot_design(prompt.slots))
-    return RESPONSE_MODEL
+    if prompt.response != "selection":
+        return RESPONSE_MODEL
+    design = selection.slot_design(prompt.slots)
+    if design == "incident":
+        return incident_slots.template_model()
+    return selection.template_model(design)
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,14 @@ def prepare(
     mentions = extract_numbers(text)
     listed = selection.list_mentions(text, mentions)
     response_model: type[BaseModel] = RESPONSE_MODEL
+    offered: list[incident_slots.OfferedIncident] = []
     if prompt.response == "selection":  # the article's own ids: see summarizer.prompting.selection
-        response_model = selection.response_model(listed, selection.slot_design(prompt.slots))
+        design = selection.slot_design(prompt.slots)
+        if design == "incident":
+            offered = incident_slots.offer_incidents(text, listed, dateline_date)
+            response_model = incident_slots.response_model(offered)
+        else:
+            response_model = selection.response_model(listed, design)
     prompt_hash = prompt.content_hash(hash_model_for(prompt))
     messages = prompt.render(
         article=body.strip(),
@@ -123,6 +132,7 @@ def prepare(
         marked_article=selection.mark_article(
             text, listed, found.end if found else 0, dateline_date
         ),
+        incidents=incident_slots.render_incidents(offered),
     )
     context = {
         "article": text,

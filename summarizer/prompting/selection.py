@@ -16,7 +16,7 @@ instructor re-asks with it. Value, qualifier, noun, quote and span of every figu
 then copied from the mention (:func:`to_draft`), never from the model, and the usual
 cross-check runs on the result, so the claimed role is still checked against the rules.
 
-Two slot designs (``slots:`` in the front matter), measured against each other:
+Three slot designs (``slots:`` in the front matter), measured against each other:
 
 * ``rule-role`` (shipped): one slot per role the rules found in the article; a slot's
   enum holds only the ids the rules read with that role (casualty slots: one id or
@@ -24,6 +24,8 @@ Two slot designs (``slots:`` in the front matter), measured against each other:
   the rules if the rules themselves change (or a later check, e.g. event binding, objects).
 * ``claimed-role``: each event has a list of ``{"mention": id, "role": role}``; any id,
   any role. The cross-check flags the roles the rules do not support.
+* ``incident``: the rule-role slots, per incident the rules found; type, place and date
+  chosen from that incident's candidates (:mod:`summarizer.prompting.incident_slots`).
 """
 
 from __future__ import annotations
@@ -58,8 +60,8 @@ from summarizer.text.marks import date_mark, mention_mark
 from summarizer.text.sentences import sentence_at, sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, EventType, Role
 
-SlotDesign = Literal["rule-role", "claimed-role"]
-SLOT_DESIGNS: tuple[str, ...] = ("rule-role", "claimed-role")
+SlotDesign = Literal["rule-role", "claimed-role", "incident"]
+SLOT_DESIGNS: tuple[str, ...] = ("rule-role", "claimed-role", "incident")
 DEFAULT_DESIGN: SlotDesign = "rule-role"
 
 # Mentions a summary never cites as a figure: the event's date is a field of its own.
@@ -291,6 +293,11 @@ def response_model(
     """The answer schema for one article: its ids (and no others) wherever a figure goes."""
     if design == "claimed-role":
         event_fields = _claimed_role_fields(listed)
+    elif design == "incident":
+        raise ConfigError(
+            "the incident slot design is built from the article's incidents: "
+            "summarizer.prompting.incident_slots.response_model"
+        )
     elif design == "rule-role":
         event_fields = _rule_role_fields(listed)
     else:
@@ -336,12 +343,16 @@ def slot_design(name: str) -> SlotDesign:
 @functools.cache
 def template_model(design: SlotDesign = DEFAULT_DESIGN) -> type[SelectionAnswer]:
     """The schema with placeholder ids: what a selection prompt's hash covers."""
-    placeholder = [
+    return response_model(placeholder_listing(), design)
+
+
+def placeholder_listing() -> list[ListedMention]:
+    """One placeholder id per listable role: a schema built from it shows every slot."""
+    return [
         ListedMention(f"M{i + 1}", _placeholder_mention(role), 0, 0, "")
         for i, role in enumerate(ROLES)
         if role not in UNLISTED_ROLES
     ]
-    return response_model(placeholder, design)
 
 
 def _placeholder_mention(role: Role) -> NumberMention:
@@ -426,7 +437,15 @@ def to_draft(
     """
     by_id = {item.id: item for item in listed}
     events: list[dict[str, Any]] = []
+    reported: set[str] = set()  # incident ids (the incident design): each is one event
     for event in getattr(answer, "events", []):
+        if event is None:  # an incident the model chose not to report (incident design)
+            continue
+        incident = getattr(event, "incident", None)
+        if incident is not None:
+            if incident in reported:
+                continue
+            reported.add(incident)
         casualties: dict[str, Figure] = {}
         figures: list[Figure] = []
         seen: set[str] = set()
@@ -443,8 +462,8 @@ def to_draft(
             {
                 "event_type": event.event_type,
                 "date": event.date,
-                "date_text": event.date_text or None,
-                "location": event.location,
+                "date_text": getattr(event, "date_text", None) or None,
+                "location": getattr(event, "location", ""),
                 "description": event.description,
                 "casualties": casualties,
                 "figures": figures,
@@ -532,6 +551,7 @@ __all__ = [
     "figure_from",
     "list_mentions",
     "mark_article",
+    "placeholder_listing",
     "rebase",
     "render_list",
     "response_model",

@@ -37,6 +37,7 @@ def test_every_shipped_prompt_loads_and_renders() -> None:
             dateline="2024-01-01",
             numbers="- 1",
             mentions='[M1] "1"',
+            incidents="[I1] where: X; when: 2024-01-01; types: other; numbers: M1",
         )
         assert [m["role"] for m in messages] == ["system", "user"]
         assert "ARTICLE TEXT" in messages[1]["content"]
