@@ -160,6 +160,41 @@ def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
     assert claims(report, "events[0].location")[location] == status
 
 
+PORTS = (
+    " date 2025-05-20 A cargo ship bound for Britain ran aground off the Nepali-owned "
+    "terminal on Friday. Indian and Saudi inspectors boarded her; American insurers and "
+    "Burmese crew members said nobody was hurt."
+)
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("United Kingdom", "verified"),  # "Britain": a short form countryinfo lacks
+        ("Dover, Britain", "name_not_in_article"),  # the country alone grounds no town
+        ("Nepal", "verified"),  # "Nepali" beside "Nepalese"
+        ("India", "verified"),  # "Indian" is India, not the British Indian Ocean Territory
+        ("Saudi Arabia", "verified"),  # "Saudi"
+        ("United States", "verified"),  # "American": the most populous entry, not the Marianas
+        ("Myanmar", "verified"),  # "Burmese": countryinfo's Burma and Myanmar are one country
+        ("Northern Mariana Islands", "unconfirmed"),
+        ("Pakistan", "unconfirmed"),
+    ],
+)
+def test_a_country_is_named_by_its_short_forms_and_shared_adjectivals(
+    location: str, status: str
+) -> None:
+    report = check(PORTS, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+def test_britain_and_the_united_kingdom_are_one_country_either_way_round() -> None:
+    article = " date 2025-05-20 Regulators in the United Kingdom fined the bank on Friday."
+    report = check(article, events=[event(location="Britain")], summary="A British bank was fined.")
+    assert claims(report, "events[0].location")["Britain"] == "verified"
+    assert claims(report, "summary").get("British", "verified") == "verified"
+
+
 # --- Proper names in prose are claims ------------------------------------------------------
 
 
