@@ -77,7 +77,7 @@ def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
         forms = names | set(_MORE_FORMS.get(name, ()))
         forms |= set(re.split(r"[,/]", str(info.get("demonym") or "")))
         groups[number] |= forms
-        sizes[number] = max(sizes[number], _population(info))
+        sizes[number] = max(sizes[number], _population(info.get("population")))
     for name, adjectivals in _EXTRA.items():
         groups.append({name, *adjectivals})
         sizes.append(0.0)
@@ -93,10 +93,10 @@ def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
     return table, places
 
 
-def _population(info: dict[str, object]) -> float:
+def _population(value: object) -> float:
     """The population countryinfo gives an entry (0 when it gives none)."""
     try:
-        return float(str(info.get("population") or 0))
+        return float(str(value or 0))
     except ValueError:
         return 0.0
 
