@@ -112,6 +112,10 @@ _CURRENCY_WORDS: dict[str, str] = {
 }
 _CURRENCY_TOKEN = lazy_compile(r"[$€£¥₹₽]|[A-Za-z$]+")
 _CENTS = lazy_compile(r"(?i)\b(?:cents?|pence|penny)\b")
+_SPEED_UNIT = lazy_compile(
+    r"(?i)\b(knots?)\b|\b(mph|miles?\s+(?:per|an)\s+hour)\b"
+    r"|\b(?:km\s?/\s?h|kph|kmph|kilomet(?:re|er)s?\s+(?:per|an)\s+hour)\b"
+)
 _POINTS = lazy_compile(r"(?i)\bpoints?\b|\bpp\b|\bbps?\b")
 _PERCENT = lazy_compile(r"(?i)%|\bper\s?cent\b|\bpercent\b|\bpc\b")
 
@@ -344,8 +348,10 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
     """A figure that claims no role (``other_count``) names the article's measure itself:
     "hectares" for "31,400 hectares", an age for "a 19-year-old". The number is the
     article's, in the article's unit; only the role label differs."""
-    if mention.role not in ("duration", "distance"):
-        return False
+    if mention.role not in ("duration", "distance") and not (
+        mention.role == "other_count" and _unit_of(mention.noun)
+    ):
+        return False  # an area or a speed is other_count, with its unit as the noun
     claimed = {w.rstrip("s") for w in _WORD.findall(noun.lower())}
     stated = {w.rstrip("s") for w in _WORD.findall(mention.noun.lower())}
     if claimed & stated - {""}:
@@ -406,7 +412,7 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
         if not points and _POINTS.search(noun):
             return f"the article's {mention.text!r} is a percentage, not percentage points"
         return None
-    if mention.role in ("distance", "duration"):
+    if mention.role in ("distance", "duration", "other_count"):  # other_count: areas, speeds
         stated = _unit_of(mention.noun)
         claimed = _unit_of(noun)
         if stated and claimed and stated != claimed:
@@ -436,6 +442,9 @@ def _currency_problem(noun: str, mention: NumberMention) -> str | None:
 
 
 def _unit_of(text: str) -> str | None:
+    speed = _SPEED_UNIT.search(text)
+    if speed:  # "km/h" is no kilometre, "mph" no mile
+        return "knot" if speed[1] else "mile per hour" if speed[2] else "kilometre per hour"
     for word in _WORD.findall(text.lower()):
         unit = _UNITS.get(word)
         if unit:

@@ -259,8 +259,11 @@ def _judge_span(
             same_measure(figure.noun, mention) or _AGE_NOUN.search(figure.noun)
         ):
             agreement = "clash"  # "the 19-year-old striker" counts no goals
-        elif figure.role == "other_count" and same_measure(figure.noun, mention):
-            agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
+        elif (
+            figure.role == "other_count"
+            or (figure.role, mention.role) == ("distance", "other_count")
+        ) and same_measure(figure.noun, mention):
+            agreement = "agree"  # "31,400 hectares" labelled a count, or a length: the measure
         elif unit_beside(figure.role, mention):
             agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
         problem = None

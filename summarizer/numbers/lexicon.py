@@ -8,6 +8,8 @@ their one home.
 
 from __future__ import annotations
 
+import re
+
 from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
 
 __all__ = [
@@ -53,6 +55,8 @@ __all__ = [
     "TRANSITIVE_PARTICIPLES",
     "WEEKDAY_WORDS",
     "YEAR_PREPOSITIONS",
+    "is_area",
+    "measure_role",
 ]
 
 
@@ -196,6 +200,26 @@ DISTANCE_WORDS = _words(
     "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
     "yard yards acre acres hectare hectares"
 )
+# Units of area and of speed: measures, but not lengths ("12,000 hectares", "120 km/h" are
+# neither distances nor casualties: other_count, the unit as the noun).
+_AREA_OR_SPEED = re.compile(
+    r"(?i)\b(?:hectares?|ha|acres?|sq|square|km2|km²|mph|kph|kmph|knots?)\b|km²|/h\b|per\s+hour"
+    r"|an\s+hour"
+)
+_SPEED = re.compile(r"(?i)\b(?:mph|kph|kmph|knots?)\b|/h\b|per\s+hour|an\s+hour")
+
+
+def measure_role(unit: str) -> str:
+    """The role of a number measured in ``unit``: distance for a length; an area or a speed
+    is other_count ("31,400 hectares", "winds of 120 km/h")."""
+    return "other_count" if _AREA_OR_SPEED.search(unit) else "distance"
+
+
+def is_area(unit: str) -> bool:
+    """Whether ``unit`` measures an area ("hectares", "sq km", "acres")."""
+    return bool(_AREA_OR_SPEED.search(unit)) and not _SPEED.search(unit)
+
+
 ATTACHED_DISTANCE = frozenset({"km", "mi", "ft", "cm", "mm", "km2", "km²", "sq"})
 ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners", "stop", "man"})
 

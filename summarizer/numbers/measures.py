@@ -25,6 +25,7 @@ from summarizer.numbers.lexicon import (
     POST_QUALIFIER_VALUE,
     WEEKDAY_WORDS,
     YEAR_PREPOSITIONS,
+    measure_role,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -88,8 +89,9 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
             what,
             "basis points",  # hundredths of a point: "cut rates by 25 basis points"
         )
-    if what == "distance":
-        return "distance", " ".join(after.group(what).split())
+    if what in ("distance", "speed"):  # an area or a speed is no length: other_count
+        unit = " ".join(after.group(what).split())
+        return measure_role(unit), unit
     if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
         return "other_count", AGE_NOUN  # "65 years old", "aged 40 years": an age, not a span
     if what == "duration" and cand.kind != "vague":  # not "hundreds years"
@@ -240,7 +242,7 @@ def _read_hyphen_adjective(text: str, cand: Candidate, after: re.Match[str]) -> 
     elif word in DURATION_WORDS:
         cand.role = "duration"
     elif word in DISTANCE_WORDS:
-        cand.role = "distance"
+        cand.role = measure_role(word)  # "a 300-metre drop"; "a 500-acre farm" is an area
     else:
         cand.role = "other_count"
 

@@ -59,6 +59,7 @@ __all__ = [
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
     "SPACE_GROUPS",
+    "SPEED_SLASH",
     "SUBJECT_VERB",
     "WORDNUM",
     "WORD_RANGE_TAIL",
@@ -127,6 +128,7 @@ ATTACHED_SUFFIX = lazy_compile(
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
     re.IGNORECASE,
 )
+SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
 )
@@ -184,6 +186,8 @@ AFTER = lazy_compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
     r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
+    r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:per|an)\s+hour"
+    r"|knots?)(?![\w-])"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
     rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
     r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"

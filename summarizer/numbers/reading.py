@@ -30,6 +30,7 @@ from summarizer.numbers.lexicon import (
     PRE_QUALIFIERS,
     PRONOUN_ONE_BEFORE,
     QUAL_MAX_WORDS,
+    measure_role,
 )
 from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
@@ -52,6 +53,7 @@ from summarizer.numbers.patterns import (
     SECOND_AS_UNIT,
     SPACE_GROUPS,
     SPACED_SCALE,
+    SPEED_SLASH,
     WORD_RANGE_TAIL,
     WORDNUM,
 )
@@ -266,8 +268,12 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
         unit = suffix.group("unit").lower()
         cand.unit_end = suffix.end()
         cand.noun = unit
-        if unit in ATTACHED_DISTANCE:
-            cand.role, cand.locked = "distance", True
+        if unit == "km" and SPEED_SLASH.match(text, suffix.end()):
+            slash = SPEED_SLASH.match(text, suffix.end())
+            cand.noun, cand.unit_end = "km/h", slash.end() if slash else suffix.end()
+            cand.role, cand.locked = "other_count", True  # "120km/h": a speed
+        elif unit in ATTACHED_DISTANCE:
+            cand.role, cand.locked = measure_role(unit), True  # "800km2" is an area
         elif unit == "bps":
             cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
     cand.unit_end = max(cand.unit_end, cand.end)

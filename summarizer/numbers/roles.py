@@ -31,6 +31,7 @@ from summarizer.numbers.lexicon import (
     TAKES_LIVES,
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
+    is_area,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -160,6 +161,8 @@ def assign_roles(
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
         if cand.locked:
+            if cand.role == "other_count" and is_area(cand.noun):
+                cand.role = _area_role(text, cand, cues, cue_starts, sentences, blockers)
             continue
         if _population_phrase(cand.before.bare):
             cand.role = "population"
@@ -191,6 +194,29 @@ def assign_roles(
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+
+
+def _area_role(
+    text: str,
+    cand: Candidate,
+    cues: list[Cue],
+    cue_starts: list[int],
+    sentences: list[tuple[int, int]],
+    blockers: list[int],
+) -> str:
+    """An area is damaged only when a verb of damage is bound to it ("2,000 hectares of
+    crops were destroyed" no, "crops over 2,000 hectares have been damaged" yes); "burned
+    31,400 hectares" and "grew to 2,250 hectares" measure it: other_count."""
+    sentence = sentence_at(sentences, cand.start)
+    role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
+    if bound and role == "damaged":
+        return role
+    i = bisect.bisect_left(cue_starts, cand.noun_end)  # "... have been damaged"
+    if i < len(cues) and cues[i].role == "damaged" and cues[i].start < sentence[1]:
+        gap = text[cand.noun_end : cues[i].start].lower().split()
+        if len(gap) <= 2 and all(word in AUXILIARIES or word == "been" for word in gap):
+            return "damaged"
+    return "other_count"
 
 
 def _changed_toll(

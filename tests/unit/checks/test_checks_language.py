@@ -507,7 +507,7 @@ def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> 
     ("value", "noun", "quote", "status"),
     [
         (31400, "hectares", "an estimated 31,400 hectares burned", "verified"),
-        (31400, "acres", "an estimated 31,400 hectares burned", "role_mismatch"),
+        (31400, "acres", "an estimated 31,400 hectares burned", "unit_mismatch"),  # an area
         (19, "age of the striker", "the 19-year-old striker", "verified"),
         (19, "goals", "the 19-year-old striker", "role_mismatch"),
     ],
@@ -597,3 +597,27 @@ def test_a_prose_toll_of_one_the_article_says_in_words(
 ) -> None:
     article = " date 2025-06-01 A police constable was martyred in the raid on Monday."
     assert claims(check(article, summary=summary), "summary")[text] == status
+
+
+@pytest.mark.parametrize(
+    ("role", "noun", "quote", "status"),
+    [
+        ("other_count", "hectares burned", "about 6,200 hectares", "verified"),
+        ("distance", "hectares burned", "about 6,200 hectares", "verified"),  # the old reading
+        ("distance", "acres burned", "about 6,200 hectares", "role_mismatch"),
+        ("damaged", "hectares of crops", "about 6,200 hectares", "unconfirmed"),
+        ("other_count", "km/h winds", "gusts of 110 km/h", "verified"),
+        ("other_count", "mph winds", "gusts of 110 km/h", "unit_mismatch"),
+    ],
+)
+def test_an_area_or_a_speed_is_checked_by_its_unit(
+    role: str, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-01-09 The grass fire spread over about 6,200 hectares, driven by gusts "
+        "of 110 km/h, before crews contained it on Wednesday."
+    )
+    value = 110 if "km/h" in quote else 6200
+    figure = {"value": value, "qualifier": "approximately", "role": role, "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status

@@ -116,3 +116,59 @@ def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
 )
 def test_taken_to_a_hospital_by_its_name_is_injured(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun"),
+    [
+        (
+            "The blaze has now burned through more than 9,000 hectares of pasture.",
+            "9,000",
+            "hectares",
+        ),
+        ("Crews held the fire at roughly 650 acres by nightfall.", "650", "acres"),
+        ("Floodwater covered 120 square kilometres of the delta.", "120", "square kilometres"),
+        ("The slick spread over 40 sq km and then 55km2 of sea.", "55", "km2"),
+        ("Developers bought a 300-acre estate outside the town.", "300", "acre"),
+        ("Gusts reached 130 km/h on the coast.", "130", "km/h"),
+        ("The storm brought sustained winds of 95km/h.", "95", "km/h"),
+        ("Winds of up to 70 mph toppled power lines.", "70", "mph"),
+        ("The ferry was making 18 knots when it struck the reef.", "18", "knots"),
+        ("The train was travelling at 160 kilometres per hour.", "160", "kilometres per hour"),
+    ],
+)
+def test_an_area_or_a_speed_is_no_length(text: str, token: str, noun: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Crops across 3,200 hectares have been destroyed, officials said.", "3,200", "damaged"),
+        ("About 800 acres of orchards were flattened by the hail.", "800", "damaged"),
+        ("The floods ruined 1,500 hectares of paddy.", "1,500", "damaged"),
+        (
+            "The fire destroyed 12 homes and grew to 4,100 hectares overnight.",
+            "4,100",
+            "other_count",
+        ),
+        ("Some 700 acres burned before the wind dropped.", "700", "other_count"),
+    ],
+)
+def test_an_area_is_damaged_only_when_a_verb_of_damage_governs_it(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The bridge is 40 km from the border.", "40"),
+        ("Rescuers found the car 300 metres down the ravine.", "300"),
+        ("The convoy had driven 12 miles when it was hit.", "12"),
+    ],
+)
+def test_a_length_stays_a_distance(text: str, token: str) -> None:
+    assert mention(text, token).role == "distance"
