@@ -33,6 +33,8 @@ from summarizer.numbers.patterns import (
     AGE_LIST_END,
     AGE_LIST_GAP,
     APPOSITION_HEAD,
+    BRACKET_HEAD,
+    BRACKETED_TALLY,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -74,7 +76,7 @@ def _read_unit(text: str, cand: Candidate) -> None:
     elif cand.value <= 130 and not cand.scaled and _age_before(cand.before.bare):
         cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "aged 16 and 61"
         return
-    elif _appositive_age(text, cand):
+    elif _appositive_age(text, cand) or _bracketed_age(text, cand):
         cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "Ann Lowe, 47, said"
         return
     else:
@@ -136,6 +138,28 @@ def _appositive_age(text: str, cand: Candidate) -> bool:
         and head.group("lead") is not None  # not the sentence's first word ("However, 20,")
         and head.group("lead").split()[0].lower() not in LOCATION_PREPOSITIONS  # "In Kano, 23,"
     )
+
+
+def _bracketed_age(text: str, cand: Candidate) -> bool:
+    """ "Seán Walsh (31), from Naas, died", "a woman (45) was hurt": a small whole number
+    alone in brackets right after a name or a person is an age (the house style of Irish,
+    British and South Asian papers). A tally of three or more "Name (N)" in one sentence
+    ("Kansas (3), Texas (2) and Ohio (1)") counts cases by place, not years."""
+    if cand.kind != "digits" or cand.scaled or cand.currency or cand.value != int(cand.value):
+        return False
+    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != ")":
+        return False
+    head = BRACKET_HEAD.search(text, max(0, cand.start - 40), cand.start)
+    if head is None:
+        return False
+    word = head.group("word")
+    if word.lower() in PERSON_WORDS:
+        return True
+    if not word[0].isupper() or word.lower() in MONTH_WORDS or word.lower() in WEEKDAY_WORDS:
+        return False
+    start = text.rfind(".", 0, cand.start) + 1
+    end = text.find(".", cand.end)
+    return len(BRACKETED_TALLY.findall(text, start, end if end >= 0 else len(text))) < 3
 
 
 def extend_age_lists(text: str, cands: list[Candidate]) -> None:

@@ -23,6 +23,8 @@ __all__ = [
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "BETWEEN_AND",
+    "BRACKETED_TALLY",
+    "BRACKET_HEAD",
     "CANDIDATE",
     "CLAUSE_BREAK",
     "CONVERSION_GAP",
@@ -234,6 +236,8 @@ CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # The word an appositive age follows ("Ann Lowe, 47,"), and whether a word leads it in
 # its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
 APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
+BRACKET_HEAD = lazy_compile(r"(?P<word>[A-Za-z][\w'’-]*)\s?\($")  # "Seán Walsh (31)"
+BRACKETED_TALLY = lazy_compile(r"[A-Z][\w'’-]*\s?\(\d{1,3}\)")  # "Kansas (3), Ohio (1)"
 AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
 # "were taken to Kenyatta National Hospital": a hospital by its name, after the count.

@@ -172,3 +172,30 @@ def test_an_area_is_damaged_only_when_a_verb_of_damage_governs_it(
 )
 def test_a_length_stays_a_distance(text: str, token: str) -> None:
     assert mention(text, token).role == "distance"
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The driver, Ciarán Walsh (31), from Naas, was pronounced dead at the scene.", "31"),
+        ("Mary O'Connor (67) died in hospital on Sunday.", "67"),
+        ("Police arrested Rahul Verma (28) and Sunil Kumar (34) in Lahore.", "34"),
+        ("The victim, a woman (45), was treated for cuts.", "45"),
+        ("A farmer (58) was injured when the tractor overturned.", "58"),
+    ],
+)
+def test_a_number_in_brackets_after_a_person_is_an_age(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "years old")
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Cases were reported in Kansas (3), Texas (2), and Ohio (1).", "3"),  # a tally by place
+        ("The most cases (37) were recorded in May.", "37"),
+        ("Sales rose in March (4) and fell in April.", "4"),  # a month is no person
+    ],
+)
+def test_a_bracketed_count_that_follows_no_person_is_no_age(text: str, token: str) -> None:
+    assert mention(text, token).noun != "years old"
