@@ -199,3 +199,21 @@ def test_a_number_in_brackets_after_a_person_is_an_age(text: str, token: str) ->
 )
 def test_a_bracketed_count_that_follows_no_person_is_no_age(text: str, token: str) -> None:
     assert mention(text, token).noun != "years old"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("All of the city’s 5,000 residents were told to leave.", "5,000", "population"),
+        ("The island's 800 inhabitants rely on one ferry.", "800", "population"),
+        ("The district has 40,000 residents and one hospital.", "40,000", "population"),
+        ("A suburb with 12,000 residents lost power.", "12,000", "population"),
+        ("Two residents who refused to leave had to be rescued by boat.", "Two", "other_count"),
+        ("Some 40 residents gathered outside the council offices.", "40", "other_count"),
+        ("About 300 residents were evacuated overnight.", "300", "displaced"),
+    ],
+)
+def test_residents_are_a_population_only_when_a_place_owns_them(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
