@@ -314,7 +314,13 @@ NOT_CASUALTY_NOUNS = _words(
 PEOPLE_NOUNS = _words(
     "people persons person passengers passenger residents civilians children adults women men "
     "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
-    "spectators protesters others crew occupants patients"
+    "spectators protesters others crew occupants patients "
+    # more nouns of people, so that no verb of damage or launch is read onto them
+    "pedestrians motorists commuters shoppers worshippers devotees miners labourers laborers "
+    "farmers fishermen officers policemen firefighters rescuers militants insurgents fighters "
+    "suspects victims hostages prisoners inmates detainees refugees teenagers youths boys "
+    "girls infants babies relatives employees staff guests visitors voters supporters "
+    "activists journalists doctors nurses teachers players athletes individuals"
 )
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
 TOLL_NOUNS = frozenset(
@@ -332,7 +338,10 @@ STRUCTURE_NOUNS = _words(
     "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
     "property properties bridge bridges cottage cottages hut huts shack shacks cabin cabins "
     "warehouse warehouses factory factories church churches mosque mosques temple temples "
-    "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams"
+    "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams "
+    "block blocks tower towers hospital hospitals office offices store stores stall stalls "
+    "kiosk kiosks garage garages barn barns shed sheds roof roofs window windows premises "
+    "dwelling-houses residences homesteads outlets plants substations"
 )
 # Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
 PERSON_WORDS = _words(
@@ -397,6 +406,9 @@ _CUE_PHRASES: dict[str, str] = {
     "in_custody apprehended jailed imprisoned rounded_up",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
+    # "were struck by gunfire", "shells hit 12 houses": damage to a building or vehicle;
+    # what a blow to anything else counts the noun decides (roles.py: _fit_noun)
+    "struck": "struck hit hitting striking struck_by hit_by",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "

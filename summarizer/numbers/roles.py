@@ -252,9 +252,11 @@ def _fit_noun(role: str, noun: str) -> str:
     Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
     people are not damaged, launched or shot down.
     """
+    head = _head(noun)
+    if role == "struck":  # a blow damages buildings and vehicles; it counts nothing else
+        return "damaged" if head in STRUCTURE_NOUNS else ""
     if role not in EVENT_ROLES or not noun:
         return role
-    head = noun.rsplit(None, 1)[-1].lower()
     if head in NOT_CASUALTY_NOUNS:
         return "other_count"
     if head in SETTLEMENT_NOUNS and role in HARM_ROLES:
@@ -266,6 +268,11 @@ def _fit_noun(role: str, noun: str) -> str:
     if head in PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
         return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
     return role
+
+
+def _head(noun: str) -> str:
+    """The last word of a counted noun, lower-cased ("" for none)."""
+    return noun.rsplit(None, 1)[-1].lower() if noun else ""
 
 
 def _share_partitive_roles(cands: list[Candidate]) -> None:
@@ -348,7 +355,10 @@ def _role_from_cues(
     lo = bisect.bisect_left(cue_starts, sentence[0])
     hi = bisect.bisect_left(cue_starts, sentence[1])
     best: tuple[int, int, int, str] | None = None
+    struck = _head(cand.noun) in STRUCTURE_NOUNS
     for cue in cues[lo:hi]:
+        if cue.role == "struck" and not struck:
+            continue  # "were hit by shrapnel": a blow counts only buildings and vehicles
         key = _cue_key(text, cand, cue, blockers)
         if key is not None and (best is None or key < best):
             best = key

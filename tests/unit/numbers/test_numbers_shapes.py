@@ -217,3 +217,21 @@ def test_residents_are_a_population_only_when_a_place_owns_them(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Shelling hit 14 houses on the edge of the village.", "14", "damaged"),
+        ("Debris struck two cars and a bus shelter.", "two", "damaged"),
+        ("Three apartment blocks were hit overnight.", "Three", "damaged"),
+        ("Hit by gunfire, 4 vehicles were abandoned on the road.", "4", "damaged"),
+        ("Five pedestrians were struck by the van.", "Five", "other_count"),  # no building
+        ("Twelve were hit by shrapnel and taken to hospital.", "Twelve", "injured"),
+        ("The storm hit the coast and 12 people died.", "12", "killed"),
+    ],
+)
+def test_a_blow_damages_buildings_and_vehicles_and_counts_nothing_else(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
