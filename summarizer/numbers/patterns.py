@@ -242,9 +242,12 @@ AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
 # "were taken to Kenyatta National Hospital": a hospital by its name, after the count.
 NAMED_HOSPITAL = lazy_compile(
-    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:taken|rushed|airlifted|flown|admitted)\s+to\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
+    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been|are|is|being)\s+"
+    r"(?:\w+ly\s+)?(?:taken|rushed|airlifted|flown|admitted|shifted|transported|referred"
+    r"|brought|moved|transferred)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|infirmary"
+    r"|clinics?|(?:medical|health|trauma|burns?)\s+(?:centres?|centers?|units?|wards?"
+    r"|facilit(?:y|ies))|intensive\s+care|ICU)\b",
+    re.IGNORECASE,
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")

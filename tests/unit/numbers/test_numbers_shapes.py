@@ -235,3 +235,18 @@ def test_a_blow_damages_buildings_and_vehicles_and_counts_nothing_else(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine were admitted to a local hospital on Friday night.",
+        "Six people were rushed to a nearby hospital.",
+        "Eleven were shifted to the trauma centre in the city.",
+        "Four passengers were airlifted to two regional hospitals.",
+        "Three were taken to the district health centre.",
+        "Two were transferred to intensive care.",
+    ],
+)
+def test_people_taken_to_any_hospital_are_injured(text: str) -> None:
+    assert extract_numbers(text)[0].role == "injured"
