@@ -308,6 +308,7 @@ NOT_CASUALTY_NOUNS = _words(
     "attack attacks incident incidents clash clashes accident accidents operation operations "
     "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
     "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
+    "shelter shelters kitchen kitchens "
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
@@ -392,18 +393,22 @@ _CUE_PHRASES: dict[str, str] = {
     "martyred "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
-    "claimed_lives bodies corpses toll",
+    "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
+    "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death",
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
-    "serious_condition",
+    "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
+    "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
     "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
-    "from_their_homes evacuation_order evacuation_orders",
+    "from_their_homes evacuation_order evacuation_orders relocated relocating resettled "
+    "relief_camp relief_camps shelters storm_shelters cyclone_shelters evacuation_centres "
+    "evacuation_centers temporary_shelters",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
-    "in_custody apprehended jailed imprisoned rounded_up",
+    "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
     # "were struck by gunfire", "shells hit 12 houses": damage to a building or vehicle;

@@ -250,3 +250,27 @@ def test_a_blow_damages_buildings_and_vehicles_and_counts_nothing_else(
 )
 def test_people_taken_to_any_hospital_are_injured(text: str) -> None:
     assert extract_numbers(text)[0].role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Three victims later succumbed to their injuries.", "Three", "killed"),
+        ("Two linemen were electrocuted while repairing the cable.", "Two", "killed"),
+        ("Two people were burnt alive inside the van.", "Two", "killed"),
+        ("Seven passengers were charred to death when the bus caught fire.", "Seven", "killed"),
+        ("A firefighter and 2 residents suffered serious burns.", "2", "injured"),
+        ("Eight people received treatment for smoke inhalation.", "Eight", "injured"),
+        ("The government relocated 3,000 families to temporary shelters.", "3,000", "displaced"),
+        ("About 2 lakh people were shifted to relief camps.", "2 lakh", "displaced"),
+        ("Officials moved 520,000 people to cyclone shelters.", "520,000", "displaced"),
+        ("Officials opened 8,000 storm shelters along the coast.", "8,000", "other_count"),
+        ("While 96 community kitchens fed the evacuees, rain fell.", "96", "other_count"),
+        ("Police took 19 people into custody after the clashes.", "19", "arrested"),
+        ("Police nabbed 7 suspects near the border.", "7", "arrested"),
+    ],
+)
+def test_verbs_of_death_injury_flight_and_arrest_in_their_other_words(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
