@@ -282,6 +282,25 @@ _LEADING_SCALE = lazy_compile(
 )
 
 
+def clock_claim(value: float, noun: str) -> float | None:
+    """The time of day a figure claims as the extractor writes it (24-hour HHMM): 7 with
+    the noun "p.m." is 1900, 7.30 "a.m." is 730, 12 "p.m." is noon (1200), 12 "a.m." is
+    midnight (0). None unless the noun says a.m. or p.m. and the value is an hour of the
+    clock (1 to 12, with minutes as hundredths)."""
+    meridian = _MERIDIAN.search(noun)
+    hours = int(value)
+    minutes = round((value - hours) * 100)
+    if meridian is None or not 1 <= hours <= 12 or not 0 <= minutes < 60:
+        return None
+    hours %= 12
+    if meridian[1].lower() == "p":
+        hours += 12
+    return float(hours * 100 + minutes)
+
+
+_MERIDIAN = lazy_compile(r"(?i)(?<![\w.])([ap])\.?\s?m\b\.?")
+
+
 def value_match(value: float, mention: NumberMention) -> str | None:
     """How ``value`` matches ``mention``: "value", "low", "high", "scaled", or None.
 
@@ -628,6 +647,7 @@ def _unit_of_precision(value: float) -> float:
 __all__ = [
     "QUALIFIER_SUPPORT",
     "canonical_unit",
+    "clock_claim",
     "counts_places",
     "currency_of",
     "fair_reading",

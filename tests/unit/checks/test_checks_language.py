@@ -621,3 +621,28 @@ def test_an_area_or_a_speed_is_checked_by_its_unit(
     figure = {"value": value, "qualifier": "approximately", "role": role, "noun": noun}
     report = check(article, key_figures=[figure | {"quote": quote}])
     assert report.figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (7, "p.m.", "shortly before 7 p.m.", "verified"),  # the article's 19:00
+        (7, "pm", "shortly before 7 p.m.", "verified"),
+        (1900, "time of day", "shortly before 7 p.m.", "verified"),
+        (8, "p.m.", "shortly before 7 p.m.", "not_in_article"),
+        (7, "a.m.", "shortly before 7 p.m.", "not_in_article"),  # 07:00 is not 19:00
+        (6.45, "am", "at 6.45am", "verified"),
+        (12, "p.m. (noon)", "by 12pm", "verified"),
+    ],
+)
+def test_a_clock_time_with_am_or_pm_in_its_noun_is_the_articles_24_hour_time(
+    value: float, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-02-11 The market fire broke out at 6.45am, was under control by 12pm "
+        "and flared again shortly before 7 p.m. on Monday."
+    )
+    figure = {"value": value, "qualifier": "approximately", "role": "time", "noun": noun}
+    figure["qualifier"] = "approximately" if "shortly" in quote else "exact"
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
