@@ -25,6 +25,7 @@ __all__ = [
     "CURRENCY_WORD_CODE",
     "DESIGNATOR_WORDS",
     "DISTANCE_WORDS",
+    "DOLLAR_PREFIXES",
     "DURATION_WORDS",
     "GLUED_CURRENCY",
     "HARM_ROLES",
@@ -135,11 +136,29 @@ CURRENCY_CODES = {
     "ghs": "GHS",
     "pkr": "PKR",
     "bdt": "BDT",
+    "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
-GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
-CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
+GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES", "tk": "BDT"}
+# Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
+DOLLAR_PREFIXES = {
+    "us": "USD",
+    "u.s": "USD",
+    "u.s.": "USD",
+    "a": "AUD",
+    "au": "AUD",
+    "aus": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "can": "CAD",
+    "nz": "NZD",
+    "hk": "HKD",
+    "s": "SGD",
+    "sg": "SGD",
+    "r": "BRL",
+}
+CURRENCY_PREFIXES = frozenset(DOLLAR_PREFIXES)
 CURRENCY_WORD_CODE = {
     "dollar": "USD",
     "euro": "EUR",

@@ -31,6 +31,7 @@ __all__ = [
     "COORDINATION",
     "DESIGNATOR_TOKEN",
     "DIGITS",
+    "DOLLAR_PREFIX",
     "GOVERNED_GAP",
     "HMS",
     "HYPHEN_PREFIX",
@@ -127,9 +128,11 @@ MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 ATTACHED_SUFFIX = lazy_compile(
     r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
-    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
+    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps|pc)\b",
     re.IGNORECASE,
 )
+# Whose dollar: capitals glued to the sign ("A$1.2bn", "NZ$ 40m"), not the article "a $5m".
+DOLLAR_PREFIX = lazy_compile(r"(?<![A-Za-z.])(US|U\.S\.|AUS|AU|A|CAN|CA|C|NZ|HK|SG|S|R)\$\s?$")
 SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"

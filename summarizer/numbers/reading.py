@@ -21,6 +21,7 @@ from summarizer.numbers.lexicon import (
     CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     DESIGNATOR_WORDS,
+    DOLLAR_PREFIXES,
     GLUED_CURRENCY,
     LOCATION_PREPOSITIONS,
     LOWER_DESIGNATOR_PREFIXES,
@@ -41,6 +42,7 @@ from summarizer.numbers.patterns import (
     CANDIDATE,
     DESIGNATOR_TOKEN,
     DIGITS,
+    DOLLAR_PREFIX,
     HMS,
     HYPHEN_PREFIX,
     HYPHEN_WORD,
@@ -127,11 +129,17 @@ def _read_before(text: str, start: int) -> Before:
     if start > 0 and text[start - 1].isalpha() and words:  # only a glued currency starts here
         words[-1] = words[-1].rsplit(None, 1)[-1]
         before.currency = GLUED_CURRENCY.get(words[-1], "")
+        if words[-1] in DOLLAR_PREFIXES and words[-2:-1] == ["$"]:
+            before.currency = DOLLAR_PREFIXES[words[-1]]  # "$A3.4 billion"
+            words = words[:-1]
         words = words[:-1]
     elif words and (words[-1] in CURRENCY_SYMBOLS or words[-1] in CURRENCY_CODES):
         before.currency = CURRENCY_SYMBOLS.get(words[-1]) or CURRENCY_CODES[words[-1]]
         words = words[:-1]
         if words and words[-1] in CURRENCY_PREFIXES:
+            glued = DOLLAR_PREFIX.search(text, max(0, start - 12), start)
+            if before.currency == "USD" and glued:  # "A$1.2bn", "NZ$40m"; not "a $165m"
+                before.currency = DOLLAR_PREFIXES[glued[1].lower()]
             words = words[:-1]
     for size in range(min(QUAL_MAX_WORDS, len(words)), 0, -1):
         qualifier = PRE_QUALIFIERS.get(tuple(words[-size:]))
@@ -276,6 +284,8 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
             cand.role, cand.locked = measure_role(unit), True  # "800km2" is an area
         elif unit == "bps":
             cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
+        elif unit == "pc":  # "up 12pc": per cent, as British and Australian papers write it
+            cand.role, cand.locked, cand.noun = "percentage", True, "percent"
     cand.unit_end = max(cand.unit_end, cand.end)
     return True
 

@@ -274,3 +274,23 @@ def test_verbs_of_death_injury_flight_and_arrest_in_their_other_words(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role", "noun"),
+    [
+        ("Net profit rose to A$1.2bn for the year.", "1.2bn", "money", "AUD"),
+        ("Revenue was $A3.4 billion.", "3.4 billion", "money", "AUD"),
+        ("The club paid NZ$ 40m for the ground.", "40m", "money", "NZD"),
+        ("Ottawa pledged C$2bn in aid.", "2bn", "money", "CAD"),
+        ("It posted a $165m profit.", "165m", "money", "USD"),  # "a", not "A$"
+        ("The court fined the firm Tk 500 crore.", "500 crore", "money", "BDT"),
+        ("Each family will get Tk20,000 in aid.", "20,000", "money", "BDT"),
+        ("Sales were up 12pc on the year.", "12", "percentage", "percent"),
+    ],
+)
+def test_currencies_and_per_cent_as_non_us_papers_write_them(
+    text: str, token: str, role: str, noun: str
+) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == (role, noun)
