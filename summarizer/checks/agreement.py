@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
@@ -65,53 +66,6 @@ _SCALE_WORD = lazy_compile(
     r"|lakh|crore)s?\b"
 )
 
-# Currencies a claim's noun may name, by ISO code.
-_CURRENCY_WORDS: dict[str, str] = {
-    "usd": "USD",
-    "us$": "USD",
-    "$": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "eur": "EUR",
-    "€": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "gbp": "GBP",
-    "£": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "jpy": "JPY",
-    "¥": "JPY",
-    "yen": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "inr": "INR",
-    "₹": "INR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "rub": "RUB",
-    "₽": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "uah": "UAH",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "ils": "ILS",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "chf": "CHF",
-    "franc": "CHF",
-    "francs": "CHF",
-    "aud": "AUD",
-    "cad": "CAD",
-}
-_CURRENCY_TOKEN = lazy_compile(r"[$€£¥₹₽]|[A-Za-z$]+")
-_CENTS = lazy_compile(r"(?i)\b(?:cents?|pence|penny)\b")
 _SPEED_UNIT = lazy_compile(
     r"(?i)\b(knots?)\b|\b(mph|miles?\s+(?:per|an)\s+hour)\b"
     r"|\b(?:km\s?/\s?h|kph|kmph|kilomet(?:re|er)s?\s+(?:per|an)\s+hour)\b"
@@ -382,7 +336,7 @@ _MONEY_WORDS = lazy_compile(
     r"[$€£¥₹₽₦]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
     r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"
     r"|birr|taka|rupiah|ringgit|baht|zloty|forints?|kronor|kroner|reais|"
-    + "|".join(w for w in _CURRENCY_WORDS if w.isalpha())
+    + "|".join(w for w in CURRENCY_WORDS if w.isalpha())
     + r")\b)"
 )
 _PERCENT_WORDS = lazy_compile(
@@ -423,7 +377,7 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
         if claimed_scale is None or scale is None or not same(claimed_scale, scale):
             return f"the article says {mention.text!r}; the value leaves out its scale"
     if mention.role == "money":
-        return _currency_problem(noun, mention)
+        return currency_problem(noun, mention)
     if mention.role == "percentage":
         points = "point" in mention.noun
         if points and noun and not _POINTS.search(noun) and _PERCENT.search(noun):
@@ -436,27 +390,6 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
         claimed = _unit_of(noun)
         if stated and claimed and stated != claimed:
             return f"the article measures {mention.text!r} in {mention.noun}, not {claimed}s"
-    return None
-
-
-def currency_of(text: str) -> str | None:
-    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any."""
-    for token in _CURRENCY_TOKEN.findall(text):
-        code = _CURRENCY_WORDS.get(token.lower())
-        if code:
-            return code
-    return None
-
-
-def _currency_problem(noun: str, mention: NumberMention) -> str | None:
-    stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
-    claimed = currency_of(noun)
-    if claimed and stated and claimed != stated:
-        return f"the article's {mention.text!r} is in {stated}, not {claimed}"
-    stated_cents = bool(_CENTS.search(mention.noun))
-    if stated_cents != bool(_CENTS.search(noun)) and (claimed or stated_cents):
-        unit = "cents" if stated_cents else "whole units"
-        return f"the article's {mention.text!r} is in {unit}"
     return None
 
 

@@ -646,3 +646,36 @@ def test_a_clock_time_with_am_or_pm_in_its_noun_is_the_articles_24_hour_time(
     figure["qualifier"] = "approximately" if "shortly" in quote else "exact"
     report = check(article, key_figures=[figure | {"quote": quote}])
     assert report.figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("noun", "quote", "status"),
+    [
+        ("Australian dollars", "A$1.2bn", "verified"),
+        ("AUD", "A$1.2bn", "verified"),
+        ("US dollars", "A$1.2bn", "unit_mismatch"),  # the sign says whose dollar
+        ("Australian dollars", "$310 million", "verified"),  # a bare sign: any dollar
+        ("Canadian dollars", "$310 million", "verified"),
+        ("euros", "$310 million", "unit_mismatch"),
+        ("Kenyan shillings", "Sh 4.5 billion", "verified"),
+        ("Egyptian pounds", "Sh 4.5 billion", "unit_mismatch"),
+    ],
+)
+def test_a_claim_names_a_nations_currency_and_a_bare_dollar_sign_is_any_dollar(
+    noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-08-20 The miner reported net profit of A$1.2bn on Wednesday. "
+        "It will spend $310 million on a new mine. Its Kenyan unit lost Sh 4.5 billion."
+    )
+    value = {"A$1.2bn": 1.2e9, "$310 million": 3.1e8, "Sh 4.5 billion": 4.5e9}[quote]
+    figure = {"value": value, "qualifier": "exact", "role": "money", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
+def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
+    article = " date 2025-08-20 The loan, in US dollars, is $310 million, officials said."
+    figure = {"value": 3.1e8, "qualifier": "exact", "role": "money", "noun": "Canadian dollars"}
+    report = check(article, key_figures=[figure | {"quote": "$310 million"}])
+    assert report.figures[0].status == "unit_mismatch"
