@@ -336,10 +336,17 @@ def _read_range(text: str, cand: Candidate) -> None:
     high_value = high.value
     if sep == "-" and low_value >= 1000 and high_value < 100 and "," not in digits.group():
         high_value += (low_value // 100) * 100  # "2014-15"
-    if high_value <= low_value:
+    if high_value <= low_value or (sep == "to" and _change_by(bare, low_value, high_value)):
         return
     cand.value, cand.high, cand.end, cand.unit_end = low_value, high_value, high.end, high.end
     cand.qualifier, cand.kind = "range", "range"
+
+
+def _change_by(bare: list[str], low: float, high: float) -> bool:
+    """ "fell by 3,200 to 96,500", "was cut by 0.5 to 10.5": a verb of change, the amount
+    it changed by, then the level it reached (two mentions); "rose by 10 to 15 per cent",
+    two near numbers, stays a range."""
+    return bare[-1:] == ["by"] and any(w in CHANGE_WORDS for w in bare[-4:-1]) and high >= 3 * low
 
 
 def _is_change(bare: list[str]) -> bool:

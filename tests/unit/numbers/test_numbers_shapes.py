@@ -294,3 +294,21 @@ def test_currencies_and_per_cent_as_non_us_papers_write_them(
 ) -> None:
     found = mention(text, token)
     assert (found.role, found.noun) == (role, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The number waiting fell by 3,200 to 96,500.", "3,200", "96,500"),
+        ("Exports increased by 400 to 12,000 tonnes.", "400", "12,000"),
+        ("The list was cut by 1,150 to 24,000 names.", "1,150", "24,000"),
+    ],
+)
+def test_a_change_by_an_amount_to_a_level_is_two_numbers(
+    text: str, first: str, second: str
+) -> None:
+    assert [m.text for m in extract_numbers(text)] == [first, second]
+
+
+def test_a_change_by_a_span_of_near_numbers_is_a_range() -> None:
+    assert mention("Prices rose by 10 to 15 per cent.", "10 to 15").qualifier == "range"
