@@ -29,6 +29,7 @@ __all__ = [
     "DURATION_WORDS",
     "GLUED_CURRENCY",
     "HARM_ROLES",
+    "HEADLINE_VERBS",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
     "MONTH_WORDS",
@@ -262,7 +263,7 @@ NOT_DESIGNATORS = (
 )
 # Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
 DESIGNATOR_WORDS = _words(
-    "resolution article section chapter clause paragraph flight route highway interstate bus "
+    "boeing resolution article section chapter clause paragraph flight route highway interstate bus "
     "platform gate room number no no. model version level phase category grade page exhibit item "
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
     "suite box code channel lane line pier terminal verse psalm row seat sector zone"
@@ -308,6 +309,14 @@ CHANGE_WORDS = _words(
     "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
     "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
     "updated upgraded downgraded changed"
+)
+# Verbs of headlines and reports that a number follows ("Storm Leaves 40 Dead", "Toll Hits
+# 30", "Police Arrest 12"): capitalised, they still name nothing the number identifies.
+HEADLINE_VERBS = _words(
+    "leaves leave left hits hit tops top reaches reach passes pass nears near kills kill "
+    "injures injure wounds wound arrest arrests detain detains evacuate evacuates displaces "
+    "claims claim sees see expects expect says say reports report confirms confirm "
+    "needs need wins win beats beat scores score takes take sets set"
 )
 # Nouns of a period: "over three trading sessions" means during them, not more than three.
 PERIOD_NOUNS = _words(

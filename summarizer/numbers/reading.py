@@ -17,12 +17,14 @@ from summarizer.numbers import words as nw
 from summarizer.numbers.lexicon import (
     ATTACHED_DISTANCE,
     CHANGE_WORDS,
+    CUE_ROLE,
     CURRENCY_CODES,
     CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     DESIGNATOR_WORDS,
     DOLLAR_PREFIXES,
     GLUED_CURRENCY,
+    HEADLINE_VERBS,
     LOCATION_PREPOSITIONS,
     LOWER_DESIGNATOR_PREFIXES,
     MONTH_WORDS,
@@ -238,13 +240,22 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
     word = before.words[-1]
     if word in DESIGNATOR_WORDS:
         return True
-    if word in NOT_DESIGNATORS or word in CURRENCY_CODES:
+    if word in NOT_DESIGNATORS or word in CURRENCY_CODES or _verb_form(word):
         return False
     raw = DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
     if not raw or not any(c.isupper() for c in raw.group(1)) or word.endswith("ly"):
         return False  # lower case, or an adverb ("Reportedly 30 ...")
     # "In Gaza 20 people ..." names a place, not a model.
     return not (len(before.words) >= 2 and before.words[-2] in LOCATION_PREPOSITIONS)
+
+
+def _verb_form(word: str) -> bool:
+    """A capitalised verb before a number names nothing it numbers: a participle opening a
+    clause ("Chasing 246, ...", "Killing 12, ..."), a title-case headline's verb ("Gunmen
+    Kill 12", "Toll Rises To 40", "Storm Leaves 40 Dead")."""
+    if word in CUE_ROLE or word in CHANGE_WORDS or word in HEADLINE_VERBS:
+        return True
+    return len(word) > 4 and word.endswith("ing")
 
 
 def _read_digit_suffix(text: str, cand: Candidate) -> bool:

@@ -312,3 +312,24 @@ def test_a_change_by_an_amount_to_a_level_is_two_numbers(
 
 def test_a_change_by_a_span_of_near_numbers_is_a_range() -> None:
     assert mention("Prices rose by 10 to 15 per cent.", "10 to 15").qualifier == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Chasing 246, the visitors won with an over to spare.", "246", "other_count"),
+        ("Needing 12 to win, they lost by a run.", "12", "other_count"),
+        ("Gunmen Kill 12 in Raid on Village", "12", "killed"),
+        ("Storm Leaves 40 Dead Across Coast", "40", "killed"),
+        ("Death Toll Rises to 40 After Floods", "40", "killed"),
+    ],
+)
+def test_a_capitalised_verb_before_a_number_names_nothing(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    "text", ["A Boeing 737 crashed on landing.", "Flight 370 vanished.", "Apollo 11 landed."]
+)
+def test_a_name_before_a_number_still_designates(text: str) -> None:
+    assert extract_numbers(text) == []
