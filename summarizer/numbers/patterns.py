@@ -59,6 +59,7 @@ __all__ = [
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
     "RANGE_TAIL",
+    "SCORE_AFTER",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
     "SPACE_GROUPS",
@@ -133,6 +134,8 @@ ATTACHED_SUFFIX = lazy_compile(
 )
 # Whose dollar: capitals glued to the sign ("A$1.2bn", "NZ$ 40m"), not the article "a $5m".
 DOLLAR_PREFIX = lazy_compile(r"(?<![A-Za-z.])(US|U\.S\.|AUS|AU|A|CAN|CA|C|NZ|HK|SG|S|R)\$\s?$")
+# A score after a name ("United 3-1", "Munster 24-17"): the other side's whole number.
+SCORE_AFTER = lazy_compile(r"[-–]\d{1,3}(?![\d.,]?\d|[-–/]|[A-Za-z])")
 SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"

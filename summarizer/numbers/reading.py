@@ -54,6 +54,7 @@ from summarizer.numbers.patterns import (
     NEXT_WORD,
     PRONOUN_ONE_AFTER,
     RANGE_TAIL,
+    SCORE_AFTER,
     SECOND_AS_UNIT,
     SPACE_GROUPS,
     SPACED_SCALE,
@@ -230,7 +231,10 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
-    return _follows_designator(text, start, before)
+    if not _follows_designator(text, start, before):
+        return False
+    # "beat Corrib United 3-1", "Munster 24-17": a score, not a model ("Boeing 737-800")
+    return not SCORE_AFTER.match(text, end) or before.words[-1] in DESIGNATOR_WORDS
 
 
 def _follows_designator(text: str, start: int, before: Before) -> bool:

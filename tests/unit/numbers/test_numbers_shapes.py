@@ -333,3 +333,15 @@ def test_a_capitalised_verb_before_a_number_names_nothing(text: str, token: str,
 )
 def test_a_name_before_a_number_still_designates(text: str) -> None:
     assert extract_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Rovers beat Corrib United 3-1 on Friday.", ["3", "1"]),
+        ("Leinster beat Munster 24-17 in Dublin.", ["24", "17"]),
+        ("Kano Pillars drew with Enyimba 2–2.", ["2", "2"]),
+    ],
+)
+def test_a_score_after_a_team_name_is_read(text: str, tokens: list[str]) -> None:
+    assert [m.text for m in extract_numbers(text)] == tokens
