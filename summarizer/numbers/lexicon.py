@@ -427,7 +427,8 @@ _CUE_PHRASES: dict[str, str] = {
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
     "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
-    "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment",
+    "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment "
+    "treated being_treated under_treatment receiving_treatment",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "

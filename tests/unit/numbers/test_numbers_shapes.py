@@ -345,3 +345,16 @@ def test_a_name_before_a_number_still_designates(text: str) -> None:
 )
 def test_a_score_after_a_team_name_is_read(text: str, tokens: list[str]) -> None:
     assert [m.text for m in extract_numbers(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("At least 21 people died after drinking toxic liquor, and 30 are being treated.", "30"),
+        ("Twelve others are under treatment at the district hospital.", "Twelve"),
+        ("Doctors treated 40 patients for smoke inhalation.", "40"),
+        ("Nine of the survivors are receiving treatment.", "Nine"),
+    ],
+)
+def test_people_under_treatment_are_injured(text: str, token: str) -> None:
+    assert mention(text, token).role == "injured"
