@@ -229,6 +229,8 @@ def _changed_toll(
     not a nearer cue inside a relative clause ("a fire that gutted a building").
     """
     bare = cand.before.bare
+    while len(bare) > 2 and bare[-1] in _EARLIER_FIGURE:
+        bare = bare[:-1]  # "revised down to 38 from an initial 41"
     if (
         not bare
         or bare[-1] not in ("to", "from")
@@ -242,6 +244,13 @@ def _changed_toll(
         if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
             return cue.role
     return ""
+
+
+# Words between "from" and a toll's old figure: "from an initial 41", "from the earlier 12".
+_EARLIER_FIGURE = frozenset(
+    {"a", "an", "the", "initial", "earlier", "previous", "original", "preliminary", "first"}
+    | {"reported", "estimated", "official", "provisional"}
+)
 
 
 def _fit_noun(role: str, noun: str) -> str:

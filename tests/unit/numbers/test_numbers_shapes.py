@@ -358,3 +358,17 @@ def test_a_score_after_a_team_name_is_read(text: str, tokens: list[str]) -> None
 )
 def test_people_under_treatment_are_injured(text: str, token: str) -> None:
     assert mention(text, token).role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The toll from the blaze was revised down to 38 from an initial 41.", "41", "killed"),
+        ("The toll from the crash that wrecked 3 cars rose to 19 from an earlier 12.", "12", "killed"),
+        ("The number of injured climbed to 60 from a preliminary 45.", "45", "injured"),
+    ],
+)
+def test_a_tolls_old_figure_after_from_an_initial_is_the_toll(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
