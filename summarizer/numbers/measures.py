@@ -35,6 +35,7 @@ from summarizer.numbers.patterns import (
     APPOSITION_HEAD,
     BRACKET_HEAD,
     BRACKETED_TALLY,
+    MAGNITUDE_AFTER,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -70,6 +71,9 @@ def _read_unit(text: str, cand: Candidate) -> None:
         if old and after.group(what).lower().startswith("year"):
             cand.role, cand.noun = "other_count", AGE_NOUN  # "over 65 years old"
             cand.unit_end = old.end()
+    elif _is_magnitude(text, cand):
+        cand.role, cand.noun, cand.locked = "other_count", "magnitude", True
+        return
     elif _is_year(text, cand):
         cand.role, cand.noun, cand.locked = "date_or_year", "year", True
         return
@@ -138,6 +142,18 @@ def _appositive_age(text: str, cand: Candidate) -> bool:
         and head.group("lead") is not None  # not the sentence's first word ("However, 20,")
         and head.group("lead").split()[0].lower() not in LOCATION_PREPOSITIONS  # "In Kano, 23,"
     )
+
+
+def _is_magnitude(text: str, cand: Candidate) -> bool:
+    """ "a magnitude 5.2 aftershock", "a magnitude of 5.8", "measuring 6.1 on the Richter
+    scale", "a 7.1 magnitude quake": a quake's magnitude, a measure no verb of damage or
+    death counts."""
+    if cand.scaled or cand.currency or not 0 < cand.value < 10:
+        return False
+    bare = cand.before.bare
+    if bare[-1:] in (["magnitude"], ["measuring"]) or bare[-2:] == ["magnitude", "of"]:
+        return True
+    return bool(MAGNITUDE_AFTER.match(text, cand.unit_end))
 
 
 def _bracketed_age(text: str, cand: Candidate) -> bool:

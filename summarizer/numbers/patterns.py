@@ -40,6 +40,7 @@ __all__ = [
     "LEX_HEAD",
     "LIVES_AFTER",
     "LIVE_AFTER",
+    "MAGNITUDE_AFTER",
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
@@ -136,6 +137,7 @@ ATTACHED_SUFFIX = lazy_compile(
 DOLLAR_PREFIX = lazy_compile(r"(?<![A-Za-z.])(US|U\.S\.|AUS|AU|A|CAN|CA|C|NZ|HK|SG|S|R)\$\s?$")
 # A score after a name ("United 3-1", "Munster 24-17"): the other side's whole number.
 SCORE_AFTER = lazy_compile(r"[-–]\d{1,3}(?![\d.,]?\d|[-–/]|[A-Za-z])")
+MAGNITUDE_AFTER = lazy_compile(r"(?i)[-\s]magnitude\b|\s+on\s+the\s+richter\b")
 SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"

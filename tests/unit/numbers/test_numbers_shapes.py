@@ -364,7 +364,11 @@ def test_people_under_treatment_are_injured(text: str, token: str) -> None:
     ("text", "token", "role"),
     [
         ("The toll from the blaze was revised down to 38 from an initial 41.", "41", "killed"),
-        ("The toll from the crash that wrecked 3 cars rose to 19 from an earlier 12.", "12", "killed"),
+        (
+            "The toll from the crash that wrecked 3 cars rose to 19 from an earlier 12.",
+            "12",
+            "killed",
+        ),
         ("The number of injured climbed to 60 from a preliminary 45.", "45", "injured"),
     ],
 )
@@ -372,3 +376,18 @@ def test_a_tolls_old_figure_after_from_an_initial_is_the_toll(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("A magnitude 5.2 aftershock damaged a bridge.", "5.2"),
+        ("A 6.4-magnitude quake killed 17 people.", "6.4"),
+        ("The quake, measuring 6.1 on the Richter scale, destroyed 300 homes.", "6.1"),
+        ("A 7.1 magnitude earthquake flattened 40 houses.", "7.1"),
+        ("The tremor had a magnitude of 5.8 and damaged 20 homes.", "5.8"),
+    ],
+)
+def test_a_quakes_magnitude_is_a_measure_no_verb_counts(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "magnitude")
