@@ -15,6 +15,7 @@ from summarizer.text.dates import MONTH_NUMBERS
 from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
+    "ADJUNCT_AFTER",
     "AFTER",
     "AGE_LIST_END",
     "AGE_LIST_GAP",
@@ -239,6 +240,11 @@ OBJECT_FOLLOWS = lazy_compile(
 )
 GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
 NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
+# A preposition opening an adjunct after "N dead", "N wounded": where, when, by what.
+ADJUNCT_AFTER = lazy_compile(
+    r"\s+(?:in|at|on|near|after|during|from|across|following|amid|overnight|as|when)\b",
+    re.IGNORECASE,
+)
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # The word an appositive age follows ("Ann Lowe, 47,"), and whether a word leads it in

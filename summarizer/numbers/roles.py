@@ -19,6 +19,7 @@ from summarizer.numbers.lexicon import (
     AUXILIARIES,
     CHANGE_WORDS,
     COPULAS,
+    CUE_NOUNS,
     CUE_ROLE,
     HARM_ROLES,
     NOT_CASUALTY_NOUNS,
@@ -35,6 +36,7 @@ from summarizer.numbers.lexicon import (
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
+    ADJUNCT_AFTER,
     CLAUSE_BREAK,
     COORDINATION,
     GOVERNED_GAP,
@@ -437,8 +439,11 @@ def _nominal_cue(text: str, cand: Candidate, cues: list[Cue], cue_starts: list[i
     i = bisect.bisect_left(cue_starts, cand.noun_end)
     if i == len(cues) or cand.noun or text[cand.noun_end : cues[i].start].strip():
         return ""
-    if not NOMINAL_END.match(text, cues[i].end):
-        return ""
+    phrase = " ".join(text[cues[i].start : cues[i].end].lower().split())
+    if not NOMINAL_END.match(text, cues[i].end) and not (
+        phrase in CUE_NOUNS and ADJUNCT_AFTER.match(text, cues[i].end)
+    ):
+        return ""  # "two wounded in shooting", "three hurt after blast": headline style
     cand.noun = "people"
     return cues[i].role
 

@@ -391,3 +391,19 @@ def test_a_tolls_old_figure_after_from_an_initial_is_the_toll(
 def test_a_quakes_magnitude_is_a_measure_no_verb_counts(text: str, token: str) -> None:
     found = mention(text, token)
     assert (found.role, found.noun) == ("other_count", "magnitude")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Man killed, two wounded in shooting outside bar", "two", "injured"),
+        ("One dead, three hurt in crash on ring road", "three", "injured"),
+        ("Gale kills 4, leaves 12 missing after storm", "12", "missing"),
+        ("Police say 12 arrested after clashes in capital", "12", "arrested"),
+        ("Two fired at the crowd before fleeing.", "Two", "launched"),  # no toll noun
+    ],
+)
+def test_a_toll_word_right_after_a_bare_number_is_its_noun_before_an_adjunct(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
