@@ -679,3 +679,22 @@ def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
     figure = {"value": 3.1e8, "qualifier": "exact", "role": "money", "noun": "Canadian dollars"}
     report = check(article, key_figures=[figure | {"quote": "$310 million"}])
     assert report.figures[0].status == "unit_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("article", "event_type"),
+    [
+        ("Police used batons to disperse about 200 supporters outside the office.", "protest"),
+        ("Officers fired tear gas at a crowd of traders on Monday.", "protest"),
+        ("Farmers continued their dharna outside the collectorate on Monday.", "protest"),
+        ("Students staged an agitation against the fee rise.", "protest"),
+        ("A mob set vehicles alight and torched two shops on Monday.", "riot"),
+    ],
+)
+def test_the_words_of_a_protest_or_a_riot_in_other_house_styles(
+    article: str, event_type: str
+) -> None:
+    text = f" date 2025-03-04 {article}"
+    report = check(text, events=[event(event_type=event_type)])
+    (found,) = [c for c in report.claims if c.kind == "event_type"]
+    assert found.status == "verified"
