@@ -29,6 +29,7 @@ __all__ = [
     "CANDIDATE",
     "CLAUSE_BREAK",
     "CONVERSION_GAP",
+    "COORDINATED_OBJECT",
     "COORDINATION",
     "DESIGNATOR_TOKEN",
     "DIGITS",
@@ -243,6 +244,13 @@ NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)"
 # A preposition opening an adjunct after "N dead", "N wounded": where, when, by what.
 ADJUNCT_AFTER = lazy_compile(
     r"\s+(?:in|at|on|near|after|during|from|across|following|amid|overnight|as|when)\b",
+    re.IGNORECASE,
+)
+# A verb's object coordinated before the number: "killing the pilot and three passengers",
+# "injured a policeman and two children": the verb governs both.
+COORDINATED_OBJECT = lazy_compile(
+    rf"\s+(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+"
+    rf"(?:(?:his|her|their|its)\s+)?(?:{_QUALIFIER_WORDS}\s+)?",
     re.IGNORECASE,
 )
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")

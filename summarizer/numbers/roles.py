@@ -38,6 +38,7 @@ from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     CLAUSE_BREAK,
+    COORDINATED_OBJECT,
     COORDINATION,
     GOVERNED_GAP,
     LIVES_AFTER,
@@ -389,7 +390,10 @@ def _cue_key(
         distance = text.count(" ", cue.end, cand.start)
         if distance > _MAX_BEFORE_WORDS or ";" in text[cue.end : cand.start]:
             return None
-        governs = bool(GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
+        governs = bool(
+            GOVERNED_GAP.fullmatch(text, cue.end, cand.start)
+            or COORDINATED_OBJECT.fullmatch(text, cue.end, cand.start)
+        )
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
         if (

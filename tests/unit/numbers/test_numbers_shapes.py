@@ -407,3 +407,23 @@ def test_a_toll_word_right_after_a_bare_number_is_its_noun_before_an_adjunct(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "The plane crashed, killing the pilot and three passengers and injuring another.",
+            "three",
+            "killed",
+        ),
+        ("The blast injured a policeman and two children.", "two", "injured"),
+        ("The storm killed a farmer and his two sons.", "two", "killed"),
+        ("Police detained the organiser and 14 others.", "14", "arrested"),
+        ("The blast killed the driver and wounded 12 people.", "12", "injured"),
+    ],
+)
+def test_a_verb_governs_a_count_coordinated_with_its_first_object(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
