@@ -193,7 +193,7 @@ def assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
-        if not role and NAMED_HOSPITAL.match(text, cand.noun_end):
+        if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)

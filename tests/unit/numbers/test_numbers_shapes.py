@@ -427,3 +427,17 @@ def test_a_verb_governs_a_count_coordinated_with_its_first_object(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Officials said 42 people had died, while 63 were admitted to hospitals.", "63"),
+        ("Two died and 5 were rushed to a nearby hospital.", "5"),
+        ("Nine people were killed; 40 were taken to hospital in the capital.", "40"),
+    ],
+)
+def test_taken_to_hospital_right_after_the_count_outranks_a_verb_across_the_clause(
+    text: str, token: str
+) -> None:
+    assert mention(text, token).role == "injured"
