@@ -23,6 +23,7 @@ __all__ = [
     "APPOSITION_HEAD",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
+    "ATTACK_WITH",
     "BETWEEN_AND",
     "BRACKETED_TALLY",
     "BRACKET_HEAD",
@@ -251,6 +252,14 @@ ADJUNCT_AFTER = lazy_compile(
 COORDINATED_OBJECT = lazy_compile(
     rf"\s+(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+"
     rf"(?:(?:his|her|their|its)\s+)?(?:{_QUALIFIER_WORDS}\s+)?",
+    re.IGNORECASE,
+)
+# The verb of an attack and the weapons it was made with: "attacked with", "struck the
+# city using", "pounded the region with" (the number follows).
+ATTACK_WITH = lazy_compile(
+    rf"\b(?:attack(?:ed|ing|s)?|struck|strikes?|striking|hit|hitting|target(?:ed|ing|s)?"
+    rf"|pound(?:ed|ing|s)?|bombard(?:ed|ing|s)?|shell(?:ed|ing|s)?|assault(?:ed|ing|s)?)"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:with|using)\s+(?:{_QUALIFIER_WORDS}\s+)?$",
     re.IGNORECASE,
 )
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")

@@ -37,6 +37,7 @@ from summarizer.numbers.lexicon import (
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
+    ATTACK_WITH,
     CLAUSE_BREAK,
     COORDINATED_OBJECT,
     COORDINATION,
@@ -195,6 +196,8 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air)
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
+        if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
+            role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
 
@@ -220,6 +223,22 @@ def _area_role(
         if len(gap) <= 2 and all(word in AUXILIARIES or word == "been" for word in gap):
             return "damaged"
     return "other_count"
+
+
+def _attacked_with(text: str, cands: list[Candidate], index: int) -> bool:
+    """ "Russia attacked with 83 drones", "struck the city using four missiles": weapons an
+    attack was made with were launched; "and four missiles" right after shares it."""
+    cand = cands[index]
+    if ATTACK_WITH.search(text, max(0, cand.start - 60), cand.start):
+        return True
+    if index == 0:
+        return False
+    prev = cands[index - 1]
+    return (
+        prev.role == "launched"
+        and bool(PROJECTILES.search(prev.noun))
+        and bool(COORDINATION.fullmatch(text, prev.noun_end, cand.start))
+    )
 
 
 def _changed_toll(

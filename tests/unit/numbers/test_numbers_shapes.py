@@ -441,3 +441,21 @@ def test_taken_to_hospital_right_after_the_count_outranks_a_verb_across_the_clau
     text: str, token: str
 ) -> None:
     assert mention(text, token).role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Russia attacked with 83 drones and four ballistic missiles overnight.", "83", "launched"),
+        (
+            "Russia attacked with 83 drones and four ballistic missiles overnight.",
+            "four",
+            "launched",
+        ),
+        ("Forces struck the city using at least 20 missiles.", "20", "launched"),
+        ("Militants pounded the base with 40 mortar shells.", "40", "launched"),
+        ("The army is equipped with 300 drones.", "300", "other_count"),
+    ],
+)
+def test_weapons_an_attack_was_made_with_were_launched(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
