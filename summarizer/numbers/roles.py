@@ -183,6 +183,9 @@ def assign_roles(
         if head is not None:
             cand.role = head.role
             continue
+        if _coordinated_detail(text, cands, index):
+            cand.role = cands[index - 1].role  # "including 68 passengers and four crew"
+            continue
         toll = _changed_toll(text, cand, cues, cue_starts, sentence)
         if toll:
             cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
@@ -340,6 +343,20 @@ def _details_another(text: str, cand: Candidate) -> bool:
     if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
         return True
     return not cand.noun and bool(OF_THEM.match(text, cand.end))
+
+
+def _coordinated_detail(text: str, cands: list[Candidate], index: int) -> bool:
+    """ "72 killed, including 68 passengers and four crew": a count coordinated right after
+    a detail ("including N", "among them N") details the same head."""
+    if index == 0 or cands[index].noun == AGE_NOUN:
+        return False
+    prev = cands[index - 1]
+    return (
+        _details_another(text, prev)
+        and prev.role in EVENT_ROLES
+        and cands[index].before.bare[-1:] == ["and"]
+        and bool(COORDINATION.fullmatch(text, prev.noun_end, cands[index].start))
+    )
 
 
 def _including_head(

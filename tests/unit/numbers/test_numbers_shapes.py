@@ -459,3 +459,22 @@ def test_taken_to_hospital_right_after_the_count_outranks_a_verb_across_the_clau
 )
 def test_weapons_an_attack_was_made_with_were_launched(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "All 72 people on board were killed, including 68 passengers and four crew.",
+            "four",
+            "killed",
+        ),
+        ("The blast killed 20, including six children and two police officers.", "two", "killed"),
+        ("Police arrested 30 people, among them 4 women and 2 minors.", "2", "arrested"),
+        ("The blast killed 20, including six children, and wounded 40.", "40", "injured"),
+    ],
+)
+def test_a_count_coordinated_with_a_detail_details_the_same_toll(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
