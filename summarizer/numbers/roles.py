@@ -430,6 +430,12 @@ def _cue_key(
             GOVERNED_GAP.fullmatch(text, cue.end, cand.start)
             or COORDINATED_OBJECT.fullmatch(text, cue.end, cand.start)
         )
+        if (
+            governs
+            and "," in text[cue.end : cand.start]
+            and SUBJECT_VERB.match(text, cand.noun_end)
+        ):
+            governs = False  # "2,000 fled, over 300 homes were damaged": its own clause
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
         if (

@@ -478,3 +478,17 @@ def test_a_count_coordinated_with_a_detail_details_the_same_toll(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("At least 2,000 fled, over 300 homes were damaged.", "300", "damaged"),
+        ("Nine died, 40 people were hurt.", "40", "injured"),
+        ("The quake killed, at least 24 people.", "24", "killed"),  # the verb's own object
+    ],
+)
+def test_a_verb_before_a_comma_does_not_govern_the_subject_of_the_next_clause(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
