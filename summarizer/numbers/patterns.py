@@ -52,8 +52,10 @@ __all__ = [
     "NOMINAL_END",
     "NOUN_RUN",
     "NUMBER_FOLLOWS",
+    "NUMBER_OF_WHOM",
     "OBJECT_FOLLOWS",
     "OF_THEM",
+    "OF_THE_HEAD",
     "OLD_AFTER",
     "OLD_HYPHEN",
     "PARTITIVE_GAP",
@@ -282,6 +284,8 @@ NAMED_HOSPITAL = lazy_compile(
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
+OF_THE_HEAD = lazy_compile(r"(?:^|[.;:!?]\s+|,\s+|\n\s*)[Oo]f\s+(?:the|its|their)\s+$")
+NUMBER_OF_WHOM = lazy_compile(r"[\w.,]+\s+of\s+(?:whom|which)\b")  # "31 of whom died"
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"

@@ -46,7 +46,9 @@ from summarizer.numbers.patterns import (
     NAMED_HOSPITAL,
     NOMINAL_END,
     NUMBER_FOLLOWS,
+    NUMBER_OF_WHOM,
     OBJECT_FOLLOWS,
+    OF_THE_HEAD,
     OF_THEM,
     PROJECTILES,
     SUBJECT_VERB,
@@ -160,7 +162,13 @@ def assign_roles(
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
     # An age says nothing of what happened ("three guards, aged 41 and 29, were killed").
-    blockers = [c.start for c in cands if not _details_another(text, c) and c.noun != AGE_NOUN]
+    # "52 passengers, 31 of whom died": a relative clause's verb is its own number's.
+    blockers = [
+        c.start
+        for c in cands
+        if (not _details_another(text, c) or NUMBER_OF_WHOM.match(text, c.start))
+        and c.noun != AGE_NOUN
+    ]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
@@ -455,6 +463,10 @@ def _cue_key(
                 return (1, distance, 0, cue.role)
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
+        if "," in text[cand.noun_end : cue.start] and OF_THE_HEAD.search(
+            text, max(0, cand.start - 12), cand.start
+        ):
+            return None  # "Of the 52 passengers, 31 died": the verb is the part's
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
@@ -462,7 +474,10 @@ def _cue_key(
         if (
             i < len(blockers)
             and blockers[i] < cue.start
-            and not COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+            and not (
+                COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+                and not NUMBER_OF_WHOM.match(text, blockers[i])
+            )
         ):
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)

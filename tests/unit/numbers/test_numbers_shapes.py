@@ -492,3 +492,18 @@ def test_a_verb_before_a_comma_does_not_govern_the_subject_of_the_next_clause(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The bus was carrying 52 passengers, 31 of whom died.", "52", "other_count"),
+        ("The bus was carrying 52 passengers, 31 of whom died.", "31", "killed"),
+        ("Russia fired 40 missiles, 32 of which were shot down.", "40", "launched"),
+        ("Of the 52 passengers, 31 died and 21 were injured.", "52", "other_count"),
+        ("Of the 1,200 homes in the village, 300 were destroyed.", "300", "damaged"),
+        ("Twenty people, 16 of them children, were killed.", "Twenty", "killed"),
+    ],
+)
+def test_the_verb_of_a_part_is_not_the_wholes(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
