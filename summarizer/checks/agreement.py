@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
@@ -65,53 +66,10 @@ _SCALE_WORD = lazy_compile(
     r"|lakh|crore)s?\b"
 )
 
-# Currencies a claim's noun may name, by ISO code.
-_CURRENCY_WORDS: dict[str, str] = {
-    "usd": "USD",
-    "us$": "USD",
-    "$": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "eur": "EUR",
-    "€": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "gbp": "GBP",
-    "£": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "jpy": "JPY",
-    "¥": "JPY",
-    "yen": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "inr": "INR",
-    "₹": "INR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "rub": "RUB",
-    "₽": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "uah": "UAH",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "ils": "ILS",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "chf": "CHF",
-    "franc": "CHF",
-    "francs": "CHF",
-    "aud": "AUD",
-    "cad": "CAD",
-}
-_CURRENCY_TOKEN = lazy_compile(r"[$€£¥₹₽]|[A-Za-z$]+")
-_CENTS = lazy_compile(r"(?i)\b(?:cents?|pence|penny)\b")
+_SPEED_UNIT = lazy_compile(
+    r"(?i)\b(knots?)\b|\b(mph|miles?\s+(?:per|an)\s+hour)\b"
+    r"|\b(?:km\s?/\s?h|kph|kmph|kilomet(?:re|er)s?\s+(?:per|an)\s+hour)\b"
+)
 _POINTS = lazy_compile(r"(?i)\bpoints?\b|\bpp\b|\bbps?\b")
 _PERCENT = lazy_compile(r"(?i)%|\bper\s?cent\b|\bpercent\b|\bpc\b")
 
@@ -278,6 +236,25 @@ _LEADING_SCALE = lazy_compile(
 )
 
 
+def clock_claim(value: float, noun: str) -> float | None:
+    """The time of day a figure claims as the extractor writes it (24-hour HHMM): 7 with
+    the noun "p.m." is 1900, 7.30 "a.m." is 730, 12 "p.m." is noon (1200), 12 "a.m." is
+    midnight (0). None unless the noun says a.m. or p.m. and the value is an hour of the
+    clock (1 to 12, with minutes as hundredths)."""
+    meridian = _MERIDIAN.search(noun)
+    hours = int(value)
+    minutes = round((value - hours) * 100)
+    if meridian is None or not 1 <= hours <= 12 or not 0 <= minutes < 60:
+        return None
+    hours %= 12
+    if meridian[1].lower() == "p":
+        hours += 12
+    return float(hours * 100 + minutes)
+
+
+_MERIDIAN = lazy_compile(r"(?i)(?<![\w.])([ap])\.?\s?m\b\.?")
+
+
 def value_match(value: float, mention: NumberMention) -> str | None:
     """How ``value`` matches ``mention``: "value", "low", "high", "scaled", or None.
 
@@ -344,8 +321,10 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
     """A figure that claims no role (``other_count``) names the article's measure itself:
     "hectares" for "31,400 hectares", an age for "a 19-year-old". The number is the
     article's, in the article's unit; only the role label differs."""
-    if mention.role not in ("duration", "distance"):
-        return False
+    if mention.role not in ("duration", "distance") and not (
+        mention.role == "other_count" and _unit_of(mention.noun)
+    ):
+        return False  # an area or a speed is other_count, with its unit as the noun
     claimed = {w.rstrip("s") for w in _WORD.findall(noun.lower())}
     stated = {w.rstrip("s") for w in _WORD.findall(mention.noun.lower())}
     if claimed & stated - {""}:
@@ -357,7 +336,7 @@ _MONEY_WORDS = lazy_compile(
     r"[$€£¥₹₽₦]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
     r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"
     r"|birr|taka|rupiah|ringgit|baht|zloty|forints?|kronor|kroner|reais|"
-    + "|".join(w for w in _CURRENCY_WORDS if w.isalpha())
+    + "|".join(w for w in CURRENCY_WORDS if w.isalpha())
     + r")\b)"
 )
 _PERCENT_WORDS = lazy_compile(
@@ -398,7 +377,7 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
         if claimed_scale is None or scale is None or not same(claimed_scale, scale):
             return f"the article says {mention.text!r}; the value leaves out its scale"
     if mention.role == "money":
-        return _currency_problem(noun, mention)
+        return currency_problem(noun, mention)
     if mention.role == "percentage":
         points = "point" in mention.noun
         if points and noun and not _POINTS.search(noun) and _PERCENT.search(noun):
@@ -406,7 +385,7 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
         if not points and _POINTS.search(noun):
             return f"the article's {mention.text!r} is a percentage, not percentage points"
         return None
-    if mention.role in ("distance", "duration"):
+    if mention.role in ("distance", "duration", "other_count"):  # other_count: areas, speeds
         stated = _unit_of(mention.noun)
         claimed = _unit_of(noun)
         if stated and claimed and stated != claimed:
@@ -414,28 +393,10 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
     return None
 
 
-def currency_of(text: str) -> str | None:
-    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any."""
-    for token in _CURRENCY_TOKEN.findall(text):
-        code = _CURRENCY_WORDS.get(token.lower())
-        if code:
-            return code
-    return None
-
-
-def _currency_problem(noun: str, mention: NumberMention) -> str | None:
-    stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
-    claimed = currency_of(noun)
-    if claimed and stated and claimed != stated:
-        return f"the article's {mention.text!r} is in {stated}, not {claimed}"
-    stated_cents = bool(_CENTS.search(mention.noun))
-    if stated_cents != bool(_CENTS.search(noun)) and (claimed or stated_cents):
-        unit = "cents" if stated_cents else "whole units"
-        return f"the article's {mention.text!r} is in {unit}"
-    return None
-
-
 def _unit_of(text: str) -> str | None:
+    speed = _SPEED_UNIT.search(text)
+    if speed:  # "km/h" is no kilometre, "mph" no mile
+        return "knot" if speed[1] else "mile per hour" if speed[2] else "kilometre per hour"
     for word in _WORD.findall(text.lower()):
         unit = _UNITS.get(word)
         if unit:
@@ -619,6 +580,7 @@ def _unit_of_precision(value: float) -> float:
 __all__ = [
     "QUALIFIER_SUPPORT",
     "canonical_unit",
+    "clock_claim",
     "counts_places",
     "currency_of",
     "fair_reading",

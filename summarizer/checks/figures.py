@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from summarizer.checks.agreement import (
+    clock_claim,
     fair_reading,
     qualifier_ok,
     role_agreement,
@@ -84,6 +85,11 @@ def check_figure(
     scaled = scaled_claim(figure.value, figure.noun)
     if scaled is not None:  # 26 "thousand people" claims 26,000
         figure = figure.model_copy(update={"value": scaled})
+    clock = (
+        clock_claim(figure.value, figure.noun) if figure.role in ("time", "other_count") else None
+    )
+    if clock is not None:  # 7 "p.m." claims the article's 19:00 (1900)
+        figure = figure.model_copy(update={"value": clock})
 
     def stated_elsewhere() -> list[NumberMention]:  # only needed to explain a failure
         return [
@@ -259,8 +265,11 @@ def _judge_span(
             same_measure(figure.noun, mention) or _AGE_NOUN.search(figure.noun)
         ):
             agreement = "clash"  # "the 19-year-old striker" counts no goals
-        elif figure.role == "other_count" and same_measure(figure.noun, mention):
-            agreement = "agree"  # "31,400 hectares" labelled a count: the article's measure
+        elif (
+            figure.role == "other_count"
+            or (figure.role, mention.role) == ("distance", "other_count")
+        ) and same_measure(figure.noun, mention):
+            agreement = "agree"  # "31,400 hectares" labelled a count, or a length: the measure
         elif unit_beside(figure.role, mention):
             agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
         problem = None

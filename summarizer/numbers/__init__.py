@@ -22,7 +22,8 @@ read over cleverness. Four passes run over the article body (the dateline is ski
    objects are no casualties, buildings are damaged).
 
 Ages ("a 12-year-old", "aged 45") are counts of years (other_count, noun "years old"), not
-durations. A toll of zero said with a negation ("no one was hurt", "no deaths") is a mention
+durations; areas and speeds ("31,400 hectares", "winds of 120 km/h") are no lengths
+(other_count, the unit as the noun; an area a verb of damage governs is damaged). A toll of zero said with a negation ("no one was hurt", "no deaths") is a mention
 of 0 whose text is the negating phrase, marked ``negated`` (:mod:`~summarizer.numbers.zeros`).
 
 Qualifiers come from phrases on either side: "at least 5", "5 or more", "about 5", "up to 5".
@@ -38,7 +39,16 @@ number words in :mod:`~summarizer.numbers.words`, the output record in
 from __future__ import annotations
 
 from summarizer.numbers.extractor import extract_numbers, sentence_spans
-from summarizer.numbers.mention import AGE_NOUN, NumberMention
+from summarizer.numbers.lexicon import is_area
+from summarizer.numbers.mention import AGE_NOUN, NumberMention, prompt_role
 from summarizer.numbers.roles import role_cue_near
 
-__all__ = ["AGE_NOUN", "NumberMention", "extract_numbers", "role_cue_near", "sentence_spans"]
+__all__ = [
+    "AGE_NOUN",
+    "NumberMention",
+    "extract_numbers",
+    "is_area",
+    "prompt_role",
+    "role_cue_near",
+    "sentence_spans",
+]

@@ -8,6 +8,8 @@ their one home.
 
 from __future__ import annotations
 
+import re
+
 from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
 
 __all__ = [
@@ -23,9 +25,11 @@ __all__ = [
     "CURRENCY_WORD_CODE",
     "DESIGNATOR_WORDS",
     "DISTANCE_WORDS",
+    "DOLLAR_PREFIXES",
     "DURATION_WORDS",
     "GLUED_CURRENCY",
     "HARM_ROLES",
+    "HEADLINE_VERBS",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
     "MONTH_WORDS",
@@ -53,6 +57,8 @@ __all__ = [
     "TRANSITIVE_PARTICIPLES",
     "WEEKDAY_WORDS",
     "YEAR_PREPOSITIONS",
+    "is_area",
+    "measure_role",
 ]
 
 
@@ -131,11 +137,29 @@ CURRENCY_CODES = {
     "ghs": "GHS",
     "pkr": "PKR",
     "bdt": "BDT",
+    "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
-GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
-CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
+GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES", "tk": "BDT"}
+# Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
+DOLLAR_PREFIXES = {
+    "us": "USD",
+    "u.s": "USD",
+    "u.s.": "USD",
+    "a": "AUD",
+    "au": "AUD",
+    "aus": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "can": "CAD",
+    "nz": "NZD",
+    "hk": "HKD",
+    "s": "SGD",
+    "sg": "SGD",
+    "r": "BRL",
+}
+CURRENCY_PREFIXES = frozenset(DOLLAR_PREFIXES)
 CURRENCY_WORD_CODE = {
     "dollar": "USD",
     "euro": "EUR",
@@ -196,6 +220,26 @@ DISTANCE_WORDS = _words(
     "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
     "yard yards acre acres hectare hectares"
 )
+# Units of area and of speed: measures, but not lengths ("12,000 hectares", "120 km/h" are
+# neither distances nor casualties: other_count, the unit as the noun).
+_AREA_OR_SPEED = re.compile(
+    r"(?i)\b(?:hectares?|ha|acres?|sq|square|km2|km²|mph|kph|kmph|knots?)\b|km²|/h\b|per\s+hour"
+    r"|an\s+hour"
+)
+_SPEED = re.compile(r"(?i)\b(?:mph|kph|kmph|knots?)\b|/h\b|per\s+hour|an\s+hour")
+
+
+def measure_role(unit: str) -> str:
+    """The role of a number measured in ``unit``: distance for a length; an area or a speed
+    is other_count ("31,400 hectares", "winds of 120 km/h")."""
+    return "other_count" if _AREA_OR_SPEED.search(unit) else "distance"
+
+
+def is_area(unit: str) -> bool:
+    """Whether ``unit`` measures an area ("hectares", "sq km", "acres")."""
+    return bool(_AREA_OR_SPEED.search(unit)) and not _SPEED.search(unit)
+
+
 ATTACHED_DISTANCE = frozenset({"km", "mi", "ft", "cm", "mm", "km2", "km²", "sq"})
 ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners", "stop", "man"})
 
@@ -219,7 +263,7 @@ NOT_DESIGNATORS = (
 )
 # Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
 DESIGNATOR_WORDS = _words(
-    "resolution article section chapter clause paragraph flight route highway interstate bus "
+    "boeing resolution article section chapter clause paragraph flight route highway interstate bus "
     "platform gate room number no no. model version level phase category grade page exhibit item "
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
     "suite box code channel lane line pier terminal verse psalm row seat sector zone"
@@ -266,6 +310,14 @@ CHANGE_WORDS = _words(
     "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
     "updated upgraded downgraded changed"
 )
+# Verbs of headlines and reports that a number follows ("Storm Leaves 40 Dead", "Toll Hits
+# 30", "Police Arrest 12"): capitalised, they still name nothing the number identifies.
+HEADLINE_VERBS = _words(
+    "leaves leave left hits hit tops top reaches reach passes pass nears near kills kill "
+    "injures injure wounds wound arrest arrests detain detains evacuate evacuates displaces "
+    "claims claim sees see expects expect says say reports report confirms confirm "
+    "needs need wins win beats beat scores score takes take sets set"
+)
 # Nouns of a period: "over three trading sessions" means during them, not more than three.
 PERIOD_NOUNS = _words(
     "sessions session rounds round quarters seasons games matches innings terms weekends days "
@@ -284,13 +336,20 @@ NOT_CASUALTY_NOUNS = _words(
     "attack attacks incident incidents clash clashes accident accidents operation operations "
     "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
     "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
+    "shelter shelters kitchen kitchens "
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
 PEOPLE_NOUNS = _words(
     "people persons person passengers passenger residents civilians children adults women men "
     "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
-    "spectators protesters others crew occupants patients"
+    "spectators protesters others crew occupants patients "
+    # more nouns of people, so that no verb of damage or launch is read onto them
+    "pedestrians motorists commuters shoppers worshippers devotees miners labourers laborers "
+    "farmers fishermen officers policemen firefighters rescuers militants insurgents fighters "
+    "suspects victims hostages prisoners inmates detainees refugees teenagers youths boys "
+    "girls infants babies relatives employees staff guests visitors voters supporters "
+    "activists journalists doctors nurses teachers players athletes individuals"
 )
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
 TOLL_NOUNS = frozenset(
@@ -308,7 +367,10 @@ STRUCTURE_NOUNS = _words(
     "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
     "property properties bridge bridges cottage cottages hut huts shack shacks cabin cabins "
     "warehouse warehouses factory factories church churches mosque mosques temple temples "
-    "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams"
+    "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams "
+    "block blocks tower towers hospital hospitals office offices store stores stall stalls "
+    "kiosk kiosks garage garages barn barns shed sheds roof roofs window windows premises "
+    "dwelling-houses residences homesteads outlets plants substations"
 )
 # Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
 PERSON_WORDS = _words(
@@ -359,20 +421,28 @@ _CUE_PHRASES: dict[str, str] = {
     "martyred "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
-    "claimed_lives bodies corpses toll",
+    "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
+    "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death",
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
-    "serious_condition",
+    "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
+    "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment "
+    "treated being_treated under_treatment receiving_treatment",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
     "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
-    "from_their_homes evacuation_order evacuation_orders",
+    "from_their_homes evacuation_order evacuation_orders relocated relocating resettled "
+    "relief_camp relief_camps shelters storm_shelters cyclone_shelters evacuation_centres "
+    "evacuation_centers temporary_shelters",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
-    "in_custody apprehended jailed imprisoned rounded_up",
+    "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
+    # "were struck by gunfire", "shells hit 12 houses": damage to a building or vehicle;
+    # what a blow to anything else counts the noun decides (roles.py: _fit_noun)
+    "struck": "struck hit hitting striking struck_by hit_by",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "

@@ -41,13 +41,14 @@ def lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 def _glued_currency_starts(text: str, body_start: int) -> list[int]:
-    """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500").
+    """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500",
+    "Tk500", "$A3.4bn").
 
     ``str.find`` for the capital letter is many times faster than a regex scan, and digits
     glued to letters are rare, so each hit is checked in Python.
     """
     found = []
-    for head in ("R", "Sh", "KSh", "Ksh"):
+    for head in ("R", "Sh", "KSh", "Ksh", "Tk", "$A"):
         at = text.find(head, body_start)
         while at >= 0:
             end = at + len(head)

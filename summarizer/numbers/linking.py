@@ -74,6 +74,37 @@ def _read_noun(text: str, cand: Candidate, limit: int) -> None:
     cand.noun_end = max(noun_end if words else pos, cand.unit_end, cand.end)
     if cand.role == "" and words:
         head = words[-1].lower()
-        cand.population_noun = head in POPULATION_NOUNS or (
+        cand.population_noun = (head in POPULATION_NOUNS and _owned(cand.before.bare)) or (
             head in ("people", "persons") and bool(LIVE_AFTER.match(text, noun_end))
         )
+
+
+def _owned(bare: list[str]) -> bool:
+    """ "the city's 5,000 residents", "its 300 inhabitants": a possessive or a determiner
+    before the number makes the residents a place's population; "two residents who refused
+    to leave" or "residents fled" count some of them (the cues then decide)."""
+    if not bare:
+        return False
+    last = bare[-1]
+    if last in ("’", "s") and len(bare) > 1 and bare[-2].endswith(("’", "s")):
+        return True  # "the city’s" and "the towns’": the curly mark is split off
+    return last.endswith(("'s", "s'")) or last in _DETERMINERS
+
+
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "all",
+        "whose",
+        "total",
+        "has",
+        "have",
+        "had",
+        "with",
+    }
+)

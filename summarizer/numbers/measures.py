@@ -25,6 +25,7 @@ from summarizer.numbers.lexicon import (
     POST_QUALIFIER_VALUE,
     WEEKDAY_WORDS,
     YEAR_PREPOSITIONS,
+    measure_role,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -32,6 +33,9 @@ from summarizer.numbers.patterns import (
     AGE_LIST_END,
     AGE_LIST_GAP,
     APPOSITION_HEAD,
+    BRACKET_HEAD,
+    BRACKETED_TALLY,
+    MAGNITUDE_AFTER,
     NEXT_WORD,
     OLD_AFTER,
     OLD_HYPHEN,
@@ -67,13 +71,16 @@ def _read_unit(text: str, cand: Candidate) -> None:
         if old and after.group(what).lower().startswith("year"):
             cand.role, cand.noun = "other_count", AGE_NOUN  # "over 65 years old"
             cand.unit_end = old.end()
+    elif _is_magnitude(text, cand):
+        cand.role, cand.noun, cand.locked = "other_count", "magnitude", True
+        return
     elif _is_year(text, cand):
         cand.role, cand.noun, cand.locked = "date_or_year", "year", True
         return
     elif cand.value <= 130 and not cand.scaled and _age_before(cand.before.bare):
         cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "aged 16 and 61"
         return
-    elif _appositive_age(text, cand):
+    elif _appositive_age(text, cand) or _bracketed_age(text, cand):
         cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True  # "Ann Lowe, 47, said"
         return
     else:
@@ -88,8 +95,9 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
             what,
             "basis points",  # hundredths of a point: "cut rates by 25 basis points"
         )
-    if what == "distance":
-        return "distance", " ".join(after.group(what).split())
+    if what in ("distance", "speed"):  # an area or a speed is no length: other_count
+        unit = " ".join(after.group(what).split())
+        return measure_role(unit), unit
     if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
         return "other_count", AGE_NOUN  # "65 years old", "aged 40 years": an age, not a span
     if what == "duration" and cand.kind != "vague":  # not "hundreds years"
@@ -134,6 +142,40 @@ def _appositive_age(text: str, cand: Candidate) -> bool:
         and head.group("lead") is not None  # not the sentence's first word ("However, 20,")
         and head.group("lead").split()[0].lower() not in LOCATION_PREPOSITIONS  # "In Kano, 23,"
     )
+
+
+def _is_magnitude(text: str, cand: Candidate) -> bool:
+    """ "a magnitude 5.2 aftershock", "a magnitude of 5.8", "measuring 6.1 on the Richter
+    scale", "a 7.1 magnitude quake": a quake's magnitude, a measure no verb of damage or
+    death counts."""
+    if cand.scaled or cand.currency or not 0 < cand.value < 10:
+        return False
+    bare = cand.before.bare
+    if bare[-1:] in (["magnitude"], ["measuring"]) or bare[-2:] == ["magnitude", "of"]:
+        return True
+    return bool(MAGNITUDE_AFTER.match(text, cand.unit_end))
+
+
+def _bracketed_age(text: str, cand: Candidate) -> bool:
+    """ "Seán Walsh (31), from Naas, died", "a woman (45) was hurt": a small whole number
+    alone in brackets right after a name or a person is an age (the house style of Irish,
+    British and South Asian papers). A tally of three or more "Name (N)" in one sentence
+    ("Kansas (3), Texas (2) and Ohio (1)") counts cases by place, not years."""
+    if cand.kind != "digits" or cand.scaled or cand.currency or cand.value != int(cand.value):
+        return False
+    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != ")":
+        return False
+    head = BRACKET_HEAD.search(text, max(0, cand.start - 40), cand.start)
+    if head is None:
+        return False
+    word = head.group("word")
+    if word.lower() in PERSON_WORDS:
+        return True
+    if not word[0].isupper() or word.lower() in MONTH_WORDS or word.lower() in WEEKDAY_WORDS:
+        return False
+    start = text.rfind(".", 0, cand.start) + 1
+    end = text.find(".", cand.end)
+    return len(BRACKETED_TALLY.findall(text, start, end if end >= 0 else len(text))) < 3
 
 
 def extend_age_lists(text: str, cands: list[Candidate]) -> None:
@@ -240,7 +282,7 @@ def _read_hyphen_adjective(text: str, cand: Candidate, after: re.Match[str]) -> 
     elif word in DURATION_WORDS:
         cand.role = "duration"
     elif word in DISTANCE_WORDS:
-        cand.role = "distance"
+        cand.role = measure_role(word)  # "a 300-metre drop"; "a 500-acre farm" is an area
     else:
         cand.role = "other_count"
 

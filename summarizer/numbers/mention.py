@@ -10,10 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
+from summarizer.numbers.lexicon import is_area
 from summarizer.text.sentences import sentence_at
 from summarizer.vocabulary import MentionQualifier, Role
 
-__all__ = ["AGE_NOUN", "Before", "Candidate", "NumberMention", "sentence_text", "to_mention"]
+__all__ = [
+    "AGE_NOUN",
+    "Before",
+    "Candidate",
+    "NumberMention",
+    "prompt_role",
+    "sentence_text",
+    "to_mention",
+]
 
 # The noun of an age ("a 12-year-old", "aged 40"): a count of years, not a span of time.
 AGE_NOUN = "years old"
@@ -101,3 +110,13 @@ def sentence_text(
     if sentence is None:
         sentence = cache[lo] = " ".join(text[lo:hi].split())
     return sentence
+
+
+def prompt_role(mention: NumberMention) -> Role:
+    """The role a prompt lists ``mention`` under (the numbers checklist, a selection
+    schema's role fields, a re-ask's words): its role, but an area as the distance it was
+    read as before areas became other_count. These words are in recorded request bodies
+    (cassettes/), which must not change; this goes once the cassettes are recorded again."""
+    if mention.role == "other_count" and is_area(mention.noun):
+        return "distance"
+    return mention.role

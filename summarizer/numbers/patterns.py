@@ -15,6 +15,7 @@ from summarizer.text.dates import MONTH_NUMBERS
 from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
+    "ADJUNCT_AFTER",
     "AFTER",
     "AGE_LIST_END",
     "AGE_LIST_GAP",
@@ -22,13 +23,18 @@ __all__ = [
     "APPOSITION_HEAD",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
+    "ATTACK_WITH",
     "BETWEEN_AND",
+    "BRACKETED_TALLY",
+    "BRACKET_HEAD",
     "CANDIDATE",
     "CLAUSE_BREAK",
     "CONVERSION_GAP",
+    "COORDINATED_OBJECT",
     "COORDINATION",
     "DESIGNATOR_TOKEN",
     "DIGITS",
+    "DOLLAR_PREFIX",
     "GOVERNED_GAP",
     "HMS",
     "HYPHEN_PREFIX",
@@ -37,6 +43,7 @@ __all__ = [
     "LEX_HEAD",
     "LIVES_AFTER",
     "LIVE_AFTER",
+    "MAGNITUDE_AFTER",
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
@@ -45,8 +52,10 @@ __all__ = [
     "NOMINAL_END",
     "NOUN_RUN",
     "NUMBER_FOLLOWS",
+    "NUMBER_OF_WHOM",
     "OBJECT_FOLLOWS",
     "OF_THEM",
+    "OF_THE_HEAD",
     "OLD_AFTER",
     "OLD_HYPHEN",
     "PARTITIVE_GAP",
@@ -56,9 +65,11 @@ __all__ = [
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
     "RANGE_TAIL",
+    "SCORE_AFTER",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
     "SPACE_GROUPS",
+    "SPEED_SLASH",
     "SUBJECT_VERB",
     "WORDNUM",
     "WORD_RANGE_TAIL",
@@ -124,9 +135,15 @@ MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 ATTACHED_SUFFIX = lazy_compile(
     r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
-    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
+    r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps|pc)\b",
     re.IGNORECASE,
 )
+# Whose dollar: capitals glued to the sign ("A$1.2bn", "NZ$ 40m"), not the article "a $5m".
+DOLLAR_PREFIX = lazy_compile(r"(?<![A-Za-z.])(US|U\.S\.|AUS|AU|A|CAN|CA|C|NZ|HK|SG|S|R)\$\s?$")
+# A score after a name ("United 3-1", "Munster 24-17"): the other side's whole number.
+SCORE_AFTER = lazy_compile(r"[-–]\d{1,3}(?![\d.,]?\d|[-–/]|[A-Za-z])")
+MAGNITUDE_AFTER = lazy_compile(r"(?i)[-\s]magnitude\b|\s+on\s+the\s+richter\b")
+SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
     r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
 )
@@ -184,6 +201,8 @@ AFTER = lazy_compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
     r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
+    r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:per|an)\s+hour"
+    r"|knots?)(?![\w-])"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
     rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
     r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"
@@ -225,21 +244,48 @@ OBJECT_FOLLOWS = lazy_compile(
 )
 GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
 NOMINAL_END = lazy_compile(r"\s*(?:[,.;:)\]]|(?:and|or|but|while|after|as)\b|$)", re.IGNORECASE)
+# A preposition opening an adjunct after "N dead", "N wounded": where, when, by what.
+ADJUNCT_AFTER = lazy_compile(
+    r"\s+(?:in|at|on|near|after|during|from|across|following|amid|overnight|as|when)\b",
+    re.IGNORECASE,
+)
+# A verb's object coordinated before the number: "killing the pilot and three passengers",
+# "injured a policeman and two children": the verb governs both.
+COORDINATED_OBJECT = lazy_compile(
+    rf"\s+(?:the|a|an|its|their|his|her|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+"
+    rf"(?:(?:his|her|their|its)\s+)?(?:{_QUALIFIER_WORDS}\s+)?",
+    re.IGNORECASE,
+)
+# The verb of an attack and the weapons it was made with: "attacked with", "struck the
+# city using", "pounded the region with" (the number follows).
+ATTACK_WITH = lazy_compile(
+    rf"\b(?:attack(?:ed|ing|s)?|struck|strikes?|striking|hit|hitting|target(?:ed|ing|s)?"
+    rf"|pound(?:ed|ing|s)?|bombard(?:ed|ing|s)?|shell(?:ed|ing|s)?|assault(?:ed|ing|s)?)"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:with|using)\s+(?:{_QUALIFIER_WORDS}\s+)?$",
+    re.IGNORECASE,
+)
 COORDINATION = lazy_compile(r"[\s,]*(?:(?:and|or|plus)\s+)?")
 CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # The word an appositive age follows ("Ann Lowe, 47,"), and whether a word leads it in
 # its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
 APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
+BRACKET_HEAD = lazy_compile(r"(?P<word>[A-Za-z][\w'’-]*)\s?\($")  # "Seán Walsh (31)"
+BRACKETED_TALLY = lazy_compile(r"[A-Z][\w'’-]*\s?\(\d{1,3}\)")  # "Kansas (3), Ohio (1)"
 AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
 # "were taken to Kenyatta National Hospital": a hospital by its name, after the count.
 NAMED_HOSPITAL = lazy_compile(
-    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:taken|rushed|airlifted|flown|admitted)\s+to\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Medical\s+(?:Centre|Center))\b"
+    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been|are|is|being)\s+"
+    r"(?:\w+ly\s+)?(?:taken|rushed|airlifted|flown|admitted|shifted|transported|referred"
+    r"|brought|moved|transferred)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|infirmary"
+    r"|clinics?|(?:medical|health|trauma|burns?)\s+(?:centres?|centers?|units?|wards?"
+    r"|facilit(?:y|ies))|intensive\s+care|ICU)\b",
+    re.IGNORECASE,
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
+OF_THE_HEAD = lazy_compile(r"(?:^|[.;:!?]\s+|,\s+|\n\s*)[Oo]f\s+(?:the|its|their)\s+$")
+NUMBER_OF_WHOM = lazy_compile(r"[\w.,]+\s+of\s+(?:whom|which)\b")  # "31 of whom died"
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"

@@ -17,11 +17,14 @@ from summarizer.numbers import words as nw
 from summarizer.numbers.lexicon import (
     ATTACHED_DISTANCE,
     CHANGE_WORDS,
+    CUE_ROLE,
     CURRENCY_CODES,
     CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     DESIGNATOR_WORDS,
+    DOLLAR_PREFIXES,
     GLUED_CURRENCY,
+    HEADLINE_VERBS,
     LOCATION_PREPOSITIONS,
     LOWER_DESIGNATOR_PREFIXES,
     MONTH_WORDS,
@@ -30,6 +33,7 @@ from summarizer.numbers.lexicon import (
     PRE_QUALIFIERS,
     PRONOUN_ONE_BEFORE,
     QUAL_MAX_WORDS,
+    measure_role,
 )
 from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
@@ -40,6 +44,7 @@ from summarizer.numbers.patterns import (
     CANDIDATE,
     DESIGNATOR_TOKEN,
     DIGITS,
+    DOLLAR_PREFIX,
     HMS,
     HYPHEN_PREFIX,
     HYPHEN_WORD,
@@ -49,9 +54,11 @@ from summarizer.numbers.patterns import (
     NEXT_WORD,
     PRONOUN_ONE_AFTER,
     RANGE_TAIL,
+    SCORE_AFTER,
     SECOND_AS_UNIT,
     SPACE_GROUPS,
     SPACED_SCALE,
+    SPEED_SLASH,
     WORD_RANGE_TAIL,
     WORDNUM,
 )
@@ -125,11 +132,17 @@ def _read_before(text: str, start: int) -> Before:
     if start > 0 and text[start - 1].isalpha() and words:  # only a glued currency starts here
         words[-1] = words[-1].rsplit(None, 1)[-1]
         before.currency = GLUED_CURRENCY.get(words[-1], "")
+        if words[-1] in DOLLAR_PREFIXES and words[-2:-1] == ["$"]:
+            before.currency = DOLLAR_PREFIXES[words[-1]]  # "$A3.4 billion"
+            words = words[:-1]
         words = words[:-1]
     elif words and (words[-1] in CURRENCY_SYMBOLS or words[-1] in CURRENCY_CODES):
         before.currency = CURRENCY_SYMBOLS.get(words[-1]) or CURRENCY_CODES[words[-1]]
         words = words[:-1]
         if words and words[-1] in CURRENCY_PREFIXES:
+            glued = DOLLAR_PREFIX.search(text, max(0, start - 12), start)
+            if before.currency == "USD" and glued:  # "A$1.2bn", "NZ$40m"; not "a $165m"
+                before.currency = DOLLAR_PREFIXES[glued[1].lower()]
             words = words[:-1]
     for size in range(min(QUAL_MAX_WORDS, len(words)), 0, -1):
         qualifier = PRE_QUALIFIERS.get(tuple(words[-size:]))
@@ -218,7 +231,10 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
-    return _follows_designator(text, start, before)
+    if not _follows_designator(text, start, before):
+        return False
+    # "beat Corrib United 3-1", "Munster 24-17": a score, not a model ("Boeing 737-800")
+    return not SCORE_AFTER.match(text, end) or before.words[-1] in DESIGNATOR_WORDS
 
 
 def _follows_designator(text: str, start: int, before: Before) -> bool:
@@ -228,13 +244,22 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
     word = before.words[-1]
     if word in DESIGNATOR_WORDS:
         return True
-    if word in NOT_DESIGNATORS or word in CURRENCY_CODES:
+    if word in NOT_DESIGNATORS or word in CURRENCY_CODES or _verb_form(word):
         return False
     raw = DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
     if not raw or not any(c.isupper() for c in raw.group(1)) or word.endswith("ly"):
         return False  # lower case, or an adverb ("Reportedly 30 ...")
     # "In Gaza 20 people ..." names a place, not a model.
     return not (len(before.words) >= 2 and before.words[-2] in LOCATION_PREPOSITIONS)
+
+
+def _verb_form(word: str) -> bool:
+    """A capitalised verb before a number names nothing it numbers: a participle opening a
+    clause ("Chasing 246, ...", "Killing 12, ..."), a title-case headline's verb ("Gunmen
+    Kill 12", "Toll Rises To 40", "Storm Leaves 40 Dead")."""
+    if word in CUE_ROLE or word in CHANGE_WORDS or word in HEADLINE_VERBS:
+        return True
+    return len(word) > 4 and word.endswith("ing")
 
 
 def _read_digit_suffix(text: str, cand: Candidate) -> bool:
@@ -266,10 +291,16 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
         unit = suffix.group("unit").lower()
         cand.unit_end = suffix.end()
         cand.noun = unit
-        if unit in ATTACHED_DISTANCE:
-            cand.role, cand.locked = "distance", True
+        if unit == "km" and SPEED_SLASH.match(text, suffix.end()):
+            slash = SPEED_SLASH.match(text, suffix.end())
+            cand.noun, cand.unit_end = "km/h", slash.end() if slash else suffix.end()
+            cand.role, cand.locked = "other_count", True  # "120km/h": a speed
+        elif unit in ATTACHED_DISTANCE:
+            cand.role, cand.locked = measure_role(unit), True  # "800km2" is an area
         elif unit == "bps":
             cand.role, cand.locked, cand.noun = "percentage", True, "basis points"
+        elif unit == "pc":  # "up 12pc": per cent, as British and Australian papers write it
+            cand.role, cand.locked, cand.noun = "percentage", True, "percent"
     cand.unit_end = max(cand.unit_end, cand.end)
     return True
 
@@ -320,10 +351,17 @@ def _read_range(text: str, cand: Candidate) -> None:
     high_value = high.value
     if sep == "-" and low_value >= 1000 and high_value < 100 and "," not in digits.group():
         high_value += (low_value // 100) * 100  # "2014-15"
-    if high_value <= low_value:
+    if high_value <= low_value or (sep == "to" and _change_by(bare, low_value, high_value)):
         return
     cand.value, cand.high, cand.end, cand.unit_end = low_value, high_value, high.end, high.end
     cand.qualifier, cand.kind = "range", "range"
+
+
+def _change_by(bare: list[str], low: float, high: float) -> bool:
+    """ "fell by 3,200 to 96,500", "was cut by 0.5 to 10.5": a verb of change, the amount
+    it changed by, then the level it reached (two mentions); "rose by 10 to 15 per cent",
+    two near numbers, stays a range."""
+    return bare[-1:] == ["by"] and any(w in CHANGE_WORDS for w in bare[-4:-1]) and high >= 3 * low
 
 
 def _is_change(bare: list[str]) -> bool:

@@ -19,6 +19,7 @@ from summarizer.numbers.lexicon import (
     AUXILIARIES,
     CHANGE_WORDS,
     COPULAS,
+    CUE_NOUNS,
     CUE_ROLE,
     HARM_ROLES,
     NOT_CASUALTY_NOUNS,
@@ -31,17 +32,23 @@ from summarizer.numbers.lexicon import (
     TAKES_LIVES,
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
+    is_area,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
+    ADJUNCT_AFTER,
+    ATTACK_WITH,
     CLAUSE_BREAK,
+    COORDINATED_OBJECT,
     COORDINATION,
     GOVERNED_GAP,
     LIVES_AFTER,
     NAMED_HOSPITAL,
     NOMINAL_END,
     NUMBER_FOLLOWS,
+    NUMBER_OF_WHOM,
     OBJECT_FOLLOWS,
+    OF_THE_HEAD,
     OF_THEM,
     PROJECTILES,
     SUBJECT_VERB,
@@ -155,11 +162,19 @@ def assign_roles(
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").
     # An age says nothing of what happened ("three guards, aged 41 and 29, were killed").
-    blockers = [c.start for c in cands if not _details_another(text, c) and c.noun != AGE_NOUN]
+    # "52 passengers, 31 of whom died": a relative clause's verb is its own number's.
+    blockers = [
+        c.start
+        for c in cands
+        if (not _details_another(text, c) or NUMBER_OF_WHOM.match(text, c.start))
+        and c.noun != AGE_NOUN
+    ]
     for index, cand in enumerate(cands):
         if cand.conversion and cands[index - 1].role == cand.role and cand.qualifier == "exact":
             cand.qualifier = cands[index - 1].qualifier  # "more than 300 sq miles (777 sq km)"
         if cand.locked:
+            if cand.role == "other_count" and is_area(cand.noun):
+                cand.role = _area_role(text, cand, cues, cue_starts, sentences, blockers)
             continue
         if _population_phrase(cand.before.bare):
             cand.role = "population"
@@ -176,6 +191,9 @@ def assign_roles(
         if head is not None:
             cand.role = head.role
             continue
+        if _coordinated_detail(text, cands, index):
+            cand.role = cands[index - 1].role  # "including 68 passengers and four crew"
+            continue
         toll = _changed_toll(text, cand, cues, cue_starts, sentence)
         if toll:
             cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
@@ -187,10 +205,51 @@ def assign_roles(
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
         if role == "damaged" and PROJECTILES.search(cand.noun):
             role = "intercepted"  # "destroyed 20 drones" (in the air)
-        if not role and NAMED_HOSPITAL.match(text, cand.noun_end):
+        if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
+        if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
+            role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+
+
+def _area_role(
+    text: str,
+    cand: Candidate,
+    cues: list[Cue],
+    cue_starts: list[int],
+    sentences: list[tuple[int, int]],
+    blockers: list[int],
+) -> str:
+    """An area is damaged only when a verb of damage is bound to it ("2,000 hectares of
+    crops were destroyed" no, "crops over 2,000 hectares have been damaged" yes); "burned
+    31,400 hectares" and "grew to 2,250 hectares" measure it: other_count."""
+    sentence = sentence_at(sentences, cand.start)
+    role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
+    if bound and role == "damaged":
+        return role
+    i = bisect.bisect_left(cue_starts, cand.noun_end)  # "... have been damaged"
+    if i < len(cues) and cues[i].role == "damaged" and cues[i].start < sentence[1]:
+        gap = text[cand.noun_end : cues[i].start].lower().split()
+        if len(gap) <= 2 and all(word in AUXILIARIES or word == "been" for word in gap):
+            return "damaged"
+    return "other_count"
+
+
+def _attacked_with(text: str, cands: list[Candidate], index: int) -> bool:
+    """ "Russia attacked with 83 drones", "struck the city using four missiles": weapons an
+    attack was made with were launched; "and four missiles" right after shares it."""
+    cand = cands[index]
+    if ATTACK_WITH.search(text, max(0, cand.start - 60), cand.start):
+        return True
+    if index == 0:
+        return False
+    prev = cands[index - 1]
+    return (
+        prev.role == "launched"
+        and bool(PROJECTILES.search(prev.noun))
+        and bool(COORDINATION.fullmatch(text, prev.noun_end, cand.start))
+    )
 
 
 def _changed_toll(
@@ -203,6 +262,8 @@ def _changed_toll(
     not a nearer cue inside a relative clause ("a fire that gutted a building").
     """
     bare = cand.before.bare
+    while len(bare) > 2 and bare[-1] in _EARLIER_FIGURE:
+        bare = bare[:-1]  # "revised down to 38 from an initial 41"
     if (
         not bare
         or bare[-1] not in ("to", "from")
@@ -218,6 +279,13 @@ def _changed_toll(
     return ""
 
 
+# Words between "from" and a toll's old figure: "from an initial 41", "from the earlier 12".
+_EARLIER_FIGURE = frozenset(
+    {"a", "an", "the", "initial", "earlier", "previous", "original", "preliminary", "first"}
+    | {"reported", "estimated", "official", "provisional"}
+)
+
+
 def _fit_noun(role: str, noun: str) -> str:
     """The role a cue gives, as far as the counted noun can take it.
 
@@ -226,9 +294,11 @@ def _fit_noun(role: str, noun: str) -> str:
     Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
     people are not damaged, launched or shot down.
     """
+    head = _head(noun)
+    if role == "struck":  # a blow damages buildings and vehicles; it counts nothing else
+        return "damaged" if head in STRUCTURE_NOUNS else ""
     if role not in EVENT_ROLES or not noun:
         return role
-    head = noun.rsplit(None, 1)[-1].lower()
     if head in NOT_CASUALTY_NOUNS:
         return "other_count"
     if head in SETTLEMENT_NOUNS and role in HARM_ROLES:
@@ -240,6 +310,11 @@ def _fit_noun(role: str, noun: str) -> str:
     if head in PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
         return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
     return role
+
+
+def _head(noun: str) -> str:
+    """The last word of a counted noun, lower-cased ("" for none)."""
+    return noun.rsplit(None, 1)[-1].lower() if noun else ""
 
 
 def _share_partitive_roles(cands: list[Candidate]) -> None:
@@ -276,6 +351,20 @@ def _details_another(text: str, cand: Candidate) -> bool:
     if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
         return True
     return not cand.noun and bool(OF_THEM.match(text, cand.end))
+
+
+def _coordinated_detail(text: str, cands: list[Candidate], index: int) -> bool:
+    """ "72 killed, including 68 passengers and four crew": a count coordinated right after
+    a detail ("including N", "among them N") details the same head."""
+    if index == 0 or cands[index].noun == AGE_NOUN:
+        return False
+    prev = cands[index - 1]
+    return (
+        _details_another(text, prev)
+        and prev.role in EVENT_ROLES
+        and cands[index].before.bare[-1:] == ["and"]
+        and bool(COORDINATION.fullmatch(text, prev.noun_end, cands[index].start))
+    )
 
 
 def _including_head(
@@ -322,7 +411,10 @@ def _role_from_cues(
     lo = bisect.bisect_left(cue_starts, sentence[0])
     hi = bisect.bisect_left(cue_starts, sentence[1])
     best: tuple[int, int, int, str] | None = None
+    struck = _head(cand.noun) in STRUCTURE_NOUNS
     for cue in cues[lo:hi]:
+        if cue.role == "struck" and not struck:
+            continue  # "were hit by shrapnel": a blow counts only buildings and vehicles
         key = _cue_key(text, cand, cue, blockers)
         if key is not None and (best is None or key < best):
             best = key
@@ -342,7 +434,16 @@ def _cue_key(
         distance = text.count(" ", cue.end, cand.start)
         if distance > _MAX_BEFORE_WORDS or ";" in text[cue.end : cand.start]:
             return None
-        governs = bool(GOVERNED_GAP.fullmatch(text, cue.end, cand.start))
+        governs = bool(
+            GOVERNED_GAP.fullmatch(text, cue.end, cand.start)
+            or COORDINATED_OBJECT.fullmatch(text, cue.end, cand.start)
+        )
+        if (
+            governs
+            and "," in text[cue.end : cand.start]
+            and SUBJECT_VERB.match(text, cand.noun_end)
+        ):
+            governs = False  # "2,000 fled, over 300 homes were damaged": its own clause
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
         if (
@@ -362,6 +463,10 @@ def _cue_key(
                 return (1, distance, 0, cue.role)
         return (int(cue.weak and not governs), 0 if governs else distance, 0, cue.role)
     if cue.start >= cand.noun_end and not cue.has_object and not cue.own_subject:
+        if "," in text[cand.noun_end : cue.start] and OF_THE_HEAD.search(
+            text, max(0, cand.start - 12), cand.start
+        ):
+            return None  # "Of the 52 passengers, 31 died": the verb is the part's
         distance = text.count(" ", cand.noun_end, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
@@ -369,7 +474,10 @@ def _cue_key(
         if (
             i < len(blockers)
             and blockers[i] < cue.start
-            and not COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+            and not (
+                COORDINATION.fullmatch(text, cand.noun_end, blockers[i])
+                and not NUMBER_OF_WHOM.match(text, blockers[i])
+            )
         ):
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
@@ -392,8 +500,11 @@ def _nominal_cue(text: str, cand: Candidate, cues: list[Cue], cue_starts: list[i
     i = bisect.bisect_left(cue_starts, cand.noun_end)
     if i == len(cues) or cand.noun or text[cand.noun_end : cues[i].start].strip():
         return ""
-    if not NOMINAL_END.match(text, cues[i].end):
-        return ""
+    phrase = " ".join(text[cues[i].start : cues[i].end].lower().split())
+    if not NOMINAL_END.match(text, cues[i].end) and not (
+        phrase in CUE_NOUNS and ADJUNCT_AFTER.match(text, cues[i].end)
+    ):
+        return ""  # "two wounded in shooting", "three hurt after blast": headline style
     cand.noun = "people"
     return cues[i].role
 

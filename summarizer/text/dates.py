@@ -118,11 +118,16 @@ _SAME_DAY = lazy_compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evenin
 _DAY_BEFORE = lazy_compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
 
 
+# How far after the dateline a day and month without a year may fall and keep its year.
+_AHEAD = dt.timedelta(days=92)
+
+
 def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
     """The calendar date a date phrase names, or None when the rules cannot tell.
 
     An ISO date or "March 14, 2024" resolves alone; "March 14" takes the dateline's year (the
-    year before when that would fall after the dateline); a weekday is the latest such day on
+    year before when that would fall more than three months after the dateline: news names
+    the weeks ahead, "polls on March 20", but not the months ahead of a year's end); a weekday is the latest such day on
     or before the dateline; "today"/"tonight" is the dateline, "yesterday"/"last night" the
     day before it.
     """
@@ -139,7 +144,7 @@ def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
         if dateline is None:
             return None
         found = _date(dateline.year, month, number)
-        if found is not None and found > dateline:
+        if found is not None and found > dateline + _AHEAD:
             found = _date(dateline.year - 1, month, number)
         return found
     if dateline is None:

@@ -4,8 +4,12 @@
 name check that reads the article word by word needs to know that these are one place. The
 table is countryinfo's (MIT, offline JSON shipped in the wheel: name, alternative
 spellings, demonym), read once on first use, plus England and Northern Ireland, which it
-does not list. Initials ("NL", "UK", "UAE") are left out: folded, "US" is "us"; the name
-check reads initials case-sensitively on its own.
+does not list, and the short forms and adjectivals news uses that it lacks ("Britain",
+"Nepali", "Saudi"). Entries that share a name (countryinfo's "Burma" lists "Myanmar") are
+one country; a form several entries share ("American", "Indian", "Chinese") is the most
+populous one's: the United States, not the Northern Mariana Islands. Initials ("NL", "UK",
+"UAE") are left out: folded, "US" is "us"; the name check reads initials case-sensitively
+on its own.
 """
 
 from __future__ import annotations
@@ -22,6 +26,19 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "England": ("English",),
     "Northern Ireland": ("Northern Irish",),
 }
+# Short forms and adjectivals in common use that countryinfo's entries (by their name) lack.
+_MORE_FORMS: dict[str, tuple[str, ...]] = {
+    "United Kingdom": ("Britain",),
+    "United States": ("America",),
+    "Nepal": ("Nepali",),
+    "Saudi Arabia": ("Saudi",),
+    "Philippines": ("Philippine",),
+    "Kyrgyzstan": ("Kyrgyz",),
+    "Uzbekistan": ("Uzbek",),
+    "Tajikistan": ("Tajik",),
+    "Bosnia and Herzegovina": ("Bosnia",),
+    "Republic of Macedonia": ("Macedonia",),
+}
 
 
 @cache
@@ -36,29 +53,52 @@ def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
     from countryinfo import CountryInfo  # 256 JSON files: read only when a name needs it
 
     groups: list[set[str]] = []
+    sizes: list[float] = []
+    group_of_name: dict[str, int] = {}
     places: dict[str, set[int]] = {}
     for info in CountryInfo.all().values():
+        iso = info.get("ISO") or {}
+        codes = {str(code).upper() for code in iso.values() if code}
+        name = str(info.get("name") or "")
+        names = {name} | {s for s in info.get("altSpellings") or [] if s.upper() not in codes}
+        # An entry that shares a name with an earlier one is that country ("Burma" lists
+        # "Myanmar"); demonyms alone do not join entries (Wales is not the United Kingdom).
+        known = [group_of_name[n] for n in sorted(names) if n in group_of_name]
+        number = known[0] if known else len(groups)
+        if number == len(groups):
+            groups.append(set())
+            sizes.append(0.0)
+        for each in names:
+            group_of_name.setdefault(each, number)
         for place in [*(info.get("provinces") or []), str(info.get("capital") or "")]:
             place = _PARENTHESIS.sub("", place).strip()
             if len(place) >= 4 and place.lower() not in _NOT_PLACES:
-                places.setdefault(place, set()).add(len(groups))
-        iso = info.get("ISO") or {}
-        codes = {str(code).upper() for code in iso.values() if code}
-        forms = {str(info.get("name") or "")}
-        forms |= {s for s in info.get("altSpellings") or [] if s.upper() not in codes}
+                places.setdefault(place, set()).add(number)
+        forms = names | set(_MORE_FORMS.get(name, ()))
         forms |= set(re.split(r"[,/]", str(info.get("demonym") or "")))
-        groups.append(forms)
+        groups[number] |= forms
+        sizes[number] = max(sizes[number], _population(info.get("population")))
     for name, adjectivals in _EXTRA.items():
         groups.append({name, *adjectivals})
+        sizes.append(0.0)
     table: dict[str, int] = {}
-    for number, forms in enumerate(groups):
-        for form in forms:
+    # The most populous country first: a form several share is its own ("Indian" is India).
+    for number in sorted(range(len(groups)), key=lambda n: -sizes[n]):
+        for form in groups[number]:
             if form.isupper():
                 continue  # "UK", "UAE": initials, read case-sensitively by the name check
             folded = " ".join(fold(form).split())
             if folded and len(folded) > 1:
                 table.setdefault(folded, number)
     return table, places
+
+
+def _population(value: object) -> float:
+    """The population countryinfo gives an entry (0 when it gives none)."""
+    try:
+        return float(str(value or 0))
+    except ValueError:
+        return 0.0
 
 
 @cache

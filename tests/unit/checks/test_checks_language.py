@@ -160,6 +160,41 @@ def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
     assert claims(report, "events[0].location")[location] == status
 
 
+PORTS = (
+    " date 2025-05-20 A cargo ship bound for Britain ran aground off the Nepali-owned "
+    "terminal on Friday. Indian and Saudi inspectors boarded her; American insurers and "
+    "Burmese crew members said nobody was hurt."
+)
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("United Kingdom", "verified"),  # "Britain": a short form countryinfo lacks
+        ("Dover, Britain", "name_not_in_article"),  # the country alone grounds no town
+        ("Nepal", "verified"),  # "Nepali" beside "Nepalese"
+        ("India", "verified"),  # "Indian" is India, not the British Indian Ocean Territory
+        ("Saudi Arabia", "verified"),  # "Saudi"
+        ("United States", "verified"),  # "American": the most populous entry, not the Marianas
+        ("Myanmar", "verified"),  # "Burmese": countryinfo's Burma and Myanmar are one country
+        ("Northern Mariana Islands", "unconfirmed"),
+        ("Pakistan", "unconfirmed"),
+    ],
+)
+def test_a_country_is_named_by_its_short_forms_and_shared_adjectivals(
+    location: str, status: str
+) -> None:
+    report = check(PORTS, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+def test_britain_and_the_united_kingdom_are_one_country_either_way_round() -> None:
+    article = " date 2025-05-20 Regulators in the United Kingdom fined the bank on Friday."
+    report = check(article, events=[event(location="Britain")], summary="A British bank was fined.")
+    assert claims(report, "events[0].location")["Britain"] == "verified"
+    assert claims(report, "summary").get("British", "verified") == "verified"
+
+
 # --- Proper names in prose are claims ------------------------------------------------------
 
 
@@ -472,7 +507,7 @@ def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> 
     ("value", "noun", "quote", "status"),
     [
         (31400, "hectares", "an estimated 31,400 hectares burned", "verified"),
-        (31400, "acres", "an estimated 31,400 hectares burned", "role_mismatch"),
+        (31400, "acres", "an estimated 31,400 hectares burned", "unit_mismatch"),  # an area
         (19, "age of the striker", "the 19-year-old striker", "verified"),
         (19, "goals", "the 19-year-old striker", "role_mismatch"),
     ],
@@ -562,3 +597,104 @@ def test_a_prose_toll_of_one_the_article_says_in_words(
 ) -> None:
     article = " date 2025-06-01 A police constable was martyred in the raid on Monday."
     assert claims(check(article, summary=summary), "summary")[text] == status
+
+
+@pytest.mark.parametrize(
+    ("role", "noun", "quote", "status"),
+    [
+        ("other_count", "hectares burned", "about 6,200 hectares", "verified"),
+        ("distance", "hectares burned", "about 6,200 hectares", "verified"),  # the old reading
+        ("distance", "acres burned", "about 6,200 hectares", "role_mismatch"),
+        ("damaged", "hectares of crops", "about 6,200 hectares", "unconfirmed"),
+        ("other_count", "km/h winds", "gusts of 110 km/h", "verified"),
+        ("other_count", "mph winds", "gusts of 110 km/h", "unit_mismatch"),
+    ],
+)
+def test_an_area_or_a_speed_is_checked_by_its_unit(
+    role: str, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-01-09 The grass fire spread over about 6,200 hectares, driven by gusts "
+        "of 110 km/h, before crews contained it on Wednesday."
+    )
+    value = 110 if "km/h" in quote else 6200
+    figure = {"value": value, "qualifier": "approximately", "role": role, "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "quote", "status"),
+    [
+        (7, "p.m.", "shortly before 7 p.m.", "verified"),  # the article's 19:00
+        (7, "pm", "shortly before 7 p.m.", "verified"),
+        (1900, "time of day", "shortly before 7 p.m.", "verified"),
+        (8, "p.m.", "shortly before 7 p.m.", "not_in_article"),
+        (7, "a.m.", "shortly before 7 p.m.", "not_in_article"),  # 07:00 is not 19:00
+        (6.45, "am", "at 6.45am", "verified"),
+        (12, "p.m. (noon)", "by 12pm", "verified"),
+    ],
+)
+def test_a_clock_time_with_am_or_pm_in_its_noun_is_the_articles_24_hour_time(
+    value: float, noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-02-11 The market fire broke out at 6.45am, was under control by 12pm "
+        "and flared again shortly before 7 p.m. on Monday."
+    )
+    figure = {"value": value, "qualifier": "approximately", "role": "time", "noun": noun}
+    figure["qualifier"] = "approximately" if "shortly" in quote else "exact"
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("noun", "quote", "status"),
+    [
+        ("Australian dollars", "A$1.2bn", "verified"),
+        ("AUD", "A$1.2bn", "verified"),
+        ("US dollars", "A$1.2bn", "unit_mismatch"),  # the sign says whose dollar
+        ("Australian dollars", "$310 million", "verified"),  # a bare sign: any dollar
+        ("Canadian dollars", "$310 million", "verified"),
+        ("euros", "$310 million", "unit_mismatch"),
+        ("Kenyan shillings", "Sh 4.5 billion", "verified"),
+        ("Egyptian pounds", "Sh 4.5 billion", "unit_mismatch"),
+    ],
+)
+def test_a_claim_names_a_nations_currency_and_a_bare_dollar_sign_is_any_dollar(
+    noun: str, quote: str, status: str
+) -> None:
+    article = (
+        " date 2025-08-20 The miner reported net profit of A$1.2bn on Wednesday. "
+        "It will spend $310 million on a new mine. Its Kenyan unit lost Sh 4.5 billion."
+    )
+    value = {"A$1.2bn": 1.2e9, "$310 million": 3.1e8, "Sh 4.5 billion": 4.5e9}[quote]
+    figure = {"value": value, "qualifier": "exact", "role": "money", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
+def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
+    article = " date 2025-08-20 The loan, in US dollars, is $310 million, officials said."
+    figure = {"value": 3.1e8, "qualifier": "exact", "role": "money", "noun": "Canadian dollars"}
+    report = check(article, key_figures=[figure | {"quote": "$310 million"}])
+    assert report.figures[0].status == "unit_mismatch"
+
+
+@pytest.mark.parametrize(
+    ("article", "event_type"),
+    [
+        ("Police used batons to disperse about 200 supporters outside the office.", "protest"),
+        ("Officers fired tear gas at a crowd of traders on Monday.", "protest"),
+        ("Farmers continued their dharna outside the collectorate on Monday.", "protest"),
+        ("Students staged an agitation against the fee rise.", "protest"),
+        ("A mob set vehicles alight and torched two shops on Monday.", "riot"),
+    ],
+)
+def test_the_words_of_a_protest_or_a_riot_in_other_house_styles(
+    article: str, event_type: str
+) -> None:
+    text = f" date 2025-03-04 {article}"
+    report = check(text, events=[event(event_type=event_type)])
+    (found,) = [c for c in report.claims if c.kind == "event_type"]
+    assert found.status == "verified"

@@ -176,6 +176,9 @@ def test_units_scale_currency_points() -> None:
         ("Thursday, March 14", dt.date(2024, 3, 14)),
         ("March 14, 2023", dt.date(2023, 3, 14)),
         ("Dec. 30", dt.date(2023, 12, 30)),
+        ("March 20th", dt.date(2024, 3, 20)),  # days ahead: "polls on March 20th"
+        ("the 2nd of May", dt.date(2024, 5, 2)),
+        ("June 29", dt.date(2023, 6, 29)),  # more than three months ahead: last year's
         ("yesterday", dt.date(2024, 3, 14)),
         ("overnight", None),
     ],

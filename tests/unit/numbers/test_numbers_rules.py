@@ -255,8 +255,8 @@ def test_over_a_time_span_is_not_a_lower_bound() -> None:
 
 def test_conversion_in_brackets_inherits_the_qualifier() -> None:
     text = "The fires grew to more than 300 sq miles (777 sq km)."
-    check(text, "300", 300, qualifier="more_than", role="distance")
-    check(text, "777", 777, qualifier="more_than", role="distance")
+    check(text, "300", 300, qualifier="more_than", role="other_count")  # an area: no length
+    check(text, "777", 777, qualifier="more_than", role="other_count")
 
 
 # --------------------------------------------------------------------------- ranges, partitives
@@ -422,7 +422,7 @@ def test_text_without_dateline_starting_with_a_number() -> None:
         ("The city lies about 19 miles from the border.", "19", 19, "distance"),
         ("It is 5 km north of the city.", "5", 5, "distance"),
         ("A 300m tower stands there.", "300", 300, "distance"),
-        ("The fires covered 300 sq miles.", "300", 300, "distance"),
+        ("The fires covered 300 sq miles.", "300", 300, "other_count"),
         ("It came 40 minutes before the explosion.", "40", 40, "duration"),
         ("The siege lasted three days.", "three", 3, "duration"),
         ("The city of about 340,000 people was hit.", "340,000", 340_000, "population"),

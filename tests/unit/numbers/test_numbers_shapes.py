@@ -116,3 +116,394 @@ def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
 )
 def test_taken_to_a_hospital_by_its_name_is_injured(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun"),
+    [
+        (
+            "The blaze has now burned through more than 9,000 hectares of pasture.",
+            "9,000",
+            "hectares",
+        ),
+        ("Crews held the fire at roughly 650 acres by nightfall.", "650", "acres"),
+        ("Floodwater covered 120 square kilometres of the delta.", "120", "square kilometres"),
+        ("The slick spread over 40 sq km and then 55km2 of sea.", "55", "km2"),
+        ("Developers bought a 300-acre estate outside the town.", "300", "acre"),
+        ("Gusts reached 130 km/h on the coast.", "130", "km/h"),
+        ("The storm brought sustained winds of 95km/h.", "95", "km/h"),
+        ("Winds of up to 70 mph toppled power lines.", "70", "mph"),
+        ("The ferry was making 18 knots when it struck the reef.", "18", "knots"),
+        ("The train was travelling at 160 kilometres per hour.", "160", "kilometres per hour"),
+    ],
+)
+def test_an_area_or_a_speed_is_no_length(text: str, token: str, noun: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Crops across 3,200 hectares have been destroyed, officials said.", "3,200", "damaged"),
+        ("About 800 acres of orchards were flattened by the hail.", "800", "damaged"),
+        ("The floods ruined 1,500 hectares of paddy.", "1,500", "damaged"),
+        (
+            "The fire destroyed 12 homes and grew to 4,100 hectares overnight.",
+            "4,100",
+            "other_count",
+        ),
+        ("Some 700 acres burned before the wind dropped.", "700", "other_count"),
+    ],
+)
+def test_an_area_is_damaged_only_when_a_verb_of_damage_governs_it(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The bridge is 40 km from the border.", "40"),
+        ("Rescuers found the car 300 metres down the ravine.", "300"),
+        ("The convoy had driven 12 miles when it was hit.", "12"),
+    ],
+)
+def test_a_length_stays_a_distance(text: str, token: str) -> None:
+    assert mention(text, token).role == "distance"
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The driver, Ciarán Walsh (31), from Naas, was pronounced dead at the scene.", "31"),
+        ("Mary O'Connor (67) died in hospital on Sunday.", "67"),
+        ("Police arrested Rahul Verma (28) and Sunil Kumar (34) in Lahore.", "34"),
+        ("The victim, a woman (45), was treated for cuts.", "45"),
+        ("A farmer (58) was injured when the tractor overturned.", "58"),
+    ],
+)
+def test_a_number_in_brackets_after_a_person_is_an_age(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "years old")
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Cases were reported in Kansas (3), Texas (2), and Ohio (1).", "3"),  # a tally by place
+        ("The most cases (37) were recorded in May.", "37"),
+        ("Sales rose in March (4) and fell in April.", "4"),  # a month is no person
+    ],
+)
+def test_a_bracketed_count_that_follows_no_person_is_no_age(text: str, token: str) -> None:
+    assert mention(text, token).noun != "years old"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("All of the city’s 5,000 residents were told to leave.", "5,000", "population"),
+        ("The island's 800 inhabitants rely on one ferry.", "800", "population"),
+        ("The district has 40,000 residents and one hospital.", "40,000", "population"),
+        ("A suburb with 12,000 residents lost power.", "12,000", "population"),
+        ("Two residents who refused to leave had to be rescued by boat.", "Two", "other_count"),
+        ("Some 40 residents gathered outside the council offices.", "40", "other_count"),
+        ("About 300 residents were evacuated overnight.", "300", "displaced"),
+    ],
+)
+def test_residents_are_a_population_only_when_a_place_owns_them(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Shelling hit 14 houses on the edge of the village.", "14", "damaged"),
+        ("Debris struck two cars and a bus shelter.", "two", "damaged"),
+        ("Three apartment blocks were hit overnight.", "Three", "damaged"),
+        ("Hit by gunfire, 4 vehicles were abandoned on the road.", "4", "damaged"),
+        ("Five pedestrians were struck by the van.", "Five", "other_count"),  # no building
+        ("Twelve were hit by shrapnel and taken to hospital.", "Twelve", "injured"),
+        ("The storm hit the coast and 12 people died.", "12", "killed"),
+    ],
+)
+def test_a_blow_damages_buildings_and_vehicles_and_counts_nothing_else(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine were admitted to a local hospital on Friday night.",
+        "Six people were rushed to a nearby hospital.",
+        "Eleven were shifted to the trauma centre in the city.",
+        "Four passengers were airlifted to two regional hospitals.",
+        "Three were taken to the district health centre.",
+        "Two were transferred to intensive care.",
+    ],
+)
+def test_people_taken_to_any_hospital_are_injured(text: str) -> None:
+    assert extract_numbers(text)[0].role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Three victims later succumbed to their injuries.", "Three", "killed"),
+        ("Two linemen were electrocuted while repairing the cable.", "Two", "killed"),
+        ("Two people were burnt alive inside the van.", "Two", "killed"),
+        ("Seven passengers were charred to death when the bus caught fire.", "Seven", "killed"),
+        ("A firefighter and 2 residents suffered serious burns.", "2", "injured"),
+        ("Eight people received treatment for smoke inhalation.", "Eight", "injured"),
+        ("The government relocated 3,000 families to temporary shelters.", "3,000", "displaced"),
+        ("About 2 lakh people were shifted to relief camps.", "2 lakh", "displaced"),
+        ("Officials moved 520,000 people to cyclone shelters.", "520,000", "displaced"),
+        ("Officials opened 8,000 storm shelters along the coast.", "8,000", "other_count"),
+        ("While 96 community kitchens fed the evacuees, rain fell.", "96", "other_count"),
+        ("Police took 19 people into custody after the clashes.", "19", "arrested"),
+        ("Police nabbed 7 suspects near the border.", "7", "arrested"),
+    ],
+)
+def test_verbs_of_death_injury_flight_and_arrest_in_their_other_words(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role", "noun"),
+    [
+        ("Net profit rose to A$1.2bn for the year.", "1.2bn", "money", "AUD"),
+        ("Revenue was $A3.4 billion.", "3.4 billion", "money", "AUD"),
+        ("The club paid NZ$ 40m for the ground.", "40m", "money", "NZD"),
+        ("Ottawa pledged C$2bn in aid.", "2bn", "money", "CAD"),
+        ("It posted a $165m profit.", "165m", "money", "USD"),  # "a", not "A$"
+        ("The court fined the firm Tk 500 crore.", "500 crore", "money", "BDT"),
+        ("Each family will get Tk20,000 in aid.", "20,000", "money", "BDT"),
+        ("Sales were up 12pc on the year.", "12", "percentage", "percent"),
+    ],
+)
+def test_currencies_and_per_cent_as_non_us_papers_write_them(
+    text: str, token: str, role: str, noun: str
+) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == (role, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The number waiting fell by 3,200 to 96,500.", "3,200", "96,500"),
+        ("Exports increased by 400 to 12,000 tonnes.", "400", "12,000"),
+        ("The list was cut by 1,150 to 24,000 names.", "1,150", "24,000"),
+    ],
+)
+def test_a_change_by_an_amount_to_a_level_is_two_numbers(
+    text: str, first: str, second: str
+) -> None:
+    assert [m.text for m in extract_numbers(text)] == [first, second]
+
+
+def test_a_change_by_a_span_of_near_numbers_is_a_range() -> None:
+    assert mention("Prices rose by 10 to 15 per cent.", "10 to 15").qualifier == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Chasing 246, the visitors won with an over to spare.", "246", "other_count"),
+        ("Needing 12 to win, they lost by a run.", "12", "other_count"),
+        ("Gunmen Kill 12 in Raid on Village", "12", "killed"),
+        ("Storm Leaves 40 Dead Across Coast", "40", "killed"),
+        ("Death Toll Rises to 40 After Floods", "40", "killed"),
+    ],
+)
+def test_a_capitalised_verb_before_a_number_names_nothing(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    "text", ["A Boeing 737 crashed on landing.", "Flight 370 vanished.", "Apollo 11 landed."]
+)
+def test_a_name_before_a_number_still_designates(text: str) -> None:
+    assert extract_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Rovers beat Corrib United 3-1 on Friday.", ["3", "1"]),
+        ("Leinster beat Munster 24-17 in Dublin.", ["24", "17"]),
+        ("Kano Pillars drew with Enyimba 2–2.", ["2", "2"]),
+    ],
+)
+def test_a_score_after_a_team_name_is_read(text: str, tokens: list[str]) -> None:
+    assert [m.text for m in extract_numbers(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("At least 21 people died after drinking toxic liquor, and 30 are being treated.", "30"),
+        ("Twelve others are under treatment at the district hospital.", "Twelve"),
+        ("Doctors treated 40 patients for smoke inhalation.", "40"),
+        ("Nine of the survivors are receiving treatment.", "Nine"),
+    ],
+)
+def test_people_under_treatment_are_injured(text: str, token: str) -> None:
+    assert mention(text, token).role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The toll from the blaze was revised down to 38 from an initial 41.", "41", "killed"),
+        (
+            "The toll from the crash that wrecked 3 cars rose to 19 from an earlier 12.",
+            "12",
+            "killed",
+        ),
+        ("The number of injured climbed to 60 from a preliminary 45.", "45", "injured"),
+    ],
+)
+def test_a_tolls_old_figure_after_from_an_initial_is_the_toll(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("A magnitude 5.2 aftershock damaged a bridge.", "5.2"),
+        ("A 6.4-magnitude quake killed 17 people.", "6.4"),
+        ("The quake, measuring 6.1 on the Richter scale, destroyed 300 homes.", "6.1"),
+        ("A 7.1 magnitude earthquake flattened 40 houses.", "7.1"),
+        ("The tremor had a magnitude of 5.8 and damaged 20 homes.", "5.8"),
+    ],
+)
+def test_a_quakes_magnitude_is_a_measure_no_verb_counts(text: str, token: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", "magnitude")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Man killed, two wounded in shooting outside bar", "two", "injured"),
+        ("One dead, three hurt in crash on ring road", "three", "injured"),
+        ("Gale kills 4, leaves 12 missing after storm", "12", "missing"),
+        ("Police say 12 arrested after clashes in capital", "12", "arrested"),
+        ("Two fired at the crowd before fleeing.", "Two", "launched"),  # no toll noun
+    ],
+)
+def test_a_toll_word_right_after_a_bare_number_is_its_noun_before_an_adjunct(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "The plane crashed, killing the pilot and three passengers and injuring another.",
+            "three",
+            "killed",
+        ),
+        ("The blast injured a policeman and two children.", "two", "injured"),
+        ("The storm killed a farmer and his two sons.", "two", "killed"),
+        ("Police detained the organiser and 14 others.", "14", "arrested"),
+        ("The blast killed the driver and wounded 12 people.", "12", "injured"),
+    ],
+)
+def test_a_verb_governs_a_count_coordinated_with_its_first_object(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Officials said 42 people had died, while 63 were admitted to hospitals.", "63"),
+        ("Two died and 5 were rushed to a nearby hospital.", "5"),
+        ("Nine people were killed; 40 were taken to hospital in the capital.", "40"),
+    ],
+)
+def test_taken_to_hospital_right_after_the_count_outranks_a_verb_across_the_clause(
+    text: str, token: str
+) -> None:
+    assert mention(text, token).role == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Russia attacked with 83 drones and four ballistic missiles overnight.", "83", "launched"),
+        (
+            "Russia attacked with 83 drones and four ballistic missiles overnight.",
+            "four",
+            "launched",
+        ),
+        ("Forces struck the city using at least 20 missiles.", "20", "launched"),
+        ("Militants pounded the base with 40 mortar shells.", "40", "launched"),
+        ("The army is equipped with 300 drones.", "300", "other_count"),
+    ],
+)
+def test_weapons_an_attack_was_made_with_were_launched(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "All 72 people on board were killed, including 68 passengers and four crew.",
+            "four",
+            "killed",
+        ),
+        ("The blast killed 20, including six children and two police officers.", "two", "killed"),
+        ("Police arrested 30 people, among them 4 women and 2 minors.", "2", "arrested"),
+        ("The blast killed 20, including six children, and wounded 40.", "40", "injured"),
+    ],
+)
+def test_a_count_coordinated_with_a_detail_details_the_same_toll(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("At least 2,000 fled, over 300 homes were damaged.", "300", "damaged"),
+        ("Nine died, 40 people were hurt.", "40", "injured"),
+        ("The quake killed, at least 24 people.", "24", "killed"),  # the verb's own object
+    ],
+)
+def test_a_verb_before_a_comma_does_not_govern_the_subject_of_the_next_clause(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("The bus was carrying 52 passengers, 31 of whom died.", "52", "other_count"),
+        ("The bus was carrying 52 passengers, 31 of whom died.", "31", "killed"),
+        ("Russia fired 40 missiles, 32 of which were shot down.", "40", "launched"),
+        ("Of the 52 passengers, 31 died and 21 were injured.", "52", "other_count"),
+        ("Of the 1,200 homes in the village, 300 were destroyed.", "300", "damaged"),
+        ("Twenty people, 16 of them children, were killed.", "Twenty", "killed"),
+    ],
+)
+def test_the_verb_of_a_part_is_not_the_wholes(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role

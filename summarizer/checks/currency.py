@@ -1,0 +1,147 @@
+"""Currencies: which one a claim's noun names, and whether it is the article's.
+
+The extractor gives a money mention an ISO code as its noun ("USD", "AUD" for "A$1.2bn",
+"KES" for "Sh 2.5 million"); a claim names its currency in free words ("Australian
+dollars", "US$", "Tk crore"). :func:`currency_of` reads those words, and
+:func:`currency_problem` compares the two (cents and whole units apart).
+"""
+
+from __future__ import annotations
+
+from summarizer.numbers import NumberMention
+from summarizer.numbers.lexicon import NATIONAL_CURRENCY
+from summarizer.text.lazy_regex import lazy_compile
+
+__all__ = ["CURRENCY_WORDS", "DOLLARS", "bare_dollar", "currency_of", "currency_problem"]
+
+# Currencies a claim's noun may name, by ISO code.
+CURRENCY_WORDS: dict[str, str] = {
+    "usd": "USD",
+    "us$": "USD",
+    "$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "eur": "EUR",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "jpy": "JPY",
+    "¥": "JPY",
+    "yen": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "inr": "INR",
+    "₹": "INR",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rub": "RUB",
+    "₽": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "uah": "UAH",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "ils": "ILS",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "chf": "CHF",
+    "franc": "CHF",
+    "francs": "CHF",
+    "aud": "AUD",
+    "cad": "CAD",
+    # whose dollar, before or after the sign ("A$", "$A", "NZ$"), and codes of the
+    # currencies the extractor reads in non-US papers
+    "a$": "AUD",
+    "au$": "AUD",
+    "$a": "AUD",
+    "nz$": "NZD",
+    "nzd": "NZD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "bdt": "BDT",
+    "tk": "BDT",
+    "taka": "BDT",
+    "kes": "KES",
+    "ksh": "KES",
+    "pkr": "PKR",
+    "npr": "NPR",
+    "ngn": "NGN",
+    "naira": "NGN",
+    "zar": "ZAR",
+    "rand": "ZAR",
+    "egp": "EGP",
+}
+_CURRENCY_TOKEN = lazy_compile(r"[A-Za-z$]+|[€£¥₹₽]")
+_NATIONAL_CURRENCY = lazy_compile(
+    lambda: (
+        r"(?i)\b("
+        + "|".join(sorted({n.replace(" ", r"\s+") for n, _ in NATIONAL_CURRENCY}, key=len)[::-1])
+        + r")\s+("
+        + "|".join(sorted({w for _, w in NATIONAL_CURRENCY}))
+        + r")s?\b"
+    )
+)
+_CENTS = lazy_compile(r"(?i)\b(?:cents?|pence|penny)\b")
+# Currencies called dollars: a bare "$" may be any of them.
+DOLLARS = frozenset(
+    {"USD"} | {code for (_, word), code in NATIONAL_CURRENCY.items() if word == "dollar"}
+)
+_BARE_DOLLAR = lazy_compile(r"(?<![A-Za-z.$])\$\s?$")
+
+
+def bare_dollar(mention: NumberMention) -> bool:
+    """Whether the article wrote ``mention`` with a dollar sign alone ("$8.5 million", not
+    "US$8.5 million" or "A$8.5m") and its sentence does not say US dollars."""
+    sentence = mention.sentence
+    at = sentence.find(mention.text)
+    if at < 0 or _US_DOLLARS.search(sentence):
+        return False
+    return bool(_BARE_DOLLAR.search(sentence, max(0, at - 3), at))
+
+
+_US_DOLLARS = lazy_compile(r"\bUS\$|\bU\.S\.\s*\$|\bUSD\b|\b(?:US|U\.S\.|American)\s+dollars?\b")
+
+
+def currency_of(text: str) -> str | None:
+    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any; a
+    nation's adjective before a currency word names that nation's ("Australian dollars" is
+    AUD, "Kenyan shillings" KES), as the extractor reads the article's."""
+    national = _NATIONAL_CURRENCY.search(text)
+    if national:
+        return NATIONAL_CURRENCY[(" ".join(national[1].lower().split()), national[2].lower())]
+    for token in _CURRENCY_TOKEN.findall(text):
+        code = CURRENCY_WORDS.get(token.lower())
+        if code:
+            return code
+    return None
+
+
+def currency_problem(noun: str, mention: NumberMention) -> str | None:
+    """Why a money claim's currency (or cents) disagrees with the article's, or None.
+
+    A dollar sign alone in the article ("$8.5 million" in a Canadian or Australian paper)
+    says a dollar, not whose: any dollar the claim names agrees with it. A sign that says
+    whose ("A$", "US$", "NZ$ 40m") or a written currency is held to its own."""
+    stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
+    claimed = currency_of(noun)
+    if claimed and stated and claimed != stated:
+        if stated == "USD" and claimed in DOLLARS and bare_dollar(mention):
+            return None  # "$8.5 million" in a Canadian paper: any dollar
+        return f"the article's {mention.text!r} is in {stated}, not {claimed}"
+    stated_cents = bool(_CENTS.search(mention.noun))
+    if stated_cents != bool(_CENTS.search(noun)) and (claimed or stated_cents):
+        unit = "cents" if stated_cents else "whole units"
+        return f"the article's {mention.text!r} is in {unit}"
+    return None
