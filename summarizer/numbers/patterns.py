@@ -122,7 +122,8 @@ DIGITS = lazy_compile(
 WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 ATTACHED_SUFFIX = lazy_compile(
-    r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
+    r"(?P<pct>pct|pc|p\.c\.?)(?![A-Za-z])"  # "4.1pc", "6pct", "3p.c.": read as a percent after
+    r"|(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
     re.IGNORECASE,
@@ -171,7 +172,7 @@ _DURATION_UNIT = (
 )
 # Everything that can follow a number and say what it measures, in one alternation.
 AFTER = lazy_compile(
-    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b|p\.c\.?(?![A-Za-z])))"
     r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
     r"|(?P<bps>\s+basis\s+points?\b|\s?bps\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"

@@ -1,0 +1,76 @@
+"""Numbers written with their unit glued on or in a house style's shorthand (issue #22).
+
+Every sentence here is invented; each test names the shape it pins down: percentages
+written "4.1pc", currencies as a letter against the digits ("N5bn", "K30"), temperatures
+("46.4C", "104°F"), the numbers of a statute's parts ("Section 4 of the ... Act 1984").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.numbers import NumberMention, extract_numbers
+
+
+def mention(text: str, token: str, nth: int = 0) -> NumberMention:
+    """The ``nth`` mention whose text is ``token``, with a readable failure."""
+    found = [m for m in extract_numbers(text) if m.text == token]
+    assert len(found) > nth, (text, [(m.text, m.value, m.role) for m in extract_numbers(text)])
+    return found[nth]
+
+
+def texts(text: str) -> list[str]:
+    return [m.text for m in extract_numbers(text)]
+
+
+# --------------------------------------------------------------------------- glued percent
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("Core inflation eased to 4.1pc in March.", "4.1", 4.1),
+        ("Exports fell 0.3pc month-on-month.", "0.3", 0.3),
+        ("The bank held its rate at 11pc.", "11", 11),
+        ("Turnout was 58.2PC, officials said.", "58.2", 58.2),
+        ("Shares gained 6pct on the day.", "6", 6),
+        ("Wheat flour (31.2pc) and sugar rose.", "31.2", 31.2),
+        ("Output grew 3.2 pct in the year.", "3.2", 3.2),
+        ("Deposits rose 7 p.c. in the quarter.", "7", 7),
+        ("Deposits rose 8p.c. in the quarter.", "8", 8),
+    ],
+)
+def test_a_glued_pc_is_a_percent_sign(text: str, token: str, value: float) -> None:
+    found = mention(text, token)
+    assert (found.value, found.role, found.noun) == (pytest.approx(value), "percentage", "percent")
+    assert text[found.start : found.end] == token  # "pc" stays outside the span, as "%" does
+
+
+def test_a_range_of_glued_percentages() -> None:
+    found = mention("The target band is 5-7pc over the medium term.", "5-7")
+    assert (found.value, found.value_high, found.qualifier, found.role) == (
+        5,
+        7,
+        "range",
+        "percentage",
+    )
+
+
+def test_between_two_glued_percentages_are_bounds() -> None:
+    text = "Prices are projected to rise between 4.5pc and 5.5pc next month."
+    assert (mention(text, "4.5").qualifier, mention(text, "4.5").role) == (
+        "at_least",
+        "percentage",
+    )
+    assert (mention(text, "5.5").qualifier, mention(text, "5.5").role) == (
+        "at_most",
+        "percentage",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The shop sold 5pcs of cake.", "Ask for the 3pcx adapter."],
+)
+def test_pc_inside_a_longer_word_is_no_percent(text: str) -> None:
+    assert all(m.role != "percentage" for m in extract_numbers(text)), extract_numbers(text)
