@@ -25,9 +25,11 @@ __all__ = [
     "DISTANCE_WORDS",
     "DURATION_WORDS",
     "GLUED_CURRENCY",
+    "GLUED_CURRENCY_HEADS",
     "HARM_ROLES",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
+    "MONEY_SHAPED_ONLY",
     "MONTH_WORDS",
     "NATIONAL_CURRENCY",
     "NOT_CASUALTY_NOUNS",
@@ -131,10 +133,24 @@ CURRENCY_CODES = {
     "ghs": "GHS",
     "pkr": "PKR",
     "bdt": "BDT",
+    "tk": "BDT",
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
-GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES"}
+GLUED_CURRENCY = {
+    "r": "ZAR",
+    "rs": "INR",
+    "sh": "KES",
+    "ksh": "KES",
+    "kshs": "KES",
+    "n": "NGN",  # the naira as Nigerian papers write it: "N486.2 million", "N5bn"
+    "k": "ZMW",  # the kwacha: "K30 million"
+    "p": "PHP",  # the Philippine peso: "P1.2 billion"
+    "tk": "BDT",  # the taka: "Tk500 crore"
+}
+# The letters looked for against digits, and those that need a money-shaped number after.
+GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk")
+MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 CURRENCY_PREFIXES = frozenset({"us", "u.s", "u.s.", "a", "c", "nz", "hk", "s", "r"})  # US$ ...
 CURRENCY_WORD_CODE = {
     "dollar": "USD",

@@ -29,6 +29,7 @@ __all__ = [
     "COORDINATION",
     "DESIGNATOR_TOKEN",
     "DIGITS",
+    "GLUED_MONEY_SHAPE",
     "GOVERNED_GAP",
     "HMS",
     "HYPHEN_PREFIX",
@@ -91,6 +92,13 @@ def _lex_token() -> str:
 
 LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
 LEX_HEAD = lazy_compile(_lex_token)
+# Digits after a one-letter currency ("N486.2 million", "K2,000", "P1.2bn"): shaped like
+# money (grouped, scaled, or three digits and more), not a code ("N95", "K2", "P5").
+GLUED_MONEY_SHAPE = lazy_compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])"
+    r"|\d+(?:\.\d+)?\s?(?:bn|mn|tn|m|k|b|billion|million|trillion|thousand|crores?|lakhs?)\b"
+    r"|\d{3,}(?:\.\d+)?(?![\w-])"
+)
 
 
 # ----------------------------------------------------------------------------- reading

@@ -74,3 +74,49 @@ def test_between_two_glued_percentages_are_bounds() -> None:
 )
 def test_pc_inside_a_longer_word_is_no_percent(text: str) -> None:
     assert all(m.role != "percentage" for m in extract_numbers(text)), extract_numbers(text)
+
+
+# --------------------------------------------------------------------------- glued currency
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "currency"),
+    [
+        (
+            "The two officials diverted N486.2 million from the fund.",
+            "486.2 million",
+            486.2e6,
+            "NGN",
+        ),
+        ("The state owes contractors N5bn, the governor said.", "5bn", 5e9, "NGN"),
+        ("Each voter was offered N2,000 at the polling unit.", "2,000", 2000, "NGN"),
+        ("Each voter was offered ₦2,000 at the polling unit.", "2,000", 2000, "NGN"),
+        ("Bread now costs N450 a loaf.", "450", 450, "NGN"),
+        ("The mine was fined K30 million for the spill.", "30 million", 30e6, "ZMW"),
+        ("The council approved P1.2 billion for flood control.", "1.2 billion", 1.2e9, "PHP"),
+        ("The bridge will cost Tk500 crore.", "500 crore", 5e9, "BDT"),
+        ("Each family will get Tk 20,000 in aid.", "20,000", 20_000, "BDT"),
+        ("The bus fare rose to Rs450 on Monday.", "450", 450, "INR"),
+        ("Losses were put at R2.5bn.", "2.5bn", 2.5e9, "ZAR"),
+        ("A kilo of sugar sells for Sh500 in the market.", "500", 500, "KES"),
+    ],
+)
+def test_a_currency_letter_glued_to_the_digits(
+    text: str, token: str, value: float, currency: str
+) -> None:
+    found = mention(text, token)
+    assert (found.value, found.role, found.noun) == (pytest.approx(value), "money", currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses asked for N95 masks.",
+        "Traffic stopped on the N25 near the port.",
+        "She climbed K2 last summer.",
+        "The P5 nations met in Geneva.",
+        "The MK2 rifle and the NK3 form were shown.",
+    ],
+)
+def test_a_letter_before_a_short_code_is_no_currency(text: str) -> None:
+    assert all(m.role != "money" for m in extract_numbers(text)), extract_numbers(text)
