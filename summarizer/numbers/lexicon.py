@@ -29,6 +29,7 @@ __all__ = [
     "HARM_ROLES",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
+    "MATTER_NOUNS",
     "MONEY_SHAPED_ONLY",
     "MONTH_WORDS",
     "NATIONAL_CURRENCY",
@@ -179,6 +180,13 @@ CURRENCY_WORD_CODE = {
     "baht": "THB",
     "kwacha": "ZMW",
 }
+# Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after
+# "over", the sum says what the matter is about, not a lower bound.
+MATTER_NOUNS = _words(
+    "fraud frauds scam scams theft thefts heist bribe bribes bribery embezzlement laundering "
+    "debt debts loan loans deal deals contract contracts lawsuit suit settlement dispute row "
+    "scandal payout payouts tender tenders"
+)
 # A nationality before the currency word names another currency: "Canadian dollars" is CAD.
 NATIONAL_CURRENCY = {
     ("canadian", "dollar"): "CAD",

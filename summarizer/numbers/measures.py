@@ -18,6 +18,7 @@ from summarizer.numbers.lexicon import (
     DISTANCE_WORDS,
     DURATION_WORDS,
     LOCATION_PREPOSITIONS,
+    MATTER_NOUNS,
     MONTH_WORDS,
     NATIONAL_CURRENCY,
     NOUN_STOP,
@@ -275,7 +276,7 @@ def _read_qualifier(text: str, cand: Candidate) -> None:
     if cand.qualifier == "range":
         return
     qualifier = cand.before.qualifier
-    if qualifier and _over_means_during(text, cand):
+    if qualifier and (_over_means_during(text, cand) or _over_means_about(text, cand)):
         qualifier = ""
     if not qualifier and post:
         qualifier = POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
@@ -297,3 +298,12 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
         return False
     bare = cand.before.bare
     return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
+
+
+def _over_means_about(text: str, cand: Candidate) -> bool:
+    """ "jailed over N486m fraud", "a row over a $2bn deal": "over" says what the matter is
+    about when the sum names a matter (fraud, debt, deal); "over $5m in damage" is a bound."""
+    if cand.before.qualifier_word != "over" or cand.role != "money":
+        return False
+    nxt = NEXT_WORD.match(text, max(cand.unit_end, cand.end))
+    return nxt is not None and nxt.group(1) in MATTER_NOUNS

@@ -120,3 +120,18 @@ def test_a_currency_letter_glued_to_the_digits(
 )
 def test_a_letter_before_a_short_code_is_no_currency(text: str) -> None:
     assert all(m.role != "money" for m in extract_numbers(text)), extract_numbers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "qualifier"),
+    [
+        ("Two officials jailed over N486.2m fraud", "486.2m", "exact"),
+        ("Firm sued over £5 million debt", "5 million", "exact"),
+        ("Minister quits over $2bn contract", "2bn", "exact"),
+        ("Court hears row over Sh40 million bribe claims", "40 million", "exact"),
+        ("The storm caused over $5m in damage.", "5m", "more_than"),
+        ("They raised over £3 million for the hospital.", "3 million", "more_than"),
+    ],
+)
+def test_over_a_sum_that_names_a_matter_is_no_bound(text: str, token: str, qualifier: str) -> None:
+    assert mention(text, token).qualifier == qualifier
