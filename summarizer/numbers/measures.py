@@ -89,6 +89,11 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
             what,
             "basis points",  # hundredths of a point: "cut rates by 25 basis points"
         )
+    if what == "temp":  # "46.4C", "-5°C", "104 degrees Fahrenheit": a reading, not a count
+        scale = (after.group("deg") or after.group("glued") or after.group("scale") or "").lower()[
+            :1
+        ]
+        return "other_count", _TEMPERATURE_NOUN.get(scale, "degrees")
     if what == "distance":
         return "distance", " ".join(after.group(what).split())
     if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
@@ -98,6 +103,9 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
     if what == "half_of" and cand.kind == "half":
         return "duration", after.group("half_unit").lower()  # "half an hour"
     return None
+
+
+_TEMPERATURE_NOUN = {"c": "degrees Celsius", "f": "degrees Fahrenheit"}
 
 
 def _is_age(cand: Candidate, unit: str) -> bool:

@@ -130,7 +130,8 @@ DIGITS = lazy_compile(
 WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 ATTACHED_SUFFIX = lazy_compile(
-    r"(?P<pct>pct|pc|p\.c\.?)(?![A-Za-z])"  # "4.1pc", "6pct", "3p.c.": read as a percent after
+    r"(?P<pct>pct|pc|p\.c\.?)(?![A-Za-z])"
+    r"|(?P<temp>(?-i:[CF]))(?![A-Za-z])"  # "46.4C", "104F": read as degrees after  # "4.1pc", "6pct", "3p.c.": read as a percent after
     r"|(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps)\b",
@@ -182,6 +183,8 @@ _DURATION_UNIT = (
 AFTER = lazy_compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b|p\.c\.?(?![A-Za-z])))"
     r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
+    r"|(?P<temp>\s?°\s?(?P<deg>(?-i:[CF]))?(?![A-Za-z])|(?P<glued>(?-i:[CF]))(?![A-Za-z])"
+    r"|\s+degrees?\s+(?P<scale>celsius|centigrade|fahrenheit|(?-i:[CF]))(?![A-Za-z]))"
     r"|(?P<bps>\s+basis\s+points?\b|\s?bps\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"

@@ -246,8 +246,8 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
     suffix = ATTACHED_SUFFIX.match(text, end)
     if not suffix:
         return False  # "5G", "3D": identifiers
-    if suffix.group("pct"):
-        return True  # "4.1pc": the percent stays outside the span, as "%" does
+    if suffix.group("pct") or suffix.group("temp"):
+        return True  # "4.1pc", "46.4C": the unit stays outside the span, as "%" does
     if suffix.group("scale"):
         letters = suffix.group("scale").lower()
         if letters == "m" and not cand.currency and _means_metres(text, cand, suffix.end()):

@@ -135,3 +135,48 @@ def test_a_letter_before_a_short_code_is_no_currency(text: str) -> None:
 )
 def test_over_a_sum_that_names_a_matter_is_no_bound(text: str, token: str, qualifier: str) -> None:
     assert mention(text, token).qualifier == qualifier
+
+
+# --------------------------------------------------------------------------- temperatures
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value", "noun"),
+    [
+        ("The mercury peaked at 46.4C shortly before 4pm.", "46.4", 46.4, "degrees Celsius"),
+        ("The mercury peaked at 46.4°C on Sunday.", "46.4", 46.4, "degrees Celsius"),
+        ("Nights stayed above 30 °C all week.", "30", 30, "degrees Celsius"),
+        ("Phoenix hit 104F, a record for May.", "104", 104, "degrees Fahrenheit"),
+        ("Phoenix hit 115.5°F on Tuesday.", "115.5", 115.5, "degrees Fahrenheit"),
+        ("It fell to -5C overnight.", "-5", -5, "degrees Celsius"),
+        ("It fell to \u221212\u00b0C in the hills.", "\u221212", -12, "degrees Celsius"),
+        ("Forecasters expect 40 degrees Celsius by Friday.", "40", 40, "degrees Celsius"),
+        ("Forecasters expect 104 degrees Fahrenheit by Friday.", "104", 104, "degrees Fahrenheit"),
+        ("Forecasters expect 21 degrees C by Friday.", "21", 21, "degrees Celsius"),
+    ],
+)
+def test_a_temperature_is_a_reading_in_degrees(
+    text: str, token: str, value: float, noun: str
+) -> None:
+    found = mention(text, token)
+    assert (found.value, found.role, found.noun) == (pytest.approx(value), "other_count", noun)
+    assert text[found.start : found.end] == token  # the degree sign stays outside the span
+
+
+def test_a_range_of_temperatures() -> None:
+    found = mention("Highs of 40-45C are forecast.", "40-45")
+    assert (found.value, found.value_high, found.noun) == (40, 45, "degrees Celsius")
+
+
+def test_a_temperature_takes_no_casualty_role() -> None:
+    text = "Temperatures of 47C killed 12 people in the north."
+    assert mention(text, "47").role == "other_count"
+    assert mention(text, "12").role == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He paid 5c for a stamp.", "Pupils of Form 3C sat the exam.", "It was 30c a litre."],
+)
+def test_a_lower_case_c_or_a_class_is_no_temperature(text: str) -> None:
+    assert all("degrees" not in m.noun for m in extract_numbers(text)), extract_numbers(text)
