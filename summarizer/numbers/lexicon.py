@@ -27,6 +27,8 @@ __all__ = [
     "GLUED_CURRENCY",
     "GLUED_CURRENCY_HEADS",
     "HARM_ROLES",
+    "LEGAL_PARTS",
+    "LEGISLATION_WORDS",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
     "MATTER_NOUNS",
@@ -248,6 +250,18 @@ DESIGNATOR_WORDS = _words(
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
     "suite box code channel lane line pier terminal verse psalm row seat sector zone"
 )
+# The parts of a law cited by number ("Section 4 of the Act", "Article 370", "sections 302
+# and 34"): a reference the article states, kept as a mention (other_count, noun the part's
+# name) that no cue word turns into a toll; singular and plural, as a list has it.
+LEGAL_PARTS = {
+    word: word.removesuffix("s")
+    for word in _words(
+        "section sections subsection subsections article articles clause clauses paragraph "
+        "paragraphs chapter chapters schedule schedules"
+    )
+}
+# The name of a law its year follows ("the Criminal Justice Act 1984"): the year is a year.
+LEGISLATION_WORDS = _words("act acts ordinance ordinances code regulations rules order bill")
 LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "across", "to", "on", "outside", "inside", "around"}

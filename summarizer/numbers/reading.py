@@ -22,6 +22,8 @@ from summarizer.numbers.lexicon import (
     CURRENCY_SYMBOLS,
     DESIGNATOR_WORDS,
     GLUED_CURRENCY,
+    LEGAL_PARTS,
+    LEGISLATION_WORDS,
     LOCATION_PREPOSITIONS,
     LOWER_DESIGNATOR_PREFIXES,
     MONTH_WORDS,
@@ -176,6 +178,11 @@ def _read_clock(text: str, start: int, end: int, before: Before) -> Candidate:
 
 
 def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate | None:
+    part = _legal_part_before(before.words)
+    if part and text[end : end + 1] not in ("-", "/") and not text[end : end + 1].isalpha():
+        cand = Candidate(start, end, float(text[start:end].replace(",", "")), "digits", before)
+        cand.role, cand.locked, cand.noun, cand.unit_end = "other_count", True, part, end
+        return cand  # "Section 4 of the Act", "sections 302 and 34": a reference, no count
     if _is_digit_designation(text, start, end, before):
         return None
     if text[end : end + 1] == "/" or (start > 0 and text[start - 1] == "/"):
@@ -204,6 +211,20 @@ def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate |
     return cand
 
 
+def _legal_part_before(words: list[str]) -> str:
+    """The part of a law ("section") a number cites: the word right before, or the head of
+    a list of them ("sections 302, 307 and 34", "Articles 14 and 21")."""
+    at = len(words) - 1
+    while at > 0 and (words[at] in (",", "and", "or", "&") or words[at].isdigit()):
+        at -= 1  # back over "302 , 307 and"
+    if at < 0 or words[at] not in LEGAL_PARTS:
+        return ""
+    listed = words[at + 1 :]
+    if listed and (listed[-1] not in (",", "and", "or", "&") or not listed[0].isdigit()):
+        return ""  # "Article 5 10 people": only a list joined by commas and "and" continues
+    return LEGAL_PARTS[words[at]]
+
+
 def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bool:
     """ "F-16", "COVID-19", "S-300", "Resolution 2231", "Xbox 360", "No. 10", "#3"."""
     prev = text[start - 1] if start > 0 else " "
@@ -226,6 +247,8 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
     if not before.words or start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return False
     word = before.words[-1]
+    if word in LEGISLATION_WORDS and _year_digits(text, start):
+        return False  # "the Criminal Justice Act 1984": the law's year
     if word in DESIGNATOR_WORDS:
         return True
     if word in NOT_DESIGNATORS or word in CURRENCY_CODES:
@@ -235,6 +258,16 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
         return False  # lower case, or an adverb ("Reportedly 30 ...")
     # "In Gaza 20 people ..." names a place, not a model.
     return not (len(before.words) >= 2 and before.words[-2] in LOCATION_PREPOSITIONS)
+
+
+def _year_digits(text: str, start: int) -> bool:
+    """Four digits at ``start`` that can be a year (1500..2100), and no more digits."""
+    digits = text[start : start + 4]
+    return (
+        digits.isdigit()
+        and not text[start + 4 : start + 5].isdigit()
+        and 1500 <= int(digits) <= 2100
+    )
 
 
 def _read_digit_suffix(text: str, cand: Candidate) -> bool:

@@ -180,3 +180,48 @@ def test_a_temperature_takes_no_casualty_role() -> None:
 )
 def test_a_lower_case_c_or_a_class_is_no_temperature(text: str) -> None:
     assert all("degrees" not in m.noun for m in extract_numbers(text)), extract_numbers(text)
+
+
+# --------------------------------------------------------------------------- legal references
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun"),
+    [
+        ("He is held under Section 4 of the Public Order Act 1994.", "4", "section"),
+        ("The firm admitted breaching section 2 of the Factories Act.", "2", "section"),
+        ("The repeal of Article 370 was upheld.", "370", "article"),
+        ("Clause 7 of the contract was void.", "7", "clause"),
+        ("See paragraph 12 of the ruling.", "12", "paragraph"),
+        ("The airline filed for Chapter 11 protection.", "11", "chapter"),
+        ("He was charged under Sections 302, 307 and 34 of the IPC.", "307", "section"),
+        ("He was charged under Sections 302, 307 and 34 of the IPC.", "34", "section"),
+        ("Articles 14 and 21 protect equality and life.", "21", "article"),
+    ],
+)
+def test_the_number_of_a_part_of_a_law_is_a_reference(text: str, token: str, noun: str) -> None:
+    found = mention(text, token)
+    assert (found.role, found.noun) == ("other_count", noun)
+
+
+def test_a_reference_takes_no_casualty_role() -> None:
+    text = "Section 144 was imposed after 12 people were killed."
+    assert mention(text, "144").role == "other_count"
+    assert mention(text, "12").role == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("He is held under Section 4 of the Criminal Justice Act 1984.", "1984"),
+        ("The firm breached the Health and Safety at Work Act 1974 twice.", "1974"),
+        ("Police used the Public Order Ordinance 2002 against marchers.", "2002"),
+        ("He was charged under the Arms Act, 1959.", "1959"),
+    ],
+)
+def test_the_year_after_the_name_of_a_law_is_a_year(text: str, token: str) -> None:
+    assert mention(text, token).role == "date_or_year"
+
+
+def test_a_resolution_stays_a_designation() -> None:
+    assert "2231" not in texts("Iran breached Resolution 2231.")
