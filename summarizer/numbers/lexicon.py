@@ -50,6 +50,7 @@ __all__ = [
     "PRONOUNS",
     "PRONOUN_ONE_BEFORE",
     "QUAL_MAX_WORDS",
+    "RESULT_WORDS",
     "SETTLEMENT_NOUNS",
     "STRUCTURE_NOUNS",
     "SUBJECT_WORDS",
@@ -262,6 +263,13 @@ LEGAL_PARTS = {
 }
 # The name of a law its year follows ("the Criminal Justice Act 1984"): the year is a year.
 LEGISLATION_WORDS = _words("act acts ordinance ordinances code regulations rules order bill")
+# Words of a match result before a score ("beat Corrib United 3-1", "drew 2-2", "a 1-0
+# win"): the score is two numbers, never a range, and a team's name is no model name.
+RESULT_WORDS = _words(
+    "beat beats beaten beating won win wins winning lost lose loses losing drew draw draws "
+    "drawn defeated defeat defeats thrashed edged routed downed trounced hammered crushed led "
+    "lead leads leading trailed trail trailing victory scoreline score"
+)
 LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
 LOCATION_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "across", "to", "on", "outside", "inside", "around"}

@@ -57,6 +57,7 @@ __all__ = [
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
     "RANGE_TAIL",
+    "SCORE",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
     "SPACE_GROUPS",
@@ -163,6 +164,11 @@ PRONOUN_ONE_AFTER = lazy_compile(
     r"|key|leading|first|last|only|very|\w+est)\b"
     r"|\s+of\s+(?:those|these)\s+(?:days|things|times)\b|\s+or\s+(?:another|the\s+other)\b",
     re.IGNORECASE,
+)
+# A score: two small numbers joined by a hyphen or dash ("3-1", "2–2"), no more digits.
+SCORE = lazy_compile(
+    r"\d{1,2}[-–]\d{1,2}(?![\d%]|[.,]\d|\s?(?:pc|pct|per\s?cent|percent)\b"
+    r"|\s+(?!thanks\b)[a-z]+s\b)"  # not "won 10-12 seats": a range of a counted noun
 )
 SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
 MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")

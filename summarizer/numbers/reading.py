@@ -32,6 +32,7 @@ from summarizer.numbers.lexicon import (
     PRE_QUALIFIERS,
     PRONOUN_ONE_BEFORE,
     QUAL_MAX_WORDS,
+    RESULT_WORDS,
 )
 from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
@@ -51,6 +52,7 @@ from summarizer.numbers.patterns import (
     NEXT_WORD,
     PRONOUN_ONE_AFTER,
     RANGE_TAIL,
+    SCORE,
     SECOND_AS_UNIT,
     SPACE_GROUPS,
     SPACED_SCALE,
@@ -183,7 +185,8 @@ def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate |
         cand = Candidate(start, end, float(text[start:end].replace(",", "")), "digits", before)
         cand.role, cand.locked, cand.noun, cand.unit_end = "other_count", True, part, end
         return cand  # "Section 4 of the Act", "sections 302 and 34": a reference, no count
-    if _is_digit_designation(text, start, end, before):
+    score = _is_score(text, start, before) or _is_score(text, start - 2, before, start - 3)
+    if not score and _is_digit_designation(text, start, end, before):
         return None
     if text[end : end + 1] == "/" or (start > 0 and text[start - 1] == "/"):
         return None  # fractions, dates and scores written with slashes: not handled
@@ -205,10 +208,31 @@ def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate |
     if not _read_digit_suffix(text, cand):
         return None
     _read_and_a_half(text, cand)
+    if score:  # "beat them 1-3": a score, two numbers, neither a range nor a toll
+        cand.role, cand.locked, cand.noun = "other_count", True, "score"
+        return cand
     _read_range(text, cand)
     _read_sign(text, cand)
     read_after(text, cand)
     return cand
+
+
+def _is_score(text: str, start: int, before: Before, at: int = -1) -> bool:
+    """ "beat Corrib United 3-1", "drew 2-2", "a 1-0 win": a match's score, after a word of
+    a result (or before "win", "defeat"...): two numbers, the team's name no designator.
+
+    With ``at``, the score is sought starting there (its second number is at ``start``)."""
+    for begin in (start, at) if at >= 0 else (start,):
+        if begin < 0 or (begin > 0 and text[begin - 1].isdigit()):
+            continue
+        score = SCORE.match(text, begin)
+        if score is None or score.end() < start:
+            continue
+        if any(word in RESULT_WORDS for word in before.words[-7:]):
+            return True
+        nxt = NEXT_WORD.match(text, score.end())
+        return nxt is not None and nxt.group(1) in RESULT_WORDS
+    return False
 
 
 def _legal_part_before(words: list[str]) -> str:

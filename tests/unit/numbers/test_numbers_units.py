@@ -225,3 +225,35 @@ def test_the_year_after_the_name_of_a_law_is_a_year(text: str, token: str) -> No
 
 def test_a_resolution_stays_a_designation() -> None:
     assert "2231" not in texts("Iran breached Resolution 2231.")
+
+
+# --------------------------------------------------------------------------- match scores
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Rovers came from behind to beat Corrib United 3-1 at home.", "3", "1"),
+        ("Athletic beat Suir Valley 1-0 thanks to a late goal.", "1", "0"),
+        ("City lost 1-3 at home on Saturday.", "1", "3"),
+        ("A 2-0 win lifted them to second.", "2", "0"),
+        ("Kenya defeated Uganda 24–17 in the final.", "24", "17"),
+        ("The Harps drew 2-2 with Ennis Town.", "2", "2"),
+    ],
+)
+def test_a_score_after_a_result_is_two_numbers(text: str, first: str, second: str) -> None:
+    found = [m for m in extract_numbers(text) if m.noun == "score"]
+    assert [m.text for m in found] == [first, second], extract_numbers(text)
+    assert all(m.role == "other_count" and m.value_high is None for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The party won 10-12 seats, polls suggest.", "10-12"),
+        ("Between 30-40 people were hurt.", "30-40"),
+        ("It won 15-20 per cent of the vote.", "15-20"),
+    ],
+)
+def test_a_range_of_a_counted_noun_is_no_score(text: str, token: str) -> None:
+    assert mention(text, token).qualifier == "range"
