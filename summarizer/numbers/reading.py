@@ -37,6 +37,7 @@ from summarizer.numbers.lexicon import (
 from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
 from summarizer.numbers.patterns import (
+    AFTER,
     AND_A_HALF,
     ARTICLE_GAP,
     ATTACHED_SUFFIX,
@@ -263,7 +264,19 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
-    return _follows_designator(text, start, before)
+    return _follows_designator(text, start, before) and not _measured(text, end)
+
+
+def _measured(text: str, end: int) -> bool:
+    """A unit after the number makes it a measure, whatever names it: "crossed the line 41
+    seconds ahead", "Route 9 miles north", "Windows 10 per cent cheaper"."""
+    after = AFTER.match(text, end)
+    if after is None or after.lastgroup not in _MEASURE_GROUPS:
+        return False
+    return after.lastgroup != "temp" or after.group("glued") is None  # "Form 3C": a class
+
+
+_MEASURE_GROUPS = frozenset({"pct", "points", "distance", "duration", "temp", "money"})
 
 
 def _follows_designator(text: str, start: int, before: Before) -> bool:

@@ -257,3 +257,29 @@ def test_a_score_after_a_result_is_two_numbers(text: str, first: str, second: st
 )
 def test_a_range_of_a_counted_noun_is_no_score(text: str, token: str) -> None:
     assert mention(text, token).qualifier == "range"
+
+
+# --------------------------------------------------------------------------- measures after a name
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("She crossed the line 41 seconds ahead of the champion.", "41", "duration"),
+        ("He finished the stage 12 minutes behind the leader.", "12", "duration"),
+        ("The fire reached Highway 7 kilometres from town.", "7", "distance"),
+        ("Fares on Route 9 rose 5 per cent.", "5", "percentage"),
+    ],
+)
+def test_a_unit_after_the_number_makes_it_a_measure_after_a_name(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [("Flight 370 vanished.", "370"), ("Line 3 trains stopped.", "3")],
+)
+def test_a_name_and_its_number_without_a_unit_stay_a_designation(text: str, token: str) -> None:
+    assert token not in texts(text)
