@@ -39,6 +39,7 @@ __all__ = [
     "NOT_DESIGNATORS",
     "NOUN_SKIP_LEAD",
     "NOUN_STOP",
+    "OCCASION_PLURALS",
     "ONE_IDIOMS",
     "PEOPLE_NOUNS",
     "PERIOD_NOUNS",
@@ -269,6 +270,12 @@ RESULT_WORDS = _words(
     "beat beats beaten beating won win wins winning lost lose loses losing drew draw draws "
     "drawn defeated defeat defeats thrashed edged routed downed trounced hammered crushed led "
     "lead leads leading trailed trail trailing victory scoreline score"
+)
+# Plural nouns of an occasion a year can name ("the 2022 polls", "the 1998 floods"): after
+# a determiner, the four digits before them are its year, not a count.
+OCCASION_PLURALS = _words(
+    "polls elections primaries games olympics paralympics championships finals floods riots "
+    "protests talks accords hearings census surveys budgets midterms"
 )
 LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
 LOCATION_PREPOSITIONS = frozenset(

@@ -22,6 +22,7 @@ from summarizer.numbers.lexicon import (
     MONTH_WORDS,
     NATIONAL_CURRENCY,
     NOUN_STOP,
+    OCCASION_PLURALS,
     PERSON_WORDS,
     POST_QUALIFIER_VALUE,
     WEEKDAY_WORDS,
@@ -266,11 +267,14 @@ def _is_year(text: str, cand: Candidate) -> bool:
     nxt = NEXT_WORD.match(text, cand.end)
     word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
     counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in NOUN_STOP
+    if counts and word in OCCASION_PLURALS and before.words[-1:] in _DETERMINERS:
+        return True  # "in the 2022 polls", "the 1998 floods": the year of an occasion
     if before.words and before.words[-1] in YEAR_PREPOSITIONS:
         return not (counts and cand.kind == "range")  # "between 1500 and 2000 people"
     return not counts
 
 
+_DETERMINERS = (["the"], ["its"], ["their"], ["his"], ["her"], ["our"])
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
 

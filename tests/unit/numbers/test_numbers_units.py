@@ -283,3 +283,21 @@ def test_a_unit_after_the_number_makes_it_a_measure_after_a_name(
 )
 def test_a_name_and_its_number_without_a_unit_stay_a_designation(text: str, token: str) -> None:
     assert token not in texts(text)
+
+
+# --------------------------------------------------------------------------- the year of an occasion
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("In the 2022 polls, the mayor won by 9,000 votes.", "2022", "date_or_year"),
+        ("The 1998 floods were worse.", "1998", "date_or_year"),
+        ("Their 2019 elections were delayed.", "2019", "date_or_year"),
+        ("The 2016 Olympics cost more.", "2016", "date_or_year"),
+        ("The 2000 people who came were fed.", "2000", "other_count"),
+        ("Some 2000 protests were held.", "2000", "other_count"),
+    ],
+)
+def test_a_year_before_an_occasion_after_a_determiner(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
