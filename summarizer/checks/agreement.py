@@ -27,7 +27,6 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.numbers import NumberMention
-from summarizer.numbers.lexicon import NATIONAL_CURRENCY
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -415,32 +414,18 @@ def unit_problem(noun: str, mention: NumberMention, how: str) -> str | None:
     return None
 
 
-_DOLLARS = frozenset(code for (_, word), code in NATIONAL_CURRENCY.items() if word == "dollar")
-
-
 def currency_of(text: str) -> str | None:
-    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any;
-    a nationality before the currency word names another ("Egyptian pounds" -> EGP)."""
-    before = ["", ""]
+    """The ISO code of the first currency ``text`` names ("USD billion" -> USD), if any."""
     for token in _CURRENCY_TOKEN.findall(text):
-        low = token.lower()
-        code = _CURRENCY_WORDS.get(low)
+        code = _CURRENCY_WORDS.get(token.lower())
         if code:
-            word = low.removesuffix("s")
-            return (
-                NATIONAL_CURRENCY.get((before[-1], word))
-                or NATIONAL_CURRENCY.get((" ".join(before[-2:]), word))  # "Hong Kong dollars"
-                or code
-            )
-        before = [before[-1], low]
+            return code
     return None
 
 
 def _currency_problem(noun: str, mention: NumberMention) -> str | None:
     stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
     claimed = currency_of(noun)
-    if claimed in _DOLLARS and stated == "USD":
-        claimed = stated  # "$8.5 million" in a Canadian paper: a bare "$" names no nation
     if claimed and stated and claimed != stated:
         return f"the article's {mention.text!r} is in {stated}, not {claimed}"
     stated_cents = bool(_CENTS.search(mention.noun))
