@@ -80,8 +80,7 @@ PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
         "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
-        "|an estimated|estimated|estimated at|estimated to be|put at|circa|approx|an approximate"
-        "|shortly before|shortly after"
+        "|an estimated|estimated|circa|approx|an approximate|shortly before|shortly after"
         "|just before|just after|soon after|on or about|on or around",
         "at_most": "up to|as many as|as much as|at most|no more than|not more than|a maximum of"
         "|within|inside of"

@@ -301,16 +301,3 @@ def test_a_name_and_its_number_without_a_unit_stay_a_designation(text: str, toke
 )
 def test_a_year_before_an_occasion_after_a_determiner(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token"),
-    [
-        ("Flood losses were estimated at Rs 280bn.", "280bn"),
-        ("The crowd was estimated at 20,000.", "20,000"),
-        ("Damage was put at $5m by the insurer.", "5m"),
-        ("Turnout is estimated to be 61pc.", "61"),
-    ],
-)
-def test_estimated_at_is_approximately(text: str, token: str) -> None:
-    assert mention(text, token).qualifier == "approximately"
