@@ -28,16 +28,22 @@ __all__ = [
     "DOLLAR_PREFIXES",
     "DURATION_WORDS",
     "GLUED_CURRENCY",
+    "GLUED_CURRENCY_HEADS",
     "HARM_ROLES",
     "HEADLINE_VERBS",
+    "LEGAL_PARTS",
+    "LEGISLATION_WORDS",
     "LOCATION_PREPOSITIONS",
     "LOWER_DESIGNATOR_PREFIXES",
+    "MATTER_NOUNS",
+    "MONEY_SHAPED_ONLY",
     "MONTH_WORDS",
     "NATIONAL_CURRENCY",
     "NOT_CASUALTY_NOUNS",
     "NOT_DESIGNATORS",
     "NOUN_SKIP_LEAD",
     "NOUN_STOP",
+    "OCCASION_PLURALS",
     "ONE_IDIOMS",
     "PEOPLE_NOUNS",
     "PERIOD_NOUNS",
@@ -49,6 +55,7 @@ __all__ = [
     "PRONOUNS",
     "PRONOUN_ONE_BEFORE",
     "QUAL_MAX_WORDS",
+    "RESULT_WORDS",
     "SETTLEMENT_NOUNS",
     "STRUCTURE_NOUNS",
     "SUBJECT_WORDS",
@@ -141,7 +148,20 @@ CURRENCY_CODES = {
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
-GLUED_CURRENCY = {"r": "ZAR", "rs": "INR", "sh": "KES", "ksh": "KES", "kshs": "KES", "tk": "BDT"}
+GLUED_CURRENCY = {
+    "r": "ZAR",
+    "rs": "INR",
+    "sh": "KES",
+    "ksh": "KES",
+    "kshs": "KES",
+    "n": "NGN",  # the naira as Nigerian papers write it: "N486.2 million", "N5bn"
+    "k": "ZMW",  # the kwacha: "K30 million"
+    "p": "PHP",  # the Philippine peso: "P1.2 billion"
+    "tk": "BDT",  # the taka: "Tk500 crore"
+}
+# The letters looked for against digits, and those that need a money-shaped number after.
+GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "$A")
+MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
     "us": "USD",
@@ -187,6 +207,13 @@ CURRENCY_WORD_CODE = {
     "baht": "THB",
     "kwacha": "ZMW",
 }
+# Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after
+# "over", the sum says what the matter is about, not a lower bound.
+MATTER_NOUNS = _words(
+    "fraud frauds scam scams theft thefts heist bribe bribes bribery embezzlement laundering "
+    "debt debts loan loans deal deals contract contracts lawsuit suit settlement dispute row "
+    "scandal payout payouts tender tenders"
+)
 # A nationality before the currency word names another currency: "Canadian dollars" is CAD.
 NATIONAL_CURRENCY = {
     ("canadian", "dollar"): "CAD",
@@ -267,6 +294,31 @@ DESIGNATOR_WORDS = _words(
     "platform gate room number no no. model version level phase category grade page exhibit item "
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
     "suite box code channel lane line pier terminal verse psalm row seat sector zone"
+)
+# The parts of a law cited by number ("Section 4 of the Act", "Article 370", "sections 302
+# and 34"): a reference the article states, kept as a mention (other_count, noun the part's
+# name) that no cue word turns into a toll; singular and plural, as a list has it.
+LEGAL_PARTS = {
+    word: word.removesuffix("s")
+    for word in _words(
+        "section sections subsection subsections article articles clause clauses paragraph "
+        "paragraphs chapter chapters schedule schedules"
+    )
+}
+# The name of a law its year follows ("the Criminal Justice Act 1984"): the year is a year.
+LEGISLATION_WORDS = _words("act acts ordinance ordinances code regulations rules order bill")
+# Words of a match result before a score ("beat Corrib United 3-1", "drew 2-2", "a 1-0
+# win"): the score is two numbers, never a range, and a team's name is no model name.
+RESULT_WORDS = _words(
+    "beat beats beaten beating won win wins winning lost lose loses losing drew draw draws "
+    "drawn defeated defeat defeats thrashed edged routed downed trounced hammered crushed led "
+    "lead leads leading trailed trail trailing victory scoreline score"
+)
+# Plural nouns of an occasion a year can name ("the 2022 polls", "the 1998 floods"): after
+# a determiner, the four digits before them are its year, not a count.
+OCCASION_PLURALS = _words(
+    "polls elections primaries games olympics paralympics championships finals floods riots "
+    "protests talks accords hearings census surveys budgets midterms"
 )
 LOWER_DESIGNATOR_PREFIXES = frozenset({"covid", "sars", "mers"})  # "covid-19"
 LOCATION_PREPOSITIONS = frozenset(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 
-from summarizer.numbers.lexicon import CUE_ROLE
-from summarizer.numbers.patterns import LEX, LEX_HEAD
+from summarizer.numbers.lexicon import CUE_ROLE, GLUED_CURRENCY_HEADS, MONEY_SHAPED_ONLY
+from summarizer.numbers.patterns import GLUED_MONEY_SHAPE, LEX, LEX_HEAD
 
 __all__ = ["lex", "normalized_token"]
 
@@ -44,19 +44,27 @@ def _glued_currency_starts(text: str, body_start: int) -> list[int]:
     """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500",
     "Tk500", "$A3.4bn").
 
+    A single letter that also starts codes and names ("N95 masks", "the K2 summit", "P5
+    nations") is a currency only before a number shaped like money: thousands groups
+    ("N2,000"), a scale ("N5bn", "K1.2 million") or three digits and more ("N486").
+
     ``str.find`` for the capital letter is many times faster than a regex scan, and digits
     glued to letters are rare, so each hit is checked in Python.
     """
     found = []
-    for head in ("R", "Sh", "KSh", "Ksh", "Tk", "$A"):
+    for head in GLUED_CURRENCY_HEADS:
         at = text.find(head, body_start)
         while at >= 0:
             end = at + len(head)
-            if text[end : end + 1] == "s":  # "Rs500", "Kshs300"
+            if text[end : end + 1] == "s" and head != "Tk":  # "Rs500", "Kshs300"
                 end += 1
             before = text[at - 1] if at > 0 else " "
-            if text[end : end + 1].isdigit() and not (before.isalnum() or before in "._-"):
-                found.append(end)  # not inside a word or a code ("XR2", "F-R2")
+            if (
+                text[end : end + 1].isdigit()
+                and not (before.isalnum() or before in "._-")  # not "XR2", "F-R2"
+                and (head not in MONEY_SHAPED_ONLY or GLUED_MONEY_SHAPE.match(text, end))
+            ):
+                found.append(end)
             at = text.find(head, at + 1)
     return found
 

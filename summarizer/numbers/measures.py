@@ -18,9 +18,11 @@ from summarizer.numbers.lexicon import (
     DISTANCE_WORDS,
     DURATION_WORDS,
     LOCATION_PREPOSITIONS,
+    MATTER_NOUNS,
     MONTH_WORDS,
     NATIONAL_CURRENCY,
     NOUN_STOP,
+    OCCASION_PLURALS,
     PERSON_WORDS,
     POST_QUALIFIER_VALUE,
     WEEKDAY_WORDS,
@@ -95,6 +97,11 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
             what,
             "basis points",  # hundredths of a point: "cut rates by 25 basis points"
         )
+    if what == "temp":  # "46.4C", "-5°C", "104 degrees Fahrenheit": a reading, not a count
+        scale = (after.group("deg") or after.group("glued") or after.group("scale") or "").lower()[
+            :1
+        ]
+        return "other_count", _TEMPERATURE_NOUN.get(scale, "degrees")
     if what in ("distance", "speed"):  # an area or a speed is no length: other_count
         unit = " ".join(after.group(what).split())
         return measure_role(unit), unit
@@ -105,6 +112,9 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
     if what == "half_of" and cand.kind == "half":
         return "duration", after.group("half_unit").lower()  # "half an hour"
     return None
+
+
+_TEMPERATURE_NOUN = {"c": "degrees Celsius", "f": "degrees Fahrenheit"}
 
 
 def _is_age(cand: Candidate, unit: str) -> bool:
@@ -299,11 +309,14 @@ def _is_year(text: str, cand: Candidate) -> bool:
     nxt = NEXT_WORD.match(text, cand.end)
     word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
     counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in NOUN_STOP
+    if counts and word in OCCASION_PLURALS and before.words[-1:] in _DETERMINERS:
+        return True  # "in the 2022 polls", "the 1998 floods": the year of an occasion
     if before.words and before.words[-1] in YEAR_PREPOSITIONS:
         return not (counts and cand.kind == "range")  # "between 1500 and 2000 people"
     return not counts
 
 
+_DETERMINERS = (["the"], ["its"], ["their"], ["his"], ["her"], ["our"])
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
 
@@ -317,7 +330,7 @@ def _read_qualifier(text: str, cand: Candidate) -> None:
     if cand.qualifier == "range":
         return
     qualifier = cand.before.qualifier
-    if qualifier and _over_means_during(text, cand):
+    if qualifier and (_over_means_during(text, cand) or _over_means_about(text, cand)):
         qualifier = ""
     if not qualifier and post:
         qualifier = POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
@@ -339,3 +352,12 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
         return False
     bare = cand.before.bare
     return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
+
+
+def _over_means_about(text: str, cand: Candidate) -> bool:
+    """ "jailed over N486m fraud", "a row over a $2bn deal": "over" says what the matter is
+    about when the sum names a matter (fraud, debt, deal); "over $5m in damage" is a bound."""
+    if cand.before.qualifier_word != "over" or cand.role != "money":
+        return False
+    nxt = NEXT_WORD.match(text, max(cand.unit_end, cand.end))
+    return nxt is not None and nxt.group(1) in MATTER_NOUNS

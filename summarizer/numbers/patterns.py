@@ -35,6 +35,7 @@ __all__ = [
     "DESIGNATOR_TOKEN",
     "DIGITS",
     "DOLLAR_PREFIX",
+    "GLUED_MONEY_SHAPE",
     "GOVERNED_GAP",
     "HMS",
     "HYPHEN_PREFIX",
@@ -65,6 +66,7 @@ __all__ = [
     "PROJECTILES",
     "PRONOUN_ONE_AFTER",
     "RANGE_TAIL",
+    "SCORE",
     "SCORE_AFTER",
     "SECOND_AS_UNIT",
     "SPACED_SCALE",
@@ -102,6 +104,13 @@ def _lex_token() -> str:
 
 LEX = lazy_compile(lambda: rf"[{_LEX_BEFORE}]{_lex_token()}")
 LEX_HEAD = lazy_compile(_lex_token)
+# Digits after a one-letter currency ("N486.2 million", "K2,000", "P1.2bn"): shaped like
+# money (grouped, scaled, or three digits and more), not a code ("N95", "K2", "P5").
+GLUED_MONEY_SHAPE = lazy_compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])"
+    r"|\d+(?:\.\d+)?\s?(?:bn|mn|tn|m|k|b|billion|million|trillion|thousand|crores?|lakhs?)\b"
+    r"|\d{3,}(?:\.\d+)?(?![\w-])"
+)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -133,7 +142,9 @@ DIGITS = lazy_compile(
 WORDNUM = lazy_compile(rf"(?:{nw.CARDINAL})\b", re.IGNORECASE)
 MERIDIAN = lazy_compile(r"\s?([ap])\.?m", re.IGNORECASE)
 ATTACHED_SUFFIX = lazy_compile(
-    r"(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
+    r"(?P<pct>pct|pc|p\.c\.?)(?![A-Za-z])"
+    r"|(?P<temp>(?-i:[CF]))(?![A-Za-z])"  # "46.4C", "104F": read as degrees after
+    r"|(?P<scale>(?-i:MM)|bln|mln|mil|bn|mn|tn|trn|k|m|b)(?![A-Za-z])|(?P<ord>st|nd|rd|th)\b"
     r"|(?P<decade>s)\b"
     r"|(?P<unit>km²|km2|km|kg|cm|mm|mph|kph|ft|mi|lbs?|mw|gw|kw|kwh|mb|gb|tb|hz|ghz|sq|bps|pc)\b",
     re.IGNORECASE,
@@ -171,6 +182,11 @@ PRONOUN_ONE_AFTER = lazy_compile(
     r"|\s+of\s+(?:those|these)\s+(?:days|things|times)\b|\s+or\s+(?:another|the\s+other)\b",
     re.IGNORECASE,
 )
+# A score: two small numbers joined by a hyphen or dash ("3-1", "2–2"), no more digits.
+SCORE = lazy_compile(
+    r"\d{1,2}[-–]\d{1,2}(?![\d%]|[.,]\d|\s?(?:pc|pct|per\s?cent|percent)\b"
+    r"|\s+(?!thanks\b)[a-z]+s\b)"  # not "won 10-12 seats": a range of a counted noun
+)
 SPACE_GROUPS = lazy_compile(r"(?: \d{3})+(?![\d]|[.,]\d)")
 MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
 
@@ -188,8 +204,10 @@ _DURATION_UNIT = (
 )
 # Everything that can follow a number and say what it measures, in one alternation.
 AFTER = lazy_compile(
-    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pc\b))"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b|p\.c\.?(?![A-Za-z])))"
     r"|(?P<points>\s?(?:an?\s+)?percentage\s+points?\b)"
+    r"|(?P<temp>\s?°\s?(?P<deg>(?-i:[CF]))?(?![A-Za-z])|(?P<glued>(?-i:[CF]))(?![A-Za-z])"
+    r"|\s+degrees?\s+(?P<scale>celsius|centigrade|fahrenheit|(?-i:[CF]))(?![A-Za-z]))"
     r"|(?P<bps>\s+basis\s+points?\b|\s?bps\b)"
     r"|(?P<oclock>\s+o['’]clock\b)"
     r"|(?P<clock_zone>(?=\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|local\s+time)\b))"

@@ -25,6 +25,8 @@ from summarizer.numbers.lexicon import (
     DOLLAR_PREFIXES,
     GLUED_CURRENCY,
     HEADLINE_VERBS,
+    LEGAL_PARTS,
+    LEGISLATION_WORDS,
     LOCATION_PREPOSITIONS,
     LOWER_DESIGNATOR_PREFIXES,
     MONTH_WORDS,
@@ -33,11 +35,13 @@ from summarizer.numbers.lexicon import (
     PRE_QUALIFIERS,
     PRONOUN_ONE_BEFORE,
     QUAL_MAX_WORDS,
+    RESULT_WORDS,
     measure_role,
 )
 from summarizer.numbers.measures import read_after
 from summarizer.numbers.mention import Before, Candidate
 from summarizer.numbers.patterns import (
+    AFTER,
     AND_A_HALF,
     ARTICLE_GAP,
     ATTACHED_SUFFIX,
@@ -54,6 +58,7 @@ from summarizer.numbers.patterns import (
     NEXT_WORD,
     PRONOUN_ONE_AFTER,
     RANGE_TAIL,
+    SCORE,
     SCORE_AFTER,
     SECOND_AS_UNIT,
     SPACE_GROUPS,
@@ -189,7 +194,13 @@ def _read_clock(text: str, start: int, end: int, before: Before) -> Candidate:
 
 
 def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate | None:
-    if _is_digit_designation(text, start, end, before):
+    part = _legal_part_before(before.words)
+    if part and text[end : end + 1] not in ("-", "/") and not text[end : end + 1].isalpha():
+        cand = Candidate(start, end, float(text[start:end].replace(",", "")), "digits", before)
+        cand.role, cand.locked, cand.noun, cand.unit_end = "other_count", True, part, end
+        return cand  # "Section 4 of the Act", "sections 302 and 34": a reference, no count
+    score = _is_score(text, start, before) or _is_score(text, start - 2, before, start - 3)
+    if not score and _is_digit_designation(text, start, end, before):
         return None
     if text[end : end + 1] == "/" or (start > 0 and text[start - 1] == "/"):
         return None  # fractions, dates and scores written with slashes: not handled
@@ -211,10 +222,45 @@ def _read_digits(text: str, start: int, end: int, before: Before) -> Candidate |
     if not _read_digit_suffix(text, cand):
         return None
     _read_and_a_half(text, cand)
+    if score:  # "beat them 1-3": a score, two numbers, neither a range nor a toll
+        cand.role, cand.locked, cand.noun = "other_count", True, "score"
+        return cand
     _read_range(text, cand)
     _read_sign(text, cand)
     read_after(text, cand)
     return cand
+
+
+def _is_score(text: str, start: int, before: Before, at: int = -1) -> bool:
+    """ "beat Corrib United 3-1", "drew 2-2", "a 1-0 win": a match's score, after a word of
+    a result (or before "win", "defeat"...): two numbers, the team's name no designator.
+
+    With ``at``, the score is sought starting there (its second number is at ``start``)."""
+    for begin in (start, at) if at >= 0 else (start,):
+        if begin < 0 or (begin > 0 and text[begin - 1].isdigit()):
+            continue
+        score = SCORE.match(text, begin)
+        if score is None or score.end() < start:
+            continue
+        if any(word in RESULT_WORDS for word in before.words[-7:]):
+            return True
+        nxt = NEXT_WORD.match(text, score.end())
+        return nxt is not None and nxt.group(1) in RESULT_WORDS
+    return False
+
+
+def _legal_part_before(words: list[str]) -> str:
+    """The part of a law ("section") a number cites: the word right before, or the head of
+    a list of them ("sections 302, 307 and 34", "Articles 14 and 21")."""
+    at = len(words) - 1
+    while at > 0 and (words[at] in (",", "and", "or", "&") or words[at].isdigit()):
+        at -= 1  # back over "302 , 307 and"
+    if at < 0 or words[at] not in LEGAL_PARTS:
+        return ""
+    listed = words[at + 1 :]
+    if listed and (listed[-1] not in (",", "and", "or", "&") or not listed[0].isdigit()):
+        return ""  # "Article 5 10 people": only a list joined by commas and "and" continues
+    return LEGAL_PARTS[words[at]]
 
 
 def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bool:
@@ -231,10 +277,22 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
             return True
     if "," in text[start:end] or "." in text[start:end]:
         return False
-    if not _follows_designator(text, start, before):
+    if not _follows_designator(text, start, before) or _measured(text, end):
         return False
     # "beat Corrib United 3-1", "Munster 24-17": a score, not a model ("Boeing 737-800")
     return not SCORE_AFTER.match(text, end) or before.words[-1] in DESIGNATOR_WORDS
+
+
+def _measured(text: str, end: int) -> bool:
+    """A unit after the number makes it a measure, whatever names it: "crossed the line 41
+    seconds ahead", "Route 9 miles north", "Windows 10 per cent cheaper"."""
+    after = AFTER.match(text, end)
+    if after is None or after.lastgroup not in _MEASURE_GROUPS:
+        return False
+    return after.lastgroup != "temp" or after.group("glued") is None  # "Form 3C": a class
+
+
+_MEASURE_GROUPS = frozenset({"pct", "points", "distance", "speed", "duration", "temp", "money"})
 
 
 def _follows_designator(text: str, start: int, before: Before) -> bool:
@@ -242,6 +300,8 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
     if not before.words or start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return False
     word = before.words[-1]
+    if word in LEGISLATION_WORDS and _year_digits(text, start):
+        return False  # "the Criminal Justice Act 1984": the law's year
     if word in DESIGNATOR_WORDS:
         return True
     if word in NOT_DESIGNATORS or word in CURRENCY_CODES or _verb_form(word):
@@ -262,6 +322,16 @@ def _verb_form(word: str) -> bool:
     return len(word) > 4 and word.endswith("ing")
 
 
+def _year_digits(text: str, start: int) -> bool:
+    """Four digits at ``start`` that can be a year (1500..2100), and no more digits."""
+    digits = text[start : start + 4]
+    return (
+        digits.isdigit()
+        and not text[start + 4 : start + 5].isdigit()
+        and 1500 <= int(digits) <= 2100
+    )
+
+
 def _read_digit_suffix(text: str, cand: Candidate) -> bool:
     """Letters right after the digits: scale, ordinal, decade or unit; False for identifiers."""
     end = cand.end
@@ -271,6 +341,8 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
     suffix = ATTACHED_SUFFIX.match(text, end)
     if not suffix:
         return False  # "5G", "3D": identifiers
+    if suffix.group("pct") or suffix.group("temp"):
+        return True  # "4.1pc", "46.4C": the unit stays outside the span, as "%" does
     if suffix.group("scale"):
         letters = suffix.group("scale").lower()
         if letters == "m" and not cand.currency and _means_metres(text, cand, suffix.end()):
