@@ -65,12 +65,18 @@ def _table() -> dict[str, str]:
         add(city["name"], "big city" if city["population"] >= _BIG_CITY else "city")
     # English spellings are often alternate names ("Basra" for "Al Basrah"): plain ASCII
     # ones of cities of 100,000 or more (the small ones' lists hold people's names), and
-    # only where the name is no other place.
+    # only where the name is no other place. Not codes ("BJP", "ACT", "RAI": airport and
+    # local codes), which folded would make a party, "the Act" or a broadcaster a city.
     for city in cache.get_cities().values():
         if city["population"] < _ALTERNATE_NAMES_FROM:
             continue
         for other in city.get("alternatenames", ()):
-            if other[:1].isupper() and other.replace(" ", "").isalpha() and other.isascii():
+            if (
+                other[:1].isupper()
+                and not other.isupper()
+                and other.replace(" ", "").isalpha()
+                and other.isascii()
+            ):
                 table.setdefault(_key(other), "city")
     return table
 

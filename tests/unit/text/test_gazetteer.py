@@ -1,0 +1,29 @@
+"""The gazetteer types place names (summarizer.text.gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.gazetteer import place_kind
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Kenya", "country"),
+        ("Lagos", "city"),  # a city of millions wins over the state of the same name
+        ("Kharkiv", "city"),
+        ("Sao Paulo", "city"),  # accents optional ("São Paulo")
+        ("Basra", "city"),  # an English alternate name of a large city
+        ("Bihar", "region"),
+    ],
+)
+def test_names_are_typed(name: str, kind: str) -> None:
+    assert place_kind(name) == kind
+
+
+@pytest.mark.parametrize("code", ["BJP", "RAI", "ACT", "Act", "bjp"])
+def test_codes_among_alternate_names_are_no_places(code: str) -> None:
+    # GeoNames lists airport and local codes among a city's alternate names; folded, they
+    # would make a party ("the BJP"), "the Act" or a broadcaster a city.
+    assert place_kind(code) is None
