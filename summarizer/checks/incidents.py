@@ -249,12 +249,25 @@ def _cue_pattern() -> re.Pattern[str]:
     )
 
 
+# Words a cue stem begins that name a thing, not a happening: "firearms", "fireworks".
+_NOT_CUES = re.compile(r"fire(?:arm|work|place|wall)s?|strikers?", re.IGNORECASE)
+# What may follow a cue stem in a capitalised word inside a sentence: an inflection
+# ("Hurricane", "Floods"), not more of a name ("Bombay" is no bomb, "Marchetti" no march).
+_INFLECTION = re.compile(r"(?:e|s|es|ed|d|ing|er|ers|r|rs)?")
+
+
 def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
     """(start, end, type) for each cue word of an event type in ``text``."""
     found: list[tuple[int, int, EventType]] = []
     for match in _cue_pattern().finditer(text):
-        if match.group() in ("March", "May"):
-            continue  # the months, not the verbs
+        if match.group() in ("March", "May") or _NOT_CUES.fullmatch(match.group()):
+            continue  # the months, not the verbs; things, not happenings
+        if (
+            match.group()[0].isupper()
+            and not _INFLECTION.fullmatch(match.group()[len(match.group(1)) :])
+            and text[: match.start()].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", ":")
+        ):
+            continue  # a name inside a sentence; a sentence's first word is any word
         word = match.group().lower()
         for event_type, stems in EVENT_TYPE_CUES.items():
             if any(word.startswith(stem) for stem in stems):

@@ -303,3 +303,20 @@ def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> 
     for incident in found:
         for item in (*incident.mentions, *incident.places, *incident.dates):
             assert text[item.start : item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Judges of the Bombay High Court heard it.", []),  # a name that begins with a cue
+        ("It was the Marchetti case.", []),
+        ("Hurricane Katrina struck.", ["natural_disaster", "attack"]),
+        ("Police found three firearms and fireworks.", []),  # things, not happenings
+        ("The striker scored twice.", []),
+        ("Demonstrators gathered outside.", ["protest"]),  # a sentence's first word
+        ("Police said. Demonstrators gathered.", ["statement", "protest"]),
+        ("Shahed drones hit the port.", ["drone_strike", "drone_strike"]),
+    ],
+)
+def test_cue_words_name_happenings_not_names_or_things(text: str, types: list[str]) -> None:
+    assert [t for _, _, t in event_types_in(text)] == types
