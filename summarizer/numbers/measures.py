@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Literal
 
 from summarizer.numbers import words as nw
 from summarizer.numbers.lexicon import (
@@ -135,23 +136,34 @@ def _age_before(bare: list[str]) -> bool:
 def _appositive_age(text: str, cand: Candidate) -> bool:
     """ "Ann Lowe, 47, was jailed", "a worker, 23, died": a bare small number set off by
     commas right after a name or a person is that person's age, not a count."""
+    head = _age_head(text, cand, ",", APPOSITION_HEAD)
+    if head is None or head is True:
+        return head is True
+    lead = head.group("lead")  # not the sentence's first word ("However, 20,")
+    return (
+        lead is not None and lead.split()[0].lower() not in LOCATION_PREPOSITIONS
+    )  # "In Kano, 23,"
+
+
+def _age_head(
+    text: str, cand: Candidate, closer: str, pattern: re.Pattern[str]
+) -> re.Match[str] | Literal[True] | None:
+    """Whether a small whole number closed by ``closer`` follows a person: True after a
+    person word ("a worker"), the match of ``pattern`` after a capitalised name (the caller
+    judges what leads it), None otherwise."""
     if cand.kind != "digits" or cand.scaled or cand.currency or cand.value != int(cand.value):
-        return False
-    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != ",":
-        return False
-    head = APPOSITION_HEAD.search(text, max(0, cand.start - 40), cand.start)
+        return None
+    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != closer:
+        return None
+    head = pattern.search(text, max(0, cand.start - 40), cand.start)
     if head is None:
-        return False
+        return None
     word = head.group("word")
     if word.lower() in PERSON_WORDS:
         return True
-    return (
-        word[0].isupper()
-        and word.lower() not in MONTH_WORDS
-        and word.lower() not in WEEKDAY_WORDS
-        and head.group("lead") is not None  # not the sentence's first word ("However, 20,")
-        and head.group("lead").split()[0].lower() not in LOCATION_PREPOSITIONS  # "In Kano, 23,"
-    )
+    if not word[0].isupper() or word.lower() in MONTH_WORDS or word.lower() in WEEKDAY_WORDS:
+        return None
+    return head
 
 
 def _is_magnitude(text: str, cand: Candidate) -> bool:
@@ -171,18 +183,9 @@ def _bracketed_age(text: str, cand: Candidate) -> bool:
     alone in brackets right after a name or a person is an age (the house style of Irish,
     British and South Asian papers). A tally of three or more "Name (N)" in one sentence
     ("Kansas (3), Texas (2) and Ohio (1)") counts cases by place, not years."""
-    if cand.kind != "digits" or cand.scaled or cand.currency or cand.value != int(cand.value):
-        return False
-    if not 1 <= cand.value <= 119 or text[cand.end : cand.end + 1] != ")":
-        return False
-    head = BRACKET_HEAD.search(text, max(0, cand.start - 40), cand.start)
-    if head is None:
-        return False
-    word = head.group("word")
-    if word.lower() in PERSON_WORDS:
-        return True
-    if not word[0].isupper() or word.lower() in MONTH_WORDS or word.lower() in WEEKDAY_WORDS:
-        return False
+    head = _age_head(text, cand, ")", BRACKET_HEAD)
+    if head is None or head is True:
+        return head is True
     start = text.rfind(".", 0, cand.start) + 1
     end = text.find(".", cand.end)
     return len(BRACKETED_TALLY.findall(text, start, end if end >= 0 else len(text))) < 3
