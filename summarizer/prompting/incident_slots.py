@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -38,6 +38,7 @@ from summarizer.prompting.selection import (
     UNLISTED_ROLES,
     ListedMention,
     SelectionAnswer,
+    answer_model,
     placeholder_listing,
 )
 from summarizer.schema import MAX_DESCRIPTION, MAX_EVENTS, MAX_FIGURES, ROLES
@@ -241,15 +242,9 @@ def response_model(offered: Sequence[OfferedIncident]) -> type[SelectionAnswer]:
     """
     variants: list[Any] = [_variant(item) for item in offered]
     slots = tuple([variants[0], *(variant | None for variant in variants[1:])])
-    return cast(
-        type[SelectionAnswer],
-        create_model(
-            "IncidentSelection",
-            __base__=SelectionAnswer,
-            headline=(str, Field(min_length=1, max_length=160)),
-            summary=(str, Field(min_length=1, max_length=700, description="2 to 4 sentences.")),
-            events=(tuple[slots], Field(description="One per listed incident, in order.")),  # type: ignore[valid-type]
-        ),
+    return answer_model(
+        "IncidentSelection",
+        (tuple[slots], Field(description="One per listed incident, in order.")),  # type: ignore[valid-type]
     )
 
 

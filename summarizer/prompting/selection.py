@@ -315,16 +315,21 @@ def response_model(
         description=(str, Field(min_length=1, max_length=MAX_DESCRIPTION)),
         **event_fields,
     )
+    # At least one: "no events" is never a summary of a news article, and a small model
+    # under a grammar takes the empty list when it may (0 events on the seed).
+    return answer_model("EventSelection", (list[event], Field(min_length=1, max_length=MAX_EVENTS)))
+
+
+def answer_model(name: str, events: tuple[Any, Any]) -> type[SelectionAnswer]:
+    """A per-article answer schema: headline, summary and ``events`` (its type and field)."""
     return cast(
         type[SelectionAnswer],
         create_model(
-            "EventSelection",
+            name,
             __base__=SelectionAnswer,
             headline=(str, Field(min_length=1, max_length=160)),
             summary=(str, Field(min_length=1, max_length=700, description="2 to 4 sentences.")),
-            # At least one: "no events" is never a summary of a news article, and a small
-            # model under a grammar takes the empty list when it may (0 events on the seed).
-            events=(list[event], Field(min_length=1, max_length=MAX_EVENTS)),
+            events=events,
         ),
     )
 
@@ -547,6 +552,7 @@ __all__ = [
     "UNLISTED_ROLES",
     "ListedMention",
     "SelectionAnswer",
+    "answer_model",
     "cited_figures",
     "clause_span",
     "figure_from",
