@@ -125,7 +125,7 @@ EMBEDDED = BackendSpec(
     response_format="llama_cpp_schema",
     default_model=None,
     embedded=True,
-    default_prompt="event-summary-select",
+    default_prompt="event-summary-incidents",
     local_server=True,
 )
 
