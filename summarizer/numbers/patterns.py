@@ -235,8 +235,13 @@ POST_QUALIFIER = lazy_compile(
     r"|\s+or\s+less\b|-odd\b",
     re.IGNORECASE,
 )
+# "over two days", "over three trading sessions": the period is what is counted. Not across a
+# preposition: in "injured over 100 in recent days" the period is an adjunct of the clause.
 PERIOD_AFTER = lazy_compile(
-    lambda: r"(?:\s+[a-z]+){0,2}?\s+(?:" + "|".join(sorted(PERIOD_NOUNS)) + r")\b"
+    lambda: (
+        r"(?:\s+(?!(?:in|on|at|during|within|for|of|after|since|over|through)\b)[a-z]+)"
+        r"{0,2}?\s+(?:" + "|".join(sorted(PERIOD_NOUNS)) + r")\b"
+    )
 )
 
 # ----------------------------------------------------------------------------- linking

@@ -253,6 +253,20 @@ def test_over_a_time_span_is_not_a_lower_bound() -> None:
     check("He served for over 20 years.", "20", 20, qualifier="more_than", role="duration")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikes killed over 40 people and injured over 100 in recent days.",
+        "The storm injured over 100 in the past three days.",
+        "Police arrested over 100 during two days of protests.",
+        "Over 100 were hurt within hours.",
+    ],
+)
+def test_over_a_count_is_a_bound_when_a_period_follows_in_its_own_phrase(text: str) -> None:
+    # The period belongs to a prepositional phrase of the clause, not to the count.
+    check(text, "100", 100, qualifier="more_than")
+
+
 def test_conversion_in_brackets_inherits_the_qualifier() -> None:
     text = "The fires grew to more than 300 sq miles (777 sq km)."
     check(text, "300", 300, qualifier="more_than", role="other_count")  # an area: no length
