@@ -16,6 +16,7 @@ from summarizer.checks.facts import WORDS, ArticleFacts
 from summarizer.checks.records import claim_check
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
+from summarizer.text.gazetteer import spellings
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_phrases
 from summarizer.vocabulary import ClaimStatus
@@ -183,6 +184,8 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue  # "including its suburbs": a place is judged on its names
         if raw.isupper() and _spelled_out(raw, facts.text):
             continue  # "HC" for the article's "High Court"
+        if proper and _spelled_otherwise(raw, facts):
+            continue  # "Kiev" for the article's "Kyiv": one city, two spellings
         if place and proper and 0 <= head_end < match.start():
             added_region.append(raw)  # "Rawalpindi, Punjab": a region the writer knows
             continue
@@ -205,6 +208,16 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+def _spelled_otherwise(word: str, facts: ArticleFacts) -> bool:
+    """The article names the city ``word`` names by another of its spellings."""
+    return any(
+        (spelling in facts.words or f"{spelling}'s" in facts.words)  # "Mumbai's port"
+        if " " not in spelling
+        else f" {spelling} " in facts.folded
+        for spelling in spellings(word)
+    )
 
 
 def _original_case(name: str, folded: str, rest: str) -> str:

