@@ -10,7 +10,7 @@ the incident reader pays, never ``summarizer --help`` or the number extractor.
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import Any, Literal
 
 from summarizer.text.fold import fold
 
@@ -80,15 +80,22 @@ def _table() -> dict[str, str]:
     for city in cache.get_cities().values():
         if city["population"] < _ALTERNATE_NAMES_FROM:
             continue
-        for other in city.get("alternatenames", ()):
-            if (
-                other[:1].isupper()
-                and not other.isupper()
-                and other.replace(" ", "").isalpha()
-                and other.isascii()
-            ):
-                table.setdefault(_key(other), "city")
+        for other in _english_alternates(city):
+            table.setdefault(_key(other), "city")
     return table
+
+
+def _english_alternates(city: dict[str, Any]) -> list[str]:
+    """A city's alternate names that English text may use: capitalised plain ASCII words,
+    not codes ("BJP", "ACT": airport and local codes)."""
+    return [
+        other
+        for other in city.get("alternatenames", ())
+        if other[:1].isupper()
+        and not other.isupper()
+        and other.replace(" ", "").isalpha()
+        and other.isascii()
+    ]
 
 
 @functools.cache
@@ -100,14 +107,7 @@ def _spellings() -> dict[str, frozenset[str]]:
         if city["population"] < _ALTERNATE_NAMES_FROM:
             continue
         names = {_key(city["name"])}
-        names.update(
-            _key(other)
-            for other in city.get("alternatenames", ())
-            if other[:1].isupper()
-            and not other.isupper()
-            and other.replace(" ", "").isalpha()
-            and other.isascii()
-        )
+        names.update(_key(other) for other in _english_alternates(city))
         names.discard("")
         for name in names:
             found.setdefault(name, set()).update(names)
