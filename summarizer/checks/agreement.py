@@ -28,6 +28,7 @@ from typing import Literal
 
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
+from summarizer.numbers.lexicon import word_set
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -181,12 +182,8 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
     return None
 
 
-def _word_set(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 # Nouns of places and institutions: "taken to 7 hospitals" counts hospitals, not people.
-_PLACE_NOUNS = _word_set(
+_PLACE_NOUNS = word_set(
     "hospital hospitals clinic clinics district districts village villages town towns city "
     "cities state states province provinces county counties country countries region "
     "regions site sites location locations school schools shelter shelters camp camps "

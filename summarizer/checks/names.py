@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from summarizer.checks.facts import WORDS, ArticleFacts
 from summarizer.checks.records import claim_check
+from summarizer.numbers.lexicon import word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import spellings
@@ -24,13 +25,8 @@ from summarizer.vocabulary import ClaimStatus
 __all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
 
 
-def _word_set(spaced: str) -> frozenset[str]:
-    """A word set written as one space-separated string (long lists stay readable)."""
-    return frozenset(spaced.split())
-
-
 # Words that carry no name: a location or actor may add them without the article's words.
-_GENERIC = _word_set(
+_GENERIC = word_set(
     "the of and in on at near to from by for with a an its their his her north south east "
     "west northern southern eastern western central northeast northwest southeast "
     "southwest city town village region province state district county area country "
@@ -40,11 +36,11 @@ _GENERIC = _word_set(
     "members member rescuers rescue workers crews emergency services company operator "
     "spokesman spokeswoman spokesperson minister ministry agency president leader leaders "
 )
-_GENERIC |= _word_set(
+_GENERIC |= word_set(
     "alleged suspected reported unnamed armed exchange market markets stock stocks "
     "mr mrs ms mx dr prof sir dame st "
 )
-_STOP = _word_set(
+_STOP = word_set(
     "the a an of in on at to from by for with and or but was were is are be been as that "
     "this these those it its their his her than then there here which who whom what when "
     "where while after before during since about over under into onto per "
@@ -133,8 +129,8 @@ _NOT_A_NAME = lazy_compile(
     r"|km|Km|KM|mph|kph|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri"
     r"|Sat|Sun|Q[1-4]|H[12]|FY\d*)\.?"
 )
-_NAME_JOINERS = _word_set("of de da del al bin van von la le du")
-_CALENDAR = _word_set(
+_NAME_JOINERS = word_set("of de da del al bin van von la le du")
+_CALENDAR = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december"
 )

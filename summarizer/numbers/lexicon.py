@@ -66,10 +66,11 @@ __all__ = [
     "YEAR_PREPOSITIONS",
     "is_area",
     "measure_role",
+    "word_set",
 ]
 
 
-def _words(spaced: str) -> frozenset[str]:
+def word_set(spaced: str) -> frozenset[str]:
     """A word set written as one space-separated string (long lists stay readable)."""
     return frozenset(spaced.split())
 
@@ -209,7 +210,7 @@ CURRENCY_WORD_CODE = {
 }
 # Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after
 # "over", the sum says what the matter is about, not a lower bound.
-MATTER_NOUNS = _words(
+MATTER_NOUNS = word_set(
     "fraud frauds scam scams theft thefts heist bribe bribes bribery embezzlement laundering "
     "debt debts loan loans deal deals contract contracts lawsuit suit settlement dispute row "
     "scandal payout payouts tender tenders"
@@ -239,11 +240,11 @@ NATIONAL_CURRENCY = {
     ("indian", "rupee"): "INR",
 }
 
-DURATION_WORDS = _words(
+DURATION_WORDS = word_set(
     "second seconds sec secs minute minutes min mins hour hours hr hrs day days night nights week "
     "weeks month months year years yr yrs decade decades century centuries fortnight"
 )
-DISTANCE_WORDS = _words(
+DISTANCE_WORDS = word_set(
     "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
     "yard yards acre acres hectare hectares"
 )
@@ -273,7 +274,7 @@ ONE_IDIOMS = frozenset({"off", "sided", "way", "time", "on", "liner", "liners", 
 # A capitalised word right before a number names a model or a document ("Xbox 360",
 # "Resolution 2231") unless it is one of these: function and qualifier words, months, weekdays.
 NOT_DESIGNATORS = (
-    _words(
+    word_set(
         "the a an at about more over some nearly almost around up as in on by of for since until till "
         "from between and or but only just all another with after before during among including to "
         "than least fewer less under below above approximately roughly estimated exactly precisely "
@@ -289,7 +290,7 @@ NOT_DESIGNATORS = (
     | {word for phrase in PRE_QUALIFIERS for word in phrase}
 )
 # Lower-case words that name a numbered thing: "resolution 2231", "flight 370", "No. 10".
-DESIGNATOR_WORDS = _words(
+DESIGNATOR_WORDS = word_set(
     "boeing resolution article section chapter clause paragraph flight route highway interstate bus "
     "platform gate room number no no. model version level phase category grade page exhibit item "
     "unit track episode season series vol volume amendment rule stage lot block apartment apt "
@@ -300,23 +301,23 @@ DESIGNATOR_WORDS = _words(
 # name) that no cue word turns into a toll; singular and plural, as a list has it.
 LEGAL_PARTS = {
     word: word.removesuffix("s")
-    for word in _words(
+    for word in word_set(
         "section sections subsection subsections article articles clause clauses paragraph "
         "paragraphs chapter chapters schedule schedules"
     )
 }
 # The name of a law its year follows ("the Criminal Justice Act 1984"): the year is a year.
-LEGISLATION_WORDS = _words("act acts ordinance ordinances code regulations rules order bill")
+LEGISLATION_WORDS = word_set("act acts ordinance ordinances code regulations rules order bill")
 # Words of a match result before a score ("beat Corrib United 3-1", "drew 2-2", "a 1-0
 # win"): the score is two numbers, never a range, and a team's name is no model name.
-RESULT_WORDS = _words(
+RESULT_WORDS = word_set(
     "beat beats beaten beating won win wins winning lost lose loses losing drew draw draws "
     "drawn defeated defeat defeats thrashed edged routed downed trounced hammered crushed led "
     "lead leads leading trailed trail trailing victory scoreline score"
 )
 # Plural nouns of an occasion a year can name ("the 2022 polls", "the 1998 floods"): after
 # a determiner, the four digits before them are its year, not a count.
-OCCASION_PLURALS = _words(
+OCCASION_PLURALS = word_set(
     "polls elections primaries games olympics paralympics championships finals floods riots "
     "protests talks accords hearings census surveys budgets midterms"
 )
@@ -349,14 +350,14 @@ PRONOUN_ONE_BEFORE = frozenset(
 )
 
 YEAR_PREPOSITIONS = (
-    _words(
+    word_set(
         "in of since until till by from through to during before after early late mid year summer "
         "winter spring autumn fall and between circa around"
     )
     | MONTH_WORDS
 )
 # Words before "N to M" that make it a change ("rose from 29 to 31"), not a range.
-CHANGE_WORDS = _words(
+CHANGE_WORDS = word_set(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
     "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
     "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
@@ -364,24 +365,24 @@ CHANGE_WORDS = _words(
 )
 # Verbs of headlines and reports that a number follows ("Storm Leaves 40 Dead", "Toll Hits
 # 30", "Police Arrest 12"): capitalised, they still name nothing the number identifies.
-HEADLINE_VERBS = _words(
+HEADLINE_VERBS = word_set(
     "leaves leave left hits hit tops top reaches reach passes pass nears near kills kill "
     "injures injure wounds wound arrest arrests detain detains evacuate evacuates displaces "
     "claims claim sees see expects expect says say reports report confirms confirm "
     "needs need wins win beats beat scores score takes take sets set"
 )
 # Nouns of a period: "over three trading sessions" means during them, not more than three.
-PERIOD_NOUNS = _words(
+PERIOD_NOUNS = word_set(
     "sessions session rounds round quarters seasons games matches innings terms weekends days "
     "years months weeks hours nights"
 )
-POPULATION_HEADS = _words(
+POPULATION_HEADS = word_set(
     "city town village country nation region province state district community island "
     "municipality capital metropolis suburb county population archipelago continent kingdom "
     "republic emirate"
 )
 # Counted nouns that no event role fits (see ``roles._fit_noun``), singular and plural.
-NOT_CASUALTY_NOUNS = _words(
+NOT_CASUALTY_NOUNS = word_set(
     "hospital hospitals clinic clinics district districts province provinces state states "
     "county counties region regions area areas municipality municipalities constituency "
     "constituencies ward wards camp camps site sites location locations country countries "
@@ -392,7 +393,7 @@ NOT_CASUALTY_NOUNS = _words(
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons"
 )
-PEOPLE_NOUNS = _words(
+PEOPLE_NOUNS = word_set(
     "people persons person passengers passenger residents civilians children adults women men "
     "soldiers troops workers students pupils villagers pilgrims migrants tourists fans "
     "spectators protesters others crew occupants patients "
@@ -409,11 +410,11 @@ TOLL_NOUNS = frozenset(
     | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
 )
 HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
-SETTLEMENT_NOUNS = _words(
+SETTLEMENT_NOUNS = word_set(
     "village villages town towns city cities community communities neighbourhood neighbourhoods "
     "neighborhood neighborhoods settlement settlements"
 )
-STRUCTURE_NOUNS = _words(
+STRUCTURE_NOUNS = word_set(
     "home homes house houses building buildings structure structures dwelling dwellings "
     "apartment apartments flat flats shop shops school schools car cars vehicle vehicles "
     "truck trucks bus buses carriage carriages coach coaches wagon wagons boat boats ship ships "
@@ -425,7 +426,7 @@ STRUCTURE_NOUNS = _words(
     "dwelling-houses residences homesteads outlets plants substations"
 )
 # Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
-PERSON_WORDS = _words(
+PERSON_WORDS = word_set(
     "man woman boy girl child teenager worker driver pilot passenger resident victim suspect "
     "director officer soldier student pupil farmer father mother son daughter husband wife "
     "friend nurse doctor teacher player fan pensioner grandmother grandfather"
@@ -433,7 +434,7 @@ PERSON_WORDS = _words(
 POPULATION_NOUNS = frozenset({"residents", "inhabitants", "population", "citizens", "dwellers"})
 # Words that end a counted noun ("26 people were ..."), or are never one.
 NOUN_STOP = (
-    _words(
+    word_set(
         "the a an of in on at to from by for with and or but were was are is be been being have has "
         "had who which that this these those it its their his her as than since after before "
         "including according said says across into over under per while when where during more other "
@@ -527,20 +528,20 @@ CUE_NOUNS = frozenset(
 )
 # Past participles of transitive verbs: right after a noun, with no auxiliary and no object,
 # they only describe it ("rockets fired at Beersheba"); a governing verb elsewhere wins.
-TRANSITIVE_PARTICIPLES = _words(
+TRANSITIVE_PARTICIPLES = word_set(
     "killed injured wounded hurt fired launched intercepted downed damaged destroyed arrested "
     "detained evacuated displaced razed flattened hospitalised hospitalized executed murdered "
     "slain neutralised neutralized jailed demolished torched"
 ) | {"shot down"}
-COPULAS = _words("is are was were been be being remain remains remained get got left")
-SUBJECT_WORDS = _words(
+COPULAS = word_set("is are was were been be being remain remains remained get got left")
+SUBJECT_WORDS = word_set(
     "was were is are be been being have has had who which that it they he she we i you and or "
     "but not also then later reportedly allegedly to of in on at by with from as the a an after "
     "before when while would could should will may might must got get gets getting police forces "
     "troops army military now already just still since"
 )
 # Verbs that take lives as their object: "claimed 14 lives", "cost at least 30 lives".
-TAKES_LIVES = _words("claimed claiming claim claims cost costing costs took taking taken take")
+TAKES_LIVES = word_set("claimed claiming claim claims cost costing costs took taking taken take")
 # A pronoun, or a pronoun and auxiliaries, before a cue is its subject: "when it overturned".
 PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-AUXILIARIES = _words("was were is are had has have been being got")
+AUXILIARIES = word_set("was were is are had has have been being got")
