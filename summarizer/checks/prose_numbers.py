@@ -177,12 +177,9 @@ def _judge_prose(
         return _judge_range(claim, facts)
     found = facts.stating(claim.value)
     if not found:
-        implied = _implied(claim, facts)
-        if implied is not None:
-            return "verified", f"implied by the article's {_brief(implied)}", implied
-        in_words = _toll_in_words(claim, facts)
-        if in_words:
-            return "verified", in_words, None
+        told = _told_otherwise(claim, facts)
+        if told is not None:
+            return "verified", *told
         derived = _fair_reading(claim, facts, when)
         if derived is not None:
             return "verified", f"a fair reading of the article: {derived[0]}", derived[1][0]
@@ -215,12 +212,9 @@ def _judge_prose(
             background = background or (mention, anchor)
             continue
         return "verified", f"matches the article's {_brief(mention)}", mention
-    implied = _implied(claim, facts)
-    if implied is not None:
-        return "verified", f"implied by the article's {_brief(implied)}", implied
-    in_words = _toll_in_words(claim, facts)
-    if in_words:
-        return "verified", in_words, None
+    told = _told_otherwise(claim, facts)
+    if told is not None:
+        return "verified", *told
     if background is not None:
         mention, anchor = background
         reason = (
@@ -321,6 +315,18 @@ def _prose_role_agreement(claimed: str, stated: str) -> str:
     if claimed == "population" and stated not in FORM_ROLES:
         return "agree" if stated in ("population", "other_count", "displaced") else "clash"
     return role_agreement(claimed, stated)
+
+
+def _told_otherwise(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[str, NumberMention | None] | None:
+    """(reason, mention) when the article states the claim without its number as written:
+    implied by another of its numbers, or a toll told in words ("a man was killed")."""
+    implied = _implied(claim, facts)
+    if implied is not None:
+        return f"implied by the article's {_brief(implied)}", implied
+    in_words = _toll_in_words(claim, facts)
+    return (in_words, None) if in_words else None
 
 
 def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:
