@@ -123,20 +123,23 @@ def bind_claims(
             elif claim.path == f"{where}.location" and claim.kind == "name" and voted:
                 other = _foreign_place(event.location, voted, facts)
                 if other is not None and other not in bound:
-                    reason = (
-                        f"{event.location} is a place of {describe_incident(other)}, not of the incident "
-                        f"this event's figures come from ({describe_incident(voted)})"
-                    )
-                    out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
+                    out[at] = _unconfirmed(claim, f"{event.location} is a place", other, voted)
             elif claim.path == f"{where}.date" and claim.kind == "date" and event.date and voted:
                 other = _foreign_date(event.date, voted, facts)
                 if other is not None and other not in bound:
-                    reason = (
-                        f"{event.date.isoformat()} is the date of {describe_incident(other)}, not of the "
-                        f"incident this event's figures come from ({describe_incident(voted)})"
+                    out[at] = _unconfirmed(
+                        claim, f"{event.date.isoformat()} is the date", other, voted
                     )
-                    out[at] = claim.model_copy(update={"status": "unconfirmed", "reason": reason})
     return out
+
+
+def _unconfirmed(claim: ClaimCheck, said: str, other: Incident, voted: Incident) -> ClaimCheck:
+    """The claim unconfirmed: ``said`` ("X is a place") of another incident than the voted one."""
+    reason = (
+        f"{said} of {describe_incident(other)}, not of the incident this event's figures "
+        f"come from ({describe_incident(voted)})"
+    )
+    return claim.model_copy(update={"status": "unconfirmed", "reason": reason})
 
 
 def _voted(bound: list[Incident]) -> Incident | None:
