@@ -106,7 +106,7 @@ def offer_incidents(
     lead = next((i for i in read if not i.background), None)
     found = [i for i in read if i is lead or _reportable(i)][:MAX_EVENTS]
     if not found:
-        return [_whole_article(text, listed, dateline)]
+        return [_whole_article(text, read, listed, dateline)]
     by_span = {(item.mention.start, item.mention.end): item for item in listed}
     sentences = _body_sentences(text)
     everywhere = _article_places(read)  # for an incident that names no place of its own
@@ -138,7 +138,10 @@ def _reportable(incident: Incident) -> bool:
 
 
 def _whole_article(
-    text: str, listed: Sequence[ListedMention], dateline: dt.date | None
+    text: str,
+    read: Sequence[Incident],
+    listed: Sequence[ListedMention],
+    dateline: dt.date | None,
 ) -> OfferedIncident:
     sentences = _body_sentences(text)
     start = sentences[0][0] if sentences else 0
@@ -146,7 +149,7 @@ def _whole_article(
         id="I1",
         excerpt=_excerpt(text, sentences, start),
         event_types=_likely_types(text, [(0, len(text))]),
-        places=_article_places(incidents(text)),
+        places=_article_places(read),
         dates=(dateline.isoformat(),) if dateline else (),
         listed=tuple(listed),
     )
