@@ -9,6 +9,10 @@ Then:
 
 - a figure whose mention belongs to another incident, one the summary reports as an event of
   its own, is ``other_event``, its reason naming that incident's place and date;
+- a figure whose number its own clause tells of another event's place, and not of this
+  event's ("strikes on X killed 24, while strikes on Y injured 26"), or of another event's
+  day far from this one's, is ``other_event`` too: this holds where the reader has put two
+  happenings in one incident, as it does when one sentence tells both;
 - a number in the event's description likewise;
 - a location or date of another incident, where most of the event's figures come from one,
   is ``unconfirmed``.
@@ -91,7 +95,59 @@ def bind_figures(
             if other is not None and other.id in others:
                 reason = f"the quote's '{check.mention.text}' {_belongs(other, home)}"
                 out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
+    for at, check in enumerate(out):
+        if check.status not in ("verified", "unconfirmed") or check.mention is None:
+            continue
+        if check.figure.role not in _BOUND_ROLES or not check.path.startswith("events["):
+            continue
+        index = int(check.path[len("events[") : check.path.index("]")])
+        told = _told_of_another(draft, index, check, facts)
+        if told is not None:
+            out[at] = check.model_copy(update={"status": "other_event", "reason": told})
     return out
+
+
+def _told_of_another(
+    draft: SummaryDraft, index: int, check: FigureCheck, facts: ArticleFacts
+) -> str | None:
+    """Why the figure's number is told of another event of the summary: its clause puts it
+    in that event's place (not this one's), or on that event's day (far from this one's)."""
+    assert check.mention is not None
+    incident = facts.incident_at(check.mention.start, check.mention.end)
+    told = facts.told_of(check.mention.start, check.mention.end)
+    if told is None or incident is None or incident.background:
+        return None  # another time: the background checks judge it
+    place, day = told
+    sentence = _sentence(facts, check.mention)
+    if any(_TOTAL.search(text) for text in (check.figure.quote, check.figure.noun, sentence)):
+        return None
+    event = draft.events[index]
+    own = f"{fold(event.location)} {fold(event.description)}"
+    said = f"the quote's '{check.mention.text}' is told of"
+    if place is not None and fold(place).strip() and fold(place).strip() not in own:
+        for other, elsewhere in enumerate(draft.events):
+            if other != index and _place_named(place, elsewhere.location, event.location):
+                return f"{said} {place}, where events[{other}] happened ({elsewhere.location})"
+    if day is not None and event.date is not None and abs((event.date - day).days) > _DATE_SLACK:
+        shared = place is not None and any(
+            _place_named(place, elsewhere.location, "")
+            for other, elsewhere in enumerate(draft.events)
+            if other != index
+        )
+        if not shared:  # an event naming another's place too covers both, whatever its day
+            for other, elsewhere in enumerate(draft.events):
+                if other != index and elsewhere.date == day:
+                    return f"{said} {day.isoformat()}, the day of events[{other}], not {event.date}"
+    return None
+
+
+def _place_named(place: str, location: str, own: str) -> bool:
+    """``place`` is the most specific part of ``location`` and not of ``own``."""
+    parts, mine = _parts(location), _parts(own)
+    name = fold(place).strip()
+    if not parts or (mine and (name in mine[0] or mine[0] in name)):
+        return False
+    return name in parts[0] or parts[0] in name
 
 
 def bind_claims(

@@ -168,6 +168,14 @@ class ArticleFacts:
     def incident_at(self, start: int, end: int) -> Incident | None:
         return self.derived.incident_at(start, end)
 
+    def told_of(self, start: int, end: int) -> tuple[str | None, dt.date | None] | None:
+        """The place and day the mention at ``text[start:end]`` is told of (its clause's)."""
+        incident = self.incident_at(start, end)
+        if incident is None:
+            return None
+        mention = next((m for m in incident.mentions if (m.start, m.end) == (start, end)), None)
+        return None if mention is None else (mention.place, mention.date)
+
     def stating(self, value: float) -> list[NumberMention]:
         """Mentions that state ``value`` (as written, or as one end of a range)."""
         found = self.by_value.get(float(value))

@@ -5,9 +5,8 @@ retaliation the day before, last year's disaster for comparison. The reader walk
 article's sentences (:func:`summarizer.numbers.sentence_spans`, the extractor's own split)
 and reads each one's anchors:
 
-- *places*: capitalised names the gazetteer types (:mod:`summarizer.text.gazetteer`), names
-  typed by their own words ("the Lower Shabelle region", "the town of X"), and "the city",
-  "the region", "the capital" continuing the last place of that kind;
+- *places*: the names :mod:`summarizer.checks.incident_places` reads as places, and "the
+  city", "the region", "the capital" continuing the last place of that kind;
 - *dates*: the article's date phrases resolved against the dateline by
   :func:`summarizer.text.dates.find_dates`; a date beside a verb of saying ("said on Thursday")
   dates the report, not the happening, and anchors nothing;
@@ -20,7 +19,9 @@ incident switches to the latest incident they fit, or starts a new one when it a
 happening (an event cue); a definite mention of a happening ("the blast", "the quake")
 continues the latest incident of that type; anything else continues the current incident.
 Each number mention (:func:`summarizer.numbers.extract_numbers`) belongs to the incident of
-the clause it stands in.
+the clause it stands in, and is told of the place and day its own stretch of that clause
+names (one sentence may tell two happenings), which the binding checks compare with the
+event that cites it.
 """
 
 from __future__ import annotations
@@ -31,13 +32,12 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from summarizer.checks.incident_places import IncidentPlace, PlaceReader
 from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
 from summarizer.text.dates import find_dates, parse_dateline
-from summarizer.text.gazetteer import place_kind
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, EventType, Role
 
 __all__ = [
@@ -50,7 +50,6 @@ __all__ = [
     "incidents",
 ]
 
-PlaceType = Literal["country", "region", "city"]
 
 # Types whose cue words name no happening of their own ("said", "talks"): they never start one.
 _NOT_HAPPENINGS: frozenset[str] = frozenset({"statement", "meeting", "other"})
@@ -69,16 +68,6 @@ class Span(_Model):
     end: int
 
 
-class IncidentPlace(_Model):
-    """A place anchor; ``refers_to`` names the place that "the city" continues."""
-
-    text: str
-    start: int
-    end: int
-    type: PlaceType
-    refers_to: str | None = None
-
-
 class IncidentDate(_Model):
     """A date anchor with the article's words and the calendar date they resolve to."""
 
@@ -89,13 +78,19 @@ class IncidentDate(_Model):
 
 
 class IncidentMention(_Model):
-    """A number mention of the incident: ``index`` into :func:`extract_numbers`'s list."""
+    """A number mention of the incident: ``index`` into :func:`extract_numbers`'s list.
+
+    ``place`` and ``date`` are what the number is told of, read from its own clause (a
+    sentence may tell two happenings: "strikes on X killed 24, while strikes on Y injured
+    26"); None where the clause names none."""
 
     index: int
     text: str
     start: int
     end: int
     role: Role
+    place: str | None = None
+    date: dt.date | None = None
 
 
 class Incident(_Model):
@@ -121,73 +116,6 @@ def incidents(text: str) -> list[Incident]:
 # ------------------------------------------------------------------------------ the language
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
-_NAME = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
-    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
-)
-# Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
-_LEADING = re.compile(
-    r"(?:The|In|On|At|From|Near|Outside|Inside|Across|By|For|To|And|But|After|Before|Since|"
-    r"As|When|While|Meanwhile|Separately|Elsewhere|Across|Throughout|Around)\s+(?=[A-Z])"
-)
-_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
-_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
-# Words that capitalise a word but never name a place.
-_NOT_PLACES = frozenset(
-    word.casefold()
-    for word in (*_MONTHS.split("|"), *_WEEKDAYS.split("|"), "I", "The", "A", "An", "In")
-)
-_DIRECTION = re.compile(
-    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
-    r"(?:[ -]?(?:east|west|ern))?)\s+",
-    re.IGNORECASE,
-)
-# "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
-_REGION_WORDS = (
-    "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
-    "|valley|tehsil"
-)
-_CITY_WORDS = "city|town|village|port|area|suburb|neighbourhood|neighborhood"
-# What a typing word makes of the name it follows or precedes.
-_TYPE_WORDS: dict[str, PlaceType] = {
-    **{word: "region" for word in _REGION_WORDS.split("|")},
-    **{word: "city" for word in _CITY_WORDS.split("|")},
-}
-_TYPED_AFTER = re.compile(rf"[ \t]+({_REGION_WORDS}|{_CITY_WORDS})\b", re.IGNORECASE)
-_TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({_REGION_WORDS}|{_CITY_WORDS})\s+of\s+$", re.IGNORECASE)
-# "300 metres from the port of", "45 km southwest of": a place used to measure from.
-_POSITIONAL = re.compile(
-    r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
-    r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
-    rf"(?:(?:{_CITY_WORDS}|{_REGION_WORDS})\s+of\s+)?$"
-    # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
-    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
-    # where the victims were taken: "treated at hospitals in Kamloops"
-    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# A natural feature's own word types its name.
-_FEATURE = re.compile(
-    r"^(?:Lake|River|Mount|Mt\.?|Gulf|Bay|Sea|Strait|Cape|Port|Fort)\s|"
-    r"\s(?:River|Lake|Sea|Island|Islands|Valley|Mountains|Hills|Bay|Gulf|Delta|Coast)$"
-)
-# "the city", "the region", "the capital": the last place of that kind again.
-_CONTINUATION = re.compile(
-    rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{_REGION_WORDS})"
-    r"(?:'s|’s)?\b(?!\s+of\b)",
-    re.IGNORECASE,
-)
-_CONTINUES: dict[str, PlaceType] = {
-    "city": "city",
-    "town": "city",
-    "capital": "city",
-    "village": "city",
-    "port": "city",
-    "country": "country",
-    "nation": "country",
-}
 
 # Another time: a past year read as a date of a happening, "last year", "years ago", "the
 # previous quake". "since 1987" alone compares ("the worst day since 1987") and is not one.
@@ -202,21 +130,6 @@ _OTHER_TIME = re.compile(
     r"(?:years|decades)\s+ago|a\s+(?:year|decade)\s+ago|(?:the|a)\s+(?:previous|last|former)\s+"
     r"(?=\w+\b))",
     re.IGNORECASE,
-)
-_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
-# "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
-_FACILITY_AFTER = re.compile(
-    r"[ \t]+(?:hospital|hotel|airport|stadium|university|school|mosque|church|market|"
-    r"station|palace|prison|camp|bridge|road|street|square)\b",
-    re.IGNORECASE,
-)
-_PERSON_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Mayor|President|Premier|Minister|Governor|Senator|General|Gen|"
-    r"Colonel|Col|Captain|Capt|Chief|Judge|Justice|Sheriff|Inspector|Sergeant|Sgt|Officer|"
-    r"spokesman|spokeswoman|spokesperson|coach|striker|director)\.?\s+(?:[A-Z][\w’'-]+\s+)?$"
-)
-_SAYING_AFTER = re.compile(
-    r"[ \t]+(?:said|says|told|added|wrote|explained|warned|insisted|recalled)\b"
 )
 _COMPARED = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
@@ -319,96 +232,13 @@ class _Reader:
         self.body_start = dateline.end if dateline else 0
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
-        self.last_place: dict[PlaceType, IncidentPlace] = {}
-        self.capitalised_inside = self._capitalised_inside()
+        self.places = PlaceReader(text, self.body_start)
         self.all_dates = find_dates(text, self.dateline)
         self.date_starts = [mention.start for mention in self.all_dates]
+        # Each mention's (index) place and day it is told of.
+        self.told_of: dict[int, tuple[str | None, dt.date | None]] = {}
 
     # -- anchors --------------------------------------------------------------------------
-
-    def _capitalised_inside(self) -> set[str]:
-        """Names written capitalised somewhere other than a sentence's first word."""
-        seen: set[str] = set()
-        for start, end in sentence_spans(self.text):
-            first = True
-            for match in _NAME.finditer(self.text, start, end):
-                if not first or self.text[start : match.start()].strip(" \n\t\"“‘'("):
-                    seen.add(match.group().casefold())
-                first = False
-        return seen
-
-    def places_in(self, start: int, end: int, sentence_start: int) -> list[IncidentPlace]:
-        found: list[IncidentPlace] = []
-        for match in _NAME.finditer(self.text, start, end):
-            cuts = [match.start()]
-            for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
-                cuts += [split.start(), split.end()]
-            cuts.append(match.end())
-            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
-                place = self.place_at(a, b, sentence_start)
-                if place is not None:
-                    found.append(place)
-        for match in _CONTINUATION.finditer(self.text, start, end):
-            word = match.group(1).lower()
-            kind = _CONTINUES.get(word, "region")
-            last = self.last_place.get(kind)
-            if last is None and kind == "city":  # a town the gazetteer reads as a region too
-                last = self.last_place.get("region")
-            if last is None:
-                continue
-            found.append(
-                IncidentPlace(
-                    text=self.text[match.start() : match.end()],
-                    start=match.start(),
-                    end=match.end(),
-                    type=kind,
-                    refers_to=last.refers_to or last.text,
-                )
-            )
-        found.sort(key=lambda place: place.start)
-        for place in found:
-            self.last_place[place.type] = place
-        return found
-
-    def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
-        """The place the capitalised name ``text[start:end]`` names, typed by its own words,
-        the words around it or the gazetteer; None for a name that is no place we know."""
-        name_start = start
-        name = _POSSESSIVE.sub("", self.text[start:end])
-        stripped = _DIRECTION.sub("", name)
-        name_start += len(name) - len(stripped)
-        name = stripped.rstrip(".")
-        while (lead := _LEADING.match(name)) is not None:
-            name_start += lead.end()
-            name = name[lead.end() :]
-        if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
-            return None
-        if name.isupper() and not self.text[self.body_start : name_start].strip():
-            return None  # "CAIRO (AP) —": where the story was filed, not where it happened
-        name_end = name_start + len(name)
-        if _FACILITY_AFTER.match(self.text, name_end):
-            return None
-        if _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start) or (
-            " " not in name and _SAYING_AFTER.match(self.text, name_end)
-        ):
-            return None  # "Mayor Chris Canning", "Canning said": a person
-        last_word = name.rsplit(None, 1)[-1].lower()
-        after = _TYPED_AFTER.match(self.text, name_end)
-        before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
-        typed = last_word if " " in name and last_word in _TYPE_WORDS else None
-        typed = typed or (after.group(1).lower() if after else None)
-        typed = typed or (before.group(1).lower() if before else None)
-        kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
-        if kind is None and " " in name and _FEATURE.search(name):
-            kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
-        if kind is None:
-            kind = place_kind(name)
-            opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
-            if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
-                kind = None  # "Police said ...": a capitalised first word, not a town
-        if kind is None:
-            return None
-        return IncidentPlace(text=name, start=name_start, end=name_end, type=kind)
 
     def dates_in(self, start: int, end: int, sentence_start: int) -> list[IncidentDate]:
         dates = []
@@ -487,7 +317,7 @@ class _Reader:
             start=start,
             end=end,
             background_year=hit[1] if hit else None,
-            places=self.places_in(start, end, sentence_start),
+            places=self.places.places_in(start, end, sentence_start),
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
@@ -513,6 +343,7 @@ class _Reader:
             at = bisect.bisect_right(starts, mention.start) - 1
             if at >= 0:
                 owners[at].mentions.append(index)
+                self.told_of[index] = self.anchors_of(mention, clauses[at])
         return [self.publish(i, d, mentions) for i, d in enumerate(self.drafts)]
 
     def decide(self, clause: _Clause) -> _Draft:
@@ -532,7 +363,7 @@ class _Reader:
             return self.new(background=False)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
-        named = [p for p in self.anchoring(clause.places) if p.type != "country"]
+        named = [p for p in self.places.anchoring(clause.places) if p.type != "country"]
         specific = named[:1]  # "the city" continues; it never switches
         dated = [d for d in clause.dates if d.date is not None]
         if not specific and not dated:
@@ -569,27 +400,41 @@ class _Reader:
             return place_ok and date_ok and (same_place or same_day)
         return place_ok and date_ok
 
-    def anchoring(self, places: list[IncidentPlace]) -> list[IncidentPlace]:
-        """The named places that can anchor an incident: not continuations, not places that
-        only measure or receive, nor the ones listed with them ("hospitals in X and Y")."""
-        kept: list[IncidentPlace] = []
-        previous: IncidentPlace | None = None
-        skipped = False
-        for place in places:
-            if place.refers_to:
-                continue
-            listed = previous is not None and _LISTED.fullmatch(
-                self.text, previous.end, place.start
-            )
-            skipped = bool(self.positional(place) or (listed and skipped))
-            if not skipped:
-                kept.append(place)
-            previous = place
-        return kept
+    def anchors_of(
+        self, mention: NumberMention, clause: _Clause
+    ) -> tuple[str | None, dt.date | None]:
+        """The place and day ``mention`` is told of.
 
-    def positional(self, place: IncidentPlace) -> bool:
-        """A place that only measures from ("300 metres from the port of Goma")."""
-        return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
+        The place: one its own words put it in ("killed five in X"), else the nearest named
+        before it in its clause. The day: the nearest date in its stretch of the clause (no
+        comma or dash between). Countries, places that only measure or receive, and "the
+        city" (whose referent is a guess) anchor nothing: a wrong anchor would flag a right
+        figure."""
+        places = [
+            p
+            for p in [
+                *clause.places,
+                *self.places.small_places(clause.start, clause.end, clause.places),
+            ]
+            if p.type != "country" and not p.refers_to and not self.places.positional(p)
+        ]
+        places.sort(key=lambda p: p.start)
+        place = next((p for p in places if self.places.located_after(mention.end, p)), None)
+        if place is None:
+            place = next((p for p in reversed(places) if p.end <= mention.start), None)
+        dated = [
+            d
+            for d in clause.dates
+            if d.date is not None
+            and not _CLAUSE_BREAK.search(
+                self.text, min(d.end, mention.end), max(d.start, mention.start)
+            )
+        ]
+        date = min(dated, key=lambda d: abs(d.start - mention.start), default=None)
+        return (
+            (place.refers_to or place.text) if place else None,
+            date.date if date else None,
+        )
 
     def new(self, background: bool, year: int | None = None) -> _Draft:
         draft = _Draft(background=background, anchor_year=year)
@@ -634,6 +479,8 @@ class _Reader:
                     start=mentions[i].start,
                     end=mentions[i].end,
                     role=mentions[i].role,
+                    place=self.told_of.get(i, (None, None))[0],
+                    date=self.told_of.get(i, (None, None))[1],
                 )
                 for i in draft.mentions
             ],

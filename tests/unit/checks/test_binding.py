@@ -155,3 +155,78 @@ def test_an_event_that_names_both_places_spans_both() -> None:
     )
     report = check(both, floods())
     assert status(report, "events[0].casualties.killed") == "verified"
+
+
+# Invented: one sentence tells two happenings in two cities; the reader keeps them in one
+# incident, but each number is told of its own city.
+TWO_CITIES = (
+    " date 2025-03-10 In Odesa, shelling killed five people on Sunday, while a drone strike on "
+    "Lviv injured 12. Officials in both cities said repairs would take weeks."
+)
+
+
+def strike(location: str, killed: Figure | None, injured: Figure | None) -> Event:
+    casualties = {k: v for k, v in (("killed", killed), ("injured", injured)) if v}
+    return Event(
+        event_type="shelling",
+        date=dt.date(2025, 3, 9),
+        location=location,
+        description=f"An attack on {location.split(',')[0]}.",
+        casualties=casualties,
+    )
+
+
+def two_cities(*events: Event) -> VerificationReport:
+    draft = SummaryDraft(headline="Attacks on two cities", summary="Two attacks.", events=events)
+    return verify(TWO_CITIES, draft)
+
+
+def test_a_number_is_told_of_the_place_its_clause_names() -> None:
+    facts = ArticleFacts.of(TWO_CITIES, extract_numbers(TWO_CITIES))
+    five = next(m for m in facts.mentions if m.text == "five")
+    twelve = next(m for m in facts.mentions if m.text == "12")
+    assert facts.told_of(five.start, five.end) == ("Odesa", dt.date(2025, 3, 9))
+    assert facts.told_of(twelve.start, twelve.end) == ("Lviv", None)
+
+
+def test_a_figure_told_of_another_events_place_is_other_event() -> None:
+    five = fig(5, "killed", "shelling killed five people")
+    twelve = fig(12, "injured", "a drone strike on Lviv injured 12")
+    faithful = two_cities(strike("Odesa, Ukraine", five, None), strike("Lviv", None, twelve))
+    assert all(c.status == "verified" for c in faithful.figures), faithful.figures
+    moved = two_cities(strike("Odesa, Ukraine", five, twelve), strike("Lviv", None, None))
+    figure = next(c for c in moved.figures if c.path == "events[0].casualties.injured")
+    assert figure.status == "other_event"
+    assert "Lviv" in figure.reason and "events[1]" in figure.reason
+    # Unflagged when no event of the summary happened in Lviv: nothing says it is another's.
+    alone = two_cities(strike("Odesa, Ukraine", five, twelve))
+    assert status(alone, "events[0].casualties.injured") == "verified"
+
+
+def test_a_place_after_the_number_places_it_and_a_yardstick_does_not() -> None:
+    text = (
+        " date 2025-03-10 A drone launched from Kursk killed three people in Sumy on Sunday. "
+        "A bomb struck a convoy 40 km south of Kharkiv, killing two soldiers."
+    )
+    facts = ArticleFacts.of(text, extract_numbers(text))
+    three = next(m for m in facts.mentions if m.text == "three")
+    two = next(m for m in facts.mentions if m.text == "two")
+    assert facts.told_of(three.start, three.end) == ("Sumy", dt.date(2025, 3, 9))
+    assert facts.told_of(two.start, two.end) == (None, None)
+
+
+def test_a_town_too_small_for_the_gazetteer_places_a_number_after_in() -> None:
+    text = " date 2025-03-10 A wall collapsed in Nkhwazi Ward on Sunday, killing four people."
+    facts = ArticleFacts.of(text, extract_numbers(text))
+    four = next(m for m in facts.mentions if m.text == "four")
+    assert facts.told_of(four.start, four.end)[0] == "Nkhwazi Ward"  # type: ignore[index]
+
+
+def test_a_day_across_a_comma_dates_nothing() -> None:
+    text = (
+        " date 2021-11-16 The commission on Monday declared the governor re-elected, after a "
+        "vote marred by violence that left at least five people dead."
+    )
+    facts = ArticleFacts.of(text, extract_numbers(text))
+    five = next(m for m in facts.mentions if m.text == "five")
+    assert facts.told_of(five.start, five.end) == (None, None)

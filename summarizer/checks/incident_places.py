@@ -1,0 +1,284 @@
+"""Reading place names in news text: which capitalised names are places, of what kind.
+
+The incident reader (:mod:`summarizer.checks.incidents`) anchors incidents to the places this
+module reads: names the gazetteer types (:mod:`summarizer.text.gazetteer`), names typed by
+their own words ("the Lower Shabelle region", "the town of X"), "the city" or "the capital"
+continuing the last place of that kind, and towns too small for the gazetteer where the
+words around them say they are places ("collapsed in Ebute Metta"). It tells apart the
+places where things happen from those that only measure ("45 km south of X") or receive
+("taken to hospitals in X").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.numbers import sentence_spans
+from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
+from summarizer.text.gazetteer import place_kind
+from summarizer.text.places import country_forms
+
+__all__ = ["CITY_WORDS", "REGION_WORDS", "IncidentPlace", "PlaceReader", "PlaceType"]
+
+PlaceType = Literal["country", "region", "city"]
+
+
+class IncidentPlace(BaseModel):
+    """A place anchor; ``refers_to`` names the place that "the city" continues."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    start: int
+    end: int
+    type: PlaceType
+    refers_to: str | None = None
+
+
+# A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
+_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+)
+# Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
+_LEADING = re.compile(
+    r"(?:The|In|On|At|From|Near|Outside|Inside|Across|By|For|To|And|But|After|Before|Since|"
+    r"As|When|While|Meanwhile|Separately|Elsewhere|Across|Throughout|Around)\s+(?=[A-Z])"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+")
+# Words that capitalise a word but never name a place.
+_NOT_PLACES = frozenset(
+    word.casefold() for word in (*MONTH_NUMBERS, *WEEKDAYS, "I", "The", "A", "An", "In")
+)
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|greater)"
+    r"(?:[ -]?(?:east|west|ern))?)\s+",
+    re.IGNORECASE,
+)
+# "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
+REGION_WORDS = (
+    "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
+    "|valley|tehsil"
+)
+CITY_WORDS = "city|town|village|port|area|suburb|neighbourhood|neighborhood"
+# What a typing word makes of the name it follows or precedes.
+_TYPE_WORDS: dict[str, PlaceType] = {
+    **{word: "region" for word in REGION_WORDS.split("|")},
+    **{word: "city" for word in CITY_WORDS.split("|")},
+}
+_TYPED_AFTER = re.compile(rf"[ \t]+({REGION_WORDS}|{CITY_WORDS})\b", re.IGNORECASE)
+_TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({REGION_WORDS}|{CITY_WORDS})\s+of\s+$", re.IGNORECASE)
+# "300 metres from the port of", "45 km southwest of": a place used to measure from.
+_POSITIONAL = re.compile(
+    r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
+    rf"(?:(?:{CITY_WORDS}|{REGION_WORDS})\s+of\s+)?$"
+    # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
+    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
+    # where the victims were taken: "treated at hospitals in Kamloops"
+    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A natural feature's own word types its name.
+_FEATURE = re.compile(
+    r"^(?:Lake|River|Mount|Mt\.?|Gulf|Bay|Sea|Strait|Cape|Port|Fort)\s|"
+    r"\s(?:River|Lake|Sea|Island|Islands|Valley|Mountains|Hills|Bay|Gulf|Delta|Coast)$"
+)
+# "the city", "the region", "the capital": the last place of that kind again.
+_CONTINUATION = re.compile(
+    rf"\b(?:the|this|that)\s+(city|town|capital|village|port|country|nation|{REGION_WORDS})"
+    r"(?:'s|’s)?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_CONTINUES: dict[str, PlaceType] = {
+    "city": "city",
+    "town": "city",
+    "capital": "city",
+    "village": "city",
+    "port": "city",
+    "country": "country",
+    "nation": "country",
+}
+
+# "killed five people in X", "were injured near the town of X": the number's own place.
+_LOCATED_AFTER = re.compile(
+    r"[^,;:.—]{0,60}?\b(?:in|at|near|outside|across)\s+(?:the\s+)?"
+    rf"(?:(?:{CITY_WORDS}|{REGION_WORDS})\s+of\s+)?",
+    re.IGNORECASE,
+)
+# "in X", "near X": a capitalised name the gazetteer does not know, used as a place.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+# Names that follow "in" and are no place: "in Parliament", "in the Supreme Court".
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Party|Council|Court|Parliament|Assembly|Congress|Senate|Hospital|"
+    r"University|College|School|Police|Army|Navy|Government|Commission|Agency|Service|"
+    r"Department|Office|Church|Company|Group|Bank|Cup|League|Games|Club|Championships?|"
+    r"Act|Bill|Code|Constitution|Committee|Board|Authority|Force|Centre|Center|Institute|"
+    r"English|Arabic|French|Spanish|Hindi|Urdu|Chinese|Russian|Portuguese|Swahili|Telegram|"
+    r"Facebook|Twitter|X|Instagram|TikTok|YouTube|WhatsApp|Christmas|Easter|Ramadan|Eid|"
+    r"Diwali|Parliament|Stock Exchange|Premier|Test|Final|Olympics)\b"
+)
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
+# "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:hospital|hotel|airport|stadium|university|school|mosque|church|market|"
+    r"station|palace|prison|camp|bridge|road|street|square)\b",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sir|Mayor|President|Premier|Minister|Governor|Senator|General|Gen|"
+    r"Colonel|Col|Captain|Capt|Chief|Judge|Justice|Sheriff|Inspector|Sergeant|Sgt|Officer|"
+    r"spokesman|spokeswoman|spokesperson|coach|striker|director)\.?\s+(?:[A-Z][\w’'-]+\s+)?$"
+)
+_SAYING_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|added|wrote|explained|warned|insisted|recalled)\b"
+)
+
+
+class PlaceReader:
+    """The places of one article, read clause by clause in order: "the city" continues the
+    last city read before it."""
+
+    def __init__(self, text: str, body_start: int) -> None:
+        self.text = text
+        self.body_start = body_start
+        self.last_place: dict[PlaceType, IncidentPlace] = {}
+        self.capitalised_inside = self._capitalised_inside()
+
+    def _capitalised_inside(self) -> set[str]:
+        """Names written capitalised somewhere other than a sentence's first word."""
+        seen: set[str] = set()
+        for start, end in sentence_spans(self.text):
+            first = True
+            for match in _NAME.finditer(self.text, start, end):
+                if not first or self.text[start : match.start()].strip(" \n\t\"“‘'("):
+                    seen.add(match.group().casefold())
+                first = False
+        return seen
+
+    def places_in(self, start: int, end: int, sentence_start: int) -> list[IncidentPlace]:
+        found: list[IncidentPlace] = []
+        for match in _NAME.finditer(self.text, start, end):
+            cuts = [match.start()]
+            for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
+                cuts += [split.start(), split.end()]
+            cuts.append(match.end())
+            for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+                place = self.place_at(a, b, sentence_start)
+                if place is not None:
+                    found.append(place)
+        for match in _CONTINUATION.finditer(self.text, start, end):
+            word = match.group(1).lower()
+            kind = _CONTINUES.get(word, "region")
+            last = self.last_place.get(kind)
+            if last is None and kind == "city":  # a town the gazetteer reads as a region too
+                last = self.last_place.get("region")
+            if last is None:
+                continue
+            found.append(
+                IncidentPlace(
+                    text=self.text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                    type=kind,
+                    refers_to=last.refers_to or last.text,
+                )
+            )
+        found.sort(key=lambda place: place.start)
+        for place in found:
+            self.last_place[place.type] = place
+        return found
+
+    def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
+        """The place the capitalised name ``text[start:end]`` names, typed by its own words,
+        the words around it or the gazetteer; None for a name that is no place we know."""
+        name_start = start
+        name = _POSSESSIVE.sub("", self.text[start:end])
+        stripped = _DIRECTION.sub("", name)
+        name_start += len(name) - len(stripped)
+        name = stripped.rstrip(".")
+        while (lead := _LEADING.match(name)) is not None:
+            name_start += lead.end()
+            name = name[lead.end() :]
+        if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
+            return None
+        if name.isupper() and not self.text[self.body_start : name_start].strip():
+            return None  # "CAIRO (AP) —": where the story was filed, not where it happened
+        name_end = name_start + len(name)
+        if _FACILITY_AFTER.match(self.text, name_end):
+            return None
+        if _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start) or (
+            " " not in name and _SAYING_AFTER.match(self.text, name_end)
+        ):
+            return None  # "Mayor Chris Canning", "Canning said": a person
+        last_word = name.rsplit(None, 1)[-1].lower()
+        after = _TYPED_AFTER.match(self.text, name_end)
+        before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
+        typed = last_word if " " in name and last_word in _TYPE_WORDS else None
+        typed = typed or (after.group(1).lower() if after else None)
+        typed = typed or (before.group(1).lower() if before else None)
+        kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None and " " in name and _FEATURE.search(name):
+            kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
+        if kind is None:
+            kind = place_kind(name)
+            opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
+            if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
+                kind = None  # "Police said ...": a capitalised first word, not a town
+        if kind is None:
+            return None
+        return IncidentPlace(text=name, start=name_start, end=name_end, type=kind)
+
+    def anchoring(self, places: list[IncidentPlace]) -> list[IncidentPlace]:
+        """The named places that can anchor an incident: not continuations, not places that
+        only measure or receive, nor the ones listed with them ("hospitals in X and Y")."""
+        kept: list[IncidentPlace] = []
+        previous: IncidentPlace | None = None
+        skipped = False
+        for place in places:
+            if place.refers_to:
+                continue
+            listed = previous is not None and _LISTED.fullmatch(
+                self.text, previous.end, place.start
+            )
+            skipped = bool(self.positional(place) or (listed and skipped))
+            if not skipped:
+                kept.append(place)
+            previous = place
+        return kept
+
+    def small_places(self, start: int, end: int, known: list[IncidentPlace]) -> list[IncidentPlace]:
+        """Names used as places in ``text[start:end]`` ("collapsed in Ebute Metta", "a fire
+        near Peachland") that the gazetteer does not know, too small for it; ``known``: the
+        places already read there. The reader lets them place a number, not start or switch
+        an incident, where a misread name would cost more."""
+        starts = {p.start for p in known}
+        found = []
+        for match in _NAME.finditer(self.text, start, end):
+            if not _LOCATIVE_BEFORE.search(self.text, max(0, match.start() - 12), match.start()):
+                continue
+            # "in North Waziristan's Datta Khel": the place after the possessive
+            at = match.start()
+            for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
+                at = split.end()
+            name = _POSSESSIVE.sub("", self.text[at : match.end()])
+            words = {word.casefold() for word in name.split()}
+            if at in starts or words & _NOT_PLACES or _INSTITUTION.search(name):
+                continue
+            if country_forms(name):
+                continue  # "in Kenyan waters": an adjective of a country
+            found.append(IncidentPlace(text=name, start=at, end=at + len(name), type="city"))
+        return found
+
+    def located_after(self, end: int, place: IncidentPlace) -> bool:
+        """``place`` follows a number ending at ``end`` as where it happened ("killed five
+        people in X"), within its stretch of the clause."""
+        return _LOCATED_AFTER.fullmatch(self.text, end, place.start) is not None
+
+    def positional(self, place: IncidentPlace) -> bool:
+        """A place that only measures from ("300 metres from the port of Goma")."""
+        return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
