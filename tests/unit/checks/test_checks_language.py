@@ -694,6 +694,29 @@ def test_a_claim_names_a_nations_currency_and_a_bare_dollar_sign_is_any_dollar(
     assert report.figures[0].status == status
 
 
+@pytest.mark.parametrize(
+    ("noun", "quote", "status"),
+    [
+        ("PKR", "Rs 35bn", "verified"),  # "Rs" alone: any rupee
+        ("Nepalese rupees", "Rs 35bn", "verified"),
+        ("Sri Lankan rupees", "12 million rupees", "verified"),
+        ("USD", "Rs 35bn", "unit_mismatch"),  # a rupee is still no dollar
+        ("PKR", "₹900 crore", "unit_mismatch"),  # the sign says whose rupee
+        ("NPR", "60 crore Indian rupees", "unit_mismatch"),
+    ],
+)
+def test_rupees_written_without_a_nation_are_any_rupee(noun: str, quote: str, status: str) -> None:
+    article = (
+        " date 2025-08-20 The storm caused losses put at Rs 35bn. The board paid 12 million "
+        "rupees to the contractor. A partner in Delhi had pledged ₹900 crore. A donor gave "
+        "60 crore Indian rupees."
+    )
+    value = {"Rs 35bn": 3.5e10, "12 million rupees": 1.2e7, "₹900 crore": 9e9}.get(quote, 6e8)
+    figure = {"value": value, "qualifier": "exact", "role": "money", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
 def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
     article = " date 2025-08-20 The loan, in US dollars, is $310 million, officials said."
     figure = {"value": 3.1e8, "qualifier": "exact", "role": "money", "noun": "Canadian dollars"}
