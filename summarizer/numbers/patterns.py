@@ -64,6 +64,7 @@ __all__ = [
     "PLAIN_YEAR",
     "POST_QUALIFIER",
     "PROJECTILES",
+    "CREWED_AIRCRAFT",
     "PRONOUN_ONE_AFTER",
     "RANGE_TAIL",
     "SCORE",
@@ -313,5 +314,11 @@ OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
+# Crewed aircraft: "destroyed nine aircraft" (on an airfield) damaged them; only a verb of
+# interception ("shot down two jets") brings one down in the air. Drones stay projectiles.
+CREWED_AIRCRAFT = lazy_compile(
+    r"^(?!.*\b(?:unmanned|drones?|uavs?)\b).*\b(?:aircraft|planes?|jets?|helicopters?)\b",
     re.IGNORECASE,
 )

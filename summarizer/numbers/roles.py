@@ -41,6 +41,7 @@ from summarizer.numbers.patterns import (
     CLAUSE_BREAK,
     COORDINATED_OBJECT,
     COORDINATION,
+    CREWED_AIRCRAFT,
     GOVERNED_GAP,
     LIVES_AFTER,
     NAMED_HOSPITAL,
@@ -203,8 +204,12 @@ def assign_roles(
             role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
         if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
-        if role == "damaged" and PROJECTILES.search(cand.noun):
-            role = "intercepted"  # "destroyed 20 drones" (in the air)
+        if (
+            role == "damaged"
+            and PROJECTILES.search(cand.noun)
+            and not CREWED_AIRCRAFT.search(cand.noun)
+        ):
+            role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):

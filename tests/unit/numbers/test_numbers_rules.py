@@ -513,6 +513,11 @@ def test_second_as_a_unit_of_time_is_not_an_ordinal() -> None:
         ("Ukraine said 80 missiles were shot down.", "80", "intercepted"),
         ("Iron Dome intercepted 12 rockets.", "12", "intercepted"),
         ("Air defences destroyed 20 drones.", "20", "intercepted"),
+        # crewed aircraft destroyed are damaged (on the ground); drones are projectiles
+        ("The raid on the airbase destroyed 6 fighter jets.", "6", "damaged"),
+        ("A strike on the airfield destroyed four helicopters.", "four", "damaged"),
+        ("Gunners destroyed 11 unmanned aircraft over the bay.", "11", "intercepted"),
+        ("Two jets were shot down near the border.", "Two", "intercepted"),
         ("The strikes damaged 12 buildings.", "12", "damaged"),
         ("The owners of 53 damaged cars were found.", "53", "damaged"),
         ("Dozens of homes were destroyed.", "Dozens", "damaged"),
