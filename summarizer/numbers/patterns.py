@@ -21,6 +21,7 @@ __all__ = [
     "AGE_LIST_GAP",
     "AND_A_HALF",
     "APPOSITION_HEAD",
+    "APPOSITION_AFTER",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "ATTACK_WITH",
@@ -320,5 +321,13 @@ PROJECTILES = lazy_compile(
 # interception ("shot down two jets") brings one down in the air. Drones stay projectiles.
 CREWED_AIRCRAFT = lazy_compile(
     r"^(?!.*\b(?:unmanned|drones?|uavs?)\b).*\b(?:aircraft|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
+# An apposition in commas between a count and its verb: "Three guards, a woman and two
+# boys, were arrested", "six people, two children and a nurse, are said to have died". The
+# comma that closes it stands right before an auxiliary, so the verb after is the count's.
+APPOSITION_AFTER = lazy_compile(
+    r",\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}(?=(?:also\s+|all\s+|both\s+)?"
+    r"(?:were|was|are|is|have|has|had)\b)",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ from summarizer.numbers.lexicon import (
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
+    APPOSITION_AFTER,
     ATTACK_WITH,
     CLAUSE_BREAK,
     COORDINATED_OBJECT,
@@ -472,10 +473,19 @@ def _cue_key(
             text, max(0, cand.start - 12), cand.start
         ):
             return None  # "Of the 52 passengers, 31 died": the verb is the part's
-        distance = text.count(" ", cand.noun_end, cue.start)
+        # "Three guards, a woman and two boys, were arrested": the apposition is skipped
+        gap_start = cand.noun_end
+        apposition = APPOSITION_AFTER.match(text, cand.noun_end)
+        if apposition and apposition.end() <= cue.start:
+            gap_start = apposition.end()
+        distance = text.count(" ", gap_start, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
-        i = bisect.bisect_right(blockers, cand.start)
+        i = (
+            bisect.bisect_left(blockers, gap_start)
+            if apposition
+            else bisect.bisect_right(blockers, cand.start)
+        )
         if (
             i < len(blockers)
             and blockers[i] < cue.start

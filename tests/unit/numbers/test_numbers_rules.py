@@ -1060,3 +1060,27 @@ def test_times_ordinals_in_compounds_and_scale_words(
 ) -> None:
     m = mention(text, token)
     assert (m.value, m.role) == (pytest.approx(value), role), m
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Four crew members, two pilots and a cook, were detained at the port.",
+            ["arrested", "arrested"],
+        ),
+        (
+            "At least nine hikers, three of them guides, and a ranger, are feared to have died.",
+            ["killed", "killed"],
+        ),
+        # no auxiliary after the closing comma: a list of clauses, each number its own verb
+        (
+            "Eight people died, 30 were hurt, and 2 remain missing.",
+            ["killed", "injured", "missing"],
+        ),
+    ],
+)
+def test_an_apposition_in_commas_leaves_the_verb_after_it_to_the_count(
+    text: str, roles: list[str]
+) -> None:
+    assert [m.role for m in extract_numbers(text)] == roles
