@@ -326,8 +326,11 @@ CREWED_AIRCRAFT = lazy_compile(
 # An apposition in commas between a count and its verb: "Three guards, a woman and two
 # boys, were arrested", "six people, two children and a nurse, are said to have died". The
 # comma that closes it stands right before an auxiliary, so the verb after is the count's.
+# So is a noun phrase coordinated with the count ("Two vans and the door of a shop were
+# hit"): no number in it, and an auxiliary right after.
 APPOSITION_AFTER = lazy_compile(
-    r",\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}(?=(?:also\s+|all\s+|both\s+)?"
-    r"(?:were|was|are|is|have|has|had)\b)",
+    r"(?:,\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}"
+    r"|\s+and\s+(?:the|a|an|its|their|his|her)\s+[^\d,.;:!?()\n]{1,60}?\s+)"
+    r"(?=(?:also\s+|all\s+|both\s+)?(?:were|was|are|is|have|has|had)\b)",
     re.IGNORECASE,
 )

@@ -473,7 +473,8 @@ def _cue_key(
             text, max(0, cand.start - 12), cand.start
         ):
             return None  # "Of the 52 passengers, 31 died": the verb is the part's
-        # "Three guards, a woman and two boys, were arrested": the apposition is skipped
+        # "Three guards, a woman and two boys, were arrested", "Two vans and the door of a
+        # shop were hit": the apposition or the coordinated noun phrase is skipped
         gap_start = cand.noun_end
         apposition = APPOSITION_AFTER.match(text, cand.noun_end)
         if apposition and apposition.end() <= cue.start:

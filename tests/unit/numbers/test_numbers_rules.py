@@ -519,6 +519,9 @@ def test_second_as_a_unit_of_time_is_not_an_ordinal() -> None:
         ("Gunners destroyed 11 unmanned aircraft over the bay.", "11", "intercepted"),
         ("Two jets were shot down near the border.", "Two", "intercepted"),
         ("The strikes damaged 12 buildings.", "12", "damaged"),
+        ("The stolen van rammed 3 patrol cars.", "3", "damaged"),  # a blow to vehicles
+        ("A bus ploughed into 7 parked cars.", "7", "damaged"),
+        ("A bus ploughed into 7 commuters.", "7", "other_count"),  # people: no damage
         ("The owners of 53 damaged cars were found.", "53", "damaged"),
         ("Dozens of homes were destroyed.", "Dozens", "damaged"),
         ("Damage was seen in 37 buildings and 453 apartments.", "453", "damaged"),
@@ -1073,6 +1076,8 @@ def test_times_ordinals_in_compounds_and_scale_words(
             "At least nine hikers, three of them guides, and a ranger, are feared to have died.",
             ["killed", "killed"],
         ),
+        ("Three vans and the gate of the old depot were hit by shells.", ["damaged"]),
+        ("Six taxis and the roof of a kiosk were rammed by the truck.", ["damaged"]),
         # no auxiliary after the closing comma: a list of clauses, each number its own verb
         (
             "Eight people died, 30 were hurt, and 2 remain missing.",
