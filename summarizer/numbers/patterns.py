@@ -22,6 +22,7 @@ __all__ = [
     "AND_A_HALF",
     "APPOSITION_HEAD",
     "APPOSITION_AFTER",
+    "AREA_OF_OBJECT",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "ATTACK_WITH",
@@ -262,6 +263,13 @@ _QUALIFIER_WORDS = (
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
 )
 _NUMBER_AHEAD = rf"(?:(?:dozens|hundreds|thousands|several|scores|{nw.CARDINAL})\b|\d|[$£€])"
+# A verb's object, then the area it lies on: "damaged crops on more than 2,000 hectares",
+# "flattened orchards across 300 acres" (the gap from the verb to the number).
+AREA_OF_OBJECT = lazy_compile(
+    rf"\s+(?:[A-Za-z'’-]+\s+){{1,2}}(?:on|over|across|covering|spanning)\s+"
+    rf"(?:{_QUALIFIER_WORDS}\s+)?",
+    re.IGNORECASE,
+)
 NUMBER_FOLLOWS = lazy_compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
 OBJECT_FOLLOWS = lazy_compile(
     rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",

@@ -38,6 +38,7 @@ from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     APPOSITION_AFTER,
+    AREA_OF_OBJECT,
     ATTACK_WITH,
     CLAUSE_BREAK,
     COORDINATED_OBJECT,
@@ -228,12 +229,20 @@ def _area_role(
     blockers: list[int],
 ) -> str:
     """An area is damaged only when a verb of damage is bound to it ("2,000 hectares of
-    crops were destroyed" no, "crops over 2,000 hectares have been damaged" yes); "burned
+    crops were destroyed" no, "crops over 2,000 hectares have been damaged" and "damaged
+    crops on 2,000 hectares" yes); "burned
     31,400 hectares" and "grew to 2,250 hectares" measure it: other_count."""
     sentence = sentence_at(sentences, cand.start)
     role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
     if bound and role == "damaged":
         return role
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    hi = bisect.bisect_left(cue_starts, cand.start)
+    if any(
+        cue.role == "damaged" and AREA_OF_OBJECT.fullmatch(text, cue.end, cand.start)
+        for cue in cues[lo:hi]
+    ):
+        return "damaged"  # "damaged crops on more than 2,000 hectares"
     i = bisect.bisect_left(cue_starts, cand.noun_end)  # "... have been damaged"
     if i < len(cues) and cues[i].role == "damaged" and cues[i].start < sentence[1]:
         gap = text[cand.noun_end : cues[i].start].lower().split()
