@@ -732,9 +732,13 @@ def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
         ("Farmers continued their dharna outside the collectorate on Monday.", "protest"),
         ("Students staged an agitation against the fee rise.", "protest"),
         ("A mob set vehicles alight and torched two shops on Monday.", "riot"),
+        ("Rival fans were hurt in a brawl outside the ground.", "riot"),
+        ("Two canvassers were injured in a scuffle at the polling station.", "riot"),
+        ("A week-long heatwave left three farm workers dead.", "natural_disaster"),
+        ("The cold snap killed two rough sleepers in the capital.", "natural_disaster"),
     ],
 )
-def test_the_words_of_a_protest_or_a_riot_in_other_house_styles(
+def test_the_words_of_a_protest_a_riot_or_a_disaster_in_other_house_styles(
     article: str, event_type: str
 ) -> None:
     text = f" date 2025-03-04 {article}"
