@@ -29,6 +29,7 @@ __all__ = [
     "BETWEEN_AND",
     "BRACKETED_TALLY",
     "BRACKET_HEAD",
+    "BRACKETED_COUNT_HEAD",
     "CANDIDATE",
     "CLAUSE_BREAK",
     "CONVERSION_GAP",
@@ -303,6 +304,8 @@ CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
 APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
 BRACKET_HEAD = lazy_compile(r"(?P<word>[A-Za-z][\w'’-]*)\s?\($")  # "Seán Walsh (31)"
+# A plural noun a number in brackets counts: "the most cases (37)", "new infections (12)".
+BRACKETED_COUNT_HEAD = lazy_compile(r"\b(?P<word>[a-z][a-z'’-]*[a-rt-z]s)\s?\($")
 BRACKETED_TALLY = lazy_compile(r"[A-Z][\w'’-]*\s?\(\d{1,3}\)")  # "Kansas (3), Ohio (1)"
 AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")

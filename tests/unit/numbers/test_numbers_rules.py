@@ -1089,3 +1089,27 @@ def test_an_apposition_in_commas_leaves_the_verb_after_it_to_the_count(
     text: str, roles: list[str]
 ) -> None:
     assert [m.role for m in extract_numbers(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun", "role"),
+    [
+        (
+            "Nine people died, four of them in the north, which has the most infections (21).",
+            "21",
+            "infections",
+            "other_count",
+        ),
+        (
+            "Of the districts, Kerala reported the most new cases (140).",
+            "140",
+            "cases",
+            "other_count",
+        ),
+    ],
+)
+def test_a_number_alone_in_brackets_counts_the_plural_noun_before_it(
+    text: str, token: str, noun: str, role: str
+) -> None:
+    found = mention(text, token)
+    assert (found.noun, found.role) == (noun, role)
