@@ -22,6 +22,7 @@ __all__ = [
     "AND_A_HALF",
     "APPOSITION_HEAD",
     "APPOSITION_AFTER",
+    "NEW_SUBJECT_CLAUSE",
     "AREA_OF_OBJECT",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
@@ -343,5 +344,12 @@ APPOSITION_AFTER = lazy_compile(
     r"(?:,\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}"
     r"|\s+and\s+(?:the|a|an|its|their|his|her)\s+[^\d,.;:!?()\n]{1,60}?\s+)"
     r"(?=(?:also\s+|all\s+|both\s+)?(?:were|was|are|is|have|has|had)\b)",
+    re.IGNORECASE,
+)
+# A clause of its own between a count and a cue after it: ", and the driver was ...", ",
+# but a guard was ..." (a word that is no auxiliary opens a new subject).
+NEW_SUBJECT_CLAUSE = lazy_compile(
+    r"[^;]*?[,;]\s+(?:and|but|while|whereas)\s+"
+    r"(?!(?:also\s+)?(?:were|was|are|is|had|have|has|been)\b)\w",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     APPOSITION_AFTER,
+    NEW_SUBJECT_CLAUSE,
     AREA_OF_OBJECT,
     ATTACK_WITH,
     CLAUSE_BREAK,
@@ -488,6 +489,8 @@ def _cue_key(
         apposition = APPOSITION_AFTER.match(text, cand.noun_end)
         if apposition and apposition.end() <= cue.start:
             gap_start = apposition.end()
+        elif NEW_SUBJECT_CLAUSE.match(text, cand.noun_end, cue.start):
+            return None  # "finished with ten men, and a defender was taken to hospital"
         distance = text.count(" ", gap_start, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None

@@ -1113,3 +1113,18 @@ def test_a_number_alone_in_brackets_counts_the_plural_noun_before_it(
 ) -> None:
     found = mention(text, token)
     assert (found.noun, found.role) == (noun, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The visitors ended with nine players, and their keeper was taken to hospital.",
+            "other_count",
+        ),
+        ("Forty guests were inside, but the cook was killed.", "other_count"),
+        ("Forty guests were in the hall, and were hurt by the glass.", "injured"),  # same subject
+    ],
+)
+def test_a_cue_after_a_new_subject_is_not_the_counts(text: str, role: str) -> None:
+    assert extract_numbers(text)[0].role == role
