@@ -367,6 +367,11 @@ def _judge_range(
             and same(mention.value_high, claim.value_high)
         ):
             return "verified", f"matches the article's {_brief(mention)}", mention
+    bounds = _bounds_of_range(claim, facts)
+    if bounds is not None:
+        low, high = bounds
+        reason = f"matches the article's bounds {low.text!r} and {high.text!r} of one range"
+        return "verified", reason, low
     ends = [bool(facts.stating(v)) for v in (claim.value, claim.value_high)]
     if all(ends):
         return (
@@ -375,6 +380,27 @@ def _judge_range(
             None,
         )
     return "not_in_article", f"the range {claim.text!r} is not in the article", None
+
+
+def _bounds_of_range(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[NumberMention, NumberMention] | None:
+    """ "between 4.5pc and 5.5pc", "from Rs 45 lakh to Rs 1.2 crore": the article wrote the
+    range as two bounds, each with its unit, read as at least the low and at most the high
+    one of one sentence; the prose's "4.5-5.5 percent" is that range."""
+    assert claim.value_high is not None
+    for low in facts.stating(claim.value):
+        if low.qualifier != "at_least":
+            continue
+        for high in facts.stating(claim.value_high):
+            if (
+                high.qualifier == "at_most"
+                and high.start > low.end
+                and len(facts.text[low.end : high.start].split()) <= 3  # "4.5pc and 5.5"
+                and not unit_problem(claim.noun, low, "value")
+            ):
+                return low, high
+    return None
 
 
 def _judge_calendar(

@@ -745,3 +745,21 @@ def test_the_words_of_a_protest_a_riot_or_a_disaster_in_other_house_styles(
     report = check(text, events=[event(event_type=event_type)])
     (found,) = [c for c in report.claims if c.kind == "event_type"]
     assert found.status == "verified"
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Economists expect growth of 2.5-3.5 percent.", "verified"),  # the bounds, one range
+        ("Economists expect growth of 2.5-4 percent.", "not_in_article"),
+        ("Exports grew 3.5-6 percent.", "unconfirmed"),  # ends of two ranges, not one
+    ],
+)
+def test_a_range_written_as_two_bounds_with_units_is_one_range(summary: str, status: str) -> None:
+    article = (
+        " date 2025-03-04 The bank expects growth of between 2.5pc and 3.5pc this year. "
+        "Exports grew 6pc, after 3.5pc a year earlier."
+    )
+    report = check(article, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
+    assert found.status == status
