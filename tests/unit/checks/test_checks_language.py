@@ -763,3 +763,29 @@ def test_a_range_written_as_two_bounds_with_units_is_one_range(summary: str, sta
     report = check(article, summary=summary)
     (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
     assert found.status == status
+
+
+_RESULTS = (
+    " date 2025-03-04 Brackwell Foods reported a 22 per cent rise in quarterly profit to "
+    "£410m. For the full year, profit was up 15 per cent. The court fined the director "
+    "£60,000 and set his bail at £250,000."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "token", "status"),
+    [
+        ("Quarterly profit rose 22% to £410m.", "22", "verified"),
+        ("Quarterly profit rose 15% to £410m.", "15", "unconfirmed"),  # £410m came with 22%
+        ("The court fined the director £60,000.", "60,000", "verified"),
+        ("The court fined the director £250,000.", "250,000", "unconfirmed"),  # the bail
+        ("Profit rose 15% for the year; bail was £250,000.", "15", "verified"),
+        ("Profit rose 15% for the year; bail was £250,000.", "250,000", "verified"),
+    ],
+)
+def test_prose_that_takes_the_articles_words_for_another_number_is_unconfirmed(
+    summary: str, token: str, status: str
+) -> None:
+    report = check(_RESULTS, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.text == token]
+    assert found.status == status
