@@ -28,6 +28,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.numbers.lexicon import word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
@@ -132,9 +133,9 @@ def _in_context(
 
 
 _CALENDAR_ROLES = frozenset({"date_or_year", "time", "ordinal"})
-_WEAK_LAST = frozenset(
+_WEAK_LAST = word_set(
     "and or but to from of by with in on at for than per cent percent about nearly over "
-    "around some only just rs".split()
+    "around some only just rs"
 )
 _JOINS = frozenset({"and", "or", "but", "while", "whereas", "then"})
 _LEAD_WORD = lazy_compile(r"[\w'’-]+")

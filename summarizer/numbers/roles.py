@@ -38,7 +38,6 @@ from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     APPOSITION_AFTER,
-    NEW_SUBJECT_CLAUSE,
     AREA_OF_OBJECT,
     ATTACK_WITH,
     CLAUSE_BREAK,
@@ -48,6 +47,7 @@ from summarizer.numbers.patterns import (
     GOVERNED_GAP,
     LIVES_AFTER,
     NAMED_HOSPITAL,
+    NEW_SUBJECT_CLAUSE,
     NOMINAL_END,
     NUMBER_FOLLOWS,
     NUMBER_OF_WHOM,
