@@ -28,7 +28,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
-from summarizer.numbers.lexicon import word_set
+from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
@@ -132,6 +132,7 @@ def _in_context(
     return check.model_copy(update={"status": "unconfirmed", "reason": reason})
 
 
+_RANKED_NOUN = lazy_compile(r"[-\s]([a-z]+)\b")
 _CALENDAR_ROLES = frozenset({"date_or_year", "time", "ordinal"})
 _WEAK_LAST = word_set(
     "and or but to from of by with in on at for than per cent percent about nearly over "
@@ -512,7 +513,7 @@ def _judge_calendar(
     """Years, days of the month, times and ordinals: the article must state the value."""
     for mention in facts.mentions:
         if same(mention.value, claim.value) and (
-            mention.role == claim.role or claim.role == "ordinal"
+            mention.role == claim.role or (claim.role == "ordinal" and _any_rank(claim, mention))
         ):
             return "verified", f"matches the article's {_brief(mention)}", mention
     if claim.role == "date_or_year":
@@ -523,6 +524,22 @@ def _judge_calendar(
     if claim.role == "ordinal":
         return "unconfirmed", f"the article states no ordinal {claim.text!r}", None
     return "not_in_article", f"{claim.text!r} ({claim.role}) appears nowhere in the article", None
+
+
+def _any_rank(claim: NumberMention, mention: NumberMention) -> bool:
+    """An ordinal in prose may be any number of the article's ("the 17th" for "on 17"), but
+    one that ranks a noun ("17th-minute header", "fifth count") needs the article's ordinal
+    or date: "fifth on 17 points" is no 17th minute."""
+    return mention.role == "date_or_year" or not (claim.noun or _ranks_a_noun(claim))
+
+
+def _ranks_a_noun(claim: NumberMention) -> bool:
+    """ "a 17th-minute header", "the sixth count": a word after the ordinal that is its noun."""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return False
+    after = _RANKED_NOUN.match(claim.sentence, at + len(claim.text))
+    return after is not None and after[1].lower() not in NOUN_STOP
 
 
 def _brief(mention: NumberMention) -> str:

@@ -789,3 +789,21 @@ def test_prose_that_takes_the_articles_words_for_another_number_is_unconfirmed(
     report = check(_RESULTS, summary=summary)
     (found,) = [c for c in report.claims if c.path == "summary" and c.text == token]
     assert found.status == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Hale scored a 9th-minute opener.", "verified"),
+        ("Hale scored a 14th-minute opener.", "unconfirmed"),  # 14 is a points total
+        ("Rovers sit 14th after the defeat.", "verified"),  # ranks no noun: the standing
+    ],
+)
+def test_an_ordinal_that_ranks_a_noun_needs_the_articles_ordinal(summary: str, status: str) -> None:
+    article = (
+        " date 2025-03-04 Hale headed in after nine minutes, the 9th-minute goal his first. "
+        "Rovers are on 14 points from 12 games."
+    )
+    report = check(article, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
+    assert found.status == status
