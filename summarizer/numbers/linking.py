@@ -92,9 +92,8 @@ def _bracketed_head(text: str, cand: Candidate) -> str:
     if text[cand.end : cand.end + 1] != ")" or cand.unit_end > cand.end:
         return ""
     head = BRACKETED_COUNT_HEAD.search(text, max(0, cand.start - 40), cand.start)
-    if head is None or head.group("word") in CUE_ROLE:
-        return ""
-    return head.group("word")
+    word: str = head.group("word") if head is not None else ""
+    return "" if word in CUE_ROLE else word
 
 
 def _owned(bare: list[str]) -> bool:
