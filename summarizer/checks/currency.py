@@ -8,11 +8,21 @@ dollars", "US$", "Tk crore"). :func:`currency_of` reads those words, and
 
 from __future__ import annotations
 
+import re
+
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import NATIONAL_CURRENCY
 from summarizer.text.lazy_regex import lazy_compile
 
-__all__ = ["CURRENCY_WORDS", "DOLLARS", "bare_dollar", "currency_of", "currency_problem"]
+__all__ = [
+    "CURRENCY_WORDS",
+    "DOLLARS",
+    "RUPEES",
+    "bare_dollar",
+    "bare_rupee",
+    "currency_of",
+    "currency_problem",
+]
 
 # Currencies a claim's noun may name, by ISO code.
 CURRENCY_WORDS: dict[str, str] = {
@@ -77,6 +87,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "ksh": "KES",
     "pkr": "PKR",
     "npr": "NPR",
+    "lkr": "LKR",
     "ngn": "NGN",
     "naira": "NGN",
     "zar": "ZAR",
@@ -99,6 +110,14 @@ DOLLARS = frozenset(
     {"USD"} | {code for (_, word), code in NATIONAL_CURRENCY.items() if word == "dollar"}
 )
 _BARE_DOLLAR = lazy_compile(r"(?<![A-Za-z.$])\$\s?$")
+# Currencies called rupees: "Rs" or "rupees" with no nation's word may be any of them (the
+# papers of Pakistan, Nepal and Sri Lanka write "Rs 200,000" as India's do).
+RUPEES = frozenset(
+    {"INR"} | {code for (_, word), code in NATIONAL_CURRENCY.items() if word == "rupee"}
+)
+_RUPEE_SIGN_BEFORE = lazy_compile(r"(?<![A-Za-z])Rs\.?\s?$")
+_RUPEE_WORD_AFTER = lazy_compile(r"^\s*(?:[a-z]+\s+)?rupees?\b", flags=re.IGNORECASE)
+_INDIAN_RUPEES = lazy_compile(r"₹|\bINR\b|\bIndian\s+rupees?\b")
 
 
 def bare_dollar(mention: NumberMention) -> bool:
@@ -112,6 +131,18 @@ def bare_dollar(mention: NumberMention) -> bool:
 
 
 _US_DOLLARS = lazy_compile(r"\bUS\$|\bU\.S\.\s*\$|\bUSD\b|\b(?:US|U\.S\.|American)\s+dollars?\b")
+
+
+def bare_rupee(mention: NumberMention) -> bool:
+    """Whether the article wrote ``mention`` as rupees without saying whose ("Rs 280bn",
+    "4 million rupees"), not "₹", "INR" or "Indian rupees" in its sentence."""
+    sentence = mention.sentence
+    at = sentence.find(mention.text)
+    if at < 0 or _INDIAN_RUPEES.search(sentence):
+        return False
+    before = sentence[max(0, at - 4) : at]
+    after = sentence[at + len(mention.text) : at + len(mention.text) + 24]
+    return bool(_RUPEE_SIGN_BEFORE.search(before) or _RUPEE_WORD_AFTER.match(after))
 
 
 def currency_of(text: str) -> str | None:
@@ -132,13 +163,16 @@ def currency_problem(noun: str, mention: NumberMention) -> str | None:
     """Why a money claim's currency (or cents) disagrees with the article's, or None.
 
     A dollar sign alone in the article ("$8.5 million" in a Canadian or Australian paper)
-    says a dollar, not whose: any dollar the claim names agrees with it. A sign that says
-    whose ("A$", "US$", "NZ$ 40m") or a written currency is held to its own."""
+    says a dollar, not whose: any dollar the claim names agrees with it, as any rupee agrees
+    with "Rs" alone. A sign that says whose ("A$", "US$", "NZ$ 40m", "₹") or a written
+    currency is held to its own."""
     stated = currency_of(mention.noun) or (mention.noun if mention.noun.isupper() else None)
     claimed = currency_of(noun)
     if claimed and stated and claimed != stated:
         if stated == "USD" and claimed in DOLLARS and bare_dollar(mention):
             return None  # "$8.5 million" in a Canadian paper: any dollar
+        if stated == "INR" and claimed in RUPEES and bare_rupee(mention):
+            return None  # "Rs 280bn" in a Pakistani paper: any rupee
         return f"the article's {mention.text!r} is in {stated}, not {claimed}"
     stated_cents = bool(_CENTS.search(mention.noun))
     if stated_cents != bool(_CENTS.search(noun)) and (claimed or stated_cents):

@@ -28,6 +28,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
@@ -97,11 +98,114 @@ def check_prose_numbers(
         when = (times or {}).get(path.split(".", 1)[0]) if path.startswith("events[") else None
         key = (number, when)
         if key not in judged:
+            claims = found[number]
             judged[key] = [
-                check_prose_number("", m, facts, prose=joined, when=when) for m in found[number]
+                _in_context(
+                    check_prose_number("", m, facts, prose=joined, when=when),
+                    m,
+                    claims,
+                    joined,
+                    facts,
+                )
+                for m in claims
             ]
         checks += [check.model_copy(update={"path": path}) for check in judged[key]]
     return checks
+
+
+def _in_context(
+    check: ClaimCheck,
+    claim: NumberMention,
+    claims: list[NumberMention],
+    prose: str,
+    facts: ArticleFacts,
+) -> ClaimCheck:
+    """A verified number whose words in the prose are the article's words for another
+    number is unconfirmed: "fined each convict N20 million" where the article fined each
+    convict N5 million (N20 million was the bail), "profit jumps 28% to Rs 1,742 crore"
+    where the article's Rs 1,742 crore came with a 38 per cent rise."""
+    if check.status != "verified" or claim.role in _CALENDAR_ROLES:
+        return check
+    reason = _borrowed_lead(claim, prose, facts) or _parted_pair(claim, claims, prose, facts)
+    if not reason:
+        return check
+    return check.model_copy(update={"status": "unconfirmed", "reason": reason})
+
+
+_RANKED_NOUN = lazy_compile(r"[-\s]([a-z]+)\b")
+_CALENDAR_ROLES = frozenset({"date_or_year", "time", "ordinal"})
+_WEAK_LAST = word_set(
+    "and or but to from of by with in on at for than per cent percent about nearly over "
+    "around some only just rs"
+)
+_JOINS = frozenset({"and", "or", "but", "while", "whereas", "then"})
+_LEAD_WORD = lazy_compile(r"[\w'’-]+")
+_LEAD_STOP = lazy_compile(r"[.;:!?,()\n]")
+
+
+def _lead(text: str, start: int, words: int = 3) -> tuple[str, ...]:
+    """The ``words`` words before the token at ``start`` in its clause, lower-cased ("" for
+    fewer): a currency glued to the digits ("N20 million") is part of the token."""
+    head = text[max(0, start - 80) : start]
+    head = head[: len(head) - len(head.split()[-1])] if head and not head[-1].isspace() else head
+    stop = max((m.end() for m in _LEAD_STOP.finditer(head)), default=0)
+    found = _LEAD_WORD.findall(head[stop:].lower())
+    return tuple(found[-words:]) if len(found) >= words else ()
+
+
+def _borrowed_lead(claim: NumberMention, prose: str, facts: ArticleFacts) -> str:
+    """The prose's three words before the number stand before another number of the
+    article, of the same role, and before none that states the prose's value."""
+    lead = _lead(prose, claim.start)
+    if not lead or lead[-1] in _WEAK_LAST or not all(word.isalpha() for word in lead):
+        return ""  # "... and 12", "per cent to 286m": a list or a change, no phrase of its own
+    other: NumberMention | None = None
+    for mention in facts.mentions:
+        if _lead(facts.text, mention.start) != lead:
+            continue
+        if value_match(claim.value, mention) is not None:
+            return ""
+        if mention.role == claim.role:
+            other = other or mention
+    if other is None:
+        return ""
+    return f"the article says {' '.join(lead)!r} of {other.text!r}, not of {claim.text!r}"
+
+
+def _parted_pair(
+    claim: NumberMention, claims: list[NumberMention], prose: str, facts: ArticleFacts
+) -> str:
+    """A number the prose sets right beside another ("jumps 28% to Rs 1,742 crore", "second
+    term with 81.2%") where the article's sentences with that other number never state this
+    one but state another of its role (the 38 per cent rise to Rs 1,742 crore)."""
+    if claim.role not in ("percentage", "money"):
+        return ""
+    for partner in claims:
+        if partner is claim or partner.role in ("date_or_year", "time", claim.role):
+            continue  # "Rs 1,742 crore from Rs 1,262 crore": a comparison, told apart
+        if partner.role != "ordinal" and not any(ch.isdigit() for ch in partner.text):
+            continue  # "half-year profit falls 41%": no number the article pins down
+        lo, hi = sorted((claim, partner), key=lambda m: m.start)
+        gap = prose[lo.end : hi.start]
+        words = _LEAD_WORD.findall(gap.lower())
+        if _LEAD_STOP.search(gap) or len(words) > 3 or _JOINS.intersection(words):
+            continue  # "fined £1.2m and ordered to pay £84,500": two claims, not one
+        sentences = {
+            m.sentence
+            for m in facts.stating(partner.value)
+            if partner.role != "ordinal" or m.role == "ordinal"
+        }
+        if not sentences:
+            continue
+        beside = [m for m in facts.mentions if m.sentence in sentences]
+        if any(value_match(claim.value, m) is not None for m in beside):
+            continue
+        rival = next((m for m in beside if m.role == claim.role), None)
+        if rival is not None:
+            return (
+                f"the article gives {partner.text!r} with {rival.text!r}, not with {claim.text!r}"
+            )
+    return ""
 
 
 _PREFIX = "Summary.\n\n"  # keeps a leading ISO date of the headline from reading as a dateline
@@ -367,6 +471,11 @@ def _judge_range(
             and same(mention.value_high, claim.value_high)
         ):
             return "verified", f"matches the article's {_brief(mention)}", mention
+    bounds = _bounds_of_range(claim, facts)
+    if bounds is not None:
+        low, high = bounds
+        reason = f"matches the article's bounds {low.text!r} and {high.text!r} of one range"
+        return "verified", reason, low
     ends = [bool(facts.stating(v)) for v in (claim.value, claim.value_high)]
     if all(ends):
         return (
@@ -377,13 +486,34 @@ def _judge_range(
     return "not_in_article", f"the range {claim.text!r} is not in the article", None
 
 
+def _bounds_of_range(
+    claim: NumberMention, facts: ArticleFacts
+) -> tuple[NumberMention, NumberMention] | None:
+    """ "between 4.5pc and 5.5pc", "from Rs 45 lakh to Rs 1.2 crore": the article wrote the
+    range as two bounds, each with its unit, read as at least the low and at most the high
+    one of one sentence; the prose's "4.5-5.5 percent" is that range."""
+    assert claim.value_high is not None
+    for low in facts.stating(claim.value):
+        if low.qualifier != "at_least":
+            continue
+        for high in facts.stating(claim.value_high):
+            if (
+                high.qualifier == "at_most"
+                and high.start > low.end
+                and len(facts.text[low.end : high.start].split()) <= 3  # "4.5pc and 5.5"
+                and not unit_problem(claim.noun, low, "value")
+            ):
+                return low, high
+    return None
+
+
 def _judge_calendar(
     claim: NumberMention, facts: ArticleFacts
 ) -> tuple[ClaimStatus, str, NumberMention | None]:
     """Years, days of the month, times and ordinals: the article must state the value."""
     for mention in facts.mentions:
         if same(mention.value, claim.value) and (
-            mention.role == claim.role or claim.role == "ordinal"
+            mention.role == claim.role or (claim.role == "ordinal" and _any_rank(claim, mention))
         ):
             return "verified", f"matches the article's {_brief(mention)}", mention
     if claim.role == "date_or_year":
@@ -394,6 +524,22 @@ def _judge_calendar(
     if claim.role == "ordinal":
         return "unconfirmed", f"the article states no ordinal {claim.text!r}", None
     return "not_in_article", f"{claim.text!r} ({claim.role}) appears nowhere in the article", None
+
+
+def _any_rank(claim: NumberMention, mention: NumberMention) -> bool:
+    """An ordinal in prose may be any number of the article's ("the 17th" for "on 17"), but
+    one that ranks a noun ("17th-minute header", "fifth count") needs the article's ordinal
+    or date: "fifth on 17 points" is no 17th minute."""
+    return mention.role == "date_or_year" or not (claim.noun or _ranks_a_noun(claim))
+
+
+def _ranks_a_noun(claim: NumberMention) -> bool:
+    """ "a 17th-minute header", "the sixth count": a word after the ordinal that is its noun."""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return False
+    after = _RANKED_NOUN.match(claim.sentence, at + len(claim.text))
+    return after is not None and after[1].lower() not in NOUN_STOP
 
 
 def _brief(mention: NumberMention) -> str:

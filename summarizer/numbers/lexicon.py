@@ -423,7 +423,8 @@ STRUCTURE_NOUNS = word_set(
     "classroom classrooms van vans lorry lorries minibus minibuses train trains tram trams "
     "block blocks tower towers hospital hospitals office offices store stores stall stalls "
     "kiosk kiosks garage garages barn barns shed sheds roof roofs window windows premises "
-    "dwelling-houses residences homesteads outlets plants substations"
+    "dwelling-houses residences homesteads outlets plants substations taxi taxis jeep jeeps "
+    "motorcycle motorcycles motorbike motorbikes suv suvs pickup pickups tractor tractors"
 )
 # Singular nouns of a person, whose age may follow in commas ("a worker, 23, died").
 PERSON_WORDS = word_set(
@@ -495,7 +496,8 @@ _CUE_PHRASES: dict[str, str] = {
     "swarm swarms volley volleys",
     # "were struck by gunfire", "shells hit 12 houses": damage to a building or vehicle;
     # what a blow to anything else counts the noun decides (roles.py: _fit_noun)
-    "struck": "struck hit hitting striking struck_by hit_by",
+    "struck": "struck hit hitting striking struck_by hit_by rammed crashed_into smashed_into "
+    "ploughed_into plowed_into",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "

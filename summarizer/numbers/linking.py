@@ -8,10 +8,17 @@ bounds of one range.
 
 from __future__ import annotations
 
-from summarizer.numbers.lexicon import CUE_NOUNS, NOUN_SKIP_LEAD, NOUN_STOP, POPULATION_NOUNS
+from summarizer.numbers.lexicon import (
+    CUE_NOUNS,
+    CUE_ROLE,
+    NOUN_SKIP_LEAD,
+    NOUN_STOP,
+    POPULATION_NOUNS,
+)
 from summarizer.numbers.mention import Candidate
 from summarizer.numbers.patterns import (
     BETWEEN_AND,
+    BRACKETED_COUNT_HEAD,
     CONVERSION_GAP,
     LIVE_AFTER,
     NOUN_RUN,
@@ -70,13 +77,23 @@ def _read_noun(text: str, cand: Candidate, limit: int) -> None:
     while words and words[-1].lower().endswith(("ed", "ing", "ly")):
         words.pop()
     if not cand.noun:
-        cand.noun = " ".join(words)
+        cand.noun = " ".join(words) or _bracketed_head(text, cand)
     cand.noun_end = max(noun_end if words else pos, cand.unit_end, cand.end)
     if cand.role == "" and words:
         head = words[-1].lower()
         cand.population_noun = (head in POPULATION_NOUNS and _owned(cand.before.bare)) or (
             head in ("people", "persons") and bool(LIVE_AFTER.match(text, noun_end))
         )
+
+
+def _bracketed_head(text: str, cand: Candidate) -> str:
+    """ "the most cases (37)": a bare number alone in brackets counts the plural noun right
+    before them (a cue word there, "deaths (7)", is left to the cues)."""
+    if text[cand.end : cand.end + 1] != ")" or cand.unit_end > cand.end:
+        return ""
+    head = BRACKETED_COUNT_HEAD.search(text, max(0, cand.start - 40), cand.start)
+    word: str = head.group("word") if head is not None else ""
+    return "" if word in CUE_ROLE else word
 
 
 def _owned(bare: list[str]) -> bool:

@@ -20,11 +20,14 @@ __all__ = [
     "AGE_LIST_END",
     "AGE_LIST_GAP",
     "AND_A_HALF",
+    "APPOSITION_AFTER",
     "APPOSITION_HEAD",
+    "AREA_OF_OBJECT",
     "ARTICLE_GAP",
     "ATTACHED_SUFFIX",
     "ATTACK_WITH",
     "BETWEEN_AND",
+    "BRACKETED_COUNT_HEAD",
     "BRACKETED_TALLY",
     "BRACKET_HEAD",
     "CANDIDATE",
@@ -32,6 +35,7 @@ __all__ = [
     "CONVERSION_GAP",
     "COORDINATED_OBJECT",
     "COORDINATION",
+    "CREWED_AIRCRAFT",
     "DESIGNATOR_TOKEN",
     "DIGITS",
     "DOLLAR_PREFIX",
@@ -49,6 +53,7 @@ __all__ = [
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
     "NAMED_HOSPITAL",
+    "NEW_SUBJECT_CLAUSE",
     "NEXT_WORD",
     "NOMINAL_END",
     "NOUN_RUN",
@@ -260,6 +265,13 @@ _QUALIFIER_WORDS = (
     r"|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than)"
 )
 _NUMBER_AHEAD = rf"(?:(?:dozens|hundreds|thousands|several|scores|{nw.CARDINAL})\b|\d|[$£€])"
+# A verb's object, then the area it lies on: "damaged crops on more than 2,000 hectares",
+# "flattened orchards across 300 acres" (the gap from the verb to the number).
+AREA_OF_OBJECT = lazy_compile(
+    rf"\s+(?:[A-Za-z'’-]+\s+){{1,2}}(?:on|over|across|covering|spanning)\s+"
+    rf"(?:{_QUALIFIER_WORDS}\s+)?",
+    re.IGNORECASE,
+)
 NUMBER_FOLLOWS = lazy_compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
 OBJECT_FOLLOWS = lazy_compile(
     rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
@@ -293,6 +305,8 @@ CLAUSE_BREAK = lazy_compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # its sentence; the gap between two ages of a list ("aged 41, 29 and 33").
 APPOSITION_HEAD = lazy_compile(r"(?P<lead>\w[\w'’-]*\s+)?(?P<word>[A-Za-z][\w'’-]*),\s$")
 BRACKET_HEAD = lazy_compile(r"(?P<word>[A-Za-z][\w'’-]*)\s?\($")  # "Seán Walsh (31)"
+# A plural noun a number in brackets counts: "the most cases (37)", "new infections (12)".
+BRACKETED_COUNT_HEAD = lazy_compile(r"\b(?P<word>[a-z][a-z'’-]*[a-rt-z]s)\s?\($")
 BRACKETED_TALLY = lazy_compile(r"[A-Z][\w'’-]*\s?\(\d{1,3}\)")  # "Kansas (3), Ohio (1)"
 AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
@@ -313,5 +327,29 @@ OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
+# Crewed aircraft: "destroyed nine aircraft" (on an airfield) damaged them; only a verb of
+# interception ("shot down two jets") brings one down in the air. Drones stay projectiles.
+CREWED_AIRCRAFT = lazy_compile(
+    r"^(?!.*\b(?:unmanned|drones?|uavs?)\b).*\b(?:aircraft|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
+# An apposition in commas between a count and its verb: "Three guards, a woman and two
+# boys, were arrested", "six people, two children and a nurse, are said to have died". The
+# comma that closes it stands right before an auxiliary, so the verb after is the count's.
+# So is a noun phrase coordinated with the count ("Two vans and the door of a shop were
+# hit"): no number in it, and an auxiliary right after.
+APPOSITION_AFTER = lazy_compile(
+    r"(?:,\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}"
+    r"|\s+and\s+(?:the|a|an|its|their|his|her)\s+[^\d,.;:!?()\n]{1,60}?\s+)"
+    r"(?=(?:also\s+|all\s+|both\s+)?(?:were|was|are|is|have|has|had)\b)",
+    re.IGNORECASE,
+)
+# A clause of its own between a count and a cue after it: ", and the driver was ...", ",
+# but a guard was ..." (a word that is no auxiliary opens a new subject).
+NEW_SUBJECT_CLAUSE = lazy_compile(
+    r"[^;]*?[,;]\s+(?:and|but|while|whereas)\s+"
+    r"(?!(?:also\s+)?(?:were|was|are|is|had|have|has|been)\b)\w",
     re.IGNORECASE,
 )

@@ -37,13 +37,17 @@ from summarizer.numbers.lexicon import (
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
+    APPOSITION_AFTER,
+    AREA_OF_OBJECT,
     ATTACK_WITH,
     CLAUSE_BREAK,
     COORDINATED_OBJECT,
     COORDINATION,
+    CREWED_AIRCRAFT,
     GOVERNED_GAP,
     LIVES_AFTER,
     NAMED_HOSPITAL,
+    NEW_SUBJECT_CLAUSE,
     NOMINAL_END,
     NUMBER_FOLLOWS,
     NUMBER_OF_WHOM,
@@ -203,8 +207,12 @@ def assign_roles(
             role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
         if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
             role = "launched"  # "shot down 21 of 49 drones": the 49 were launched
-        if role == "damaged" and PROJECTILES.search(cand.noun):
-            role = "intercepted"  # "destroyed 20 drones" (in the air)
+        if (
+            role == "damaged"
+            and PROJECTILES.search(cand.noun)
+            and not CREWED_AIRCRAFT.search(cand.noun)
+        ):
+            role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
@@ -222,12 +230,20 @@ def _area_role(
     blockers: list[int],
 ) -> str:
     """An area is damaged only when a verb of damage is bound to it ("2,000 hectares of
-    crops were destroyed" no, "crops over 2,000 hectares have been damaged" yes); "burned
+    crops were destroyed" no, "crops over 2,000 hectares have been damaged" and "damaged
+    crops on 2,000 hectares" yes); "burned
     31,400 hectares" and "grew to 2,250 hectares" measure it: other_count."""
     sentence = sentence_at(sentences, cand.start)
     role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
     if bound and role == "damaged":
         return role
+    lo = bisect.bisect_left(cue_starts, sentence[0])
+    hi = bisect.bisect_left(cue_starts, cand.start)
+    if any(
+        cue.role == "damaged" and AREA_OF_OBJECT.fullmatch(text, cue.end, cand.start)
+        for cue in cues[lo:hi]
+    ):
+        return "damaged"  # "damaged crops on more than 2,000 hectares"
     i = bisect.bisect_left(cue_starts, cand.noun_end)  # "... have been damaged"
     if i < len(cues) and cues[i].role == "damaged" and cues[i].start < sentence[1]:
         gap = text[cand.noun_end : cues[i].start].lower().split()
@@ -467,10 +483,22 @@ def _cue_key(
             text, max(0, cand.start - 12), cand.start
         ):
             return None  # "Of the 52 passengers, 31 died": the verb is the part's
-        distance = text.count(" ", cand.noun_end, cue.start)
+        # "Three guards, a woman and two boys, were arrested", "Two vans and the door of a
+        # shop were hit": the apposition or the coordinated noun phrase is skipped
+        gap_start = cand.noun_end
+        apposition = APPOSITION_AFTER.match(text, cand.noun_end)
+        if apposition and apposition.end() <= cue.start:
+            gap_start = apposition.end()
+        elif NEW_SUBJECT_CLAUSE.match(text, cand.noun_end, cue.start):
+            return None  # "finished with ten men, and a defender was taken to hospital"
+        distance = text.count(" ", gap_start, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
-        i = bisect.bisect_right(blockers, cand.start)
+        i = (
+            bisect.bisect_left(blockers, gap_start)
+            if apposition
+            else bisect.bisect_right(blockers, cand.start)
+        )
         if (
             i < len(blockers)
             and blockers[i] < cue.start

@@ -694,6 +694,29 @@ def test_a_claim_names_a_nations_currency_and_a_bare_dollar_sign_is_any_dollar(
     assert report.figures[0].status == status
 
 
+@pytest.mark.parametrize(
+    ("noun", "quote", "status"),
+    [
+        ("PKR", "Rs 35bn", "verified"),  # "Rs" alone: any rupee
+        ("Nepalese rupees", "Rs 35bn", "verified"),
+        ("Sri Lankan rupees", "12 million rupees", "verified"),
+        ("USD", "Rs 35bn", "unit_mismatch"),  # a rupee is still no dollar
+        ("PKR", "₹900 crore", "unit_mismatch"),  # the sign says whose rupee
+        ("NPR", "60 crore Indian rupees", "unit_mismatch"),
+    ],
+)
+def test_rupees_written_without_a_nation_are_any_rupee(noun: str, quote: str, status: str) -> None:
+    article = (
+        " date 2025-08-20 The storm caused losses put at Rs 35bn. The board paid 12 million "
+        "rupees to the contractor. A partner in Delhi had pledged ₹900 crore. A donor gave "
+        "60 crore Indian rupees."
+    )
+    value = {"Rs 35bn": 3.5e10, "12 million rupees": 1.2e7, "₹900 crore": 9e9}.get(quote, 6e8)
+    figure = {"value": value, "qualifier": "exact", "role": "money", "noun": noun}
+    report = check(article, key_figures=[figure | {"quote": quote}])
+    assert report.figures[0].status == status
+
+
 def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
     article = " date 2025-08-20 The loan, in US dollars, is $310 million, officials said."
     figure = {"value": 3.1e8, "qualifier": "exact", "role": "money", "noun": "Canadian dollars"}
@@ -709,12 +732,78 @@ def test_a_sentence_that_says_us_dollars_holds_a_bare_sign_to_them() -> None:
         ("Farmers continued their dharna outside the collectorate on Monday.", "protest"),
         ("Students staged an agitation against the fee rise.", "protest"),
         ("A mob set vehicles alight and torched two shops on Monday.", "riot"),
+        ("Rival fans were hurt in a brawl outside the ground.", "riot"),
+        ("Two canvassers were injured in a scuffle at the polling station.", "riot"),
+        ("A week-long heatwave left three farm workers dead.", "natural_disaster"),
+        ("The cold snap killed two rough sleepers in the capital.", "natural_disaster"),
     ],
 )
-def test_the_words_of_a_protest_or_a_riot_in_other_house_styles(
+def test_the_words_of_a_protest_a_riot_or_a_disaster_in_other_house_styles(
     article: str, event_type: str
 ) -> None:
     text = f" date 2025-03-04 {article}"
     report = check(text, events=[event(event_type=event_type)])
     (found,) = [c for c in report.claims if c.kind == "event_type"]
     assert found.status == "verified"
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Economists expect growth of 2.5-3.5 percent.", "verified"),  # the bounds, one range
+        ("Economists expect growth of 2.5-4 percent.", "not_in_article"),
+        ("Exports grew 3.5-6 percent.", "unconfirmed"),  # ends of two ranges, not one
+    ],
+)
+def test_a_range_written_as_two_bounds_with_units_is_one_range(summary: str, status: str) -> None:
+    article = (
+        " date 2025-03-04 The bank expects growth of between 2.5pc and 3.5pc this year. "
+        "Exports grew 6pc, after 3.5pc a year earlier."
+    )
+    report = check(article, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
+    assert found.status == status
+
+
+_RESULTS = (
+    " date 2025-03-04 Brackwell Foods reported a 22 per cent rise in quarterly profit to "
+    "£410m. For the full year, profit was up 15 per cent. The court fined the director "
+    "£60,000 and set his bail at £250,000."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "token", "status"),
+    [
+        ("Quarterly profit rose 22% to £410m.", "22", "verified"),
+        ("Quarterly profit rose 15% to £410m.", "15", "unconfirmed"),  # £410m came with 22%
+        ("The court fined the director £60,000.", "60,000", "verified"),
+        ("The court fined the director £250,000.", "250,000", "unconfirmed"),  # the bail
+        ("Profit rose 15% for the year; bail was £250,000.", "15", "verified"),
+        ("Profit rose 15% for the year; bail was £250,000.", "250,000", "verified"),
+    ],
+)
+def test_prose_that_takes_the_articles_words_for_another_number_is_unconfirmed(
+    summary: str, token: str, status: str
+) -> None:
+    report = check(_RESULTS, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.text == token]
+    assert found.status == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Hale scored a 9th-minute opener.", "verified"),
+        ("Hale scored a 14th-minute opener.", "unconfirmed"),  # 14 is a points total
+        ("Rovers sit 14th after the defeat.", "verified"),  # ranks no noun: the standing
+    ],
+)
+def test_an_ordinal_that_ranks_a_noun_needs_the_articles_ordinal(summary: str, status: str) -> None:
+    article = (
+        " date 2025-03-04 Hale headed in after nine minutes, the 9th-minute goal his first. "
+        "Rovers are on 14 points from 12 games."
+    )
+    report = check(article, summary=summary)
+    (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
+    assert found.status == status

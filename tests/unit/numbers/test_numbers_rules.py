@@ -513,7 +513,15 @@ def test_second_as_a_unit_of_time_is_not_an_ordinal() -> None:
         ("Ukraine said 80 missiles were shot down.", "80", "intercepted"),
         ("Iron Dome intercepted 12 rockets.", "12", "intercepted"),
         ("Air defences destroyed 20 drones.", "20", "intercepted"),
+        # crewed aircraft destroyed are damaged (on the ground); drones are projectiles
+        ("The raid on the airbase destroyed 6 fighter jets.", "6", "damaged"),
+        ("A strike on the airfield destroyed four helicopters.", "four", "damaged"),
+        ("Gunners destroyed 11 unmanned aircraft over the bay.", "11", "intercepted"),
+        ("Two jets were shot down near the border.", "Two", "intercepted"),
         ("The strikes damaged 12 buildings.", "12", "damaged"),
+        ("The stolen van rammed 3 patrol cars.", "3", "damaged"),  # a blow to vehicles
+        ("A bus ploughed into 7 parked cars.", "7", "damaged"),
+        ("A bus ploughed into 7 commuters.", "7", "other_count"),  # people: no damage
         ("The owners of 53 damaged cars were found.", "53", "damaged"),
         ("Dozens of homes were destroyed.", "Dozens", "damaged"),
         ("Damage was seen in 37 buildings and 453 apartments.", "453", "damaged"),
@@ -1055,3 +1063,68 @@ def test_times_ordinals_in_compounds_and_scale_words(
 ) -> None:
     m = mention(text, token)
     assert (m.value, m.role) == (pytest.approx(value), role), m
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Four crew members, two pilots and a cook, were detained at the port.",
+            ["arrested", "arrested"],
+        ),
+        (
+            "At least nine hikers, three of them guides, and a ranger, are feared to have died.",
+            ["killed", "killed"],
+        ),
+        ("Three vans and the gate of the old depot were hit by shells.", ["damaged"]),
+        ("Six taxis and the roof of a kiosk were rammed by the truck.", ["damaged"]),
+        # no auxiliary after the closing comma: a list of clauses, each number its own verb
+        (
+            "Eight people died, 30 were hurt, and 2 remain missing.",
+            ["killed", "injured", "missing"],
+        ),
+    ],
+)
+def test_an_apposition_in_commas_leaves_the_verb_after_it_to_the_count(
+    text: str, roles: list[str]
+) -> None:
+    assert [m.role for m in extract_numbers(text)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "noun", "role"),
+    [
+        (
+            "Nine people died, four of them in the north, which has the most infections (21).",
+            "21",
+            "infections",
+            "other_count",
+        ),
+        (
+            "Of the districts, Kerala reported the most new cases (140).",
+            "140",
+            "cases",
+            "other_count",
+        ),
+    ],
+)
+def test_a_number_alone_in_brackets_counts_the_plural_noun_before_it(
+    text: str, token: str, noun: str, role: str
+) -> None:
+    found = mention(text, token)
+    assert (found.noun, found.role) == (noun, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The visitors ended with nine players, and their keeper was taken to hospital.",
+            "other_count",
+        ),
+        ("Forty guests were inside, but the cook was killed.", "other_count"),
+        ("Forty guests were in the hall, and were hurt by the glass.", "injured"),  # same subject
+    ],
+)
+def test_a_cue_after_a_new_subject_is_not_the_counts(text: str, role: str) -> None:
+    assert extract_numbers(text)[0].role == role

@@ -148,6 +148,10 @@ def test_an_area_or_a_speed_is_no_length(text: str, token: str, noun: str) -> No
         ("Crops across 3,200 hectares have been destroyed, officials said.", "3,200", "damaged"),
         ("About 800 acres of orchards were flattened by the hail.", "800", "damaged"),
         ("The floods ruined 1,500 hectares of paddy.", "1,500", "damaged"),
+        # the verb's object, then the area it lies on
+        ("Hail damaged orchards on more than 3,000 hectares.", "3,000", "damaged"),
+        ("The storm flattened maize across 500 acres.", "500", "damaged"),
+        ("Rain damaged roads; the blaze burned over 200 acres.", "200", "other_count"),
         (
             "The fire destroyed 12 homes and grew to 4,100 hectares overnight.",
             "4,100",
