@@ -280,20 +280,6 @@ def supported_qualifiers(mention_qualifier: str, end: str = "value") -> list[str
     return [q for q in QUALIFIER_SUPPORT if q in allowed]
 
 
-def reask_qualifiers(mention_qualifier: str, end: str = "value") -> list[str]:
-    """The qualifiers a re-ask offers for the article's wording: :func:`supported_qualifiers`
-    plus ``approximately`` after a bound ("at least 44": at_least, approximately).
-
-    The check no longer accepts "about 44" for "at least 44" (issue 22), but the re-ask's
-    words are part of recorded request bodies (cassettes/), which must not change; the
-    list follows the check once the cassettes are recorded again.
-    """
-    offered = supported_qualifiers(mention_qualifier, end)
-    if "approximately" not in offered:
-        offered.append("approximately")
-    return offered
-
-
 def qualifier_ok(claimed: str, mention: NumberMention, how: str) -> bool:
     """Does the article's wording (``mention``) imply the claimed qualifier?"""
     if mention.qualifier == "range":
@@ -583,7 +569,6 @@ __all__ = [
     "fair_reading",
     "names_places",
     "qualifier_ok",
-    "reask_qualifiers",
     "role_agreement",
     "roles_compatible",
     "same",

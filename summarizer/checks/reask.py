@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ConfigDict, PrivateAttr, ValidationInfo, model_validator
 
-from summarizer.checks.agreement import reask_qualifiers, same
+from summarizer.checks.agreement import same, supported_qualifiers
 from summarizer.checks.report import verify
 from summarizer.numbers import extract_numbers
 from summarizer.schema import FigureCheck, MentionRef, SummaryDraft, VerificationReport
@@ -139,7 +139,7 @@ def _problem(check: FigureCheck, article_text: str) -> str:
     if check.status == "qualifier_mismatch" and mention is not None:
         return (
             f"{claim}. Wrong qualifier: the article says '{mention.text}' as {mention.qualifier}; "
-            f"use one of: {', '.join(reask_qualifiers(mention.qualifier, _end_of(mention, figure.value)))}."
+            f"use one of: {', '.join(supported_qualifiers(mention.qualifier, _end_of(mention, figure.value)))}."
         )
     if check.status == "role_mismatch" and mention is not None:
         return f"{claim}. Wrong role: in the article '{mention.text}' counts {mention.role}, not {figure.role}."

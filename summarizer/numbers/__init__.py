@@ -39,16 +39,13 @@ number words in :mod:`~summarizer.numbers.words`, the output record in
 from __future__ import annotations
 
 from summarizer.numbers.extractor import extract_numbers, sentence_spans
-from summarizer.numbers.lexicon import is_area
-from summarizer.numbers.mention import AGE_NOUN, NumberMention, prompt_role
+from summarizer.numbers.mention import AGE_NOUN, NumberMention
 from summarizer.numbers.roles import role_cue_near
 
 __all__ = [
     "AGE_NOUN",
     "NumberMention",
     "extract_numbers",
-    "is_area",
-    "prompt_role",
     "role_cue_near",
     "sentence_spans",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
-from summarizer.numbers.lexicon import is_area
 from summarizer.text.sentences import sentence_at
 from summarizer.vocabulary import MentionQualifier, Role
 
@@ -19,7 +18,6 @@ __all__ = [
     "Before",
     "Candidate",
     "NumberMention",
-    "prompt_role",
     "sentence_text",
     "to_mention",
 ]
@@ -110,13 +108,3 @@ def sentence_text(
     if sentence is None:
         sentence = cache[lo] = " ".join(text[lo:hi].split())
     return sentence
-
-
-def prompt_role(mention: NumberMention) -> Role:
-    """The role a prompt lists ``mention`` under (the numbers checklist, a selection
-    schema's role fields, a re-ask's words): its role, but an area as the distance it was
-    read as before areas became other_count. These words are in recorded request bodies
-    (cassettes/), which must not change; this goes once the cassettes are recorded again."""
-    if mention.role == "other_count" and is_area(mention.noun):
-        return "distance"
-    return mention.role

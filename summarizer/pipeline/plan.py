@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from summarizer.checks.reask import make_verified_model
 from summarizer.config import Settings
 from summarizer.errors import InputError
-from summarizer.numbers import NumberMention, extract_numbers, prompt_role
+from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.pipeline.chunks import plan_chunks
 from summarizer.prompting import incident_slots, selection
 from summarizer.prompting.templates import PromptTemplate
@@ -168,7 +168,7 @@ def numbers_checklist(mentions: list[NumberMention]) -> str:
         if mention.role in ("date_or_year", "time", "ordinal"):
             continue
         lines.append(
-            f"- {mention.text} ({mention.qualifier}, {prompt_role(mention)}, {mention.noun or '?'})"
+            f"- {mention.text} ({mention.qualifier}, {mention.role}, {mention.noun or '?'})"
         )
     return "\n".join(lines) or "- (none)"
 

@@ -42,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, create_model, mo
 from summarizer.checks.reask import make_verified_model, report_of
 from summarizer.errors import ConfigError
 from summarizer.iso_dates import DateValue
-from summarizer.numbers import NumberMention, prompt_role
+from summarizer.numbers import NumberMention
 from summarizer.schema import (
     MAX_DESCRIPTION,
     MAX_EVENTS,
@@ -365,7 +365,7 @@ def _placeholder_mention(role: Role) -> NumberMention:
 
 
 def _ids(listed: Sequence[ListedMention], roles: Sequence[str] | None = None) -> tuple[str, ...]:
-    return tuple(item.id for item in listed if roles is None or prompt_role(item.mention) in roles)
+    return tuple(item.id for item in listed if roles is None or item.mention.role in roles)
 
 
 def _enum(ids: tuple[str, ...]) -> Any:
@@ -538,8 +538,8 @@ def selection_reask(
         if item is not None and check.status == "role_mismatch":
             lines.append(
                 f"- {check.path}: {item.id} {item.line()[len(item.id) + 3 :]} counts "
-                f"{prompt_role(item.mention)}, not {check.figure.role}; "
-                f"cite it as {prompt_role(item.mention)} or drop it."
+                f"{item.mention.role}, not {check.figure.role}; "
+                f"cite it as {item.mention.role} or drop it."
             )
         else:
             lines.append(f"- {check.path} ({check.figure.mention}): {check.reason}.")
