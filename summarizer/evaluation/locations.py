@@ -34,6 +34,11 @@ _GENERIC_PLACE_WORDS = frozenset(
         "prefecture",
         "municipality",
         "strip",
+        "state",
+        "tehsil",
+        "area",
+        "town",
+        "village",
     }
 )
 _PARENS = re.compile(r"\(([^()]*)\)")

@@ -447,6 +447,9 @@ def test_optional_gold_events_are_neither_hits_nor_false_positives() -> None:
         ("Kharkív", "Kharkiv"),
         ("  KHARKIV!! ", "kharkiv"),
         ("Belgorod region", "Belgorod"),
+        ("Kano State", "Kano"),
+        ("the Ojodu area", "Ojodu"),
+        ("Kulachi tehsil", "Kulachi"),
         ("Gaza Strip", "The Gaza Strip"),
         ("Israel-Gaza border", "Israel Gaza border"),
     ],
@@ -455,7 +458,10 @@ def test_normalize_location_equal(a: str, b: str) -> None:
     assert normalize_location(a) == normalize_location(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Kyiv", "Kharkiv"), ("Niger", "Nigeria"), ("UN", "UK")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Kyiv", "Kharkiv"), ("Niger", "Nigeria"), ("UN", "UK"), ("Napa Valley", "Napa")],
+)
 def test_normalize_location_distinct(a: str, b: str) -> None:
     assert normalize_location(a) != normalize_location(b)
 
