@@ -217,6 +217,7 @@ class _Clause:
     end: int
     background_year: int | None  # the year it is anchored to; 0: another time, year unknown
     places: list[IncidentPlace]
+    small: list[IncidentPlace]  # towns too small for the gazetteer: listed, never switching
     dates: list[IncidentDate]
     types: list[tuple[int, int, EventType]]
     definite_types: set[EventType]
@@ -317,7 +318,8 @@ class _Reader:
             start=start,
             end=end,
             background_year=hit[1] if hit else None,
-            places=self.places.places_in(start, end, sentence_start),
+            places=(places := self.places.places_in(start, end, sentence_start)),
+            small=self.places.small_places(start, end, places),
             dates=dates,
             types=[(start + a, start + b, t) for a, b, t in types],
             definite_types={t for t in definite if t not in _NOT_HAPPENINGS},
@@ -412,10 +414,7 @@ class _Reader:
         figure."""
         places = [
             p
-            for p in [
-                *clause.places,
-                *self.places.small_places(clause.start, clause.end, clause.places),
-            ]
+            for p in [*clause.places, *clause.small]
             if p.type != "country" and not p.refers_to and not self.places.positional(p)
         ]
         places.sort(key=lambda p: p.start)
@@ -443,7 +442,7 @@ class _Reader:
 
     def absorb(self, draft: _Draft, clause: _Clause) -> None:
         draft.spans.append((clause.start, clause.end))
-        draft.places.extend(clause.places)
+        draft.places.extend(sorted([*clause.places, *clause.small], key=lambda p: p.start))
         draft.names.update((p.refers_to or p.text).casefold() for p in clause.places)
         draft.dates.extend(clause.dates)
         if draft.date is None:
