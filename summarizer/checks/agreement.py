@@ -148,7 +148,7 @@ _ONE_TOLL = lazy_compile(
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
-    r"\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed))\b"
+    r"\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?hospital|hospitali[sz]ed))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )
 _ONE_ROLE = {

@@ -431,7 +431,8 @@ def test_article_date_is_the_dateline(article_date: str, status: str) -> None:
 
 CRASH = (
     " date 2025-07-14 The pilot and three passengers were killed when the plane came down on "
-    "Sunday. A marshal was taken to hospital with burns. About 31,400 hectares burned nearby."
+    "Sunday. A marshal was taken to hospital with burns. About 31,400 hectares burned nearby. "
+    "Spectator Ana Ruiz was taken to Mersey Valley Hospital. A steward was taken to the town hall."
 )
 
 
@@ -441,6 +442,8 @@ CRASH = (
         ("killed", 4, "The pilot and three passengers were killed", "verified"),
         ("killed", 5, "The pilot and three passengers were killed", "not_in_article"),
         ("injured", 1, "A marshal was taken to hospital with burns", "verified"),
+        ("injured", 1, "Spectator Ana Ruiz was taken to Mersey Valley Hospital", "verified"),
+        ("injured", 1, "A steward was taken to the town hall", "not_in_article"),
     ],
 )
 def test_one_named_plus_a_count_and_one_taken_to_hospital(
