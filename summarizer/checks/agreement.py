@@ -29,6 +29,7 @@ from typing import Literal
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import word_set
+from summarizer.numbers.words import parse_ordinal
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -138,10 +139,13 @@ def _cue_roles(match: re.Match[str]) -> frozenset[str]:
 
 # "a man in his twenties has died", "a 19-year-old was killed", "another injured": one
 # person, in words. The cue must be passive or intransitive ("a bomb killed" counts no one).
+# "The driver, a 52-year-old man, has been arrested": a person named again between commas.
+_APPOSITION = r"(?:[\w'’-]+,\s+[^,.;]{1,40},\s+)?"
 _ONE_TOLL = lazy_compile(
     r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
-    r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
-    r"(?:[\w'’-]+\s+){0,5}?(?=(?:was|has\s+been|had\s+been)\b))"
+    + _APPOSITION
+    + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
+    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
     r"|detained|grazed|burned|reported\s+missing)"
@@ -180,6 +184,27 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
         if _ONE_ROLE.get(word) == role:
             return 1, match.group()
     return None
+
+
+def nth_of_toll(text: str, role: str) -> tuple[int, str] | None:
+    """A toll ``text`` counts by an ordinal, as (count, words): "a third person, a man aged
+    19, was arrested" is the third arrest, so three arrested; "a fourth victim has died",
+    four killed. None when ``text`` counts none for ``role`` that way."""
+    for match in _NTH_TOLL.finditer(text):
+        word = (match["passive"] or match["died"]).split()[0].lower()
+        if _ONE_ROLE.get(word) == role:
+            return int(parse_ordinal(match["nth"]) or 0), match.group()
+    return None
+
+
+_NTH_TOLL = lazy_compile(
+    r"(?i)\b(?:a|an)\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:man|woman|person|people|boy|girl|suspect|victim|teenager|youth|child|officer|worker"
+    r"|passenger|soldier|body|patient)\b[^.;:]{0,60}?"
+    r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?P<passive>"
+    r"killed|injured|hurt|wounded|arrested|detained|reported\s+missing)"
+    r"|(?:has\s+|had\s+)?(?P<died>died))\b"
+)
 
 
 # Nouns of places and institutions: "taken to 7 hospitals" counts hospitals, not people.
@@ -431,7 +456,9 @@ def fair_reading(
     * the sum of two to four stated parts of the claim's role ("19 killed" for "12 killed
       in one town and 7 in another"), all from one sentence of the article;
     * a length of time in one unit for one written in two ("32 months" for "two years and
-      eight months"), the claim's unit named by its ``noun``.
+      eight months"), the claim's unit named by its ``noun``;
+    * a share written "X in Y" ("one in five", "three out of 10") as a fraction ("a fifth")
+      or a percentage ("20%").
 
     Returns the derivation in words and the mentions it uses.
     """
@@ -463,6 +490,40 @@ def fair_reading(
                     return " + ".join(repr(m.text) for m in combo), list(combo)
     if role == "duration":
         return _duration_total(value, noun, compatible)
+    if role == "percentage" or (role == "other_count" and 0 < value < 1):
+        return _proportion(value, role, mentions)
+    return None
+
+
+def _proportion(
+    value: float, role: str, mentions: Sequence[NumberMention]
+) -> tuple[str, list[NumberMention]] | None:
+    """A share stated as "X in Y" ("one in five", "three out of 10") claimed as a fraction
+    ("a fifth") or a percentage ("20%"), to the fraction's two places or the percentage's
+    nearest whole point."""
+    for part in mentions:
+        if part.qualifier == "range" or not part.value:
+            continue
+        for whole in mentions:
+            if whole.start <= part.end or whole.start - part.end > 16 or not whole.value:
+                continue
+            if whole.sentence != part.sentence or not re.search(
+                rf"(?<![\w.]){re.escape(part.text)}\s+(?:in|out\s+of|of\s+every)\s+"
+                rf"(?:every\s+)?{re.escape(whole.text)}(?![\w.])",
+                part.sentence,
+                re.IGNORECASE,
+            ):
+                continue
+            share = part.value / whole.value
+            if share > 1:
+                continue
+            close = (
+                abs(value - 100 * share) < 0.5
+                if role == "percentage"
+                else abs(value - share) < 0.005
+            )
+            if close:
+                return f"{part.text!r} in {whole.text!r}", [part, whole]
     return None
 
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from summarizer.checks.agreement import (
     clock_claim,
     fair_reading,
+    nth_of_toll,
     qualifier_ok,
     role_agreement,
     same,
@@ -130,6 +131,11 @@ def check_figure(
         else ""
     )
 
+    if best.status in ("role_mismatch", "not_in_quote"):
+        nth = _nth_of_toll(figure, groundings, article_text)
+        if nth is not None:
+            reason = f"the quote counts {format_number(figure.value)} by its ordinal: {nth[1]!r}"
+            return _check(path, original, "verified", reason, nth[0])
     if best.status == "not_in_quote":
         in_words = _toll_in_words(figure, groundings, article_text)
         if in_words is not None:
@@ -310,6 +316,21 @@ def _toll_in_words(
         if grounding.start is None or grounding.end is None:
             continue
         found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
+        if found is not None and found[0] == figure.value:
+            return grounding, found[1]
+    return None
+
+
+def _nth_of_toll(
+    figure: Figure, groundings: Sequence[Grounding], article_text: str
+) -> tuple[Grounding, str] | None:
+    """A toll the quote counts by an ordinal: "a third person was arrested" is three arrested."""
+    if figure.role not in CASUALTY_ROLES:
+        return None
+    for grounding in groundings:
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = nth_of_toll(article_text[grounding.start : grounding.end], figure.role)
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
     return None

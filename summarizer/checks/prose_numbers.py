@@ -11,6 +11,7 @@ it ("dozens killed" when the article says "at least 40 killed").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from summarizer.checks.agreement import (
@@ -402,6 +403,8 @@ def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) 
     it lacks. Only a word of precision ("exactly 31,400") would."""
     if qualifier_ok(claim.qualifier, mention, how):
         return True
+    if claim.qualifier == "exact" and _labels_a_measure(claim.sentence, claim.text):
+        return True  # "the four-hour target" names the article's "within four hours"
     return (
         claim.qualifier == "exact"
         and mention.qualifier == "approximately"
@@ -410,6 +413,12 @@ def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) 
 
 
 _PRECISE = lazy_compile(r"(?i)\b(?:exactly|precisely|just)\b")
+
+
+def _labels_a_measure(sentence: str, number: str) -> bool:
+    """The number is glued to its unit as a modifier ("the four-hour target", "a 26-week
+    wait"): a label for the article's measure, claiming no precision about it."""
+    return re.search(rf"(?<![\w.,-]){re.escape(number)}-[a-z]+\s+[a-z]", sentence) is not None
 
 
 def _prose_role_agreement(claimed: str, stated: str) -> str:

@@ -354,7 +354,16 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
     elif cand.role or not PERIOD_AFTER.match(text, cand.unit_end):
         return False
     bare = cand.before.bare
-    return not bare or bare[-1] not in ("for", "of", "lasting", "than", "spanning")
+    return not bare or bare[-1] not in _SPAN_BOUNDED
+
+
+# Words after which "over N days" bounds a span from below: "for over 20 years", "waited
+# over two days", "lasted over three hours" (not "rain fell over two days").
+_SPAN_BOUNDED = frozenset(
+    "for of lasting than spanning wait waits waited waiting spend spends spent spending "
+    "last lasts lasted take takes took taking stay stays stayed remain remains remained "
+    "queue queued queuing".split()
+)
 
 
 def _over_means_about(text: str, cand: Candidate) -> bool:

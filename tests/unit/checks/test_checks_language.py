@@ -810,3 +810,60 @@ def test_an_ordinal_that_ranks_a_noun_needs_the_articles_ordinal(summary: str, s
     report = check(article, summary=summary)
     (found,) = [c for c in report.claims if c.path == "summary" and c.kind == "number"]
     assert found.status == status
+
+
+# --- Shapes from the development corpus's sixth batch -----------------------------------
+
+ARRESTS = (
+    " date 2025-09-23 Officers stopped a van on the M9 on Monday. The driver, a 44-year-old "
+    "man, has been arrested. Two women were detained in Perth later that day, and a third "
+    "person, a man aged 27, was arrested on Tuesday. A fourth suspect was seen leaving."
+)
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("arrested", 1, "The driver, a 44-year-old man, has been arrested", "verified"),
+        ("arrested", 3, "a third person, a man aged 27, was arrested", "verified"),
+        ("arrested", 4, "A fourth suspect was seen leaving", "role_mismatch"),
+    ],
+)
+def test_a_toll_named_past_an_apposition_or_counted_by_its_ordinal(
+    slot: str, value: int, quote: str, status: str
+) -> None:
+    draft_event = {"event_type": "arrest", "description": "Arrests."} | toll(slot, value, quote)
+    assert check(ARRESTS, events=[draft_event]).figures[0].status == status
+
+
+WAITS = (
+    " date 2025-11-27 One in five admitted patients waited more than two days for a bed, "
+    "and only three of 38 departments met the target of seeing patients within four hours."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("A fifth of admitted patients waited over two days.", "verified"),
+        ("20% of admitted patients waited over two days.", "verified"),
+        ("A quarter of admitted patients waited over two days.", "not_in_article"),
+    ],
+)
+def test_a_share_written_x_in_y_reads_as_a_fraction_or_a_percentage(
+    summary: str, status: str
+) -> None:
+    found = claims(check(WAITS, summary=summary), "summary")
+    share = next(text for text in found if text not in ("two",))
+    assert found[share] == status, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Three departments met the four-hour target.", "verified"),
+        ("Patients were seen in four hours.", "qualifier_mismatch"),
+    ],
+)
+def test_a_number_glued_to_its_unit_labels_a_measure(summary: str, status: str) -> None:
+    assert claims(check(WAITS, summary=summary), "summary").get("four") == status

@@ -251,6 +251,8 @@ def test_qualifier_does_not_distribute_over_a_list() -> None:
 def test_over_a_time_span_is_not_a_lower_bound() -> None:
     check("Fighting raged over two days.", "two", 2, qualifier="exact", role="duration")
     check("He served for over 20 years.", "20", 20, qualifier="more_than", role="duration")
+    check("Patients waited over two days for a bed.", "two", 2, qualifier="more_than")
+    check("The hearing lasted over three hours.", "three", 3, qualifier="more_than")
 
 
 @pytest.mark.parametrize(
