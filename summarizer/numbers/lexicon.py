@@ -143,6 +143,8 @@ CURRENCY_CODES = {
     "tzs": "TZS",
     "egp": "EGP",
     "ghs": "GHS",
+    "gh¢": "GHS",  # the cedi as Ghanaian papers write it: "GH¢10,000", "GH¢2.5 million"
+    "gh₵": "GHS",
     "pkr": "PKR",
     "bdt": "BDT",
     "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
@@ -161,7 +163,7 @@ GLUED_CURRENCY = {
     "tk": "BDT",  # the taka: "Tk500 crore"
 }
 # The letters looked for against digits, and those that need a money-shaped number after.
-GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "$A")
+GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "$A", "GH¢", "GH₵")
 MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {

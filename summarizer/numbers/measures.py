@@ -91,6 +91,10 @@ def _read_unit(text: str, cand: Candidate) -> None:
     cand.locked, cand.unit_end = True, max(cand.unit_end, after.end() if after else 0)
 
 
+# "(43 miles)": the same measure in other units, between a number's unit and its "an hour".
+_CONVERSION = re.compile(r"\s*\([^()]*\)")
+
+
 def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[str, str] | None:
     """(role, unit) of a percent sign or a unit of length, area or time after the number."""
     if what in ("pct", "points", "bps"):
@@ -104,7 +108,7 @@ def _measure(cand: Candidate, after: re.Match[str], what: str | None) -> tuple[s
         ]
         return "other_count", _TEMPERATURE_NOUN.get(scale, "degrees")
     if what in ("distance", "speed"):  # an area or a speed is no length: other_count
-        unit = " ".join(after.group(what).split())
+        unit = " ".join(_CONVERSION.sub("", after.group(what)).replace(")", "").split())
         return measure_role(unit), unit
     if what == "age" or (what == "duration" and _is_age(cand, after.group(what))):
         return "other_count", AGE_NOUN  # "65 years old", "aged 40 years": an age, not a span
@@ -360,9 +364,37 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
 # Words after which "over N days" bounds a span from below: "for over 20 years", "waited
 # over two days", "lasted over three hours" (not "rain fell over two days").
 _SPAN_BOUNDED = frozenset(
-    "for of lasting than spanning wait waits waited waiting spend spends spent spending "
-    "last lasts lasted take takes took taking stay stays stayed remain remains remained "
-    "queue queued queuing".split()
+    [
+        "for",
+        "of",
+        "lasting",
+        "than",
+        "spanning",
+        "wait",
+        "waits",
+        "waited",
+        "waiting",
+        "spend",
+        "spends",
+        "spent",
+        "spending",
+        "last",
+        "lasts",
+        "lasted",
+        "take",
+        "takes",
+        "took",
+        "taking",
+        "stay",
+        "stays",
+        "stayed",
+        "remain",
+        "remains",
+        "remained",
+        "queue",
+        "queued",
+        "queuing",
+    ]
 )
 
 

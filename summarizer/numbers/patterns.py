@@ -19,6 +19,7 @@ __all__ = [
     "AFTER",
     "AGE_LIST_END",
     "AGE_LIST_GAP",
+    "ALL_DIED",
     "AND_A_HALF",
     "APPOSITION_AFTER",
     "APPOSITION_HEAD",
@@ -224,7 +225,8 @@ AFTER = lazy_compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
     r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
-    r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\s+(?:per|an)\s+hour"
+    r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\)?\s+"
+    r"(?:\([^()]{1,25}\)\s+)?(?:per|an)\s+hour"  # "70 kilometres (43 miles) an hour"
     r"|knots?)(?![\w-])"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
     rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
@@ -320,6 +322,11 @@ NAMED_HOSPITAL = lazy_compile(
     re.IGNORECASE,
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
+# "... were trapped, and all of them died": the count is the dead ("fear none survived"
+# is a fear, not a toll).
+ALL_DIED = lazy_compile(
+    r"(?i)\ball\s+(?:of\s+them\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
+)
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 OF_THE_HEAD = lazy_compile(r"(?:^|[.;:!?]\s+|,\s+|\n\s*)[Oo]f\s+(?:the|its|their)\s+$")
 NUMBER_OF_WHOM = lazy_compile(r"[\w.,]+\s+of\s+(?:whom|which)\b")  # "31 of whom died"

@@ -37,6 +37,7 @@ from summarizer.numbers.lexicon import (
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
+    ALL_DIED,
     APPOSITION_AFTER,
     AREA_OF_OBJECT,
     ATTACK_WITH,
@@ -213,6 +214,8 @@ def assign_roles(
             and not CREWED_AIRCRAFT.search(cand.noun)
         ):
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
+        if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
+            role = "killed"  # "23 miners were trapped and all of them died"
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):

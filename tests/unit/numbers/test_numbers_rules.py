@@ -1130,3 +1130,21 @@ def test_a_number_alone_in_brackets_counts_the_plural_noun_before_it(
 )
 def test_a_cue_after_a_new_subject_is_not_the_counts(text: str, role: str) -> None:
     assert extract_numbers(text)[0].role == role
+
+
+def test_all_of_them_died_makes_the_count_the_dead() -> None:
+    text = "In 2016, 23 miners were trapped there and all of them died."
+    check(text, "23", 23, role="killed")
+    check("Fourteen people remain trapped under the rubble.", "Fourteen", 14, role="missing")
+
+
+def test_a_speed_keeps_its_role_past_a_conversion_in_brackets() -> None:
+    text = "Winds of up to 70 kilometres (43 miles) an hour fanned the flames."
+    check(text, "70", 70, role="other_count")
+    check(text, "43", 43, role="other_count")
+    check("The camp lies 40 kilometres (25 miles) north of the town.", "40", 40, role="distance")
+
+
+def test_the_cedi_sign_glued_to_its_amount_is_money() -> None:
+    check("The assembly will pay GH¢10,000 to each family.", "10,000", 10_000, role="money")
+    check("It set aside GH¢2.5 million for the pits.", "2.5 million", 2_500_000, role="money")
