@@ -414,7 +414,8 @@ TOLL_NOUNS = frozenset(
 HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
 SETTLEMENT_NOUNS = word_set(
     "village villages town towns city cities community communities neighbourhood neighbourhoods "
-    "neighborhood neighborhoods settlement settlements"
+    "neighborhood neighborhoods settlement settlements resort resorts hamlet hamlets suburb "
+    "suburbs"
 )
 STRUCTURE_NOUNS = word_set(
     "home homes house houses building buildings structure structures dwelling dwellings "

@@ -268,6 +268,8 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
     prev = text[start - 1] if start > 0 else " "
     if prev == "#":
         return True
+    if _is_phone_number(text, start, end):
+        return True
     if prev == "-":
         word = HYPHEN_PREFIX.search(text, max(0, start - 20), start)
         if word and (
@@ -281,6 +283,32 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
         return False
     # "beat Corrib United 3-1", "Munster 24-17": a score, not a model ("Boeing 737-800")
     return not SCORE_AFTER.match(text, end) or before.words[-1] in DESIGNATOR_WORDS
+
+
+def _is_phone_number(text: str, start: int, end: int) -> bool:
+    """ "call 101", "on 0800 555 111", "dial 911": a number to ring, not a quantity. Digits
+    with a leading zero followed by more groups are a phone number, and so are the groups."""
+    digits = text[start:end]
+    if digits.isdigit() and digits[0] == "0" and _PHONE_GROUP_AFTER.match(text, end):
+        return True  # "0800 555 111"; "0800 GMT" is a time
+    if _PHONE_GROUPS_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    if _PHONE_NOUN_AFTER.match(text, end):
+        return True  # "the 112 emergency number", "a 1800 helpline"
+    return digits.isdigit() and bool(_PHONE_BEFORE.search(text, max(0, start - 60), start))
+
+
+# "call 101", "ring 999", "contact Police Scotland on 101", "Crimestoppers anonymously on".
+_PHONE_BEFORE = re.compile(
+    r"(?i)\b(?:call|calling|ring|dial|phone|telephone|hotline"
+    r"|contact(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+on|anonymously\s+on)\s+$"
+)
+_PHONE_NOUN_AFTER = re.compile(
+    r"(?i)\s+(?:emergency\s+|free\s+|toll-free\s+)?(?:phone\s+|telephone\s+)?"
+    r"(?:number|helpline|hotline)\b"
+)
+_PHONE_GROUP_AFTER = re.compile(r"[ -]\d{3,4}(?!\d)")
+_PHONE_GROUPS_BEFORE = re.compile(r"(?<!\d)0\d{2,4}(?:[ -]\d{3,4})*[ -]$")
 
 
 def _measured(text: str, end: int) -> bool:

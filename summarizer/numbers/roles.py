@@ -320,8 +320,8 @@ def _fit_noun(role: str, noun: str) -> str:
         return role
     if head in NOT_CASUALTY_NOUNS:
         return "other_count"
-    if head in SETTLEMENT_NOUNS and role in HARM_ROLES:
-        return "other_count"  # "killed in 5 villages"; "flattened", "evacuated 5 villages" stay
+    if head in SETTLEMENT_NOUNS and (role in HARM_ROLES or role == "displaced"):
+        return "other_count"  # "killed in 5 villages", "evacuated 14 villages": places, not people
     if head in STRUCTURE_NOUNS and role in ("killed", "injured", "missing"):
         return "damaged"
     if head in STRUCTURE_NOUNS and role == "arrested":

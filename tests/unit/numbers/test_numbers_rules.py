@@ -355,6 +355,12 @@ def test_partitive_of_people() -> None:
         ("Windows 10 was released.", "10"),
         ("Downing Street said No. 10 would reply.", "10"),
         ("Flight 370 vanished.", "370"),
+        ("Anyone with information can call 101.", "101"),
+        ("Contact Humber Police on 101 quoting the log.", "101"),
+        ("Warnings went out through the 112 emergency number.", "112"),
+        ("Ring Crimestoppers anonymously on 0800 555 111.", "0800"),
+        ("Ring Crimestoppers anonymously on 0800 555 111.", "555"),
+        ("Ring Crimestoppers anonymously on 0800 555 111.", "111"),
     ],
 )
 def test_designations_are_not_numbers(text: str, token: str) -> None:
@@ -1148,3 +1154,11 @@ def test_a_speed_keeps_its_role_past_a_conversion_in_brackets() -> None:
 def test_the_cedi_sign_glued_to_its_amount_is_money() -> None:
     check("The assembly will pay GH¢10,000 to each family.", "10,000", 10_000, role="money")
     check("It set aside GH¢2.5 million for the pits.", "2.5 million", 2_500_000, role="money")
+
+
+def test_a_count_of_villages_evacuated_counts_places_not_people() -> None:
+    text = "Evacuation orders went to 14 villages and two seaside resorts."
+    check(text, "14", 14, role="other_count")
+    check(text, "two", 2, role="other_count")
+    check("Police arrested 101 people on Monday.", "101", 101, role="arrested")
+    check("It brings to 96 the number of people killed.", "96", 96, role="killed")
