@@ -295,7 +295,8 @@ def _is_phone_number(text: str, start: int, end: int) -> bool:
         return True
     if _PHONE_NOUN_AFTER.match(text, end):
         return True  # "the 112 emergency number", "a 1800 helpline"
-    return digits.isdigit() and bool(_PHONE_BEFORE.search(text, max(0, start - 60), start))
+    short_code = digits.isdigit() and 3 <= len(digits) <= 4  # "101", "999", "1800"
+    return short_code and bool(_PHONE_BEFORE.search(text, max(0, start - 60), start))
 
 
 # "call 101", "ring 999", "contact Police Scotland on 101", "Crimestoppers anonymously on".
