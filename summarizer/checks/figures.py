@@ -132,7 +132,7 @@ def check_figure(
     )
 
     if best.status in ("role_mismatch", "not_in_quote"):
-        nth = _nth_of_toll(figure, groundings, article_text)
+        nth = _toll_in_words(figure, groundings, article_text, nth_of_toll)
         if nth is not None:
             reason = f"the quote counts {format_number(figure.value)} by its ordinal: {nth[1]!r}"
             return _check(path, original, "verified", reason, nth[0])
@@ -307,30 +307,20 @@ def is_age(mention: NumberMention) -> bool:
 
 
 def _toll_in_words(
-    figure: Figure, groundings: Sequence[Grounding], article_text: str
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    article_text: str,
+    read: Callable[[str, str], tuple[int, str] | None] = toll_in_words,
 ) -> tuple[Grounding, str] | None:
-    """A toll of none or one the quote states in words ("nobody was hurt", "a man died")."""
-    if figure.role not in CASUALTY_ROLES or figure.value not in (0, 1):
-        return None
-    for grounding in groundings:
-        if grounding.start is None or grounding.end is None:
-            continue
-        found = toll_in_words(article_text[grounding.start : grounding.end], figure.role)
-        if found is not None and found[0] == figure.value:
-            return grounding, found[1]
-    return None
-
-
-def _nth_of_toll(
-    figure: Figure, groundings: Sequence[Grounding], article_text: str
-) -> tuple[Grounding, str] | None:
-    """A toll the quote counts by an ordinal: "a third person was arrested" is three arrested."""
+    """A toll the quote states without its numeral, as ``read`` finds it in each grounding:
+    none or one ("nobody was hurt", "a man died": :func:`toll_in_words`), or a count by its
+    ordinal ("a third person was arrested": :func:`nth_of_toll`)."""
     if figure.role not in CASUALTY_ROLES:
         return None
     for grounding in groundings:
         if grounding.start is None or grounding.end is None:
             continue
-        found = nth_of_toll(article_text[grounding.start : grounding.end], figure.role)
+        found = read(article_text[grounding.start : grounding.end], figure.role)
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
     return None

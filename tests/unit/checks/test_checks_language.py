@@ -465,7 +465,10 @@ def test_a_bare_number_in_prose_repeats_an_approximate_one(headline: str, status
     assert claims(check(CRASH, headline=headline), "headline")["31,400"] == status
 
 
-def test_evacuated_villages_may_be_counted_as_villages() -> None:
+def test_evacuated_villages_count_places_not_displaced_people() -> None:
+    """Displaced counts people; "nine villages were evacuated" counts villages (issue 22:
+    counted nouns that are not the people). A summary that calls the villages displaced is
+    told the article gives no count of people; one that calls them people is wrong."""
     article = " date 2025-05-06 Nine villages were evacuated as the fire spread."
     as_villages = {
         "value": 9,
@@ -474,11 +477,13 @@ def test_evacuated_villages_may_be_counted_as_villages() -> None:
         "quote": "Nine villages were evacuated",
     }
     as_people = as_villages | {"noun": "people"}
-    assert (
-        check(article, events=[event() | {"casualties": {"displaced": as_villages}}]).figures[0].ok
-    )
+    report = check(article, events=[event() | {"casualties": {"displaced": as_villages}}])
+    assert report.figures[0].status == "unconfirmed"
     report = check(article, events=[event() | {"casualties": {"displaced": as_people}}])
     assert report.figures[0].status == "role_mismatch"
+    as_count = as_villages | {"role": "other_count"}
+    report = check(article, events=[event() | {"figures": [as_count]}])
+    assert report.figures[0].status == "verified"
 
 
 SEATS = (
