@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from summarizer.numbers import NumberMention
-from summarizer.numbers.lexicon import NATIONAL_CURRENCY
+from summarizer.numbers.lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORD_CODE,
+    DOLLAR_PREFIXES,
+    GLUED_CURRENCY,
+    NATIONAL_CURRENCY,
+    SHARED_CURRENCY_WRITINGS,
+)
 from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
@@ -22,6 +30,7 @@ __all__ = [
     "bare_rupee",
     "currency_of",
     "currency_problem",
+    "own_currency",
 ]
 
 # Currencies a claim's noun may name, by ISO code.
@@ -179,3 +188,34 @@ def currency_problem(noun: str, mention: NumberMention) -> str | None:
         unit = "cents" if stated_cents else "whole units"
         return f"the article's {mention.text!r} is in {unit}"
     return None
+
+
+# How the article may write a currency right before a sum ("GH¢", "KSh", "Tk", "R", "US$").
+_WRITTEN_BEFORE: dict[str, str] = {
+    **CURRENCY_SYMBOLS,
+    **CURRENCY_CODES,
+    **GLUED_CURRENCY,
+    **{f"{prefix}$": code for prefix, code in DOLLAR_PREFIXES.items()},
+}
+_SIGN_BEFORE = lazy_compile(r"([^\s\d(\[]+)[ \t]?$")
+_WORD_AFTER = lazy_compile(r"[ \t]*([A-Za-z]+)")
+
+
+def own_currency(mention: NumberMention, text: str) -> str | None:
+    """The ISO code of a sum the article (``text``, the mention's own) writes in one
+    currency's own writing ("GH¢2.5 million", "Tk 500 crore", "KES 2m", "5,000 naira"), or
+    None: no sum, or a writing several currencies share ("$", "Rs", "Sh", "K": see
+    ``SHARED_CURRENCY_WRITINGS``)."""
+    code = mention.noun
+    if mention.role != "money" or not (len(code) == 3 and code.isalpha() and code.isupper()):
+        return None
+    if text[mention.start : mention.end] != mention.text:
+        return None  # not this text's mention: its surroundings are unknown
+    before = _SIGN_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    written = before[1].lower() if before else ""
+    if _WRITTEN_BEFORE.get(written) != code:
+        after = _WORD_AFTER.match(text, mention.end)
+        written = after[1].lower().removesuffix("s") if after else ""
+        if CURRENCY_WORD_CODE.get(written) != code:
+            return None
+    return None if written in SHARED_CURRENCY_WRITINGS else code

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from summarizer.checks.agreement import value_match
+from summarizer.checks.currency import own_currency
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident, incidents
 from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period
@@ -22,7 +23,7 @@ from summarizer.schema import Event
 from summarizer.text.dates import article_dates, parse_dateline, resolve_date_text
 from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.places import countries_by_place, country_forms
+from summarizer.text.places import countries_by_place, country_forms, country_of_currency
 from summarizer.vocabulary import EVENT_TYPE_CUES
 
 __all__ = [
@@ -91,7 +92,7 @@ class ArticleText:
 
     @property
     def countries_by_place(self) -> set[int]:
-        """The countries whose provinces or capitals the article names."""
+        """The countries whose provinces, capitals or large cities the article names."""
         if self._countries_by_place is None:
             self._countries_by_place = countries_by_place(self.text)
         return self._countries_by_place
@@ -160,6 +161,19 @@ class ArticleFacts:
     @property
     def dates(self) -> set[dt.date]:
         return self.derived.dates(self.dateline)
+
+    @cached_property
+    def implied_countries(self) -> set[int]:
+        """The countries the article implies without naming them: those of the places it
+        names (:attr:`ArticleText.countries_by_place`) and those whose own currency it
+        prices in, written as only that currency is ("GH¢", "naira"; not "$" or "Rs")."""
+        found = set(self.derived.countries_by_place)
+        for mention in self.mentions:
+            code = own_currency(mention, self.text)
+            country = country_of_currency(code) if code else None
+            if country is not None:
+                found.add(country)
+        return found
 
     @property
     def incidents(self) -> list[Incident]:

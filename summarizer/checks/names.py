@@ -19,7 +19,7 @@ from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import spellings
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.places import country_phrases
+from summarizer.text.places import country_forms, country_phrases
 from summarizer.vocabulary import ClaimStatus
 
 __all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
@@ -153,10 +153,11 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     # Countries first, in whichever form the article uses; the rest word by word.
     rest = folded
     absent: list[str] = []
-    located = False
+    located = ""
     for start, end, country in reversed(country_phrases(name)):
-        if country in facts.derived.countries_by_place and country not in facts.derived.countries:
-            located = True  # "Bihar, India": the article names Bihar, a state of India
+        if country in facts.implied_countries and country not in facts.derived.countries:
+            # "Bihar, India": the article names Bihar, a state of India
+            located = located or _implied_by(country, facts)
         elif country not in facts.derived.countries:
             absent.append(folded[start:end])
         rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -182,6 +183,11 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue  # "HC" for the article's "High Court"
         if proper and _spelled_otherwise(raw, facts):
             continue  # "Kiev" for the article's "Kyiv": one city, two spellings
+        owner = proper and raw != match.group()  # "Ghana's Central Region": a possessive
+        implied = _implied_country(raw, facts) if owner else ""
+        if implied:  # a country owning a place, not part of a name ("Independent Ireland")
+            located = located or implied
+            continue
         if place and proper and 0 <= head_end < match.start():
             added_region.append(raw)  # "Rawalpindi, Punjab": a region the writer knows
             continue
@@ -193,7 +199,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     if missing_proper:
         return "name_not_in_article", f"{', '.join(missing_proper)} is not in the article"
     if located and not absent and not missing_common:
-        return "verified", "the article names a province or capital of the country"
+        return "verified", located
     if absent:
         countries = ", ".join(_title(a) for a in reversed(absent))
         if place:
@@ -204,6 +210,22 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+def _implied_by(country: int, facts: ArticleFacts) -> str:
+    """Why the article implies ``country``, one of its ``implied_countries``."""
+    if country in facts.derived.countries_by_place:
+        return "the article names a place of the country"
+    return "the article prices in the country's own currency"
+
+
+def _implied_country(word: str, facts: ArticleFacts) -> str:
+    """Why the article implies the country ``word`` names, or "" (no country, or one the
+    article does not imply)."""
+    countries = country_forms(word)
+    if len(countries) != 1 or not countries <= facts.implied_countries:
+        return ""
+    return _implied_by(next(iter(countries)), facts)
 
 
 def _spelled_otherwise(word: str, facts: ArticleFacts) -> bool:

@@ -57,6 +57,7 @@ __all__ = [
     "QUAL_MAX_WORDS",
     "RESULT_WORDS",
     "SETTLEMENT_NOUNS",
+    "SHARED_CURRENCY_WRITINGS",
     "STRUCTURE_NOUNS",
     "SUBJECT_WORDS",
     "TAKES_LIVES",
@@ -210,6 +211,15 @@ CURRENCY_WORD_CODE = {
     "baht": "THB",
     "kwacha": "ZMW",
 }
+# Writings of money several nations' currencies share, which the tables above read as one
+# of them for want of better: "$" is any dollar, "¥" the yen or the yuan, "Rs" any rupee,
+# "Sh" and "shillings" any East African shilling, "K" and "kwacha" Zambia's or Malawi's,
+# "P" the Philippine peso or Botswana's pula, "pounds" Britain's or Egypt's. Such a writing
+# says which currency a sum is in only as a guess, so it says nothing of the country.
+SHARED_CURRENCY_WRITINGS = frozenset(
+    {"$", "¥", "rs", "rs.", "sh", "k", "p", "dollar", "pound", "rupee", "shilling", "franc"}
+    | {"kwacha", "rouble", "ruble", "dinar", "riyal", "lira"}
+)
 # Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after
 # "over", the sum says what the matter is about, not a lower bound.
 MATTER_NOUNS = word_set(

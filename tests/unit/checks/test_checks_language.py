@@ -532,6 +532,79 @@ def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("place", "location", "status"),
+    [
+        ("Tamale", "Tamale, Ghana", "verified"),  # a city of 100,000 or more in Ghana
+        ("Tamale", "Tamale, Togo", "unconfirmed"),  # the country of none of its places
+        ("Cartagena", "Cartagena, Colombia", "unconfirmed"),  # Colombia's and Spain's
+        ("Cartagena", "Cartagena, Spain", "unconfirmed"),
+    ],
+)
+def test_a_country_is_the_one_its_large_cities_name(place: str, location: str, status: str) -> None:
+    article = f" date 2025-02-11 Flash floods swept through {place} on Sunday, killing 3 people."
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "name", "status"),
+    [
+        ("Floods in Tamale, Ghana, killed three.", "Ghana", "verified"),
+        ("Floods in Tamale, Togo, killed three.", "Togo", "name_not_in_article"),  # invented
+    ],
+)
+def test_a_country_its_large_cities_name_is_the_articles_in_prose(
+    summary: str, name: str, status: str
+) -> None:
+    article = " date 2025-02-11 Flash floods swept through Tamale on Sunday, killing 3 people."
+    assert claims(check(article, summary=summary), "summary")[name] == status
+
+
+@pytest.mark.parametrize(
+    ("sum_", "location", "status"),
+    [
+        ("GH¢5,000", "Marlowe, Ghana", "verified"),  # the cedi is Ghana's alone
+        ("5,000 cedis", "Marlowe, Ghana", "verified"),
+        ("N5m", "Marlowe, Nigeria", "verified"),  # the naira
+        ("R25,000", "Marlowe, South Africa", "verified"),  # the rand
+        ("KSh 50,000", "Marlowe, Kenya", "verified"),
+        ("GH¢5,000", "Marlowe, Nigeria", "unconfirmed"),  # another nation's currency
+        ("Sh 50,000", "Marlowe, Kenya", "unconfirmed"),  # Uganda's and Tanzania's papers too
+        ("Rs 50,000", "Marlowe, India", "unconfirmed"),  # Pakistan's and Nepal's too
+        ("$5,000", "Marlowe, United States", "unconfirmed"),  # any dollar
+    ],
+)
+def test_a_country_is_the_one_whose_own_currency_the_article_pays_in(
+    sum_: str, location: str, status: str
+) -> None:
+    article = (
+        f" date 2025-02-11 The council in Marlowe will pay {sum_} to each family that lost "
+        "a home in the fire, an independent inquiry was told."
+    )
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "name", "status"),
+    [
+        ("Fire razed homes in Ghana's Marlowe district.", "Ghana's Marlowe", "verified"),
+        ("Fire razed homes in Marlowe, Togo.", "Togo", "name_not_in_article"),
+        # not a possessive: a name of its own, which the article never gives
+        ("An inquiry was called by Independent Ghana.", "Independent Ghana", "name_not_in_article"),
+    ],
+)
+def test_a_country_whose_currency_the_article_pays_in_is_its_in_prose(
+    summary: str, name: str, status: str
+) -> None:
+    article = (
+        " date 2025-02-11 The council in Marlowe will pay GH¢5,000 to each family that lost "
+        "a home in the fire, an independent inquiry was told."
+    )
+    assert claims(check(article, summary=summary), "summary")[name] == status
+
+
+@pytest.mark.parametrize(
     ("value", "noun", "quote", "status"),
     [
         (31400, "hectares", "an estimated 31,400 hectares burned", "verified"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.gazetteer import place_kind
+from summarizer.text.gazetteer import city_country, place_kind
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,20 @@ def test_codes_among_alternate_names_are_no_places(code: str) -> None:
     # GeoNames lists airport and local codes among a city's alternate names; folded, they
     # would make a party ("the BJP"), "the Act" or a broadcaster a city.
     assert place_kind(code) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Tamale", "GH"),  # a city of 100,000 or more, of one country
+        ("Davao", "PH"),
+        ("TAMALE", "GH"),  # a dateline's capitals
+        ("Cartagena", None),  # cities of Colombia and of Spain: the name says no country
+        ("Alexandria", None),  # Egypt's and Virginia's
+        ("Marlowe", None),  # no such city
+    ],
+)
+def test_a_large_city_names_its_country_when_no_other_countrys_does(
+    name: str, country: str | None
+) -> None:
+    assert city_country(name) == country
