@@ -613,7 +613,7 @@ UNICODE_DRAFT: dict[str, Any] = {
                 figure(14, "injured", "ещё 14 получили ранения"),
                 figure(3, "killed", "爆炸造成 3 人死亡", noun="人"),
                 figure(20, "injured", "另有 20 人受伤", noun="人"),
-                figure(9, "displaced", "🔥 9 villages were evacuated", noun="villages"),
+                figure(9, "other_count", "🔥 9 villages were evacuated", noun="villages"),
                 figure(
                     40, "damaged", "The mayor's office said 40 homes were damaged", noun="homes"
                 ),
