@@ -79,31 +79,29 @@ def bind_figures(
     facts: ArticleFacts,
     homes: dict[int, Incident],
 ) -> list[FigureCheck]:
-    """``figures`` with those of another incident than their event's made ``other_event``."""
+    """``figures`` with those of another incident than their event's made ``other_event``:
+    by the incident the event's figures vote for, else by what the number's clause tells."""
     out = list(figures)
-    for index, home in homes.items():
-        event = draft.events[index]
-        others = _reported_apart(draft, index, homes, facts)
+    for index, event in enumerate(draft.events):
+        home = homes.get(index)
+        others = _reported_apart(draft, index, homes, facts) if home is not None else set()
         for at, check in enumerate(out):
             if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
                 continue
             if check.figure.role not in _BOUND_ROLES or check.mention is None:
                 continue
-            other = _foreign(
-                check.mention, home, event, facts, check.figure.quote, check.figure.noun
-            )
-            if other is not None and other.id in others:
+            other = None
+            if home is not None:
+                other = _foreign(
+                    check.mention, home, event, facts, check.figure.quote, check.figure.noun
+                )
+            reason: str | None
+            if home is not None and other is not None and other.id in others:
                 reason = f"the quote's '{check.mention.text}' {_belongs(other, home)}"
+            else:
+                reason = _told_of_another(draft, index, check, facts)
+            if reason is not None:
                 out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
-    for at, check in enumerate(out):
-        if check.status not in ("verified", "unconfirmed") or check.mention is None:
-            continue
-        if check.figure.role not in _BOUND_ROLES or not check.path.startswith("events["):
-            continue
-        index = int(check.path[len("events[") : check.path.index("]")])
-        told = _told_of_another(draft, index, check, facts)
-        if told is not None:
-            out[at] = check.model_copy(update={"status": "other_event", "reason": told})
     return out
 
 

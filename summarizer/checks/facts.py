@@ -16,7 +16,7 @@ from typing import Any
 from summarizer.checks.agreement import value_match
 from summarizer.checks.currency import own_currency
 from summarizer.checks.grounding import QuoteAligner
-from summarizer.checks.incidents import Incident, incidents
+from summarizer.checks.incidents import Incident, IncidentMention, incidents
 from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period
 from summarizer.numbers import NumberMention
 from summarizer.schema import Event
@@ -66,7 +66,7 @@ class ArticleText:
         self._countries: set[int] | None = None
         self._countries_by_place: set[int] | None = None
         self._incidents: list[Incident] | None = None
-        self._incident_at: dict[tuple[int, int], Incident] | None = None
+        self._mention_at: dict[tuple[int, int], tuple[Incident, IncidentMention]] | None = None
 
     @property
     def incidents(self) -> list[Incident]:
@@ -75,13 +75,21 @@ class ArticleText:
             self._incidents = incidents(self.text)
         return self._incidents
 
+    def mention_at(self, start: int, end: int) -> tuple[Incident, IncidentMention] | None:
+        """The incident a number mention at ``text[start:end]`` belongs to, with the reader's
+        record of it (None: in no incident)."""
+        if self._mention_at is None:
+            self._mention_at = {
+                (m.start, m.end): (incident, m)
+                for incident in self.incidents
+                for m in incident.mentions
+            }
+        return self._mention_at.get((start, end))
+
     def incident_at(self, start: int, end: int) -> Incident | None:
         """The incident a number mention at ``text[start:end]`` belongs to (None: none)."""
-        if self._incident_at is None:
-            self._incident_at = {
-                (m.start, m.end): incident for incident in self.incidents for m in incident.mentions
-            }
-        return self._incident_at.get((start, end))
+        found = self.mention_at(start, end)
+        return None if found is None else found[0]
 
     @property
     def countries(self) -> set[int]:
@@ -184,11 +192,8 @@ class ArticleFacts:
 
     def told_of(self, start: int, end: int) -> tuple[str | None, dt.date | None] | None:
         """The place and day the mention at ``text[start:end]`` is told of (its clause's)."""
-        incident = self.incident_at(start, end)
-        if incident is None:
-            return None
-        mention = next((m for m in incident.mentions if (m.start, m.end) == (start, end)), None)
-        return None if mention is None else (mention.place, mention.date)
+        found = self.derived.mention_at(start, end)
+        return None if found is None else (found[1].place, found[1].date)
 
     def stating(self, value: float) -> list[NumberMention]:
         """Mentions that state ``value`` (as written, or as one end of a range)."""

@@ -430,10 +430,7 @@ class _Reader:
             )
         ]
         date = min(dated, key=lambda d: abs(d.start - mention.start), default=None)
-        return (
-            (place.refers_to or place.text) if place else None,
-            date.date if date else None,
-        )
+        return (place.text if place else None, date.date if date else None)
 
     def new(self, background: bool, year: int | None = None) -> _Draft:
         draft = _Draft(background=background, anchor_year=year)
@@ -478,8 +475,8 @@ class _Reader:
                     start=mentions[i].start,
                     end=mentions[i].end,
                     role=mentions[i].role,
-                    place=self.told_of.get(i, (None, None))[0],
-                    date=self.told_of.get(i, (None, None))[1],
+                    place=self.told_of[i][0],
+                    date=self.told_of[i][1],
                 )
                 for i in draft.mentions
             ],
