@@ -181,12 +181,16 @@ def two_cities(*events: Event) -> VerificationReport:
     return verify(TWO_CITIES, draft)
 
 
+def told_of(text: str, token: str) -> tuple[str | None, dt.date | None] | None:
+    """The place and day the article ``text`` tells its number ``token`` of."""
+    facts = ArticleFacts.of(text, extract_numbers(text))
+    mention = next(m for m in facts.mentions if m.text == token)
+    return facts.told_of(mention.start, mention.end)
+
+
 def test_a_number_is_told_of_the_place_its_clause_names() -> None:
-    facts = ArticleFacts.of(TWO_CITIES, extract_numbers(TWO_CITIES))
-    five = next(m for m in facts.mentions if m.text == "five")
-    twelve = next(m for m in facts.mentions if m.text == "12")
-    assert facts.told_of(five.start, five.end) == ("Odesa", dt.date(2025, 3, 9))
-    assert facts.told_of(twelve.start, twelve.end) == ("Lviv", None)
+    assert told_of(TWO_CITIES, "five") == ("Odesa", dt.date(2025, 3, 9))
+    assert told_of(TWO_CITIES, "12") == ("Lviv", None)
 
 
 def test_a_figure_told_of_another_events_place_is_other_event() -> None:
@@ -208,18 +212,14 @@ def test_a_place_after_the_number_places_it_and_a_yardstick_does_not() -> None:
         " date 2025-03-10 A drone launched from Kursk killed three people in Sumy on Sunday. "
         "A bomb struck a convoy 40 km south of Kharkiv, killing two soldiers."
     )
-    facts = ArticleFacts.of(text, extract_numbers(text))
-    three = next(m for m in facts.mentions if m.text == "three")
-    two = next(m for m in facts.mentions if m.text == "two")
-    assert facts.told_of(three.start, three.end) == ("Sumy", dt.date(2025, 3, 9))
-    assert facts.told_of(two.start, two.end) == (None, None)
+    assert told_of(text, "three") == ("Sumy", dt.date(2025, 3, 9))
+    assert told_of(text, "two") == (None, None)
 
 
 def test_a_town_too_small_for_the_gazetteer_places_a_number_after_in() -> None:
     text = " date 2025-03-10 A wall collapsed in Nkhwazi Ward on Sunday, killing four people."
-    facts = ArticleFacts.of(text, extract_numbers(text))
-    four = next(m for m in facts.mentions if m.text == "four")
-    assert facts.told_of(four.start, four.end)[0] == "Nkhwazi Ward"  # type: ignore[index]
+    told = told_of(text, "four")
+    assert told is not None and told[0] == "Nkhwazi Ward"
 
 
 def test_a_day_across_a_comma_dates_nothing() -> None:
@@ -227,6 +227,4 @@ def test_a_day_across_a_comma_dates_nothing() -> None:
         " date 2021-11-16 The commission on Monday declared the governor re-elected, after a "
         "vote marred by violence that left at least five people dead."
     )
-    facts = ArticleFacts.of(text, extract_numbers(text))
-    five = next(m for m in facts.mentions if m.text == "five")
-    assert facts.told_of(five.start, five.end) == (None, None)
+    assert told_of(text, "five") == (None, None)
