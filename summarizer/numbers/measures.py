@@ -29,6 +29,7 @@ from summarizer.numbers.lexicon import (
     WEEKDAY_WORDS,
     YEAR_PREPOSITIONS,
     measure_role,
+    word_set,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -363,38 +364,10 @@ def _over_means_during(text: str, cand: Candidate) -> bool:
 
 # Words after which "over N days" bounds a span from below: "for over 20 years", "waited
 # over two days", "lasted over three hours" (not "rain fell over two days").
-_SPAN_BOUNDED = frozenset(
-    [
-        "for",
-        "of",
-        "lasting",
-        "than",
-        "spanning",
-        "wait",
-        "waits",
-        "waited",
-        "waiting",
-        "spend",
-        "spends",
-        "spent",
-        "spending",
-        "last",
-        "lasts",
-        "lasted",
-        "take",
-        "takes",
-        "took",
-        "taking",
-        "stay",
-        "stays",
-        "stayed",
-        "remain",
-        "remains",
-        "remained",
-        "queue",
-        "queued",
-        "queuing",
-    ]
+_SPAN_BOUNDED = word_set(
+    "for of lasting than spanning wait waits waited waiting spend spends spent spending "
+    "last lasts lasted take takes took taking stay stays stayed remain remains remained "
+    "queue queued queuing"
 )
 
 
