@@ -9,7 +9,10 @@ and its sealed test split apart:
 - event-count accuracy: the share of articles whose count of non-background incidents
   equals the count of gold incidents that are an event (``events``), and the same against
   gold incidents that are an event and not background (``fg-evts``: like with like, since a
-  gold event may be last year's disaster).
+  gold event may be last year's disaster);
+- place accuracy: for each gold incident that is an event of the article's own time, the
+  reader's incident holding most of its mentions names the gold place (the evaluation's
+  location rule, :func:`summarizer.evaluation.locations.locations_equal`) (``place``).
 
 The test split is sealed (``seeds/corpus/README.md``): test figures are printed only as
 aggregates, and rules change while looking at the seeds and dev only (``--show`` prints
@@ -21,11 +24,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import CORPUS, SEEDS, split_of
 from summarizer.checks.incidents import Incident, incidents
+from summarizer.evaluation.locations import locations_equal
 
 
 @dataclass
@@ -36,9 +41,12 @@ class Score:
     fn: int = 0
     count_ok: int = 0
     foreground_ok: int = 0
+    places: int = 0
+    places_ok: int = 0
 
     def add(self, other: Score) -> None:
-        for name in ("articles", "tp", "fp", "fn", "count_ok", "foreground_ok"):
+        names = ("articles", "tp", "fp", "fn", "count_ok", "foreground_ok", "places", "places_ok")
+        for name in names:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def row(self, name: str) -> str:
@@ -47,8 +55,10 @@ class Score:
         f1 = 2 * p * r / max(p + r, 1e-9)
         acc = self.count_ok / max(self.articles, 1)
         fg = self.foreground_ok / max(self.articles, 1)
+        place = self.places_ok / max(self.places, 1)
         return (
             f"{name:<34} {self.articles:>4} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {acc:>8.3f} {fg:>8.3f}"
+            f" {place:>6.3f}"
         )
 
 
@@ -76,6 +86,16 @@ def score_article(gold_path: Path) -> tuple[Score, int, int]:
         inc["event"] is not None and not inc["background"] for inc in gold["incidents"]
     )
     score.foreground_ok = int(predicted_events == gold_foreground)
+    by_id = {incident.id: incident for incident in found}
+    for incident in gold["incidents"]:
+        if incident["event"] is None or incident["background"] or not incident["place"]:
+            continue
+        owners = Counter(predicted_of.get(spans[start]) for start in incident["mentions"])
+        owners.pop(None, None)
+        score.places += 1
+        if owners:
+            best = by_id[owners.most_common(1)[0][0]]
+            score.places_ok += locations_equal(best.place, incident["place"])
     return score, predicted_events, gold_events
 
 
@@ -100,9 +120,11 @@ def main() -> None:
     for path in sorted(CORPUS.glob("*.gold.json")):
         groups[split_of(path.name.removesuffix(".gold.json"))].append(path)
     header = f"{'':<34} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'events':>8} {'fg-evts':>8}"
+    header += f" {'place':>6}"
     print("pairwise mention-to-incident P/R/F1 over gold mentions in gold incidents;")
     print("events: share of articles whose non-background incidents number the gold incidents")
-    print("that are an event; fg-evts: the same against gold events that are not background")
+    print("that are an event; fg-evts: the same against gold events that are not background;")
+    print("place: gold incidents of the article's time whose reader incident names their place")
     print(header)
     for group, paths in groups.items():
         total = Score()

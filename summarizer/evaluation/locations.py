@@ -1,8 +1,8 @@
 """When two locations name the same place: "Kharkiv" is "Kharkiv, Ukraine" and "U.N." is "UN".
 
 Case, accents and punctuation are folded, aliases and generic words ("region", "strip")
-applied; a location answers to its whole, its first comma part and any place it lists in
-parentheses. Rules: docs/prompt-regression.md#how-a-summary-is-scored.
+applied, lower-case words of position dropped ("near", "central", "south of"); a location
+answers to its whole, its first comma part and any place it lists in parentheses. Rules: docs/prompt-regression.md#how-a-summary-is-scored.
 """
 
 from __future__ import annotations
@@ -41,6 +41,13 @@ _GENERIC_PLACE_WORDS = frozenset(
         "village",
     }
 )
+# Words that say where within or near a place, written in lower case: "near Tahta",
+# "central Manchester", "south of Nouadhibou", "the city centre". Capitalised, they are part
+# of a name ("South Africa", "West Sulawesi", "Northern Ireland") and stay.
+_POSITION_WORDS = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?|central|downtown"
+    r"|near|outside|off|outskirts\s+of|(?:city\s+)?cent(?:re|er))\b"
+)
 _PARENS = re.compile(r"\(([^()]*)\)")
 _PAREN_ITEM_SPLIT = re.compile(r",|;|/|&|\band\b")
 _PART_SPLIT = re.compile(r"[,;]")
@@ -50,7 +57,7 @@ def normalize_location(text: str | None) -> str:
     """Canonical words of a place: no case, accents, punctuation, generic words; aliases applied."""
     if not text:
         return ""
-    folded = fold(text)  # typographic apostrophes are "'" from here on
+    folded = fold(_POSITION_WORDS.sub(" ", text))  # typographic apostrophes are "'" from here on
     # Dots and apostrophes join ("U.N." -> "un", "d'Ivoire" -> "divoire"); other marks split.
     folded = re.sub(r"[.']", "", folded)
     folded = re.sub(r"[\W_]+", " ", folded)
