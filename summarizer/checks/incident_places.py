@@ -111,7 +111,7 @@ _LOCATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "in X", "near X": a capitalised name the gazetteer does not know, used as a place.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 # Names that follow "in" and are no place: "in Parliament", "in the Supreme Court".
 _INSTITUTION = re.compile(
     r"\b(?:Ministry|Party|Council|Court|Parliament|Assembly|Congress|Senate|Hospital|"
@@ -120,8 +120,14 @@ _INSTITUTION = re.compile(
     r"Act|Bill|Code|Constitution|Committee|Board|Authority|Force|Centre|Center|Institute|"
     r"English|Arabic|French|Spanish|Hindi|Urdu|Chinese|Russian|Portuguese|Swahili|Telegram|"
     r"Facebook|Twitter|X|Instagram|TikTok|YouTube|WhatsApp|Christmas|Easter|Ramadan|Eid|"
-    r"Diwali|Parliament|Stock Exchange|Premier|Test|Final|Olympics)\b"
+    r"Diwali|Parliament|Stock Exchange|Premier|Test|Final|Olympics|Research|Partners|Capital|"
+    r"Ltd|Limited|Inc|Plc|PLC|LLP|Holdings|Securities|Associates|Consulting|Advisers|Advisors|"
+    r"Investments|Management|Media|News|Times|Post|Herald|Press|Airways|Airlines|Motors)\b"
 )
+# A name that a number follows ("at Rs 1,742 crore", "at Brent $82") is a unit, not a place.
+_NUMBER_AFTER = re.compile(r"[ \t]*[\d$€£¥₹]")
+# "Health and Safety at Work": the locative inside a title, its words capitalised around it.
+_TITLE_BEFORE = re.compile(r"\b(?:[A-Z][\w’'-]*|and|of|for)\s+[A-Z][\w’'-]*\s+(?:in|at)\s+$")
 _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
 # "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
 _FACILITY_AFTER = re.compile(
@@ -261,6 +267,12 @@ class PlaceReader:
         for match in _NAME.finditer(self.text, start, end):
             if not _LOCATIVE_BEFORE.search(self.text, max(0, match.start() - 12), match.start()):
                 continue
+            if (
+                _NUMBER_AFTER.match(self.text, match.end())
+                or _FACILITY_AFTER.match(self.text, match.end())
+                or _TITLE_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+            ):
+                continue  # "at Rs 340", "at York hospital", "the Health and Safety at Work Act"
             # "in North Waziristan's Datta Khel": the place after the possessive
             at = match.start()
             for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):

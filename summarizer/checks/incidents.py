@@ -225,6 +225,10 @@ class _Clause:
     another: bool = False  # it opens with "Separately," or "In another attack,"
 
 
+# A clause dated this many days after its incident, with no new place, follows it up.
+_DATE_FOLLOWS = 1
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -379,9 +383,30 @@ class _Reader:
         for draft in reversed(foreground):
             if draft is not current and self.fits(draft, specific, dated, strict=True):
                 return draft
+        if self.follows(current, clause.places, dated, happening):
+            return current
         if happening or clause.toll:
             return self.new(background=False)
         return current
+
+    @staticmethod
+    def follows(
+        draft: _Draft,
+        places: list[IncidentPlace],
+        dates: list[IncidentDate],
+        happening: set[EventType],
+    ) -> bool:
+        """The clause tells what came of the draft's happening the day after (survivors
+        rescued, the toll revised): a later day, no other place (nor "the city" meaning
+        another), nothing new that happened."""
+        names = draft.place_names()
+        if any((p.refers_to or p.text).casefold() not in names for p in places):
+            return False
+        if draft.date is None or happening - draft.happening_types():
+            return False
+        return all(
+            d.date is not None and 0 <= (d.date - draft.date).days <= _DATE_FOLLOWS for d in dates
+        )
 
     @staticmethod
     def fits(
@@ -449,9 +474,20 @@ class _Reader:
         if not draft.background:
             self.current = draft
 
+    def place_of(self, draft: _Draft) -> str | None:
+        """Where the incident happened: the first place its clauses name that can anchor (not
+        a yardstick, "95 km northeast of Rome", nor where victims were taken), else the
+        first that is not a country ("50 km south of Nouadhibou" is nearer than the country),
+        else its country."""
+        named = [p for p in draft.places if p.type != "country"]
+        kept = {p.start for p in self.places.anchoring(named)}
+        for place in named:
+            if place.refers_to or place.start in kept:
+                return place.refers_to or place.text
+        return next((p.text for p in (*named, *draft.places)), None)
+
     def publish(self, index: int, draft: _Draft, mentions: list[NumberMention]) -> Incident:
-        place = next((p.refers_to or p.text for p in draft.places if p.type != "country"), None)
-        place = place or next((p.text for p in draft.places), None)
+        place = self.place_of(draft)
         happening = [t for t in draft.types if t not in _NOT_HAPPENINGS]
         what = draft.types[happening[0]] if happening else "incident"
         when = draft.date.isoformat() if draft.date else None

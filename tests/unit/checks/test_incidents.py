@@ -320,3 +320,38 @@ def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> 
 )
 def test_cue_words_name_happenings_not_names_or_things(text: str, types: list[str]) -> None:
     assert [t for _, _, t in event_types_in(text)] == types
+
+
+def test_the_next_day_with_no_new_place_follows_the_happening_up() -> None:
+    _, found = read(
+        "A five-storey block collapsed in Leeds on Monday night, killing 7 workers.\n\n"
+        "Rescuers recovered 3 more bodies from the rubble on Tuesday morning."
+    )
+    assert owner(found, "3") is owner(found, "7")
+
+
+def test_the_next_day_of_another_incident_goes_back_to_that_incident() -> None:
+    _, found = read(
+        "A storm flattened 40 barns across Kent on Tuesday. "
+        "Separately, a tornado tore the roofs off 9 homes in Hull on Monday.\n\n"
+        "On Tuesday, 120 people slept in Kent's shelters, the council said."
+    )
+    assert owner(found, "120") is owner(found, "40")
+    assert owner(found, "9") is not owner(found, "40")
+
+
+def test_a_town_after_at_is_a_place_but_not_a_unit_a_firm_or_a_title() -> None:
+    _, found = read(
+        "A pit caved in at Nkelewo on Monday, trapping 14 miners.\n\n"
+        "Shares of the owner fell to Rs 340, said an analyst at Baraka Research, and "
+        "inspectors cited the Health and Safety at Work Act."
+    )
+    assert [p.text for p in found[0].places] == ["Nkelewo"]
+
+
+def test_an_incident_is_placed_where_it_happened_not_by_its_yardstick() -> None:
+    _, found = read(
+        "The quake struck 90 km northeast of Rome on Tuesday and killed 20 people in "
+        "L'Aquila, the civil protection agency said."
+    )
+    assert found[0].place == "L'Aquila"
