@@ -414,7 +414,9 @@ PEOPLE_NOUNS = word_set(
     "farmers fishermen officers policemen firefighters rescuers militants insurgents fighters "
     "suspects victims hostages prisoners inmates detainees refugees teenagers youths boys "
     "girls infants babies relatives employees staff guests visitors voters supporters "
-    "activists journalists doctors nurses teachers players athletes individuals"
+    "activists journalists doctors nurses teachers players athletes individuals "
+    "attackers assailants gunmen bandits terrorists raiders kidnappers insurgents rebels "
+    "jihadists combatants"
 )
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
 TOLL_NOUNS = frozenset(

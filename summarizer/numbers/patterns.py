@@ -20,6 +20,7 @@ __all__ = [
     "AGE_LIST_END",
     "AGE_LIST_GAP",
     "ALL_DIED",
+    "AMONG_THE",
     "AND_A_HALF",
     "APPOSITION_AFTER",
     "APPOSITION_HEAD",
@@ -54,6 +55,7 @@ __all__ = [
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
     "NAMED_HOSPITAL",
+    "NEUTRALISED",
     "NEW_SUBJECT_CLAUSE",
     "NEXT_WORD",
     "NOMINAL_END",
@@ -324,6 +326,14 @@ NAMED_HOSPITAL = lazy_compile(
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 # "... were trapped, and all of them died": the count is the dead ("fear none survived"
 # is a fear, not a toll).
+# "11 of the attackers were neutralised", "troops neutralised 11 militants": said of people,
+# the security forces' word for killed (of drones and missiles it is intercepted).
+# "five children were among the 31 wounded": the part takes the role of the group it is in.
+AMONG_THE = lazy_compile(
+    r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w,.-]+\s+)?"
+    r"(?P<group>dead|killed|injured|wounded|hurt|missing|arrested|detained)\b"
+)
+NEUTRALISED = lazy_compile(r"(?i)\bneutrali[sz](?:ed|ing)\b")
 ALL_DIED = lazy_compile(
     r"(?i)\ball\s+(?:of\s+them\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
 )

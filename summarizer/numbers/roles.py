@@ -38,6 +38,8 @@ from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     ALL_DIED,
+    AMONG_THE,
+    NEUTRALISED,
     APPOSITION_AFTER,
     AREA_OF_OBJECT,
     ATTACK_WITH,
@@ -216,6 +218,17 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
             role = "killed"  # "23 miners were trapped and all of them died"
+        among = AMONG_THE.match(text, cand.noun_end)
+        if among is not None and _head(cand.noun) in PEOPLE_NOUNS:
+            role = CUE_ROLE.get(
+                among.group("group"), role
+            )  # "five children were among the 31 wounded"
+        if (
+            role == "intercepted"
+            and _head(cand.noun) in PEOPLE_NOUNS
+            and NEUTRALISED.search(text, max(sentence[0], cand.start - 60), cand.unit_end + 60)
+        ):
+            role = "killed"  # "11 of the attackers were neutralised": people are not shot down
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):

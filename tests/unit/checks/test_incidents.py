@@ -355,3 +355,10 @@ def test_an_incident_is_placed_where_it_happened_not_by_its_yardstick() -> None:
         "L'Aquila, the civil protection agency said."
     )
     assert found[0].place == "L'Aquila"
+
+
+@pytest.mark.parametrize(
+    "words", ["fought a gun duel with", "exchanged fire with", "were killed in a shootout with"]
+)
+def test_the_words_of_a_gunfight_cue_an_armed_clash(words: str) -> None:
+    assert "armed_clash" in {t for _, _, t in event_types_in(f"Vigilantes {words} bandits.")}

@@ -1144,6 +1144,34 @@ def test_all_of_them_died_makes_the_count_the_dead() -> None:
     check("Fourteen people remain trapped under the rubble.", "Fourteen", 14, role="missing")
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Police said 9 of the gunmen were neutralised in the raid.", "killed"),
+        ("Troops neutralized 14 insurgents near the border.", "killed"),
+        ("Air defences neutralised 30 drones overnight.", "intercepted"),
+        ("Guards intercepted 60 migrants at sea.", "other_count"),
+    ],
+)
+def test_neutralised_people_are_killed_and_neutralised_drones_intercepted(
+    text: str, role: str
+) -> None:
+    assert extract_numbers(text)[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "role"),
+    [
+        ("A woman was among the dead, and six pupils were among the 40 wounded.", "six", "injured"),
+        ("Two firefighters were also among the injured, officials said.", "Two", "injured"),
+        ("Four tourists were among the 18 killed in the crash.", "Four", "killed"),
+    ],
+)
+def test_a_part_among_the_group_takes_the_groups_role(text: str, number: str, role: str) -> None:
+    (mention,) = [m for m in extract_numbers(text) if m.text == number]
+    assert mention.role == role
+
+
 def test_a_speed_keeps_its_role_past_a_conversion_in_brackets() -> None:
     text = "Winds of up to 70 kilometres (43 miles) an hour fanned the flames."
     check(text, "70", 70, role="other_count")
