@@ -148,7 +148,7 @@ _ONE_TOLL = lazy_compile(
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
-    r"|detained|grazed|burned|reported\s+missing)"
+    r"|detained|grazed|burned|reported\s+missing|dead|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
@@ -160,7 +160,7 @@ _ONE_ROLE = {
     "died": "killed", "perished": "killed", "drowned": "killed", "dead": "killed",
     "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
     "burned": "injured", "arrested": "arrested", "detained": "arrested",
-    "reported": "missing",
+    "reported": "missing", "found": "killed",
 }  # fmt: skip
 
 

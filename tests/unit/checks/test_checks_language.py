@@ -511,6 +511,34 @@ def test_a_figure_of_another_year_is_another_events(
     assert check(SEATS, events=[now]).figures[0].status == status
 
 
+@pytest.mark.parametrize(
+    ("description", "status"),
+    [
+        ("She was jailed for thefts she began in 2018 and hid until 2020.", "verified"),
+        ("She was jailed on Tuesday.", "other_event"),
+    ],
+)
+def test_an_event_whose_words_name_another_time_owns_its_counts(
+    description: str, status: str
+) -> None:
+    article = (
+        " date 2024-05-08 A carer was jailed on Tuesday for stealing from residents. "
+        "In 2019, an audit found 300 withdrawals with no receipts."
+    )
+    figure = {
+        "value": 300,
+        "role": "other_count",
+        "noun": "withdrawals",
+        "quote": "300 withdrawals",
+    }
+    now = event(date="2024-05-07") | {
+        "event_type": "other",
+        "description": description,
+        "figures": [figure],
+    }
+    assert check(article, events=[now]).figures[0].status == status
+
+
 def test_a_determiner_after_a_toll_verb_names_no_one() -> None:
     article = " date 2025-07-14 Two workers died in the collapse and five were injured."
     figure = {"value": 6, "role": "injured", "quote": "died in the collapse and five were injured"}

@@ -961,6 +961,10 @@ def test_role_from_the_sentence_structure(text: str, token: str, role: str) -> N
         ("Buyers paid deposits between 2015 and 2017.", "2015 and 2017", "date_or_year"),
         ("Prices held from 2019 to 2021.", "2019 to 2021", "date_or_year"),
         ("Between 1500 and 2000 people marched.", "1500 and 2000", "other_count"),
+        ("Profit rose 14 per cent over 2023.", "2023", "date_or_year"),
+        ("About 9,000 jobs were lost over 2019.", "2019", "date_or_year"),
+        ("Over 2000 people marched.", "2000", "other_count"),
+        ("Attendance rose to over 2000.", "2000", "other_count"),
     ],
 )
 def test_year_ranges_and_counts_that_look_like_years(text: str, token: str, role: str) -> None:
