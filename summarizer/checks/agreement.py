@@ -29,7 +29,7 @@ from typing import Literal
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import word_set
-from summarizer.numbers.words import parse_ordinal
+from summarizer.numbers.words import ORDINALS, parse_ordinal
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -197,8 +197,10 @@ def nth_of_toll(text: str, role: str) -> tuple[int, str] | None:
     return None
 
 
+# The ordinals that count a toll ("a third person", "a twelfth victim"): not "first".
+_NTH_WORDS = "|".join(word for word, n in ORDINALS.items() if 2 <= n <= 20)
 _NTH_TOLL = lazy_compile(
-    r"(?i)\b(?:a|an)\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    rf"(?i)\b(?:a|an)\s+(?P<nth>{_NTH_WORDS})\s+"
     r"(?:man|woman|person|people|boy|girl|suspect|victim|teenager|youth|child|officer|worker"
     r"|passenger|soldier|body|patient)\b[^.;:]{0,60}?"
     r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?P<passive>"
