@@ -146,7 +146,8 @@ _ONE_TOLL = lazy_compile(
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
-    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since)\s+)?"
+    r"(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
     r"|detained|grazed|burned|reported\s+missing|dead|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"

@@ -288,7 +288,9 @@ def _judge_span(
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)
-        elif not qualifier_ok(figure.qualifier, mention, how):
+        elif not qualifier_ok(figure.qualifier, mention, how) and not _names_the_end(
+            figure, mention, how
+        ):
             judgement = _Judgement(4, "qualifier_mismatch", grounding, mention, how)
         elif problem := unit_problem(figure.noun, mention, how):
             judgement = _Judgement(3, "unit_mismatch", grounding, mention, how, problem)
@@ -306,6 +308,28 @@ def _judge_span(
 
 
 _AGE_NOUN = lazy_compile(r"(?i)\b(?:age[sd]?|years?\s+old|year-olds?)\b")
+
+
+# A figure's noun that names which end of a range it is: "forecast, low end", "upper bound".
+_RANGE_END = {
+    "low": lazy_compile(r"(?i)\b(?:low(?:er)?\s+(?:end|bound|limit)|bottom|minimum|floor)\b"),
+    "high": lazy_compile(
+        r"(?i)\b(?:high(?:er)?\s+(?:end|bound|limit)|upper\s+(?:end|bound|limit)|top|maximum|ceiling)\b"
+    ),
+}
+
+
+def _names_the_end(figure: Figure, mention: NumberMention, how: str) -> bool:
+    """An exact figure that is one end of the article's range and says which ("revenue
+    forecast, low end" for "between $5.05 billion and $5.25 billion") claims no more than
+    the article: the end is stated exactly."""
+    pattern = _RANGE_END.get(how)
+    return (
+        mention.qualifier == "range"
+        and figure.qualifier == "exact"
+        and pattern is not None
+        and pattern.search(figure.noun) is not None
+    )
 
 
 def is_age(mention: NumberMention) -> bool:

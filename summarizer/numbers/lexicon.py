@@ -149,6 +149,8 @@ CURRENCY_CODES = {
     "pkr": "PKR",
     "bdt": "BDT",
     "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
+    "idr": "IDR",
+    "rp": "IDR",  # the rupiah as Indonesian papers write it: "Rp1.5 billion", "Rp 200,000"
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
@@ -162,9 +164,10 @@ GLUED_CURRENCY = {
     "k": "ZMW",  # the kwacha: "K30 million"
     "p": "PHP",  # the Philippine peso: "P1.2 billion"
     "tk": "BDT",  # the taka: "Tk500 crore"
+    "rp": "IDR",  # the rupiah: "Rp1.5 billion"
 }
 # The letters looked for against digits, and those that need a money-shaped number after.
-GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "$A", "GH¢", "GH₵")
+GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵")
 MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
@@ -517,7 +520,7 @@ _CUE_PHRASES: dict[str, str] = {
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "
     "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
-    "caught_fire washed_away swept_away submerged",
+    "caught_fire washed_away swept_away submerged roofs_off roof_off unroofed",
     # Words that say the people or things counted came to no harm, or only were there: the
     # nearest of them keeps a casualty cue farther away from the number ("rescued 14 alive").
     "other_count": "alive rescued survived unharmed unhurt affected",

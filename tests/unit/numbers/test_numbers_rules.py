@@ -1176,6 +1176,10 @@ def test_a_part_among_the_group_takes_the_groups_role(text: str, number: str, ro
     assert mention.role == role
 
 
+def test_roofs_torn_off_buildings_damage_them() -> None:
+    check("The storm tore the roofs off about 30 homes.", "30", 30, role="damaged")
+
+
 def test_a_speed_keeps_its_role_past_a_conversion_in_brackets() -> None:
     text = "Winds of up to 70 kilometres (43 miles) an hour fanned the flames."
     check(text, "70", 70, role="other_count")
