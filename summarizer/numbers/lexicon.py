@@ -31,6 +31,7 @@ __all__ = [
     "GLUED_CURRENCY_HEADS",
     "HARM_ROLES",
     "HEADLINE_VERBS",
+    "HOUSEHOLD_NOUNS",
     "LEGAL_PARTS",
     "LEGISLATION_WORDS",
     "LOCATION_PREPOSITIONS",
@@ -376,7 +377,7 @@ CHANGE_WORDS = word_set(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
     "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
     "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
-    "updated upgraded downgraded changed"
+    "updated upgraded downgraded changed bring bringing"
 )
 # Verbs of headlines and reports that a number follows ("Storm Leaves 40 Dead", "Toll Hits
 # 30", "Police Arrest 12"): capitalised, they still name nothing the number identifies.
@@ -421,9 +422,12 @@ PEOPLE_NOUNS = word_set(
     "attackers assailants gunmen bandits terrorists raiders kidnappers insurgents rebels "
     "jihadists combatants"
 )
+# People counted by their homes: "140 families", "2,000 households".
+HOUSEHOLD_NOUNS = word_set("families households")
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
 TOLL_NOUNS = frozenset(
     {"toll", "death toll", "death total", "death count", "deaths", "dead", "fatalities"}
+    | {"killings", "murders", "homicides"}
     | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
 )
 HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
@@ -490,7 +494,7 @@ NOUN_SKIP_LEAD = frozenset(
 # Cue words for event roles; "_" stands for any whitespace inside a phrase.
 _CUE_PHRASES: dict[str, str] = {
     "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
-    "martyred "
+    "martyred killings murders homicides "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "

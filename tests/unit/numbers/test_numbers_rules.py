@@ -1176,6 +1176,24 @@ def test_a_part_among_the_group_takes_the_groups_role(text: str, number: str, ro
     assert mention.role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "role"),
+    [
+        ("About 90 families have been moved to a primary school.", "90", "displaced"),
+        ("By noon 2,100 residents had been relocated to three camps.", "2,100", "displaced"),
+        ("Nine patients have been moved to another hospital.", "Nine", "injured"),
+    ],
+)
+def test_people_moved_to_a_shelter_are_displaced(text: str, number: str, role: str) -> None:
+    (found,) = [m for m in extract_numbers(text) if m.text == number]
+    assert found.role == role
+
+
+def test_a_change_that_brings_the_number_of_killings_to_n_counts_the_dead() -> None:
+    text = "The attacks bring the number of such killings this year to 41."
+    check(text, "41", 41, role="killed")
+
+
 def test_roofs_torn_off_buildings_damage_them() -> None:
     check("The storm tore the roofs off about 30 homes.", "30", 30, role="damaged")
 
