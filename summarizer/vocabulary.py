@@ -277,6 +277,8 @@ EVENT_TYPE_CUES: dict[EventType, tuple[str, ...]] = {
         "collaps",
         "overturn",
         "mishap",
+        "stampede",
+        "crush",
     ),
     "fire": ("fire", "blaze", "flame", "burn", "wildfire", "inferno"),
     "explosion": ("explo", "blast", "detonat", "blew up"),

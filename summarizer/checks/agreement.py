@@ -29,7 +29,7 @@ from typing import Literal
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import word_set
-from summarizer.numbers.words import parse_ordinal
+from summarizer.numbers.words import ORDINALS, parse_ordinal
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
 
@@ -146,9 +146,10 @@ _ONE_TOLL = lazy_compile(
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
-    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:\w+ly\s+)?(?P<passive>"
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since)\s+)?"
+    r"(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
-    r"|detained|grazed|burned|reported\s+missing)"
+    r"|detained|grazed|burned|reported\s+missing|dead|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
@@ -160,7 +161,7 @@ _ONE_ROLE = {
     "died": "killed", "perished": "killed", "drowned": "killed", "dead": "killed",
     "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
     "burned": "injured", "arrested": "arrested", "detained": "arrested",
-    "reported": "missing",
+    "reported": "missing", "found": "killed",
 }  # fmt: skip
 
 
@@ -197,8 +198,10 @@ def nth_of_toll(text: str, role: str) -> tuple[int, str] | None:
     return None
 
 
+# The ordinals that count a toll ("a third person", "a twelfth victim"): not "first".
+_NTH_WORDS = "|".join(word for word, n in ORDINALS.items() if 2 <= n <= 20)
 _NTH_TOLL = lazy_compile(
-    r"(?i)\b(?:a|an)\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    rf"(?i)\b(?:a|an)\s+(?P<nth>{_NTH_WORDS})\s+"
     r"(?:man|woman|person|people|boy|girl|suspect|victim|teenager|youth|child|officer|worker"
     r"|passenger|soldier|body|patient)\b[^.;:]{0,60}?"
     r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?P<passive>"

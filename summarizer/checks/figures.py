@@ -45,7 +45,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.records import mention_ref
-from summarizer.checks.time_anchors import YEAR, background_anchor
+from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import CoverageGap, EvidenceCheck, Figure, FigureCheck, Grounding
@@ -73,12 +73,15 @@ def check_figure(
     event_year: int | None = None,
     event_date: dt.date | None = None,
     dateline: dt.date | None = None,
+    event_words: str = "",
 ) -> FigureCheck:
     """One figure's status, reason, grounding and the mention it was matched with.
 
     ``event_year`` is the year of the event whose casualty slot holds the figure (its
     ``event_date`` when known): a toll from a sentence anchored to another time cannot fill
     it (``other_event``); ``dateline`` resolves "last year" and "three years ago".
+    ``event_words``: the event's description and date text; a count or sum of a time they
+    name is the event's own ("jailed for thefts between March 2020 and January 2024").
     """
     aligner = aligner or QuoteAligner(article_text)
     groundings = aligner.ground_all(figure.quote)
@@ -174,7 +177,11 @@ def check_figure(
     anchor = (
         background_anchor(mention, event_year, event_date, dateline) if binds and event_year else ""
     )
-    if anchor and figure.role not in CASUALTY_ROLES and not _owns_figure(anchor, mention):
+    if (
+        anchor
+        and figure.role not in CASUALTY_ROLES
+        and (not _owns_figure(anchor, mention) or _names_time(event_words, anchor, dateline))
+    ):
         anchor = ""
     if anchor:
         reason = (
@@ -281,7 +288,9 @@ def _judge_span(
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)
-        elif not qualifier_ok(figure.qualifier, mention, how):
+        elif not qualifier_ok(figure.qualifier, mention, how) and not _names_the_end(
+            figure, mention, how
+        ):
             judgement = _Judgement(4, "qualifier_mismatch", grounding, mention, how)
         elif problem := unit_problem(figure.noun, mention, how):
             judgement = _Judgement(3, "unit_mismatch", grounding, mention, how, problem)
@@ -299,6 +308,28 @@ def _judge_span(
 
 
 _AGE_NOUN = lazy_compile(r"(?i)\b(?:age[sd]?|years?\s+old|year-olds?)\b")
+
+
+# A figure's noun that names which end of a range it is: "forecast, low end", "upper bound".
+_RANGE_END = {
+    "low": lazy_compile(r"(?i)\b(?:low(?:er)?\s+(?:end|bound|limit)|bottom|minimum|floor)\b"),
+    "high": lazy_compile(
+        r"(?i)\b(?:high(?:er)?\s+(?:end|bound|limit)|upper\s+(?:end|bound|limit)|top|maximum|ceiling)\b"
+    ),
+}
+
+
+def _names_the_end(figure: Figure, mention: NumberMention, how: str) -> bool:
+    """An exact figure that is one end of the article's range and says which ("revenue
+    forecast, low end" for "between $5.05 billion and $5.25 billion") claims no more than
+    the article: the end is stated exactly."""
+    pattern = _RANGE_END.get(how)
+    return (
+        mention.qualifier == "range"
+        and figure.qualifier == "exact"
+        and pattern is not None
+        and pattern.search(figure.noun) is not None
+    )
 
 
 def is_age(mention: NumberMention) -> bool:
@@ -334,6 +365,20 @@ _OTHER_TIME = lazy_compile(
 )
 _OWNED_ROLES = COUNT_ROLES | {"money", "percentage"}  # not years, times, lengths, ordinals
 _YEAR_ANCHOR = lazy_compile(rf"\b{YEAR}\b")
+
+
+def _names_time(words: str, anchor: str, dateline: dt.date | None) -> bool:
+    """``words`` (an event's own) name times whose stretch, first to last ("between 2018
+    and 2020"), overlaps the ``anchor``'s."""
+    found = TIME_ANCHOR.search(anchor)
+    period = anchor_period(found, dateline) if found else None
+    if period is None or not words:
+        return False
+    named = [p for m in TIME_ANCHOR.finditer(words) if (p := anchor_period(m, dateline))]
+    if not named:
+        return False
+    first, last = min(p[0] for p in named), max(p[1] for p in named)
+    return first <= period[1] and period[0] <= last
 
 
 def _owns_figure(anchor: str, mention: NumberMention) -> bool:

@@ -439,10 +439,11 @@ class _Reader:
         figure."""
         places = [
             p
-            for p in [*clause.places, *clause.small]
-            if p.type != "country" and not p.refers_to and not self.places.positional(p)
+            for p in self.places.anchoring(
+                sorted([*clause.places, *clause.small], key=lambda p: p.start)
+            )
+            if p.type != "country"
         ]
-        places.sort(key=lambda p: p.start)
         place = next((p for p in places if self.places.located_after(mention.end, p)), None)
         if place is None:
             place = next((p for p in reversed(places) if p.end <= mention.start), None)

@@ -77,6 +77,7 @@ def verify(
                 event_year=event_year,
                 event_date=event_date,
                 dateline=facts.dateline,
+                event_words=f"{event.description} {event.date_text or ''}",
             )
             figures.append(injection.flag(check, article_text, instructions))
     # Key figures stand for the main event: its time, else the dateline's year.

@@ -52,6 +52,7 @@ _AGO_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 Period = tuple[dt.date, dt.date]
+_NEW_CLAUSE = lazy_compile(r"[;—]|,\s+(?:while|whereas|but)\b")
 _CLOSE = lazy_compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*")  # up to four words, no comma
 
 
@@ -81,8 +82,17 @@ def background_anchor(
     right_after = [
         a for a in anchors if a.start() >= end and _CLOSE.fullmatch(sentence[end : a.start()])
     ]
-    before = [a for a in anchors if a.start() < at]
-    anchor = right_after[0] if right_after else before[-1] if before else anchors[0]
+    # An anchor before the number holds within its clause: "... from 36.9 per cent in 2021,
+    # while the LPF's share slipped to 36.5 per cent" dates the 36.9 and not the 36.5.
+    before = [
+        a for a in anchors if a.start() < at and not _NEW_CLAUSE.search(sentence, a.end(), at)
+    ]
+    later = [
+        a for a in anchors if a.start() >= end and not _NEW_CLAUSE.search(sentence, end, a.start())
+    ]
+    if not (right_after or before or later):
+        return ""  # the sentence's times belong to its other clauses
+    anchor = right_after[0] if right_after else before[-1] if before else later[0]
     period = anchor_period(anchor, dateline)
     if period is not None:
         event: Period = (

@@ -31,6 +31,7 @@ __all__ = [
     "GLUED_CURRENCY_HEADS",
     "HARM_ROLES",
     "HEADLINE_VERBS",
+    "HOUSEHOLD_NOUNS",
     "LEGAL_PARTS",
     "LEGISLATION_WORDS",
     "LOCATION_PREPOSITIONS",
@@ -149,6 +150,8 @@ CURRENCY_CODES = {
     "pkr": "PKR",
     "bdt": "BDT",
     "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
+    "idr": "IDR",
+    "rp": "IDR",  # the rupiah as Indonesian papers write it: "Rp1.5 billion", "Rp 200,000"
 }
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
@@ -162,9 +165,10 @@ GLUED_CURRENCY = {
     "k": "ZMW",  # the kwacha: "K30 million"
     "p": "PHP",  # the Philippine peso: "P1.2 billion"
     "tk": "BDT",  # the taka: "Tk500 crore"
+    "rp": "IDR",  # the rupiah: "Rp1.5 billion"
 }
 # The letters looked for against digits, and those that need a money-shaped number after.
-GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "$A", "GH¢", "GH₵")
+GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵")
 MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
@@ -373,7 +377,7 @@ CHANGE_WORDS = word_set(
     "rose fell increased decreased climbed dropped jumped grew up down raised cut lowered revised "
     "surged slumped plunged soared rising falling increasing growing slid sank gained lost "
     "declined raises raised raise raising lifted lifts brought brings pushed pushes revised "
-    "updated upgraded downgraded changed"
+    "updated upgraded downgraded changed bring bringing"
 )
 # Verbs of headlines and reports that a number follows ("Storm Leaves 40 Dead", "Toll Hits
 # 30", "Police Arrest 12"): capitalised, they still name nothing the number identifies.
@@ -418,9 +422,12 @@ PEOPLE_NOUNS = word_set(
     "attackers assailants gunmen bandits terrorists raiders kidnappers insurgents rebels "
     "jihadists combatants"
 )
+# People counted by their homes: "140 families", "2,000 households".
+HOUSEHOLD_NOUNS = word_set("families households")
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
 TOLL_NOUNS = frozenset(
     {"toll", "death toll", "death total", "death count", "deaths", "dead", "fatalities"}
+    | {"killings", "murders", "homicides"}
     | {"injuries", "injured", "wounded", "missing", "evacuees", "displaced", "arrests"}
 )
 HARM_ROLES = frozenset({"killed", "injured", "missing", "arrested"})
@@ -487,7 +494,7 @@ NOUN_SKIP_LEAD = frozenset(
 # Cue words for event roles; "_" stands for any whitespace inside a phrase.
 _CUE_PHRASES: dict[str, str] = {
     "killed": "killed killing kill kills died dies dying dead death deaths death_toll death_total "
-    "martyred "
+    "martyred killings murders homicides "
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
@@ -517,7 +524,7 @@ _CUE_PHRASES: dict[str, str] = {
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "
     "demolished torched burned_down burnt_down derailed overturned capsized gutted on_fire "
-    "caught_fire washed_away swept_away submerged",
+    "caught_fire washed_away swept_away submerged roofs_off roof_off unroofed",
     # Words that say the people or things counted came to no harm, or only were there: the
     # nearest of them keeps a casualty cue farther away from the number ("rescued 14 alive").
     "other_count": "alive rescued survived unharmed unhurt affected",

@@ -312,11 +312,14 @@ def _is_year(text: str, cand: Candidate) -> bool:
     if not PLAIN_YEAR.fullmatch(text, cand.start, cand.end):
         return False
     before = cand.before
-    if before.currency or before.qualifier:
-        return False
     nxt = NEXT_WORD.match(text, cand.end)
     word = nxt.group(1) if nxt else ""  # "2000 people", "1500 homes" count; "2019 was" is a year
     counts = (word.endswith("s") or word in _IRREGULAR_PLURALS) and word not in NOUN_STOP
+    if before.qualifier and before.words[-2:-1] and before.words[-1] == "over":
+        # "a 23 per cent rise over 2023": a change over a year, not more than 2023 things
+        return not counts and before.words[-2] in _CHANGES
+    if before.currency or before.qualifier:
+        return False
     if counts and word in OCCASION_PLURALS and before.words[-1:] in _DETERMINERS:
         return True  # "in the 2022 polls", "the 1998 floods": the year of an occasion
     if before.words and before.words[-1] in YEAR_PREPOSITIONS:
@@ -325,6 +328,11 @@ def _is_year(text: str, cand: Candidate) -> bool:
 
 
 _DETERMINERS = (["the"], ["its"], ["their"], ["his"], ["her"], ["our"])
+_CHANGES = word_set(
+    "rise rises rose increase increases increased gain gains gained growth grew fall falls fell "
+    "drop drops dropped decline declines declined jump jumped up down higher lower cent percent "
+    "lost added created shed cut %"
+)
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
 
@@ -340,6 +348,8 @@ def _read_qualifier(text: str, cand: Candidate) -> None:
     qualifier = cand.before.qualifier
     if qualifier and (_over_means_during(text, cand) or _over_means_about(text, cand)):
         qualifier = ""
+    if qualifier and cand.role == "date_or_year" and cand.noun == "year":
+        qualifier = ""  # "a rise over 2023" compares with a year; it bounds nothing
     if not qualifier and post:
         qualifier = POST_QUALIFIER_VALUE[post.group().lower().replace("-", " ").split()[-1]]
     if qualifier:

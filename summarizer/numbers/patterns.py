@@ -54,6 +54,7 @@ __all__ = [
     "MERIDIAN",
     "METRES_FOLLOW",
     "MINUS_IS_ARITHMETIC",
+    "MOVED_TO_SHELTER",
     "NAMED_HOSPITAL",
     "NEUTRALISED",
     "NEW_SUBJECT_CLAUSE",
@@ -332,6 +333,14 @@ LIVES_AFTER = lazy_compile(r"\s+lives\b")
 AMONG_THE = lazy_compile(
     r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w,.-]+\s+)?"
     r"(?P<group>dead|killed|injured|wounded|hurt|missing|arrested|detained)\b"
+)
+# "3,412 residents of seven villages had been moved to four evacuation shelters", "140
+# families have been moved to a school": people taken from their homes to a shelter are
+# displaced (not patients moved to another hospital).
+MOVED_TO_SHELTER = lazy_compile(
+    r"[^.;:]{0,60}?\b(?:have|has|had)\s+been\s+(?:moved|relocated|shifted|taken|evacuated)\s+"
+    r"to\s+(?:[\w-]+\s+){0,3}?(?:shelters?|schools?|camps?|centres?|centers?|halls?"
+    r"|community\s+buildings?|higher\s+ground|safer\s+(?:places?|areas?|ground))\b"
 )
 NEUTRALISED = lazy_compile(r"(?i)\bneutrali[sz](?:ed|ing)\b")
 ALL_DIED = lazy_compile(

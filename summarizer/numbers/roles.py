@@ -22,6 +22,7 @@ from summarizer.numbers.lexicon import (
     CUE_NOUNS,
     CUE_ROLE,
     HARM_ROLES,
+    HOUSEHOLD_NOUNS,
     NOT_CASUALTY_NOUNS,
     PEOPLE_NOUNS,
     POPULATION_HEADS,
@@ -39,7 +40,6 @@ from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     ALL_DIED,
     AMONG_THE,
-    NEUTRALISED,
     APPOSITION_AFTER,
     AREA_OF_OBJECT,
     ATTACK_WITH,
@@ -49,7 +49,9 @@ from summarizer.numbers.patterns import (
     CREWED_AIRCRAFT,
     GOVERNED_GAP,
     LIVES_AFTER,
+    MOVED_TO_SHELTER,
     NAMED_HOSPITAL,
+    NEUTRALISED,
     NEW_SUBJECT_CLAUSE,
     NOMINAL_END,
     NUMBER_FOLLOWS,
@@ -218,6 +220,12 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
             role = "killed"  # "23 miners were trapped and all of them died"
+        if (
+            role in ("", "other_count")
+            and _head(cand.noun) in PEOPLE_NOUNS | HOUSEHOLD_NOUNS
+            and MOVED_TO_SHELTER.match(text, cand.noun_end)
+        ):
+            role = "displaced"  # "140 families have been moved to a school"
         among = AMONG_THE.match(text, cand.noun_end)
         if among is not None and _head(cand.noun) in PEOPLE_NOUNS:
             role = CUE_ROLE.get(
@@ -299,7 +307,7 @@ def _changed_toll(
     if (
         not bare
         or bare[-1] not in ("to", "from")
-        or not any(word in CHANGE_WORDS for word in bare[-5:-1])
+        or not any(word in CHANGE_WORDS for word in bare[-9:-1])  # "bring the number of ..."
     ):
         return ""
     lo = bisect.bisect_left(cue_starts, sentence[0])

@@ -511,6 +511,69 @@ def test_a_figure_of_another_year_is_another_events(
     assert check(SEATS, events=[now]).figures[0].status == status
 
 
+@pytest.mark.parametrize(
+    ("description", "status"),
+    [
+        ("She was jailed for thefts she began in 2018 and hid until 2020.", "verified"),
+        ("She was jailed on Tuesday.", "other_event"),
+    ],
+)
+def test_an_event_whose_words_name_another_time_owns_its_counts(
+    description: str, status: str
+) -> None:
+    article = (
+        " date 2024-05-08 A carer was jailed on Tuesday for stealing from residents. "
+        "In 2019, an audit found 300 withdrawals with no receipts."
+    )
+    figure = {
+        "value": 300,
+        "role": "other_count",
+        "noun": "withdrawals",
+        "quote": "300 withdrawals",
+    }
+    now = event(date="2024-05-07") | {
+        "event_type": "other",
+        "description": description,
+        "figures": [figure],
+    }
+    assert check(article, events=[now]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [(41.2, "other_event"), (36.5, "verified")],
+)
+def test_a_year_dates_its_own_clause_not_the_next(value: float, status: str) -> None:
+    article = (
+        " date 2026-05-05 The alliance took 44.0 per cent of the vote, up from 41.2 per cent "
+        "in 2021, while the front's share slipped to 36.5 per cent."
+    )
+    figure = {"value": value, "role": "percentage", "noun": "per cent of the vote"}
+    figure["quote"] = f"{value} per cent"
+    now = event(date="2026-05-04") | {"event_type": "other", "figures": [figure]}
+    assert check(article, events=[now]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "status"),
+    [
+        (5.05, "USD billion revenue forecast, low end", "verified"),
+        (5.25, "USD billion revenue forecast, upper end", "verified"),
+        (5.05, "USD billion revenue forecast", "qualifier_mismatch"),
+        (5.25, "USD billion revenue forecast, low end", "qualifier_mismatch"),
+    ],
+)
+def test_an_exact_end_of_a_range_that_says_which_end(value: float, noun: str, status: str) -> None:
+    article = " date 2025-11-20 The firm expects revenue of between $5.05 and $5.25 billion."
+    figure = {
+        "value": value * 1e9,
+        "role": "money",
+        "noun": noun,
+        "quote": "between $5.05 and $5.25 billion",
+    }
+    assert check(article, key_figures=[figure]).figures[0].status == status
+
+
 def test_a_determiner_after_a_toll_verb_names_no_one() -> None:
     article = " date 2025-07-14 Two workers died in the collapse and five were injured."
     figure = {"value": 6, "role": "injured", "quote": "died in the collapse and five were injured"}

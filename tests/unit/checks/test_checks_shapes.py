@@ -89,6 +89,10 @@ def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, s
         ("The driver was killed instantly", "killed", 1),
         ("His brother was seriously injured", "injured", 1),
         ("Officer Ann Lowe was shot dead", "killed", 1),
+        ("A 19-year-old man is dead after the crash", "killed", 1),
+        ("A woman was found dead in the flat", "killed", 1),
+        ("The driver fled and was later arrested", "arrested", 1),
+        ("Two men were found dead", "killed", None),  # a count, no toll of one
         ("The passengers were killed", "killed", None),  # plural: no toll of one
         ("The man was not injured", "injured", None),
         ("The pilot and two passengers were fatally injured", "killed", None),

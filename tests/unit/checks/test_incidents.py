@@ -362,3 +362,8 @@ def test_an_incident_is_placed_where_it_happened_not_by_its_yardstick() -> None:
 )
 def test_the_words_of_a_gunfight_cue_an_armed_clash(words: str) -> None:
     assert "armed_clash" in {t for _, _, t in event_types_in(f"Vigilantes {words} bandits.")}
+
+
+@pytest.mark.parametrize("words", ["A stampede at the temple", "A crush at the gate"])
+def test_a_stampede_or_crush_is_an_accident(words: str) -> None:
+    assert "accident" in {t for _, _, t in event_types_in(f"{words} killed 14 pilgrims.")}

@@ -961,6 +961,10 @@ def test_role_from_the_sentence_structure(text: str, token: str, role: str) -> N
         ("Buyers paid deposits between 2015 and 2017.", "2015 and 2017", "date_or_year"),
         ("Prices held from 2019 to 2021.", "2019 to 2021", "date_or_year"),
         ("Between 1500 and 2000 people marched.", "1500 and 2000", "other_count"),
+        ("Profit rose 14 per cent over 2023.", "2023", "date_or_year"),
+        ("About 9,000 jobs were lost over 2019.", "2019", "date_or_year"),
+        ("Over 2000 people marched.", "2000", "other_count"),
+        ("Attendance rose to over 2000.", "2000", "other_count"),
     ],
 )
 def test_year_ranges_and_counts_that_look_like_years(text: str, token: str, role: str) -> None:
@@ -1170,6 +1174,28 @@ def test_neutralised_people_are_killed_and_neutralised_drones_intercepted(
 def test_a_part_among_the_group_takes_the_groups_role(text: str, number: str, role: str) -> None:
     (mention,) = [m for m in extract_numbers(text) if m.text == number]
     assert mention.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "role"),
+    [
+        ("About 90 families have been moved to a primary school.", "90", "displaced"),
+        ("By noon 2,100 residents had been relocated to three camps.", "2,100", "displaced"),
+        ("Nine patients have been moved to another hospital.", "Nine", "injured"),
+    ],
+)
+def test_people_moved_to_a_shelter_are_displaced(text: str, number: str, role: str) -> None:
+    (found,) = [m for m in extract_numbers(text) if m.text == number]
+    assert found.role == role
+
+
+def test_a_change_that_brings_the_number_of_killings_to_n_counts_the_dead() -> None:
+    text = "The attacks bring the number of such killings this year to 41."
+    check(text, "41", 41, role="killed")
+
+
+def test_roofs_torn_off_buildings_damage_them() -> None:
+    check("The storm tore the roofs off about 30 homes.", "30", 30, role="damaged")
 
 
 def test_a_speed_keeps_its_role_past_a_conversion_in_brackets() -> None:

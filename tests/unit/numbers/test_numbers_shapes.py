@@ -290,6 +290,8 @@ def test_verbs_of_death_injury_flight_and_arrest_in_their_other_words(
         ("It posted a $165m profit.", "165m", "money", "USD"),  # "a", not "A$"
         ("The court fined the firm Tk 500 crore.", "500 crore", "money", "BDT"),
         ("Each family will get Tk20,000 in aid.", "20,000", "money", "BDT"),
+        ("The regency set aside Rp1.5 billion for relief.", "1.5 billion", "money", "IDR"),
+        ("Tickets cost Rp 250,000 each.", "250,000", "money", "IDR"),
         ("Sales were up 12pc on the year.", "12", "percentage", "percent"),
     ],
 )
