@@ -134,12 +134,15 @@ def prepare(
         ),
         incidents=incident_slots.render_incidents(offered),
     )
-    context = {
+    context: dict[str, Any] = {
         "article": text,
         "mentions": mentions,
         "listed": listed,
         "dateline": dateline_date,
         "reask": reask,
+        # This request's answers checked so far (summarizer.checks.reask.check_draft): one
+        # answer validated twice is cross-checked once. Shared by the context's copies.
+        "reports": {},
     }
     headers = {
         # Carried into every cassette: which prompt a recording belongs to.
