@@ -181,11 +181,20 @@ def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
             and text[: match.start()].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", ":")
         ):
             continue  # a name inside a sentence; a sentence's first word is any word
-        word = match.group().lower()
-        for event_type, stems in EVENT_TYPE_CUES.items():
-            if any(word.startswith(stem) for stem in stems):
-                found.append((match.start(), match.end(), event_type))
+        for event_type in _types_of_word(match.group().lower()):
+            found.append((match.start(), match.end(), event_type))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _types_of_word(word: str) -> tuple[EventType, ...]:
+    """The event types whose cue stems ``word`` begins with, in the vocabulary's order
+    (the same few hundred cue words recur in every article)."""
+    return tuple(
+        event_type
+        for event_type, stems in EVENT_TYPE_CUES.items()
+        if any(word.startswith(stem) for stem in stems)
+    )
 
 
 # ------------------------------------------------------------------------------ the reading
