@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
@@ -108,9 +109,12 @@ class Incident(_Model):
     mentions: list[IncidentMention]
 
 
-def incidents(text: str) -> list[Incident]:
-    """Split ``text`` into incidents, in order of first appearance (the dateline skipped)."""
-    return _Reader(text).read()
+def incidents(text: str, *, mentions: Sequence[NumberMention] | None = None) -> list[Incident]:
+    """Split ``text`` into incidents, in order of first appearance (the dateline skipped).
+
+    ``mentions``: ``extract_numbers(text)``, when the caller has it (else extracted here).
+    """
+    return _Reader(text).read(mentions)
 
 
 # ------------------------------------------------------------------------------ the language
@@ -337,9 +341,10 @@ class _Reader:
 
     # -- deciding -------------------------------------------------------------------------
 
-    def read(self) -> list[Incident]:
+    def read(self, mentions: Sequence[NumberMention] | None = None) -> list[Incident]:
         clauses = self.clauses()
-        mentions = extract_numbers(self.text)
+        if mentions is None:
+            mentions = extract_numbers(self.text)
         tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
         starts: list[int] = []
         owners: list[_Draft] = []
@@ -458,7 +463,7 @@ class _Reader:
         if not draft.background:
             self.current = draft
 
-    def publish(self, index: int, draft: _Draft, mentions: list[NumberMention]) -> Incident:
+    def publish(self, index: int, draft: _Draft, mentions: Sequence[NumberMention]) -> Incident:
         place = next((p.refers_to or p.text for p in draft.places if p.type != "country"), None)
         place = place or next((p.text for p in draft.places), None)
         happening = [t for t in draft.types if t not in _NOT_HAPPENINGS]

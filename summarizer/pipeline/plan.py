@@ -119,7 +119,7 @@ def prepare(
     if prompt.response == "selection":  # the article's own ids: see summarizer.prompting.selection
         design = selection.slot_design(prompt.slots)
         if design == "incident":
-            offered = incident_slots.offer_incidents(text, listed, dateline_date)
+            offered = incident_slots.offer_incidents(text, listed, dateline_date, mentions)
             response_model = incident_slots.response_model(offered)
         else:
             response_model = selection.response_model(listed, design)
