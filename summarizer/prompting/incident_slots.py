@@ -279,7 +279,9 @@ def _variant(item: OfferedIncident) -> type[BaseModel]:
         else:
             fields[role] = (list[Literal[ids]], Field(..., max_length=MAX_FIGURES))  # type: ignore[valid-type]
     variant: type[BaseModel] = create_model(
-        f"Incident{item.id[1:]}Event", __config__=ConfigDict(extra="forbid"), **fields
+        f"Incident{item.id[1:]}Event",
+        __config__=ConfigDict(extra="forbid", defer_build=True),
+        **fields,
     )
     return variant
 
