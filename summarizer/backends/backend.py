@@ -6,6 +6,8 @@ What each backend needs and how it asks for structured output is declared in
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -234,7 +236,16 @@ def grammar_schema(
     ``list_cap`` lowers every array's maxItems and ``omit`` ("Model.field") leaves
     optional fields out: with every key required a small model fills every slot, and
     8 events x 8 figures would not fit in max_tokens. Omitted fields take their default.
+    Derived once per model and options (every request of a run sends the same schema):
+    each call gets its own copy.
     """
+    return json.loads(_grammar_schema_json(response_model, list_cap, omit))  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=16)
+def _grammar_schema_json(
+    response_model: type[BaseModel], list_cap: int, omit: tuple[str, ...]
+) -> str:
     schema = response_model.model_json_schema()
     for entry in omit:
         model_name, _, field = entry.partition(".")
@@ -265,8 +276,7 @@ def grammar_schema(
             out["maxItems"] = min(out.get("maxItems", list_cap), list_cap)
         return out
 
-    simplified: dict[str, Any] = simplify(schema)
-    return simplified
+    return json.dumps(simplify(schema))
 
 
 def _policy(settings: Settings) -> RetryPolicy:

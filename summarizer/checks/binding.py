@@ -93,7 +93,13 @@ def bind_figures(
             other = None
             if home is not None:
                 other = _foreign(
-                    check.mention, home, event, facts, check.figure.quote, check.figure.noun
+                    check.mention,
+                    home,
+                    event,
+                    facts,
+                    check.figure.quote,
+                    check.figure.noun,
+                    _spots_of_others(draft, index),
                 )
             reason: str | None
             if home is not None and other is not None and other.id in others:
@@ -170,8 +176,16 @@ def bind_claims(
             if claim.path == f"{where}.description" and claim.kind == "number" and home:
                 if claim.mention is None or claim.role not in _BOUND_ROLES:
                     continue
-                other = _foreign(claim.mention, home, event, facts, event.description, "")
-                if other is not None and other.id in others:
+                other = _foreign(
+                    claim.mention,
+                    home,
+                    event,
+                    facts,
+                    event.description,
+                    "",
+                    _spots_of_others(draft, index),
+                )
+                if other is not None and other.id in others and not _told_in(claim, home, facts):
                     reason = f"'{claim.mention.text}' {_belongs(other, home)}"
                     out[at] = claim.model_copy(update={"status": "other_event", "reason": reason})
             elif claim.path == f"{where}.location" and claim.kind == "name" and voted:
@@ -185,6 +199,17 @@ def bind_claims(
                         claim, f"{event.date.isoformat()} is the date", other, voted
                     )
     return out
+
+
+def _told_in(claim: ClaimCheck, home: Incident, facts: ArticleFacts) -> bool:
+    """The article states the claim's number with its role in ``home`` too: a description's
+    "two-storey" may be its own incident's, whichever mention the search found first."""
+    assert claim.mention is not None
+    return any(
+        facts.incident_at(m.start, m.end) is home
+        for m in facts.stating(claim.mention.value)
+        if m.role == claim.role
+    )
 
 
 def _unconfirmed(claim: ClaimCheck, said: str, other: Incident, voted: Incident) -> ClaimCheck:
@@ -283,14 +308,16 @@ def _foreign(
     facts: ArticleFacts,
     quote: str,
     noun: str,
+    spots: frozenset[str] = frozenset(),
 ) -> Incident | None:
-    """The other incident ``mention`` belongs to, when the rules are sure it is another."""
+    """The other incident ``mention`` belongs to, when the rules are sure it is another
+    (``spots``: where the summary's other events happened, their locations' first parts)."""
     other = facts.incident_at(mention.start, mention.end)
     if other is None or other.id == home.id or other.background or other.place is None:
         return None
     if _TOTAL.search(quote) or _TOTAL.search(noun) or _TOTAL.search(_sentence(facts, mention)):
         return None
-    if _spans(event, other, home):
+    if _spans(event, other, home, spots):
         return None
     if fold(other.place) == fold(home.place or "") and _near(other.date, home.date):
         return None  # one happening read as two (a night attack over two days)
@@ -333,10 +360,20 @@ def _sentence(facts: ArticleFacts, mention: MentionRef) -> str:
     return ""
 
 
-def _spans(event: Event, other: Incident, home: Incident | None = None) -> bool:
+def _spans(
+    event: Event,
+    other: Incident,
+    home: Incident | None = None,
+    spots: frozenset[str] = frozenset(),
+) -> bool:
     """The event names the other incident's place itself, not as a yardstick ("45 km south
-    of Mogadishu"), nor as the place both incidents share: it covers both."""
+    of Mogadishu"), nor as the place both incidents share: it covers both. A place that only
+    holds the event's ("Inanda, Durban"), where another event of the summary happened
+    ("Durban city centre"), is an address, not a claim to cover that event too."""
     location, description = fold(event.location), fold(event.description)
+    parts = _parts(event.location)
+    if parts and other.place and any(fold(other.place).strip() in spot for spot in spots):
+        location = parts[0]
     # Two incidents of one place (a vote and its violence in one state, days apart): naming
     # that place names the event's own incident, not both.
     own = None
@@ -360,6 +397,15 @@ def _spans(event: Event, other: Incident, home: Incident | None = None) -> bool:
 _YARDSTICK = lazy_compile(
     r"(?:\b(?:of|near|outside|towards?|between)\s+(?:the\s+)?(?:city\s+of\s+)?)$"
 )
+
+
+def _spots_of_others(draft: SummaryDraft, index: int) -> frozenset[str]:
+    """Where the summary's other events happened: the first part of each one's location."""
+    return frozenset(
+        parts[0]
+        for i, event in enumerate(draft.events)
+        if i != index and (parts := _parts(event.location))
+    )
 
 
 def _names(incident: Incident) -> set[str]:

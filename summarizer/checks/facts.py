@@ -71,8 +71,13 @@ class ArticleText:
     @property
     def incidents(self) -> list[Incident]:
         """The article's incidents (:func:`summarizer.incidents`), read on first use."""
+        return self.read_incidents()
+
+    def read_incidents(self, mentions: Sequence[NumberMention] | None = None) -> list[Incident]:
+        """The article's incidents, read once: by the prompt that offers them and then by
+        the checks of the answer. ``mentions``: ``extract_numbers(text)``, if at hand."""
         if self._incidents is None:
-            self._incidents = incidents(self.text)
+            self._incidents = incidents(self.text, mentions=mentions)
         return self._incidents
 
     def mention_at(self, start: int, end: int) -> tuple[Incident, IncidentMention] | None:

@@ -162,10 +162,11 @@ class QuoteAligner:
         exact = self._exact(needle)
         if exact:
             return exact
-        normalized = self._normalized_matches(needle)
+        norm = normalize_quote(needle)
+        normalized = self._normalized_matches(norm)
         if normalized:
             return normalized
-        return [self._fuzzy(needle)]
+        return [self._fuzzy(norm)]
 
     # -- the three steps ---------------------------------------------------------
 
@@ -177,8 +178,8 @@ class QuoteAligner:
             start = self.article.find(needle, start + 1)
         return found
 
-    def _normalized_matches(self, needle: str) -> list[Grounding]:
-        norm = normalize_quote(needle)
+    def _normalized_matches(self, norm: str) -> list[Grounding]:
+        """``norm``: the quote as :func:`normalize_quote` gives it."""
         candidates = [norm]
         trimmed = _trim(norm)
         if trimmed and trimmed != norm:
@@ -225,8 +226,8 @@ class QuoteAligner:
             index = text.find(parts[0], index + 1)
         return found
 
-    def _fuzzy(self, needle: str) -> Grounding:
-        norm = normalize_quote(needle)
+    def _fuzzy(self, norm: str) -> Grounding:
+        """``norm``: the quote as :func:`normalize_quote` gives it."""
         haystack = self.normalized
         if not (MIN_FUZZY_QUOTE <= len(norm) <= MAX_FUZZY_QUOTE) or len(norm) > len(haystack.text):
             return Grounding(match="none")

@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
@@ -108,9 +109,12 @@ class Incident(_Model):
     mentions: list[IncidentMention]
 
 
-def incidents(text: str) -> list[Incident]:
-    """Split ``text`` into incidents, in order of first appearance (the dateline skipped)."""
-    return _Reader(text).read()
+def incidents(text: str, *, mentions: Sequence[NumberMention] | None = None) -> list[Incident]:
+    """Split ``text`` into incidents, in order of first appearance (the dateline skipped).
+
+    ``mentions``: ``extract_numbers(text)``, when the caller has it (else extracted here).
+    """
+    return _Reader(text).read(mentions)
 
 
 # ------------------------------------------------------------------------------ the language
@@ -181,11 +185,20 @@ def event_types_in(text: str) -> list[tuple[int, int, EventType]]:
             and text[: match.start()].rstrip()[-1:] not in ("", ".", "!", "?", '"', "“", ":")
         ):
             continue  # a name inside a sentence; a sentence's first word is any word
-        word = match.group().lower()
-        for event_type, stems in EVENT_TYPE_CUES.items():
-            if any(word.startswith(stem) for stem in stems):
-                found.append((match.start(), match.end(), event_type))
+        for event_type in _types_of_word(match.group().lower()):
+            found.append((match.start(), match.end(), event_type))
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _types_of_word(word: str) -> tuple[EventType, ...]:
+    """The event types whose cue stems ``word`` begins with, in the vocabulary's order
+    (the same few hundred cue words recur in every article)."""
+    return tuple(
+        event_type
+        for event_type, stems in EVENT_TYPE_CUES.items()
+        if any(word.startswith(stem) for stem in stems)
+    )
 
 
 # ------------------------------------------------------------------------------ the reading
@@ -332,9 +345,10 @@ class _Reader:
 
     # -- deciding -------------------------------------------------------------------------
 
-    def read(self) -> list[Incident]:
+    def read(self, mentions: Sequence[NumberMention] | None = None) -> list[Incident]:
         clauses = self.clauses()
-        mentions = extract_numbers(self.text)
+        if mentions is None:
+            mentions = extract_numbers(self.text)
         tolls = [m.start for m in mentions if m.role in EVENT_ROLES]
         starts: list[int] = []
         owners: list[_Draft] = []
@@ -487,7 +501,7 @@ class _Reader:
                 return place.refers_to or place.text
         return next((p.text for p in (*named, *draft.places)), None)
 
-    def publish(self, index: int, draft: _Draft, mentions: list[NumberMention]) -> Incident:
+    def publish(self, index: int, draft: _Draft, mentions: Sequence[NumberMention]) -> Incident:
         place = self.place_of(draft)
         happening = [t for t in draft.types if t not in _NOT_HAPPENINGS]
         what = draft.types[happening[0]] if happening else "incident"

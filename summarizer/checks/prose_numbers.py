@@ -11,6 +11,7 @@ it ("dozens killed" when the article says "at least 40 killed").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -154,6 +155,13 @@ def _lead(text: str, start: int, words: int = 3) -> tuple[str, ...]:
     return tuple(found[-words:]) if len(found) >= words else ()
 
 
+@functools.lru_cache(maxsize=4096)
+def _article_lead(text: str, start: int) -> tuple[str, ...]:
+    """:func:`_lead` of an article's mention: every number of the prose compares its lead
+    with every mention's, and a re-ask checks the same article again."""
+    return _lead(text, start)
+
+
 def _borrowed_lead(claim: NumberMention, prose: str, facts: ArticleFacts) -> str:
     """The prose's three words before the number stand before another number of the
     article, of the same role, and before none that states the prose's value."""
@@ -162,7 +170,7 @@ def _borrowed_lead(claim: NumberMention, prose: str, facts: ArticleFacts) -> str
         return ""  # "... and 12", "per cent to 286m": a list or a change, no phrase of its own
     other: NumberMention | None = None
     for mention in facts.mentions:
-        if _lead(facts.text, mention.start) != lead:
+        if _article_lead(facts.text, mention.start) != lead:
             continue
         if value_match(claim.value, mention) is not None:
             return ""

@@ -16,6 +16,10 @@ Validation context keys (all optional; without ``article`` the validator does no
                                           in the article and casualty numbers no figure reports
     repairs       list[ClaimCheck]        what reading the answer repaired or dropped
                                           (schema.lenient_json, summarizer.checks.salvage): reported
+    reports       dict                    reports of the answers already checked against this
+                                          context's article, by answer: one answer validated
+                                          twice (the Batch API's first try, then instructor's;
+                                          a salvaged last answer) is cross-checked once
 """
 
 from __future__ import annotations
@@ -45,7 +49,9 @@ __all__ = [
 def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationReport:
     """Cross-check ``draft`` against ``context["article"]``.
 
-    Extracted mentions are cached back into ``context`` so re-asks do not extract again.
+    Extracted mentions are cached back into ``context`` so re-asks do not extract again; a
+    ``reports`` dict in the context keeps each answer's report (verify is pure: the same
+    draft, article, mentions, dateline and repairs give the same report).
     """
     article = context["article"]
     mentions = context.get("mentions")
@@ -53,13 +59,29 @@ def check_draft(draft: SummaryDraft, context: dict[str, Any]) -> VerificationRep
         mentions = extract_numbers(article)
         context["mentions"] = mentions
     dateline = context.get("dateline")
-    return verify(
+    repairs = context.get("repairs") or ()
+    reports = context.get("reports")
+    key: tuple[Any, ...] | None = None
+    if isinstance(reports, dict):
+        key = (
+            id(article),
+            id(mentions),
+            dateline,
+            draft.model_dump_json(),
+            tuple(repair.model_dump_json() for repair in repairs),
+        )
+        if key in reports:
+            return reports[key]  # type: ignore[no-any-return]
+    report = verify(
         article,
         draft,
         mentions,
         dateline=dateline if isinstance(dateline, dt.date) else None,
-        repairs=context.get("repairs") or (),
+        repairs=repairs,
     )
+    if key is not None:
+        reports[key] = report  # type: ignore[index]
+    return report
 
 
 def reask_text(report: VerificationReport, article: str, *, strict: bool = False) -> str | None:

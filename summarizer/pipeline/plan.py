@@ -119,7 +119,7 @@ def prepare(
     if prompt.response == "selection":  # the article's own ids: see summarizer.prompting.selection
         design = selection.slot_design(prompt.slots)
         if design == "incident":
-            offered = incident_slots.offer_incidents(text, listed, dateline_date)
+            offered = incident_slots.offer_incidents(text, listed, dateline_date, mentions)
             response_model = incident_slots.response_model(offered)
         else:
             response_model = selection.response_model(listed, design)
@@ -134,12 +134,15 @@ def prepare(
         ),
         incidents=incident_slots.render_incidents(offered),
     )
-    context = {
+    context: dict[str, Any] = {
         "article": text,
         "mentions": mentions,
         "listed": listed,
         "dateline": dateline_date,
         "reask": reask,
+        # This request's answers checked so far (summarizer.checks.reask.check_draft): one
+        # answer validated twice is cross-checked once. Shared by the context's copies.
+        "reports": {},
     }
     headers = {
         # Carried into every cassette: which prompt a recording belongs to.

@@ -33,7 +33,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from summarizer.checks.incidents import Incident, event_types_in, incidents
+from summarizer.checks.facts import article_text
+from summarizer.checks.incidents import Incident, event_types_in
+from summarizer.numbers import NumberMention
 from summarizer.prompting.selection import (
     UNLISTED_ROLES,
     ListedMention,
@@ -99,10 +101,17 @@ class OfferedIncident:
 
 
 def offer_incidents(
-    text: str, listed: Sequence[ListedMention], dateline: dt.date | None = None
+    text: str,
+    listed: Sequence[ListedMention],
+    dateline: dt.date | None = None,
+    mentions: Sequence[NumberMention] | None = None,
 ) -> list[OfferedIncident]:
-    """The incidents a summary may report, numbered I1, I2, ... in article order."""
-    read = incidents(text)
+    """The incidents a summary may report, numbered I1, I2, ... in article order.
+
+    ``mentions``: ``extract_numbers(text)``, if at hand. The reading is the checks' own
+    (:func:`~summarizer.checks.facts.article_text`): verifying the answer reads it no more.
+    """
+    read = article_text(text).read_incidents(mentions)
     lead = next((i for i in read if not i.background), None)
     found = [i for i in read if i is lead or _reportable(i)][:MAX_EVENTS]
     if not found:
@@ -270,7 +279,9 @@ def _variant(item: OfferedIncident) -> type[BaseModel]:
         else:
             fields[role] = (list[Literal[ids]], Field(..., max_length=MAX_FIGURES))  # type: ignore[valid-type]
     variant: type[BaseModel] = create_model(
-        f"Incident{item.id[1:]}Event", __config__=ConfigDict(extra="forbid"), **fields
+        f"Incident{item.id[1:]}Event",
+        __config__=ConfigDict(extra="forbid", defer_build=True),
+        **fields,
     )
     return variant
 

@@ -261,7 +261,9 @@ class SelectionAnswer(LenientJSON, BaseModel):
     (re-ask on failure when ``context["reask"]``). :meth:`to_draft` returns it.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    # Per-article schemas are built (validators, JSON schema) on first use, not when the
+    # class is made: ingesting a batch prepares every article for its messages alone.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     _draft: SummaryDraft | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
@@ -304,7 +306,7 @@ def response_model(
         raise ConfigError(f"unknown slot design {design!r} (known: {', '.join(SLOT_DESIGNS)})")
     event = create_model(
         "SelectedEvent",
-        __config__=ConfigDict(extra="forbid"),
+        __config__=ConfigDict(extra="forbid", defer_build=True),
         event_type=(EventType, ...),
         date=(
             DateValue | None,
@@ -378,7 +380,7 @@ def _claimed_role_fields(listed: Sequence[ListedMention]) -> dict[str, Any]:
         return {}
     cited = create_model(
         "CitedFigure",
-        __config__=ConfigDict(extra="forbid"),
+        __config__=ConfigDict(extra="forbid", defer_build=True),
         mention=(_enum(ids), Field(description="Id of a number in the list.")),
         role=(Role, Field(description="What the number counts.")),
     )

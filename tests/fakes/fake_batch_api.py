@@ -31,7 +31,9 @@ Counters: ``batches_created``, ``files_uploaded``, ``chat_requests``, ``retrieva
 
 Run standalone (for the benchmark), from the project root::
 
-    python -m tests.fakes.fake_batch_api [--polls N]     # prints READY <base_url>
+    python -m tests.fakes.fake_batch_api [--polls N] [--corpus]    # prints READY <base_url>
+
+``--corpus`` also answers from the corpus recordings (``cassettes/corpus/``).
 """
 
 from __future__ import annotations
@@ -64,10 +66,14 @@ def canonical(body: Any) -> str:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def load_recordings(root: Path = CASSETTES) -> dict[str, bytes]:
-    """Every recorded request body (canonical JSON) -> the recorded response body."""
+def load_recordings(root: Path = CASSETTES, *, corpus: bool = False) -> dict[str, bytes]:
+    """Every recorded request body (canonical JSON) -> the recorded response body; with
+    ``corpus``, the corpus articles' recordings too (``corpus/<prompt>/<id>.yaml``)."""
     recordings: dict[str, bytes] = {}
-    for path in sorted(root.glob("*/*.yaml")):
+    paths = sorted(root.glob("*/*.yaml"))
+    if corpus:
+        paths += sorted(root.glob("corpus/*/*.yaml"))
+    for path in paths:
         data = cassettes.load_yaml(path)
         for interaction in data.get("interactions") or []:
             request, response = interaction["request"], interaction["response"]
@@ -447,8 +453,9 @@ class _Handler(FakeHandler):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polls", type=int, default=1, help="retrievals shown in_progress")
+    parser.add_argument("--corpus", action="store_true", help="answer corpus articles too")
     args = parser.parse_args()
-    with FakeBatchApi() as api:
+    with FakeBatchApi(load_recordings(corpus=args.corpus)) as api:
         api.script.polls_in_progress = args.polls
         print(f"READY {api.base_url}", flush=True)
         stop = threading.Event()

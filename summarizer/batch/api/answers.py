@@ -112,7 +112,7 @@ class AnswerEvaluator:
         answer = Answer(article.answer_status, bytes(article.answer_body))
         request = self.summarizer.prepare(article.text or "")
         reasks_left = 0 if self.final_round else self.settings.max_retries - article.reasks_used
-        outcome = self.live.evaluate(request, self.body(article, request), answer, reasks_left)
+        outcome = self.live.evaluate_line(request, article.messages, answer, reasks_left)
         usage = Usage(
             prompt_tokens=article.prompt_tokens + outcome.usage.prompt_tokens,
             completion_tokens=article.completion_tokens + outcome.usage.completion_tokens,

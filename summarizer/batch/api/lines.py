@@ -244,6 +244,26 @@ class LivePath:
             return Outcome(answer=accepted, usage=accepted.usage)
         return self.replay(request, sent, answer, reasks_left)
 
+    def evaluate_line(
+        self,
+        request: PreparedRequest,
+        messages: list[dict[str, Any]] | None,
+        answer: Answer,
+        reasks_left: int,
+    ) -> Outcome:
+        """:meth:`evaluate` for the line this configuration sent with ``messages`` (its
+        body is :meth:`body_with`): the same outcome, but the body is built only when the
+        answer is not accepted on the spot. Its options are this configuration's by
+        construction, so only its messages can differ from what the request asks; building
+        it means capturing the live body for a per-article schema (a selection prompt's),
+        which an accepted answer never needs."""
+        if (messages or [])[: len(request.messages)] != request.messages:
+            return Outcome(error=_drifted(), usage=answer.usage())
+        accepted = self.accepted(request, answer)
+        if accepted is not None:
+            return Outcome(answer=accepted, usage=accepted.usage)
+        return self.evaluate(request, self.body_with(request, messages), answer, reasks_left)
+
     def drift(self, request: PreparedRequest, sent: dict[str, Any]) -> BodyDrift | None:
         """A line answered for other messages or options than this configuration sends now."""
         template = self.template(request)
@@ -258,10 +278,7 @@ class LivePath:
         same_options = all(sent.get(k) == v for k, v in template.items() if k != "messages")
         if same_options and messages[: len(request.messages)] == request.messages:
             return None
-        return BodyDrift(
-            "the answered request differs from what this configuration sends now "
-            "(prompt, model or options changed since the job was submitted)"
-        )
+        return _drifted()
 
     def accepted(self, request: PreparedRequest, answer: Answer) -> ModelAnswer | None:
         """The answer, if instructor's JSON_SCHEMA parse accepts it at the first attempt."""
@@ -307,14 +324,15 @@ class LivePath:
             result.elapsed = time.monotonic() - started
             outcome = Outcome(answer=result, usage=result.usage)
         if self.transport.sent and self.transport.sent[0] != sent:
-            return Outcome(
-                error=BodyDrift(
-                    "the answered request differs from what this configuration sends now "
-                    "(prompt, model or options changed since the job was submitted)"
-                ),
-                usage=answer.usage(),
-            )
+            return Outcome(error=_drifted(), usage=answer.usage())
         return outcome
+
+
+def _drifted() -> BodyDrift:
+    return BodyDrift(
+        "the answered request differs from what this configuration sends now "
+        "(prompt, model or options changed since the job was submitted)"
+    )
 
 
 def request_line(custom_id: str, body: dict[str, Any]) -> bytes:

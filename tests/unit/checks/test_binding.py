@@ -228,3 +228,40 @@ def test_a_day_across_a_comma_dates_nothing() -> None:
         "vote marred by violence that left at least five people dead."
     )
     assert told_of(text, "five") == (None, None)
+
+
+# Invented: a blaze in a city's centre and a separate fire in one of its suburbs.
+SUBURB = (
+    " date 2025-09-14 A fire gutted a block in central Leeds on Saturday, killing 9 "
+    "people, officials said. At least 20 were injured.\n\n"
+    "Separately, 2 people died on Saturday night when a fire swept through houses in "
+    "Headingley, leaving 40 residents homeless."
+)
+
+
+def suburb_summary(killed: Figure) -> SummaryDraft:
+    centre = Event(
+        event_type="fire",
+        date=dt.date(2025, 9, 13),
+        location="Leeds city centre, England",
+        description="A fire gutted a block in central Leeds.",
+        casualties={"killed": fig(9, "killed", "killing 9 people")},
+    )
+    suburb = Event(
+        event_type="fire",
+        date=dt.date(2025, 9, 13),
+        location="Headingley, Leeds, England",
+        description="A fire swept through houses in Headingley.",
+        casualties={
+            "killed": killed,
+            "displaced": fig(40, "displaced", "leaving 40 residents homeless"),
+        },
+    )
+    return SummaryDraft(headline="Fires in Leeds", summary="Two fires.", events=[centre, suburb])
+
+
+def test_a_place_that_holds_the_event_is_an_address_not_a_second_incident() -> None:
+    right = verify(SUBURB, suburb_summary(fig(2, "killed", "2 people died")))
+    assert status(right, "events[1].casualties.killed") == "verified"
+    moved = verify(SUBURB, suburb_summary(fig(9, "killed", "killing 9 people")))
+    assert status(moved, "events[1].casualties.killed") == "other_event"
