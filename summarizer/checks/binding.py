@@ -85,6 +85,7 @@ def bind_figures(
     for index, event in enumerate(draft.events):
         home = homes.get(index)
         others = _reported_apart(draft, index, homes, facts) if home is not None else set()
+        spots = _spots_of_others(draft, index)
         for at, check in enumerate(out):
             if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
                 continue
@@ -99,7 +100,7 @@ def bind_figures(
                     facts,
                     check.figure.quote,
                     check.figure.noun,
-                    _spots_of_others(draft, index),
+                    spots,
                 )
             reason: str | None
             if home is not None and other is not None and other.id in others:
@@ -169,6 +170,7 @@ def bind_claims(
         bound = _bound(figures, index, facts)
         voted = _voted(bound)
         others = _reported_apart(draft, index, homes, facts)
+        spots = _spots_of_others(draft, index)
         where = f"events[{index}]"
         for at, claim in enumerate(out):
             if claim.status != "verified":
@@ -183,7 +185,7 @@ def bind_claims(
                     facts,
                     event.description,
                     "",
-                    _spots_of_others(draft, index),
+                    spots,
                 )
                 if other is not None and other.id in others and not _told_in(claim, home, facts):
                     reason = f"'{claim.mention.text}' {_belongs(other, home)}"
