@@ -15,6 +15,7 @@ from typing import Literal
 
 from summarizer.numbers import words as nw
 from summarizer.numbers.lexicon import (
+    CHANGE_WORDS,
     CURRENCY_WORD_CODE,
     DISTANCE_WORDS,
     DURATION_WORDS,
@@ -328,10 +329,10 @@ def _is_year(text: str, cand: Candidate) -> bool:
 
 
 _DETERMINERS = (["the"], ["its"], ["their"], ["his"], ["her"], ["our"])
-_CHANGES = word_set(
-    "rise rises rose increase increases increased gain gains gained growth grew fall falls fell "
-    "drop drops dropped decline declines declined jump jumped up down higher lower cent percent "
-    "lost added created shed cut %"
+# Words of change before "over <year>": the verbs of change, and their nouns and measures.
+_CHANGES = CHANGE_WORDS | word_set(
+    "rise rises increase increases gain gains growth fall falls drop drops decline declines "
+    "jump higher lower cent percent % added created shed"
 )
 _IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "police", "cattle"})
 
