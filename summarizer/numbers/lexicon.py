@@ -419,7 +419,7 @@ PEOPLE_NOUNS = word_set(
     "suspects victims hostages prisoners inmates detainees refugees teenagers youths boys "
     "girls infants babies relatives employees staff guests visitors voters supporters "
     "activists journalists doctors nurses teachers players athletes individuals "
-    "attackers assailants gunmen bandits terrorists raiders kidnappers insurgents rebels "
+    "attackers assailants gunmen bandits terrorists raiders kidnappers rebels "
     "jihadists combatants"
 )
 # People counted by their homes: "140 families", "2,000 households".

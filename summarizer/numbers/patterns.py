@@ -325,10 +325,6 @@ NAMED_HOSPITAL = lazy_compile(
     re.IGNORECASE,
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
-# "... were trapped, and all of them died": the count is the dead ("fear none survived"
-# is a fear, not a toll).
-# "11 of the attackers were neutralised", "troops neutralised 11 militants": said of people,
-# the security forces' word for killed (of drones and missiles it is intercepted).
 # "five children were among the 31 wounded": the part takes the role of the group it is in.
 AMONG_THE = lazy_compile(
     r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w,.-]+\s+)?"
@@ -342,7 +338,11 @@ MOVED_TO_SHELTER = lazy_compile(
     r"to\s+(?:[\w-]+\s+){0,3}?(?:shelters?|schools?|camps?|centres?|centers?|halls?"
     r"|community\s+buildings?|higher\s+ground|safer\s+(?:places?|areas?|ground))\b"
 )
+# "11 of the attackers were neutralised", "troops neutralised 11 militants": said of people,
+# the security forces' word for killed (of drones and missiles it is intercepted).
 NEUTRALISED = lazy_compile(r"(?i)\bneutrali[sz](?:ed|ing)\b")
+# "... were trapped, and all of them died": the count is the dead ("fear none survived"
+# is a fear, not a toll).
 ALL_DIED = lazy_compile(
     r"(?i)\ball\s+(?:of\s+them\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
 )

@@ -220,23 +220,23 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
             role = "killed"  # "23 miners were trapped and all of them died"
+        head = _head(cand.noun)
         if (
             role in ("", "other_count")
-            and _head(cand.noun) in PEOPLE_NOUNS | HOUSEHOLD_NOUNS
+            and (head in PEOPLE_NOUNS or head in HOUSEHOLD_NOUNS)
             and MOVED_TO_SHELTER.match(text, cand.noun_end)
         ):
             role = "displaced"  # "140 families have been moved to a school"
-        among = AMONG_THE.match(text, cand.noun_end)
-        if among is not None and _head(cand.noun) in PEOPLE_NOUNS:
-            role = CUE_ROLE.get(
-                among.group("group"), role
-            )  # "five children were among the 31 wounded"
-        if (
-            role == "intercepted"
-            and _head(cand.noun) in PEOPLE_NOUNS
-            and NEUTRALISED.search(text, max(sentence[0], cand.start - 60), cand.unit_end + 60)
-        ):
-            role = "killed"  # "11 of the attackers were neutralised": people are not shot down
+        if head in PEOPLE_NOUNS:
+            # "five children were among the 31 wounded"
+            among = AMONG_THE.match(text, cand.noun_end)
+            if among is not None:
+                role = CUE_ROLE.get(among.group("group"), role)
+            # "11 of the attackers were neutralised": people are not shot down
+            if role == "intercepted" and NEUTRALISED.search(
+                text, max(sentence[0], cand.start - 60), cand.unit_end + 60
+            ):
+                role = "killed"
         if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
