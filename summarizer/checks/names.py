@@ -20,6 +20,7 @@ from summarizer.text.fold import fold
 from summarizer.text.gazetteer import spellings
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_forms, country_phrases
+from summarizer.text.sentences import opens_sentence
 from summarizer.vocabulary import ClaimStatus
 
 __all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
@@ -83,12 +84,7 @@ def proper_names(text: str) -> list[str]:
     names: list[str] = []
     for run in _NAME_RUN.finditer(text):
         words = run.group().split()
-        before = text[: run.start()].rstrip()
-        opens = (
-            not before
-            or before[-1] in _SENTENCE_ENDS
-            or text[run.start() - 3 : run.start()] == " - "
-        )
+        opens = opens_sentence(text, run.start()) or text[run.start() - 3 : run.start()] == " - "
         while words and (words[0].lower() in _STOP or words[0].lower() in _CALENDAR):
             words, opens = words[1:], False
         while words and words[-1] in _NAME_JOINERS:
@@ -121,7 +117,6 @@ _NAME_RUN = lazy_compile(
     rf"(?<![\w'’-]){_CAP_WORD}(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le|du)[ \t]+)?"
     rf"{_CAP_WORD})*"
 )
-_SENTENCE_ENDS = frozenset('.!?:;"“”([—–•\n')
 # Capitalised tokens that name no one: currency codes and units ("USD", "Rs", "GW", "MW"),
 # abbreviated months and weekdays, Roman-numeral-free list markers.
 _NOT_A_NAME = lazy_compile(

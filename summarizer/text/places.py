@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import city_country
+from summarizer.text.sentences import opens_sentence
 
 __all__ = ["countries_by_place", "country_forms", "country_of_currency", "country_phrases"]
 
@@ -202,7 +203,7 @@ def _countries_by_city(text: str) -> set[int]:
     by_code = _data().by_code
     for match in _LINE_RUN.finditer(text):
         words = _POSSESSIVE.sub("", match.group()).split()
-        opens = _opens_sentence(text, match.start())
+        opens = opens_sentence(text, match.start())
         while words and words[0].lower() in _NOT_NAMES:
             words, opens = words[1:], False
         if not words or (len(words) == 1 and opens and not words[0].isupper()):
@@ -216,16 +217,8 @@ def _countries_by_city(text: str) -> set[int]:
     return found
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    at = start - 1
-    while at >= 0 and text[at].isspace():
-        at -= 1
-    return at < 0 or text[at] in _SENTENCE_ENDS
-
-
 _LINE_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'-]*)*")
 _POSSESSIVE = re.compile(r"['’]s$")
-_SENTENCE_ENDS = frozenset('.!?:;"“”([—–•\n')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'-]*)*")
 _PARENTHESIS = re.compile(r"\s*\(.*?\)")
 # Provinces named by plain words, which as words are mostly something else.

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from summarizer.text.dates import MONTH_ABBREVIATIONS
 from summarizer.text.lazy_regex import lazy_compile
 
-__all__ = ["sentence_at", "sentence_ends", "sentence_index", "sentence_spans"]
+__all__ = ["opens_sentence", "sentence_at", "sentence_ends", "sentence_index", "sentence_spans"]
 
 # Words whose period ends no sentence: "Dr. Smith", "Gen. Lee", "No. 10", "Sept. 5".
 _TITLES_AND_SHORT_FORMS = (
@@ -85,3 +85,17 @@ def _is_abbreviation(text: str, pos: int) -> bool:
     head = text[max(0, pos - 12) : pos]
     word = head.rsplit(None, 1)[-1] if head.strip() else ""
     return bool(_INITIALS.fullmatch(word)) or word[:-1].lower() in _ABBREVIATIONS
+
+
+# Marks after which a word is capitalised whatever it is: a sentence's end, a colon or
+# semicolon, a quote, a bracket, a dash, a bullet, a new line.
+_OPENERS = frozenset('.!?:;"“”([—–•\n')
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at ``text[start]`` comes first in its sentence, line, quote or bracket, where
+    its capital says nothing of whether it is a name ("Police said", "Mobile phones")."""
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at < 0 or text[at] in _OPENERS

@@ -10,7 +10,13 @@ import pytest
 from summarizer.numbers import extract_numbers
 from summarizer.numbers import sentence_spans as body_sentence_spans
 from summarizer.text.dates import parse_dateline
-from summarizer.text.sentences import sentence_at, sentence_ends, sentence_index, sentence_spans
+from summarizer.text.sentences import (
+    opens_sentence,
+    sentence_at,
+    sentence_ends,
+    sentence_index,
+    sentence_spans,
+)
 from tests.support.paths import ROOT
 
 SEEDS = ROOT / "seeds"
@@ -150,3 +156,20 @@ def test_the_extractor_reads_the_sentences_of_sentence_spans(path: Path) -> None
     for mention in extract_numbers(text):
         start, end = sentence_at(body, mention.start)
         assert mention.sentence == " ".join(text[start:end].split())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "opens"),
+    [
+        ("Police said two died.", "Police", True),
+        ("It rained. Police said two died.", "Police", True),
+        ('He said: "Mobile phones failed."', "Mobile", True),
+        ("Rescuers (Red Cross teams) came.", "Red", True),
+        ("Officials in Davao said.", "Davao", False),
+        ("The mayor of Reading said.", "Reading", False),
+    ],
+)
+def test_a_word_opens_a_sentence_after_an_end_mark_a_quote_or_a_bracket(
+    text: str, word: str, opens: bool
+) -> None:
+    assert opens_sentence(text, text.index(word)) is opens
