@@ -220,14 +220,14 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
             role = "killed"  # "23 miners were trapped and all of them died"
-        head = _head(cand.noun)
+        counted = _head(cand.noun)
         if (
             role in ("", "other_count")
-            and (head in PEOPLE_NOUNS or head in HOUSEHOLD_NOUNS)
+            and (counted in PEOPLE_NOUNS or counted in HOUSEHOLD_NOUNS)
             and MOVED_TO_SHELTER.match(text, cand.noun_end)
         ):
             role = "displaced"  # "140 families have been moved to a school"
-        if head in PEOPLE_NOUNS:
+        if counted in PEOPLE_NOUNS:
             # "five children were among the 31 wounded"
             among = AMONG_THE.match(text, cand.noun_end)
             if among is not None:
