@@ -262,7 +262,7 @@ class LivePath:
         accepted = self.accepted(request, answer)
         if accepted is not None:
             return Outcome(answer=accepted, usage=accepted.usage)
-        return self.evaluate(request, self.body_with(request, messages), answer, reasks_left)
+        return self.replay(request, self.body_with(request, messages), answer, reasks_left)
 
     def drift(self, request: PreparedRequest, sent: dict[str, Any]) -> BodyDrift | None:
         """A line answered for other messages or options than this configuration sends now."""
