@@ -191,6 +191,15 @@ class Flag:
         )
 
 
+def flag_cause(flag: Flag) -> str:
+    """The flag's status; an unconfirmed role is told apart by why the role is open."""
+    if flag.status != "unconfirmed":
+        return flag.status
+    if "could not classify" in flag.reason:
+        return "unconfirmed: role unread"
+    return f"unconfirmed: {flag.kind}"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One labelled mistake of a flawed summary and whether the checks caught it."""
@@ -310,6 +319,7 @@ class Totals:
     missed: Counter[str] = field(default_factory=Counter)
     caught_contradicted: Counter[str] = field(default_factory=Counter)
     masked: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)  # false flags by status
 
     def add(self, result: ArticleResult) -> None:
         self.summaries += 1
@@ -319,6 +329,7 @@ class Totals:
             (self.contradicted if flag.verdict == "contradicted" else self.unconfirmed)[
                 flag.kind
             ] += 1
+            self.statuses[flag_cause(flag)] += 1
         for outcome in result.outcomes:
             self.mistakes[outcome.kind] += 1
             self.caught[outcome.kind] += outcome.caught
@@ -371,6 +382,7 @@ class Totals:
                 for kind in CHECK_KINDS
             },
             "mistakes": mistakes if total else {},
+            "flags_by_status": dict(self.statuses.most_common()),
         }
 
 
@@ -446,6 +458,14 @@ def print_report(data: dict[str, Any], show_flags: bool, show_missed: bool) -> N
             k = columns[n]["by_check_kind"][kind]
             cells.append(f"{k['contradicted']}+{k['unconfirmed']}/{k['checks']}")
         print(f"  {kind:<32}{_cells(cells)}")
+    print("false flags by status")
+    statuses = sorted(
+        {s for n in names for s in columns[n]["flags_by_status"]},
+        key=lambda s: -sum(columns[n]["flags_by_status"].get(s, 0) for n in names),
+    )
+    for status in statuses:
+        cells = [str(columns[n]["flags_by_status"].get(status, 0)) for n in names]
+        print(f"  {status:<32}{_cells(cells)}")
     corpus = [n for n in names if columns[n]["mistakes"]]
     if corpus:
         print()
