@@ -12,7 +12,8 @@ checks (:mod:`summarizer.checks.claims`), so a number in the headline meets the 
   nor "exactly 24". ``approximately`` is the loose claim every wording supports.
 * **Role** (:func:`role_agreement`): equal roles agree; a claim of ``other_count`` (no role
   claimed) agrees with any count; an article mention the rules could not classify
-  (``other_count``) leaves a specific role *undecided*, never confirmed; anything else clashes.
+  (``other_count``) leaves a specific role *undecided*, which only the words of the number's
+  own clause can confirm (:mod:`summarizer.checks.role_words`); anything else clashes.
 * **Unit**: currency (USD vs EUR, dollars vs cents), percent vs percentage points, and units of
   length or time are compared whenever the claim names one.
 """

@@ -9,7 +9,7 @@ Pure functions, no I/O. Figure statuses, from the first test that fails:
     value and role in quote, qualifier not implied         -> qualifier_mismatch
     value, role and qualifier agree, unit does not         -> unit_mismatch
     a casualty slot filled from a background sentence      -> other_event
-    role undecided (the article's number is other_count)   -> unconfirmed
+    role undecided (other_count, its clause not telling)   -> unconfirmed
     otherwise                                               -> verified
 
 Each status comes with a reason a human (or the model, through
@@ -45,6 +45,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.records import mention_ref
+from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
@@ -272,6 +273,8 @@ def _judge_span(
         if how is None:
             continue
         agreement = role_agreement(figure.role, mention.role)
+        if agreement == "undecided" and clause_states(figure.role, mention):
+            agreement = "agree"  # "seven to Stepping Hill Hospital": the clause says it
         if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one
         elif is_age(mention) and not (

@@ -28,6 +28,7 @@ from summarizer.checks.agreement import (
 )
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
+from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
@@ -305,6 +306,8 @@ def _judge_prose(
     for mention in found:
         how = value_match(claim.value, mention) or "value"
         agreement = _prose_role_agreement(claim.role, mention.role)
+        if agreement == "undecided" and clause_states(claim.role, mention):
+            agreement = "agree"
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         if agreement == "clash":

@@ -1,0 +1,147 @@
+"""Does the article's own clause say the role a claim gives a number the rules left unread?
+
+The extractor gives a number a role only from a cue it can tie to the number (a verb that
+governs it, a participle beside it). Where it cannot, the number stays ``other_count`` and a
+claim of a specific role is *undecided*. Most undecided claims on news the rules have never
+seen are plain readings of their sentence: "seven to Stepping Hill Hospital" after "taken to
+hospital", "300 people spent the night in a sports hall after their homes were evacuated",
+"14 vehicles ... were burnt", "2.71 crore voters". The words are there; the extractor's tie is
+not.
+
+So a claim about such a number is confirmed when the word of a role *nearest* the number in
+its clause belongs to the claimed role's family. The families are word stems, not word
+forms ("evacu" for evacuated, evacuation, evacuees), so they hold on wording the rules have
+not met. Nearest, not anywhere: "42 people were rescued, 11 of whom were injured" confirms
+`injured 11` and not `injured 42` (rescued stands nearer the 42). A clause ends at a
+semicolon or before ", while", ", whereas" and "but": the other clause tells another count.
+The extractor's own roles never come from here: this confirms, it does not read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summarizer.numbers import NumberMention
+from summarizer.numbers.lexicon import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, PERSON_WORDS
+from summarizer.numbers.mention import AGE_NOUN
+from summarizer.text.lazy_regex import lazy_compile
+
+__all__ = ["ROLE_STEMS", "clause_states"]
+
+# Stems of the words that tell a role, by role; "_" stands for a space inside a phrase. A
+# stem matches words that start with it ("evacu": evacuated, evacuation, evacuees); a phrase
+# ("beyond_recognition") matches as written. "other" holds words that say the people counted
+# came to no harm, only were there, or met another step ("charged"): nearest, they leave the
+# claim open.
+_STEMS: dict[str, str] = {
+    "killed": "kill dead death died die dying fatal perish slain murder massacr execut drown "
+    "bodies corpse toll lives succumb electrocut martyr homicide beyond_recognition "
+    "burnt_beyond burned_beyond burnt_to_death burned_to_death burnt_alive burned_alive",
+    "injured": "injur wound hurt hospital treat patient maim burns critical_condition "
+    "serious_condition stable_condition admitted",
+    "missing": "missing unaccounted trapped disappear",
+    "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
+    "uproot spent_the_night rehous",
+    "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
+    "rounded_up",
+    "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "
+    "on_fire caught_fire washed_away swept_away submerg derail overturn capsiz wreck inundat "
+    "flooded levelled leveled",
+    "launched": "launch fired lobbed salvo barrage swarm volley",
+    "intercepted": "intercept shot_down downed neutrali brought_down repel",
+    "population": "inhabitant population voter electorate",
+    "other": "rescued alive survived unharmed unhurt safe affect "
+    "charged convicted sentenced acquitted released freed bail",
+}
+ROLE_STEMS: dict[str, tuple[str, ...]] = {
+    role: tuple(stem.replace("_", " ") for stem in stems.split()) for role, stems in _STEMS.items()
+}
+
+_CLAUSE_END = lazy_compile(r";|,\s+(?:while|whereas)\b|\bbut\b")
+_COMMA = lazy_compile(r",")
+# Roles that count people: the number's own counted noun, when it has one, must name people.
+_PEOPLE_ROLES = frozenset({"killed", "injured", "missing", "displaced", "arrested", "population"})
+_PEOPLE = PEOPLE_NOUNS | PERSON_WORDS | HOUSEHOLD_NOUNS
+
+
+@lru_cache(maxsize=1)
+def _family_pattern() -> re.Pattern[str]:
+    """One alternation of every stem, longest first, each a named group by role."""
+    stems = sorted(
+        ((stem, role) for role, words in ROLE_STEMS.items() for stem in words),
+        key=lambda pair: -len(pair[0]),
+    )
+    by_role: dict[str, list[str]] = {}
+    for stem, role in stems:
+        phrase = r"\s+".join(re.escape(w) for w in stem.split())
+        # a one-word stem opens a word; a phrase is whole words
+        tail = r"\w*" if " " not in stem else r"\b"
+        by_role.setdefault(role, []).append(rf"\b{phrase}{tail}")
+    return re.compile(
+        "|".join(f"(?P<{role}>{'|'.join(parts)})" for role, parts in by_role.items()),
+        re.IGNORECASE,
+    )
+
+
+def _part(sentence: str, start: int, end: int, cuts: re.Pattern[str]) -> tuple[int, int]:
+    """The span of ``sentence`` between the ``cuts`` around ``sentence[start:end]``."""
+    low, high = 0, len(sentence)
+    for cut in cuts.finditer(sentence):
+        if cut.end() <= start:
+            low = cut.end()
+        elif cut.start() >= end:
+            high = cut.start()
+            break
+    return low, high
+
+
+def _find(sentence: str, mention: NumberMention) -> tuple[int, int] | None:
+    """Where the mention's words stand in its sentence (the first time, when twice)."""
+    found = re.search(rf"(?<![\w.,]){re.escape(mention.text)}(?!\w|[.,]\d)", sentence)
+    return (found.start(), found.end()) if found else None
+
+
+def _nearest(sentence: str, start: int, end: int, low: int, high: int) -> set[str]:
+    """The roles of the role word nearest ``sentence[start:end]`` inside ``[low, high)``."""
+    nearest: tuple[int, set[str]] | None = None
+    for word in _family_pattern().finditer(sentence, low, high):
+        if start <= word.start() < end:
+            continue  # the number's own words
+        gap = start - word.end() if word.end() <= start else word.start() - end
+        roles = {name for name, text in word.groupdict().items() if text}
+        if nearest is None or gap < nearest[0]:
+            nearest = (gap, roles)
+        elif gap == nearest[0]:
+            nearest[1].update(roles)
+    return nearest[1] if nearest else set()
+
+
+def _counts_fit(role: str, noun: str) -> bool:
+    """A number that counts something named (``noun``) counts people only if it names them:
+    "186 heat-related call-outs" are no one taken to hospital."""
+    if noun == AGE_NOUN:
+        return False  # "a 14-year-old boy" counts years
+    words = noun.lower().split()
+    if not words or role not in _PEOPLE_ROLES:
+        return True
+    return any(word in _PEOPLE for word in words)  # "people spent": the reading ran on
+
+
+def clause_states(role: str, mention: NumberMention) -> bool:
+    """Whether the role word nearest ``mention`` says ``role``: in its comma-bounded part of
+    the sentence first ("42 people were rescued, 11 of whom were injured"), else in its clause
+    ("14 vehicles, including two buses, were burnt")."""
+    if role not in ROLE_STEMS or role == "other" or not _counts_fit(role, mention.noun):
+        return False
+    sentence = mention.sentence
+    at = _find(sentence, mention)
+    if at is None:
+        return False
+    start, end = at
+    low, high = _part(sentence, start, end, _CLAUSE_END)
+    part_low, part_high = _part(sentence[:high], max(start, low), end, _COMMA)
+    roles = _nearest(sentence, start, end, max(low, part_low), part_high)
+    if not roles:
+        roles = _nearest(sentence, start, end, low, high)
+    return roles == {role}

@@ -1,0 +1,146 @@
+"""A number the rules left unread is confirmed by the role word nearest it in its clause.
+
+Sentences are our own, in the shapes that left claims unconfirmed on news the rules had not
+seen: an elided destination list, a role told after the number ("... after their street
+was evacuated"), a partitive with its own verb, a population noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks.report import verify
+from summarizer.checks.role_words import clause_states
+from summarizer.numbers import NumberMention, extract_numbers
+from summarizer.schema import Event, Figure, SummaryDraft
+
+
+def mention(sentence: str, text: str) -> NumberMention:
+    return next(m for m in extract_numbers(sentence) if m.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        # the destination list borrows "went to hospital" from its own comma part
+        (
+            "Thirty people were hurt, 14 of whom went to hospital: nine to Ashford General "
+            "and five to a field clinic.",
+            "nine",
+            "injured",
+        ),
+        # the role word comes after the number, in the same clause
+        (
+            "About 450 people spent the night in a school gym after their street was evacuated.",
+            "450",
+            "displaced",
+        ),
+        ("Eleven trucks, including a fuel tanker, were burnt on the road.", "Eleven", "damaged"),
+        (
+            "Turnout was high, with 2.9 million of its 3.4 million voters voting.",
+            "3.4 million",
+            "population",
+        ),
+        # the nearest role word wins: the 17 were injured, the 60 rescued
+        ("A total of 60 passengers were rescued, 17 of whom were injured.", "17", "injured"),
+    ],
+)
+def test_the_nearest_role_word_in_the_clause_confirms(
+    sentence: str, number: str, role: str
+) -> None:
+    found = mention(sentence, number)
+    assert found.role == "other_count"  # unread by the extractor: the shape under test
+    assert clause_states(role, found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "role"),
+    [
+        # another role word stands nearer
+        ("A total of 60 passengers were rescued, 17 of whom were injured.", "60", "injured"),
+        ("Eleven trucks, including a fuel tanker, were burnt on the road.", "Eleven", "killed"),
+        # the counted noun names no people
+        (
+            "Ambulances answered 240 calls between noon and midnight, and 35 people were taken "
+            "to hospital.",
+            "240",
+            "injured",
+        ),
+        # an age counts years
+        ("A 16-year-old boy died at the scene.", "16", "killed"),
+        # a role word across a clause boundary belongs to the other clause
+        ("Some 80 people were left homeless; 12 vehicles were parked nearby.", "12", "displaced"),
+        # no role word at all
+        ("Some 1,300 residents were moved out of the low-lying zone.", "1,300", "displaced"),
+    ],
+)
+def test_no_confirmation_without_the_nearest_word_of_the_role(
+    sentence: str, number: str, role: str
+) -> None:
+    assert not clause_states(role, mention(sentence, number))
+
+
+def test_charged_is_not_arrested() -> None:
+    """ "charged" names another step: standing nearest, it leaves arrested open, though
+    "arrest" is in the sentence."""
+    sentence = "Police held eight fans on arrest warrants after the match, and six of them had been charged."
+    six = NumberMention(
+        value=6,
+        value_high=None,
+        text="six",
+        start=0,
+        end=0,
+        qualifier="exact",
+        noun="",
+        role="other_count",
+        sentence=sentence,
+    )  # as if the extractor had left it unread
+    assert not clause_states("arrested", six)
+    assert clause_states(
+        "arrested",
+        NumberMention(
+            value=8,
+            value_high=None,
+            text="eight",
+            start=0,
+            end=0,
+            qualifier="exact",
+            noun="fans",
+            role="other_count",
+            sentence=sentence,
+        ),
+    )
+
+
+ARTICLE = (
+    " date 2026-02-10 A bus overturned on the coast road near Tarbury on Monday. Thirty people "
+    "were hurt, 14 of whom went to hospital: nine to Ashford General and five to a field "
+    "clinic. Overnight, 450 people spent the night in a school gym after their street "
+    "was evacuated. Ambulances answered 240 calls between noon and midnight."
+)
+
+
+def figure(value: int, role: str, quote: str) -> Figure:
+    return Figure(value=value, qualifier="exact", role=role, noun="people", quote=quote)
+
+
+@pytest.mark.parametrize(
+    ("value", "role", "quote", "status"),
+    [
+        (9, "injured", "nine to Ashford General", "verified"),
+        (450, "displaced", "450 people spent the night in a school gym", "verified"),
+        (240, "injured", "Ambulances answered 240 calls", "unconfirmed"),
+    ],
+)
+def test_a_figure_of_an_unread_number_in_a_summary(
+    value: int, role: str, quote: str, status: str
+) -> None:
+    event = Event(
+        event_type="accident",
+        location="Tarbury",
+        description="A bus overturned near Tarbury.",
+        figures=[figure(value, role, quote)],
+    )
+    draft = SummaryDraft(headline="Bus overturns", summary="A bus overturned.", events=[event])
+    (check,) = [c for c in verify(ARTICLE, draft).figures if c.path == "events[0].figures[0]"]
+    assert check.status == status, check.reason
