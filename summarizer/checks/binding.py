@@ -37,6 +37,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.incidents import Incident
 from summarizer.schema import ClaimCheck, Event, FigureCheck, MentionRef, SummaryDraft
 from summarizer.text.fold import fold
+from summarizer.text.gazetteer import place_kind
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES, Role
 
@@ -49,9 +50,10 @@ __all__ = [
 
 # Figures that belong to one happening (counts, money, shares), not dates, times or lengths.
 _BOUND_ROLES: frozenset[Role] = COUNT_ROLES | {"money", "percentage"}
-# A figure that sums over incidents: it belongs to all of them.
+# A figure that sums over incidents: it belongs to all of them. "A total of 42 people were
+# rescued" is only a way to say a count: it sums nothing across incidents by itself.
 _TOTAL = lazy_compile(
-    r"(?i)\b(?:in\s+total|total(?:s|led|ling)?|in\s+all|altogether|overall|combined|cumulative"
+    r"(?i)\b(?:in\s+total|(?<!\ba\s)total(?:s|led|ling)?|in\s+all|altogether|overall|combined|cumulative"
     r"|nationwide|nation-wide|countrywide|country-wide|across\s+(?:the\s+)?(?:country|region"
     r"|nation|state|province|territory|city|area|world)|so\s+far|to\s+date|since\s+(?:the\s+)?"
     r"(?:war|start|beginning|invasion|conflict|outbreak|fighting|season)|this\s+year"
@@ -338,11 +340,27 @@ _LOCATIVE = (
 )
 
 
+# "the eastern city of Kassala", "northeastern Oklahoma": a name written as a place without
+# a preposition before it.
+_PLACE_NOUN_OF = (
+    r"\b(?:city|town|village|province|region|district|county|state|capital|port|island"
+    r"|municipality|area)\s+of\s+"
+)
+_COMPASS_BEFORE = r"\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+"
+
+
 def _placed(name: str, text: str) -> bool:
-    """The article uses ``name`` after a locative preposition at least once."""
+    """The article uses ``name`` as a place at least once: after a locative preposition,
+    as "the city of ...", after a compass word, or as a place the gazetteer knows."""
     if name.isupper() and len(name) <= 5:
         return False  # "VIX", "NHS": an acronym names no place here
-    return _search(_LOCATIVE + re.escape(name) + r"\b", text)
+    if place_kind(name) is not None:
+        return True
+    name_pattern = re.escape(name) + r"\b"
+    return any(
+        _search(before + name_pattern, text)
+        for before in (_LOCATIVE, _PLACE_NOUN_OF, "(?i)" + _COMPASS_BEFORE)
+    )
 
 
 @functools.lru_cache(maxsize=512)

@@ -265,3 +265,48 @@ def test_a_place_that_holds_the_event_is_an_address_not_a_second_incident() -> N
     assert status(right, "events[1].casualties.killed") == "verified"
     moved = verify(SUBURB, suburb_summary(fig(9, "killed", "killing 9 people")))
     assert status(moved, "events[1].casualties.killed") == "other_event"
+
+
+# Invented: a town named only as "the northern town of ...", a count told as "a total of",
+# and a bombing elsewhere the next day.
+TOWN_OF = (
+    " date 2025-08-13 Gunmen attacked the northern town of Dunvarra on Monday. Nine people "
+    "were killed. A total of 40 villagers were freed by troops, 6 of whom were injured.\n\n"
+    "Separately, a bomb in Kessa on Tuesday killed four people and injured 15."
+)
+
+
+def town_of(moved: Figure, role: str) -> VerificationReport:
+    raid = Event(
+        event_type="attack",
+        date=dt.date(2025, 8, 11),
+        location="Dunvarra",
+        description="Gunmen attacked Dunvarra.",
+        casualties={"killed": fig(9, "killed", "Nine people were killed")},
+    )
+    casualties = {
+        "killed": fig(4, "killed", "killed four people"),
+        "injured": fig(15, "injured", "injured 15"),
+        role: moved,
+    }
+    bomb = Event(
+        event_type="bombing",
+        date=dt.date(2025, 8, 12),
+        location="Kessa",
+        description="A bomb exploded in Kessa.",
+        casualties=casualties,
+    )
+    draft = SummaryDraft(headline="Attacks", summary="Two attacks.", events=[raid, bomb])
+    return verify(TOWN_OF, draft)
+
+
+def test_a_place_named_as_the_town_of_binds_its_figures() -> None:
+    """ "the northern town of Dunvarra" uses the name as a place, with no preposition."""
+    report = town_of(fig(9, "killed", "Nine people were killed"), "killed")
+    assert status(report, "events[1].casualties.killed") == "other_event"
+
+
+def test_a_total_of_is_a_count_not_a_sum_across_incidents() -> None:
+    """ "A total of 40 villagers were freed, 6 of whom were injured" counts in one incident."""
+    report = town_of(fig(6, "injured", "6 of whom were injured"), "injured")
+    assert status(report, "events[1].casualties.injured") == "other_event"
