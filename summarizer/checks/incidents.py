@@ -265,6 +265,8 @@ class _Reader:
             near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
             if _SAYING.search(near) and mention.date == self.dateline:
                 continue  # "officials said on Friday": the day of the telling
+            if mention.date is not None and self.dateline and mention.date > self.dateline:
+                continue  # "due to appear in court on 29 September": planned, not happened
             owned = _POSSESSED.match(self.text, mention.end)
             if owned and not event_types_in(owned.group(1)):
                 continue  # "Friday's market" dates a market, "Friday's attack" a happening

@@ -367,3 +367,16 @@ def test_the_words_of_a_gunfight_cue_an_armed_clash(words: str) -> None:
 @pytest.mark.parametrize("words", ["A stampede at the temple", "A crush at the gate"])
 def test_a_stampede_or_crush_is_an_accident(words: str) -> None:
     assert "accident" in {t for _, _, t in event_types_in(f"{words} killed 14 pilgrims.")}
+
+
+def test_a_date_after_the_dateline_is_planned_and_starts_no_incident() -> None:
+    """ "due in court on 12 May": a hearing to come, not a happening of that day."""
+    _, found = read(
+        "Police seized 40 kg of cannabis from a farm in Harlow on Monday. Two men were "
+        "arrested and are due in court on 12 May. In Brentwood on Tuesday, officers found a "
+        "stolen van."
+    )
+    two = owner(found, "Two")
+    assert two is owner(found, "40")
+    assert two.date == dt.date(2031, 5, 5)
+    assert all(i.date != dt.date(2031, 5, 12) for i in found)
