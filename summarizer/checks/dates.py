@@ -33,9 +33,9 @@ def _judge_date(
 ) -> tuple[ClaimStatus, str]:
     against = f" against the dateline {facts.dateline}" if facts.dateline else ""
     if date_text and date_text.strip():
-        grounding = facts.aligner.ground(date_text)
-        if grounding.match == "none":
-            return "date_not_in_article", f"{date_text!r} is not in the article"
+        missing = _ungrounded(date_text, facts)
+        if missing is not None:
+            return "date_not_in_article", f"{missing!r} is not in the article"
         resolved = resolve_date_text(date_text, facts.dateline)
         if resolved is not None:
             if date is not None and resolved != date:
@@ -56,6 +56,38 @@ def _judge_date(
     if date in facts.dates:
         return "verified", f"{date.isoformat()} is a date the article gives{against}"
     return "unconfirmed", f"no date in the article resolves to {date.isoformat()}{against}"
+
+
+# Where a date text joins its pieces: "early Sunday, shortly after 1:30 a.m.", "Monday night
+# at about 9.40pm" (the day and the hour, which articles tell in different sentences).
+_PIECES = lazy_compile(r"\s*[,;]\s*|\s+(?:at|and)\s+")
+
+
+def _ungrounded(date_text: str, facts: ArticleFacts) -> str | None:
+    """The date text, or the piece of it, that the article does not say; None when it does.
+    A summary writes the day and the hour together though the article tells them apart: each
+    piece must ground, not the whole."""
+    if _grounds(date_text, facts):
+        return None
+    pieces = [p for p in _PIECES.split(date_text) if p.strip()]
+    if len(pieces) < 2:
+        return date_text
+    return next((piece for piece in pieces if not _grounds(piece, facts)), None)
+
+
+_DIGITS = lazy_compile(r"\d+")
+
+
+def _grounds(text: str, facts: ArticleFacts) -> bool:
+    """The article says ``text``; a loose match only with the same figures ("10.40pm" is not
+    the article's "11.40pm", however alike the words around it)."""
+    grounding = facts.aligner.ground(text)
+    if grounding.match == "none":
+        return False
+    if grounding.match != "fuzzy" or grounding.start is None or grounding.end is None:
+        return True
+    span = facts.text[grounding.start : grounding.end]
+    return _DIGITS.findall(text) == _DIGITS.findall(span)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

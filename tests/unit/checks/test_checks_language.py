@@ -119,6 +119,27 @@ def test_a_month_or_year_date_text_is_the_date_it_names(
     assert claims(report, "events[0].date")[date_text] == status
 
 
+@pytest.mark.parametrize(
+    ("date_text", "status"),
+    [
+        # the day and the hour, told in two sentences, written together
+        ("early Sunday, shortly after 2:15 a.m.", "verified"),
+        ("Sunday night at about 11.40pm", "verified"),
+        # a piece the article never says
+        ("early Saturday, shortly after 2:15 a.m.", "date_not_in_article"),
+        ("Sunday night at about 10.40pm", "date_not_in_article"),
+    ],
+)
+def test_a_date_text_is_grounded_piece_by_piece(date_text: str, status: str) -> None:
+    article = (
+        " date 2031-03-17 Gunmen opened fire at a bar in Lenworth early Sunday. Police were "
+        "called shortly after 2:15 a.m. A second shooting followed on Sunday night, at about "
+        "11.40pm, near the station."
+    )
+    report = check(article, events=[event(date_text=date_text, date="2031-03-16")])
+    assert claims(report, "events[0].date")[date_text] == status
+
+
 # --- Names: quote marks, countries in any form, places by their names -------------------
 
 HARBOUR = (
