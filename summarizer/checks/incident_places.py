@@ -38,6 +38,16 @@ class IncidentPlace(BaseModel):
     refers_to: str | None = None
 
 
+# Words that mark a name as a locality inside a larger place.
+_LOCALITY_BEFORE = re.compile(
+    r"(?:\b(?i:town|village|hamlet|suburb|area|neighbourhood|neighborhood|locality|township)"
+    r"\s+of\s+|(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\b(?i:city|district|town|state"
+    r"|province|county|region))(?:'s|’s)\s+)$"
+)
+_LOCALITY_AFTER = re.compile(
+    r"\s+(?:area|village|neighbourhood|neighborhood|suburb|locality|tehsil|township|valley)\b"
+    r"|\s*,\s+near\s+[A-Z]"
+)
 # A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
 _NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
@@ -285,6 +295,19 @@ class PlaceReader:
                 continue  # "in Kenyan waters": an adjective of a country
             found.append(IncidentPlace(text=name, start=at, end=at + len(name), type="city"))
         return found
+
+    def local(self, place: IncidentPlace) -> bool:
+        """The place is a locality by its own words, inside some larger one: "the town of
+        Tahta", "the Sharada area", "Lakki Marwat district's Sarai Naurang", "the city's
+        Wucheng District", "at Ballyclerahan, near Clonmel"."""
+        before = self.text[max(0, place.start - 40) : place.start]
+        if _LOCALITY_AFTER.match(self.text, place.end):
+            return True
+        marked = _LOCALITY_BEFORE.search(before)
+        if marked is None:
+            return False
+        owner = marked["owner"]  # "Nigeria's Lagos" is a city of a country, not a locality
+        return owner is None or not (country_forms(owner) or place_kind(owner) == "country")
 
     def located_after(self, end: int, place: IncidentPlace) -> bool:
         """``place`` follows a number ending at ``end`` as where it happened ("killed five

@@ -493,11 +493,15 @@ class _Reader:
 
     def place_of(self, draft: _Draft) -> str | None:
         """Where the incident happened: the first place its clauses name that can anchor (not
-        a yardstick, "95 km northeast of Rome", nor where victims were taken), else the
-        first that is not a country ("50 km south of Nouadhibou" is nearer than the country),
+        a yardstick, "95 km northeast of Rome", nor where victims were taken), a locality its
+        words mark as one before any other ("the town of Tahta"), else the first that is not
+        a country ("50 km south of Nouadhibou" is nearer than the country),
         else its country."""
         named = [p for p in draft.places if p.type != "country"]
         kept = {p.start for p in self.places.anchoring(named)}
+        local = next((p for p in named if p.start in kept and self.places.local(p)), None)
+        if local is not None:
+            return local.text  # "near the town of Tahta" in "Egypt's Sohag province"
         for place in named:
             if place.refers_to or place.start in kept:
                 return place.refers_to or place.text

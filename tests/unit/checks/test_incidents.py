@@ -380,3 +380,30 @@ def test_a_date_after_the_dateline_is_planned_and_starts_no_incident() -> None:
     assert two is owner(found, "40")
     assert two.date == dt.date(2031, 5, 5)
     assert all(i.date != dt.date(2031, 5, 12) for i in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a locality its own words mark, after the larger place the lede names
+        (
+            "A minibus overturned in Egypt's Qena province on Monday, killing six people. It "
+            "left the road near the village of Marsa Tarik at about 6 a.m.",
+            "Marsa Tarik",
+        ),
+        (
+            "Gunmen attacked a market in the Dunmore area of Kaltown on Friday, killing four.",
+            "Dunmore",
+        ),
+        ("Fighters stormed a checkpoint in Varno's Keld Tor on Monday, killing two.", "Keld Tor"),
+        (
+            "A bus crashed at Ballymore Cross, near Kilvane, on Monday, injuring 14.",
+            "Ballymore Cross",
+        ),
+        # a city of a country is no locality: the country's possessive marks nothing
+        ("A blast hit a depot in Nigeria's Lagos on Monday, killing three.", "Lagos"),
+    ],
+)
+def test_a_locality_marked_by_its_words_is_the_incidents_place(body: str, place: str) -> None:
+    _, found = read(body)
+    assert found[0].place == place
