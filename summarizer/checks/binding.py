@@ -347,19 +347,23 @@ _PLACE_NOUN_OF = (
     r"|municipality|area)\s+of\s+"
 )
 _COMPASS_BEFORE = r"\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+"
+# "the city's Wucheng District", "the Sharada area": a locality of a larger place.
+_POSSESSED_BY = r"(?:'s|’s)\s+"
+_LOCALITY_AFTER = r"\s+(?:area|village|neighbourhood|neighborhood|suburb|locality|district)\b"
 
 
 def _placed(name: str, text: str) -> bool:
     """The article uses ``name`` as a place at least once: after a locative preposition,
-    as "the city of ...", after a compass word, or as a place the gazetteer knows."""
+    as "the city of ...", after a compass word or a possessive, before "area", or as a place
+    the gazetteer knows."""
     if name.isupper() and len(name) <= 5:
         return False  # "VIX", "NHS": an acronym names no place here
     if place_kind(name) is not None:
         return True
     name_pattern = re.escape(name) + r"\b"
-    return any(
+    return _search(name_pattern + _LOCALITY_AFTER, text) or any(
         _search(before + name_pattern, text)
-        for before in (_LOCATIVE, _PLACE_NOUN_OF, "(?i)" + _COMPASS_BEFORE)
+        for before in (_LOCATIVE, _PLACE_NOUN_OF, "(?i)" + _COMPASS_BEFORE, _POSSESSED_BY)
     )
 
 

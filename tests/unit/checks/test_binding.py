@@ -310,3 +310,32 @@ def test_a_total_of_is_a_count_not_a_sum_across_incidents() -> None:
     """ "A total of 40 villagers were freed, 6 of whom were injured" counts in one incident."""
     report = town_of(fig(6, "injured", "6 of whom were injured"), "injured")
     assert status(report, "events[1].casualties.injured") == "other_event"
+
+
+def test_a_locality_named_after_a_possessive_binds_its_figures() -> None:
+    """ "in the city's Wucheng District" uses the name as a place, though no preposition
+    stands right before it."""
+    article = (
+        " date 2025-08-13 A fire broke out at a plant in the city's Marrow District in Dunhallow "
+        "on Monday. Six people were killed. Separately, a blast in Kessa on Tuesday killed four "
+        "people and injured 15."
+    )
+    plant = Event(
+        event_type="fire",
+        date=dt.date(2025, 8, 11),
+        location="Marrow District, Dunhallow",
+        description="A fire at a plant.",
+        casualties={"killed": fig(6, "killed", "Six people were killed")},
+    )
+    blast = Event(
+        event_type="bombing",
+        date=dt.date(2025, 8, 12),
+        location="Kessa",
+        description="A blast in Kessa.",
+        casualties={
+            "killed": fig(6, "killed", "Six people were killed"),
+            "injured": fig(15, "injured", "injured 15"),
+        },
+    )
+    draft = SummaryDraft(headline="Fire and blast", summary="Two disasters.", events=[plant, blast])
+    assert status(verify(article, draft), "events[1].casualties.killed") == "other_event"
