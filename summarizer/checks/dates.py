@@ -87,7 +87,7 @@ def _grounds(text: str, facts: ArticleFacts) -> bool:
     if grounding.match != "fuzzy" or grounding.start is None or grounding.end is None:
         return True
     span = facts.text[grounding.start : grounding.end]
-    return _DIGITS.findall(text) == _DIGITS.findall(span)
+    return bool(_DIGITS.findall(text) == _DIGITS.findall(span))
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
