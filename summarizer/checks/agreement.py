@@ -149,8 +149,9 @@ _ONE_TOLL = lazy_compile(
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since)\s+)?"
     r"(?P<passive>"
-    r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead|arrested"
-    r"|detained|grazed|burned|reported\s+missing|dead|found\s+dead)"
+    r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead"
+    r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
+    r"|detained|taken\s+into\s+custody|grazed|burned|reported\s+missing|dead|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
@@ -162,8 +163,11 @@ _ONE_ROLE = {
     "died": "killed", "perished": "killed", "drowned": "killed", "dead": "killed",
     "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
     "burned": "injured", "arrested": "arrested", "detained": "arrested",
-    "reported": "missing", "found": "killed",
+    "reported": "missing", "found": "killed", "stabbed": "injured", "taken": "arrested",
+    "fatally": "killed",
 }  # fmt: skip
+# Phrases whose first word alone would mislead: "was shot" is a wound, "shot dead" a death.
+_ONE_PHRASE_ROLE = {"shot": "injured"}
 
 
 def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
@@ -182,8 +186,9 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
         if match["hospital"]:
             word = "injured"  # "a firefighter was taken to hospital"
         else:
-            word = (match["passive"] or match["died"] or match["elliptic"]).split()[0].lower()
-        if _ONE_ROLE.get(word) == role:
+            said = (match["passive"] or match["died"] or match["elliptic"]).lower().split()
+            word = _ONE_PHRASE_ROLE.get(" ".join(said)) or _ONE_ROLE.get(said[0])
+        if word == role or _ONE_ROLE.get(word) == role:
             return 1, match.group()
     return None
 

@@ -302,6 +302,33 @@ def test_tolls_of_none_or_one_in_words(slot: str, value: int, quote: str, status
     assert report.figures[0].status == status
 
 
+SHOOTINGS = (
+    " date 2031-06-02 A 27-year-old man was shot in the arm on Elm Street late Friday. "
+    "Hours later a 52-year-old woman was shot and killed outside a store, and a 30-year-old "
+    "man was taken into custody."
+)
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "quote", "status"),
+    [
+        ("injured", 1, "A 27-year-old man was shot in the arm", "verified"),  # shot: a wound
+        ("killed", 1, "A 27-year-old man was shot in the arm", "not_in_article"),
+        ("killed", 1, "a 52-year-old woman was shot and killed", "verified"),
+        ("injured", 1, "a 52-year-old woman was shot and killed", "not_in_article"),
+        ("arrested", 1, "a 30-year-old man was taken into custody", "verified"),
+    ],
+)
+def test_a_person_shot_or_taken_into_custody_is_a_toll_of_one(
+    slot: str, value: int, quote: str, status: str
+) -> None:
+    report = check(
+        SHOOTINGS,
+        events=[{"event_type": "attack", "description": "Shootings."} | toll(slot, value, quote)],
+    )
+    assert report.figures[0].status == status, report.figures[0].reason
+
+
 def test_a_count_of_places_is_no_toll() -> None:
     report = check(
         BLAST,
