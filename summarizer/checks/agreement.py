@@ -146,12 +146,13 @@ _ONE_TOLL = lazy_compile(
     r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
-    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|has\s+been|had\s+been)\b))"
-    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since)\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been)\b))"
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since|still)\s+)?"
     r"(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead"
     r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
-    r"|detained|taken\s+into\s+custody|grazed|burned|reported\s+missing|dead|found\s+dead)"
+    r"|detained|taken\s+into\s+custody|grazed|burned|reported\s+missing|missing|dead"
+    r"|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
@@ -164,7 +165,7 @@ _ONE_ROLE = {
     "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
     "burned": "injured", "arrested": "arrested", "detained": "arrested",
     "reported": "missing", "found": "killed", "stabbed": "injured", "taken": "arrested",
-    "fatally": "killed",
+    "fatally": "killed", "missing": "missing",
 }  # fmt: skip
 # Phrases whose first word alone would mislead: "was shot" is a wound, "shot dead" a death.
 _ONE_PHRASE_ROLE = {"shot": "injured"}

@@ -36,6 +36,8 @@ _GENERIC = word_set(
     "authorities local regional national federal unknown unidentified group groups "
     "members member rescuers rescue workers crews emergency services company operator "
     "spokesman spokeswoman spokesperson minister ministry agency president leader leaders "
+    # the generic head of a body's name: "Milwaukee Police Department" for "Milwaukee police"
+    "department dept office bureau service headquarters "
 )
 _GENERIC |= word_set(
     "alleged suspected reported unnamed armed exchange market markets stock stocks "
@@ -259,12 +261,19 @@ _POSSESSIVE = lazy_compile(r"['’]s$")
 
 def _spelled_out(initials: str, text: str) -> bool:
     """Initials whose words the article writes out ("HC" for "High Court", "PDP" for
-    "Peoples Democratic Party"), capitals as written, "of"/"the"/"and" between them free."""
+    "Peoples Democratic Party"), capitals as written, "of"/"the"/"and" between them free;
+    three or more initials also for words in lower case ("CPI" for "consumer prices index":
+    two letters would match any pair of words)."""
     if not 2 <= len(initials) <= 6 or not initials.isalpha():
         return False
     gap = r"[\s-]+(?:(?:of|the|and|for|&)\s+)*"
     pattern = r"\b" + gap.join(rf"{re.escape(c)}[^\W\d_]*" for c in initials) + r"\b"
-    return _search_cached(pattern, text)
+    if _search_cached(pattern, text):
+        return True
+    if len(initials) < 3:
+        return False
+    lower = r"\b" + gap.join(rf"{re.escape(c.lower())}[^\W\d_]{{2,}}" for c in initials) + r"\b"
+    return _search_cached(lower, text)
 
 
 @lru_cache(maxsize=256)

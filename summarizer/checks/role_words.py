@@ -37,10 +37,11 @@ __all__ = ["ROLE_STEMS", "clause_states"]
 _STEMS: dict[str, str] = {
     "killed": "kill dead death died die dying fatal perish slain murder massacr execut drown "
     "bodies corpse toll lives succumb electrocut martyr homicide beyond_recognition "
-    "burnt_beyond burned_beyond burnt_to_death burned_to_death burnt_alive burned_alive",
-    "injured": "injur wound hurt hospital treat patient maim burns critical_condition "
+    "burnt_beyond burned_beyond burnt_to_death burned_to_death burnt_alive burned_alive "
+    "shot_dead shot_and_killed fatally",
+    "injured": "injur wound hurt hospital treat patient maim burns shot stabbed critical_condition "
     "serious_condition stable_condition admitted",
-    "missing": "missing unaccounted trapped disappear",
+    "missing": "missing unaccounted trapped disappear buried burying",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
     "uproot spent_the_night rehous",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "

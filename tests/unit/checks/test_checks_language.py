@@ -268,6 +268,32 @@ def test_initials_and_possessives_ground_a_name() -> None:
     assert names == {"HC": "verified", "PDP": "verified"}
 
 
+@pytest.mark.parametrize(
+    ("summary", "name", "status"),
+    [
+        # three or more initials stand for words the article writes in lower case
+        ("The CPI rose again.", "CPI", "verified"),
+        ("The CPX rose again.", "CPX", "name_not_in_article"),
+        # two would match any pair of words: they must be capitals as written
+        ("The CP rose again.", "CP", "name_not_in_article"),
+        # the generic head of a body's name
+        ("The Dunmore Police Department said so.", "Dunmore Police Department", "verified"),
+        (
+            "The Dunmore Harbour Department said so.",
+            "Dunmore Harbour Department",
+            "name_not_in_article",
+        ),
+    ],
+)
+def test_initials_in_lower_case_and_generic_heads_of_bodies(
+    summary: str, name: str, status: str
+) -> None:
+    article = " date 2031-05-07 The consumer prices index rose 3.1% in April, Dunmore police said."
+    report = check(article, summary=summary)
+    names = {c.text: c.status for c in report.claims if c.kind == "name"}
+    assert names[name] == status
+
+
 # --- Tolls in words, places counted, scales in nouns -------------------------------------
 
 BLAST = (
@@ -305,7 +331,7 @@ def test_tolls_of_none_or_one_in_words(slot: str, value: int, quote: str, status
 SHOOTINGS = (
     " date 2031-06-02 A 27-year-old man was shot in the arm on Elm Street late Friday. "
     "Hours later a 52-year-old woman was shot and killed outside a store, and a 30-year-old "
-    "man was taken into custody."
+    "man was taken into custody. The driver of the van is still missing."
 )
 
 
@@ -317,6 +343,7 @@ SHOOTINGS = (
         ("killed", 1, "a 52-year-old woman was shot and killed", "verified"),
         ("injured", 1, "a 52-year-old woman was shot and killed", "not_in_article"),
         ("arrested", 1, "a 30-year-old man was taken into custody", "verified"),
+        ("missing", 1, "The driver of the van is still missing", "verified"),
     ],
 )
 def test_a_person_shot_or_taken_into_custody_is_a_toll_of_one(

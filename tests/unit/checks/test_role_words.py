@@ -43,6 +43,8 @@ def mention(sentence: str, text: str) -> NumberMention:
         ),
         # the nearest role word wins: the 17 were injured, the 60 rescued
         ("A total of 60 passengers were rescued, 17 of whom were injured.", "17", "injured"),
+        ("Overnight, four people were shot near the park.", "four", "injured"),
+        ("The slide hit the hamlet at dawn, burying 12 people.", "12", "missing"),
     ],
 )
 def test_the_nearest_role_word_in_the_clause_confirms(
