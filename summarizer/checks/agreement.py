@@ -185,11 +185,11 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
             return 0, text[match.start() : end]
     for match in _ONE_TOLL.finditer(text):
         if match["hospital"]:
-            word = "injured"  # "a firefighter was taken to hospital"
+            told = "injured"  # "a firefighter was taken to hospital"
         else:
             said = (match["passive"] or match["died"] or match["elliptic"]).lower().split()
-            word = _ONE_PHRASE_ROLE.get(" ".join(said)) or _ONE_ROLE.get(said[0])
-        if word == role or _ONE_ROLE.get(word) == role:
+            told = _ONE_PHRASE_ROLE.get(" ".join(said)) or _ONE_ROLE.get(said[0], "")
+        if told == role:
             return 1, match.group()
     return None
 
