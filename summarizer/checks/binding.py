@@ -13,6 +13,9 @@ Then:
   event's ("strikes on X killed 24, while strikes on Y injured 26"), or of another event's
   day far from this one's, is ``other_event`` too: this holds where the reader has put two
   happenings in one incident, as it does when one sentence tells both;
+- where the votes leave an event no incident, a figure whose mention's incident is placed
+  where another event happened, while this event's location names an incident of its own
+  and not that place, is ``other_event`` too;
 - a number in the event's description likewise;
 - a location or date of another incident, where most of the event's figures come from one,
   is ``unconfirmed``.
@@ -109,6 +112,8 @@ def bind_figures(
                 reason = f"the quote's '{check.mention.text}' {_belongs(other, home)}"
             else:
                 reason = _told_of_another(draft, index, check, facts)
+            if reason is None and home is None:
+                reason = _of_anothers_incident(draft, index, check, facts, spots)
             if reason is not None:
                 out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
     return out
@@ -145,6 +150,41 @@ def _told_of_another(
             for other, elsewhere in enumerate(draft.events):
                 if other != index and elsewhere.date == day:
                     return f"{said} {day.isoformat()}, the day of events[{other}], not {event.date}"
+    return None
+
+
+def _of_anothers_incident(
+    draft: SummaryDraft,
+    index: int,
+    check: FigureCheck,
+    facts: ArticleFacts,
+    spots: frozenset[str],
+) -> str | None:
+    """Why the figure belongs to another event of the summary, for an event whose own
+    incident the votes leave open: its mention's incident is placed where another event
+    happened (that event's location names it first), this event names that place nowhere,
+    and this event's own place is another incident's."""
+    assert check.mention is not None
+    incident = facts.incident_at(check.mention.start, check.mention.end)
+    if incident is None or incident.background or not incident.place:
+        return None
+    if _kind_of(incident) == "country" or not _placed(incident.place, facts.text):
+        return None
+    sentence = _sentence(facts, check.mention)
+    if any(_TOTAL.search(text) for text in (check.figure.quote, check.figure.noun, sentence)):
+        return None
+    event = draft.events[index]
+    if _spans(event, incident, None, spots) or _mentions_place(event.location, incident):
+        return None
+    if not any(
+        own.id != incident.id and not own.background and _place_fits(event.location, own)
+        for own in facts.incidents
+    ):
+        return None  # the event's own place is no incident the reader found: too unsure
+    for other, elsewhere in enumerate(draft.events):
+        if other != index and _place_fits(elsewhere.location, incident):
+            said = f"the quote's '{check.mention.text}' belongs to {describe_incident(incident)}"
+            return f"{said}, where events[{other}] happened ({elsewhere.location})"
     return None
 
 

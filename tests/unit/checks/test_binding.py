@@ -339,3 +339,40 @@ def test_a_locality_named_after_a_possessive_binds_its_figures() -> None:
     )
     draft = SummaryDraft(headline="Fire and blast", summary="Two disasters.", events=[plant, blast])
     assert status(verify(article, draft), "events[1].casualties.killed") == "other_event"
+
+
+# Invented: the floods' tolls told in a sentence that names no place.
+QUIET_TOLLS = (
+    " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people. "
+    "Rescue teams searched the debris.\n\nSeparately, floods struck Biratnagar on Thursday. "
+    "Seven people died and 2,000 residents were forced from their homes."
+)
+
+
+def test_figures_of_another_events_incident_are_flagged_when_the_votes_leave_no_home() -> None:
+    """Both figures moved from the floods, told where no place is named: they tie the
+    landslide's place and date, so the votes leave the event no home; its place is still
+    the landslide's, and the floods are another event's."""
+    moved = landslide(
+        casualties={
+            "killed": fig(7, "killed", "Seven people died"),
+            "displaced": fig(2000, "displaced", "2,000 residents were forced from their homes"),
+        },
+    )
+    flood = floods(
+        casualties={
+            "killed": fig(7, "killed", "Seven people died"),
+            "displaced": fig(2000, "displaced", "2,000 residents were forced from their homes"),
+        },
+    )
+
+    def draft(*events: Event) -> SummaryDraft:
+        return SummaryDraft(headline="Storms", summary="Storms hit Nepal.", events=events)
+
+    report = verify(QUIET_TOLLS, draft(moved, flood))
+    assert status(report, "events[0].casualties.killed") == "other_event"
+    assert status(report, "events[0].casualties.displaced") == "other_event"
+    assert status(report, "events[1].casualties.killed") == "verified"
+    # without the floods as an event of their own, nothing says whose they are
+    alone = verify(QUIET_TOLLS, draft(moved))
+    assert status(alone, "events[0].casualties.killed") == "verified"
