@@ -26,6 +26,7 @@ from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.numbers.mention import AGE_NOUN
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.vocabulary import CASUALTY_ROLES
 
 __all__ = ["ROLE_STEMS", "clause_states"]
 
@@ -62,7 +63,7 @@ ROLE_STEMS: dict[str, tuple[str, ...]] = {
 _CLAUSE_END = lazy_compile(r";|,\s+(?:while|whereas)\b|\bbut\b")
 _COMMA = lazy_compile(r",")
 # Roles that count people: the number's own counted noun, when it has one, must name people.
-_PEOPLE_ROLES = frozenset({"killed", "injured", "missing", "displaced", "arrested", "population"})
+_PEOPLE_ROLES = frozenset({*CASUALTY_ROLES, "population"})
 _PEOPLE = PEOPLE_NOUNS | PERSON_WORDS | HOUSEHOLD_NOUNS
 
 
