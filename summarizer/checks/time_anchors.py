@@ -41,7 +41,8 @@ TIME_ANCHOR = lazy_compile(
     rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
     rf"|^\W*(?P<year3>{YEAR})\b"
     r"|\b(?P<this>this|last)\s+(?P<last>year|month|week)\b|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
-    r"|\ba\s+decade\s+ago\b|\bin\s+the\s+past\b"
+    r"|\ba\s+decade\s+ago\b"
+    r"|\bin\s+the\s+past\b(?!\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|year)\b)"
     r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"
     r"|hurricane|typhoon|attack|attacks|disaster|war|sinking|fire|blast|explosion|flood|floods"
     r"|collapse|conflict|accident|crash|tragedy|eruption|tsunami|outbreak)\b",
@@ -74,7 +75,7 @@ def background_anchor(
     ``event_date`` when known. Returns "" when the sentence is about the event's time.
     """
     sentence = mention.sentence
-    anchors = list(TIME_ANCHOR.finditer(sentence))
+    anchors = [a for a in TIME_ANCHOR.finditer(sentence) if not _reporting_period(sentence, a)]
     if not anchors:
         return ""
     at = sentence.find(mention.text)
@@ -103,6 +104,18 @@ def background_anchor(
         if period[0] <= event[1] and event[0] <= period[1]:
             return ""
     return str(anchor.group())
+
+
+# "in the year to December 2025", "for the quarter ended June 30, 2024", "in the 12 months
+# through March 2026": the period a report covers, which is the report's own time.
+_PERIOD_BEFORE = lazy_compile(
+    r"(?i)\b(?:year|quarter|half|months?|period|weeks?)\s+(?:to|ended|ending|through|till)"
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$"
+)
+
+
+def _reporting_period(sentence: str, anchor: re.Match[str]) -> bool:
+    return bool(_PERIOD_BEFORE.search(sentence[max(0, anchor.start() - 40) : anchor.start()]))
 
 
 def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:

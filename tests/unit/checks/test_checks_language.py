@@ -74,6 +74,61 @@ def test_this_year_anchors_to_the_dateline() -> None:
     assert [f.status for f in report.figures] == ["verified", "other_event"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "status"),
+    [
+        # the recent past up to the dateline is the event's own time
+        (
+            "Officials recorded 73 deaths in the past week.",
+            "73 deaths in the past week",
+            73,
+            "verified",
+        ),
+        (
+            "Officials recorded 73 deaths in the past 24 hours.",
+            "73 deaths in the past 24 hours",
+            73,
+            "verified",
+        ),
+        # the past with no period is another time
+        (
+            "Floods had killed 73 people in the past.",
+            "killed 73 people in the past",
+            73,
+            "other_event",
+        ),
+        # the period a report covers is the report's time
+        (
+            "Profit fell to $73 million in the year to December 2030.",
+            "73 million in the year to December 2030",
+            73000000,
+            "verified",
+        ),
+        (
+            "Profit was $73 million in December 2030.",
+            "73 million in December 2030",
+            73000000,
+            "other_event",
+        ),
+    ],
+)
+def test_a_recent_period_or_a_reporting_period_is_the_events_time(
+    sentence: str, quote: str, value: int, status: str
+) -> None:
+    article = f" date 2031-02-20 {sentence}"
+    role = "money" if value > 1000 else "killed"
+    figure = {
+        "value": value,
+        "role": role,
+        "quote": quote,
+        "noun": "USD" if role == "money" else "people",
+    }
+    report = check(
+        article, events=[event(description="A report.", figures=[figure], date="2031-02-19")]
+    )
+    assert report.figures[0].status == status, report.figures[0].reason
+
+
 def test_last_week_is_another_event_than_yesterdays() -> None:
     article = (
         " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "
