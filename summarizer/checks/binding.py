@@ -38,10 +38,12 @@ from collections.abc import Sequence
 
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.incidents import Incident
+from summarizer.checks.names import proper_names, spelled_out
 from summarizer.schema import ClaimCheck, Event, FigureCheck, MentionRef, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import place_kind
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.places import country_forms
 from summarizer.vocabulary import COUNT_ROLES, Role
 
 __all__ = [
@@ -114,6 +116,8 @@ def bind_figures(
                 reason = _told_of_another(draft, index, check, facts)
             if reason is None and home is None:
                 reason = _of_anothers_incident(draft, index, check, facts, spots)
+            if reason is None:
+                reason = _named_for_another(draft, index, check, facts)
             if reason is not None:
                 out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
     return out
@@ -185,6 +189,86 @@ def _of_anothers_incident(
         if other != index and _place_fits(elsewhere.location, incident):
             said = f"the quote's '{check.mention.text}' belongs to {describe_incident(incident)}"
             return f"{said}, where events[{other}] happened ({elsewhere.location})"
+    return None
+
+
+# Where a clause ends: another count, of another subject, may follow.
+_CLAUSE_CUT = lazy_compile(r";|,\s+(?:while|whereas|and|but)\s|\s+but\s|\s+while\s")
+
+
+def _clause_of(sentence: str, text: str) -> str:
+    """The clause of ``sentence`` that holds ``text`` (the whole sentence if not found)."""
+    at = sentence.find(text)
+    if at < 0:
+        return sentence
+    low, high = 0, len(sentence)
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        if cut.end() <= at:
+            low = cut.end()
+        elif cut.start() >= at + len(text):
+            high = cut.start()
+            break
+    return sentence[low:high]
+
+
+_COMPASS_NAME = lazy_compile(r"(?:North|South|East|West|Central|Upper|Lower|Greater)\b")
+
+
+def _own_words(event: Event) -> str:
+    """Everything an event says of itself, folded: where, who, what, by whose account."""
+    actors = " ".join(actor.name for actor in event.actors)
+    return (
+        f" {fold(' '.join([event.location, actors, event.description, event.attribution or '']))} "
+    )
+
+
+def _named_for_another(
+    draft: SummaryDraft, index: int, check: FigureCheck, facts: ArticleFacts
+) -> str | None:
+    """Why the figure is another event's: its clause names a company, person, team or place
+    that another event of the summary names and this one does not ("Kestrel's shares rose
+    9% after hours", quoted for the Veltrix results), and nothing this event names."""
+    assert check.mention is not None
+    sentence = _sentence(facts, check.mention)
+    if not sentence or any(_TOTAL.search(t) for t in (check.figure.quote, sentence)):
+        return None
+    clause = _clause_of(sentence, check.mention.text)
+    at = clause.find(check.mention.text)
+    clause = clause[: at if at >= 0 else len(clause)]  # its subject: names told before it
+    said = fold(check.figure.noun)  # "LPF vote share": the summary says whose it is
+    places = {fold(p.refers_to or p.text).strip() for i in facts.incidents for p in i.places} | {
+        fold(i.place).strip() for i in facts.incidents if i.place
+    }
+    names = [
+        n
+        for n in proper_names(sentence)  # read in the whole sentence: a clause's first
+        if n in clause  # word may be a name ("..., and Denby's shares slipped 2.1%")
+        and len(fold(n).strip()) > 2
+        and not (n.isupper() and len(n) > 5)  # "LAKKI MARWAT": a dateline
+        and not (n.isupper() and spelled_out(n, facts.text))  # "NPL": a thing, no one
+        and not _COMPASS_NAME.match(n)  # "the East Rand": a place
+        and fold(n).strip() not in places
+        and fold(n).strip() not in said
+        and place_kind(n) is None
+        and not country_forms(n)
+    ]  # places are the incidents' to judge: these are the names of bodies and people
+    if not names:
+        return None
+    event = draft.events[index]
+    quoted = " ".join(  # its other figures' words: the one judged here may be moved
+        f"{figure.noun} {figure.quote}"
+        for suffix, figure in event.all_figures()
+        if check.path != f"events[{index}].{suffix}"
+    )
+    own = f"{_own_words(event)} {fold(quoted)} {fold(' '.join(event.evidence))} "
+    if any(f" {fold(name).strip()} " in own for name in names):
+        return None  # the clause names this event too
+    for name in names:
+        folded = f" {fold(name).strip()} "
+        for other, elsewhere in enumerate(draft.events):
+            if other != index and folded in _own_words(elsewhere):
+                said = f"the quote's '{check.mention.text}' is told of {name}"
+                return f"{said}, which events[{other}] reports, not this event"
     return None
 
 

@@ -23,7 +23,7 @@ from summarizer.text.places import country_forms, country_phrases
 from summarizer.text.sentences import opens_sentence
 from summarizer.vocabulary import ClaimStatus
 
-__all__ = ["check_name", "check_prose_names", "name_fields", "proper_names"]
+__all__ = ["check_name", "check_prose_names", "name_fields", "proper_names", "spelled_out"]
 
 
 # Words that carry no name: a location or actor may add them without the article's words.
@@ -176,7 +176,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue
         if place and not proper:
             continue  # "including its suburbs": a place is judged on its names
-        if raw.isupper() and _spelled_out(raw, facts.text):
+        if raw.isupper() and spelled_out(raw, facts.text):
             continue  # "HC" for the article's "High Court"
         if proper and _spelled_otherwise(raw, facts):
             continue  # "Kiev" for the article's "Kyiv": one city, two spellings
@@ -259,7 +259,7 @@ def _title(folded: str) -> str:
 _POSSESSIVE = lazy_compile(r"['’]s$")
 
 
-def _spelled_out(initials: str, text: str) -> bool:
+def spelled_out(initials: str, text: str) -> bool:
     """Initials whose words the article writes out ("HC" for "High Court", "PDP" for
     "Peoples Democratic Party"), capitals as written, "of"/"the"/"and" between them free;
     three or more initials also for words in lower case ("CPI" for "consumer prices index":

@@ -376,3 +376,59 @@ def test_figures_of_another_events_incident_are_flagged_when_the_votes_leave_no_
     # without the floods as an event of their own, nothing says whose they are
     alone = verify(QUIET_TOLLS, draft(moved))
     assert status(alone, "events[0].casualties.killed") == "verified"
+
+
+# Invented: two companies' results in one report; no place tells them apart.
+TWO_COMPANIES = (
+    " date 2031-02-20 Harlow Foods said on Thursday its annual profit rose 12% to $1.4 billion. "
+    "Its shares climbed 4.5% in early trading. Rival Denby Mills reported a 3% fall in profit, "
+    "and Denby's shares slipped 2.1%."
+)
+
+
+def results(company: str, description: str, *figures: Figure) -> Event:
+    return Event(
+        event_type="economic",
+        date=dt.date(2031, 2, 20),
+        location="",
+        description=description,
+        actors=[{"name": company, "role": "other"}],
+        figures=list(figures),
+    )
+
+
+def pct(value: float, noun: str, quote: str) -> Figure:
+    return Figure(value=value, qualifier="exact", role="percentage", noun=noun, quote=quote)
+
+
+def test_a_figure_whose_clause_names_another_events_company_is_other_event() -> None:
+    """ "Denby's shares slipped 2.1%" given as Harlow's share move: the clause names the
+    company another event reports, and this event names it nowhere."""
+    harlow = results(
+        "Harlow Foods",
+        "Harlow Foods' annual profit rose.",
+        pct(12, "profit rise", "annual profit rose 12%"),
+        pct(2.1, "share rise", "Denby's shares slipped 2.1%"),
+    )
+    denby = results(
+        "Denby Mills", "Denby Mills' profit fell.", pct(3, "profit fall", "a 3% fall in profit")
+    )
+    draft = SummaryDraft(headline="Results", summary="Two results.", events=[harlow, denby])
+    report = verify(TWO_COMPANIES, draft)
+    assert status(report, "events[0].figures[1]") == "other_event"
+    assert "Denby" in next(c.reason for c in report.figures if c.path == "events[0].figures[1]")
+    assert status(report, "events[0].figures[0]") == "verified"
+
+
+def test_a_figure_that_names_its_owner_is_not_moved() -> None:
+    """An event may report a rival's figure when the figure itself says whose it is."""
+    harlow = results(
+        "Harlow Foods",
+        "Harlow Foods' annual profit rose.",
+        pct(2.1, "Denby share fall", "Denby's shares slipped 2.1%"),
+    )
+    denby = results(
+        "Denby Mills", "Denby Mills' profit fell.", pct(3, "profit fall", "a 3% fall in profit")
+    )
+    draft = SummaryDraft(headline="Results", summary="Two results.", events=[harlow, denby])
+    assert status(verify(TWO_COMPANIES, draft), "events[0].figures[0]") == "verified"
