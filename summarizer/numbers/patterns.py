@@ -165,7 +165,9 @@ SCORE_AFTER = lazy_compile(r"[-–]\d{1,3}(?![\d.,]?\d|[-–/]|[A-Za-z])")
 MAGNITUDE_AFTER = lazy_compile(r"(?i)[-\s]magnitude\b|\s+on\s+the\s+richter\b")
 SPEED_SLASH = lazy_compile(r"\s?/\s?h\b")  # "120km/h"
 METRES_FOLLOW = lazy_compile(
-    r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water)\b|-|$"
+    r"\s*[.,;:)]|\s+(?:tall|high|long|wide|deep|away|from|above|below|under|of\s+water"
+    r"|underground|beneath|deeper|inland|offshore|underwater|upstream|downstream"
+    r"|in\s+(?:diameter|length|height|depth))\b|-|$"
 )
 SPACED_SCALE = lazy_compile(
     r"\s?(?:(?P<abbr>bn|mn|tn|trn|bln|mln)\b"

@@ -444,6 +444,8 @@ def test_text_without_dateline_starting_with_a_number() -> None:
         ("The city lies about 19 miles from the border.", "19", 19, "distance"),
         ("It is 5 km north of the city.", "5", 5, "distance"),
         ("A 300m tower stands there.", "300", 300, "distance"),
+        ("Miners were trapped about 120m underground.", "120", 120, "distance"),
+        ("The wreck lies 40m offshore.", "40", 40, "distance"),
         ("The fires covered 300 sq miles.", "300", 300, "other_count"),
         ("It came 40 minutes before the explosion.", "40", 40, "duration"),
         ("The siege lasted three days.", "three", 3, "duration"),
