@@ -316,6 +316,7 @@ def test_any_text_gives_offsets_into_it_and_each_number_one_owner(text: str) -> 
         ("Demonstrators gathered outside.", ["protest"]),  # a sentence's first word
         ("Police said. Demonstrators gathered.", ["statement", "protest"]),
         ("Shahed drones hit the port.", ["drone_strike", "drone_strike"]),
+        ("Two forest fires spread overnight.", ["natural_disaster"]),  # a wildfire by any name
     ],
 )
 def test_cue_words_name_happenings_not_names_or_things(text: str, types: list[str]) -> None:
