@@ -142,7 +142,11 @@ CURRENCY_CODES = {
     "ksh": "KES",
     "kshs": "KES",
     "ugx": "UGX",
+    "shs": "UGX",  # the shilling as Ugandan papers write it: "Shs 200 million", "Shs5bn"
+    "ushs": "UGX",
     "tzs": "TZS",
+    "tsh": "TZS",
+    "tshs": "TZS",
     "egp": "EGP",
     "ghs": "GHS",
     "gh¢": "GHS",  # the cedi as Ghanaian papers write it: "GH¢10,000", "GH¢2.5 million"
@@ -161,6 +165,10 @@ GLUED_CURRENCY = {
     "sh": "KES",
     "ksh": "KES",
     "kshs": "KES",
+    "shs": "UGX",
+    "ushs": "UGX",
+    "tsh": "TZS",
+    "tshs": "TZS",
     "n": "NGN",  # the naira as Nigerian papers write it: "N486.2 million", "N5bn"
     "k": "ZMW",  # the kwacha: "K30 million"
     "p": "PHP",  # the Philippine peso: "P1.2 billion"
@@ -168,7 +176,10 @@ GLUED_CURRENCY = {
     "rp": "IDR",  # the rupiah: "Rp1.5 billion"
 }
 # The letters looked for against digits, and those that need a money-shaped number after.
-GLUED_CURRENCY_HEADS = ("R", "Sh", "KSh", "Ksh", "N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵")
+GLUED_CURRENCY_HEADS = (
+    *("R", "Sh", "Shs", "USh", "UShs", "TSh", "TShs", "KSh", "Ksh", "KShs"),
+    *("N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵"),
+)
 MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
@@ -221,7 +232,7 @@ CURRENCY_WORD_CODE = {
 # "P" the Philippine peso or Botswana's pula, "pounds" Britain's or Egypt's. Such a writing
 # says which currency a sum is in only as a guess, so it says nothing of the country.
 SHARED_CURRENCY_WRITINGS = frozenset(
-    {"$", "¥", "rs", "rs.", "sh", "k", "p", "dollar", "pound", "rupee", "shilling", "franc"}
+    {"$", "¥", "rs", "rs.", "sh", "shs", "k", "p", "dollar", "pound", "rupee", "shilling", "franc"}
     | {"kwacha", "rouble", "ruble", "dinar", "riyal", "lira"}
 )
 # Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after

@@ -890,6 +890,10 @@ def test_people_are_not_damaged() -> None:
         ("The court fined him R1.2 million.", "1.2 million", 1.2e6, "ZAR"),
         ("The fee rose to Sh450,000 this year.", "450,000", 4.5e5, "KES"),
         ("Each flat cost Rs900 a square foot.", "900", 900, "INR"),
+        # the Ugandan and Tanzanian shillings as their papers write them
+        ("The ministry sent Shs 200 million to the district.", "200 million", 2e8, "UGX"),
+        ("The road will cost UShs5bn.", "5bn", 5e9, "UGX"),
+        ("A permit costs TSh 30,000.", "30,000", 3e4, "TZS"),
     ],
 )
 def test_currencies_spelled_signed_and_glued(
