@@ -422,7 +422,10 @@ def _including_head(
     of_them = of_them and cand.before.bare[-2:] != ["among", "them"]
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
-            return None
+            # "... bringing the number to 17. Six of them are children": a sentence that
+            # opens on "N of them" details the count the sentence before ended on
+            opens = of_them and not text[sentence[0] : cand.start].strip(" \"“‘'(")
+            return prev if opens and prev.role in EVENT_ROLES else None
         if prev.role in EVENT_ROLES:
             return prev
         if of_them:

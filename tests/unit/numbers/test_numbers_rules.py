@@ -953,6 +953,14 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         ),
         # "N of them" details the count before it
         ("At least 40 people were injured, 11 of them with serious burns.", "11", "injured"),
+        # ... or the count the sentence before ended on, when a sentence opens on it
+        ("The fire killed 12 workers. Three of them were women.", "Three", "killed"),
+        ("The plant employs 300 staff. Nine of them were on shift.", "Nine", "other_count"),
+        (
+            "The fire killed 12 workers at the plant. Police said three of them were women.",
+            "three",
+            "other_count",
+        ),
         # a land and its people
         ("The archipelago of about 5 million people lies on a fault.", "5 million", "population"),
     ],
