@@ -464,30 +464,26 @@ _LOCATIVE = (
 )
 
 
-# "the eastern city of Kassala", "northeastern Oklahoma": a name written as a place without
-# a preposition before it.
+# "the eastern city of Kassala": a name written as a place without a preposition before it.
 _PLACE_NOUN_OF = (
     r"\b(?:city|town|village|province|region|district|county|state|capital|port|island"
     r"|municipality|area)\s+of\s+"
 )
-_COMPASS_BEFORE = r"\b(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+"
-# "the city's Wucheng District", "the Sharada area": a locality of a larger place.
+# "the city's Wucheng District": a locality of a larger place.
 _POSSESSED_BY = r"(?:'s|’s)\s+"
-_LOCALITY_AFTER = r"\s+(?:area|village|neighbourhood|neighborhood|suburb|locality|district)\b"
 
 
 def _placed(name: str, text: str) -> bool:
     """The article uses ``name`` as a place at least once: after a locative preposition,
-    as "the city of ...", after a compass word or a possessive, before "area", or as a place
-    the gazetteer knows."""
+    as "the city of ...", after a possessive, or as a place the gazetteer knows."""
     if name.isupper() and len(name) <= 5:
         return False  # "VIX", "NHS": an acronym names no place here
     if place_kind(name) is not None:
         return True
     name_pattern = re.escape(name) + r"\b"
-    return _search(name_pattern + _LOCALITY_AFTER, text) or any(
+    return any(
         _search(before + name_pattern, text)
-        for before in (_LOCATIVE, _PLACE_NOUN_OF, "(?i)" + _COMPASS_BEFORE, _POSSESSED_BY)
+        for before in (_LOCATIVE, _PLACE_NOUN_OF, _POSSESSED_BY)
     )
 
 
