@@ -138,6 +138,12 @@ _OTHER_TIME = re.compile(
 _COMPARED = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
 )
+# "said in a statement on Monday that 28 were rescued": the day of the telling, not of the count.
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|statement|briefing"
+    r"|conference)\b[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
@@ -470,6 +476,7 @@ class _Reader:
             and not _CLAUSE_BREAK.search(
                 self.text, min(d.end, mention.end), max(d.start, mention.start)
             )
+            and not _TELLING_BEFORE.search(self.text, max(clause.start, d.start - 40), d.start)
         ]
         date = min(dated, key=lambda d: abs(d.start - mention.start), default=None)
         return (place.text if place else None, date.date if date else None)

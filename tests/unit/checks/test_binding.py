@@ -432,3 +432,14 @@ def test_a_figure_that_names_its_owner_is_not_moved() -> None:
     )
     draft = SummaryDraft(headline="Results", summary="Two results.", events=[harlow, denby])
     assert status(verify(TWO_COMPANIES, draft), "events[0].figures[0]") == "verified"
+
+
+def test_the_day_of_the_telling_is_not_the_day_a_number_is_told_of() -> None:
+    """ "said in a statement on Monday that 28 were rescued": Monday dates the statement."""
+    text = (
+        " date 2025-09-09 A boat capsized on the river near Gebbe on Saturday. The agency said "
+        "in a statement on Monday that 28 passengers were rescued alive. Four people died when "
+        "a canoe sank at Kura on Monday."
+    )
+    assert told_of(text, "28")[1] is None
+    assert told_of(text, "Four")[1] == dt.date(2025, 9, 8)
