@@ -144,6 +144,8 @@ _TELLING_BEFORE = re.compile(
     r"|conference)\b[^,.;]{0,25}$",
     re.IGNORECASE,
 )
+# Where a sentence turns to another subject: a place before it places nothing after it.
+_OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
@@ -468,7 +470,15 @@ class _Reader:
         ]
         place = next((p for p in places if self.places.located_after(mention.end, p)), None)
         if place is None:
-            place = next((p for p in reversed(places) if p.end <= mention.start), None)
+            place = next(
+                (
+                    p
+                    for p in reversed(places)
+                    if p.end <= mention.start
+                    and not _OTHER_CLAUSE.search(self.text, p.end, mention.start)
+                ),
+                None,
+            )  # "... at Accor Stadium on Sunday, while the Dolphins won 19-18": not there
         dated = [
             d
             for d in clause.dates

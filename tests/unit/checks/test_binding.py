@@ -443,3 +443,14 @@ def test_the_day_of_the_telling_is_not_the_day_a_number_is_told_of() -> None:
     )
     assert told_of(text, "28")[1] is None
     assert told_of(text, "Four")[1] == dt.date(2025, 9, 8)
+
+
+def test_a_place_before_while_places_nothing_after_it() -> None:
+    """ "... at Kelso Park on Sunday, while the Dolphins won 19-17": the second clause has a
+    subject of its own, and the park is not where its numbers were told of."""
+    text = (
+        " date 2026-06-01 Penrith beat Canterbury 30-18 at Kelso Park on Sunday, while the "
+        "Dolphins won 19-17 over the Warriors."
+    )
+    assert told_of(text, "19")[0] is None
+    assert told_of(text, "30")[0] == "Kelso Park"
