@@ -336,8 +336,8 @@ def _told_in(claim: ClaimCheck, home: Incident, facts: ArticleFacts) -> bool:
     return any(
         facts.incident_at(m.start, m.end) is home
         for m in facts.stating(claim.mention.value)
-        if m.role == claim.role
-    )
+        if m.role == claim.role or "other_count" in (claim.role, m.role)
+    )  # a count prose or the rules leave unread may be either mention
 
 
 def _unconfirmed(claim: ClaimCheck, said: str, other: Incident, voted: Incident) -> ClaimCheck:

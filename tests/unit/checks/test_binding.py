@@ -454,3 +454,24 @@ def test_a_place_before_while_places_nothing_after_it() -> None:
     )
     assert told_of(text, "19")[0] is None
     assert told_of(text, "30")[0] == "Kelso Park"
+
+
+def test_a_bare_count_in_a_description_may_be_its_own_incidents() -> None:
+    """ "sheltering in two schools": the first 'two' of the article is another incident's,
+    but the event's own incident says two as well, so the description may mean that one."""
+    text = (
+        " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing two people."
+        "\n\nSeparately, floods in Biratnagar on Thursday killed seven people; the displaced are "
+        "sheltering in two schools."
+    )
+    flood = floods(description="Floods hit Biratnagar. Two schools now house families.")
+    flood = flood.model_copy(
+        update={
+            "casualties": {
+                "killed": fig(7, "killed", "floods in Biratnagar on Thursday killed seven people")
+            }
+        }
+    )
+    slide = landslide(casualties={"killed": fig(2, "killed", "killing two people")})
+    draft = SummaryDraft(headline="Storms", summary="Storms hit Nepal.", events=[slide, flood])
+    assert status(verify(text, draft), "events[1].description") == "verified"
