@@ -457,8 +457,9 @@ def test_a_place_before_while_places_nothing_after_it() -> None:
 
 
 def test_a_bare_count_in_a_description_may_be_its_own_incidents() -> None:
-    """ "sheltering in two schools": the first 'two' of the article is another incident's,
-    but the event's own incident says two as well, so the description may mean that one."""
+    """ "Two schools now house families": the first 'two' of the article is another
+    incident's toll, but the event's own incident says two as well (schools the displaced
+    shelter in), so the description may mean that one."""
     text = (
         " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing two people."
         "\n\nSeparately, floods in Biratnagar on Thursday killed seven people; the displaced are "
