@@ -29,7 +29,7 @@ from typing import Literal
 
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.numbers import NumberMention
-from summarizer.numbers.lexicon import word_set
+from summarizer.numbers.lexicon import CURRENCY_SIGNS, word_set
 from summarizer.numbers.words import ORDINALS, parse_ordinal
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
@@ -351,7 +351,7 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
 
 
 _MONEY_WORDS = lazy_compile(
-    r"[$€£¥₹₽₦]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
+    rf"[{re.escape(CURRENCY_SIGNS)}]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
     r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"
     r"|birr|taka|rupiah|ringgit|baht|zloty|forints?|kronor|kroner|reais|"
     + "|".join(w for w in CURRENCY_WORDS if w.isalpha())

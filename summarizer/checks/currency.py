@@ -13,6 +13,7 @@ import re
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import (
     CURRENCY_CODES,
+    CURRENCY_SIGNS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORD_CODE,
     DOLLAR_PREFIXES,
@@ -103,7 +104,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "rand": "ZAR",
     "egp": "EGP",
 }
-_CURRENCY_TOKEN = lazy_compile(r"[A-Za-z$]+|[€£¥₹₽]")
+_CURRENCY_TOKEN = lazy_compile(rf"[A-Za-z$]+|[{re.escape(CURRENCY_SIGNS)}]")
 _NATIONAL_CURRENCY = lazy_compile(
     lambda: (
         r"(?i)\b("

@@ -21,6 +21,7 @@ __all__ = [
     "CUE_ROLE",
     "CURRENCY_CODES",
     "CURRENCY_PREFIXES",
+    "CURRENCY_SIGNS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORD_CODE",
     "DESIGNATOR_WORDS",
@@ -121,7 +122,14 @@ CURRENCY_SYMBOLS = {
     "₪": "ILS",
     "₦": "NGN",
     "₵": "GHS",
+    "₱": "PHP",
+    "₩": "KRW",
+    "₫": "VND",
+    "₺": "TRY",
+    "฿": "THB",
 }
+# The currency signs of one character, for the lexer's and the tokenizers' character classes.
+CURRENCY_SIGNS = "".join(sign for sign in CURRENCY_SYMBOLS if len(sign) == 1)
 CURRENCY_CODES = {
     "usd": "USD",
     "eur": "EUR",
@@ -225,6 +233,7 @@ CURRENCY_WORD_CODE = {
     "ringgit": "MYR",
     "baht": "THB",
     "kwacha": "ZMW",
+    "won": "KRW",
 }
 # Writings of money several nations' currencies share, which the tables above read as one
 # of them for want of better: "$" is any dollar, "¥" the yen or the yuan, "Rs" any rupee,

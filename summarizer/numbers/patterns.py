@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from summarizer.numbers import words as nw
-from summarizer.numbers.lexicon import CUE_ROLE, PERIOD_NOUNS
+from summarizer.numbers.lexicon import CUE_ROLE, CURRENCY_SIGNS, PERIOD_NOUNS
 from summarizer.text.dates import MONTH_NUMBERS
 from summarizer.text.lazy_regex import lazy_compile
 
@@ -103,7 +103,7 @@ _START_WORDS = (  # words that can begin a number phrase
 # unless it starts with a plain character class, so the pattern starts with the character
 # *before* what it looks for (space, quote, bracket, dash, currency sign) and the word
 # lists are factored as a trie. This is ~3x faster than flat alternations with lookbehinds.
-_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/$£€¥₹₽₴₪₦₵~+-"
+_LEX_BEFORE = r"\s\"“”‘’'(\[—–−/" + CURRENCY_SIGNS + "~+-"
 
 
 def _lex_token() -> str:
@@ -228,7 +228,7 @@ AFTER = lazy_compile(
     r"|Ugandan|Tanzanian|Somali|Pakistani|Sri\s+Lankan|Nepalese|Nepali|Indian))\s+)?"
     r"(?P<money_word>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yuan|renminbi|yen|rupees?"
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
-    r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha)\b)"
+    r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha|won)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\)?\s+"
     r"(?:\([^()]{1,25}\)\s+)?(?:per|an)\s+hour"  # "70 kilometres (43 miles) an hour"

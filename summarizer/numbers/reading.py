@@ -20,6 +20,7 @@ from summarizer.numbers.lexicon import (
     CUE_ROLE,
     CURRENCY_CODES,
     CURRENCY_PREFIXES,
+    CURRENCY_SIGNS,
     CURRENCY_SYMBOLS,
     DESIGNATOR_WORDS,
     DOLLAR_PREFIXES,
@@ -72,7 +73,9 @@ __all__ = ["read_all"]
 
 
 # Symbols that are tokens of their own when looking back from a number ("of $", "(about").
-_SPLIT_SYMBOLS = str.maketrans({ch: f" {ch} " for ch in ',;:()[]{}"“”‘’$£€¥₹₽₴₪₦₵#~+—–-/!?%&*'})
+_SPLIT_SYMBOLS = str.maketrans(
+    {ch: f" {ch} " for ch in ',;:()[]{}"“”‘’' + CURRENCY_SIGNS + "#~+—–-/!?%&*"}
+)
 _LOOKBACK = 40  # enough for "a maximum of US$", "March 12, " or "city of about"
 _MAX_DIGITS = 15  # longer digit runs are identifiers (and would lose float precision)
 _SIGN_BEFORE = frozenset(" \t\n(['\"“‘:=/")  # before a minus sign that makes "-5" negative
