@@ -423,9 +423,11 @@ def _including_head(
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
             # "... bringing the number to 17. Six of them are children": a sentence that
-            # opens on "N of them" details the count the sentence before ended on
+            # opens on "N of them", with no role word of its own ("Seven of them were in
+            # critical condition" has one), details the count the sentence before ended on
             opens = of_them and not text[sentence[0] : cand.start].strip(" \"“‘'(")
-            return prev if opens and prev.role in EVENT_ROLES else None
+            own = _has_cue(text[cand.end : sentence[1]])
+            return prev if opens and not own and prev.role in EVENT_ROLES else None
         if prev.role in EVENT_ROLES:
             return prev
         if of_them:
@@ -606,6 +608,14 @@ def borrow_missing_nouns(cands: list[Candidate], sentences: list[tuple[int, int]
             if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
+
+
+def _has_cue(text: str) -> bool:
+    """Whether ``text`` holds a cue word of any role ("in critical condition", "died")."""
+    tokens = [t.strip(".,;:!?\"'()").lower() for t in text.split()]
+    grams = [*tokens, *(" ".join(p) for p in itertools.pairwise(tokens))]
+    grams += [" ".join(t) for t in zip(tokens, tokens[1:], tokens[2:], strict=False)]
+    return any(g in CUE_ROLE for g in grams)
 
 
 def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:

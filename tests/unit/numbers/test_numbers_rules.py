@@ -894,6 +894,10 @@ def test_people_are_not_damaged() -> None:
         ("The ministry sent Shs 200 million to the district.", "200 million", 2e8, "UGX"),
         ("The road will cost UShs5bn.", "5bn", 5e9, "UGX"),
         ("A permit costs TSh 30,000.", "30,000", 3e4, "TZS"),
+        # signs and words of pesos, won and their neighbours
+        ("Damage reached ₱2.38 billion.", "2.38 billion", 2.38e9, "PHP"),
+        ("The blaze caused about 12 billion won in damage.", "12 billion", 1.2e10, "KRW"),
+        ("A fare of ₩1,500 applies.", "1,500", 1500, "KRW"),
     ],
 )
 def test_currencies_spelled_signed_and_glued(
@@ -961,6 +965,8 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
             "three",
             "other_count",
         ),
+        # ... unless its own words give a role: "them" may be any group of the sentence before
+        ("Two others died later. Seven of them were in critical condition.", "Seven", "injured"),
         # a land and its people
         ("The archipelago of about 5 million people lies on a fault.", "5 million", "population"),
     ],
