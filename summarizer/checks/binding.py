@@ -89,6 +89,8 @@ def bind_figures(
     """``figures`` with those of another incident than their event's made ``other_event``:
     by the incident the event's figures vote for, else by what the number's clause tells."""
     out = list(figures)
+    places = _place_names(facts)
+    owns = [_own_words(event) for event in draft.events]
     for index, event in enumerate(draft.events):
         home = homes.get(index)
         others = _reported_apart(draft, index, homes, facts) if home is not None else set()
@@ -117,7 +119,7 @@ def bind_figures(
             if reason is None and home is None:
                 reason = _of_anothers_incident(draft, index, check, facts, spots)
             if reason is None:
-                reason = _named_for_another(draft, index, check, facts)
+                reason = _named_for_another(draft, index, check, facts, places, owns)
             if reason is not None:
                 out[at] = check.model_copy(update={"status": "other_event", "reason": reason})
     return out
@@ -222,12 +224,26 @@ def _own_words(event: Event) -> str:
     )
 
 
+def _place_names(facts: ArticleFacts) -> set[str]:
+    """Every place the incident reader found in the article, folded."""
+    return {fold(p.refers_to or p.text).strip() for i in facts.incidents for p in i.places} | {
+        fold(i.place).strip() for i in facts.incidents if i.place
+    }
+
+
 def _named_for_another(
-    draft: SummaryDraft, index: int, check: FigureCheck, facts: ArticleFacts
+    draft: SummaryDraft,
+    index: int,
+    check: FigureCheck,
+    facts: ArticleFacts,
+    places: set[str],
+    owns: Sequence[str],
 ) -> str | None:
-    """Why the figure is another event's: its clause names a company, person, team or place
-    that another event of the summary names and this one does not ("Kestrel's shares rose
-    9% after hours", quoted for the Veltrix results), and nothing this event names."""
+    """Why the figure is another event's: its clause names a company, person or team that
+    another event of the summary names and this one does not ("Kestrel's shares rose 9%
+    after hours", quoted for the Veltrix results), and nothing this event names. ``places``:
+    the article's places (:func:`_place_names`), which are the incidents' to judge;
+    ``owns``: each event's :func:`_own_words`."""
     assert check.mention is not None
     sentence = _sentence(facts, check.mention)
     if not sentence or any(_TOTAL.search(t) for t in (check.figure.quote, sentence)):
@@ -236,9 +252,6 @@ def _named_for_another(
     at = clause.find(check.mention.text)
     clause = clause[: at if at >= 0 else len(clause)]  # its subject: names told before it
     said = fold(check.figure.noun)  # "LPF vote share": the summary says whose it is
-    places = {fold(p.refers_to or p.text).strip() for i in facts.incidents for p in i.places} | {
-        fold(i.place).strip() for i in facts.incidents if i.place
-    }
     names = [
         n
         for n in proper_names(sentence)  # read in the whole sentence: a clause's first
@@ -260,15 +273,15 @@ def _named_for_another(
         for suffix, figure in event.all_figures()
         if check.path != f"events[{index}].{suffix}"
     )
-    own = f"{_own_words(event)} {fold(quoted)} {fold(' '.join(event.evidence))} "
+    own = f"{owns[index]} {fold(quoted)} {fold(' '.join(event.evidence))} "
     if any(f" {fold(name).strip()} " in own for name in names):
         return None  # the clause names this event too
     for name in names:
         folded = f" {fold(name).strip()} "
-        for other, elsewhere in enumerate(draft.events):
-            if other != index and folded in _own_words(elsewhere):
-                said = f"the quote's '{check.mention.text}' is told of {name}"
-                return f"{said}, which events[{other}] reports, not this event"
+        for other, words in enumerate(owns):
+            if other != index and folded in words:
+                told = f"the quote's '{check.mention.text}' is told of {name}"
+                return f"{told}, which events[{other}] reports, not this event"
     return None
 
 
