@@ -196,7 +196,7 @@ def assign_roles(
             cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
             continue
         sentence = sentence_at(sentences, cand.start)
-        head = _including_head(text, cands, index, sentence)
+        head = _including_head(text, cands, index, sentence, cue_starts)
         if head is not None:
             cand.role = head.role
             continue
@@ -408,12 +408,17 @@ def _coordinated_detail(text: str, cands: list[Candidate], index: int) -> bool:
 
 
 def _including_head(
-    text: str, cands: list[Candidate], index: int, sentence: tuple[int, int]
+    text: str,
+    cands: list[Candidate],
+    index: int,
+    sentence: tuple[int, int],
+    cue_starts: list[int],
 ) -> Candidate | None:
     """ "killing 40 people, including 23 in Kyiv": the 23 shares the role of the 40.
 
     "N of them" refers to the count right before it ("41 survivors, nine of them in
-    hospital"), so only that one may lend its role.
+    hospital"), so only that one may lend its role. ``cue_starts``: where the sentence's
+    cue words start, in order (the lexer's).
     """
     cand = cands[index]
     if not _details_another(text, cand):
@@ -426,7 +431,9 @@ def _including_head(
             # opens on "N of them", with no role word of its own ("Seven of them were in
             # critical condition" has one), details the count the sentence before ended on
             opens = of_them and not text[sentence[0] : cand.start].strip(" \"“‘'(")
-            own = _has_cue(text[cand.end : sentence[1]])
+            own = bisect.bisect_left(cue_starts, cand.end) < bisect.bisect_left(
+                cue_starts, sentence[1]
+            )  # a cue word after it, in its sentence
             return prev if opens and not own and prev.role in EVENT_ROLES else None
         if prev.role in EVENT_ROLES:
             return prev
@@ -608,14 +615,6 @@ def borrow_missing_nouns(cands: list[Candidate], sentences: list[tuple[int, int]
             if prev.noun and prev.role in PEOPLE_ROLES:
                 cand.noun = prev.noun
                 break
-
-
-def _has_cue(text: str) -> bool:
-    """Whether ``text`` holds a cue word of any role ("in critical condition", "died")."""
-    tokens = [t.strip(".,;:!?\"'()").lower() for t in text.split()]
-    grams = [*tokens, *(" ".join(p) for p in itertools.pairwise(tokens))]
-    grams += [" ".join(t) for t in zip(tokens, tokens[1:], tokens[2:], strict=False)]
-    return any(g in CUE_ROLE for g in grams)
 
 
 def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) -> bool:
