@@ -44,6 +44,7 @@ from summarizer.text.fold import fold
 from summarizer.text.gazetteer import place_kind
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_forms
+from summarizer.text.sentences import part_between
 from summarizer.vocabulary import COUNT_ROLES, Role
 
 __all__ = [
@@ -203,13 +204,7 @@ def _clause_of(sentence: str, text: str) -> str:
     at = sentence.find(text)
     if at < 0:
         return sentence
-    low, high = 0, len(sentence)
-    for cut in _CLAUSE_CUT.finditer(sentence):
-        if cut.end() <= at:
-            low = cut.end()
-        elif cut.start() >= at + len(text):
-            high = cut.start()
-            break
+    low, high = part_between(sentence, at, at + len(text), _CLAUSE_CUT)
     return sentence[low:high]
 
 

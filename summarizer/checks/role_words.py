@@ -26,6 +26,7 @@ from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.numbers.mention import AGE_NOUN
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import part_between
 from summarizer.vocabulary import CASUALTY_ROLES
 
 __all__ = ["ROLE_STEMS", "clause_states"]
@@ -86,18 +87,6 @@ def _family_pattern() -> re.Pattern[str]:
     )
 
 
-def _part(sentence: str, start: int, end: int, cuts: re.Pattern[str]) -> tuple[int, int]:
-    """The span of ``sentence`` between the ``cuts`` around ``sentence[start:end]``."""
-    low, high = 0, len(sentence)
-    for cut in cuts.finditer(sentence):
-        if cut.end() <= start:
-            low = cut.end()
-        elif cut.start() >= end:
-            high = cut.start()
-            break
-    return low, high
-
-
 def _find(sentence: str, mention: NumberMention) -> tuple[int, int] | None:
     """Where the mention's words stand in its sentence (the first time, when twice)."""
     found = re.search(rf"(?<![\w.,]){re.escape(mention.text)}(?!\w|[.,]\d)", sentence)
@@ -141,8 +130,8 @@ def clause_states(role: str, mention: NumberMention) -> bool:
     if at is None:
         return False
     start, end = at
-    low, high = _part(sentence, start, end, _CLAUSE_END)
-    part_low, part_high = _part(sentence[:high], max(start, low), end, _COMMA)
+    low, high = part_between(sentence, start, end, _CLAUSE_END)
+    part_low, part_high = part_between(sentence[:high], max(start, low), end, _COMMA)
     roles = _nearest(sentence, start, end, max(low, part_low), part_high)
     if not roles:
         roles = _nearest(sentence, start, end, low, high)

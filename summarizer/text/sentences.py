@@ -15,12 +15,20 @@ selection prompt's clauses cut text with it as well.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from summarizer.text.dates import MONTH_ABBREVIATIONS
 from summarizer.text.lazy_regex import lazy_compile
 
-__all__ = ["opens_sentence", "sentence_at", "sentence_ends", "sentence_index", "sentence_spans"]
+__all__ = [
+    "opens_sentence",
+    "part_between",
+    "sentence_at",
+    "sentence_ends",
+    "sentence_index",
+    "sentence_spans",
+]
 
 # Words whose period ends no sentence: "Dr. Smith", "Gen. Lee", "No. 10", "Sept. 5".
 _TITLES_AND_SHORT_FORMS = (
@@ -78,6 +86,20 @@ def sentence_index(spans: Sequence[tuple[int, int]], pos: int) -> int:
 def sentence_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The span in ``spans`` (from :func:`sentence_spans`) of the sentence holding ``pos``."""
     return spans[max(bisect.bisect_right(spans, (pos, 1 << 62)) - 1, 0)]
+
+
+def part_between(text: str, start: int, end: int, cuts: re.Pattern[str]) -> tuple[int, int]:
+    """The span of ``text`` that holds ``text[start:end]``, bounded by the nearest match of
+    ``cuts`` on each side (or by the text's ends): the clause of a number, when ``cuts``
+    are the marks that end a clause."""
+    low, high = 0, len(text)
+    for cut in cuts.finditer(text):
+        if cut.end() <= start:
+            low = cut.end()
+        elif cut.start() >= end:
+            high = cut.start()
+            break
+    return low, high
 
 
 def _is_abbreviation(text: str, pos: int) -> bool:

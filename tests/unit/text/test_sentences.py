@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from summarizer.numbers import sentence_spans as body_sentence_spans
 from summarizer.text.dates import parse_dateline
 from summarizer.text.sentences import (
     opens_sentence,
+    part_between,
     sentence_at,
     sentence_ends,
     sentence_index,
@@ -173,3 +175,13 @@ def test_a_word_opens_a_sentence_after_an_end_mark_a_quote_or_a_bracket(
     text: str, word: str, opens: bool
 ) -> None:
     assert opens_sentence(text, text.index(word)) is opens
+
+
+def test_the_part_between_cuts_holds_the_span_and_stops_at_the_nearest_cut_each_side() -> None:
+    text = "Shelling killed five in Odesa; a strike injured 12, while 40 fled."
+    cuts = re.compile(r";|,\s+while\b")
+    twelve = text.index("12")
+    low, high = part_between(text, twelve, twelve + 2, cuts)
+    assert text[low:high] == " a strike injured 12"
+    assert part_between(text, 0, 8, cuts) == (0, text.index(";"))
+    assert part_between(text, twelve, twelve + 2, re.compile("nowhere")) == (0, len(text))
