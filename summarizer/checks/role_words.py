@@ -68,22 +68,28 @@ _PEOPLE_ROLES = frozenset({*CASUALTY_ROLES, "population"})
 _PEOPLE = PEOPLE_NOUNS | PERSON_WORDS | HOUSEHOLD_NOUNS
 
 
+def _stem_pattern(stem: str) -> str:
+    """A one-word stem opens a word ("evacu": evacuated); a phrase is whole words."""
+    phrase = r"\s+".join(re.escape(w) for w in stem.split())
+    return rf"\b{phrase}" + (r"\w*" if " " not in stem else r"\b")
+
+
 @lru_cache(maxsize=1)
 def _family_pattern() -> re.Pattern[str]:
-    """One alternation of every stem, longest first, each a named group by role."""
-    stems = sorted(
-        ((stem, role) for role, words in ROLE_STEMS.items() for stem in words),
-        key=lambda pair: -len(pair[0]),
-    )
-    by_role: dict[str, list[str]] = {}
-    for stem, role in stems:
-        phrase = r"\s+".join(re.escape(w) for w in stem.split())
-        # a one-word stem opens a word; a phrase is whole words
-        tail = r"\w*" if " " not in stem else r"\b"
-        by_role.setdefault(role, []).append(rf"\b{phrase}{tail}")
-    return re.compile(
-        "|".join(f"(?P<{role}>{'|'.join(parts)})" for role, parts in by_role.items()),
-        re.IGNORECASE,
+    """One alternation of every stem of every role, longest first, so that at one place the
+    longest wins whatever its role: "shot down" (intercepted) before "shot" (injured),
+    "burnt beyond" (killed) before "burnt" (damaged)."""
+    stems = sorted({stem for words in ROLE_STEMS.values() for stem in words}, key=len, reverse=True)
+    return re.compile("|".join(_stem_pattern(stem) for stem in stems), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _roles_of(word: str) -> frozenset[str]:
+    """The roles whose stems ``word`` (a match of :func:`_family_pattern`) is written with."""
+    return frozenset(
+        role
+        for role, stems in ROLE_STEMS.items()
+        if any(re.fullmatch(_stem_pattern(stem), word, re.IGNORECASE) for stem in stems)
     )
 
 
@@ -100,7 +106,7 @@ def _nearest(sentence: str, start: int, end: int, low: int, high: int) -> set[st
         if start <= word.start() < end:
             continue  # the number's own words
         gap = start - word.end() if word.end() <= start else word.start() - end
-        roles = {name for name, text in word.groupdict().items() if text}
+        roles = set(_roles_of(" ".join(word.group().lower().split())))
         if nearest is None or gap < nearest[0]:
             nearest = (gap, roles)
         elif gap == nearest[0]:

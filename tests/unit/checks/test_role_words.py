@@ -146,3 +146,19 @@ def test_a_figure_of_an_unread_number_in_a_summary(
     draft = SummaryDraft(headline="Bus overturns", summary="A bus overturned.", events=[event])
     (check,) = [c for c in verify(ARTICLE, draft).figures if c.path == "events[0].figures[0]"]
     assert check.status == status, check.reason
+
+
+def test_the_longest_role_word_at_a_place_wins_whatever_its_role() -> None:
+    """ "shot down" is an interception though "shot" alone is a wound; "burnt beyond
+    recognition" a death though "burnt" alone is damage."""
+    cases = [
+        ("Air defences shot down 14 over the sea.", "14", "intercepted", "injured"),
+        ("Eighteen victims were burnt beyond recognition.", "Eighteen", "killed", "damaged"),
+    ]
+    for sentence, text, role, not_role in cases:
+        unread = NumberMention(
+            value=0, value_high=None, text=text, start=0, end=0, qualifier="exact",
+            noun="", role="other_count", sentence=sentence,
+        )  # fmt: skip
+        assert clause_states(role, unread), sentence
+        assert not clause_states(not_role, unread), sentence
