@@ -149,8 +149,12 @@ CURRENCY_CODES = {
     "sh": "KES",  # the shilling as East African papers write it: "Sh 2.5 million", "Sh300,000"
     "ksh": "KES",
     "kshs": "KES",
+    "sh.": "KES",  # the abbreviation's dot: "Sh.20,000", "Ksh.3 million", "Tk.50,000"
+    "ksh.": "KES",
+    "kshs.": "KES",
     "ugx": "UGX",
     "shs": "UGX",  # the shilling as Ugandan papers write it: "Shs 200 million", "Shs5bn"
+    "shs.": "UGX",
     "ushs": "UGX",
     "tzs": "TZS",
     "tsh": "TZS",
@@ -162,6 +166,7 @@ CURRENCY_CODES = {
     "pkr": "PKR",
     "bdt": "BDT",
     "tk": "BDT",  # the taka as Bangladeshi papers write it: "Tk 500 crore"
+    "tk.": "BDT",
     "idr": "IDR",
     "rp": "IDR",  # the rupiah as Indonesian papers write it: "Rp1.5 billion", "Rp 200,000"
 }

@@ -42,7 +42,7 @@ def lex(text: str, body_start: int) -> tuple[list[int], list[tuple[int, int]]]:
 
 def _glued_currency_starts(text: str, body_start: int) -> list[int]:
     """Where digits start right after currency letters ("R2.5m", "Sh300,000", "Rs500",
-    "Tk500", "$A3.4bn").
+    "Tk500", "$A3.4bn"), or after their abbreviation's dot ("Rs.45 million", "Sh.20,000").
 
     A single letter that also starts codes and names ("N95 masks", "the K2 summit", "P5
     nations") is a currency only before a number shaped like money: thousands groups
@@ -57,6 +57,8 @@ def _glued_currency_starts(text: str, body_start: int) -> list[int]:
         while at >= 0:
             end = at + len(head)
             if text[end : end + 1] == "s" and head != "Tk":  # "Rs500", "Kshs300"
+                end += 1
+            if text[end : end + 1] == "." and end - at > 1:  # "Rs.45 million", "Tk.50,000"
                 end += 1
             before = text[at - 1] if at > 0 else " "
             if (

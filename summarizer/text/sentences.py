@@ -30,10 +30,11 @@ __all__ = [
     "sentence_spans",
 ]
 
-# Words whose period ends no sentence: "Dr. Smith", "Gen. Lee", "No. 10", "Sept. 5".
+# Words whose period ends no sentence: "Dr. Smith", "Gen. Lee", "No. 10", "Sept. 5", and
+# the currencies South Asian and East African papers abbreviate ("Rs. 100,000", "Tk. 500").
 _TITLES_AND_SHORT_FORMS = (
     "mr mrs ms dr st gen lt col sgt capt sen rep gov pres prof no vs inc corp co ltd jr sr mt ft "
-    "fig est approx"
+    "fig est approx rs tk sh shs ksh kshs"
 )
 _ABBREVIATIONS = frozenset(_TITLES_AND_SHORT_FORMS.split()) | MONTH_ABBREVIATIONS
 _INITIALS = lazy_compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")

@@ -894,6 +894,12 @@ def test_people_are_not_damaged() -> None:
         ("The ministry sent Shs 200 million to the district.", "200 million", 2e8, "UGX"),
         ("The road will cost UShs5bn.", "5bn", 5e9, "UGX"),
         ("A permit costs TSh 30,000.", "30,000", 3e4, "TZS"),
+        # the abbreviation's dot against the digits or before a space
+        ("The treasury released Rs.45 million to the districts.", "45 million", 4.5e7, "INR"),
+        ("Families will get up to Rs.2.5 million.", "2.5 million", 2.5e6, "INR"),
+        ("Each household received Tk.20,000 in aid.", "20,000", 2e4, "BDT"),
+        ("The fine was Sh.50,000.", "50,000", 5e4, "KES"),
+        ("Victims get Rs. 100,000 each for funeral costs.", "100,000", 1e5, "INR"),
         # signs and words of pesos, won and their neighbours
         ("Damage reached ₱2.38 billion.", "2.38 billion", 2.38e9, "PHP"),
         ("The blaze caused about 12 billion won in damage.", "12 billion", 1.2e10, "KRW"),
@@ -909,6 +915,10 @@ def test_currencies_spelled_signed_and_glued(
 
 def test_letters_glued_to_digits_that_are_no_currency_stay_out() -> None:
     assert texts("The T20 side, the F16 jet and form PR2 were in the news.") == []
+
+
+def test_a_decimal_part_after_a_point_is_not_a_number_of_its_own() -> None:
+    assert texts("The rate was 3.45 per cent, from .5 before.") == ["3.45"]
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,11 @@ def split(text: str) -> list[str]:
             id="a blank line ends a paragraph, a single newline only after a mark",
         ),
         pytest.param(
+            "Each family gets Rs. 100,000 and Tk. 500. Aid came.",
+            ["Each family gets Rs. 100,000 and Tk. 500.", "Aid came."],
+            id="an abbreviated currency's period",
+        ),
+        pytest.param(
             "Four people died.", ["Four people died."], id="one sentence, no trailing break"
         ),
         pytest.param("", [""], id="empty text"),
