@@ -75,7 +75,11 @@ def background_anchor(
     ``event_date`` when known. Returns "" when the sentence is about the event's time.
     """
     sentence = mention.sentence
-    anchors = [a for a in TIME_ANCHOR.finditer(sentence) if not _reporting_period(sentence, a)]
+    anchors = [
+        a
+        for a in TIME_ANCHOR.finditer(sentence)
+        if not _reporting_period(sentence, a) and not _compared_since(sentence, a)
+    ]
     if not anchors:
         return ""
     at = sentence.find(mention.text)
@@ -116,6 +120,24 @@ _PERIOD_BEFORE = lazy_compile(
 
 def _reporting_period(sentence: str, anchor: re.Match[str]) -> bool:
     return bool(_PERIOD_BEFORE.search(sentence[max(0, anchor.start() - 40) : anchor.start()]))
+
+
+# "the highest annual count since 1992", "the first time since 2019", "not seen since 2008":
+# a "since" after a superlative compares with that time; the clause is not about it, unless
+# a "when" goes on to tell of that time ("the worst since 2017, when four died").
+_SUPERLATIVE_BEFORE = lazy_compile(
+    r"(?i)\b(?:highest|lowest|biggest|largest|smallest|worst|best|deadliest|strongest|weakest"
+    r"|fastest|slowest|heaviest|hottest|coldest|wettest|driest|warmest|longest|shortest"
+    r"|steepest|sharpest|greatest|fewest|most|least|first|record|seen)\b[^,;.]{0,40}$"
+)
+
+_WHEN_AFTER = lazy_compile(r"\s*,?\s*(?:when|in\s+which|that\s+killed|which\s+killed)\b", flags=2)
+
+
+def _compared_since(sentence: str, anchor: re.Match[str]) -> bool:
+    if not anchor.group().lower().startswith("since") or _WHEN_AFTER.match(sentence, anchor.end()):
+        return False
+    return bool(_SUPERLATIVE_BEFORE.search(sentence[max(0, anchor.start() - 60) : anchor.start()]))
 
 
 def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:

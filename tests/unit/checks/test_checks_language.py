@@ -129,6 +129,37 @@ def test_a_recent_period_or_a_reporting_period_is_the_events_time(
     assert report.figures[0].status == status, report.figures[0].reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a "since" after a superlative compares; the clause is this year's
+        ("Cases hit 900 in 2024, the most since 1995, and 7 people died.", "verified"),
+        ("Cases hit 900 in 2024, the first rise since 1995, and 7 people died.", "verified"),
+        # ... unless "when" tells of that time
+        ("It was the worst outbreak since 1995, when 7 people died.", "other_event"),
+        # a plain "since" still anchors the clause to that time
+        ("Since 1995, 7 people have died of it.", "other_event"),
+    ],
+)
+def test_since_after_a_superlative_compares_and_anchors_nothing(sentence: str, status: str) -> None:
+    article = f" date 2024-12-20 Measles spread in the county. {sentence}"
+    toll = event({"value": 7, "quote": "7 people"}, date="2024-12-19")
+    assert check(article, events=[toll]).figures[0].status == status
+
+
+@pytest.mark.parametrize("date_text", ["since the outbreak began on Jan. 27", "so far this year"])
+def test_an_event_that_runs_to_the_dateline_owns_its_months(date_text: str) -> None:
+    # "died last month": within an outbreak that began in January, not another time
+    article = (
+        " date 2024-03-20 Measles cases in the county rose to 87 since the outbreak began on "
+        "Jan. 27. One unvaccinated child died last month."
+    )
+    ongoing = event({"value": 1, "quote": "One unvaccinated child died"}, date_text=date_text)
+    one_day = event({"value": 1, "quote": "One unvaccinated child died"}, date="2024-01-27")
+    assert check(article, events=[ongoing]).figures[0].status == "verified"
+    assert check(article, events=[one_day]).figures[0].status == "other_event"
+
+
 def test_last_week_is_another_event_than_yesterdays() -> None:
     article = (
         " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "
