@@ -445,7 +445,7 @@ PEOPLE_NOUNS = word_set(
     "girls infants babies relatives employees staff guests visitors voters supporters "
     "activists journalists doctors nurses teachers players athletes individuals "
     "attackers assailants gunmen bandits terrorists raiders kidnappers rebels "
-    "jihadists combatants"
+    "jihadists combatants members nationals foreigners citizens"
 )
 # People counted by their homes: "140 families", "2,000 households".
 HOUSEHOLD_NOUNS = word_set("families households")
