@@ -44,7 +44,7 @@ from summarizer.text.fold import fold
 from summarizer.text.gazetteer import place_kind
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_forms
-from summarizer.text.sentences import part_between
+from summarizer.text.sentences import CLAUSE_TURN_SOURCE, part_between
 from summarizer.vocabulary import COUNT_ROLES, Role
 
 __all__ = [
@@ -65,6 +65,13 @@ _TOTAL = lazy_compile(
     r"(?:war|start|beginning|invasion|conflict|outbreak|fighting|season)|this\s+year"
     r"|both|all\s+(?:the\s+)?(?:attacks|strikes|incidents|fires|blasts))\b"
 )
+
+
+def _sums_over(quote: str, noun: str, sentence: str) -> bool:
+    """Whether a figure's quote, counted noun or sentence says it sums over incidents."""
+    return any(_TOTAL.search(text) for text in (quote, noun, sentence))
+
+
 # A date this many days from an incident's still fits it (an overnight attack, a late report).
 _DATE_SLACK = 1
 
@@ -138,7 +145,7 @@ def _told_of_another(
         return None  # another time: the background checks judge it
     place, day = told
     sentence = _sentence(facts, check.mention)
-    if any(_TOTAL.search(text) for text in (check.figure.quote, check.figure.noun, sentence)):
+    if _sums_over(check.figure.quote, check.figure.noun, sentence):
         return None
     event = draft.events[index]
     own = f"{fold(event.location)} {fold(event.description)}"
@@ -178,7 +185,7 @@ def _of_anothers_incident(
     if _kind_of(incident) == "country" or not _placed(incident.place, facts.text):
         return None
     sentence = _sentence(facts, check.mention)
-    if any(_TOTAL.search(text) for text in (check.figure.quote, check.figure.noun, sentence)):
+    if _sums_over(check.figure.quote, check.figure.noun, sentence):
         return None
     event = draft.events[index]
     if _spans(event, incident, None, spots) or _mentions_place(event.location, incident):
@@ -196,7 +203,7 @@ def _of_anothers_incident(
 
 
 # Where a clause ends: another count, of another subject, may follow.
-_CLAUSE_CUT = lazy_compile(r";|,\s+(?:while|whereas|and|but)\s|\s+but\s|\s+while\s")
+_CLAUSE_CUT = lazy_compile(CLAUSE_TURN_SOURCE + r"|,\s+and\s|\s+while\s", re.IGNORECASE)
 
 
 def _clause_of(sentence: str, text: str) -> str:
@@ -241,7 +248,7 @@ def _named_for_another(
     ``owns``: each event's :func:`_own_words`."""
     assert check.mention is not None
     sentence = _sentence(facts, check.mention)
-    if not sentence or any(_TOTAL.search(t) for t in (check.figure.quote, sentence)):
+    if not sentence or _sums_over(check.figure.quote, check.figure.noun, sentence):
         return None
     clause = _clause_of(sentence, check.mention.text)
     at = clause.find(check.mention.text)
@@ -451,7 +458,7 @@ def _foreign(
     other = facts.incident_at(mention.start, mention.end)
     if other is None or other.id == home.id or other.background or other.place is None:
         return None
-    if _TOTAL.search(quote) or _TOTAL.search(noun) or _TOTAL.search(_sentence(facts, mention)):
+    if _sums_over(quote, noun, _sentence(facts, mention)):
         return None
     if _spans(event, other, home, spots):
         return None

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict
 from summarizer.checks.incident_places import IncidentPlace, PlaceReader
 from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
 from summarizer.text.dates import find_dates, parse_dateline
+from summarizer.text.sentences import CLAUSE_TURN
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, EventType, Role
 
 __all__ = [
@@ -138,20 +139,16 @@ _OTHER_TIME = re.compile(
 _COMPARED = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
 )
+# The verbs of a telling: a date beside one dates the telling, not the happening.
+_SAYING_VERBS = r"said|says|say|told|announced|reported|added|confirmed|stated"
 # "said in a statement on Monday that 28 were rescued": the day of the telling, not of the count.
 _TELLING_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|confirmed|added|statement|briefing"
-    r"|conference)\b[^,.;]{0,25}$",
-    re.IGNORECASE,
+    rf"\b(?:{_SAYING_VERBS}|statement|briefing|conference)\b[^,.;]{{0,25}}$", re.IGNORECASE
 )
-# Where a sentence turns to another subject: a place before it places nothing after it.
-_OTHER_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
-_SAYING = re.compile(
-    r"\b(?:said|says|say|told|announced|reported|added|confirmed|stated)\b", re.IGNORECASE
-)
+_SAYING = re.compile(rf"\b(?:{_SAYING_VERBS})\b", re.IGNORECASE)
 # Words that open a report of another happening: "Separately, ...", "In another attack, ...".
 _ANOTHER = re.compile(
     r"\W*(?:separately|elsewhere|in\s+(?:a|an)\s+(?:separate|another|unrelated)\b|"
@@ -475,7 +472,8 @@ class _Reader:
                     p
                     for p in reversed(places)
                     if p.end <= mention.start
-                    and not _OTHER_CLAUSE.search(self.text, p.end, mention.start)
+                    # a place before the clause turns places nothing after it
+                    and not CLAUSE_TURN.search(self.text, p.end, mention.start)
                 ),
                 None,
             )  # "... at Accor Stadium on Sunday, while the Dolphins won 19-18": not there

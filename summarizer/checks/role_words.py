@@ -26,7 +26,7 @@ from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.numbers.mention import AGE_NOUN
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.sentences import part_between
+from summarizer.text.sentences import CLAUSE_TURN, part_between
 from summarizer.vocabulary import CASUALTY_ROLES
 
 __all__ = ["ROLE_STEMS", "clause_states"]
@@ -61,7 +61,6 @@ ROLE_STEMS: dict[str, tuple[str, ...]] = {
     role: tuple(stem.replace("_", " ") for stem in stems.split()) for role, stems in _STEMS.items()
 }
 
-_CLAUSE_END = lazy_compile(r";|,\s+(?:while|whereas)\b|\bbut\b")
 _COMMA = lazy_compile(r",")
 # Roles that count people: the number's own counted noun, when it has one, must name people.
 _PEOPLE_ROLES = frozenset({*CASUALTY_ROLES, "population"})
@@ -136,7 +135,7 @@ def clause_states(role: str, mention: NumberMention) -> bool:
     if at is None:
         return False
     start, end = at
-    low, high = part_between(sentence, start, end, _CLAUSE_END)
+    low, high = part_between(sentence, start, end, CLAUSE_TURN)
     part_low, part_high = part_between(sentence[:high], max(start, low), end, _COMMA)
     roles = _nearest(sentence, start, end, max(low, part_low), part_high)
     if not roles:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from summarizer.numbers import NumberMention
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import CLAUSE_TURN
 
 __all__ = [
     "MONTH_NAME",
@@ -53,7 +54,6 @@ _AGO_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 Period = tuple[dt.date, dt.date]
-_NEW_CLAUSE = lazy_compile(r"[;—]|,\s+(?:while|whereas|but)\b")
 _CLOSE = lazy_compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*")  # up to four words, no comma
 
 
@@ -90,10 +90,10 @@ def background_anchor(
     # An anchor before the number holds within its clause: "... from 36.9 per cent in 2021,
     # while the LPF's share slipped to 36.5 per cent" dates the 36.9 and not the 36.5.
     before = [
-        a for a in anchors if a.start() < at and not _NEW_CLAUSE.search(sentence, a.end(), at)
+        a for a in anchors if a.start() < at and not CLAUSE_TURN.search(sentence, a.end(), at)
     ]
     later = [
-        a for a in anchors if a.start() >= end and not _NEW_CLAUSE.search(sentence, end, a.start())
+        a for a in anchors if a.start() >= end and not CLAUSE_TURN.search(sentence, end, a.start())
     ]
     if not (right_after or before or later):
         return ""  # the sentence's times belong to its other clauses

@@ -22,6 +22,8 @@ from summarizer.text.dates import MONTH_ABBREVIATIONS
 from summarizer.text.lazy_regex import lazy_compile
 
 __all__ = [
+    "CLAUSE_TURN",
+    "CLAUSE_TURN_SOURCE",
     "opens_sentence",
     "part_between",
     "sentence_at",
@@ -87,6 +89,14 @@ def sentence_index(spans: Sequence[tuple[int, int]], pos: int) -> int:
 def sentence_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The span in ``spans`` (from :func:`sentence_spans`) of the sentence holding ``pos``."""
     return spans[max(bisect.bisect_right(spans, (pos, 1 << 62)) - 1, 0)]
+
+
+# Where a sentence turns to a clause that tells another thing: a semicolon, a dash, a
+# contrast ("..., while the LPF's share slipped", "whereas", "but"). A count, a time or a
+# place on one side says nothing of the other side's. (A pattern's source, for callers that
+# add cuts of their own.)
+CLAUSE_TURN_SOURCE = r";|\s[—–]\s|—|,\s+(?:while|whereas)\b|\bbut\b"
+CLAUSE_TURN = lazy_compile(CLAUSE_TURN_SOURCE, re.IGNORECASE)
 
 
 def part_between(text: str, start: int, end: int, cuts: re.Pattern[str]) -> tuple[int, int]:
