@@ -33,6 +33,7 @@ __all__ = [
     "HARM_ROLES",
     "HEADLINE_VERBS",
     "HOUSEHOLD_NOUNS",
+    "KIN_NOUNS",
     "LEGAL_PARTS",
     "LEGISLATION_WORDS",
     "LOCATION_PREPOSITIONS",
@@ -447,6 +448,11 @@ PEOPLE_NOUNS = word_set(
     "attackers assailants gunmen bandits terrorists raiders kidnappers rebels "
     "jihadists combatants members nationals foreigners citizens"
 )
+# Kin, who can be lost: "lost her two daughters", "lost three relatives".
+KIN_NOUNS = word_set(
+    "sons daughters children brothers sisters siblings relatives parents grandchildren "
+    "grandsons granddaughters cousins nephews nieces uncles aunts kin"
+)
 # People counted by their homes: "140 families", "2,000 households".
 HOUSEHOLD_NOUNS = word_set("families households")
 # Nouns that name a toll and can be the subject of a verb of change ("the toll rose to").
@@ -523,7 +529,8 @@ _CUE_PHRASES: dict[str, str] = {
     "death_count fatality fatalities fatally perished slain murdered massacred executed drowned "
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
-    "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death",
+    "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death "
+    "burnt_beyond_recognition burned_beyond_recognition",
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
@@ -536,15 +543,16 @@ _CUE_PHRASES: dict[str, str] = {
     "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
     "from_their_homes evacuation_order evacuation_orders relocated relocating resettled "
     "relief_camp relief_camps shelters storm_shelters cyclone_shelters evacuation_centres "
-    "evacuation_centers temporary_shelters",
+    "evacuation_centers temporary_shelters evacuation_of",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
     "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
-    # "were struck by gunfire", "shells hit 12 houses": damage to a building or vehicle;
-    # what a blow to anything else counts the noun decides (roles.py: _fit_noun)
+    # "were struck by gunfire", "shells hit 12 houses", "14 vehicles were burnt": damage to a
+    # building or vehicle; what a blow or a fire does to anything else counts the noun
+    # decides (roles.py: _fit_noun): "three people were burned" are not damaged
     "struck": "struck hit hitting striking struck_by hit_by rammed crashed_into smashed_into "
-    "ploughed_into plowed_into",
+    "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "

@@ -68,6 +68,7 @@ __all__ = [
     "OF_THE_HEAD",
     "OLD_AFTER",
     "OLD_HYPHEN",
+    "ON_BOARD",
     "PARTITIVE_GAP",
     "PERIOD_AFTER",
     "PLAIN_YEAR",
@@ -363,13 +364,17 @@ CREWED_AIRCRAFT = lazy_compile(
     r"^(?!.*\b(?:unmanned|drones?|uavs?)\b).*\b(?:aircraft|planes?|jets?|helicopters?)\b",
     re.IGNORECASE,
 )
+# Who was aboard: "300 people on board", "70 passengers were aboard".
+ON_BOARD = lazy_compile(r"\s+(?:(?:were|was)\s+)?(?:on\s+board|aboard|onboard)\b", re.IGNORECASE)
 # An apposition in commas between a count and its verb: "Three guards, a woman and two
 # boys, were arrested", "six people, two children and a nurse, are said to have died". The
 # comma that closes it stands right before an auxiliary, so the verb after is the count's.
 # So is a noun phrase coordinated with the count ("Two vans and the door of a shop were
-# hit"): no number in it, and an auxiliary right after.
+# hit"): no number in it, and an auxiliary right after. The count's noun may go on with an
+# "of" phrase before the apposition: "five members of a family, including two children, were".
 APPOSITION_AFTER = lazy_compile(
-    r"(?:,\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}"
+    r"(?:(?:\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?[^\d\s,.;:!?()]+)?"
+    r",\s+(?:[^,.;:!?()\n]{1,80}?,\s+){1,3}"
     r"|\s+and\s+(?:the|a|an|its|their|his|her)\s+[^\d,.;:!?()\n]{1,60}?\s+)"
     r"(?=(?:also\s+|all\s+|both\s+)?(?:were|was|are|is|have|has|had)\b)",
     re.IGNORECASE,

@@ -23,6 +23,7 @@ from summarizer.numbers.lexicon import (
     CUE_ROLE,
     HARM_ROLES,
     HOUSEHOLD_NOUNS,
+    KIN_NOUNS,
     NOT_CASUALTY_NOUNS,
     PEOPLE_NOUNS,
     POPULATION_HEADS,
@@ -34,6 +35,7 @@ from summarizer.numbers.lexicon import (
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
     is_area,
+    word_set,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -59,9 +61,11 @@ from summarizer.numbers.patterns import (
     OBJECT_FOLLOWS,
     OF_THE_HEAD,
     OF_THEM,
+    ON_BOARD,
     PROJECTILES,
     SUBJECT_VERB,
 )
+from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import sentence_at, sentence_index
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES
 
@@ -195,6 +199,9 @@ def assign_roles(
         ):
             cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
             continue
+        if _lost_kin(cand):
+            cand.role = "killed"  # "she lost her two daughters in the accident"
+            continue
         sentence = sentence_at(sentences, cand.start)
         head = _including_head(text, cands, index, sentence, cue_starts)
         if head is not None:
@@ -243,6 +250,7 @@ def assign_roles(
             role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
     _share_partitive_roles(cands)
+    _share_compared_roles(text, cands, sentences)
 
 
 def _area_role(
@@ -375,6 +383,35 @@ def _share_partitive_roles(cands: list[Candidate]) -> None:
             cand.role = "launched"
 
 
+def _share_compared_roles(
+    text: str, cands: list[Candidate], sentences: list[tuple[int, int]]
+) -> None:
+    """ "112 vehicles were damaged last year, up from 87 the year before", "64 people were
+    killed, compared with 92 in 2024": the count compared with takes the role and noun of
+    the count before it in its sentence, when it has no role or noun of its own."""
+    for index, cand in enumerate(cands):
+        if index == 0 or cand.locked or cand.role != "other_count":
+            continue
+        bare = cand.before.bare
+        if tuple(bare[-2:]) not in _COMPARED_WITH and tuple(bare[-1:]) not in _COMPARED_WITH:
+            continue
+        if cand.noun and _head(cand.noun) not in _TIME_NOUNS:
+            continue  # "up from 87 homes": a noun of its own says what it counts
+        prev = cands[index - 1]
+        if prev.role not in EVENT_ROLES or sentence_index(sentences, prev.start) != (
+            sentence_index(sentences, cand.start)
+        ):
+            continue
+        cand.role, cand.noun = prev.role, prev.noun
+
+
+_COMPARED_WITH = frozenset(
+    {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",)}
+    | {("versus",), ("vs",), ("vs.",)}
+)
+_TIME_NOUNS = word_set("year years month months week weeks day days quarter period")
+
+
 def _population_phrase(bare: list[str]) -> bool:
     """ "a city of about 340,000 people", "population of 5,000", "home to 2 million"."""
     if len(bare) < 2:
@@ -483,6 +520,10 @@ def _cue_key(
     if cue.end <= cand.start:
         if cand.total_of is not None:
             return None  # the verb before "21 of 49" acts on the 21
+        if not cand.noun and "," in text[cue.end : cand.start] and OF_THEM.match(text, cand.end):
+            # "42 people were rescued, 11 of whom were injured": "N of whom" opens a clause
+            # of its own, and "N of them" an aside; the verb before governs neither
+            return None
         distance = text.count(" ", cue.end, cand.start)
         if distance > _MAX_BEFORE_WORDS or ";" in text[cue.end : cand.start]:
             return None
@@ -498,6 +539,8 @@ def _cue_key(
             governs = False  # "2,000 fled, over 300 homes were damaged": its own clause
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if not governs and _aboard(text, cand) and not _ALL_OF.fullmatch(text, cue.end, cand.start):
+            return None  # "two died when an avalanche swept a jeep carrying four people"
         if (
             not governs
             and not cand.noun
@@ -546,6 +589,30 @@ def _cue_key(
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+def _lost_kin(cand: Candidate) -> bool:
+    """ "lost her two daughters", "lost three relatives": kin lost are kin who died."""
+    bare = cand.before.bare
+    if bare[-1:] and bare[-1] in _POSSESSIVES:
+        bare = bare[:-1]
+    return bool(bare) and bare[-1] == "lost" and _head(cand.noun) in KIN_NOUNS
+
+
+_POSSESSIVES = word_set("his her their its my our your")
+
+
+def _aboard(text: str, cand: Candidate) -> bool:
+    """The number counts who was aboard ("a jeep carrying four people", "with 300 people on
+    board"): only a verb that governs it, or its own after it, gives it a role."""
+    carrying = bool(cand.before.bare) and cand.before.bare[-1] in _CARRYING
+    return carrying or bool(ON_BOARD.match(text, cand.noun_end))
+
+
+_CARRYING = word_set("carrying carried ferrying ferried transporting conveying")
+_ALL_OF = lazy_compile(
+    r"\s+all\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE
+)  # "killed all 12 on board"
 
 
 def _in_place_phrase(bare: list[str]) -> bool:

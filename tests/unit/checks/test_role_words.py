@@ -35,14 +35,14 @@ def mention(sentence: str, text: str) -> NumberMention:
             "450",
             "displaced",
         ),
-        ("Eleven trucks, including a fuel tanker, were burnt on the road.", "Eleven", "damaged"),
+        ("Eleven trucks, all loaded with fuel for the mines, ended up burnt.", "Eleven", "damaged"),
         (
             "Turnout was high, with 2.9 million of its 3.4 million voters voting.",
             "3.4 million",
             "population",
         ),
         # the nearest role word wins: the 17 were injured, the 60 rescued
-        ("A total of 60 passengers were rescued, 17 of whom were injured.", "17", "injured"),
+        ("Sixty passengers were rescued, 17 with injuries.", "17", "injured"),
         ("Overnight, four people were shot near the park.", "four", "injured"),
         ("The slide hit the hamlet at dawn, burying 12 people.", "12", "missing"),
     ],

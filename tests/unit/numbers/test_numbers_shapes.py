@@ -92,7 +92,7 @@ def test_counts_beside_ages_keep_their_roles(text: str, token: str, role: str) -
     [
         ("The governor won a third term on Sunday.", "third", 3, "ordinal"),
         ("She launched a second bid for the seat.", "second", 2, "ordinal"),
-        ("A third of the houses burned.", "A third", 1 / 3, "other_count"),  # still a fraction
+        ("A third of the houses burned.", "A third", 1 / 3, "damaged"),  # still a fraction
     ],
 )
 def test_an_ordinal_after_a_or_an_is_no_fraction_without_of(
@@ -513,3 +513,113 @@ def test_a_verb_before_a_comma_does_not_govern_the_subject_of_the_next_clause(
 )
 def test_the_verb_of_a_part_is_not_the_wholes(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("A total of 42 people were rescued, 11 of whom were injured.", "11", "injured"),
+        ("Seventeen people were pulled out alive, 11 of them with injuries.", "11", "injured"),
+        ("The attack killed 40 people, 23 of them children.", "23", "killed"),
+    ],
+)
+def test_n_of_whom_after_a_comma_takes_no_role_from_the_verb_before(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Police said 14 vehicles, including two buses, were burnt.", "14", "damaged"),
+        ("Protesters burned 12 cars outside the station.", "12", "damaged"),
+        ("Twenty houses were set ablaze by the raiders.", "Twenty", "damaged"),
+        ("Three people were burned in the blaze.", "Three", "other_count"),
+    ],
+)
+def test_a_fire_set_to_buildings_and_vehicles_damages_them_and_no_one_else(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Five members of a family, including two children, were killed in the slip.", "Five"),
+        ("Twelve residents of the village, most of them farmers, were killed.", "Twelve"),
+    ],
+)
+def test_an_of_phrase_and_an_apposition_stand_between_a_count_and_its_verb(
+    text: str, token: str
+) -> None:
+    assert mention(text, token).role == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        (
+            "Divers found 25 bodies after a boat with about 300 people on board sank.",
+            "300",
+            "other_count",
+        ),
+        ("Residents put the toll at 23, saying 70 passengers were on board.", "70", "other_count"),
+        (
+            "Two died when a slide swept a jeep carrying four people off the road.",
+            "four",
+            "other_count",
+        ),
+        ("The crash killed all 12 people on board.", "12", "killed"),
+        ("Twelve people on board died.", "Twelve", "killed"),
+    ],
+)
+def test_who_was_aboard_takes_a_role_only_from_a_verb_that_governs_it(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Nine victims were burnt beyond recognition.", "Nine", "killed"),
+        ("The fire forced the evacuation of 1,200 residents.", "1,200", "displaced"),
+        ("She lost her two daughters in the crash.", "two", "killed"),
+        ("The team lost three matches in a row.", "three", "other_count"),
+    ],
+)
+def test_deaths_and_evacuations_in_their_other_words(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role", "noun"),
+    [
+        (
+            "Police said 112 vehicles were damaged, up from 87 the year before.",
+            "87",
+            "damaged",
+            "vehicles",
+        ),
+        (
+            "Some 64 people were killed last year, compared with 92 in 2024.",
+            "92",
+            "killed",
+            "people",
+        ),
+        (
+            "Police arrested 40 people on Sunday, against 12 on Saturday.",
+            "12",
+            "arrested",
+            "people",
+        ),
+        ("The storm destroyed 300 homes, up from 120 huts.", "120", "damaged", "huts"),
+    ],
+)
+def test_a_count_compared_with_takes_the_role_and_noun_of_the_count_before(
+    text: str, token: str, role: str, noun: str
+) -> None:
+    m = mention(text, token)
+    assert (m.role, m.noun) == (role, noun)
