@@ -433,7 +433,9 @@ NOT_CASUALTY_NOUNS = word_set(
     "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
     "shelter shelters kitchen kitchens "
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
-    "kilograms kg litre litres liter liters gallon gallons"
+    "kilograms kg litre litres liter liters gallon gallons "
+    "collision collisions crash crashes fire fires blaze blazes explosion explosions blast blasts "
+    "call calls call-outs callouts"
 )
 PEOPLE_NOUNS = word_set(
     "people persons person passengers passenger residents civilians children adults women men "
@@ -530,13 +532,14 @@ _CUE_PHRASES: dict[str, str] = {
     "lost_their_lives lives_lost lives_were_lost claimed_the_lives_of claimed_the_lives "
     "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
     "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death "
-    "burnt_beyond_recognition burned_beyond_recognition",
+    "burnt_beyond_recognition burned_beyond_recognition shot_dead shot_and_killed fatally_shot "
+    "gunned_down",
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
     "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
     "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment "
-    "treated being_treated under_treatment receiving_treatment",
+    "treated being_treated under_treatment receiving_treatment undergoing_treatment",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "
@@ -553,6 +556,9 @@ _CUE_PHRASES: dict[str, str] = {
     # decides (roles.py: _fit_noun): "three people were burned" are not damaged
     "struck": "struck hit hitting striking struck_by hit_by rammed crashed_into smashed_into "
     "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire",
+    # "three people were shot": a wound to people; what else is shot ("shot five times",
+    # "shot 20 goals") the noun decides (roles.py: _fit_noun)
+    "shot": "shot gunshot_wounds",
     "intercepted": "intercepted intercepting intercepts interception interceptions shot_down "
     "shooting_down downed neutralised neutralized brought_down repelled",
     "damaged": "damaged damage damaging destroyed destroying razed flattened collapsed collapse collapses collapsing ruined "

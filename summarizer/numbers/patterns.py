@@ -83,6 +83,8 @@ __all__ = [
     "SPACE_GROUPS",
     "SPEED_SLASH",
     "SUBJECT_VERB",
+    "TO_HOSPITAL",
+    "TO_NAMED_HOSPITAL",
     "WORDNUM",
     "WORD_RANGE_TAIL",
 ]
@@ -326,6 +328,16 @@ NAMED_HOSPITAL = lazy_compile(
     r"|clinics?|(?:medical|health|trauma|burns?)\s+(?:centres?|centers?|units?|wards?"
     r"|facilit(?:y|ies))|intensive\s+care|ICU)\b",
     re.IGNORECASE,
+)
+# "sending 11 people to hospital"; "seven to Stepping Hill Hospital and four to Manchester
+# Royal Infirmary": where the count went, with the verb before it or left out.
+TO_HOSPITAL = lazy_compile(
+    r"\s+to\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|infirmary|clinics?)\b",
+    re.IGNORECASE,
+)
+TO_NAMED_HOSPITAL = lazy_compile(
+    r"\s+to\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}"
+    r"(?:Hospital|Infirmary|Clinic|Medical\s+Cent(?:re|er))\b"
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
 # "five children were among the 31 wounded": the part takes the role of the group it is in.

@@ -23,9 +23,9 @@ from summarizer.numbers.lexicon import (
     CUE_ROLE,
     HARM_ROLES,
     HOUSEHOLD_NOUNS,
-    KIN_NOUNS,
     NOT_CASUALTY_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_WORDS,
     POPULATION_HEADS,
     PRONOUNS,
     SETTLEMENT_NOUNS,
@@ -35,7 +35,6 @@ from summarizer.numbers.lexicon import (
     TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
     is_area,
-    word_set,
 )
 from summarizer.numbers.mention import AGE_NOUN, Candidate
 from summarizer.numbers.patterns import (
@@ -61,11 +60,18 @@ from summarizer.numbers.patterns import (
     OBJECT_FOLLOWS,
     OF_THE_HEAD,
     OF_THEM,
-    ON_BOARD,
     PROJECTILES,
     SUBJECT_VERB,
 )
-from summarizer.text.lazy_regex import lazy_compile
+from summarizer.numbers.role_phrases import (
+    ALL_OF,
+    aboard,
+    lost_kin,
+    noun_head,
+    sent_to_hospital,
+    share_compared_roles,
+    share_partitive_roles,
+)
 from summarizer.text.sentences import sentence_at, sentence_index
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES
 
@@ -199,7 +205,7 @@ def assign_roles(
         ):
             cand.role = "killed"  # "claimed 14 lives", "cost at least 30 lives"
             continue
-        if _lost_kin(cand):
+        if lost_kin(cand):
             cand.role = "killed"  # "she lost her two daughters in the accident"
             continue
         sentence = sentence_at(sentences, cand.start)
@@ -227,7 +233,7 @@ def assign_roles(
             role = "intercepted"  # "destroyed 20 drones" (in the air); "nine aircraft" stay
         if role in ("missing", "injured", "") and ALL_DIED.search(text, cand.unit_end, sentence[1]):
             role = "killed"  # "23 miners were trapped and all of them died"
-        counted = _head(cand.noun)
+        counted = noun_head(cand.noun)
         if (
             role in ("", "other_count")
             and (counted in PEOPLE_NOUNS or counted in HOUSEHOLD_NOUNS)
@@ -244,13 +250,15 @@ def assign_roles(
                 text, max(sentence[0], cand.start - 60), cand.unit_end + 60
             ):
                 role = "killed"
-        if not bound and NAMED_HOSPITAL.match(text, cand.noun_end):
+        if not bound and (
+            NAMED_HOSPITAL.match(text, cand.noun_end) or sent_to_hospital(text, cand)
+        ):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
             role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
-    _share_partitive_roles(cands)
-    _share_compared_roles(text, cands, sentences)
+    share_partitive_roles(cands)
+    share_compared_roles(text, cands, sentences)
 
 
 def _area_role(
@@ -342,9 +350,11 @@ def _fit_noun(role: str, noun: str) -> str:
     Buildings and vehicles cannot die or go missing: "40 houses were buried" were damaged;
     people are not damaged, launched or shot down.
     """
-    head = _head(noun)
+    head = noun_head(noun)
     if role == "struck":  # a blow damages buildings and vehicles; it counts nothing else
         return "damaged" if head in STRUCTURE_NOUNS else ""
+    if role == "shot":  # a shot wounds people ("three were shot"); it counts nothing else
+        return "injured" if not head or head in PEOPLE_NOUNS or head in PERSON_WORDS else ""
     if role not in EVENT_ROLES or not noun:
         return role
     if head in NOT_CASUALTY_NOUNS:
@@ -358,58 +368,6 @@ def _fit_noun(role: str, noun: str) -> str:
     if head in PEOPLE_NOUNS and role in ("damaged", "launched", "intercepted"):
         return "other_count"  # "a ferry carrying 110 passengers capsized": the ferry did
     return role
-
-
-def _head(noun: str) -> str:
-    """The last word of a counted noun, lower-cased ("" for none)."""
-    return noun.rsplit(None, 1)[-1].lower() if noun else ""
-
-
-def _share_partitive_roles(cands: list[Candidate]) -> None:
-    """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
-
-    The part (6) takes the role the total's clause gives when it has none of its own, and a
-    total whose part was intercepted counts what was launched.
-    """
-    for cand in cands:
-        if cand.total_of is None:
-            continue
-        part = cands[cand.total_of]
-        if part.locked:
-            continue
-        if part.role == "other_count" and cand.role in EVENT_ROLES:
-            part.role = cand.role
-        if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
-            cand.role = "launched"
-
-
-def _share_compared_roles(
-    text: str, cands: list[Candidate], sentences: list[tuple[int, int]]
-) -> None:
-    """ "112 vehicles were damaged last year, up from 87 the year before", "64 people were
-    killed, compared with 92 in 2024": the count compared with takes the role and noun of
-    the count before it in its sentence, when it has no role or noun of its own."""
-    for index, cand in enumerate(cands):
-        if index == 0 or cand.locked or cand.role != "other_count":
-            continue
-        bare = cand.before.bare
-        if tuple(bare[-2:]) not in _COMPARED_WITH and tuple(bare[-1:]) not in _COMPARED_WITH:
-            continue
-        if cand.noun and _head(cand.noun) not in _TIME_NOUNS:
-            continue  # "up from 87 homes": a noun of its own says what it counts
-        prev = cands[index - 1]
-        if prev.role not in EVENT_ROLES or sentence_index(sentences, prev.start) != (
-            sentence_index(sentences, cand.start)
-        ):
-            continue
-        cand.role, cand.noun = prev.role, prev.noun
-
-
-_COMPARED_WITH = frozenset(
-    {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",)}
-    | {("versus",), ("vs",), ("vs.",)}
-)
-_TIME_NOUNS = word_set("year years month months week weeks day days quarter period")
 
 
 def _population_phrase(bare: list[str]) -> bool:
@@ -473,10 +431,22 @@ def _including_head(
             )  # a cue word after it, in its sentence
             return prev if opens and not own and prev.role in EVENT_ROLES else None
         if prev.role in EVENT_ROLES:
+            if of_them and _own_cue_right_after(text, cand, cue_starts):
+                return None  # "148 people have been shot, 19 of them fatally"
             return prev
         if of_them:
             return None
     return None
+
+
+def _own_cue_right_after(text: str, cand: Candidate, cue_starts: list[int]) -> bool:
+    """A role word of its own right after "N of them", before the next comma or the
+    sentence's end: "19 of them fatally", "23 of them with injuries"."""
+    i = bisect.bisect_left(cue_starts, cand.end)
+    if i == len(cue_starts):
+        return False
+    gap = text[cand.end : cue_starts[i]]
+    return text.count(" ", cand.end, cue_starts[i]) <= 4 and not any(c in gap for c in ",.;")
 
 
 def _role_from_cues(
@@ -500,7 +470,7 @@ def _role_from_cues(
     lo = bisect.bisect_left(cue_starts, sentence[0])
     hi = bisect.bisect_left(cue_starts, sentence[1])
     best: tuple[int, int, int, str] | None = None
-    struck = _head(cand.noun) in STRUCTURE_NOUNS
+    struck = noun_head(cand.noun) in STRUCTURE_NOUNS
     for cue in cues[lo:hi]:
         if cue.role == "struck" and not struck:
             continue  # "were hit by shrapnel": a blow counts only buildings and vehicles
@@ -539,7 +509,7 @@ def _cue_key(
             governs = False  # "2,000 fled, over 300 homes were damaged": its own clause
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
-        if not governs and _aboard(text, cand) and not _ALL_OF.fullmatch(text, cue.end, cand.start):
+        if not governs and aboard(text, cand) and not ALL_OF.fullmatch(text, cue.end, cand.start):
             return None  # "two died when an avalanche swept a jeep carrying four people"
         if (
             not governs
@@ -589,30 +559,6 @@ def _cue_key(
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
-
-
-def _lost_kin(cand: Candidate) -> bool:
-    """ "lost her two daughters", "lost three relatives": kin lost are kin who died."""
-    bare = cand.before.bare
-    if bare[-1:] and bare[-1] in _POSSESSIVES:
-        bare = bare[:-1]
-    return bool(bare) and bare[-1] == "lost" and _head(cand.noun) in KIN_NOUNS
-
-
-_POSSESSIVES = word_set("his her their its my our your")
-
-
-def _aboard(text: str, cand: Candidate) -> bool:
-    """The number counts who was aboard ("a jeep carrying four people", "with 300 people on
-    board"): only a verb that governs it, or its own after it, gives it a role."""
-    carrying = bool(cand.before.bare) and cand.before.bare[-1] in _CARRYING
-    return carrying or bool(ON_BOARD.match(text, cand.noun_end))
-
-
-_CARRYING = word_set("carrying carried ferrying ferried transporting conveying")
-_ALL_OF = lazy_compile(
-    r"\s+all\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE
-)  # "killed all 12 on board"
 
 
 def _in_place_phrase(bare: list[str]) -> bool:

@@ -623,3 +623,56 @@ def test_a_count_compared_with_takes_the_role_and_noun_of_the_count_before(
 ) -> None:
     m = mention(text, token)
     assert (m.role, m.noun) == (role, noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Three people were shot outside a house party.", "Three", "injured"),
+        ("Two men were shot dead in the car park.", "Two", "killed"),
+        ("Four people were fatally shot on Sunday.", "Four", "killed"),
+        ("He was shot five times in the chest.", "five", "other_count"),
+        ("Police shot down 12 drones.", "12", "intercepted"),
+    ],
+)
+def test_a_shot_wounds_people_and_counts_nothing_else(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("In all, 148 people have been shot this year, 19 of them fatally.", "19", "killed"),
+        ("The blast injured 40 people, 12 of them seriously.", "12", "injured"),
+    ],
+)
+def test_n_of_them_with_a_role_word_of_its_own_keeps_it(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Six people died in five crashes on the roads.", "five", "other_count"),
+        ("Troopers worked 87 collisions, 23 of them with injuries.", "87", "other_count"),
+        ("Nine of the patients are still undergoing treatment.", "Nine", "injured"),
+    ],
+)
+def test_happenings_are_not_casualties_and_treatment_is_an_injury(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("A crash in 2023 sent 11 people to hospital.", "11", "injured"),
+        ("In all 11 were taken to hospital - seven to Stepping Hill Hospital.", "seven", "injured"),
+        ("The storm sent 3 ships to the harbour.", "3", "other_count"),
+    ],
+)
+def test_a_count_sent_to_hospital_or_to_a_named_one_is_injured(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role

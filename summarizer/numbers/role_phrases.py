@@ -1,0 +1,114 @@
+"""Phrases that decide a count's role by their shape, beside the cue words' ties.
+
+:mod:`summarizer.numbers.roles` ties each number to its cue words; some phrases say the role
+without such a tie, or say that a tie does not hold: a part that shares its total's role
+("6 out of 9 missiles"), a count compared with another ("up from 87"), kin lost, people sent
+to hospital, and who was aboard (only a verb that governs such a count gives it a role).
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.numbers.lexicon import KIN_NOUNS, word_set
+from summarizer.numbers.mention import Candidate
+from summarizer.numbers.patterns import ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import sentence_index
+from summarizer.vocabulary import EVENT_ROLES
+
+__all__ = [
+    "ALL_OF",
+    "aboard",
+    "lost_kin",
+    "noun_head",
+    "sent_to_hospital",
+    "share_compared_roles",
+    "share_partitive_roles",
+]
+
+
+def noun_head(noun: str) -> str:
+    """The last word of a counted noun, lower-cased ("" for none)."""
+    return noun.rsplit(None, 1)[-1].lower() if noun else ""
+
+
+def share_partitive_roles(cands: list[Candidate]) -> None:
+    """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
+
+    The part (6) takes the role the total's clause gives when it has none of its own, and a
+    total whose part was intercepted counts what was launched.
+    """
+    for cand in cands:
+        if cand.total_of is None:
+            continue
+        part = cands[cand.total_of]
+        if part.locked:
+            continue
+        if part.role == "other_count" and cand.role in EVENT_ROLES:
+            part.role = cand.role
+        if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
+            cand.role = "launched"
+
+
+def share_compared_roles(
+    text: str, cands: list[Candidate], sentences: list[tuple[int, int]]
+) -> None:
+    """ "112 vehicles were damaged last year, up from 87 the year before", "64 people were
+    killed, compared with 92 in 2024": the count compared with takes the role and noun of
+    the count before it in its sentence, when it has no role or noun of its own."""
+    for index, cand in enumerate(cands):
+        if index == 0 or cand.locked or cand.role != "other_count":
+            continue
+        bare = cand.before.bare
+        if tuple(bare[-2:]) not in _COMPARED_WITH and tuple(bare[-1:]) not in _COMPARED_WITH:
+            continue
+        if cand.noun and noun_head(cand.noun) not in _TIME_NOUNS:
+            continue  # "up from 87 homes": a noun of its own says what it counts
+        prev = cands[index - 1]
+        if prev.role not in EVENT_ROLES or sentence_index(sentences, prev.start) != (
+            sentence_index(sentences, cand.start)
+        ):
+            continue
+        cand.role, cand.noun = prev.role, prev.noun
+
+
+_COMPARED_WITH = frozenset(
+    {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"), ("against",)}
+    | {("versus",), ("vs",), ("vs.",)}
+)
+_TIME_NOUNS = word_set("year years month months week weeks day days quarter period")
+
+
+def sent_to_hospital(text: str, cand: Candidate) -> bool:
+    """ "sending 11 people to hospital"; "seven to Stepping Hill Hospital": the count went
+    to hospital, by a verb of sending or with the verb left out before a hospital's name."""
+    if cand.before.bare[-1:] and cand.before.bare[-1] in _SENDING:
+        return bool(TO_HOSPITAL.match(text, cand.noun_end))
+    return not cand.noun and bool(TO_NAMED_HOSPITAL.match(text, cand.noun_end))
+
+
+_SENDING = word_set("sending sent send sends")
+
+
+def lost_kin(cand: Candidate) -> bool:
+    """ "lost her two daughters", "lost three relatives": kin lost are kin who died."""
+    bare = cand.before.bare
+    if bare[-1:] and bare[-1] in _POSSESSIVES:
+        bare = bare[:-1]
+    return bool(bare) and bare[-1] == "lost" and noun_head(cand.noun) in KIN_NOUNS
+
+
+_POSSESSIVES = word_set("his her their its my our your")
+
+
+def aboard(text: str, cand: Candidate) -> bool:
+    """The number counts who was aboard ("a jeep carrying four people", "with 300 people on
+    board"): only a verb that governs it, or its own after it, gives it a role."""
+    carrying = bool(cand.before.bare) and cand.before.bare[-1] in _CARRYING
+    return carrying or bool(ON_BOARD.match(text, cand.noun_end))
+
+
+_CARRYING = word_set("carrying carried ferrying ferried transporting conveying")
+# "killed all 12 on board": the verb governs the count across "all".
+ALL_OF = lazy_compile(r"\s+all\s+(?:the\s+|of\s+the\s+)?", re.IGNORECASE)
