@@ -435,7 +435,12 @@ NOT_CASUALTY_NOUNS = word_set(
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons "
     "collision collisions crash crashes fire fires blaze blazes explosion explosions blast blasts "
-    "call calls call-outs callouts"
+    "call calls call-outs callouts "
+    # animals and bodies of people are no casualties of the people counted
+    "sheep goat goats cattle cow cows livestock animal animals camel camels donkey donkeys "
+    "horse horses pig pigs chicken chickens poultry bird birds dog dogs buffalo buffaloes oxen "
+    "head association associations organisation organisations organization organizations "
+    "union unions company companies firm firms"
 )
 PEOPLE_NOUNS = word_set(
     "people persons person passengers passenger residents civilians children adults women men "

@@ -142,7 +142,10 @@ def _age_before(bare: list[str]) -> bool:
 def _appositive_age(text: str, cand: Candidate) -> bool:
     """ "Ann Lowe, 47, was jailed", "a worker, 23, died": a bare small number set off by
     commas right after a name or a person is that person's age, not a count."""
-    head = _age_head(text, cand, ",", APPOSITION_HEAD)
+    closer = text[cand.end : cand.end + 1]
+    if closer not in ",;":  # "Jaylen Pruitt, 16; Marcus Bell, 17; ...": a list's items
+        return False
+    head = _age_head(text, cand, closer, APPOSITION_HEAD)
     if head is None or head is True:
         return head is True
     lead = head.group("lead")  # not the sentence's first word ("However, 20,")
@@ -198,9 +201,14 @@ def _bracketed_age(text: str, cand: Candidate) -> bool:
 
 
 def extend_age_lists(text: str, cands: list[Candidate]) -> None:
-    """ "aged 41, 29 and 33": the numbers listed after an age given with "aged" are ages."""
+    """ "aged 41, 29 and 33": the numbers listed after an age given with "aged" are ages;
+    so is the last of a list of names with their ages ("Naveed Khan, 31, and Rafiullah,
+    24.")."""
     listing = False
     for prev, cand in itertools.pairwise(cands):
+        if prev.noun == AGE_NOUN and _last_named_age(text, prev, cand):
+            cand.role, cand.noun, cand.locked = "other_count", AGE_NOUN, True
+            continue
         listing = prev.noun == AGE_NOUN and (listing or _age_before(prev.before.bare))
         if (
             listing
@@ -216,6 +224,19 @@ def extend_age_lists(text: str, cands: list[Candidate]) -> None:
 
 
 _AGE_LINKS = frozenset({"of", "between", "from", "is", "was", "about", "around"})
+
+
+def _last_named_age(text: str, prev: Candidate, cand: Candidate) -> bool:
+    """After a name's age, the next "Name, N" that ends its sentence or clause is an age."""
+    if cand.locked or cand.kind != "digits" or not 1 <= cand.value <= 119 or cand.noun:
+        return False
+    if text[cand.end : cand.end + 1] not in (".", ";") or cand.start - prev.end > 80:
+        return False
+    head = APPOSITION_HEAD.search(text, max(0, cand.start - 40), cand.start)
+    if head is None or not head.group("word")[0].isupper():
+        return False
+    lead = head.group("lead")  # "the toll in Kano, 23." is a place's count
+    return lead is None or lead.split()[0].lower() not in LOCATION_PREPOSITIONS
 
 
 def _read_time_or_date(cand: Candidate, after: re.Match[str] | None, what: str | None) -> bool:

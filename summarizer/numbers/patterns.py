@@ -237,7 +237,9 @@ AFTER = lazy_compile(
     r"(?:\([^()]{1,25}\)\s+)?(?:per|an)\s+hour"  # "70 kilometres (43 miles) an hour"
     r"|knots?)(?![\w-])"
     rf"|\s?(?P<distance>{_DISTANCE_UNIT})(?![\w-])"
-    rf"|\s?(?:(?:more|additional|further|extra)\s+)?(?P<duration>{_DURATION_UNIT})(?![\w-])"
+    r"|\s?(?:(?:more|additional|further|extra|straight|consecutive|successive|working"
+    r"|business|calendar)\s+)?"
+    rf"(?P<duration>{_DURATION_UNIT}|quarters?)(?![\w-])"
     r"|\s+(?:(?:an?|the)\s+)?(?P<age>years?\s+old)\b"
     rf"|(?P<half_of>\s+an?\s+(?P<half_unit>{_DURATION_UNIT})\b)",
     re.IGNORECASE,

@@ -676,3 +676,34 @@ def test_a_count_sent_to_hospital_or_to_a_named_one_is_injured(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("The dead were named as Gul Rehman, 46, Naveed Khan, 31, and Rafiullah, 24.", ["24"]),
+        ("Those killed were Ann Cole, 16; Ben Bell, 17; and Kim Sledge, 23.", ["16", "17", "23"]),
+    ],
+)
+def test_the_ages_of_a_list_of_names_are_ages_to_its_last(text: str, tokens: list[str]) -> None:
+    assert [mention(text, t).noun for t in tokens] == ["years old"] * len(tokens)
+
+
+def test_a_places_count_after_an_age_is_no_age() -> None:
+    text = "Police arrested Ann Lowe, 47, and said the toll in Kano, 23."
+    assert mention(text, "23").noun != "years old"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Prices rose for three consecutive years.", "three", "duration"),
+        ("The report is due within seven working days.", "seven", "duration"),
+        ("Around 300 sheep and goats perished in the fire.", "300", "other_count"),
+        ("They called a meeting of the two associations after the killings.", "two", "other_count"),
+    ],
+)
+def test_spans_of_time_animals_and_bodies_are_no_casualties(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
