@@ -151,7 +151,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     rest = folded
     absent: list[str] = []
     located = ""
-    for start, end, country in reversed(country_phrases(name)):
+    for start, end, country in reversed(_countries_in(name, folded, facts, place=place)):
         if country in facts.implied_countries and country not in facts.derived.countries:
             # "Bihar, India": the article names Bihar, a state of India
             located = located or _implied_by(country, facts)
@@ -207,6 +207,28 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+def _countries_in(
+    name: str, folded: str, facts: ArticleFacts, *, place: bool
+) -> list[tuple[int, int, int]]:
+    """The country phrases of a name. A country that opens a body's name ("Sri Lanka Army",
+    "Egyptian Ministry of Health") counts as the body's owner only when the article has
+    every other word of the name ("the Army", "the health ministry"): "Nigeria Police
+    Force" in an article that names no police is a body it never names."""
+    plain = country_phrases(name)
+    if place:
+        return plain
+    owned = country_phrases(name, owners=True)
+    if owned == plain:
+        return plain
+    rest = folded
+    for start, end, _ in owned:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    words = [fold(w.group()) for w in WORDS.finditer(rest)]
+    if all(w in facts.words or w in _STOP for w in words):
+        return owned
+    return plain
 
 
 def _implied_by(country: int, facts: ArticleFacts) -> str:

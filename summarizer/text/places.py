@@ -151,13 +151,15 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:the\s+)?({body})(?:'s)?(?![\w'])")
 
 
-def country_phrases(text: str) -> list[tuple[int, int, int]]:
+def country_phrases(text: str, *, owners: bool = False) -> list[tuple[int, int, int]]:
     """(start, end, country) of every country name or adjectival in ``text``.
 
     Part of a longer name is not the country: a capitalized word before or after it makes
-    the phrase a name of its own ("New Mexico", "British Columbia", "Indian Ocean"). The
-    capitals are read from ``text`` itself when folding kept its length (it nearly always
-    does), so pass the original, not the folded, text.
+    the phrase a name of its own ("New Mexico", "British Columbia", "Indian Ocean"). With
+    ``owners``, a country that opens a name still counts ("Sri Lanka Army", "Egyptian
+    Ministry of Health": the country's army, its ministry). The capitals are read from
+    ``text`` itself when folding kept its length (it nearly always does), so pass the
+    original, not the folded, text.
     """
     spaced = " ".join(text.split())
     folded = fold(spaced)
@@ -165,7 +167,9 @@ def country_phrases(text: str) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     for match in _pattern().finditer(folded):
         start, end = match.span(1)
-        if cased and (_name_before(cased, start) or _NAME_AFTER.match(cased, end)):
+        if cased and (
+            _name_before(cased, start) or (not owners and _NAME_AFTER.match(cased, end))
+        ):
             continue
         found.append((start, end, _table()[match[1]]))
     return found

@@ -756,6 +756,24 @@ def test_a_country_is_the_one_its_provinces_name(location: str, status: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("Indian Army", "verified"),  # Patna is in India; the article names the Army
+        ("Indian Ministry of Health", "verified"),  # "the health ministry"
+        ("Nepal Army", "name_not_in_article"),  # a country of none of its places
+        ("Indian Police Service", "name_not_in_article"),  # a body the article never names
+    ],
+)
+def test_a_country_owns_a_body_the_article_names_without_it(actor: str, status: str) -> None:
+    article = (
+        " date 2024-08-02 Floods in Patna, the capital of Bihar, displaced 3,000 people, the "
+        "health ministry said. Army boats rescued 40 villagers."
+    )
+    report = check(article, events=[event(actors=[{"name": actor, "role": "responder"}])])
+    assert claims(report, "events[0].actors[0]")[actor] == status
+
+
+@pytest.mark.parametrize(
     ("place", "location", "status"),
     [
         ("Tamale", "Tamale, Ghana", "verified"),  # a city of 100,000 or more in Ghana
