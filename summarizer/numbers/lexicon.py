@@ -431,7 +431,7 @@ NOT_CASUALTY_NOUNS = word_set(
     "attack attacks incident incidents clash clashes accident accidents operation operations "
     "raid raids ambush ambushes shooting shootings bombing bombings ambulance ambulances "
     "grenade grenades weapon weapons rifle rifles gun guns pistol pistols firearm firearms "
-    "shelter shelters kitchen kitchens "
+    "shelter shelters kitchen kitchens centre centres center centers "
     "case cases infection infections round rounds bullet bullets cartridge cartridges explosives tonne tonnes ton tons kilogram "
     "kilograms kg litre litres liter liters gallon gallons "
     "collision collisions crash crashes fire fires blaze blazes explosion explosions blast blasts "

@@ -264,7 +264,7 @@ PERIOD_AFTER = lazy_compile(
 # ----------------------------------------------------------------------------- linking
 
 BETWEEN_AND = lazy_compile(r"\s+and\s+(?:[^\s\d]{1,4}\.?\s?)?")  # "... and Rs ", "... and $"
-PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?")
+PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
 _NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
 NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol

@@ -49,6 +49,11 @@ def share_partitive_roles(cands: list[Candidate]) -> None:
             part.role = cand.role
         if part.role == "intercepted" and cand.role in ("intercepted", "damaged", "other_count"):
             cand.role = "launched"
+        elif part.role == cand.role and cand.role in _HARMS and not cand.locked:
+            cand.role = "other_count"  # "two of the three children were killed": not three
+
+
+_HARMS = frozenset({"killed", "injured", "missing", "arrested"})
 
 
 def share_compared_roles(

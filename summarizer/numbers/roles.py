@@ -177,6 +177,9 @@ def assign_roles(
 ) -> None:
     """Population phrases, then "including N", then cues; other counts stay other_count."""
     cue_starts = [c.start for c in cues]
+    for cand in cands:  # "leaving four of its eight crew members missing": four crew members
+        if cand.total_of is not None and not cands[cand.total_of].noun:
+            cands[cand.total_of].noun = cand.noun
     # A cue after another number belongs to that one ("Deniz, 45, whose two sisters are
     # missing"), unless that number only details this one ("20, including two civilians,
     # have been killed") or is coordinated with it ("5 soldiers and 20 civilians were killed").

@@ -167,9 +167,7 @@ def country_phrases(text: str, *, owners: bool = False) -> list[tuple[int, int, 
     found: list[tuple[int, int, int]] = []
     for match in _pattern().finditer(folded):
         start, end = match.span(1)
-        if cased and (
-            _name_before(cased, start) or (not owners and _NAME_AFTER.match(cased, end))
-        ):
+        if cased and (_name_before(cased, start) or (not owners and _NAME_AFTER.match(cased, end))):
             continue
         found.append((start, end, _table()[match[1]]))
     return found

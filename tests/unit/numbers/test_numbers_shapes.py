@@ -707,3 +707,23 @@ def test_spans_of_time_animals_and_bodies_are_no_casualties(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Some 51,870 people were still staying in 372 evacuation centers.", "372", "other_count"),
+        ("The boat capsized, leaving four of its eight crew members missing.", "four", "missing"),
+        (
+            "The boat capsized, leaving four of its eight crew members missing.",
+            "eight",
+            "other_count",
+        ),
+        ("Two of the three children were killed.", "three", "other_count"),
+        ("Air defences shot down 21 of 49 drones.", "49", "launched"),
+    ],
+)
+def test_the_verb_of_a_part_leaves_its_whole_and_shelters_count_no_one(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
