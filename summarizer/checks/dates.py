@@ -10,7 +10,7 @@ import datetime as dt
 
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
-from summarizer.checks.time_anchors import MONTH_NAME, YEAR
+from summarizer.checks.time_anchors import MONTH_NAME, TIME_ANCHOR, YEAR, Period, anchor_period
 from summarizer.schema import ClaimCheck
 from summarizer.text.dates import resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
@@ -52,6 +52,12 @@ def _judge_date(
             if date.year == year and (month is None or date.month == month):
                 unit = "month" if month else "year"
                 return "verified", f"{date_text!r} names the {unit} of {date.isoformat()}"
+        period = _named_period(date_text, facts)
+        if period is not None and date is not None:
+            named = f"{date_text!r} names {period[0].isoformat()} to {period[1].isoformat()}"
+            if period[0] <= date <= period[1]:
+                return "verified", f"{named}{against}, which holds {date.isoformat()}"
+            return "date_mismatch", f"{named}{against}, not {date.isoformat()}"
     assert date is not None
     if date in facts.dates:
         return "verified", f"{date.isoformat()} is a date the article gives{against}"
@@ -106,6 +112,32 @@ def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
     if month:
         number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
     return int(match["year"]), number
+
+
+def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
+    """The days a date text names when it names a period, not a day: "last year", "in
+    January last year", "last month", "two years ago" (a month's name narrows the period
+    to that month)."""
+    for anchor in TIME_ANCHOR.finditer(date_text):
+        period = anchor_period(anchor, facts.dateline)
+        if period is None:
+            continue
+        month = _MONTH_WORD.search(date_text)
+        if month is None:
+            return period
+        number = _MONTHS.index(month.group().rstrip(".").lower()[:3]) + 1
+        for year in range(period[0].year, period[1].year + 1):
+            first = dt.date(year, number, 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            if (
+                period[0] <= first <= period[1]
+                or period[0] <= last - dt.timedelta(days=1) <= period[1]
+            ):
+                return first, last - dt.timedelta(days=1)
+    return None
+
+
+_MONTH_WORD = lazy_compile(rf"(?i)\b{MONTH_NAME}(?!\w)")
 
 
 def check_article_date(article_date: dt.date, dateline: dt.date) -> ClaimCheck:

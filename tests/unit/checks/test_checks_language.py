@@ -1187,3 +1187,23 @@ def test_a_share_written_x_in_y_reads_as_a_fraction_or_a_percentage(
 )
 def test_a_number_glued_to_its_unit_labels_a_measure(summary: str, status: str) -> None:
     assert claims(check(WAITS, summary=summary), "summary").get("four") == status
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date", "status"),
+    [
+        ("last year", "2025-01-01", "verified"),  # a day to stand for the year it names
+        ("In January last year", "2025-01-01", "verified"),
+        ("In January last year", "2025-03-01", "date_mismatch"),  # not the month it names
+        ("last year", "2024-06-01", "date_mismatch"),  # not the year it names
+    ],
+)
+def test_a_date_text_naming_a_period_holds_a_date_inside_it(
+    date_text: str, date: str, status: str
+) -> None:
+    article = (
+        " date 2026-07-06 A bus crashed on Sunday, killing 9 people. In January last year, a "
+        "crash at the same spot killed 12. Last year 1,200 people died on the roads."
+    )
+    report = check(article, events=[event(date_text=date_text, date=date)])
+    assert claims(report, "events[0].date")[date_text] == status
