@@ -38,6 +38,11 @@ def _judge_date(
             return "date_not_in_article", f"{missing!r} is not in the article"
         resolved = resolve_date_text(date_text, facts.dateline)
         if resolved is not None:
+            night_before = resolved - dt.timedelta(days=1)
+            if date == night_before and _OVERNIGHT.search(date_text):
+                return "verified", (  # "overnight into Sunday" began on Saturday
+                    f"{date_text!r} runs from the night of {night_before.isoformat()}{against}"
+                )
             if date is not None and resolved != date:
                 return "date_mismatch", (
                     f"{date_text!r} resolves to {resolved.isoformat()}{against}, "
@@ -57,7 +62,8 @@ def _judge_date(
             named = f"{date_text!r} names {period[0].isoformat()} to {period[1].isoformat()}"
             if period[0] <= date <= period[1]:
                 return "verified", f"{named}{against}, which holds {date.isoformat()}"
-            return "date_mismatch", f"{named}{against}, not {date.isoformat()}"
+            # outside it, the date may still be one the article gives: a report's day
+            # beside the month it covers ("December" jobs, released on January 5)
     assert date is not None
     if date in facts.dates:
         return "verified", f"{date.isoformat()} is a date the article gives{against}"
@@ -117,26 +123,53 @@ def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
 def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
     """The days a date text names when it names a period, not a day: "last year", "in
     January last year", "last month", "two years ago" (a month's name narrows the period
-    to that month)."""
+    to that month), "over the weekend", "three days ago", "in June"."""
+    dateline = facts.dateline
     for anchor in TIME_ANCHOR.finditer(date_text):
-        period = anchor_period(anchor, facts.dateline)
+        period = anchor_period(anchor, dateline)
         if period is None:
             continue
         month = _MONTH_WORD.search(date_text)
-        if month is None:
-            return period
-        number = _MONTHS.index(month.group().rstrip(".").lower()[:3]) + 1
-        for year in range(period[0].year, period[1].year + 1):
-            first = dt.date(year, number, 1)
-            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            if (
-                period[0] <= first <= period[1]
-                or period[0] <= last - dt.timedelta(days=1) <= period[1]
-            ):
-                return first, last - dt.timedelta(days=1)
+        return period if month is None else _month_within(month.group(), period)
+    if dateline is None:
+        return None
+    if _WEEKEND.search(date_text):  # the last weekend up to the dateline
+        sunday = dateline - dt.timedelta(days=(dateline.weekday() + 1) % 7)
+        return sunday - dt.timedelta(days=1), sunday
+    ago = _DAYS_AGO.search(date_text)
+    if ago is not None:
+        count = int(ago[1]) if ago[1].isdigit() else _COUNT_WORDS.get(ago[1].lower())
+        if count is not None:
+            day = dateline - dt.timedelta(days=count)
+            return day, day
+    month = _BARE_MONTH.fullmatch(date_text.strip())
+    if month is not None:  # "in June": the last June up to the dateline
+        year = dateline.year
+        number = _MONTHS.index(month["month"].rstrip(".").lower()[:3]) + 1
+        return _month_within(
+            month["month"], (dt.date(year - (number > dateline.month), 1, 1), dateline)
+        )
     return None
 
 
+def _month_within(month: str, period: Period) -> Period | None:
+    """The month named ``month`` that overlaps ``period``, as its first and last days."""
+    number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
+    for year in range(period[0].year, period[1].year + 1):
+        first = dt.date(year, number, 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        if first <= period[1] and period[0] <= last:
+            return first, last
+    return None
+
+
+_WEEKEND = lazy_compile(r"(?i)\b(?:the|this|last)\s+weekend\b")
+_DAYS_AGO = lazy_compile(r"(?i)\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_OVERNIGHT = lazy_compile(r"(?i)\bovernight\b")
+_BARE_MONTH = lazy_compile(
+    rf"(?i)(?:in\s+|during\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<month>{MONTH_NAME})"
+)
 _MONTH_WORD = lazy_compile(rf"(?i)\b{MONTH_NAME}(?!\w)")
 
 

@@ -1194,8 +1194,9 @@ def test_a_number_glued_to_its_unit_labels_a_measure(summary: str, status: str) 
     [
         ("last year", "2025-01-01", "verified"),  # a day to stand for the year it names
         ("In January last year", "2025-01-01", "verified"),
-        ("In January last year", "2025-03-01", "date_mismatch"),  # not the month it names
-        ("last year", "2024-06-01", "date_mismatch"),  # not the year it names
+        ("In January last year", "2025-03-01", "unconfirmed"),  # not the month it names
+        ("last year", "2024-06-01", "unconfirmed"),  # not the year it names
+        ("last year", "2026-07-06", "verified"),  # the dateline: the day of the report
     ],
 )
 def test_a_date_text_naming_a_period_holds_a_date_inside_it(
@@ -1204,6 +1205,29 @@ def test_a_date_text_naming_a_period_holds_a_date_inside_it(
     article = (
         " date 2026-07-06 A bus crashed on Sunday, killing 9 people. In January last year, a "
         "crash at the same spot killed 12. Last year 1,200 people died on the roads."
+    )
+    report = check(article, events=[event(date_text=date_text, date=date)])
+    assert claims(report, "events[0].date")[date_text] == status
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date", "status"),
+    [
+        ("over the weekend", "2026-07-04", "verified"),  # Saturday
+        ("over the weekend", "2026-07-01", "unconfirmed"),  # a Wednesday
+        ("three days ago", "2026-07-03", "verified"),
+        ("overnight into Sunday", "2026-07-04", "verified"),  # the night began on Saturday
+        ("overnight into Sunday", "2026-07-02", "date_mismatch"),
+        ("in June", "2026-06-12", "verified"),
+        ("in June", "2025-06-12", "unconfirmed"),
+    ],
+)
+def test_a_weekend_days_ago_a_night_and_a_month_name_their_days(
+    date_text: str, date: str, status: str
+) -> None:
+    article = (
+        " date 2026-07-06 Storms hit the coast over the weekend and overnight into Sunday, "
+        "killing 9 people. Three days ago a bridge fell. In June, 40 died on the roads."
     )
     report = check(article, events=[event(date_text=date_text, date=date)])
     assert claims(report, "events[0].date")[date_text] == status
