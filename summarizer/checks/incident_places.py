@@ -84,6 +84,8 @@ _TYPED_AFTER = re.compile(rf"[ \t]+({REGION_WORDS}|{CITY_WORDS})\b", re.IGNORECA
 _TYPED_BEFORE = re.compile(rf"\b(?:the\s+)?({REGION_WORDS}|{CITY_WORDS})\s+of\s+$", re.IGNORECASE)
 # "300 metres from the port of", "45 km southwest of": a place used to measure from.
 _POSITIONAL = re.compile(
+    # a part's place, told after its whole: "80,000 were deployed, 12,000 of them in Paris"
+    r"\bof\s+(?:them|whom)\s+(?:were\s+|was\s+)?(?:in|at)\s+(?:the\s+)?$|"
     r"\b(?:metres|meters|km|kilometres|kilometers|miles|north|south|east|west|northeast|"
     r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
     rf"(?:(?:{CITY_WORDS}|{REGION_WORDS})\s+of\s+)?$"

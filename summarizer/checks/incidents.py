@@ -139,6 +139,12 @@ _OTHER_TIME = re.compile(
 _COMPARED = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b[^.;]*$", re.IGNORECASE
 )
+# A number compared with, right before a date: the date is the compared number's.
+_COMPARED_AT = re.compile(
+    r"(?:\b(?:up|down|rose|fell|climbed|dropped)\s+from|\bcompared\s+(?:with|to)|\bthan)"
+    r"\s+[^.;,]{0,25}?\d[^.;,]{0,20}$",
+    re.IGNORECASE,
+)
 # The verbs of a telling: a date beside one dates the telling, not the happening.
 _SAYING_VERBS = r"said|says|say|told|announced|reported|added|confirmed|stated"
 # "said in a statement on Monday that 28 were rescued": the day of the telling, not of the count.
@@ -275,6 +281,10 @@ class _Reader:
             owned = _POSSESSED.match(self.text, mention.end)
             if owned and not event_types_in(owned.group(1)):
                 continue  # "Friday's market" dates a market, "Friday's attack" a happening
+            if _COMPARED_AT.search(
+                self.text, max(sentence_start, mention.start - 40), mention.start
+            ):
+                continue  # "up from 11.2 percent on September 30": the day compared with
             dates.append(
                 IncidentDate(
                     text=mention.text, start=mention.start, end=mention.end, date=mention.date

@@ -408,3 +408,16 @@ def test_a_date_after_the_dateline_is_planned_and_starts_no_incident() -> None:
 def test_a_locality_marked_by_its_words_is_the_incidents_place(body: str, place: str) -> None:
     _, found = read(body)
     assert found[0].place == place
+
+
+def test_a_parts_place_after_its_whole_and_a_compared_day_switch_nothing() -> None:
+    _, found = read(
+        "Last Thursday, a first march in Paris drew 90,000. "
+        "On Monday 280,000 people marched across France against the cuts. "
+        "Around 80,000 police had been deployed, 12,000 of them in Paris. "
+        "The ministry said 17 percent of teachers had walked out, up from 11 percent on "
+        "Thursday."
+    )
+    assert owner(found, "80,000") is owner(found, "280,000")
+    assert owner(found, "17") is owner(found, "280,000")
+    assert owner(found, "90,000") is not owner(found, "280,000")
