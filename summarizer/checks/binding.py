@@ -389,7 +389,10 @@ def _reported_apart(
             incident.id
             for incident in facts.incidents
             if not incident.background
-            and (_place_fits(event.location, incident) or _names_place(event.location, incident))
+            and (
+                _place_fits(event.location, incident)
+                or _names_place(event.location, incident, admin=True)
+            )
         )
     return apart
 
@@ -593,12 +596,27 @@ def _place_fits(location: str, incident: Incident) -> bool:
     return bool(place) and (place in parts[0] or parts[0] in place)
 
 
-def _names_place(location: str, incident: Incident) -> bool:
-    """Some part of the location ("Inanda, Durban") is the incident's own place, not a country."""
+def _names_place(location: str, incident: Incident, *, admin: bool = False) -> bool:
+    """Some part of the location ("Inanda, Durban") is the incident's own place, not a
+    country; with ``admin``, whatever word of an administrative level either carries
+    ("Cuttack district" names Cuttack)."""
     if not incident.place or _kind_of(incident) == "country":
         return False
-    place = fold(incident.place).strip()
-    return bool(place) and any(part == place for part in _parts(location))
+
+    def bare(name: str) -> str:
+        return (_ADMIN_WORDS.sub("", name) if admin else name).strip()
+
+    place = bare(fold(incident.place))
+    return bool(place) and any(bare(part) == place for part in _parts(location))
+
+
+# The word of an administrative level around a name: "Cuttack district", "Kano State",
+# "Faskari LGA", "the county of Kerry", "Ratnapura District".
+_ADMIN_WORDS = lazy_compile(
+    r"(?i)^(?:the\s+)?(?:(?:district|county|state|province|region|governorate|prefecture"
+    r"|municipality|city|town)\s+of\s+)|\s+(?:district|county|state|province|region|lga"
+    r"|local\s+government\s+area|governorate|prefecture|municipality|city|town|division)$"
+)
 
 
 def _mentions_place(location: str, incident: Incident, *, specific: bool = False) -> bool:

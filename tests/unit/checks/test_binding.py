@@ -476,3 +476,23 @@ def test_a_bare_count_in_a_description_may_be_its_own_incidents() -> None:
     slide = landslide(casualties={"killed": fig(2, "killed", "killing two people")})
     draft = SummaryDraft(headline="Storms", summary="Storms hit Nepal.", events=[slide, flood])
     assert status(verify(text, draft), "events[1].description") == "verified"
+
+
+def test_an_event_located_in_a_places_district_reports_that_places_incident() -> None:
+    # the floods event has no figure to bind it; its location names Biratnagar by its
+    # district, so the floods' toll moved into the landslide is still another event's
+    article = ARTICLE.replace(
+        "floods in Biratnagar on Thursday killed seven people and forced",
+        "floods in Biratnagar on Thursday forced",
+    ).replace("from their homes.", "from their homes. Seven people drowned.")
+    moved = fig(7, "killed", "Seven people drowned")
+    draft = SummaryDraft(
+        headline="Storms in Nepal",
+        summary="Storms hit Nepal.",
+        events=[
+            landslide(casualties={"killed": moved, "injured": fig(30, "injured", "injuring 30")}),
+            floods(location="near the river bank, Biratnagar district, Nepal", casualties={}),
+        ],
+    )
+    report = verify(article, draft)
+    assert status(report, "events[0].casualties.killed") == "other_event"
