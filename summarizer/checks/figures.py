@@ -44,6 +44,7 @@ from summarizer.checks.binding import describe_incident
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
+from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
 from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
@@ -149,6 +150,10 @@ def check_figure(
         if plus_one is not None:
             reason = f"the quote's {_said(plus_one[1], 'value')} plus the one named before it"
             return _check(path, original, "verified", reason, plus_one[0], plus_one[1])
+        listed = _listed(figure, groundings, mentions, article_text)
+        if listed is not None:
+            reason = f"the quote lists {format_number(figure.value)} people: {listed[1]!r}"
+            return _check(path, original, "verified", reason, listed[0])
         derived = _fair_reading(figure, groundings, mentions, event_year, event_date, dateline)
         if derived is not None:
             span, how, used = derived
@@ -415,6 +420,24 @@ _NOT_A_SUBJECT = lazy_compile(
     r"(?i)\b(?:in|at|on|of|from|by|after|during|into|near|with|for|to|under)\s*$"
     r"|\b(?:died|killed|injured|wounded|hurt|arrested|dead|missing)\b"
 )
+
+
+def _listed(
+    figure: Figure,
+    groundings: Sequence[Grounding],
+    mentions: Sequence[NumberMention],
+    article_text: str,
+) -> tuple[Grounding, str] | None:
+    """A toll the quote tells by listing its people (:func:`people_listed`)."""
+    if figure.role not in CASUALTY_ROLES:
+        return None
+    for grounding in groundings:
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = people_listed(article_text, grounding.start, grounding.end, mentions, figure.role)
+        if found is not None and same(found[0], figure.value):
+            return grounding, found[1]
+    return None
 
 
 def _one_named_plus(

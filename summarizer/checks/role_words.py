@@ -29,7 +29,7 @@ from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import CLAUSE_TURN, part_between
 from summarizer.vocabulary import CASUALTY_ROLES
 
-__all__ = ["ROLE_STEMS", "clause_states"]
+__all__ = ["ROLE_STEMS", "clause_states", "span_states"]
 
 # Stems of the words that tell a role, by role; "_" stands for a space inside a phrase. A
 # stem matches words that start with it ("evacu": evacuated, evacuation, evacuees); a phrase
@@ -134,7 +134,12 @@ def clause_states(role: str, mention: NumberMention) -> bool:
     at = _find(sentence, mention)
     if at is None:
         return False
-    start, end = at
+    return span_states(role, sentence, *at)
+
+
+def span_states(role: str, sentence: str, start: int, end: int) -> bool:
+    """Whether the role word nearest ``sentence[start:end]`` says ``role``, as
+    :func:`clause_states` reads it for a number: for any span, such as a list of people."""
     low, high = part_between(sentence, start, end, CLAUSE_TURN)
     part_low, part_high = part_between(sentence[:high], max(start, low), end, _COMMA)
     roles = _nearest(sentence, start, end, max(low, part_low), part_high)

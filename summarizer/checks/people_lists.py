@@ -1,0 +1,136 @@
+"""A toll told by listing the people it counts, not by a numeral.
+
+"A 64-year-old woman and her 38-year-old son died" is two killed; "the driver, a
+31-year-old man, and his passenger, 29, were taken to hospital" is two injured; "two
+firefighters and a villager were treated" is three. News names victims one by one as
+often as it counts them, and a summary that counts them is right. The list must be one
+coordinated phrase (an apposition between commas names the same person again), and the
+role word nearest it in its clause must be the claimed role's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.checks.role_words import ROLE_STEMS, span_states
+from summarizer.numbers import NumberMention
+from summarizer.numbers.lexicon import PEOPLE_NOUNS, PERSON_WORDS
+from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import sentence_at, sentence_spans
+
+__all__ = ["people_listed"]
+
+# Singular nouns of a person beyond the lexicon's: who news names one by one.
+_PERSONS = PERSON_WORDS | frozenset(
+    [
+        "villager",
+        "firefighter",
+        "policeman",
+        "policewoman",
+        "constable",
+        "guard",
+        "officer",
+        "brother",
+        "sister",
+        "nephew",
+        "niece",
+        "baby",
+        "infant",
+        "toddler",
+        "cyclist",
+        "pedestrian",
+        "motorist",
+        "rider",
+        "captain",
+        "miner",
+        "labourer",
+        "laborer",
+        "fisherman",
+        "passenger",
+        "commuter",
+        "shopper",
+        "student",
+        "teacher",
+        "nurse",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "teenager",
+        "youth",
+        "adult",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+    ]
+)
+# One person: a determiner, up to three modifiers ("64-year-old", "taxi"), a person's noun.
+_ONE = lazy_compile(
+    lambda: (
+        r"(?i)\b(?:a|an|the|his|her|their|its|another)\s+(?:[\w'’-]+\s+){0,3}?"
+        rf"(?P<head>{'|'.join(sorted(_PERSONS, key=len, reverse=True))})\b"
+    )
+)
+# What may stand between two people of one list: a comma, "and", an apposition or an age.
+_JOINT = lazy_compile(r"(?:,\s+[^,.;]{1,40},)?,?\s+(?:and\s+)?|,\s+")
+
+
+def people_listed(
+    text: str, start: int, end: int, mentions: Sequence[NumberMention], role: str
+) -> tuple[int, str] | None:
+    """(count, words) of the people ``text[start:end]`` lists for ``role``, or None.
+
+    A person phrase counts one ("her 38-year-old son"); a count of people counts its value
+    ("two firefighters"). None unless two or more are listed in one coordinated phrase and
+    the role word nearest the list says ``role``."""
+    if role not in ROLE_STEMS:
+        return None
+    parts: list[tuple[int, int, int]] = []  # (start, end, count)
+    parts.extend((match.start(), match.end(), 1) for match in _ONE.finditer(text, start, end))
+    for mention in mentions:
+        head = mention.noun.rsplit(None, 1)[-1].lower() if mention.noun else ""
+        if start <= mention.start and mention.end <= end and head in PEOPLE_NOUNS:
+            noun_end = text.find(head, mention.end, end)
+            parts.append(
+                (
+                    mention.start,
+                    noun_end + len(head) if noun_end >= 0 else mention.end,
+                    int(mention.value),
+                )
+            )
+    parts.sort()
+    listed = _one_list(text, parts)
+    if len(listed) < 2:
+        return None
+    low, high = sentence_at(sentence_spans(text), start)
+    if not span_states(role, text[low:high], listed[0][0] - low, listed[-1][1] - low):
+        return None
+    return sum(count for _, _, count in listed), text[listed[0][0] : listed[-1][1]]
+
+
+def _one_list(text: str, parts: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of ``parts`` joined as one list, an apposition dropped."""
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for part in parts:
+        if run and part[0] < run[-1][1]:
+            continue  # inside the phrase before ("the 15-year-old boy" in a longer match)
+        if run and _apposition(text, run[-1], part):
+            continue  # "the pickup's driver, a 31-year-old man, and ...": one person
+        if run and not _JOINT.fullmatch(text, run[-1][1], part[0]):
+            run = []
+        run.append(part)
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+def _apposition(text: str, before: tuple[int, int, int], part: tuple[int, int, int]) -> bool:
+    return (
+        text[before[1] : part[0]].strip() == ","
+        and text[part[1] : part[1] + 1] == ","
+        and part[2] == 1
+    )

@@ -1,0 +1,80 @@
+"""A toll told by listing its people: each phrase counts one, a count of people its value."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks.people_lists import people_listed
+from summarizer.checks.report import verify
+from summarizer.numbers import extract_numbers
+from summarizer.schema import SummaryDraft
+
+
+def listed(text: str, role: str) -> int | None:
+    found = people_listed(text, 0, len(text), extract_numbers(text), role)
+    return None if found is None else found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "count"),
+    [
+        ("The dead were a 64-year-old woman and her 38-year-old son.", "killed", 2),
+        (
+            "Police said a 52-year-old taxi driver and the 15-year-old boy were shot dead.",
+            "killed",
+            2,
+        ),
+        # an apposition between commas names the same person again
+        (
+            "The driver, a 31-year-old man, and his passenger, 29, were taken to hospital.",
+            "injured",
+            2,
+        ),
+        # a count of people counts its value
+        ("Two firefighters and a 67-year-old villager were treated for burns.", "injured", 3),
+    ],
+)
+def test_a_list_of_people_counts_each(text: str, role: str, count: int) -> None:
+    assert listed(text, role) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A woman said her son was killed.", "killed"),  # two people, but no list: one dead
+        ("A 52-year-old driver and the boy were shot dead.", "injured"),  # not wounded: dead
+        ("The mother and the child were rescued unhurt.", "injured"),  # no role of harm
+    ],
+)
+def test_no_count_without_one_list_and_its_role_word(text: str, role: str) -> None:
+    assert listed(text, role) is None
+
+
+def test_a_figure_that_counts_the_people_its_quote_lists_is_verified() -> None:
+    article = (
+        " date 2026-05-26 A wall collapsed in Kandy on Monday. A 64-year-old woman and her "
+        "38-year-old son died, and three neighbours were hurt."
+    )
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Wall collapse",
+            "summary": "A wall fell.",
+            "events": [
+                {
+                    "event_type": "accident",
+                    "description": "A wall collapsed.",
+                    "casualties": {
+                        "killed": {
+                            "value": 2,
+                            "role": "killed",
+                            "noun": "people",
+                            "quote": "A 64-year-old woman and her 38-year-old son died",
+                        }
+                    },
+                }
+            ],
+        }
+    )
+    (figure,) = verify(article, draft).figures
+    assert figure.status == "verified", figure.reason
+    assert "lists 2 people" in figure.reason
