@@ -151,7 +151,7 @@ _ONE_TOLL = lazy_compile(
     r"(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead"
     r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
-    r"|detained|taken\s+into\s+custody|grazed|burned|reported\s+missing|missing|dead"
+    r"|detained|taken\s+into\s+custody|in\s+custody|grazed|burned|reported\s+missing|missing|dead"
     r"|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
@@ -159,13 +159,19 @@ _ONE_TOLL = lazy_compile(
     r"\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?hospital|hospitali[sz]ed))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )
+# A quote that opens on a singular verb of harm: its subject, one person, stands before it.
+_VERB_FIRST = lazy_compile(
+    r"(?i)\s*(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|later|also|then|since|still)\s+)?"
+    r"(?P<verb>killed|injured|hurt|wounded|martyred|arrested|detained|taken\s+into\s+custody"
+    r"|reported\s+missing|stabbed|shot\s+dead|found\s+dead)\b"
+)
 _ONE_ROLE = {
     "killed": "killed", "martyred": "killed", "crushed": "killed", "shot": "killed",
     "died": "killed", "perished": "killed", "drowned": "killed", "dead": "killed",
     "injured": "injured", "hurt": "injured", "wounded": "injured", "grazed": "injured",
     "burned": "injured", "arrested": "arrested", "detained": "arrested",
     "reported": "missing", "found": "killed", "stabbed": "injured", "taken": "arrested",
-    "fatally": "killed", "missing": "missing",
+    "fatally": "killed", "missing": "missing", "in": "arrested",
 }  # fmt: skip
 # Phrases whose first word alone would mislead: "was shot" is a wound, "shot dead" a death.
 _ONE_PHRASE_ROLE = {"shot": "injured"}
@@ -183,6 +189,9 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
             roles, end = roles | _cue_roles(more), more.end()
         if role in roles:
             return 0, text[match.start() : end]
+    first = _VERB_FIRST.match(text)
+    if first is not None and _ONE_ROLE.get(first["verb"].split()[0].lower()) == role:
+        return 1, first.group()  # "was arrested hours later": a singular verb, its subject before
     for match in _ONE_TOLL.finditer(text):
         if match["hospital"]:
             told = "injured"  # "a firefighter was taken to hospital"

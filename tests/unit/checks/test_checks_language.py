@@ -417,7 +417,8 @@ def test_tolls_of_none_or_one_in_words(slot: str, value: int, quote: str, status
 SHOOTINGS = (
     " date 2031-06-02 A 27-year-old man was shot in the arm on Elm Street late Friday. "
     "Hours later a 52-year-old woman was shot and killed outside a store, and a 30-year-old "
-    "man was taken into custody. The driver of the van is still missing."
+    "man was taken into custody. The driver of the van is still missing. A 19-year-old "
+    "suspect was in custody on Sunday. The gunman was arrested hours later at a checkpoint."
 )
 
 
@@ -430,6 +431,8 @@ SHOOTINGS = (
         ("injured", 1, "a 52-year-old woman was shot and killed", "not_in_article"),
         ("arrested", 1, "a 30-year-old man was taken into custody", "verified"),
         ("missing", 1, "The driver of the van is still missing", "verified"),
+        ("arrested", 1, "A 19-year-old suspect was in custody", "verified"),
+        ("arrested", 1, "was arrested hours later at a checkpoint", "verified"),  # one subject
     ],
 )
 def test_a_person_shot_or_taken_into_custody_is_a_toll_of_one(
