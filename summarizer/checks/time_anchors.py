@@ -37,7 +37,7 @@ _MONTH_DAY = rf"{MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
 # one with no date at all ("in the past", "the previous quake").
 TIME_ANCHOR = lazy_compile(
     r"\b(?:in|during|since|back\s+in|by|until)\s+(?:(?:early|late|mid|mid-)\s*)?"
-    rf"(?:{_MONTH_DAY})?(?P<year>{YEAR})\b"
+    rf"(?:{_MONTH_DAY})?(?P<year>{YEAR})(?:[-–/](?P<until>\d\d(?!\d)|{YEAR}))?\b"
     rf"|\b{_MONTH_DAY}(?P<year4>{YEAR})\b"
     rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
     rf"|^\W*(?P<year3>{YEAR})\b"
@@ -144,7 +144,9 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
     """The days a time anchor can mean (None: another time, with no date to compare)."""
     year = anchor["year"] or anchor["year2"] or anchor["year3"] or anchor["year4"]
     if year is not None:
-        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        until = anchor["until"]  # "in 2023-24", "in 2023–2024": both years
+        last = int(year[:2] + until if until and len(until) == 2 else until or year)
+        return dt.date(int(year), 1, 1), dt.date(max(last, int(year)), 12, 31)
     if dateline is None:
         return None
     last = (anchor["last"] or "").lower()

@@ -1222,3 +1222,17 @@ def test_a_date_text_naming_a_period_holds_a_date_inside_it(
 ) -> None:
     report = check(PERIODS, events=[event(date_text=date_text, date=date)])
     assert claims(report, "events[0].date")[date_text] == status
+
+
+@pytest.mark.parametrize(
+    ("years", "date", "status"),
+    [
+        ("2023-24", "2024-02-01", "verified"),
+        ("2023–2024", "2024-02-01", "verified"),
+        ("2023-24", "2025-02-01", "other_event"),
+    ],
+)
+def test_a_span_of_years_is_the_time_of_both(years: str, date: str, status: str) -> None:
+    article = f" date 2026-03-01 Cholera spread again this week. In {years}, 400 people died of it."
+    toll = event({"value": 400, "quote": "400 people died"}, date=date)
+    assert check(article, events=[toll]).figures[0].status == status
