@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
+from summarizer.checks.role_words import clause_states
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import CURRENCY_SIGNS, word_set
 from summarizer.numbers.words import ORDINALS, parse_ordinal
@@ -481,7 +482,12 @@ def fair_reading(
 
     Returns the derivation in words and the mentions it uses.
     """
-    compatible = [m for m in mentions if role_agreement(role, m.role) == "agree"]
+    compatible = [
+        m
+        for m in mentions
+        if role_agreement(role, m.role) == "agree"
+        or (m.role == "other_count" and clause_states(role, m))  # its clause says the role
+    ]
     for mention in compatible:
         if mention.qualifier == "range" and mention.value_high is not None:
             if qualifier in _APPROXIMATE and same(value, (mention.value + mention.value_high) / 2):

@@ -1236,3 +1236,13 @@ def test_a_span_of_years_is_the_time_of_both(years: str, date: str, status: str)
     article = f" date 2026-03-01 Cholera spread again this week. In {years}, 400 people died of it."
     toll = event({"value": 400, "quote": "400 people died"}, date=date)
     assert check(article, events=[toll]).figures[0].status == status
+
+
+def test_a_rounding_of_a_count_its_clause_gives_a_role_is_a_fair_reading() -> None:
+    # the extractor leaves 51,870 unread; "evacuation centers" in its clause says displaced
+    article = (
+        " date 2026-11-03 A typhoon swept the north on Sunday. As of Tuesday, 51,870 people "
+        "were still staying in 372 evacuation centers."
+    )
+    report = check(article, headline="Over 51,000 still in evacuation centers")
+    assert claims(report, "headline")["51,000"] == "verified"
