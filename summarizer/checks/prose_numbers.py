@@ -142,6 +142,7 @@ _WEAK_LAST = word_set(
     "around some only just rs"
 )
 _JOINS = frozenset({"and", "or", "but", "while", "whereas", "then"})
+_PRONOUNS = word_set("them they he she it we us him whom")
 _LEAD_WORD = lazy_compile(r"[\w'’-]+")
 _LEAD_STOP = lazy_compile(r"[.;:!?,()\n]")
 
@@ -169,6 +170,8 @@ def _borrowed_lead(claim: NumberMention, prose: str, facts: ArticleFacts) -> str
     lead = _lead(prose, claim.start)
     if not lead or lead[-1] in _WEAK_LAST or not all(word.isalpha() for word in lead):
         return ""  # "... and 12", "per cent to 286m": a list or a change, no phrase of its own
+    if all(word in NOUN_STOP or word in _PRONOUNS for word in lead):
+        return ""  # "among them a": words of no content say nothing of which number it is
     other: NumberMention | None = None
     for mention in facts.mentions:
         if _article_lead(facts.text, mention.start) != lead:

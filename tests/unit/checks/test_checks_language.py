@@ -1246,3 +1246,27 @@ def test_a_rounding_of_a_count_its_clause_gives_a_role_is_a_fair_reading() -> No
     )
     report = check(article, headline="Over 51,000 still in evacuation centers")
     assert claims(report, "headline")["51,000"] == "verified"
+
+
+# The court fined each convict N5 million; N20 million was the bail.
+COURT = (
+    " date 2026-03-10 The court fined each convict N5 million on Monday. Bail had been set at "
+    "N20 million each. Nine people died in the riot, among them a 19-year-old student. Among "
+    "the dead was a 12-year-old boy."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "number", "status"),
+    [
+        # the prose's words before the number stand before another number of the article
+        ("The court fined each convict N20 million.", "20 million", "unconfirmed"),
+        ("The court fined each convict N5 million.", "5 million", "verified"),
+        # words of no content say nothing of which number it is
+        ("Nine died, among them a 12-year-old boy.", "12", "verified"),
+    ],
+)
+def test_a_number_after_the_articles_words_for_another_is_unconfirmed(
+    summary: str, number: str, status: str
+) -> None:
+    assert claims(check(COURT, summary=summary), "summary")[number] == status
