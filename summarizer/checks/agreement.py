@@ -482,20 +482,24 @@ def fair_reading(
 
     Returns the derivation in words and the mentions it uses.
     """
-    compatible = [
-        m
-        for m in mentions
-        if role_agreement(role, m.role) == "agree"
-        or (m.role == "other_count" and clause_states(role, m))  # its clause says the role
-    ]
-    for mention in compatible:
+    compatible = [m for m in mentions if role_agreement(role, m.role) == "agree"]
+    unread = [m for m in mentions if m.role == "other_count" and role != "other_count"]
+    for mention in [*compatible, *unread]:
         if mention.qualifier == "range" and mention.value_high is not None:
             if qualifier in _APPROXIMATE and same(value, (mention.value + mention.value_high) / 2):
-                return f"midpoint of {mention.text!r}", [mention]
-            continue
-        rounded = _rounding(value, qualifier, mention)
-        if rounded:
-            return f"{mention.text!r} {rounded}", [mention]
+                found = f"midpoint of {mention.text!r}"
+            else:
+                continue
+        else:
+            rounded = _rounding(value, qualifier, mention)
+            if not rounded:
+                continue
+            found = f"{mention.text!r} {rounded}"
+        # a number the extractor left unread counts when its clause says the role
+        if mention.role == role or role_agreement(role, mention.role) == "agree":
+            return found, [mention]
+        if clause_states(role, mention):
+            return found, [mention]
     parts = [
         m
         for m in compatible

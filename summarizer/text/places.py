@@ -20,7 +20,7 @@ cities); or when it prices in the country's own currency (:func:`country_of_curr
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from summarizer.text.fold import fold
@@ -161,6 +161,12 @@ def country_phrases(text: str, *, owners: bool = False) -> list[tuple[int, int, 
     ``text`` itself when folding kept its length (it nearly always does), so pass the
     original, not the folded, text.
     """
+    return list(_country_phrases(text, owners))
+
+
+@lru_cache(maxsize=4096)
+def _country_phrases(text: str, owners: bool) -> tuple[tuple[int, int, int], ...]:
+    """:func:`country_phrases`, cached: the same names recur in every summary and re-ask."""
     spaced = " ".join(text.split())
     folded = fold(spaced)
     cased = spaced if len(spaced) == len(folded) else ""
@@ -170,7 +176,7 @@ def country_phrases(text: str, *, owners: bool = False) -> list[tuple[int, int, 
         if cased and (_name_before(cased, start) or (not owners and _NAME_AFTER.match(cased, end))):
             continue
         found.append((start, end, _table()[match[1]]))
-    return found
+    return tuple(found)
 
 
 def countries_by_place(text: str) -> set[int]:
