@@ -145,8 +145,8 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
     year = anchor["year"] or anchor["year2"] or anchor["year3"] or anchor["year4"]
     if year is not None:
         until = anchor["until"]  # "in 2023-24", "in 2023–2024": both years
-        last = int(year[:2] + until if until and len(until) == 2 else until or year)
-        return dt.date(int(year), 1, 1), dt.date(max(last, int(year)), 12, 31)
+        final = int(year[:2] + until if until and len(until) == 2 else until or year)
+        return dt.date(int(year), 1, 1), dt.date(max(final, int(year)), 12, 31)
     if dateline is None:
         return None
     last = (anchor["last"] or "").lower()
