@@ -33,6 +33,7 @@ __all__ = [
     "HARM_ROLES",
     "HEADLINE_VERBS",
     "HOUSEHOLD_NOUNS",
+    "ISO_CURRENCY_CODES",
     "KIN_NOUNS",
     "LEGAL_PARTS",
     "LEGISLATION_WORDS",
@@ -170,7 +171,21 @@ CURRENCY_CODES = {
     "tk.": "BDT",
     "idr": "IDR",
     "rp": "IDR",  # the rupiah as Indonesian papers write it: "Rp1.5 billion", "Rp 200,000"
+    "rm": "MYR",  # the ringgit: "RM 10,000"
+    "dhs": "AED",
 }
+# ISO 4217 codes written in capitals before a sum ("AED 2 million", "SEK 40bn"). Only in
+# capitals, and not the codes that are English words in a capitalised headline ("ALL",
+# "TOP", "TRY", "CUP", "MOP", "SOS", "MAD", "PEN", "BOB").
+ISO_CURRENCY_CODES = word_set(
+    "AED AFN AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BRL BSD BTN "
+    "BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD "
+    "GBP GEL GHS GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS "
+    "KHR KMF KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MDL MGA MKD MMK MNT MRU MUR MVR "
+    "MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PGK PHP PKR PLN PYG QAR RON RSD RUB "
+    "RWF SAR SBD SCR SDG SEK SGD SLE SRD SSP SYP SZL THB TJS TMT TND TTD TWD TZS "
+    "UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL"
+)
 # Currency letters written against the digits ("R2.5 million", "Sh300,000", "Rs500"); "R"
 # alone is the rand, but only glued: a spaced "R 5" is too often something else.
 GLUED_CURRENCY = {
@@ -188,13 +203,19 @@ GLUED_CURRENCY = {
     "p": "PHP",  # the Philippine peso: "P1.2 billion"
     "tk": "BDT",  # the taka: "Tk500 crore"
     "rp": "IDR",  # the rupiah: "Rp1.5 billion"
+    "rm": "MYR",  # the ringgit: "RM10,000"
+    "dh": "AED",  # the dirham as Gulf papers write it: "Dh500", "Dhs2 million"
+    "dhs": "AED",
+    "qr": "QAR",  # the Qatari riyal: "QR10,000"
+    "kd": "KWD",  # the Kuwaiti dinar: "KD5,000"
+    "bd": "BHD",  # the Bahraini dinar: "BD2,000"
 }
 # The letters looked for against digits, and those that need a money-shaped number after.
 GLUED_CURRENCY_HEADS = (
     *("R", "Sh", "Shs", "USh", "UShs", "TSh", "TShs", "KSh", "Ksh", "KShs"),
-    *("N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵"),
+    *("N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵", "RM", "Dh", "QR", "KD", "BD"),
 )
-MONEY_SHAPED_ONLY = frozenset({"N", "K", "P"})
+MONEY_SHAPED_ONLY = frozenset({"N", "K", "P", "RM", "Dh", "QR", "KD", "BD"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
     "us": "USD",
@@ -240,6 +261,28 @@ CURRENCY_WORD_CODE = {
     "baht": "THB",
     "kwacha": "ZMW",
     "won": "KRW",
+    "peso": "pesos",  # Mexico's, the Philippines', Argentina's...: shared
+    "rial": "rials",
+    "dirham": "dirhams",
+    "afghani": "AFN",
+    "dong": "VND",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "forint": "HUF",
+    "lei": "RON",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "kroner",
+    "kroner": "kroner",
+    "rupiah": "IDR",
+    "reais": "BRL",
+    "tenge": "KZT",
+    "kyat": "MMK",
+    "riel": "KHR",
+    "leone": "SLE",
+    "dalasi": "GMD",
+    "pula": "BWP",
+    "kina": "PGK",
 }
 # Writings of money several nations' currencies share, which the tables above read as one
 # of them for want of better: "$" is any dollar, "¥" the yen or the yuan, "Rs" any rupee,
@@ -248,7 +291,7 @@ CURRENCY_WORD_CODE = {
 # says which currency a sum is in only as a guess, so it says nothing of the country.
 SHARED_CURRENCY_WRITINGS = frozenset(
     {"$", "¥", "rs", "rs.", "sh", "shs", "k", "p", "dollar", "pound", "rupee", "shilling", "franc"}
-    | {"kwacha", "rouble", "ruble", "dinar", "riyal", "lira"}
+    | {"kwacha", "rouble", "ruble", "dinar", "riyal", "lira", "peso", "rial", "dirham", "krone"}
 )
 # Nouns a sum can name as a matter ("over a $2bn deal", "jailed over N486m fraud"): after
 # "over", the sum says what the matter is about, not a lower bound.
@@ -280,6 +323,20 @@ NATIONAL_CURRENCY = {
     ("nepalese", "rupee"): "NPR",
     ("nepali", "rupee"): "NPR",
     ("indian", "rupee"): "INR",
+    ("mexican", "peso"): "MXN",
+    ("philippine", "peso"): "PHP",
+    ("argentine", "peso"): "ARS",
+    ("chilean", "peso"): "CLP",
+    ("colombian", "peso"): "COP",
+    ("fijian", "dollar"): "FJD",
+    ("moroccan", "dirham"): "MAD",
+    ("emirati", "dirham"): "AED",
+    ("iranian", "rial"): "IRR",
+    ("omani", "rial"): "OMR",
+    ("saudi", "riyal"): "SAR",
+    ("qatari", "riyal"): "QAR",
+    ("norwegian", "krone"): "NOK",
+    ("danish", "krone"): "DKK",
 }
 
 DURATION_WORDS = word_set(

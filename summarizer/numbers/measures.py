@@ -299,7 +299,8 @@ def _read_money(cand: Candidate, after: re.Match[str] | None) -> None:
     elif name == "pence":
         cand.noun = "GBP pence"
     else:
-        name = name.removesuffix("s")
+        if name not in CURRENCY_WORD_CODE:
+            name = name.removesuffix("s")  # "pesos", "afghanis"; not "reais", "kronor"
         nation = " ".join((after.group("nation") or "").lower().split())
         code = NATIONAL_CURRENCY.get((nation, name)) or CURRENCY_WORD_CODE.get(name, name)
         cand.noun = cand.currency or code

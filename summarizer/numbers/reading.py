@@ -26,6 +26,7 @@ from summarizer.numbers.lexicon import (
     DOLLAR_PREFIXES,
     GLUED_CURRENCY,
     HEADLINE_VERBS,
+    ISO_CURRENCY_CODES,
     LEGAL_PARTS,
     LEGISLATION_WORDS,
     LOCATION_PREPOSITIONS,
@@ -143,6 +144,9 @@ def _read_before(text: str, start: int) -> Before:
         if words[-1] in DOLLAR_PREFIXES and words[-2:-1] == ["$"]:
             before.currency = DOLLAR_PREFIXES[words[-1]]  # "$A3.4 billion"
             words = words[:-1]
+        words = words[:-1]
+    elif words and _iso_code_before(text, start):  # "AED 2 million", "SEK 40bn"
+        before.currency = text[:start].split()[-1]
         words = words[:-1]
     elif words and (words[-1] in CURRENCY_SYMBOLS or words[-1] in CURRENCY_CODES):
         before.currency = CURRENCY_SYMBOLS.get(words[-1]) or CURRENCY_CODES[words[-1]]
@@ -327,6 +331,14 @@ def _measured(text: str, end: int) -> bool:
 _MEASURE_GROUPS = frozenset({"pct", "points", "distance", "speed", "duration", "temp", "money"})
 
 
+def _iso_code_before(text: str, start: int) -> bool:
+    """An ISO 4217 code in capitals, a space before the number: "AED 2 million"."""
+    if start < 5 or text[start - 1] != " ":
+        return False
+    token = text[start - 5 : start - 1]
+    return token[0] in " ([" and token[1:] in ISO_CURRENCY_CODES
+
+
 def _follows_designator(text: str, start: int, before: Before) -> bool:
     """True when the word right before (one space) names a thing this number identifies."""
     if not before.words or start < 2 or text[start - 1] != " " or text[start - 2].isspace():
@@ -337,6 +349,8 @@ def _follows_designator(text: str, start: int, before: Before) -> bool:
     if word in DESIGNATOR_WORDS:
         return True
     if word in NOT_DESIGNATORS or word in CURRENCY_CODES or _verb_form(word):
+        return False
+    if _iso_code_before(text, start):
         return False
     raw = DESIGNATOR_TOKEN.search(text, max(0, start - 30), start)
     if not raw or not any(c.isupper() for c in raw.group(1)) or word.endswith("ly"):

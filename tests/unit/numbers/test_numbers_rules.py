@@ -900,6 +900,16 @@ def test_people_are_not_damaged() -> None:
         ("Each household received Tk.20,000 in aid.", "20,000", 2e4, "BDT"),
         ("The fine was Sh.50,000.", "50,000", 5e4, "KES"),
         ("Victims get Rs. 100,000 each for funeral costs.", "100,000", 1e5, "INR"),
+        # the world's currencies: their codes in capitals, their names, their glued letters
+        ("Fines of up to AED 50,000 apply.", "50,000", 5e4, "AED"),
+        ("The fund holds SEK 40 billion.", "40 billion", 4e10, "SEK"),
+        ("Each protester was fined RM2,000.", "2,000", 2e3, "MYR"),
+        ("Families received Dh500 each.", "500", 500, "AED"),
+        ("Aid worth 3.5 million afghanis arrived.", "3.5 million", 3.5e6, "AFN"),
+        ("The strike cost 1.45 million pesos a day.", "1.45 million", 1.45e6, "pesos"),
+        ("The strike cost 900,000 Argentine pesos.", "900,000", 9e5, "ARS"),
+        ("Damage reached 5 billion dong.", "5 billion", 5e9, "VND"),
+        ("The club paid 40 million reais.", "40 million", 4e7, "BRL"),
         # signs and words of pesos, won and their neighbours
         ("Damage reached ₱2.38 billion.", "2.38 billion", 2.38e9, "PHP"),
         ("The blaze caused about 12 billion won in damage.", "12 billion", 1.2e10, "KRW"),
@@ -915,6 +925,10 @@ def test_currencies_spelled_signed_and_glued(
 
 def test_letters_glued_to_digits_that_are_no_currency_stay_out() -> None:
     assert texts("The T20 side, the F16 jet and form PR2 were in the news.") == []
+
+
+def test_a_currency_code_that_is_an_english_word_in_capitals_is_no_currency() -> None:
+    assert mention("THE TOP 10 PLAYERS AND ALL 12 COACHES", "10").role != "money"
 
 
 def test_a_decimal_part_after_a_point_is_not_a_number_of_its_own() -> None:
