@@ -345,6 +345,15 @@ def role_agreement(claimed: str, stated: str) -> Agreement:
     return "clash"
 
 
+def confirm_in_clause(agreement: Agreement, claimed: str, mention: NumberMention) -> Agreement:
+    """An undecided ``agreement`` confirmed when the role word nearest the article's number
+    in its clause is the claimed role's (:func:`summarizer.checks.role_words.clause_states`:
+    "seven to Stepping Hill Hospital" after "taken to hospital")."""
+    if agreement == "undecided" and clause_states(claimed, mention):
+        return "agree"
+    return agreement
+
+
 def same_measure(noun: str, mention: NumberMention) -> bool:
     """A figure that claims no role (``other_count``) names the article's measure itself:
     "hectares" for "31,400 hectares", an age for "a 19-year-old". The number is the
@@ -496,9 +505,7 @@ def fair_reading(
                 continue
             found = f"{mention.text!r} {rounded}"
         # a number the extractor left unread counts when its clause says the role
-        if mention.role == role or role_agreement(role, mention.role) == "agree":
-            return found, [mention]
-        if clause_states(role, mention):
+        if confirm_in_clause(role_agreement(role, mention.role), role, mention) == "agree":
             return found, [mention]
     parts = [
         m
@@ -652,8 +659,10 @@ def _unit_of_precision(value: float) -> float:
 
 __all__ = [
     "QUALIFIER_SUPPORT",
+    "Agreement",
     "canonical_unit",
     "clock_claim",
+    "confirm_in_clause",
     "counts_places",
     "currency_of",
     "fair_reading",

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from summarizer.checks.agreement import (
     clock_claim,
+    confirm_in_clause,
     fair_reading,
     nth_of_toll,
     qualifier_ok,
@@ -46,7 +47,6 @@ from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
-from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
@@ -277,9 +277,9 @@ def _judge_span(
         how = value_match(figure.value, mention)
         if how is None:
             continue
-        agreement = role_agreement(figure.role, mention.role)
-        if agreement == "undecided" and clause_states(figure.role, mention):
-            agreement = "agree"  # "seven to Stepping Hill Hospital": the clause says it
+        agreement = confirm_in_clause(
+            role_agreement(figure.role, mention.role), figure.role, mention
+        )
         if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one
         elif is_age(mention) and not (

@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 
 from summarizer.checks.agreement import (
+    Agreement,
+    confirm_in_clause,
     counts_places,
     fair_reading,
     qualifier_ok,
@@ -28,7 +30,6 @@ from summarizer.checks.agreement import (
 )
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
-from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
@@ -308,9 +309,9 @@ def _judge_prose(
     wrong_unit: tuple[NumberMention, str] | None = None
     for mention in found:
         how = value_match(claim.value, mention) or "value"
-        agreement = _prose_role_agreement(claim.role, mention.role)
-        if agreement == "undecided" and clause_states(claim.role, mention):
-            agreement = "agree"
+        agreement = confirm_in_clause(
+            _prose_role_agreement(claim.role, mention.role), claim.role, mention
+        )
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         if agreement == "clash":
@@ -435,7 +436,7 @@ def _labels_a_measure(sentence: str, number: str) -> bool:
     return re.search(rf"(?<![\w.,-]){re.escape(number)}-[a-z]+\s+[a-z]", sentence) is not None
 
 
-def _prose_role_agreement(claimed: str, stated: str) -> str:
+def _prose_role_agreement(claimed: str, stated: str) -> Agreement:
     """Prose states a role only through its own cue words; without one it claims none."""
     if claimed == "other_count":
         return "clash" if stated in FORM_ROLES and stated != "money" else "agree"
