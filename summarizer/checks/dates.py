@@ -10,9 +10,16 @@ import datetime as dt
 
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
-from summarizer.checks.time_anchors import MONTH_NAME, TIME_ANCHOR, YEAR, Period, anchor_period
+from summarizer.checks.time_anchors import (
+    AGO_WORDS,
+    MONTH_NAME,
+    TIME_ANCHOR,
+    YEAR,
+    Period,
+    anchor_period,
+)
 from summarizer.schema import ClaimCheck
-from summarizer.text.dates import resolve_date_text
+from summarizer.text.dates import MONTH_NUMBERS, resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import ClaimStatus
 
@@ -102,7 +109,11 @@ def _grounds(text: str, facts: ArticleFacts) -> bool:
     return bool(_DIGITS.findall(text) == _DIGITS.findall(span))
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+def _month_number(name: str) -> int:
+    """1 to 12 for a month's name as :data:`MONTH_NAME` matches it ("Sept.", "june")."""
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
 _COARSE_DATE = lazy_compile(
     rf"\b(?:(?P<month>{MONTH_NAME})\s+)?(?P<year>{YEAR})\b(?!\s*[-–]\s*\d)", flags=2
 )
@@ -116,7 +127,7 @@ def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
     month = match["month"]
     number = None
     if month:
-        number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
+        number = _month_number(month)
     return int(match["year"]), number
 
 
@@ -138,14 +149,14 @@ def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
         return sunday - dt.timedelta(days=1), sunday
     ago = _DAYS_AGO.search(date_text)
     if ago is not None:
-        count = int(ago[1]) if ago[1].isdigit() else _COUNT_WORDS.get(ago[1].lower())
+        count = int(ago[1]) if ago[1].isdigit() else AGO_WORDS.get(ago[1].lower())
         if count is not None:
             day = dateline - dt.timedelta(days=count)
             return day, day
     month = _BARE_MONTH.fullmatch(date_text.strip())
     if month is not None:  # "in June": the last June up to the dateline
         year = dateline.year
-        number = _MONTHS.index(month["month"].rstrip(".").lower()[:3]) + 1
+        number = _month_number(month["month"])
         return _month_within(
             month["month"], (dt.date(year - (number > dateline.month), 1, 1), dateline)
         )
@@ -154,7 +165,7 @@ def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
 
 def _month_within(month: str, period: Period) -> Period | None:
     """The month named ``month`` that overlaps ``period``, as its first and last days."""
-    number = _MONTHS.index(month.rstrip(".").lower()[:3]) + 1
+    number = _month_number(month)
     for year in range(period[0].year, period[1].year + 1):
         first = dt.date(year, number, 1)
         last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
@@ -165,7 +176,6 @@ def _month_within(month: str, period: Period) -> Period | None:
 
 _WEEKEND = lazy_compile(r"(?i)\b(?:the|this|last)\s+weekend\b")
 _DAYS_AGO = lazy_compile(r"(?i)\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _OVERNIGHT = lazy_compile(r"(?i)\bovernight\b")
 _BARE_MONTH = lazy_compile(
     rf"(?i)(?:in\s+|during\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<month>{MONTH_NAME})"

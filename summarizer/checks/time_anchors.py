@@ -17,6 +17,7 @@ from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import CLAUSE_TURN
 
 __all__ = [
+    "AGO_WORDS",
     "MONTH_NAME",
     "TIME_ANCHOR",
     "YEAR",
@@ -49,7 +50,8 @@ TIME_ANCHOR = lazy_compile(
     r"|collapse|conflict|accident|crash|tragedy|eruption|tsunami|outbreak)\b",
     flags=2,  # re.IGNORECASE
 )
-_AGO_WORDS = {
+# Counts in words of a time counted back ("three years ago", "two days ago").
+AGO_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
@@ -166,7 +168,7 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
         monday = dateline - dt.timedelta(days=dateline.weekday())
         return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
     ago = (anchor["ago"] or "").lower()
-    count = int(ago) if ago.isdigit() else _AGO_WORDS.get(ago)
+    count = int(ago) if ago.isdigit() else AGO_WORDS.get(ago)
     if count is not None:
         return dt.date(dateline.year - count, 1, 1), dt.date(dateline.year - count, 12, 31)
     if anchor.group().lower().startswith("a decade"):
