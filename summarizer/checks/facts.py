@@ -27,7 +27,6 @@ from summarizer.text.places import countries_by_place, country_forms, country_of
 from summarizer.vocabulary import EVENT_TYPE_CUES
 
 __all__ = [
-    "SPAN_OPENING",
     "WORDS",
     "ArticleFacts",
     "ArticleText",
@@ -36,7 +35,7 @@ __all__ = [
 ]
 
 # A date text that opens a span running to the dateline ("since January", "so far this year").
-SPAN_OPENING = lazy_compile(
+_SPAN_OPENING = lazy_compile(
     r"\s*(?:ever\s+)?since\b|\s*(?:so\s+far|to\s+date|until\s+now|up\s+to\s+now)\b", flags=2
 )
 # A word: letters, with one inner apostrophe ("O'Neill", "don't"); no digits.
@@ -223,7 +222,7 @@ class ArticleFacts:
         resolves to; a time its ``date_text`` or (undated) description names ("July 2023",
         "last year", "the 2019 vote"); the dateline's year. An event of another year owns
         that year's tolls."""
-        if event.date_text and SPAN_OPENING.match(event.date_text):
+        if event.date_text and _SPAN_OPENING.match(event.date_text):
             # "since the outbreak was identified on Jan. 27", "so far this year": the event
             # runs from that time to the dateline, so no one day of it is its time; the
             # year it started is.
