@@ -143,13 +143,14 @@ def _cue_roles(match: re.Match[str]) -> frozenset[str]:
 # person, in words. The cue must be passive or intransitive ("a bomb killed" counts no one).
 # "The driver, a 52-year-old man, has been arrested": a person named again between commas.
 _APPOSITION = r"(?:[\w'’-]+,\s+[^,.;]{1,40},\s+)?"
+# An adverb between the auxiliary and the verb of harm: "was later arrested", "is still missing".
+_THEN = r"(?:(?:\w+ly|later|also|then|since|still)\s+)?"
 _ONE_TOLL = lazy_compile(
     r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been)\b))"
-    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+(?:(?:\w+ly|later|also|then|since|still)\s+)?"
-    r"(?P<passive>"
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+" + _THEN + r"(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead"
     r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
     r"|detained|taken\s+into\s+custody|in\s+custody|grazed|burned|reported\s+missing|missing|dead"
@@ -162,8 +163,9 @@ _ONE_TOLL = lazy_compile(
 )
 # A quote that opens on a singular verb of harm: its subject, one person, stands before it.
 _VERB_FIRST = lazy_compile(
-    r"(?i)\s*(?:was|has\s+been|had\s+been)\s+(?:(?:\w+ly|later|also|then|since|still)\s+)?"
-    r"(?P<verb>killed|injured|hurt|wounded|martyred|arrested|detained|taken\s+into\s+custody"
+    r"(?i)\s*(?:was|has\s+been|had\s+been)\s+"
+    + _THEN
+    + r"(?P<verb>killed|injured|hurt|wounded|martyred|arrested|detained|taken\s+into\s+custody"
     r"|reported\s+missing|stabbed|shot\s+dead|found\s+dead)\b"
 )
 _ONE_ROLE = {
