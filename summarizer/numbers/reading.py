@@ -146,7 +146,7 @@ def _read_before(text: str, start: int) -> Before:
             words = words[:-1]
         words = words[:-1]
     elif words and _iso_code_before(text, start):  # "AED 2 million", "SEK 40bn"
-        before.currency = text[:start].split()[-1]
+        before.currency = text[start - 4 : start - 1]  # the code, not a split of the text
         words = words[:-1]
     elif words and (words[-1] in CURRENCY_SYMBOLS or words[-1] in CURRENCY_CODES):
         before.currency = CURRENCY_SYMBOLS.get(words[-1]) or CURRENCY_CODES[words[-1]]
