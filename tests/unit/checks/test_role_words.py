@@ -81,36 +81,27 @@ def test_no_confirmation_without_the_nearest_word_of_the_role(
     assert not clause_states(role, mention(sentence, number))
 
 
+def unread(text: str, value: int, noun: str, sentence: str) -> NumberMention:
+    """A mention as if the extractor had left it unread (``other_count``)."""
+    return NumberMention(
+        value=value,
+        value_high=None,
+        text=text,
+        start=0,
+        end=0,
+        qualifier="exact",
+        noun=noun,
+        role="other_count",
+        sentence=sentence,
+    )
+
+
 def test_charged_is_not_arrested() -> None:
     """ "charged" names another step: standing nearest, it leaves arrested open, though
     "arrest" is in the sentence."""
     sentence = "Police held eight fans on arrest warrants after the match, and six of them had been charged."
-    six = NumberMention(
-        value=6,
-        value_high=None,
-        text="six",
-        start=0,
-        end=0,
-        qualifier="exact",
-        noun="",
-        role="other_count",
-        sentence=sentence,
-    )  # as if the extractor had left it unread
-    assert not clause_states("arrested", six)
-    assert clause_states(
-        "arrested",
-        NumberMention(
-            value=8,
-            value_high=None,
-            text="eight",
-            start=0,
-            end=0,
-            qualifier="exact",
-            noun="fans",
-            role="other_count",
-            sentence=sentence,
-        ),
-    )
+    assert not clause_states("arrested", unread("six", 6, "", sentence))
+    assert clause_states("arrested", unread("eight", 8, "fans", sentence))
 
 
 ARTICLE = (
