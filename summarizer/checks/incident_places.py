@@ -49,9 +49,10 @@ _LOCALITY_AFTER = re.compile(
     r"|\s*,\s+near\s+[A-Z]"
 )
 # A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
+# A lone capital letter ends a name too: "Site C", "Block B".
 _NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
-    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]))*"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z]\b(?!['’.])))*"
 )
 # Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
 _LEADING = re.compile(
@@ -92,8 +93,21 @@ _POSITIONAL = re.compile(
     # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
     r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
     # where the victims were taken: "treated at hospitals in Kamloops"
-    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$",
+    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$"
+    # where they were moved to: "eleven were airlifted to Kathmandu"
+    r"|\b(?:airlifted|flown|rushed|referred|transferred|evacuated|taken|moved)\s+"
+    r"(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
+    # where it was told: "told journalists in Abuja", "(Reporting by A. Menon in Bengaluru"
+    r"|\b(?:told|briefed|addressed)\s+(?:\w+\s+){0,2}?(?:in|at)\s+$"
+    r"|\b(?:reporting|writing|editing)\s+by\s+[^;()\n]{0,40}?\s+in\s+$",
     re.IGNORECASE,
+)
+# Where a body sits: "the Pasteur Institute in Nha Trang", "the National Weather Service in
+# Memphis" -- its seat, not where the happening was.
+_SEAT = re.compile(
+    r"\b(?:Service|Agency|Office|Department|Ministry|Institute|Bureau|Commission|Authority|"
+    r"Headquarters|University|Hospital|Centre|Center|Laboratory|Embassy|Consulate)"
+    r"(?:\s+(?:of|and|for|the|[A-Z][\w’'-]*))*\s+(?:in|at)\s+$"
 )
 # A natural feature's own word types its name.
 _FEATURE = re.compile(
@@ -144,9 +158,18 @@ _LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+", re.IGNORECASE)
 # "Madina hospital", "the Kharkiv Palace Hotel": a building, not where a happening was.
 _FACILITY_AFTER = re.compile(
     r"[ \t]+(?:hospital|hotel|airport|stadium|university|school|mosque|church|market|"
-    r"station|palace|prison|camp|bridge|road|street|square)\b",
+    r"station|palace|prison|camp|bridge|(?:road|street|square|avenue|lane)s?)\b",
     re.IGNORECASE,
 )
+# "Tehran Fire Department", "the Kano State Police Command": a service's name, no place.
+_SERVICE_NAME = re.compile(
+    r"\b(?:Fire|Police|Health|Rescue|Emergency|Water|Transport|Education|Forest|Forestry|"
+    r"Weather|Agriculture|Public|Justice|Defen[cs]e|Sheriff['’]?s?|Ambulance|Traffic)"
+    r"\s+(?:[A-Z][\w’'-]*\s+)*?(?:Department|Service|Services|Command|Office|Authority|"
+    r"Agency|Division|Bureau)$"
+)
+# "Salvador, 58, received ...": a person's name, their age after it.
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sir|Mayor|President|Premier|Minister|Governor|Senator|General|Gen|"
     r"Colonel|Col|Captain|Capt|Chief|Judge|Justice|Sheriff|Inspector|Sergeant|Sgt|Officer|"
@@ -227,12 +250,16 @@ class PlaceReader:
         if name.isupper() and not self.text[self.body_start : name_start].strip():
             return None  # "CAIRO (AP) —": where the story was filed, not where it happened
         name_end = name_start + len(name)
-        if _FACILITY_AFTER.match(self.text, name_end):
+        if _FACILITY_AFTER.match(self.text, name_end) or _SERVICE_NAME.search(name):
             return None
-        if _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start) or (
-            " " not in name and _SAYING_AFTER.match(self.text, name_end)
+        if " " not in name and name.isupper() and place_kind(name) != "country":
+            return None  # "IRNA", "The PUNCH gathered": an acronym names a body, no town
+        if (
+            _PERSON_BEFORE.search(self.text, max(0, name_start - 25), name_start)
+            or (" " not in name and _SAYING_AFTER.match(self.text, name_end))
+            or _AGE_AFTER.match(self.text, name_end)
         ):
-            return None  # "Mayor Chris Canning", "Canning said": a person
+            return None  # "Mayor Chris Canning", "Canning said", "Canning, 58,": a person
         last_word = name.rsplit(None, 1)[-1].lower()
         after = _TYPED_AFTER.match(self.text, name_end)
         before = _TYPED_BEFORE.search(self.text, max(0, name_start - 30), name_start)
@@ -283,13 +310,20 @@ class PlaceReader:
                 _NUMBER_AFTER.match(self.text, match.end())
                 or _FACILITY_AFTER.match(self.text, match.end())
                 or _TITLE_BEFORE.search(self.text, max(0, match.start() - 40), match.start())
+                or _AGE_AFTER.match(self.text, match.end())
             ):
                 continue  # "at Rs 340", "at York hospital", "the Health and Safety at Work Act"
-            # "in North Waziristan's Datta Khel": the place after the possessive
+            # "in North Waziristan's Datta Khel": the place after the possessive; but
+            # "at Stark's Park", one word owned by no place, is a venue's whole name
             at = match.start()
             for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
-                at = split.end()
+                owner = _POSSESSIVE.sub("", self.text[at : split.start()].rstrip())
+                rest = self.text[split.end() : match.end()]
+                if " " in rest.strip() or place_kind(owner) or country_forms(owner):
+                    at = split.end()
             name = _POSSESSIVE.sub("", self.text[at : match.end()])
+            if " " not in name and name.isupper():
+                continue  # "at NEMA": an acronym
             words = {word.casefold() for word in name.split()}
             if at in starts or words & _NOT_PLACES or _INSTITUTION.search(name):
                 continue
@@ -317,5 +351,9 @@ class PlaceReader:
         return _LOCATED_AFTER.fullmatch(self.text, end, place.start) is not None
 
     def positional(self, place: IncidentPlace) -> bool:
-        """A place that only measures from ("300 metres from the port of Goma")."""
-        return bool(_POSITIONAL.search(self.text, max(0, place.start - 40), place.start))
+        """A place that only measures from ("300 metres from the port of Goma"), receives
+        ("airlifted to X"), hears the telling ("told journalists in X") or seats a body."""
+        return bool(
+            _POSITIONAL.search(self.text, max(0, place.start - 40), place.start)
+            or _SEAT.search(self.text, max(0, place.start - 80), place.start)
+        )

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import summarizer
+from summarizer.checks.incident_places import PlaceReader
 from summarizer.checks.incidents import Incident, event_types_in, incidents
 
 # The dateline of every article below: Wednesday, 7 May 2031.
@@ -421,3 +422,61 @@ def test_a_parts_place_after_its_whole_and_a_compared_day_switch_nothing() -> No
     assert owner(found, "80,000") is owner(found, "280,000")
     assert owner(found, "17") is owner(found, "280,000")
     assert owner(found, "90,000") is not owner(found, "280,000")
+
+
+@pytest.mark.parametrize(
+    ("body", "not_places"),
+    [
+        # an acronym names a body (a newspaper, an agency), though a town bears its letters
+        (
+            "Gunmen killed 6 villagers in Faskari on Friday. The PUNCH gathered that the "
+            "attackers fled. Speaking to IRNA, an official said 2 others were hurt.",
+            {"PUNCH", "IRNA"},
+        ),
+        # a service's name holds a place's name
+        (
+            "A fire killed 4 in Leeds on Monday, the Tehran Fire Department said.",
+            {"Tehran", "Tehran Fire Department"},
+        ),
+        # a name with an age after it is a person
+        ("Floods hit Leeds on Monday, and farmer Salvador, 58, said 3 died.", {"Salvador"}),
+        # a street of a town is no town: "17th and Walnut streets"
+        ("A man was shot near 17th and Walnut streets in Leeds on Monday, 1 of 2.", {"Walnut"}),
+    ],
+)
+def test_names_of_bodies_people_and_streets_are_no_places(body: str, not_places: set[str]) -> None:
+    _, found = read(body)
+    names = {p.text for i in found for p in i.places}
+    assert not names & not_places
+    assert "Leeds" in names or "Faskari" in names
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Police made 7 arrests after crowd trouble at Stark's Park on Saturday.", "Stark's Park"),
+        ("A taxi driver was shot dead in Kaltown's Site C on Friday, and 2 were hurt.", "Site C"),
+    ],
+)
+def test_a_venues_whole_name_and_a_lettered_section_are_the_place(body: str, place: str) -> None:
+    _, found = read(body)
+    assert found[0].place == place
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Eleven injured people were airlifted to Kathmandu.",
+        "The governor told journalists in Kathmandu that 11 were hurt.",
+        "Samples were sent to the National Institute of Hygiene and Epidemiology in Kathmandu.",
+        "(Reporting by Asha Menon in Kathmandu; Editing by Jo Kim)",
+    ],
+)
+def test_where_people_were_taken_told_or_a_body_sits_anchors_nothing(later: str) -> None:
+    text = f"{DATELINE}A landslide buried 9 homes in Chautara on Monday, killing 4. {later}"
+    reader = PlaceReader(text, len(DATELINE))
+    places = reader.places_in(0, len(text), 0)
+    kathmandu = [p for p in places if p.text == "Kathmandu"]
+    assert kathmandu
+    assert all(reader.positional(p) for p in kathmandu)
+    assert [p.text for p in reader.anchoring(places)] == ["Chautara"]
