@@ -319,7 +319,7 @@ class PlaceReader:
             for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
                 owner = _POSSESSIVE.sub("", self.text[at : split.start()].rstrip())
                 rest = self.text[split.end() : match.end()]
-                if " " in rest.strip() or place_kind(owner) or country_forms(owner):
+                if " " in rest.strip() or self.used_as_place(owner):
                     at = split.end()
             name = _POSSESSIVE.sub("", self.text[at : match.end()])
             if " " not in name and name.isupper():
@@ -331,6 +331,15 @@ class PlaceReader:
                 continue  # "in Kenyan waters": an adjective of a country
             found.append(IncidentPlace(text=name, start=at, end=at + len(name), type="city"))
         return found
+
+    def used_as_place(self, name: str) -> bool:
+        """``name`` is a place the gazetteer knows, or one the article types or puts after
+        "in" ("Bajaur district", "in Bajaur"); not "Stark" of "at Stark's Park"."""
+        if place_kind(name) or country_forms(name):
+            return True
+        own = re.escape(name) + r"\b(?!['’])"
+        typed = rf"{own}[ \t]+(?:{REGION_WORDS}|{CITY_WORDS})\b|\b(?:in|at|near)\s+(?:the\s+)?{own}"
+        return re.search(typed, self.text, re.IGNORECASE) is not None
 
     def local(self, place: IncidentPlace) -> bool:
         """The place is a locality by its own words, inside some larger one: "the town of

@@ -456,6 +456,12 @@ def test_names_of_bodies_people_and_streets_are_no_places(body: str, not_places:
     [
         ("Police made 7 arrests after crowd trouble at Stark's Park on Saturday.", "Stark's Park"),
         ("A taxi driver was shot dead in Kaltown's Site C on Friday, and 2 were hurt.", "Site C"),
+        # one word owned by a place the article types is a place of that place
+        (
+            "Troops came under fire in Varno's Keld on Monday, killing 2, officials in Varno "
+            "district said.",
+            "Keld",
+        ),
     ],
 )
 def test_a_venues_whole_name_and_a_lettered_section_are_the_place(body: str, place: str) -> None:
