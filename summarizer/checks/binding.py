@@ -45,7 +45,7 @@ from summarizer.text.gazetteer import place_kind
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_forms
 from summarizer.text.sentences import CLAUSE_TURN_SOURCE, part_between
-from summarizer.vocabulary import COUNT_ROLES, Role
+from summarizer.vocabulary import COUNT_ROLES, EVENT_ROLES, Role
 
 __all__ = [
     "bind_claims",
@@ -56,6 +56,10 @@ __all__ = [
 
 # Figures that belong to one happening (counts, money, shares), not dates, times or lengths.
 _BOUND_ROLES: frozenset[Role] = COUNT_ROLES | {"money", "percentage"}
+# The roles the reader's incidents bind by themselves. A sum of money, a share or a count of
+# things (a crowd, trucks turned away) is often told in a follow-up the reader files under
+# another happening; such a figure is moved only where its own clause names the other's place.
+_INCIDENT_ROLES: frozenset[Role] = EVENT_ROLES
 # A figure that sums over incidents: it belongs to all of them. "A total of 42 people were
 # rescued" is only a way to say a count: it sums nothing across incidents by itself.
 _TOTAL = lazy_compile(
@@ -109,7 +113,8 @@ def bind_figures(
             if check.figure.role not in _BOUND_ROLES or check.mention is None:
                 continue
             other = None
-            if home is not None:
+            by_incident = check.figure.role in _INCIDENT_ROLES
+            if home is not None and by_incident:
                 other = _foreign(
                     check.mention,
                     home,
@@ -124,7 +129,7 @@ def bind_figures(
                 reason = f"the quote's '{check.mention.text}' {_belongs(other, home)}"
             else:
                 reason = _told_of_another(draft, index, check, facts)
-            if reason is None and home is None:
+            if reason is None and home is None and by_incident:
                 reason = _of_anothers_incident(draft, index, check, facts, spots)
             if reason is None:
                 reason = _named_for_another(draft, index, check, facts, places, owns)
@@ -317,7 +322,7 @@ def bind_claims(
             if claim.status != "verified":
                 continue
             if claim.path == f"{where}.description" and claim.kind == "number" and home:
-                if claim.mention is None or claim.role not in _BOUND_ROLES:
+                if claim.mention is None or claim.role not in _INCIDENT_ROLES:
                     continue
                 other = _foreign(
                     claim.mention,

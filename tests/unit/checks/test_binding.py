@@ -496,3 +496,33 @@ def test_an_event_located_in_a_places_district_reports_that_places_incident() ->
     )
     report = verify(article, draft)
     assert status(report, "events[0].casualties.killed") == "other_event"
+
+
+def test_money_told_in_a_follow_up_is_not_moved_by_the_readers_incident_alone() -> None:
+    """A sum the reader files under the last happening may be the whole story's: only a
+    clause that names another place moves it. A toll is still held to its incident."""
+    article = (
+        " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people.\n\n"
+        "Separately, floods in Biratnagar on Thursday killed seven people.\n\n"
+        "The government promised Rs 50,000 to each bereaved family."
+    )
+    money = Figure(
+        value=50000,
+        qualifier="exact",
+        role="money",
+        noun="rupees per family",
+        quote="Rs 50,000 to each bereaved family",
+    )
+    first = landslide(
+        casualties={"killed": fig(12, "killed", "killing 12 people")}, figures=[money]
+    )
+    moved = landslide(casualties={"killed": fig(7, "killed", "killed seven people")})
+    second = floods(casualties={"killed": fig(7, "killed", "killed seven people")})
+    draft = SummaryDraft(
+        headline="Storms in Nepal", summary="Storms hit Nepal.", events=[first, second]
+    )
+    assert status(verify(article, draft), "events[0].figures[0]") == "verified"
+    draft = SummaryDraft(
+        headline="Storms in Nepal", summary="Storms hit Nepal.", events=[moved, second]
+    )
+    assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
