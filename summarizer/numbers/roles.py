@@ -386,9 +386,16 @@ def _population_phrase(bare: list[str]) -> bool:
 def _details_another(text: str, cand: Candidate) -> bool:
     """ "including 23", "among them 6", "16 of them": a number that details the one before."""
     bare = cand.before.bare
-    if bare and (bare[-1] == "including" or bare[-2:] == ["among", "them"]):
+    if bare and (bare[-1] == "including" or _among_them(bare)):
         return True
     return not cand.noun and bool(OF_THEM.match(text, cand.end))
+
+
+def _among_them(bare: list[str]) -> bool:
+    """ "among them 6", "Among them were 27 children": the words before detail a count."""
+    if bare[-1:] and bare[-1] in ("were", "was", "are", "is"):
+        bare = bare[:-1]
+    return bare[-2:] == ["among", "them"]
 
 
 def _coordinated_detail(text: str, cands: list[Candidate], index: int) -> bool:
@@ -421,14 +428,17 @@ def _including_head(
     cand = cands[index]
     if not _details_another(text, cand):
         return None
+    among = bool(cand.before.bare) and _among_them(cand.before.bare)
     of_them = not cand.before.bare or cand.before.bare[-1] != "including"
-    of_them = of_them and cand.before.bare[-2:] != ["among", "them"]
+    of_them = of_them and not among
     for prev in reversed(cands[:index]):
         if prev.start < sentence[0]:
             # "... bringing the number to 17. Six of them are children": a sentence that
-            # opens on "N of them", with no role word of its own ("Seven of them were in
-            # critical condition" has one), details the count the sentence before ended on
-            opens = of_them and not text[sentence[0] : cand.start].strip(" \"“‘'(")
+            # opens on "N of them" or "Among them were N", with no role word of its own
+            # ("Seven of them were in critical condition" has one), details the count the
+            # sentence before ended on
+            lead = text[sentence[0] : cand.start].strip(" \"“‘'(")
+            opens = (of_them and not lead) or (among and _AMONG_THEM_LEAD.fullmatch(lead))
             own = bisect.bisect_left(cue_starts, cand.end) < bisect.bisect_left(
                 cue_starts, sentence[1]
             )  # a cue word after it, in its sentence
@@ -440,6 +450,9 @@ def _including_head(
         if of_them:
             return None
     return None
+
+
+_AMONG_THEM_LEAD = re.compile(r"(?i)among\s+them(?:\s+(?:were|was|are|is))?")
 
 
 def _own_cue_right_after(text: str, cand: Candidate, cue_starts: list[int]) -> bool:

@@ -989,6 +989,10 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
             "three",
             "other_count",
         ),
+        # "Among them were N" opens a sentence on a part as "N of them" does
+        ("The fire injured 40 workers. Among them were 9 women.", "9", "injured"),
+        ("The plant employs 300 staff. Among them are 9 women.", "9", "other_count"),
+        ("Police detained 14 people, among them three women.", "three", "arrested"),
         # ... unless its own words give a role: "them" may be any group of the sentence before
         ("Two others died later. Seven of them were in critical condition.", "Seven", "injured"),
         # a land and its people
