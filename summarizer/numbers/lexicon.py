@@ -613,11 +613,12 @@ _CUE_PHRASES: dict[str, str] = {
     "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
-    # "were struck by gunfire", "shells hit 12 houses", "14 vehicles were burnt": damage to a
-    # building or vehicle; what a blow or a fire does to anything else counts the noun
-    # decides (roles.py: _fit_noun): "three people were burned" are not damaged
+    # "were struck by gunfire", "shells hit 12 houses", "14 vehicles were burnt", "31 homes
+    # have been lost": damage to a building or vehicle; what a blow, a fire or a loss does
+    # to anything else counts the noun decides (roles.py: _fit_noun): "three people were
+    # burned" are not damaged, "lost 4,000 jobs" counts jobs
     "struck": "struck hit hitting striking struck_by hit_by rammed crashed_into smashed_into "
-    "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire",
+    "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire lost",
     # "three people were shot": a wound to people; what else is shot ("shot five times",
     # "shot 20 goals") the noun decides (roles.py: _fit_noun)
     "shot": "shot gunshot_wounds",

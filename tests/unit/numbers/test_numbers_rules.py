@@ -989,6 +989,12 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
             "three",
             "other_count",
         ),
+        # who the part is, set off by commas, stands between it and its own verb
+        ("Ten miners were injured, one of them, a 37-year-old driller, died.", "one", "killed"),
+        ("Ten were injured, one of them, a 37-year-old driller, badly.", "one", "injured"),
+        # homes lost were destroyed; jobs lost are not damage
+        ("At least 31 homes have been lost in the fires.", "31", "damaged"),
+        ("The firm lost 4,000 jobs this year.", "4,000", "other_count"),
         # "Among them were N" opens a sentence on a part as "N of them" does
         ("The fire injured 40 workers. Among them were 9 women.", "9", "injured"),
         ("The plant employs 300 staff. Among them are 9 women.", "9", "other_count"),
