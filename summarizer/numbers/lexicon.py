@@ -601,7 +601,10 @@ _CUE_PHRASES: dict[str, str] = {
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
     "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
     "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment "
-    "treated being_treated under_treatment receiving_treatment undergoing_treatment",
+    "treated being_treated under_treatment receiving_treatment undergoing_treatment "
+    # an illness or a poisoning harms as a wound does: "312 students fell ill", "sickened
+    # nearly 1,600 people"; so does an assault on people: "assaulting two gardai"
+    "fell_ill falling_ill fallen_ill taken_ill sickened sickening assaulted assaulting",
     "missing": "missing unaccounted_for disappeared trapped buried",
     "displaced": "displaced displacing displacement evacuated evacuate evacuees fled flee fleeing flees "
     "homeless refugees uprooted forced_from_their_homes forced_out_of_their_homes taken_refuge "

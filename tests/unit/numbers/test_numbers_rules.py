@@ -995,6 +995,11 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         # homes lost were destroyed; jobs lost are not damage
         ("At least 31 homes have been lost in the fires.", "31", "damaged"),
         ("The firm lost 4,000 jobs this year.", "4,000", "other_count"),
+        # an illness, a poisoning or an assault harms people as a wound does
+        ("After the feast, 312 guests fell ill.", "312", "injured"),
+        ("Tainted water sickened nearly 1,600 people.", "1,600", "injured"),
+        ("He was jailed for assaulting two officers.", "two", "injured"),
+        ("Police seized three assault rifles.", "three", "other_count"),
         # "Among them were N" opens a sentence on a part as "N of them" does
         ("The fire injured 40 workers. Among them were 9 women.", "9", "injured"),
         ("The plant employs 300 staff. Among them are 9 women.", "9", "other_count"),
