@@ -82,6 +82,7 @@ __all__ = [
     "SPACED_SCALE",
     "SPACE_GROUPS",
     "SPEED_SLASH",
+    "STRUCTURE_VERB",
     "SUBJECT_VERB",
     "TO_HOSPITAL",
     "TO_NAMED_HOSPITAL",
@@ -368,6 +369,14 @@ ALL_DIED = lazy_compile(
     r"(?i)\ball\s+(?:of\s+them\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
 )
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
+# What befalls a building or a vehicle, after "were", "have been": "were lost", "have been
+# destroyed", "were badly damaged".
+STRUCTURE_VERB = lazy_compile(
+    r"(?:\s+been)?(?:\s+\w+ly)?\s+(?:lost|destroyed|damaged|razed|flattened|gutted|burnt|burned"
+    r"|torched|washed\s+away|swept\s+away|submerged|flooded|inundated|collapsed|demolished"
+    r"|levelled|leveled|wrecked)\b",
+    re.IGNORECASE,
+)
 OF_THE_HEAD = lazy_compile(r"(?:^|[.;:!?]\s+|,\s+|\n\s*)[Oo]f\s+(?:the|its|their)\s+$")
 NUMBER_OF_WHOM = lazy_compile(r"[\w.,]+\s+of\s+(?:whom|which)\b")  # "31 of whom died"
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")

@@ -61,6 +61,7 @@ from summarizer.numbers.patterns import (
     OF_THE_HEAD,
     OF_THEM,
     PROJECTILES,
+    STRUCTURE_VERB,
     SUBJECT_VERB,
 )
 from summarizer.numbers.role_phrases import (
@@ -624,10 +625,13 @@ def borrow_elided_projectiles(
 
     A bare number that is the subject of a clause ("Twelve were ...") counts the weapons of
     the count before it, in its sentence or the one before, so "Twelve were destroyed"
-    reads as intercepted drones, not damaged buildings.
+    reads as intercepted drones, not damaged buildings. Buildings and vehicles are borrowed
+    only by a verb that befalls them ("19 homes burned. Another four were lost"), since
+    "The storm flattened 40 homes. Four were killed" counts people.
     """
     for index, cand in enumerate(cands):
-        if cand.noun or cand.locked or not SUBJECT_VERB.match(text, cand.end):
+        verb = SUBJECT_VERB.match(text, cand.end)
+        if cand.noun or cand.locked or verb is None:
             continue
         i = sentence_index(sentences, cand.start)
         first = sentences[max(i - 1, 0)][0]
@@ -635,6 +639,9 @@ def borrow_elided_projectiles(
             if prev.start < first:
                 break
             if prev.noun and PROJECTILES.search(prev.noun):
+                cand.noun = prev.noun
+                break
+            if noun_head(prev.noun) in STRUCTURE_NOUNS and STRUCTURE_VERB.match(text, verb.end()):
                 cand.noun = prev.noun
                 break
 

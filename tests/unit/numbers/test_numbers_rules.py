@@ -995,6 +995,10 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         # homes lost were destroyed; jobs lost are not damage
         ("At least 31 homes have been lost in the fires.", "31", "damaged"),
         ("The firm lost 4,000 jobs this year.", "4,000", "other_count"),
+        # an elided subject counts the buildings before it only by a verb that befalls them
+        ("Fires destroyed 19 homes. Another four were lost near Bega.", "four", "damaged"),
+        ("Shelling hit 12 houses; three were badly damaged.", "three", "damaged"),
+        ("The storm flattened 40 homes. Four were killed.", "Four", "killed"),
         # an illness, a poisoning or an assault harms people as a wound does
         ("After the feast, 312 guests fell ill.", "312", "injured"),
         ("Tainted water sickened nearly 1,600 people.", "1,600", "injured"),
