@@ -158,9 +158,24 @@ _ONE_TOLL = lazy_compile(
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
-    r"\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?hospital|hospitali[sz]ed))\b"
+    r"\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?hospital|hospitali[sz]ed"
+    # "was rescued with serious injuries", "was treated for burns": hurt, whatever the verb
+    r"|(?:rescued|found|pulled\s+out|freed|treated|admitted|left)\s+(?:\w+\s+){0,3}?"
+    r"(?:with|for)\s+(?:\w+\s+){0,2}?(?:injuries|burns|wounds)))\b"
     r"|\banother\s+(?P<elliptic>injured|wounded|killed|dead)\b"
 )
+# "police charged a 31-year-old man", "the blast killed a street vendor": one person, the
+# object of a verb of harm or arrest.
+_ONE_OBJECT = lazy_compile(
+    r"(?i)\b(?P<verb>killed|killing|injured|injuring|wounded|wounding|arrested|arresting"
+    r"|detained|detaining|charged|charging)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:man|woman|boy|girl|person|child|teenager|youth|suspect|pedestrian|driver|passenger"
+    r"|resident|student|worker|officer|soldier|farmer|vendor|motorist|cyclist|rider)\b"
+)
+_OBJECT_ROLE = {
+    "kill": "killed", "inju": "injured", "woun": "injured", "arre": "arrested",
+    "deta": "arrested", "char": "arrested",
+}  # fmt: skip
 # A quote that opens on a singular verb of harm: its subject, one person, stands before it.
 _VERB_FIRST = lazy_compile(
     r"(?i)\s*(?:was|has\s+been|had\s+been)\s+"
@@ -197,11 +212,14 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
         return 1, first.group()  # "was arrested hours later": a singular verb, its subject before
     for match in _ONE_TOLL.finditer(text):
         if match["hospital"]:
-            told = "injured"  # "a firefighter was taken to hospital"
+            told = "injured"  # "a firefighter was taken to hospital", "rescued with injuries"
         else:
             said = (match["passive"] or match["died"] or match["elliptic"]).lower().split()
             told = _ONE_PHRASE_ROLE.get(" ".join(said)) or _ONE_ROLE.get(said[0], "")
         if told == role:
+            return 1, match.group()
+    for match in _ONE_OBJECT.finditer(text):
+        if _OBJECT_ROLE.get(match["verb"][:4].lower()) == role:
             return 1, match.group()
     return None
 

@@ -92,6 +92,12 @@ def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, s
         ("A 19-year-old man is dead after the crash", "killed", 1),
         ("A woman was found dead in the flat", "killed", 1),
         ("The driver fled and was later arrested", "arrested", 1),
+        # hurt whatever the verb: "rescued with serious injuries"
+        ("A 29-year-old assistant was rescued with serious injuries", "injured", 1),
+        # one person, the object of a verb of harm or arrest
+        ("Police charged a 31-year-old man with assault", "arrested", 1),
+        ("The blast killed a street vendor", "killed", 1),
+        ("The blast killed a dozen people", "killed", None),
         ("Two men were found dead", "killed", None),  # a count, no toll of one
         ("The passengers were killed", "killed", None),  # plural: no toll of one
         ("The man was not injured", "injured", None),
