@@ -267,6 +267,8 @@ class PlaceReader:
         typed = typed or (after.group(1).lower() if after else None)
         typed = typed or (before.group(1).lower() if before else None)
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is not None and place_kind(name) != "country" and country_forms(name):
+            return None  # "the Mexican state of Guanajuato": a country's adjective
         if kind is None and " " in name and _FEATURE.search(name):
             kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:

@@ -249,6 +249,8 @@ class _Clause:
     another: bool = False  # it opens with "Separately," or "In another attack,"
 
 
+# The clauses that open an incident, where its town is named if it is named early.
+_OPENING_CLAUSES = 2
 # A clause dated this many days after its incident, with no new place, follows it up.
 _DATE_FOLLOWS = 1
 
@@ -517,16 +519,33 @@ class _Reader:
             self.current = draft
 
     def place_of(self, draft: _Draft) -> str | None:
-        """Where the incident happened: the first place its clauses name that can anchor (not
-        a yardstick, "95 km northeast of Rome", nor where victims were taken), a locality its
-        words mark as one before any other ("the town of Tahta"), else the first that is not
-        a country ("50 km south of Nouadhibou" is nearer than the country),
-        else its country."""
+        """Where the incident happened: a locality its words mark as one ("the town of
+        Tahta"), else a town its opening clauses name, else the first place its clauses name
+        that can anchor (not a yardstick, "95 km northeast of Rome", nor where victims were
+        taken), else the first that is not a country ("50 km south of Nouadhibou" is nearer
+        than the country), else its country."""
         named = [p for p in draft.places if p.type != "country"]
         kept = {p.start for p in self.places.anchoring(named)}
         local = next((p for p in named if p.start in kept and self.places.local(p)), None)
         if local is not None:
             return local.text  # "near the town of Tahta" in "Egypt's Sohag province"
+        # The town its first two clauses name, over the region they may name before it: "in
+        # Tanzania's Morogoro region ... at Mikese", "Tornadoes tore across Polk County,
+        # injuring four in Ankeny".
+        opening = draft.spans[:_OPENING_CLAUSES]
+        town = next(
+            (
+                p
+                for p in named
+                if p.type == "city"
+                and p.start in kept
+                and not p.refers_to
+                and any(start <= p.start < end for start, end in opening)
+            ),
+            None,
+        )
+        if town is not None:
+            return town.text
         for place in named:
             if place.refers_to or place.start in kept:
                 return place.refers_to or place.text

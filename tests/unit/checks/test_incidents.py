@@ -486,3 +486,37 @@ def test_where_people_were_taken_told_or_a_body_sits_anchors_nothing(later: str)
     assert kathmandu
     assert all(reader.positional(p) for p in kathmandu)
     assert [p.text for p in reader.anchoring(places)] == ["Chautara"]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # the town its opening clauses name, over the region named before it
+        (
+            "Tornadoes tore across Polk County on Monday, injuring 4 people in Ankeny.",
+            "Ankeny",
+        ),
+        (
+            "A bus overturned in Tanzania's Morogoro region on Monday. It left the road at "
+            "Mikese, killing 15.",
+            "Mikese",
+        ),
+        # a town named only later, in another clause, does not displace it
+        (
+            "Floods hit Polk County on Monday, killing 4. Relief reached Polk County by noon. "
+            "Officials in Ankeny said roads were shut.",
+            "Polk County",
+        ),
+    ],
+)
+def test_an_incident_is_placed_in_the_town_its_opening_names(body: str, place: str) -> None:
+    _, found = read(body)
+    assert found[0].place == place
+
+
+def test_a_countrys_adjective_typed_as_a_state_is_no_place() -> None:
+    _, found = read(
+        "Gunmen opened fire in the central Mexican state of Guanajuato on Saturday, killing 7."
+    )
+    assert found[0].place == "Guanajuato"
+    assert "Mexican" not in {p.text for p in found[0].places}
