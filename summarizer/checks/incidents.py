@@ -249,6 +249,13 @@ class _Clause:
     another: bool = False  # it opens with "Separately," or "In another attack,"
 
 
+# Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
+_FRAMING = re.compile(
+    r"\s*(?:(?:also|meanwhile|elsewhere|separately|later|earlier),?\s+)?"
+    r"(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|county|province|"
+    r"state|region)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # The clauses that open an incident, where its town is named if it is named early.
 _OPENING_CLAUSES = 2
 # A clause dated this many days after its incident, with no new place, follows it up.
@@ -418,9 +425,16 @@ class _Reader:
                 return draft
         if self.follows(current, clause.places, dated, happening):
             return current
-        if happening or clause.toll:
+        if happening or clause.toll or self.framed_by(clause, specific[0] if specific else None):
             return self.new(background=False)
         return current
+
+    def framed_by(self, clause: _Clause, place: IncidentPlace | None) -> bool:
+        """The clause opens on its place ("In Dundee, 3kg of heroin was recovered ..."): the
+        writer turns to another place, whether or not the clause itself tells a toll."""
+        if place is None:
+            return False
+        return _FRAMING.fullmatch(self.text, clause.start, place.start) is not None
 
     @staticmethod
     def follows(

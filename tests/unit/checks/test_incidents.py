@@ -520,3 +520,16 @@ def test_a_countrys_adjective_typed_as_a_state_is_no_place() -> None:
     )
     assert found[0].place == "Guanajuato"
     assert "Mexican" not in {p.text for p in found[0].places}
+
+
+def test_a_clause_that_opens_on_a_new_place_starts_an_incident() -> None:
+    """ "In Dundee, 3kg of heroin was recovered": the writer turns to another place, though
+    the clause tells no toll of its own."""
+    _, found = read(
+        "Police arrested 2 men in Hamilton on Monday after 420 cannabis plants were found. "
+        "In Dundee, 3kg of heroin was recovered from a car on Tuesday. A 29-year-old woman "
+        "was arrested."
+    )
+    assert owner(found, "3") is not owner(found, "420")
+    assert owner(found, "3").place == "Dundee"
+    assert owner(found, "29") is owner(found, "3")
