@@ -150,6 +150,8 @@ _INSTITUTION = re.compile(
     r"Ltd|Limited|Inc|Plc|PLC|LLP|Holdings|Securities|Associates|Consulting|Advisers|Advisors|"
     r"Investments|Management|Media|News|Times|Post|Herald|Press|Airways|Airlines|Motors)\b"
 )
+# "Co Wexford", "Co. Antrim": "County" abbreviated before its name, as Irish news writes it.
+_COUNTY_ABBREVIATION = re.compile(r"Co\.?[ \t]+[A-Z]")
 # A name that a number follows ("at Rs 1,742 crore", "at Brent $82") is a unit, not a place.
 _NUMBER_AFTER = re.compile(r"[ \t]*[\d$€£¥₹]")
 # "Health and Safety at Work": the locative inside a title, its words capitalised around it.
@@ -267,6 +269,8 @@ class PlaceReader:
         typed = typed or (after.group(1).lower() if after else None)
         typed = typed or (before.group(1).lower() if before else None)
         kind: PlaceType | None = _TYPE_WORDS.get(typed) if typed else None
+        if kind is None and _COUNTY_ABBREVIATION.match(name):
+            kind = "region"
         if kind is not None and place_kind(name) != "country" and country_forms(name):
             return None  # "the Mexican state of Guanajuato": a country's adjective
         if kind is None and " " in name and _FEATURE.search(name):

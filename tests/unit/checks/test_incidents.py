@@ -158,6 +158,8 @@ def test_places_are_typed_by_the_gazetteer_and_by_their_own_words() -> None:
         "killing 5 people near the town of Olkalou."
     )
     types = {p.text: p.type for i in found for p in i.places}
+    _, irish = read("A van struck a cyclist in Gorey, Co Wexford, on Saturday, killing 1.")
+    assert {p.text: p.type for i in irish for p in i.places}["Co Wexford"] == "region"
     assert types["Kenya"] == "country"
     assert types["Rift Valley"] == "region"
     assert types["Eldoret"] == "city"
