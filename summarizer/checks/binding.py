@@ -541,6 +541,10 @@ def _spans(
     parts = _parts(event.location)
     if parts and other.place and any(fold(other.place).strip() in spot for spot in spots):
         location = parts[0]
+    if len(parts) > 1 and home is not None and _place_fits(event.location, home):
+        # "Kalu Ganga near Millaniya, Kalutara District": the event is at its first part,
+        # and the parts after it hold that place, whatever else happened in them
+        location = parts[0]
     # Two incidents of one place (a vote and its violence in one state, days apart): naming
     # that place names the event's own incident, not both.
     own = None

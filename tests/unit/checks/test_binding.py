@@ -526,3 +526,24 @@ def test_money_told_in_a_follow_up_is_not_moved_by_the_readers_incident_alone() 
         headline="Storms in Nepal", summary="Storms hit Nepal.", events=[moved, second]
     )
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
+
+
+def test_a_place_that_only_holds_the_events_own_names_no_second_incident() -> None:
+    """ "Pokhara, Kaski district": the event is at Pokhara; Kaski after it only holds it, so
+    the toll of the floods in Kaski (another event of the summary, at Lekhnath) is not this
+    event's."""
+    article = (
+        " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people.\n\n"
+        "Separately, floods swept homes in Kaski district on Thursday. The water killed seven "
+        "people."
+    )
+    moved = landslide(
+        location="Pokhara, Kaski district",
+        casualties={"killed": fig(7, "killed", "killed seven people")},
+    )
+    draft = SummaryDraft(
+        headline="Storms",
+        summary="Storms hit Nepal.",
+        events=[moved, floods(location="Lekhnath, Kaski district", casualties={})],
+    )
+    assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
