@@ -479,9 +479,10 @@ def _foreign(
     return other
 
 
-# "in Kharkiv", "near the town of Sohag", "in northern Bihar": a name used as a place.
+# "in Kharkiv", "near the town of Sohag", "in northern Bihar", "on the River Niger", "in a
+# Mississippi Delta town": a name used as a place.
 _LOCATIVE = (
-    r"\b(?:in|at|near|outside|across|around|into|from)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|outside|across|around|into|from|on)\s+(?:the\s+|a\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|city|town|village"
     r"|province|region|district|county|state)(?:\s+of)?\s+)?"
 )

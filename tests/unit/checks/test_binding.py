@@ -547,3 +547,15 @@ def test_a_place_that_only_holds_the_events_own_names_no_second_incident() -> No
         events=[moved, floods(location="Lekhnath, Kaski district", casualties={})],
     )
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
+
+
+def test_a_river_named_after_on_is_a_place_that_holds_an_incident() -> None:
+    article = (
+        " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people.\n\n"
+        "Separately, a ferry capsized on the River Kora on Thursday. The accident killed seven "
+        "people."
+    )
+    moved = landslide(casualties={"killed": fig(7, "killed", "killed seven people")})
+    ferry = floods(event_type="accident", location="River Kora", casualties={})
+    draft = SummaryDraft(headline="Storms", summary="Storms hit Nepal.", events=[moved, ferry])
+    assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
