@@ -193,10 +193,14 @@ def _of_anothers_incident(
     if _sums_over(check.figure.quote, check.figure.noun, sentence):
         return None
     event = draft.events[index]
-    if _spans(event, incident, None, spots) or _mentions_place(event.location, incident):
+    if _spans(event, incident, None, spots) or _mentions_place(
+        event.location, incident, specific=True
+    ):
         return None
     if not any(
-        own.id != incident.id and not own.background and _place_fits(event.location, own)
+        own.id != incident.id
+        and not own.background
+        and (_place_fits(event.location, own) or _names_place(event.location, own, admin=True))
         for own in facts.incidents
     ):
         return None  # the event's own place is no incident the reader found: too unsure

@@ -559,3 +559,49 @@ def test_a_river_named_after_on_is_a_place_that_holds_an_incident() -> None:
     ferry = floods(event_type="accident", location="River Kora", casualties={})
     draft = SummaryDraft(headline="Storms", summary="Storms hit Nepal.", events=[moved, ferry])
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
+
+
+# Invented: an avalanche in one district, a landslide in another the next day.
+VALLEYS = (
+    " date 2025-04-07 An avalanche buried a camp in Ghizer district on Saturday. It killed 5 "
+    "herders.\n\nSeparately, in Chitral district, a landslide blocked a road on Sunday, "
+    "injuring 3 people."
+)
+
+
+def _valley_event(location: str, figure: Figure, event_type: str = "natural_disaster") -> Event:
+    return Event(
+        event_type=event_type,
+        location=location,
+        description="A disaster struck.",
+        casualties={figure.role: figure},
+    )
+
+
+def test_an_event_placed_in_an_incidents_district_is_sure_enough_to_move_a_figure() -> None:
+    """ "Booni road, Chitral district" names the landslide's district though not as its first
+    part: the avalanche's toll quoted there belongs to the avalanche's event."""
+    avalanche = _valley_event("Ghizer district, Gilgit-Baltistan", fig(5, "killed", "killed 5"))
+    moved = _valley_event("Booni road, Chitral district", fig(5, "killed", "killed 5 herders"))
+    draft = SummaryDraft(headline="Storms", summary="Storms.", events=[avalanche, moved])
+    assert status(verify(VALLEYS, draft), "events[1].casualties.killed") == "other_event"
+
+
+def test_a_region_both_incidents_share_does_not_tie_a_figure_to_the_event() -> None:
+    """ "Coroneo, Guanajuato state": naming the state that holds both places is no sign the
+    event reports the other town's toll."""
+    article = (
+        " date 2025-04-07 Gunmen attacked a party in Jerecuaro, in the state of Guanajuato, on "
+        "Saturday. They killed 7 people and wounded 4.\n\nSeparately, in Coroneo, police found a body on Sunday, "
+        "and 2 officers were wounded."
+    )
+    party = _valley_event("Jerecuaro, Guanajuato state", fig(7, "killed", "killed 7 people"))
+    moved = _valley_event("Coroneo, Guanajuato state", fig(7, "killed", "They killed 7 people"))
+    wounded = fig(4, "injured", "wounded 4")
+    moved = moved.model_copy(
+        update={"casualties": moved.casualties.model_copy(update={"injured": wounded})}
+    )
+    draft = SummaryDraft(headline="Attacks", summary="Attacks.", events=[party, moved])
+    report = verify(article, draft)
+    assert status(report, "events[1].casualties.killed") == "other_event"
+    assert status(report, "events[1].casualties.injured") == "other_event"
