@@ -91,13 +91,16 @@ _POSITIONAL = re.compile(
     r"northwest|southeast|southwest|outside|from)\b[^.,;]{0,25}?\b(?:of|from)?\s*(?:the\s+)?"
     rf"(?:(?:{CITY_WORDS}|{REGION_WORDS})\s+of\s+)?$"
     # a yardstick: "an area as large as New York City", "twice the size of Luxembourg"
-    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$"
-    # where the victims were taken: "treated at hospitals in Kamloops"
-    r"|\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$"
-    # where they were moved to: "eleven were airlifted to Kathmandu"
+    r"|\b(?:as\s+(?:large|big|small|wide|long)\s+as|the\s+size\s+of|than)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A place that receives: where the victims were taken ("treated at hospitals in Kamloops",
+# "eleven were airlifted to Kathmandu"), or where it was told ("told journalists in Abuja",
+# "(Reporting by A. Menon in Bengaluru").
+_RECEIVING = re.compile(
+    r"\b(?:hospitals?|clinics?|morgues?|shelters?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?$"
     r"|\b(?:airlifted|flown|rushed|referred|transferred|evacuated|taken|moved)\s+"
     r"(?:\w+\s+){0,2}?to\s+(?:the\s+)?$"
-    # where it was told: "told journalists in Abuja", "(Reporting by A. Menon in Bengaluru"
     r"|\b(?:told|briefed|addressed)\s+(?:\w+\s+){0,2}?(?:in|at)\s+$"
     r"|\b(?:reporting|writing|editing)\s+by\s+[^;()\n]{0,40}?\s+in\s+$",
     re.IGNORECASE,
@@ -233,7 +236,8 @@ class PlaceReader:
             )
         found.sort(key=lambda place: place.start)
         for place in found:
-            self.last_place[place.type] = place
+            if not self.receiving(place):  # "treated at the hospital in X": "the village"
+                self.last_place[place.type] = place  # after it still means the scene
         return found
 
     def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
@@ -370,5 +374,13 @@ class PlaceReader:
         ("airlifted to X"), hears the telling ("told journalists in X") or seats a body."""
         return bool(
             _POSITIONAL.search(self.text, max(0, place.start - 40), place.start)
+        ) or self.receiving(place)
+
+    def receiving(self, place: IncidentPlace) -> bool:
+        """A place that receives ("airlifted to X"), hears the telling ("told journalists in
+        X") or seats a body ("the Pasteur Institute in X"): never the scene, so "the city"
+        after it does not mean it either."""
+        return bool(
+            _RECEIVING.search(self.text, max(0, place.start - 40), place.start)
             or _SEAT.search(self.text, max(0, place.start - 80), place.start)
         )

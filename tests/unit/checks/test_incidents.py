@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import summarizer
 from summarizer.checks.incident_places import PlaceReader
 from summarizer.checks.incidents import Incident, event_types_in, incidents
+from summarizer.numbers import sentence_spans
 
 # The dateline of every article below: Wednesday, 7 May 2031.
 DATELINE = " date 2031-05-07 "
@@ -535,3 +536,15 @@ def test_a_clause_that_opens_on_a_new_place_starts_an_incident() -> None:
     assert owner(found, "3") is not owner(found, "420")
     assert owner(found, "3").place == "Dundee"
     assert owner(found, "29") is owner(found, "3")
+
+
+def test_the_village_after_a_place_that_receives_still_means_the_scene() -> None:
+    text = (
+        f"{DATELINE}A landslide buried 22 houses in Bhotechaur village on Monday. Eleven people "
+        "were treated at the district hospital in Chautara. Rescue work stopped when a slide "
+        "blocked the road to the village."
+    )
+    reader = PlaceReader(text, len(DATELINE))
+    places = [p for start, end in sentence_spans(text) for p in reader.places_in(start, end, start)]
+    (village,) = [p for p in places if p.text == "the village"]
+    assert village.refers_to == "Bhotechaur"
