@@ -105,7 +105,7 @@ def bind_figures(
     owns = [_own_words(event) for event in draft.events]
     for index, event in enumerate(draft.events):
         home = homes.get(index)
-        others = _reported_apart(draft, index, homes, facts) if home is not None else set()
+        others = _reported_apart(draft, index, homes, facts, figures) if home is not None else set()
         spots = _spots_of_others(draft, index)
         for at, check in enumerate(out):
             if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
@@ -319,7 +319,7 @@ def bind_claims(
         home = homes.get(index)
         bound = _bound(figures, index, facts)
         voted = _voted(bound)
-        others = _reported_apart(draft, index, homes, facts)
+        others = _reported_apart(draft, index, homes, facts, figures)
         spots = _spots_of_others(draft, index)
         where = f"events[{index}]"
         for at, claim in enumerate(out):
@@ -386,13 +386,21 @@ def _voted(bound: list[Incident]) -> Incident | None:
 
 
 def _reported_apart(
-    draft: SummaryDraft, index: int, homes: dict[int, Incident], facts: ArticleFacts
+    draft: SummaryDraft,
+    index: int,
+    homes: dict[int, Incident],
+    facts: ArticleFacts,
+    figures: Sequence[FigureCheck],
 ) -> set[str]:
     """The incidents the summary reports as events other than ``index``: their own incident,
-    or one whose place another event's location names."""
+    one whose place another event's location names, or one whose numbers another event
+    cites (its place may be misread, its figures are not)."""
     apart = {home.id for i, home in homes.items() if i != index}
     for i, event in enumerate(draft.events):
-        if i == index or not event.location.strip():
+        if i == index:
+            continue
+        apart.update(incident.id for incident in _bound(figures, i, facts))
+        if not event.location.strip():
             continue
         apart.update(
             incident.id

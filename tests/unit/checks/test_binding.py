@@ -605,3 +605,23 @@ def test_a_region_both_incidents_share_does_not_tie_a_figure_to_the_event() -> N
     report = verify(article, draft)
     assert status(report, "events[1].casualties.killed") == "other_event"
     assert status(report, "events[1].casualties.injured") == "other_event"
+
+
+def test_an_incident_another_event_cites_is_reported_apart_wherever_it_is_placed() -> None:
+    """The floods' event gives no place the reader can match, but it cites the floods' toll:
+    their displaced, quoted in the landslide's event, are another event's."""
+    moved = landslide(
+        casualties={
+            "killed": fig(12, "killed", "killing 12 people"),
+            "injured": fig(30, "injured", "injuring 30"),
+            "displaced": fig(2000, "displaced", "forced 2,000 residents"),
+        }
+    )
+    east = floods(
+        date=None,
+        location="the east of the country",
+        casualties={"killed": fig(7, "killed", "killed seven people")},
+    )
+    report = check(moved, east)
+    assert status(report, "events[0].casualties.displaced") == "other_event"
+    assert status(report, "events[0].casualties.killed") == "verified"
