@@ -271,7 +271,8 @@ PERIOD_AFTER = lazy_compile(
 BETWEEN_AND = lazy_compile(r"\s+and\s+(?:[^\s\d]{1,4}\.?\s?)?")  # "... and Rs ", "... and $"
 PARTITIVE_GAP = lazy_compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
 CONVERSION_GAP = lazy_compile(r"[^()\d]{0,25}\(\s*(?:about\s+|some\s+|around\s+)?")
-_NOUN_WORD = r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*"
+# A word of any alphabet's letters: "gardaí", "señoras" are nouns too.
+_NOUN_WORD = r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*"
 NOUN_RUN = lazy_compile(rf"\s*({_NOUN_WORD}(?:\s+{_NOUN_WORD})*)")  # words up to a symbol
 LIVE_AFTER = lazy_compile(r"\s+(?:live|lived|living)\b")  # "13.5 million people live in"
 

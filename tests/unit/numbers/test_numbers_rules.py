@@ -999,6 +999,8 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         ("Fires destroyed 19 homes. Another four were lost near Bega.", "four", "damaged"),
         ("Shelling hit 12 houses; three were badly damaged.", "three", "damaged"),
         ("The storm flattened 40 homes. Four were killed.", "Four", "killed"),
+        # a noun of any alphabet's letters is read whole, and coordinated as any other
+        ("In the riots 13 gardaí and five civilians were injured.", "13", "injured"),
         # an illness, a poisoning or an assault harms people as a wound does
         ("After the feast, 312 guests fell ill.", "312", "injured"),
         ("Tainted water sickened nearly 1,600 people.", "1,600", "injured"),
