@@ -30,7 +30,7 @@ from summarizer.checks.agreement import (
 )
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
-from summarizer.checks.time_anchors import TIME_ANCHOR, background_anchor
+from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period, background_anchor
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
@@ -407,9 +407,27 @@ def _background_toll(
     if year is None:
         return ""
     anchor = background_anchor(mention, year, date, facts.dateline)
-    if not anchor or TIME_ANCHOR.search(claim.sentence):
+    if not anchor or _tells_that_time(claim.sentence, anchor, facts.dateline):
         return ""
     return anchor
+
+
+def _tells_that_time(sentence: str, anchor: str, dateline: dt.date | None) -> bool:
+    """The prose sentence gives a time of its own that can be the anchor's ("77 died in
+    2019"); a time that cannot ("the 2024 riot, in which 13 were hurt", for a toll of 2023)
+    says the toll is another event's. A time with no date to compare gives it the benefit."""
+    told = list(TIME_ANCHOR.finditer(sentence))
+    if not told:
+        return False
+    found = TIME_ANCHOR.search(anchor)
+    period = anchor_period(found, dateline) if found else None
+    if period is None:
+        return True
+    for match in told:
+        said = anchor_period(match, dateline)
+        if said is None or (said[0] <= period[1] and period[0] <= said[1]):
+            return True
+    return False
 
 
 def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) -> bool:

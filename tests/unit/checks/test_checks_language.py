@@ -180,6 +180,9 @@ def test_a_background_toll_told_as_this_events_is_flagged_in_prose() -> None:
     # Said as background, with its own time, it is fine.
     report = check(FLOOD, summary="A dam burst in 2021 drowned 63 villagers.")
     assert claims(report, "summary")["63"] == "verified"
+    # A time of its own that cannot be the toll's does not make it so.
+    report = check(FLOOD, summary="Floods in June 2024 drowned 63 villagers.")
+    assert claims(report, "summary")["63"] == "other_event"
     # In the description of the event it belongs to, it is fine too.
     report = check(
         FLOOD,
