@@ -413,6 +413,8 @@ _ONE_AND = lazy_compile(
 )
 
 
+# After the count, within its sentence: ", and a 67-year-old villager ...".
+_AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+and\s+(?:a|an|another)\s")
 _CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
 # "in the collapse and five were injured": a determiner after a preposition or after the
 # clause's own toll verb starts no subject.
@@ -446,13 +448,20 @@ def _one_named_plus(
     mentions: Sequence[NumberMention],
     article_text: str,
 ) -> tuple[Grounding, NumberMention] | None:
-    """'The pilot and three passengers were killed' is 4 killed: one named, plus a count."""
+    """'The pilot and three passengers were killed' is 4 killed: one named, plus a count; so
+    is 'three passengers were killed, and a 67-year-old farmer died in hospital' (a count,
+    then one person told apart in the same quote)."""
     if figure.role not in CASUALTY_ROLES:
         return None
     for grounding in groundings:
         for mention in _inside(grounding, mentions):
             if mention.role != figure.role or not same(mention.value + 1, figure.value):
                 continue
+            if grounding.end is not None and _AND_ONE_AFTER.match(article_text, mention.end):
+                after = article_text[mention.end : grounding.end]
+                told = toll_in_words(after[after.find(" and ") :], figure.role)
+                if told is not None and told[0] == 1:
+                    return grounding, mention
             lead = _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start)
             if lead is None:
                 continue

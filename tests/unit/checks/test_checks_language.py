@@ -599,7 +599,9 @@ def test_article_date_is_the_dateline(article_date: str, status: str) -> None:
 CRASH = (
     " date 2025-07-14 The pilot and three passengers were killed when the plane came down on "
     "Sunday. A marshal was taken to hospital with burns. About 31,400 hectares burned nearby. "
-    "Spectator Ana Ruiz was taken to Mersey Valley Hospital. A steward was taken to the town hall."
+    "Spectator Ana Ruiz was taken to Mersey Valley Hospital. A steward was taken to the town hall. "
+    "Two firefighters were treated for smoke inhalation, and a 67-year-old farmer who fought "
+    "the flames was taken to hospital."
 )
 
 
@@ -611,6 +613,21 @@ CRASH = (
         ("injured", 1, "A marshal was taken to hospital with burns", "verified"),
         ("injured", 1, "Spectator Ana Ruiz was taken to Mersey Valley Hospital", "verified"),
         ("injured", 1, "A steward was taken to the town hall", "not_in_article"),
+        # a count, then one person told apart in the same quote
+        (
+            "injured",
+            3,
+            "Two firefighters were treated for smoke inhalation, and a 67-year-old farmer who "
+            "fought the flames was taken to hospital",
+            "verified",
+        ),
+        (
+            "injured",
+            4,
+            "Two firefighters were treated for smoke inhalation, and a 67-year-old farmer who "
+            "fought the flames was taken to hospital",
+            "not_in_article",
+        ),
     ],
 )
 def test_one_named_plus_a_count_and_one_taken_to_hospital(
