@@ -533,6 +533,8 @@ def _cue_key(
             governs = False  # "2,000 fled, over 300 homes were damaged": its own clause
         if cue.predicate and not governs:
             return None  # "12 are missing and 3,000 have been evacuated"
+        if not governs and _SUBORDINATE_OPENS.search(text, cue.end, cand.start):
+            return None  # "a miner died after nine workers were hospitalised": its own clause
         if not governs and aboard(text, cand) and not ALL_OF.fullmatch(text, cue.end, cand.start):
             return None  # "two died when an avalanche swept a jeep carrying four people"
         if (
@@ -583,6 +585,13 @@ def _cue_key(
             return None  # another number stands between: the cue is its own
         return (int(cue.weak), distance, 1, cue.role)
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
+
+
+# A conjunction that opens a clause of its own between a verb and a number after it.
+_SUBORDINATE_OPENS = re.compile(
+    r"\b(?:after|when|before|while|because|until|once|whereas|although|though)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_place_phrase(bare: list[str]) -> bool:

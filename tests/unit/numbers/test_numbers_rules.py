@@ -999,6 +999,10 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         ("Fires destroyed 19 homes. Another four were lost near Bega.", "four", "damaged"),
         ("Shelling hit 12 houses; three were badly damaged.", "three", "damaged"),
         ("The storm flattened 40 homes. Four were killed.", "Four", "killed"),
+        # a verb before a clause of its own ("after", "when") does not govern its number
+        ("A miner died after nine workers were hospitalised.", "nine", "injured"),
+        ("Two men died when 14 people were injured.", "14", "injured"),
+        ("Gunmen killed 12 people after storming the village.", "12", "killed"),
         # a noun of any alphabet's letters is read whole, and coordinated as any other
         ("In the riots 13 gardaí and five civilians were injured.", "13", "injured"),
         # an illness, a poisoning or an assault harms people as a wound does
