@@ -367,7 +367,7 @@ NEUTRALISED = lazy_compile(r"(?i)\bneutrali[sz](?:ed|ing)\b")
 # "... were trapped, and all of them died": the count is the dead ("fear none survived"
 # is a fear, not a toll).
 ALL_DIED = lazy_compile(
-    r"(?i)\ball\s+(?:of\s+them\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
+    r"(?i)\ball\s+(?:of\s+(?:them|whom)\s+|\w+\s+)?(?:died|were\s+killed|perished|drowned)\b"
 )
 SUBJECT_VERB = lazy_compile(r"\s+(?:were|was|had|have|has|are)\b")
 # What befalls a building or a vehicle, after "were", "have been": "were lost", "have been

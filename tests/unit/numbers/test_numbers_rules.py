@@ -999,6 +999,8 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         ("Fires destroyed 19 homes. Another four were lost near Bega.", "four", "damaged"),
         ("Shelling hit 12 houses; three were badly damaged.", "three", "damaged"),
         ("The storm flattened 40 homes. Four were killed.", "Four", "killed"),
+        # all of them died: the trapped are dead
+        ("A collapse trapped 23 miners, all of whom died.", "23", "killed"),
         # a verb before a clause of its own ("after", "when") does not govern its number
         ("A miner died after nine workers were hospitalised.", "nine", "injured"),
         ("Two men died when 14 people were injured.", "14", "injured"),
