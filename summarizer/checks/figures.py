@@ -28,14 +28,12 @@ from summarizer.checks.agreement import (
     clock_claim,
     confirm_in_clause,
     fair_reading,
-    nth_of_toll,
     qualifier_ok,
     role_agreement,
     same,
     same_measure,
     scaled_claim,
     supported_qualifiers,
-    toll_in_words,
     toll_of_places,
     unit_beside,
     unit_problem,
@@ -48,6 +46,7 @@ from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
+from summarizer.checks.tolls_in_words import nth_of_toll, toll_in_words
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import CoverageGap, EvidenceCheck, Figure, FigureCheck, Grounding

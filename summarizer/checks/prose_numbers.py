@@ -23,7 +23,6 @@ from summarizer.checks.agreement import (
     qualifier_ok,
     role_agreement,
     same,
-    toll_in_words,
     toll_of_places,
     unit_problem,
     value_match,
@@ -31,6 +30,7 @@ from summarizer.checks.agreement import (
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period, background_anchor
+from summarizer.checks.tolls_in_words import toll_in_words
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.checks.agreement import toll_in_words
 from summarizer.checks.report import verify
+from summarizer.checks.tolls_in_words import toll_in_words
 from summarizer.schema import SummaryDraft, VerificationReport
 
 STORM = (
