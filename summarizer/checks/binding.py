@@ -31,12 +31,12 @@ article never uses as a place.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.incident_places import used_as_place
 from summarizer.checks.incidents import Incident
 from summarizer.checks.names import proper_names, spelled_out
 from summarizer.schema import ClaimCheck, Event, FigureCheck, MentionRef, SummaryDraft
@@ -187,7 +187,7 @@ def _of_anothers_incident(
     incident = facts.incident_at(check.mention.start, check.mention.end)
     if incident is None or incident.background or not incident.place:
         return None
-    if _kind_of(incident) == "country" or not _placed(incident.place, facts.text):
+    if _kind_of(incident) == "country" or not used_as_place(incident.place, facts.text):
         return None
     sentence = _sentence(facts, check.mention)
     if _sums_over(check.figure.quote, check.figure.noun, sentence):
@@ -486,46 +486,9 @@ def _foreign(
         return None  # one happening read as two (a night attack over two days)
     if _kind_of(other) == "country":
         return None  # a country's toll may include the event's
-    if not _placed(other.place, facts.text):
+    if not used_as_place(other.place, facts.text):
         return None  # "Xinhua reported", "Windows Vista": a name, maybe no place
     return other
-
-
-# "in Kharkiv", "near the town of Sohag", "in northern Bihar", "on the River Niger", "in a
-# Mississippi Delta town": a name used as a place.
-_LOCATIVE = (
-    r"\b(?:in|at|near|outside|across|around|into|from|on)\s+(?:the\s+|a\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|city|town|village"
-    r"|province|region|district|county|state)(?:\s+of)?\s+)?"
-)
-
-
-# "the eastern city of Kassala": a name written as a place without a preposition before it.
-_PLACE_NOUN_OF = (
-    r"\b(?:city|town|village|province|region|district|county|state|capital|port|island"
-    r"|municipality|area)\s+of\s+"
-)
-# "the city's Wucheng District": a locality of a larger place.
-_POSSESSED_BY = r"(?:'s|’s)\s+"
-
-
-def _placed(name: str, text: str) -> bool:
-    """The article uses ``name`` as a place at least once: after a locative preposition,
-    as "the city of ...", after a possessive, or as a place the gazetteer knows."""
-    if name.isupper() and len(name) <= 5:
-        return False  # "VIX", "NHS": an acronym names no place here
-    if place_kind(name) is not None:
-        return True
-    name_pattern = re.escape(name) + r"\b"
-    return any(
-        _search(before + name_pattern, text)
-        for before in (_LOCATIVE, _PLACE_NOUN_OF, _POSSESSED_BY)
-    )
-
-
-@functools.lru_cache(maxsize=512)
-def _search(pattern: str, text: str) -> bool:
-    return re.search(pattern, text) is not None
 
 
 def _near(a: dt.date | None, b: dt.date | None) -> bool:
@@ -668,7 +631,7 @@ def _foreign_place(location: str, home: Incident, facts: ArticleFacts) -> Incide
             continue
         if not _place_fits(location, incident) or _kind_of(incident) != "city":
             continue  # a region or country may hold the event's city
-        if _placed(incident.place, facts.text):
+        if used_as_place(incident.place, facts.text):
             return incident
     return None
 
@@ -690,7 +653,7 @@ def _foreign_date(date: dt.date, home: Incident, facts: ArticleFacts) -> Inciden
     for incident in facts.incidents:
         if incident.id == home.id or incident.background or incident.date != date:
             continue
-        if incident.place is not None and _placed(incident.place, facts.text):
+        if incident.place is not None and used_as_place(incident.place, facts.text):
             return incident
     return None
 

@@ -11,6 +11,7 @@ places where things happen from those that only measure ("45 km south of X") or 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -21,7 +22,14 @@ from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
 from summarizer.text.gazetteer import place_kind
 from summarizer.text.places import country_forms
 
-__all__ = ["CITY_WORDS", "REGION_WORDS", "IncidentPlace", "PlaceReader", "PlaceType"]
+__all__ = [
+    "CITY_WORDS",
+    "REGION_WORDS",
+    "IncidentPlace",
+    "PlaceReader",
+    "PlaceType",
+    "used_as_place",
+]
 
 PlaceType = Literal["country", "region", "city"]
 
@@ -329,7 +337,7 @@ class PlaceReader:
             for split in _POSSESSIVE_SPLIT.finditer(self.text, match.start(), match.end()):
                 owner = _POSSESSIVE.sub("", self.text[at : split.start()].rstrip())
                 rest = self.text[split.end() : match.end()]
-                if " " in rest.strip() or self.used_as_place(owner):
+                if " " in rest.strip() or used_as_place(owner, self.text):
                     at = split.end()
             name = _POSSESSIVE.sub("", self.text[at : match.end()])
             if " " not in name and name.isupper():
@@ -341,15 +349,6 @@ class PlaceReader:
                 continue  # "in Kenyan waters": an adjective of a country
             found.append(IncidentPlace(text=name, start=at, end=at + len(name), type="city"))
         return found
-
-    def used_as_place(self, name: str) -> bool:
-        """``name`` is a place the gazetteer knows, or one the article types or puts after
-        "in" ("Bajaur district", "in Bajaur"); not "Stark" of "at Stark's Park"."""
-        if place_kind(name) or country_forms(name):
-            return True
-        own = re.escape(name) + r"\b(?!['’])"
-        typed = rf"{own}[ \t]+(?:{REGION_WORDS}|{CITY_WORDS})\b|\b(?:in|at|near)\s+(?:the\s+)?{own}"
-        return re.search(typed, self.text, re.IGNORECASE) is not None
 
     def local(self, place: IncidentPlace) -> bool:
         """The place is a locality by its own words, inside some larger one: "the town of
@@ -384,3 +383,40 @@ class PlaceReader:
             _RECEIVING.search(self.text, max(0, place.start - 40), place.start)
             or _SEAT.search(self.text, max(0, place.start - 80), place.start)
         )
+
+
+# "in Kharkiv", "near the town of Sohag", "in northern Bihar", "on the River Niger", "in a
+# Mississippi Delta town": a name used as a place.
+_LOCATIVE = (
+    r"\b(?:in|at|near|outside|across|around|into|from|on)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|city|town|village"
+    r"|province|region|district|county|state)(?:\s+of)?\s+)?"
+)
+# "the eastern city of Kassala": a name written as a place without a preposition before it.
+_PLACE_NOUN_OF = (
+    r"\b(?:city|town|village|province|region|district|county|state|capital|port|island"
+    r"|municipality|area)\s+of\s+"
+)
+# "the city's Wucheng District": a locality of a larger place.
+_POSSESSED_BY = r"(?:'s|’s)\s+"
+# "Bajaur district", "Kano State": a name typed by the word after it.
+_TYPED_BY = rf"[ \t]+(?:{REGION_WORDS}|{CITY_WORDS})\b"
+
+
+def used_as_place(name: str, text: str) -> bool:
+    """``text`` uses ``name`` as a place at least once: after a locative preposition, as "the
+    city of ...", after a possessive, typed by the word after it ("Bajaur district"), or as a
+    place the gazetteer knows; not "Stark" of "at Stark's Park", nor an acronym ("VIX")."""
+    if name.isupper() and len(name) <= 5:
+        return False  # "VIX", "NHS": an acronym names no place here
+    if place_kind(name) is not None or country_forms(name):
+        return True
+    own = re.escape(name) + r"\b(?!['’])"
+    return _search(own + _TYPED_BY, text) or any(
+        _search(before + own, text) for before in (_LOCATIVE, _PLACE_NOUN_OF, _POSSESSED_BY)
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _search(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None

@@ -625,3 +625,19 @@ def test_an_incident_another_event_cites_is_reported_apart_wherever_it_is_placed
     report = check(moved, east)
     assert status(report, "events[0].casualties.displaced") == "other_event"
     assert status(report, "events[0].casualties.killed") == "verified"
+
+
+def test_a_name_typed_by_its_district_is_used_as_a_place() -> None:
+    """ "Floods hit Kaski district": no preposition before it, but the word after it says
+    Kaski is a place, so its incident holds the floods' toll."""
+    article = (
+        " date 2025-04-06 A landslide buried homes in Pokhara on Saturday, killing 12 people.\n\n"
+        "Separately, floods hit Kaski district on Thursday. The water killed seven people."
+    )
+    moved = landslide(casualties={"killed": fig(7, "killed", "killed seven people")})
+    draft = SummaryDraft(
+        headline="Storms",
+        summary="Storms hit Nepal.",
+        events=[moved, floods(location="Kaski district", casualties={})],
+    )
+    assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
