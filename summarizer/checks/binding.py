@@ -205,7 +205,10 @@ def _of_anothers_incident(
     ):
         return None  # the event's own place is no incident the reader found: too unsure
     for other, elsewhere in enumerate(draft.events):
-        if other != index and _place_fits(elsewhere.location, incident):
+        if other != index and (
+            _place_fits(elsewhere.location, incident)
+            or _names_place(elsewhere.location, incident, admin=True)
+        ):
             said = f"the quote's '{check.mention.text}' belongs to {describe_incident(incident)}"
             return f"{said}, where events[{other}] happened ({elsewhere.location})"
     return None

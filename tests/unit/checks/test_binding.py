@@ -641,3 +641,12 @@ def test_a_name_typed_by_its_district_is_used_as_a_place() -> None:
         events=[moved, floods(location="Kaski district", casualties={})],
     )
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
+
+
+def test_the_other_event_may_name_the_incidents_district_after_its_own_place() -> None:
+    """ "Darkut, Ghizer district" reports the avalanche in Ghizer though its first part is
+    a village; an event left without a home that quotes the avalanche's toll is flagged."""
+    avalanche = _valley_event("Darkut, Ghizer district", fig(5, "killed", "killed 5"))
+    moved = _valley_event("Booni road, Chitral district", fig(5, "killed", "killed 5 herders"))
+    draft = SummaryDraft(headline="Storms", summary="Storms.", events=[avalanche, moved])
+    assert status(verify(VALLEYS, draft), "events[1].casualties.killed") == "other_event"
