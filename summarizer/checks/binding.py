@@ -103,9 +103,10 @@ def bind_figures(
     out = list(figures)
     places = _place_names(facts)
     owns = [_own_words(event) for event in draft.events]
+    cited = _cited(draft, figures, facts)
     for index, event in enumerate(draft.events):
         home = homes.get(index)
-        others = _reported_apart(draft, index, homes, facts, figures) if home is not None else set()
+        others = _reported_apart(draft, index, homes, facts, cited) if home is not None else set()
         spots = _spots_of_others(draft, index)
         for at, check in enumerate(out):
             if not _in_event(check.path, index) or check.status not in ("verified", "unconfirmed"):
@@ -198,17 +199,12 @@ def _of_anothers_incident(
     ):
         return None
     if not any(
-        own.id != incident.id
-        and not own.background
-        and (_place_fits(event.location, own) or _names_place(event.location, own, admin=True))
+        own.id != incident.id and not own.background and _location_names(event.location, own)
         for own in facts.incidents
     ):
         return None  # the event's own place is no incident the reader found: too unsure
     for other, elsewhere in enumerate(draft.events):
-        if other != index and (
-            _place_fits(elsewhere.location, incident)
-            or _names_place(elsewhere.location, incident, admin=True)
-        ):
+        if other != index and _location_names(elsewhere.location, incident):
             said = f"the quote's '{check.mention.text}' belongs to {describe_incident(incident)}"
             return f"{said}, where events[{other}] happened ({elsewhere.location})"
     return None
@@ -318,11 +314,12 @@ def bind_claims(
     """``claims`` with an event's description numbers held to its incident, and its location
     and date to the incident most of its figures quote."""
     out = list(claims)
+    cited = _cited(draft, figures, facts)
     for index, event in enumerate(draft.events):
         home = homes.get(index)
-        bound = _bound(figures, index, facts)
+        bound = cited[index]
         voted = _voted(bound)
-        others = _reported_apart(draft, index, homes, facts, figures)
+        others = _reported_apart(draft, index, homes, facts, cited)
         spots = _spots_of_others(draft, index)
         where = f"events[{index}]"
         for at, claim in enumerate(out):
@@ -393,32 +390,35 @@ def _reported_apart(
     index: int,
     homes: dict[int, Incident],
     facts: ArticleFacts,
-    figures: Sequence[FigureCheck],
+    cited: Sequence[Sequence[Incident]],
 ) -> set[str]:
     """The incidents the summary reports as events other than ``index``: their own incident,
     one whose place another event's location names, or one whose numbers another event
-    cites (its place may be misread, its figures are not)."""
+    cites (its place may be misread, its figures are not; ``cited``: :func:`_cited`)."""
     apart = {home.id for i, home in homes.items() if i != index}
     for i, event in enumerate(draft.events):
         if i == index:
             continue
-        apart.update(incident.id for incident in _bound(figures, i, facts))
+        apart.update(incident.id for incident in cited[i])
         if not event.location.strip():
             continue
         apart.update(
             incident.id
             for incident in facts.incidents
-            if not incident.background
-            and (
-                _place_fits(event.location, incident)
-                or _names_place(event.location, incident, admin=True)
-            )
+            if not incident.background and _location_names(event.location, incident)
         )
     return apart
 
 
 def _in_event(path: str, index: int) -> bool:
     return path.startswith(f"events[{index}].")
+
+
+def _cited(
+    draft: SummaryDraft, figures: Sequence[FigureCheck], facts: ArticleFacts
+) -> list[list[Incident]]:
+    """Each event's :func:`_bound` incidents, by index: read once per summary."""
+    return [_bound(figures, index, facts) for index in range(len(draft.events))]
 
 
 def _bound(figures: Sequence[FigureCheck], index: int, facts: ArticleFacts) -> list[Incident]:
@@ -582,6 +582,12 @@ def _place_fits(location: str, incident: Incident) -> bool:
         return False
     place = fold(incident.place).strip()
     return bool(place) and (place in parts[0] or parts[0] in place)
+
+
+def _location_names(location: str, incident: Incident) -> bool:
+    """The location is at the incident's place (its most specific part), or some part of it
+    is that place, whatever word of an administrative level either carries."""
+    return _place_fits(location, incident) or _names_place(location, incident, admin=True)
 
 
 def _names_place(location: str, incident: Incident, *, admin: bool = False) -> bool:
