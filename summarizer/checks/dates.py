@@ -17,6 +17,7 @@ from summarizer.checks.time_anchors import (
     YEAR,
     Period,
     anchor_period,
+    overlaps,
 )
 from summarizer.schema import ClaimCheck
 from summarizer.text.dates import MONTH_NUMBERS, resolve_date_text
@@ -169,7 +170,7 @@ def _month_within(month: str, period: Period) -> Period | None:
     for year in range(period[0].year, period[1].year + 1):
         first = dt.date(year, number, 1)
         last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        if first <= period[1] and period[0] <= last:
+        if overlaps((first, last), period):
             return first, last
     return None
 

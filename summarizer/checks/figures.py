@@ -45,7 +45,14 @@ from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
-from summarizer.checks.time_anchors import TIME_ANCHOR, YEAR, anchor_period, background_anchor
+from summarizer.checks.time_anchors import (
+    TIME_ANCHOR,
+    YEAR,
+    anchor_period,
+    background_anchor,
+    overlaps,
+    period_of,
+)
 from summarizer.checks.tolls_in_words import nth_of_toll, toll_in_words
 from summarizer.checks.wording import context_snippet
 from summarizer.numbers import NumberMention, extract_numbers
@@ -377,15 +384,13 @@ _YEAR_ANCHOR = lazy_compile(rf"\b{YEAR}\b")
 def _names_time(words: str, anchor: str, dateline: dt.date | None) -> bool:
     """``words`` (an event's own) name times whose stretch, first to last ("between 2018
     and 2020"), overlaps the ``anchor``'s."""
-    found = TIME_ANCHOR.search(anchor)
-    period = anchor_period(found, dateline) if found else None
+    period = period_of(anchor, dateline)
     if period is None or not words:
         return False
     named = [p for m in TIME_ANCHOR.finditer(words) if (p := anchor_period(m, dateline))]
     if not named:
         return False
-    first, last = min(p[0] for p in named), max(p[1] for p in named)
-    return first <= period[1] and period[0] <= last
+    return overlaps((min(p[0] for p in named), max(p[1] for p in named)), period)
 
 
 def _owns_figure(anchor: str, mention: NumberMention) -> bool:

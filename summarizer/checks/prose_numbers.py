@@ -29,7 +29,13 @@ from summarizer.checks.agreement import (
 )
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import mention_ref
-from summarizer.checks.time_anchors import TIME_ANCHOR, anchor_period, background_anchor
+from summarizer.checks.time_anchors import (
+    TIME_ANCHOR,
+    anchor_period,
+    background_anchor,
+    overlaps,
+    period_of,
+)
 from summarizer.checks.tolls_in_words import toll_in_words
 from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
@@ -419,13 +425,12 @@ def _tells_that_time(sentence: str, anchor: str, dateline: dt.date | None) -> bo
     told = list(TIME_ANCHOR.finditer(sentence))
     if not told:
         return False
-    found = TIME_ANCHOR.search(anchor)
-    period = anchor_period(found, dateline) if found else None
+    period = period_of(anchor, dateline)
     if period is None:
         return True
     for match in told:
         said = anchor_period(match, dateline)
-        if said is None or (said[0] <= period[1] and period[0] <= said[1]):
+        if said is None or overlaps(said, period):
             return True
     return False
 

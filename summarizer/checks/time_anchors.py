@@ -24,6 +24,8 @@ __all__ = [
     "Period",
     "anchor_period",
     "background_anchor",
+    "overlaps",
+    "period_of",
 ]
 
 # Patterns (sources, not compiled) of a year as news writes one, and of a month's name.
@@ -107,7 +109,7 @@ def background_anchor(
             if event_date is not None
             else (dt.date(event_year, 1, 1), dt.date(event_year, 12, 31))
         )
-        if period[0] <= event[1] and event[0] <= period[1]:
+        if overlaps(period, event):
             return ""
     return str(anchor.group())
 
@@ -140,6 +142,18 @@ def _compared_since(sentence: str, anchor: re.Match[str]) -> bool:
     if not anchor.group().lower().startswith("since") or _WHEN_AFTER.match(sentence, anchor.end()):
         return False
     return bool(_SUPERLATIVE_BEFORE.search(sentence[max(0, anchor.start() - 60) : anchor.start()]))
+
+
+def overlaps(a: Period, b: Period) -> bool:
+    """Whether two stretches of days share a day."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def period_of(anchor: str, dateline: dt.date | None) -> Period | None:
+    """The days the words of a time anchor (as :func:`background_anchor` returns them) can
+    mean; None when they name none to compare."""
+    found = TIME_ANCHOR.search(anchor)
+    return anchor_period(found, dateline) if found else None
 
 
 def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:
