@@ -463,14 +463,14 @@ def _own_cue_right_after(text: str, cand: Candidate, cue_starts: list[int]) -> b
     if i == len(cue_starts):
         return False
     gap = text[cand.end : cue_starts[i]]
-    aside = _APPOSITION_AFTER.match(gap)  # "one of them, a 37-year-old miner, died"
+    aside = _PART_NAMED_AFTER.match(gap)  # "one of them, a 37-year-old miner, died"
     if aside is not None:
         gap = gap[aside.end() :]
     return gap.count(" ") <= 4 + (aside is not None) and not any(c in gap for c in ",.;")
 
 
 # "N of them, a 37-year-old miner,": who the part is, set off by commas before its verb.
-_APPOSITION_AFTER = re.compile(r"\s+of\s+(?:them|whom),\s+(?:a|an|the)\s+[^,.;]{1,40},")
+_PART_NAMED_AFTER = re.compile(r"\s+of\s+(?:them|whom),\s+(?:a|an|the)\s+[^,.;]{1,40},")
 
 
 def _role_from_cues(
