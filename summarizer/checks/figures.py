@@ -418,7 +418,7 @@ _ONE_AND = lazy_compile(
 
 
 # After the count, within its sentence: ", and a 67-year-old villager ...".
-_AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+and\s+(?:a|an|another)\s")
+_AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+(?P<and>and\s+(?:a|an|another)\s)")
 _CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
 # "in the collapse and five were injured": a determiner after a preposition or after the
 # clause's own toll verb starts no subject.
@@ -461,9 +461,9 @@ def _one_named_plus(
         for mention in _inside(grounding, mentions):
             if mention.role != figure.role or not same(mention.value + 1, figure.value):
                 continue
-            if grounding.end is not None and _AND_ONE_AFTER.match(article_text, mention.end):
-                after = article_text[mention.end : grounding.end]
-                told = toll_in_words(after[after.find(" and ") :], figure.role)
+            after = _AND_ONE_AFTER.match(article_text, mention.end)
+            if after is not None and grounding.end is not None:
+                told = toll_in_words(article_text[after.start("and") : grounding.end], figure.role)
                 if told is not None and told[0] == 1:
                     return grounding, mention
             lead = _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start)
