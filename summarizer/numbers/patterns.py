@@ -21,6 +21,7 @@ __all__ = [
     "AGE_LIST_GAP",
     "ALL_DIED",
     "AMONG_THE",
+    "AMONG_THEM_LEAD",
     "AND_A_HALF",
     "APPOSITION_AFTER",
     "APPOSITION_HEAD",
@@ -66,6 +67,7 @@ __all__ = [
     "OBJECT_FOLLOWS",
     "OF_THEM",
     "OF_THE_HEAD",
+    "OF_THOSE_BEFORE",
     "OLD_AFTER",
     "OLD_HYPHEN",
     "ON_BOARD",
@@ -344,7 +346,8 @@ TO_HOSPITAL = lazy_compile(
     re.IGNORECASE,
 )
 TO_NAMED_HOSPITAL = lazy_compile(
-    r"\s+to\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}"
+    # "to the provincial Obstetrics and Pediatrics Hospital": a name may hold small words
+    r"\s+to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?[A-Z][\w'’.-]*\s+"
     r"(?:Hospital|Infirmary|Clinic|Medical\s+Cent(?:re|er))\b"
 )
 LIVES_AFTER = lazy_compile(r"\s+lives\b")
@@ -381,6 +384,12 @@ STRUCTURE_VERB = lazy_compile(
 OF_THE_HEAD = lazy_compile(r"(?:^|[.;:!?]\s+|,\s+|\n\s*)[Oo]f\s+(?:the|its|their)\s+$")
 NUMBER_OF_WHOM = lazy_compile(r"[\w.,]+\s+of\s+(?:whom|which)\b")  # "31 of whom died"
 OF_THEM = lazy_compile(r"\s+of\s+(?:them|whom)\b")
+# "Of those, 436 ...", "of them, 12 ...": a clause that opens by taking a part of a count.
+OF_THOSE_BEFORE = lazy_compile(r"(?i)\b(?:of|among)\s+(?:those|them|these)\s*,\s*$")
+# "Among them were N", "Of those, N": a sentence that opens on a part of a count.
+AMONG_THEM_LEAD = lazy_compile(
+    r"(?i)among\s+them(?:\s+(?:were|was|are|is))?|(?:of|among)\s+(?:those|them|these)\s*,"
+)
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"
     r"|munitions|aircraft|planes?|jets?|helicopters?)\b",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.numbers.lexicon import KIN_NOUNS, word_set
+from summarizer.numbers.lexicon import CUE_ROLE, KIN_NOUNS, word_set
 from summarizer.numbers.mention import Candidate
 from summarizer.numbers.patterns import ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
 from summarizer.text.lazy_regex import lazy_compile
@@ -20,8 +20,10 @@ from summarizer.vocabulary import EVENT_ROLES
 __all__ = [
     "ALL_OF",
     "aboard",
+    "continued_role",
     "lost_kin",
     "noun_head",
+    "part_with_own_verb",
     "sent_to_hospital",
     "share_compared_roles",
     "share_partitive_roles",
@@ -83,6 +85,62 @@ _COMPARED_WITH = frozenset(
     | {("versus",), ("vs",), ("vs.",)}
 )
 _TIME_NOUNS = word_set("year years month months week weeks day days quarter period")
+
+
+def continued_role(
+    text: str, cands: list[Candidate], index: int, sentences: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """ "13 bodies were recovered. Four more were retrieved on Thursday, bringing the number
+    to 17": a count that adds to the one before ("N more", "another N", "a further N"),
+    totals it ("bringing the number to N") or is only reported of it ("Of the 17 deaths,
+    nine were in Cagayan. Only six have been confirmed") counts the same thing, so it takes
+    that count's role and noun (role, noun) when it has no cue of its own. The count before is the
+    nearest one with an event's role, in the sentence or the one before it."""
+    cand = cands[index]
+    bare = cand.before.bare
+    adds = bool(_MORE_AFTER.match(text, cand.end)) or bare[-1:] in (["another"], ["further"])
+    reported = not cand.noun and bool(_REPORTED_AFTER.match(text, cand.end))
+    if not (adds or reported or _TOTAL_BEFORE.search(text, max(0, cand.start - 60), cand.start)):
+        return None
+    first = sentences[max(sentence_index(sentences, cand.start) - 1, 0)][0]
+    for prev in reversed(cands[:index]):
+        if prev.start < first:
+            return None
+        if prev.role in EVENT_ROLES:
+            if cand.noun and noun_head(cand.noun) != noun_head(prev.noun):
+                return None  # "two more days": not more of the same
+            return prev.role, cand.noun or prev.noun
+    return None
+
+
+# "Four more were retrieved", "two more bodies": a count added to the one before.
+_MORE_AFTER = lazy_compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
+# "Only six have been confirmed": a verb of telling says nothing of what befell them.
+_REPORTED_AFTER = lazy_compile(
+    r"\s+(?:(?:have|has|had)\s+been|were|was|are|is)\s+(?:officially\s+|so\s+far\s+)?"
+    r"(?:confirmed|recorded|reported|registered|identified|verified|counted|documented)\b",
+    re.IGNORECASE,
+)
+# "bringing the number to 17", "taking the total number of dead to" is a cue's own count.
+_TOTAL_BEFORE = lazy_compile(
+    r"\b(?:bringing|taking|pushing|raising|lifting|putting)\s+(?:the|its|their)\s+"
+    r"(?:overall\s+|total\s+)?(?:number|total|tally|count|figure)\s+(?:so\s+far\s+)?to\s+"
+    r"(?:at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def part_with_own_verb(text: str, cand: Candidate) -> bool:
+    """ "five of them had been charged": a verb of the part's own that is no cue says what
+    befell the part, something other than what befell the whole."""
+    verb = _PART_VERB.match(text, cand.end)
+    return verb is not None and verb["verb"].lower() not in CUE_ROLE
+
+
+_PART_VERB = re.compile(
+    r"\s+of\s+(?:them|whom)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+"
+    r"(?P<verb>[a-z]+ed)\b"
+)
 
 
 def sent_to_hospital(text: str, cand: Candidate) -> bool:

@@ -41,6 +41,7 @@ from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     ALL_DIED,
     AMONG_THE,
+    AMONG_THEM_LEAD,
     APPOSITION_AFTER,
     AREA_OF_OBJECT,
     ATTACK_WITH,
@@ -60,6 +61,7 @@ from summarizer.numbers.patterns import (
     OBJECT_FOLLOWS,
     OF_THE_HEAD,
     OF_THEM,
+    OF_THOSE_BEFORE,
     PROJECTILES,
     STRUCTURE_VERB,
     SUBJECT_VERB,
@@ -67,8 +69,10 @@ from summarizer.numbers.patterns import (
 from summarizer.numbers.role_phrases import (
     ALL_OF,
     aboard,
+    continued_role,
     lost_kin,
     noun_head,
+    part_with_own_verb,
     sent_to_hospital,
     share_compared_roles,
     share_partitive_roles,
@@ -225,6 +229,9 @@ def assign_roles(
             cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
+        continued = None if role else continued_role(text, cands, index, sentences)
+        if continued is not None:
+            role, cand.noun = continued  # "Four more were retrieved", "bringing the number to 17"
         if cand.population_noun and not bound:
             role = "population"  # "the city's 5,000 residents", not "5,000 residents fled"
         if not role and cand.total_of is not None and cands[cand.total_of].role == "intercepted":
@@ -389,6 +396,8 @@ def _details_another(text: str, cand: Candidate) -> bool:
     bare = cand.before.bare
     if bare and (bare[-1] == "including" or _among_them(bare)):
         return True
+    if OF_THOSE_BEFORE.search(text, max(0, cand.start - 24), cand.start):
+        return True  # "Of those, 436 were recorded in the past week"
     return not cand.noun and bool(OF_THEM.match(text, cand.end))
 
 
@@ -430,6 +439,7 @@ def _including_head(
     if not _details_another(text, cand):
         return None
     among = bool(cand.before.bare) and _among_them(cand.before.bare)
+    among = among or bool(OF_THOSE_BEFORE.search(text, max(0, cand.start - 24), cand.start))
     of_them = not cand.before.bare or cand.before.bare[-1] != "including"
     of_them = of_them and not among
     for prev in reversed(cands[:index]):
@@ -439,21 +449,27 @@ def _including_head(
             # ("Seven of them were in critical condition" has one), details the count the
             # sentence before ended on
             lead = text[sentence[0] : cand.start].strip(" \"“‘'(")
-            opens = (of_them and not lead) or (among and _AMONG_THEM_LEAD.fullmatch(lead))
+            opens = (of_them and not lead) or (among and AMONG_THEM_LEAD.fullmatch(lead))
             own = bisect.bisect_left(cue_starts, cand.end) < bisect.bisect_left(
                 cue_starts, sentence[1]
             )  # a cue word after it, in its sentence
-            return prev if opens and not own and prev.role in EVENT_ROLES else None
+            if not opens or own:
+                return None
+            # the count, not a date or time after it ("1,180 deaths since June 28")
+            counts = (c for c in reversed(cands[:index]) if c.role not in _MEASURE_ROLES)
+            last = next((c for c in counts if c.start < sentence[0]), None)
+            return last if last is not None and last.role in EVENT_ROLES else None
+        if prev.noun == AGE_NOUN or prev.role in _MEASURE_ROLES:
+            continue  # "seven men, aged between 17 and 42, ..., and five of them"
         if prev.role in EVENT_ROLES:
             if of_them and _own_cue_right_after(text, cand, cue_starts):
                 return None  # "148 people have been shot, 19 of them fatally"
+            if of_them and part_with_own_verb(text, cand):
+                return None  # "seven men had been arrested, and five of them had been charged"
             return prev
         if of_them:
             return None
     return None
-
-
-_AMONG_THEM_LEAD = re.compile(r"(?i)among\s+them(?:\s+(?:were|was|are|is))?")
 
 
 def _own_cue_right_after(text: str, cand: Candidate, cue_starts: list[int]) -> bool:

@@ -1020,6 +1020,31 @@ def test_a_verb_after_the_noun_is_not_part_of_it() -> None:
         ("Two others died later. Seven of them were in critical condition.", "Seven", "injured"),
         # a land and its people
         ("The archipelago of about 5 million people lies on a fault.", "5 million", "population"),
+        # "Of those, N ..." opens a sentence on a part of the count before (a date between)
+        (
+            "The virus caused 900 deaths since May 2. Of those, 120 were in the capital.",
+            "120",
+            "killed",
+        ),
+        (
+            "The shelter took in 900 people since May 2. Of those, 120 were children.",
+            "120",
+            "other_count",
+        ),
+        # a part with a verb of its own that is no cue: something else befell it
+        (
+            "Police arrested nine men, aged 19 to 40, and six of them were charged.",
+            "six",
+            "other_count",
+        ),
+        ("Police arrested nine men, aged 19 to 40, and six of them were women.", "six", "arrested"),
+        # a named hospital may hold small words in its name
+        (
+            "Of the 80 patients, 30 went to Ward Hospital and 12 to the regional Heart and Lung "
+            "Hospital.",
+            "12",
+            "injured",
+        ),
     ],
 )
 def test_role_from_the_sentence_structure(text: str, token: str, role: str) -> None:
@@ -1287,3 +1312,42 @@ def test_a_count_of_villages_evacuated_counts_places_not_people() -> None:
     check(text, "two", 2, role="other_count")
     check("Police arrested 101 people on Monday.", "101", 101, role="arrested")
     check("It brings to 96 the number of people killed.", "96", 96, role="killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # "N more", "another N", "a further N": more of the count before, in its role
+        (
+            "Divers recovered 14 bodies on Friday. Five more were found on Saturday.",
+            "Five",
+            "killed",
+        ),
+        (
+            "Divers recovered 14 bodies on Friday. Another five were found on Saturday.",
+            "five",
+            "killed",
+        ),
+        ("The storm destroyed 30 homes. A further 12 were found on Sunday.", "12", "damaged"),
+        # ... not a count of something else: "five more days"
+        ("Rescuers recovered 14 bodies and will search for five more days.", "five", "duration"),
+        # "bringing the total to N": the running total of the count before
+        ("Nine more people died overnight, bringing the total to 31.", "31", "killed"),
+        ("The company hired 40 staff, bringing the total to 310.", "310", "other_count"),
+        # a count only reported ("have been confirmed") counts what the count before counted
+        (
+            "Of the 20 deaths, 12 were in the north. Only seven have been confirmed.",
+            "seven",
+            "killed",
+        ),
+        (
+            "Officials received 20 complaints. Only seven have been confirmed.",
+            "seven",
+            "other_count",
+        ),
+    ],
+)
+def test_a_count_continued_takes_the_role_of_the_count_before(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
