@@ -78,6 +78,9 @@ _DIRECTION = re.compile(
     r"(?:[ -]?(?:east|west|ern))?)\s+",
     re.IGNORECASE,
 )
+# A capitalised direction that is no adjective ("West Sulawesi", "North Darfur", "Upper
+# East") belongs to a region's name; "Northern Bihar", "central Tehran" only say where in it.
+_NAMING_DIRECTION = re.compile(r"(?:North|South|East|West|Upper|Lower)(?:[ -]?(?:east|west))?\s")
 # "the Lower Shabelle region", "Sonoma County", "Apurímac province": typed by its own word.
 REGION_WORDS = (
     "region|province|state|county|district|oblast|governorate|prefecture|department|territory"
@@ -254,6 +257,10 @@ class PlaceReader:
         name_start = start
         name = _POSSESSIVE.sub("", self.text[start:end])
         stripped = _DIRECTION.sub("", name)
+        named_kind = None  # "West Sulawesi", "North Darfur": the direction is in the name
+        if stripped != name and _NAMING_DIRECTION.match(name):
+            named_kind = place_kind(name) or place_kind(stripped)
+            stripped = name if named_kind else stripped
         name_start += len(name) - len(stripped)
         name = stripped.rstrip(".")
         while (lead := _LEADING.match(name)) is not None:
@@ -288,7 +295,7 @@ class PlaceReader:
         if kind is None and " " in name and _FEATURE.search(name):
             kind = "region"  # "Lake Kivu", "the Hadejia River", "Mount Merapi"
         if kind is None:
-            kind = place_kind(name)
+            kind = named_kind or place_kind(name)
             opens = not self.text[sentence_start:name_start].strip(" \n\t\"“‘'(")
             if kind == "city" and opens and name.casefold() not in self.capitalised_inside:
                 kind = None  # "Police said ...": a capitalised first word, not a town

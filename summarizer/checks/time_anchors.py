@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from summarizer.numbers import NumberMention
+from summarizer.text.dates import resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import CLAUSE_TURN
 
@@ -101,6 +102,8 @@ def background_anchor(
     ]
     if not (right_after or before or later):
         return ""  # the sentence's times belong to its other clauses
+    if dateline is not None and _own_day_is_event(sentence, end, event_year, event_date, dateline):
+        return ""  # "... fell ill last week, and one of them died on Monday"
     anchor = right_after[0] if right_after else before[-1] if before else later[0]
     period = anchor_period(anchor, dateline)
     if period is not None:
@@ -112,6 +115,31 @@ def background_anchor(
         if overlaps(period, event):
             return ""
     return str(anchor.group())
+
+
+# "died on Monday", "was killed on March 3": the day the number's own verb happened, a few
+# words after it in its clause.
+_OWN_DAY_AFTER = lazy_compile(
+    r"\s*(?:[\w'’-]+,?\s+){0,8}?(?:on|late|early)\s+(?:(?:the\s+)?(?:morning|night|evening"
+    r"|afternoon)\s+of\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|{MONTH_NAME}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MONTH_NAME})",
+    flags=2,  # re.IGNORECASE
+)
+
+
+def _own_day_is_event(
+    sentence: str, end: int, event_year: int, event_date: dt.date | None, dateline: dt.date
+) -> bool:
+    """A day told right after the number, in its clause ("one of them died on Monday"), is
+    the number's own time: when it falls on the event's day (or in its year, undated), an
+    anchor elsewhere in the sentence ("fell ill last week") dates another part of it."""
+    found = _OWN_DAY_AFTER.match(sentence, end)
+    if found is None or CLAUSE_TURN.search(sentence, end, found.end()):
+        return False
+    day = resolve_date_text(found["day"], dateline)
+    if day is None:
+        return False
+    return day == event_date if event_date is not None else day.year == event_year
 
 
 # "in the year to December 2025", "for the quarter ended June 30, 2024", "in the 12 months

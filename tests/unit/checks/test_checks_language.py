@@ -160,6 +160,22 @@ def test_an_event_that_runs_to_the_dateline_owns_its_months(date_text: str) -> N
     assert check(article, events=[one_day]).figures[0].status == "other_event"
 
 
+def test_a_day_told_after_the_number_is_its_own_time() -> None:
+    # "fell ill last week, and one of them died on Monday": the death is Monday's
+    article = (
+        " date 2024-06-13 A cholera outbreak spread in the district. Eleven pupils fell ill "
+        "last week, and one of them, a 9-year-old girl, died on Monday in hospital."
+    )
+    death = {"value": 1, "quote": "one of them, a 9-year-old girl, died on Monday"}
+    assert check(article, events=[event(death, date="2024-06-10")]).figures[0].status == (
+        "verified"
+    )
+    # the day must be the event's: dated to another day, the week's anchor stands
+    assert check(article, events=[event(death, date="2024-06-13")]).figures[0].status == (
+        "other_event"
+    )
+
+
 def test_last_week_is_another_event_than_yesterdays() -> None:
     article = (
         " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "

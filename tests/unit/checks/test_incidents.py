@@ -169,6 +169,14 @@ def test_places_are_typed_by_the_gazetteer_and_by_their_own_words() -> None:
         assert text[place.start : place.end] == place.text
 
 
+def test_a_capitalised_direction_is_part_of_a_regions_name() -> None:
+    # "West Sulawesi" is a province; "Northern Kivu" in a sentence's first words says where
+    _, found = read("A quake struck West Sulawesi on Friday, killing 8 people.")
+    assert [p.text for p in found[0].places] == ["West Sulawesi"]
+    _, found = read("Northern Kenya was hit by floods on Friday that killed 8 people.")
+    assert [p.text for p in found[0].places] == ["Kenya"]
+
+
 def test_the_dateline_place_is_where_the_story_was_filed() -> None:
     _, found = read("NAIROBI (Wire) - A bus crashed in Nakuru on Tuesday, killing 7 people.")
     assert [p.text for p in found[0].places] == ["Nakuru"]
