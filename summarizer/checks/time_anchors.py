@@ -98,7 +98,11 @@ def background_anchor(
         a for a in anchors if a.start() < at and not CLAUSE_TURN.search(sentence, a.end(), at)
     ]
     later = [
-        a for a in anchors if a.start() >= end and not CLAUSE_TURN.search(sentence, end, a.start())
+        a
+        for a in anchors
+        if a.start() >= end
+        and not CLAUSE_TURN.search(sentence, end, a.start())
+        and not _COMPARED_COUNT.search(sentence, end, a.start())
     ]
     if not (right_after or before or later):
         return ""  # the sentence's times belong to its other clauses
@@ -117,6 +121,12 @@ def background_anchor(
     return str(anchor.group())
 
 
+# "killed 47 people since March, up from 31 in the same period last year": a time after a
+# count compared with this one dates that count, not this one.
+_COMPARED_COUNT = lazy_compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+(?:an?\s+|the\s+)?[\w,.]*\d",
+    flags=2,  # re.IGNORECASE
+)
 # "died on Monday", "was killed on March 3": the day the number's own verb happened, a few
 # words after it in its clause.
 _OWN_DAY_AFTER = lazy_compile(

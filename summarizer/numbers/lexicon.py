@@ -599,6 +599,7 @@ _CUE_PHRASES: dict[str, str] = {
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "
+    "in_intensive_care in_the_intensive_care_unit in_the_icu in_icu "
     "serious_condition suffered_burns sustained_burns serious_burns severe_burns minor_burns "
     "burn_injuries smoke_inhalation received_treatment needed_treatment required_treatment "
     "treated being_treated under_treatment receiving_treatment undergoing_treatment "
@@ -613,7 +614,8 @@ _CUE_PHRASES: dict[str, str] = {
     "relief_camp relief_camps shelters storm_shelters cyclone_shelters evacuation_centres "
     "evacuation_centers temporary_shelters evacuation_of",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
-    "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed",
+    "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed recaptured "
+    "rearrested re-arrested",
     "launched": "fired firing launched launching launches lobbed salvo salvos barrage barrages "
     "swarm swarms volley volleys",
     # "were struck by gunfire", "shells hit 12 houses", "14 vehicles were burnt", "31 homes

@@ -8,7 +8,10 @@ to hospital, and who was aboard (only a verb that governs such a count gives it 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from summarizer.numbers.lexicon import CUE_ROLE, KIN_NOUNS, word_set
 from summarizer.numbers.mention import Candidate
@@ -20,10 +23,14 @@ from summarizer.vocabulary import EVENT_ROLES
 __all__ = [
     "ALL_OF",
     "aboard",
+    "among_them",
     "continued_role",
+    "left_state_role",
     "lost_kin",
     "noun_head",
+    "part_verb_role",
     "part_with_own_verb",
+    "past_apposition",
     "sent_to_hospital",
     "share_compared_roles",
     "share_partitive_roles",
@@ -98,6 +105,14 @@ def continued_role(
     nearest one with an event's role, in the sentence or the one before it."""
     cand = cands[index]
     bare = cand.before.bare
+    if tuple(bare[-2:]) in _ALONG_WITH or tuple(bare[-3:]) in _ALONG_WITH:
+        # "Eighteen inmates were wounded, along with two guards": the one before, in its sentence
+        prev = cands[index - 1]
+        if prev.role in EVENT_ROLES and sentence_index(sentences, prev.start) == (
+            sentence_index(sentences, cand.start)
+        ):
+            return prev.role, cand.noun
+        return None
     adds = bool(_MORE_AFTER.match(text, cand.end)) or bare[-1:] in (["another"], ["further"])
     reported = not cand.noun and bool(_REPORTED_AFTER.match(text, cand.end))
     if not (adds or reported or _TOTAL_BEFORE.search(text, max(0, cand.start - 60), cand.start)):
@@ -113,6 +128,7 @@ def continued_role(
     return None
 
 
+_ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well", "as")})
 # "Four more were retrieved", "two more bodies": a count added to the one before.
 _MORE_AFTER = lazy_compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)
 # "Only six have been confirmed": a verb of telling says nothing of what befell them.
@@ -141,6 +157,51 @@ _PART_VERB = re.compile(
     r"\s+of\s+(?:them|whom)\s+(?:(?:had|have|has)\s+been|were|was|are|is)\s+"
     r"(?P<verb>[a-z]+ed)\b"
 )
+
+
+def part_verb_role(text: str, cand: Candidate) -> str:
+    """ "six of the injured succumbed": a part of a group, with a verb of its own that is a
+    cue of another role than the group's, took that role ("" when it has none)."""
+    found = _PART_OF_GROUP.match(text, cand.end)
+    if found is None:
+        return ""
+    verb = CUE_ROLE.get(found["verb"].lower(), "")
+    return verb if verb and verb != CUE_ROLE.get(found["group"].lower()) else ""
+
+
+_PART_OF_GROUP = lazy_compile(
+    r"\s+of\s+(?:the|those)\s+(?P<group>injured|wounded|hurt|missing|trapped|detained|arrested)"
+    r"\s+(?:(?:later|also|have|had|has|subsequently|since)\s+){0,2}(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def left_state_role(text: str, cand: Candidate, cues: Sequence[Any], cue_starts: list[int]) -> str:
+    """ "killed two workers and left 31 people hospitalised": after "left N people", the cue
+    right behind the noun says the state they were left in, whatever verb came before."""
+    if not cand.noun or cand.before.bare[-1:] not in (["left"], ["leaving"], ["leaves"]):
+        return ""
+    i = bisect.bisect_left(cue_starts, cand.noun_end)
+    if i < len(cues) and not text[cand.noun_end : cues[i].start].strip():
+        return str(cues[i].role)
+    return ""
+
+
+def past_apposition(text: str, end: int) -> int:
+    """Where the words after a count go on past an apposition that details it ("46 people,
+    including 19 residents of a nearby village, were taken ..."): its end, else ``end``."""
+    found = _DETAIL_APPOSITION.match(text, end)
+    return found.end() if found else end
+
+
+_DETAIL_APPOSITION = lazy_compile(r",\s+(?:including|among\s+them)\b[^,;.]{0,80},")
+
+
+def among_them(bare: list[str]) -> bool:
+    """ "among them 6", "Among them were 27 children": the words before detail a count."""
+    if bare[-1:] and bare[-1] in ("were", "was", "are", "is"):
+        bare = bare[:-1]
+    return bare[-2:] == ["among", "them"]
 
 
 def sent_to_hospital(text: str, cand: Candidate) -> bool:

@@ -69,10 +69,14 @@ from summarizer.numbers.patterns import (
 from summarizer.numbers.role_phrases import (
     ALL_OF,
     aboard,
+    among_them,
     continued_role,
+    left_state_role,
     lost_kin,
     noun_head,
+    part_verb_role,
     part_with_own_verb,
+    past_apposition,
     sent_to_hospital,
     share_compared_roles,
     share_partitive_roles,
@@ -229,6 +233,7 @@ def assign_roles(
             cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
+        role = part_verb_role(text, cand) or left_state_role(text, cand, cues, cue_starts) or role
         continued = None if role else continued_role(text, cands, index, sentences)
         if continued is not None:
             role, cand.noun = continued  # "Four more were retrieved", "bringing the number to 17"
@@ -262,7 +267,8 @@ def assign_roles(
             ):
                 role = "killed"
         if not bound and (
-            NAMED_HOSPITAL.match(text, cand.noun_end) or sent_to_hospital(text, cand)
+            NAMED_HOSPITAL.match(text, past_apposition(text, cand.noun_end))
+            or sent_to_hospital(text, cand)
         ):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
@@ -394,18 +400,11 @@ def _population_phrase(bare: list[str]) -> bool:
 def _details_another(text: str, cand: Candidate) -> bool:
     """ "including 23", "among them 6", "16 of them": a number that details the one before."""
     bare = cand.before.bare
-    if bare and (bare[-1] == "including" or _among_them(bare)):
+    if bare and (bare[-1] == "including" or among_them(bare)):
         return True
     if OF_THOSE_BEFORE.search(text, max(0, cand.start - 24), cand.start):
         return True  # "Of those, 436 were recorded in the past week"
     return not cand.noun and bool(OF_THEM.match(text, cand.end))
-
-
-def _among_them(bare: list[str]) -> bool:
-    """ "among them 6", "Among them were 27 children": the words before detail a count."""
-    if bare[-1:] and bare[-1] in ("were", "was", "are", "is"):
-        bare = bare[:-1]
-    return bare[-2:] == ["among", "them"]
 
 
 def _coordinated_detail(text: str, cands: list[Candidate], index: int) -> bool:
@@ -438,7 +437,7 @@ def _including_head(
     cand = cands[index]
     if not _details_another(text, cand):
         return None
-    among = bool(cand.before.bare) and _among_them(cand.before.bare)
+    among = bool(cand.before.bare) and among_them(cand.before.bare)
     among = among or bool(OF_THOSE_BEFORE.search(text, max(0, cand.start - 24), cand.start))
     of_them = not cand.before.bare or cand.before.bare[-1] != "including"
     of_them = of_them and not among

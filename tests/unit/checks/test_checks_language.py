@@ -176,6 +176,21 @@ def test_a_day_told_after_the_number_is_its_own_time() -> None:
     )
 
 
+def test_a_time_after_a_compared_count_dates_that_count() -> None:
+    # "killed 52 people since April, up from 40 in the same period last year": 52 is this
+    # year's; the 40 is last year's
+    article = (
+        " date 2024-06-12 Floods have killed 52 people across the country since April, up "
+        "from 40 in the same period last year."
+    )
+    season = event({"value": 52, "quote": "killed 52 people across the country"}, date="2024-06-12")
+    assert check(article, events=[season]).figures[0].status == "verified"
+    last = event(
+        {"value": 40, "quote": "up from 40 in the same period last year"}, date="2024-06-12"
+    )
+    assert check(article, events=[last]).figures[0].status == "other_event"
+
+
 def test_last_week_is_another_event_than_yesterdays() -> None:
     article = (
         " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "

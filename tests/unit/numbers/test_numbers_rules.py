@@ -1351,3 +1351,37 @@ def test_a_count_continued_takes_the_role_of_the_count_before(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # "along with N": the count before, in its sentence, lends its role
+        ("Twelve miners were hurt, along with three rescuers, in the blast.", "three", "injured"),
+        (
+            "Twelve miners were hurt in the blast. Along with three rescuers, they ate.",
+            "three",
+            "other_count",
+        ),
+        # intensive care is a wound's place; recaptured is an arrest
+        ("Seven are in intensive care, doctors said.", "Seven", "injured"),
+        ("Of the 30 who fled, 12 were recaptured.", "12", "arrested"),
+        # "left N people <state>": the state after the noun, whatever verb came before
+        ("The fire killed one guard and left 14 people injured.", "14", "injured"),
+        ("The fire killed one guard and left 14 people homeless.", "one", "killed"),
+        # "N of the injured succumbed": the part's own verb, a cue of another role
+        ("Three of the injured later died in hospital.", "Three", "killed"),
+        ("Three of the injured were treated in hospital.", "Three", "injured"),
+        # an apposition that details the count does not cut it from its verb
+        (
+            "Some 30 people, including 8 children from a nearby school, were taken to two "
+            "hospitals.",
+            "30",
+            "injured",
+        ),
+    ],
+)
+def test_a_count_takes_its_role_across_the_words_around_it(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
