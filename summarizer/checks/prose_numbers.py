@@ -37,7 +37,7 @@ from summarizer.checks.time_anchors import (
     period_of,
 )
 from summarizer.checks.tolls_in_words import toll_in_words
-from summarizer.numbers import NumberMention, extract_numbers, role_cue_near
+from summarizer.numbers import NumberMention, extract_numbers, hospital_after, role_cue_near
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
@@ -257,6 +257,19 @@ def check_prose_number(
     the (year, date) of the event the prose describes (default: the dateline's).
     """
     status, reason, mention = _judge_prose(claim, facts, when)
+    if (
+        status != "verified"
+        and prose is not None
+        and claim.role in EVENT_ROLES
+        and not role_cue_near(prose, claim.start, claim.end, claim.role)
+        and not (claim.role == "injured" and hospital_after(prose, claim.end))
+    ):
+        # "Three workers died and 46 people, 19 of them ..., were taken to hospital": the
+        # reading carried "died" across the clause; the prose states no role for the 46,
+        # so the article's 46, whatever it counts, bears it out
+        bare = _judge_prose(replace(claim, role="other_count"), facts, when)
+        if bare[0] == "verified":
+            status, reason, mention = bare
     if (
         status == "role_mismatch"
         and mention is not None

@@ -40,12 +40,14 @@ from __future__ import annotations
 
 from summarizer.numbers.extractor import extract_numbers, sentence_spans
 from summarizer.numbers.mention import AGE_NOUN, NumberMention
+from summarizer.numbers.role_phrases import hospital_after
 from summarizer.numbers.roles import role_cue_near
 
 __all__ = [
     "AGE_NOUN",
     "NumberMention",
     "extract_numbers",
+    "hospital_after",
     "role_cue_near",
     "sentence_spans",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 
 from summarizer.numbers.lexicon import CUE_ROLE, KIN_NOUNS, word_set
 from summarizer.numbers.mention import Candidate
-from summarizer.numbers.patterns import ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
+from summarizer.numbers.patterns import NAMED_HOSPITAL, ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import sentence_index
 from summarizer.vocabulary import EVENT_ROLES
@@ -25,6 +25,7 @@ __all__ = [
     "aboard",
     "among_them",
     "continued_role",
+    "hospital_after",
     "left_state_role",
     "lost_kin",
     "noun_head",
@@ -202,6 +203,16 @@ def among_them(bare: list[str]) -> bool:
     if bare[-1:] and bare[-1] in ("were", "was", "are", "is"):
         bare = bare[:-1]
     return bare[-2:] == ["among", "them"]
+
+
+def hospital_after(text: str, end: int) -> bool:
+    """ "Three gardaí were taken to University Hospital Waterford": the words after a number
+    (its noun, up to two words) say it went to hospital."""
+    skip = _NOUN_WORDS.match(text, end)
+    return any(NAMED_HOSPITAL.match(text, at) for at in {end, skip.end() if skip else end})
+
+
+_NOUN_WORDS = lazy_compile(r"(?:\s+(?!(?:were|was|had|have|are|is)\b)[\w'’-]+){1,2}")
 
 
 def sent_to_hospital(text: str, cand: Candidate) -> bool:

@@ -691,7 +691,10 @@ def role_cue_near(text: str, start: int, end: int, role: str, words: int = 3) ->
     "killed 24") is stated; one it reached across a clause is only inferred.
     """
     before = text[max(0, start - 80) : start].split()[-words:]
-    after = text[end : end + 80].split()[: words + 1]
+    after = text[end : end + 80].split()[: words + 2]
     tokens = [t.strip(".,;:!?\"'()").lower() for t in before + after]
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
-    return any(CUE_ROLE.get(token) == role for token in tokens + pairs)
+    near = tokens[: len(before) + words + 1]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(near)]
+    # a phrase that starts near ends a word later: "186 people were taken to hospital"
+    triples = [" ".join(t) for t in zip(tokens, tokens[1:], tokens[2:], strict=False)]
+    return any(CUE_ROLE.get(token) == role for token in near + pairs + triples)

@@ -1321,3 +1321,23 @@ def test_a_number_after_the_articles_words_for_another_is_unconfirmed(
     summary: str, number: str, status: str
 ) -> None:
     assert claims(check(COURT, summary=summary), "summary")[number] == status
+
+
+def test_prose_states_a_role_only_where_its_words_say_it() -> None:
+    # the reading carries "died" across the clause to the 46; the prose states no role
+    # for it, and the article's 46 (a count the rules leave unread) bears the number out
+    article = (
+        " date 2024-06-12 A gas leak at a plant killed two workers on Tuesday. Doctors "
+        "examined 46 people, 19 of them from a nearby village."
+    )
+    inferred = (
+        "The leak killed two workers at the plant on Tuesday night, and 46 people, 19 of them "
+        "villagers, were examined."
+    )
+    assert claims(check(article, summary=inferred), "summary")["46"] == "verified"
+    # a role the prose states beside the number is still held to the article
+    stated = "Two workers died and 46 people were injured."
+    assert claims(check(article, summary=stated), "summary")["46"] != "verified"
+    # ... and so is one it states by sending the people to a hospital by name
+    sent = "Two workers died. 46 people were taken to Central Hospital."
+    assert claims(check(article, summary=sent), "summary")["46"] != "verified"

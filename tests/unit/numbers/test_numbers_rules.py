@@ -1385,3 +1385,16 @@ def test_a_count_takes_its_role_across_the_words_around_it(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+def test_a_cue_phrase_that_starts_beside_the_number_states_its_role() -> None:
+    from summarizer.numbers import hospital_after, role_cue_near
+
+    text = "In all, 186 people were taken to hospital."
+    start = text.index("186")
+    assert role_cue_near(text, start, start + 3, "injured")
+    far = "In all, 186 people from the three towns were later taken to hospital."
+    assert not role_cue_near(far, far.index("186"), far.index("186") + 3, "injured")
+    named = "Three gardaí were taken to Mercy University Hospital."
+    assert hospital_after(named, len("Three"))
+    assert not hospital_after("Three gardaí were taken to the station.", len("Three"))
