@@ -581,9 +581,26 @@ def _judge_calendar(
         years = {d.year for d in facts.dates}
         if claim.value in days or claim.value in years:
             return "verified", f"{claim.text!r} matches a date the article gives", None
+        told = _year_told_back(claim.value, facts)
+        if told:
+            return "verified", f"{claim.text!r} is the year the article calls {told!r}", None
     if claim.role == "ordinal":
         return "unconfirmed", f"the article states no ordinal {claim.text!r}", None
     return "not_in_article", f"{claim.text!r} ({claim.role}) appears nowhere in the article", None
+
+
+def _year_told_back(year: float, facts: ArticleFacts) -> str:
+    """The article's words for ``year`` counted from its dateline ("last year", "two years
+    ago"), which a summary may write as the year itself; "" when it has none."""
+    if facts.dateline is None:
+        return ""
+    for anchor in TIME_ANCHOR.finditer(facts.text):
+        if anchor.group("last") != "year" and anchor.group("ago") is None:
+            continue
+        period = anchor_period(anchor, facts.dateline)
+        if period is not None and period[0].year == period[1].year == year:
+            return anchor.group()
+    return ""
 
 
 def _any_rank(claim: NumberMention, mention: NumberMention) -> bool:

@@ -45,7 +45,7 @@ TIME_ANCHOR = lazy_compile(
     rf"|\b{_MONTH_DAY}(?P<year4>{YEAR})\b"
     rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
     rf"|^\W*(?P<year3>{YEAR})\b"
-    r"|\b(?P<this>this|last)\s+(?P<last>year|month|week)\b|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
+    r"|\b(?P<this>this|last)\s+(?P<last>year|month|week|summer|winter|spring|autumn)\b|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
     r"|\ba\s+decade\s+ago\b"
     r"|\bin\s+the\s+past\b(?!\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|year)\b)"
     r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"
@@ -59,6 +59,7 @@ AGO_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 Period = tuple[dt.date, dt.date]
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn"})
 _CLOSE = lazy_compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*")  # up to four words, no comma
 
 
@@ -204,6 +205,12 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
     if dateline is None:
         return None
     last = (anchor["last"] or "").lower()
+    if last in _SEASONS:
+        # "last summer": the latest such season over before the dateline's own, wherever
+        # the article is from; "this summer" the one the dateline is in or near
+        if anchor["this"].lower() == "this":
+            return dateline - dt.timedelta(days=120), dateline + dt.timedelta(days=120)
+        return dateline - dt.timedelta(days=550), dateline - dt.timedelta(days=45)
     if last and anchor["this"].lower() == "this":  # "so far this year": the dateline's time
         start = {
             "year": dateline.replace(month=1, day=1),

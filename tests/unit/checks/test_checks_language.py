@@ -1341,3 +1341,25 @@ def test_prose_states_a_role_only_where_its_words_say_it() -> None:
     # ... and so is one it states by sending the people to a hospital by name
     sent = "Two workers died. 46 people were taken to Central Hospital."
     assert claims(check(article, summary=sent), "summary")["46"] != "verified"
+
+
+def test_a_year_the_article_counts_back_from_its_dateline_may_be_written_out() -> None:
+    article = " date 2024-06-12 Floods killed 9 people on Tuesday. Last year, storms killed 31."
+    assert claims(check(article, summary="Storms killed 31 in 2023."), "summary")["2023"] == (
+        "verified"
+    )
+    assert claims(check(article, summary="Storms killed 31 in 2022."), "summary")["2022"] != (
+        "verified"
+    )
+
+
+def test_last_summer_is_another_time_than_the_datelines() -> None:
+    article = (
+        " date 2026-08-10 A wildfire near the town burned 900 hectares on Sunday. Last "
+        "summer, fires in the region killed 4 people."
+    )
+    toll = {"value": 4, "quote": "fires in the region killed 4 people"}
+    assert check(article, events=[event(toll, date="2026-08-09")]).figures[0].status == (
+        "other_event"
+    )
+    assert check(article, events=[event(toll, date="2025-07-20")]).figures[0].status == ("verified")
