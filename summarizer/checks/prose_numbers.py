@@ -599,7 +599,7 @@ def _year_told_back(year: float, facts: ArticleFacts) -> str:
             continue
         period = anchor_period(anchor, facts.dateline)
         if period is not None and period[0].year == period[1].year == year:
-            return anchor.group()
+            return str(anchor.group())
     return ""
 
 
