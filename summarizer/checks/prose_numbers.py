@@ -270,18 +270,18 @@ def check_prose_number(
         bare = _judge_prose(replace(claim, role="other_count"), facts, when)
         if bare[0] == "verified":
             status, reason, mention = bare
-    if (
-        status == "role_mismatch"
-        and mention is not None
-        and prose is not None
-        and role_cue_near(prose, claim.start, claim.end, mention.role, words=1)
-    ):
-        # "Man killed, four injured": a cue of the article's role stands right beside the
-        # number too; the prose says what the article says, whichever cue the reading
-        # picked. ("killed 26 people and injured over 100" is no such case: two words away.)
-        again = _judge_prose(replace(claim, role=mention.role), facts, when)
-        if again[0] == "verified":
-            status, reason, mention = again
+    if status in ("role_mismatch", "unconfirmed") and prose is not None:
+        # "Man killed, four injured", "kills three workers, 46 taken to hospital": a cue of
+        # another role stands right beside the number too; the prose says what the article
+        # says, whichever cue the reading picked. ("killed 26 people and injured over 100"
+        # is no such case: two words away.)
+        for role in sorted(EVENT_ROLES - {claim.role}):
+            if not role_cue_near(prose, claim.start, claim.end, role, words=1):
+                continue
+            again = _judge_prose(replace(claim, role=role), facts, when)
+            if again[0] == "verified":
+                status, reason, mention = again
+                break
     if status == "role_mismatch" and not (
         claim.role in EVENT_ROLES
         and (prose is None or role_cue_near(prose, claim.start, claim.end, claim.role))

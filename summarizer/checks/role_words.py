@@ -45,7 +45,7 @@ _STEMS: dict[str, str] = {
     "serious_condition stable_condition admitted",
     "missing": "missing unaccounted trapped disappear buried burying",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
-    "uproot spent_the_night rehous",
+    "uproot spent_the_night rehous shifted_to moved_to_safer",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",
     "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "

@@ -214,8 +214,9 @@ GLUED_CURRENCY = {
 GLUED_CURRENCY_HEADS = (
     *("R", "Sh", "Shs", "USh", "UShs", "TSh", "TShs", "KSh", "Ksh", "KShs"),
     *("N", "K", "P", "Tk", "Rp", "$A", "GH¢", "GH₵", "RM", "Dh", "QR", "KD", "BD"),
+    "sh",  # lower case as Ugandan papers print it: "sh5m", "shs2bn"
 )
-MONEY_SHAPED_ONLY = frozenset({"N", "K", "P", "RM", "Dh", "QR", "KD", "BD"})
+MONEY_SHAPED_ONLY = frozenset({"N", "K", "P", "RM", "Dh", "QR", "KD", "BD", "sh"})
 # Letters that say whose dollar "$" is, before it ("A$", "NZ$", "US$") or after it ("$A").
 DOLLAR_PREFIXES = {
     "us": "USD",

@@ -1363,3 +1363,34 @@ def test_last_summer_is_another_time_than_the_datelines() -> None:
         "other_event"
     )
     assert check(article, events=[event(toll, date="2025-07-20")]).figures[0].status == ("verified")
+
+
+def test_a_cue_beside_a_prose_number_says_its_role_whatever_the_reading_picked() -> None:
+    article = (
+        " date 2024-06-12 A blast killed three workers and 46 people were taken to hospital "
+        "on Tuesday. Of the 46, most were discharged."
+    )
+    report = check(article, headline="Blast kills three workers, 46 taken to hospital")
+    assert claims(report, "headline")["46"] == "verified"
+    report = check(article, headline="Blast kills three workers, 46 taken to court")
+    assert claims(report, "headline")["46"] != "verified"
+
+
+def test_people_shifted_to_a_school_were_displaced() -> None:
+    article = (
+        " date 2024-06-12 After the leak, about 400 residents were shifted to a school for "
+        "the night."
+    )
+    moved = {
+        "role": "displaced",
+        "value": 400,
+        "qualifier": "approximately",
+        "quote": "about 400 residents were shifted to a school",
+    }
+    report = check(
+        article,
+        events=[
+            {"event_type": "accident", "description": "A leak.", "casualties": {"displaced": moved}}
+        ],
+    )
+    assert report.figures[0].status == "verified"

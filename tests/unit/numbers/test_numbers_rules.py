@@ -1398,3 +1398,12 @@ def test_a_cue_phrase_that_starts_beside_the_number_states_its_role() -> None:
     named = "Three gardaí were taken to Mercy University Hospital."
     assert hospital_after(named, len("Three"))
     assert not hospital_after("Three gardaí were taken to the station.", len("Three"))
+
+
+def test_a_shilling_in_lower_case_glued_to_money() -> None:
+    # "sh5m" as Ugandan papers print it; "fresh5" and "wash500" are no shillings
+    assert mention("The council will give sh5m to each family.", "5m").role == "money"
+    assert mention("The council will give sh5m to each family.", "5m").value == 5_000_000
+    from summarizer.numbers import extract_numbers
+
+    assert [m.text for m in extract_numbers("Start fresh500 times.")] == []
