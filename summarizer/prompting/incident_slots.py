@@ -45,6 +45,8 @@ from summarizer.prompting.selection import (
 )
 from summarizer.schema import MAX_DESCRIPTION, MAX_EVENTS, MAX_FIGURES, ROLES
 from summarizer.text.dates import parse_dateline
+from summarizer.text.gazetteer import place_kind
+from summarizer.text.places import country_phrases
 from summarizer.text.sentences import sentence_at, sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, EventType
 
@@ -118,7 +120,9 @@ def offer_incidents(
         return [_whole_article(text, read, listed, dateline)]
     by_span = {(item.mention.start, item.mention.end): item for item in listed}
     sentences = _body_sentences(text)
-    everywhere = _article_places(read)  # for an incident that names no place of its own
+    # for an incident that names no place of its own: the country the article is about,
+    # then the places its incidents name
+    everywhere = _article_places(read, _article_country(text))
     offered: list[OfferedIncident] = []
     for incident in found:
         own = tuple(
@@ -158,7 +162,7 @@ def _whole_article(
         id="I1",
         excerpt=_excerpt(text, sentences, start),
         event_types=_likely_types(text, [(0, len(text))]),
-        places=_article_places(read),
+        places=_article_places(read, _article_country(text)),
         dates=(dateline.isoformat(),) if dateline else (),
         listed=tuple(listed),
     )
@@ -199,12 +203,31 @@ def _places(incident: Incident) -> tuple[str, ...]:
     return tuple(names[:MAX_PLACES])
 
 
-def _article_places(read: Sequence[Incident]) -> tuple[str, ...]:
-    """The places the article's incidents name, in their order (the first few)."""
-    places: list[str] = []
+def _article_places(read: Sequence[Incident], country: str = "") -> tuple[str, ...]:
+    """The places the article's incidents name, in their order (the first few), after the
+    ``country`` it is about, if any."""
+    places: list[str] = [country] if country else []
     for incident in read:
         places += [p for p in _places(incident) if p not in places]
     return tuple(places[:MAX_PLACES])
+
+
+def _article_country(text: str) -> str:
+    """The country the article names most often ("Kenya", "Kenyan"), as the article writes
+    its name; "" when it never writes the name. A national figure (a rate, a budget, a
+    count of cases) happens there."""
+    counts: Counter[int] = Counter()
+    written: dict[int, str] = {}
+    spaced = " ".join(text.split())  # the offsets country_phrases gives are of this text
+    for start, end, country in country_phrases(text):
+        counts[country] += 1
+        name = spaced[start:end]
+        if place_kind(name) == "country":
+            written.setdefault(country, name)
+    if not counts:
+        return ""
+    (top, _), *_ = counts.most_common(1)
+    return written.get(top, "")
 
 
 def _dates(incident: Incident, dateline: dt.date | None) -> tuple[str, ...]:

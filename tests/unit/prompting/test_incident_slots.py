@@ -90,6 +90,19 @@ def test_an_article_with_no_incident_is_offered_whole() -> None:
     assert offered[0].dates == ("2025-03-10",)
 
 
+def test_a_national_figure_is_placed_in_the_country_the_article_is_about() -> None:
+    # no town of its own: the country the article names most, as it writes the name
+    text = (
+        "date 2025-03-10\nGhana's central bank kept its rate at 27 per cent, the Bank of "
+        "Ghana said. Ghanaian inflation eased to 23.5 per cent, and Russia's wheat cost more.\n"
+    )
+    _, offered = offer(text)
+    assert offered[0].places[0] == "Ghana"
+    # a country named only by an adjective is not written out for the model
+    _, offered = offer("date 2025-03-10\nThe Ghanaian central bank kept its rate at 27 per cent.\n")
+    assert "Ghana" not in offered[0].places
+
+
 def test_an_event_may_cite_only_its_own_incidents_numbers() -> None:
     listed, offered = offer()
     model = incident_slots.response_model(offered)
