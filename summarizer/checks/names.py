@@ -176,6 +176,8 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             continue
         if place and not proper:
             continue  # "including its suburbs": a place is judged on its names
+        if not proper and cased[match.start() - 1 : match.start()] == "-":
+            continue  # "Qaeda-linked", "Kremlin-backed": a word that says how, no name
         if raw.isupper() and spelled_out(raw, facts.text):
             continue  # "HC" for the article's "High Court"
         if proper and _spelled_otherwise(raw, facts):

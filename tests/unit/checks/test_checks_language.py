@@ -279,6 +279,8 @@ HARBOUR = (
         ("Aoife O'Brien", "name_not_in_article"),
         ("Mexican navy", "name_not_in_article"),  # "New Mexico Bay" is not Mexico
         ("Norwegian coastguard", "name_not_in_article"),
+        ("Dutch-crewed tug", "verified"),  # a word hyphened to a name says how, names nothing
+        ("Dutch-crewed Sealion", "name_not_in_article"),
     ],
 )
 def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str) -> None:
