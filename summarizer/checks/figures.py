@@ -45,6 +45,7 @@ from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
+from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import (
     TIME_ANCHOR,
     YEAR,
@@ -459,8 +460,12 @@ def _one_named_plus(
         return None
     for grounding in groundings:
         for mention in _inside(grounding, mentions):
-            if mention.role != figure.role or not same(mention.value + 1, figure.value):
+            if not same(mention.value + 1, figure.value):
                 continue
+            if mention.role != figure.role and not (
+                mention.role == "other_count" and clause_states(figure.role, mention)
+            ):
+                continue  # a count the rules left unread counts when its clause says the role
             after = _AND_ONE_AFTER.match(article_text, mention.end)
             if after is not None and grounding.end is not None:
                 told = toll_in_words(article_text[after.start("and") : grounding.end], figure.role)

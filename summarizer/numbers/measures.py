@@ -213,8 +213,8 @@ def extend_age_lists(text: str, cands: list[Candidate]) -> None:
         if (
             listing
             and not cand.locked
-            and cand.kind == "digits"
             and cand.value <= 119
+            and float(cand.value).is_integer()  # "aged 41, 29 and 33", "aged seven and four"
             and AGE_LIST_GAP.fullmatch(text, prev.unit_end, cand.start)
             and AGE_LIST_END.match(text, cand.end)  # not "aged 41 and 29, and 3 others"
         ):

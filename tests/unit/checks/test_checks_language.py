@@ -1396,3 +1396,17 @@ def test_people_shifted_to_a_school_were_displaced() -> None:
         ],
     )
     assert report.figures[0].status == "verified"
+
+
+@pytest.mark.parametrize(("value", "status"), [(3, "verified"), (4, "not_in_article")])
+def test_one_named_plus_a_count_the_rules_left_unread(value: int, status: str) -> None:
+    # "two" is unread (the verb is a clause away), but its clause says they were killed
+    article = (
+        " date 2025-07-14 In Nebbi, a 29-year-old mother and her two children, aged nine and "
+        "six, died when lightning struck their hut on Sunday evening."
+    )
+    quote = "a 29-year-old mother and her two children"
+    draft_event = {"event_type": "natural_disaster", "description": "Lightning."} | toll(
+        "killed", value, quote
+    )
+    assert check(article, events=[draft_event]).figures[0].status == status

@@ -1407,3 +1407,16 @@ def test_a_shilling_in_lower_case_glued_to_money() -> None:
     from summarizer.numbers import extract_numbers
 
     assert [m.text for m in extract_numbers("Start fresh500 times.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # ages listed after "aged" are ages in words as in digits
+        ("A woman and her two children, aged seven and four, died.", "four", "other_count"),
+        ("A woman and her two children, aged seven and four, died.", "two", "killed"),
+        ("Three guards, aged 41 and 29, were killed.", "29", "other_count"),
+    ],
+)
+def test_ages_listed_after_aged_in_words_or_digits(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
