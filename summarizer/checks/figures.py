@@ -22,6 +22,7 @@ casualty mentions no figure reports are coverage gaps.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from summarizer.checks.agreement import (
@@ -153,6 +154,10 @@ def check_figure(
         if in_words is not None:
             reason = f"the quote says {format_number(figure.value)} in words: {in_words[1]!r}"
             return _check(path, original, "verified", reason, in_words[0])
+        label = _label(figure, groundings, article_text)
+        if label is not None:
+            reason = f"the quote labels it {format_number(figure.value)}: {label[1]!r}"
+            return _check(path, original, "verified", reason, label[0])
         plus_one = _one_named_plus(figure, groundings, mentions, article_text)
         if plus_one is not None:
             reason = f"the quote's {_said(plus_one[1], 'value')} plus the one named before it"
@@ -445,6 +450,28 @@ def _listed(
         if found is not None and same(found[0], figure.value):
             return grounding, found[1]
     return None
+
+
+def _label(
+    figure: Figure, groundings: Sequence[Grounding], article_text: str
+) -> tuple[Grounding, str] | None:
+    """ "to Level 4 (Awas)", "was an EF-3", "a Category 5 storm": a number that names a
+    step of a scale is no count the extractor reads, but a figure with no role of its own
+    ("alert level 4") may quote it."""
+    if figure.role != "other_count" or not float(figure.value).is_integer():
+        return None
+    pattern = _LABELLED.format(number=int(figure.value))
+    for grounding in groundings:
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = re.search(pattern, article_text[grounding.start : grounding.end])
+        if found is not None:
+            return grounding, found.group()
+    return None
+
+
+# A capitalised word, then the number after a space or a hyphen ("Level 4", "EF-3").
+_LABELLED = r"\b[A-Z][A-Za-z]*[ -]{number}(?![\d.,])"
 
 
 def _one_named_plus(

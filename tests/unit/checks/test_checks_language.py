@@ -1410,3 +1410,21 @@ def test_one_named_plus_a_count_the_rules_left_unread(value: int, status: str) -
         "killed", value, quote
     )
     assert check(article, events=[draft_event]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("value", "quote", "status"),
+    [
+        (4, "raised the alert to Level 4", "verified"),
+        (3, "the tornado was an EF-3", "verified"),
+        (5, "raised the alert to Level 4", "not_in_article"),
+    ],
+)
+def test_a_figure_may_quote_a_step_of_a_scale(value: int, quote: str, status: str) -> None:
+    article = (
+        " date 2025-07-14 Officials raised the alert to Level 4 on Sunday. Surveyors said "
+        "the tornado was an EF-3."
+    )
+    figure = {"role": "other_count", "value": value, "noun": "alert level", "quote": quote}
+    draft_event = {"event_type": "natural_disaster", "description": "A storm.", "figures": [figure]}
+    assert check(article, events=[draft_event]).figures[0].status == status
