@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from summarizer.numbers.lexicon import CUE_ROLE, KIN_NOUNS, word_set
+from summarizer.numbers.lexicon import CHANGE_WORDS, CUE_ROLE, KIN_NOUNS, TOLL_NOUNS, word_set
 from summarizer.numbers.mention import Candidate
 from summarizer.numbers.patterns import NAMED_HOSPITAL, ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
 from summarizer.text.lazy_regex import lazy_compile
@@ -24,6 +24,7 @@ __all__ = [
     "ALL_OF",
     "aboard",
     "among_them",
+    "changed_toll",
     "continued_role",
     "hospital_after",
     "left_state_role",
@@ -213,6 +214,51 @@ def hospital_after(text: str, end: int) -> bool:
 
 
 _NOUN_WORDS = lazy_compile(r"(?:\s+(?!(?:were|was|had|have|are|is)\b)[\w'’-]+){1,2}")
+
+
+def changed_toll(
+    text: str,
+    cand: Candidate,
+    cues: Sequence[Any],
+    cue_starts: list[int],
+    sentence: tuple[int, int],
+    sentences: list[tuple[int, int]],
+) -> str:
+    """The role of a toll's new figure: "the toll rose to 31", "was revised down to 38".
+
+    The number after a verb of change counts what the clause's subject counts, so the
+    first toll noun of the sentence ("the death toll", "the number of injured") decides,
+    not a nearer cue inside a relative clause ("a fire that gutted a building").
+    """
+    bare = cand.before.bare
+    while len(bare) > 2 and bare[-1] in _EARLIER_FIGURE:
+        bare = bare[:-1]  # "revised down to 38 from an initial 41"
+    put_at = bare[-3:-1] == ["put", "it"] and bare[-1:] == ["at"]  # "put it at 11"
+    if not put_at and (
+        not bare
+        or bare[-1] not in ("to", "from")
+        or not any(word in CHANGE_WORDS for word in bare[-9:-1])  # "bring the number of ..."
+    ):
+        return ""
+    start = sentence[0]
+    if put_at or "it" in bare[-4:-1]:
+        # "The death toll rose through the day. Officials put it at 11, but it climbed to
+        # 17": "it" is the toll of the sentence before
+        start = sentences[max(sentence_index(sentences, cand.start) - 1, 0)][0]
+    lo = bisect.bisect_left(cue_starts, start)
+    for cue in cues[lo:]:
+        if cue.end > cand.start:
+            break
+        if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
+            return cue.role
+    return ""
+
+
+# Words between "from" and a toll's old figure: "from an initial 41", "from the earlier 12".
+_EARLIER_FIGURE = frozenset(
+    {"a", "an", "the", "initial", "earlier", "previous", "original", "preliminary", "first"}
+    | {"reported", "estimated", "official", "provisional"}
+)
 
 
 def sent_to_hospital(text: str, cand: Candidate) -> bool:

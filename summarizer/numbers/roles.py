@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from summarizer.numbers.lexicon import (
     AUXILIARIES,
-    CHANGE_WORDS,
     COPULAS,
     CUE_NOUNS,
     CUE_ROLE,
@@ -32,7 +31,6 @@ from summarizer.numbers.lexicon import (
     STRUCTURE_NOUNS,
     SUBJECT_WORDS,
     TAKES_LIVES,
-    TOLL_NOUNS,
     TRANSITIVE_PARTICIPLES,
     is_area,
 )
@@ -70,6 +68,7 @@ from summarizer.numbers.role_phrases import (
     ALL_OF,
     aboard,
     among_them,
+    changed_toll,
     continued_role,
     left_state_role,
     lost_kin,
@@ -228,7 +227,7 @@ def assign_roles(
         if _coordinated_detail(text, cands, index):
             cand.role = cands[index - 1].role  # "including 68 passengers and four crew"
             continue
-        toll = _changed_toll(text, cand, cues, cue_starts, sentence)
+        toll = changed_toll(text, cand, cues, cue_starts, sentence, sentences)
         if toll:
             cand.role = toll  # "the death toll from a fire that gutted ... was revised to 38"
             continue
@@ -323,40 +322,6 @@ def _attacked_with(text: str, cands: list[Candidate], index: int) -> bool:
         and bool(PROJECTILES.search(prev.noun))
         and bool(COORDINATION.fullmatch(text, prev.noun_end, cand.start))
     )
-
-
-def _changed_toll(
-    text: str, cand: Candidate, cues: list[Cue], cue_starts: list[int], sentence: tuple[int, int]
-) -> str:
-    """The role of a toll's new figure: "the toll rose to 31", "was revised down to 38".
-
-    The number after a verb of change counts what the clause's subject counts, so the
-    first toll noun of the sentence ("the death toll", "the number of injured") decides,
-    not a nearer cue inside a relative clause ("a fire that gutted a building").
-    """
-    bare = cand.before.bare
-    while len(bare) > 2 and bare[-1] in _EARLIER_FIGURE:
-        bare = bare[:-1]  # "revised down to 38 from an initial 41"
-    if (
-        not bare
-        or bare[-1] not in ("to", "from")
-        or not any(word in CHANGE_WORDS for word in bare[-9:-1])  # "bring the number of ..."
-    ):
-        return ""
-    lo = bisect.bisect_left(cue_starts, sentence[0])
-    for cue in cues[lo:]:
-        if cue.end > cand.start:
-            break
-        if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
-            return cue.role
-    return ""
-
-
-# Words between "from" and a toll's old figure: "from an initial 41", "from the earlier 12".
-_EARLIER_FIGURE = frozenset(
-    {"a", "an", "the", "initial", "earlier", "previous", "original", "preliminary", "first"}
-    | {"reported", "estimated", "official", "provisional"}
-)
 
 
 def _fit_noun(role: str, noun: str) -> str:

@@ -1420,3 +1420,28 @@ def test_a_shilling_in_lower_case_glued_to_money() -> None:
 )
 def test_ages_listed_after_aged_in_words_or_digits(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # "it" is the toll of the sentence before: "put it at N", "it climbed to N"
+        (
+            "The death toll rose through the day. Officials put it at 11, but it climbed to 17.",
+            "11",
+            "killed",
+        ),
+        (
+            "The death toll rose through the day. Officials put it at 11, but it climbed to 17.",
+            "17",
+            "killed",
+        ),
+        (
+            "The crowd grew through the day. Police put it at 11,000 by noon.",
+            "11,000",
+            "other_count",
+        ),
+    ],
+)
+def test_a_toll_told_again_as_it(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
