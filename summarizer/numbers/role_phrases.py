@@ -250,7 +250,7 @@ def changed_toll(
         if cue.end > cand.start:
             break
         if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
-            return cue.role
+            return str(cue.role)
     return ""
 
 
