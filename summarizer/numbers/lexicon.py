@@ -562,7 +562,8 @@ NOUN_STOP = (
         "against among would will could should can may might must do does did just only even "
         "reportedly apparently allegedly currently already again later earlier ago overnight today "
         "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
-        "need needs within lost whom"
+        "need needs within lost whom taken rushed admitted airlifted flown sent brought transferred "
+        "referred shifted"
     )
     | MONTH_WORDS
     | WEEKDAY_WORDS

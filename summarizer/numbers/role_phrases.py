@@ -196,7 +196,9 @@ def past_apposition(text: str, end: int) -> int:
     return found.end() if found else end
 
 
-_DETAIL_APPOSITION = lazy_compile(r",\s+(?:including|among\s+them)\b[^,;.]{0,80},")
+_DETAIL_APPOSITION = lazy_compile(
+    r",\s+(?:including|among\s+them|[\w-]+\s+of\s+(?:them|whom))\b[^,;.]{0,80},"
+)
 
 
 def among_them(bare: list[str]) -> bool:

@@ -1445,3 +1445,20 @@ def test_ages_listed_after_aged_in_words_or_digits(text: str, token: str, role: 
 )
 def test_a_toll_told_again_as_it(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # a participle after a number starts its verb phrase, it is no counted noun
+        ("Of the 46 taken to hospital, 27 were admitted.", "46", "injured"),
+        # "N of them, ..." between a count and its verb details the count
+        (
+            "Two workers died and 46 people, 19 of them villagers, were taken to four hospitals.",
+            "46",
+            "injured",
+        ),
+    ],
+)
+def test_a_count_reaches_its_verb(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
