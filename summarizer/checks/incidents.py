@@ -149,8 +149,14 @@ _COMPARED_AT = re.compile(
 _SAYING_VERBS = r"said|says|say|told|announced|reported|added|confirmed|stated"
 # "said in a statement on Monday that 28 were rescued": the day of the telling, not of the count.
 _TELLING_BEFORE = re.compile(
-    rf"\b(?:{_SAYING_VERBS}|statement|briefing|conference)\b[^,.;]{{0,25}}$", re.IGNORECASE
+    rf"\b(?:{_SAYING_VERBS}|statement|briefing|conference)\b[^,.;]{{0,25}}$"
+    # a count's as-of time: "had been recorded till 10 am on Monday", "as of Tuesday"
+    r"|\b(?:till|until|as\s+of)\s+(?:[\w:.]+\s+){0,3}$",
+    re.IGNORECASE,
 )
+# An aside on a person, set off by commas: "Whitaker, who toured the Savannah damage,
+# said ...": its places do not place what the sentence goes on to count.
+_ASIDE = re.compile(r",\s+(?:who|whose)\b[^,;.]*,")
 _WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
@@ -500,6 +506,7 @@ class _Reader:
                     if p.end <= mention.start
                     # a place before the clause turns places nothing after it
                     and not CLAUSE_TURN.search(self.text, p.end, mention.start)
+                    and not self._aside(p, clause.start, mention.start)
                 ),
                 None,
             )  # "... at Accor Stadium on Sunday, while the Dolphins won 19-18": not there
@@ -514,6 +521,13 @@ class _Reader:
         ]
         date = min(dated, key=lambda d: abs(d.start - mention.start), default=None)
         return (place.text if place else None, date.date if date else None)
+
+    def _aside(self, place: IncidentPlace, start: int, end: int) -> bool:
+        """``place`` stands in an aside on a person that closes before ``end``."""
+        return any(
+            a.start() < place.start and a.end() <= end
+            for a in _ASIDE.finditer(self.text, start, end)
+        )
 
     def new(self, background: bool, year: int | None = None) -> _Draft:
         draft = _Draft(background=background, anchor_year=year)

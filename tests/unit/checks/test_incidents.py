@@ -556,3 +556,26 @@ def test_the_village_after_a_place_that_receives_still_means_the_scene() -> None
     places = [p for start, end in sentence_spans(text) for p in reader.places_in(start, end, start)]
     (village,) = [p for p in places if p.text == "the village"]
     assert village.refers_to == "Bhotechaur"
+
+
+def test_a_place_in_an_aside_on_a_person_does_not_place_the_count_after_it() -> None:
+    text, found = read(
+        "A tornado killed 3 people in Savannah on Saturday. Governor Ann Lowe, who toured "
+        "Savannah on Sunday, said the state would seek aid for 6 counties."
+    )
+    (six,) = [m for i in found for m in i.mentions if m.text == "6"]
+    assert six.place is None
+    _, found = read(
+        "A tornado killed 3 people on Saturday. In Savannah, officials sought aid for 6 counties."
+    )
+    (six,) = [m for i in found for m in i.mentions if m.text == "6"]
+    assert six.place == "Savannah"
+
+
+def test_a_counts_as_of_day_is_not_the_day_it_tells_of() -> None:
+    text, found = read(
+        "A quake struck on Saturday night. Seismologists said 42 aftershocks had been "
+        "recorded till 10 am on Monday."
+    )
+    (count,) = [m for i in found for m in i.mentions if m.text == "42"]
+    assert count.date is None
