@@ -559,7 +559,7 @@ def test_the_village_after_a_place_that_receives_still_means_the_scene() -> None
 
 
 def test_a_place_in_an_aside_on_a_person_does_not_place_the_count_after_it() -> None:
-    text, found = read(
+    _, found = read(
         "A tornado killed 3 people in Savannah on Saturday. Governor Ann Lowe, who toured "
         "Savannah on Sunday, said the state would seek aid for 6 counties."
     )
