@@ -573,7 +573,7 @@ def test_a_place_in_an_aside_on_a_person_does_not_place_the_count_after_it() -> 
 
 
 def test_a_counts_as_of_day_is_not_the_day_it_tells_of() -> None:
-    text, found = read(
+    _, found = read(
         "A quake struck on Saturday night. Seismologists said 42 aftershocks had been "
         "recorded till 10 am on Monday."
     )
