@@ -1314,6 +1314,28 @@ def test_a_count_of_villages_evacuated_counts_places_not_people() -> None:
     check("It brings to 96 the number of people killed.", "96", 96, role="killed")
 
 
+def test_a_cue_phrase_that_starts_beside_the_number_states_its_role() -> None:
+    from summarizer.numbers import hospital_after, role_cue_near
+
+    text = "In all, 186 people were taken to hospital."
+    start = text.index("186")
+    assert role_cue_near(text, start, start + 3, "injured")
+    far = "In all, 186 people from the three towns were later taken to hospital."
+    assert not role_cue_near(far, far.index("186"), far.index("186") + 3, "injured")
+    named = "Three gardaí were taken to Mercy University Hospital."
+    assert hospital_after(named, len("Three"))
+    assert not hospital_after("Three gardaí were taken to the station.", len("Three"))
+
+
+def test_a_shilling_in_lower_case_glued_to_money() -> None:
+    # "sh5m" as Ugandan papers print it; "fresh5" and "wash500" are no shillings
+    assert mention("The council will give sh5m to each family.", "5m").role == "money"
+    assert mention("The council will give sh5m to each family.", "5m").value == 5_000_000
+    from summarizer.numbers import extract_numbers
+
+    assert [m.text for m in extract_numbers("Start fresh500 times.")] == []
+
+
 @pytest.mark.parametrize(
     ("text", "token", "role"),
     [
@@ -1345,17 +1367,6 @@ def test_a_count_of_villages_evacuated_counts_places_not_people() -> None:
             "seven",
             "other_count",
         ),
-    ],
-)
-def test_a_count_continued_takes_the_role_of_the_count_before(
-    text: str, token: str, role: str
-) -> None:
-    assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
         # "along with N": the count before, in its sentence, lends its role
         ("Twelve miners were hurt, along with three rescuers, in the blast.", "three", "injured"),
         (
@@ -1379,52 +1390,10 @@ def test_a_count_continued_takes_the_role_of_the_count_before(
             "30",
             "injured",
         ),
-    ],
-)
-def test_a_count_takes_its_role_across_the_words_around_it(
-    text: str, token: str, role: str
-) -> None:
-    assert mention(text, token).role == role
-
-
-def test_a_cue_phrase_that_starts_beside_the_number_states_its_role() -> None:
-    from summarizer.numbers import hospital_after, role_cue_near
-
-    text = "In all, 186 people were taken to hospital."
-    start = text.index("186")
-    assert role_cue_near(text, start, start + 3, "injured")
-    far = "In all, 186 people from the three towns were later taken to hospital."
-    assert not role_cue_near(far, far.index("186"), far.index("186") + 3, "injured")
-    named = "Three gardaí were taken to Mercy University Hospital."
-    assert hospital_after(named, len("Three"))
-    assert not hospital_after("Three gardaí were taken to the station.", len("Three"))
-
-
-def test_a_shilling_in_lower_case_glued_to_money() -> None:
-    # "sh5m" as Ugandan papers print it; "fresh5" and "wash500" are no shillings
-    assert mention("The council will give sh5m to each family.", "5m").role == "money"
-    assert mention("The council will give sh5m to each family.", "5m").value == 5_000_000
-    from summarizer.numbers import extract_numbers
-
-    assert [m.text for m in extract_numbers("Start fresh500 times.")] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
         # ages listed after "aged" are ages in words as in digits
         ("A woman and her two children, aged seven and four, died.", "four", "other_count"),
         ("A woman and her two children, aged seven and four, died.", "two", "killed"),
         ("Three guards, aged 41 and 29, were killed.", "29", "other_count"),
-    ],
-)
-def test_ages_listed_after_aged_in_words_or_digits(text: str, token: str, role: str) -> None:
-    assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
         # "it" is the toll of the sentence before: "put it at N", "it climbed to N"
         (
             "The death toll rose through the day. Officials put it at 11, but it climbed to 17.",
@@ -1441,15 +1410,6 @@ def test_ages_listed_after_aged_in_words_or_digits(text: str, token: str, role: 
             "11,000",
             "other_count",
         ),
-    ],
-)
-def test_a_toll_told_again_as_it(text: str, token: str, role: str) -> None:
-    assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
         # a participle after a number starts its verb phrase, it is no counted noun
         ("Of the 46 taken to hospital, 27 were admitted.", "46", "injured"),
         # "N of them, ..." between a count and its verb details the count
@@ -1460,5 +1420,7 @@ def test_a_toll_told_again_as_it(text: str, token: str, role: str) -> None:
         ),
     ],
 )
-def test_a_count_reaches_its_verb(text: str, token: str, role: str) -> None:
+def test_a_count_takes_its_role_from_the_counts_and_words_around_it(
+    text: str, token: str, role: str
+) -> None:
     assert mention(text, token).role == role
