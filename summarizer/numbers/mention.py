@@ -17,6 +17,7 @@ __all__ = [
     "AGE_NOUN",
     "Before",
     "Candidate",
+    "Cue",
     "NumberMention",
     "sentence_text",
     "to_mention",
@@ -108,3 +109,16 @@ def sentence_text(
     if sentence is None:
         sentence = cache[lo] = " ".join(text[lo:hi].split())
     return sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word of a role in the text, and how it stands to the numbers near it."""
+
+    start: int
+    end: int
+    role: str
+    weak: bool  # a participle describing the noun before it ("rockets fired at ...")
+    has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
+    predicate: bool  # "are missing", "were injured": says something of an earlier subject
+    own_subject: bool  # "when it overturned": a pronoun is the subject, not a number before

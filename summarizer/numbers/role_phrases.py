@@ -2,7 +2,10 @@
 
 :mod:`summarizer.numbers.roles` ties each number to its cue words; some phrases say the role
 without such a tie, or say that a tie does not hold: a part that shares its total's role
-("6 out of 9 missiles"), a count compared with another ("up from 87"), kin lost, people sent
+("6 out of 9 missiles"), a count compared with another ("up from 87"), a count continued
+("Four more were retrieved", "bringing the number to 17"), a toll's new figure ("the toll
+rose to 31", "put it at 11"), a part with a verb of its own ("six of the injured
+succumbed"), people left in a state ("left 31 people hospitalised"), kin lost, people sent
 to hospital, and who was aboard (only a verb that governs such a count gives it a role).
 """
 
@@ -11,10 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from summarizer.numbers.lexicon import CHANGE_WORDS, CUE_ROLE, KIN_NOUNS, TOLL_NOUNS, word_set
-from summarizer.numbers.mention import Candidate
+from summarizer.numbers.mention import Candidate, Cue
 from summarizer.numbers.patterns import NAMED_HOSPITAL, ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import sentence_index
@@ -178,14 +180,14 @@ _PART_OF_GROUP = lazy_compile(
 )
 
 
-def left_state_role(text: str, cand: Candidate, cues: Sequence[Any], cue_starts: list[int]) -> str:
+def left_state_role(text: str, cand: Candidate, cues: Sequence[Cue], cue_starts: list[int]) -> str:
     """ "killed two workers and left 31 people hospitalised": after "left N people", the cue
     right behind the noun says the state they were left in, whatever verb came before."""
     if not cand.noun or cand.before.bare[-1:] not in (["left"], ["leaving"], ["leaves"]):
         return ""
     i = bisect.bisect_left(cue_starts, cand.noun_end)
     if i < len(cues) and not text[cand.noun_end : cues[i].start].strip():
-        return str(cues[i].role)
+        return cues[i].role
     return ""
 
 
@@ -221,7 +223,7 @@ _NOUN_WORDS = lazy_compile(r"(?:\s+(?!(?:were|was|had|have|are|is)\b)[\w'’-]+)
 def changed_toll(
     text: str,
     cand: Candidate,
-    cues: Sequence[Any],
+    cues: Sequence[Cue],
     cue_starts: list[int],
     sentence: tuple[int, int],
     sentences: list[tuple[int, int]],
@@ -252,7 +254,7 @@ def changed_toll(
         if cue.end > cand.start:
             break
         if " ".join(text[cue.start : cue.end].lower().split()) in TOLL_NOUNS:
-            return str(cue.role)
+            return cue.role
     return ""
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 
 from summarizer.numbers.lexicon import (
     AUXILIARIES,
@@ -34,7 +33,7 @@ from summarizer.numbers.lexicon import (
     TRANSITIVE_PARTICIPLES,
     is_area,
 )
-from summarizer.numbers.mention import AGE_NOUN, Candidate
+from summarizer.numbers.mention import AGE_NOUN, Candidate, Cue
 from summarizer.numbers.patterns import (
     ADJUNCT_AFTER,
     ALL_DIED,
@@ -97,19 +96,6 @@ __all__ = [
 # or after its counted noun.
 _MAX_BEFORE_WORDS = 25
 _MAX_AFTER_WORDS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A cue word of a role in the text, and how it stands to the numbers near it."""
-
-    start: int
-    end: int
-    role: str
-    weak: bool  # a participle describing the noun before it ("rockets fired at ...")
-    has_object: bool  # a verb with its own numeric object ("... and injured 500 others")
-    predicate: bool  # "are missing", "were injured": says something of an earlier subject
-    own_subject: bool  # "when it overturned": a pronoun is the subject, not a number before
 
 
 def find_cues(text: str, spans: list[tuple[int, int]], cands: list[Candidate]) -> list[Cue]:
