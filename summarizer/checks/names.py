@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from summarizer.checks.facts import WORDS, ArticleFacts
 from summarizer.checks.records import claim_check
-from summarizer.numbers.lexicon import word_set
+from summarizer.numbers.lexicon import PEOPLE_NOUNS, PERSON_WORDS, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import spellings
@@ -89,6 +89,8 @@ def proper_names(text: str) -> list[str]:
         opens = opens_sentence(text, run.start()) or text[run.start() - 3 : run.start()] == " - "
         while words and (words[0].lower() in _STOP or words[0].lower() in _CALENDAR):
             words, opens = words[1:], False
+        if opens and len(words) > 1 and words[0].lower() in _COMMON_NOUNS:
+            words, opens = words[1:], False  # "Teenager Brennan hits": a noun, then a name
         while words and words[-1] in _NAME_JOINERS:
             words.pop()
         if not words or (len(words) == 1 and opens):
@@ -127,6 +129,9 @@ _NOT_A_NAME = lazy_compile(
     r"|Sat|Sun|Q[1-4]|H[12]|FY\d*)\.?"
 )
 _NAME_JOINERS = word_set("of de da del al bin van von la le du")
+# Nouns of people a sentence may open with before a name ("Teenager Brennan", "Striker
+# Diaz"): capitalised by their place only.
+_COMMON_NOUNS = PERSON_WORDS | PEOPLE_NOUNS
 _CALENDAR = word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
     "april may june july august september october november december"

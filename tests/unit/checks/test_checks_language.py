@@ -1428,3 +1428,13 @@ def test_a_figure_may_quote_a_step_of_a_scale(value: int, quote: str, status: st
     figure = {"role": "other_count", "value": value, "noun": "alert level", "quote": quote}
     draft_event = {"event_type": "natural_disaster", "description": "A storm.", "figures": [figure]}
     assert check(article, events=[draft_event]).figures[0].status == status
+
+
+def test_a_noun_of_people_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    article = " date 2025-07-14 The 19-year-old Brennan scored 112 at Taunton on Sunday."
+    report = check(article, headline="Teenager Brennan hits 112 at Taunton")
+    assert claims(report, "headline").get("Brennan") == "verified"
+    assert "Teenager Brennan" not in claims(report, "headline")
+    # the name after the noun is still checked
+    report = check(article, headline="Teenager Gallagher hits 112 at Taunton")
+    assert claims(report, "headline").get("Gallagher") == "name_not_in_article"
