@@ -90,7 +90,8 @@ PRE_QUALIFIERS: dict[tuple[str, ...], str] = {
         "|more than or equal to|greater than or equal to|equal to or more than"
         "|equal to or greater than",
         "more_than": "more than|over|in excess of|upwards of|above|exceeding|just over|well over"
-        "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped",
+        "|greater than|exceeds|exceeded|exceed|surpasses|surpassed|surpass|surpassing|topped"
+        "|crossed the|passed the|breached the",  # "crossed the Sh1 trillion mark"
         "approximately": "about|around|approximately|roughly|some|nearly|almost|close to"
         "|an estimated|estimated|circa|approx|an approximate|shortly before|shortly after"
         "|just before|just after|soon after|on or about|on or around",

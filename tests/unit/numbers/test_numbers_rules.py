@@ -226,6 +226,14 @@ def test_qualifier_after(text: str, token: str, qualifier: str) -> None:
     assert mention(text, token).qualifier == qualifier
 
 
+def test_a_mark_crossed_is_more_than_the_mark() -> None:
+    # "crossed the Sh1 trillion mark": the amount is past it
+    assert mention("Deposits crossed the Sh1 trillion mark in May.", "1 trillion").qualifier == (
+        "more_than"
+    )
+    assert mention("Deposits reached Sh1 trillion in May.", "1 trillion").qualifier == "exact"
+
+
 def test_qualifier_wraps_money_and_percent() -> None:
     check("It racked up over $300m in a week.", "300m", 3e8, qualifier="more_than", role="money")
     check(
