@@ -367,7 +367,8 @@ def fair_reading(
       approximate ("about 61.5%" for 61.48%), or a bound on the right side ("nearly 8,000"
       for 7,942, "more than 7,900" for 7,942), within 5%;
     * the sum of two to four stated parts of the claim's role ("19 killed" for "12 killed
-      in one town and 7 in another"), all from one sentence of the article;
+      in one town and 7 in another"), all from one sentence of the article; or of two
+      measures of one thing told anywhere ("7,900 hectares" for two fires' 5,600 and 2,300);
     * a length of time in one unit for one written in two ("32 months" for "two years and
       eight months"), the claim's unit named by its ``noun``;
     * a share written "X in Y" ("one in five", "three out of 10") as a fraction ("a fifth")
@@ -408,6 +409,21 @@ def fair_reading(
                     and same(value, sum(m.value for m in combo))
                 ):
                     return " + ".join(repr(m.text) for m in combo), list(combo)
+    if role == "other_count" and noun:
+        # "some 7,900 hectares" for a fire's 5,600 hectares and another's 2,300: a measure
+        # summed over the article, each part counting the same thing, wherever told
+        head = noun.split()[-1].lower()
+        same_thing = [
+            m
+            for m in mentions
+            if m.role == "other_count"
+            and m.noun
+            and m.noun.split()[-1].lower() == head
+            and m.qualifier != "range"
+        ]
+        for first, second in itertools.combinations(same_thing, 2):
+            if same(value, first.value + second.value) and qualifier in _APPROXIMATE | {"exact"}:
+                return f"{first.text!r} + {second.text!r}", [first, second]
     if role == "duration":
         return _duration_total(value, noun, compatible)
     if role == "percentage" or (role == "other_count" and 0 < value < 1):

@@ -1438,3 +1438,14 @@ def test_a_noun_of_people_opening_a_sentence_is_no_part_of_the_name_after_it() -
     # the name after the noun is still checked
     report = check(article, headline="Teenager Gallagher hits 112 at Taunton")
     assert claims(report, "headline").get("Gallagher") == "name_not_in_article"
+
+
+@pytest.mark.parametrize(("value", "status"), [(7900, "verified"), (8100, "not_in_article")])
+def test_two_measures_of_one_thing_may_be_summed_wherever_told(value: int, status: str) -> None:
+    article = (
+        " date 2025-07-14 A fire near Alcarras had burned 5,600 hectares by Thursday. "
+        "Officials said 40 homes were evacuated.\n\nAnother fire in Las Hurdes has scorched "
+        "2,300 hectares since Tuesday."
+    )
+    summary = f"Two wildfires have burned some {value:,} hectares."
+    assert claims(check(article, summary=summary), "summary")[f"{value:,}"] == status
