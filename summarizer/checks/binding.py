@@ -41,7 +41,7 @@ from summarizer.checks.incidents import Incident
 from summarizer.checks.names import proper_names, spelled_out
 from summarizer.schema import ClaimCheck, Event, FigureCheck, MentionRef, SummaryDraft
 from summarizer.text.fold import fold
-from summarizer.text.gazetteer import place_kind
+from summarizer.text.gazetteer import city_country, place_kind
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import country_forms
 from summarizer.text.sentences import CLAUSE_TURN_SOURCE, part_between
@@ -160,6 +160,13 @@ def _told_of_another(
         for other, elsewhere in enumerate(draft.events):
             if other != index and _place_named(place, elsewhere.location, event.location):
                 return f"{said} {place}, where events[{other}] happened ({elsewhere.location})"
+        # "the attack on Belgorod killed 24" in an event located in Kharkiv: a city of
+        # another country than every city the location names, whether or not another
+        # event reports it
+        theirs = city_country(place)
+        ours = {code for part in _parts(event.location) if (code := city_country(part))}
+        if theirs and ours and theirs not in ours:
+            return f"{said} {place}, a city of another country than {event.location}"
     if day is not None and event.date is not None and abs((event.date - day).days) > _DATE_SLACK:
         shared = place is not None and any(
             _place_named(place, elsewhere.location, "")

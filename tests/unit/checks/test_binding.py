@@ -650,3 +650,25 @@ def test_the_other_event_may_name_the_incidents_district_after_its_own_place() -
     moved = _valley_event("Booni road, Chitral district", fig(5, "killed", "killed 5 herders"))
     draft = SummaryDraft(headline="Storms", summary="Storms.", events=[avalanche, moved])
     assert status(verify(VALLEYS, draft), "events[1].casualties.killed") == "other_event"
+
+
+def test_a_toll_told_of_a_city_of_another_country_is_another_events() -> None:
+    # the strike on Kursk (Russia) is reported by no event; the Sumy (Ukraine) event may
+    # not take its toll
+    article = (
+        " date 2025-04-06 Ukrainian drones struck Kursk on Saturday, killing 9 people, "
+        "officials said.\n\nRussian missiles later hit Sumy, killing 4 people and injuring 20."
+    )
+    sumy = Event(
+        event_type="missile_strike",
+        date=SATURDAY,
+        location="Sumy",
+        description="Russian missiles hit Sumy.",
+        casualties={"killed": fig(9, "killed", "killing 9 people")},
+    )
+    report = verify(article, SummaryDraft(headline="Strikes", summary="Strikes.", events=[sumy]))
+    assert report.figures[0].status == "other_event"
+    assert "Kursk" in report.figures[0].reason
+    own = sumy.model_copy(update={"casualties": {"killed": fig(4, "killed", "killing 4 people")}})
+    report = verify(article, SummaryDraft(headline="Strikes", summary="Strikes.", events=[own]))
+    assert report.figures[0].status == "verified"
