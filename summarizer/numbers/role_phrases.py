@@ -19,7 +19,7 @@ from summarizer.numbers.lexicon import CHANGE_WORDS, CUE_ROLE, KIN_NOUNS, TOLL_N
 from summarizer.numbers.mention import Candidate, Cue
 from summarizer.numbers.patterns import NAMED_HOSPITAL, ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.sentences import sentence_index
+from summarizer.text.sentences import previous_sentence_start, sentence_index
 from summarizer.vocabulary import EVENT_ROLES
 
 __all__ = [
@@ -121,7 +121,7 @@ def continued_role(
     reported = not cand.noun and bool(_REPORTED_AFTER.match(text, cand.end))
     if not (adds or reported or _TOTAL_BEFORE.search(text, max(0, cand.start - 60), cand.start)):
         return None
-    first = sentences[max(sentence_index(sentences, cand.start) - 1, 0)][0]
+    first = previous_sentence_start(sentences, cand.start)
     for prev in reversed(cands[:index]):
         if prev.start < first:
             return None
@@ -248,7 +248,7 @@ def changed_toll(
     if put_at or "it" in bare[-4:-1]:
         # "The death toll rose through the day. Officials put it at 11, but it climbed to
         # 17": "it" is the toll of the sentence before
-        start = sentences[max(sentence_index(sentences, cand.start) - 1, 0)][0]
+        start = previous_sentence_start(sentences, cand.start)
     lo = bisect.bisect_left(cue_starts, start)
     for cue in cues[lo:]:
         if cue.end > cand.start:

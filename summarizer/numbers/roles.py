@@ -79,7 +79,7 @@ from summarizer.numbers.role_phrases import (
     share_compared_roles,
     share_partitive_roles,
 )
-from summarizer.text.sentences import sentence_at, sentence_index
+from summarizer.text.sentences import previous_sentence_start, sentence_at
 from summarizer.vocabulary import EVENT_ROLES, PEOPLE_ROLES
 
 __all__ = [
@@ -608,8 +608,7 @@ def borrow_elided_projectiles(
         verb = SUBJECT_VERB.match(text, cand.end)
         if cand.noun or cand.locked or verb is None:
             continue
-        i = sentence_index(sentences, cand.start)
-        first = sentences[max(i - 1, 0)][0]
+        first = previous_sentence_start(sentences, cand.start)
         for prev in reversed(cands[:index]):
             if prev.start < first:
                 break

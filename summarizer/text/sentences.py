@@ -26,6 +26,7 @@ __all__ = [
     "CLAUSE_TURN_SOURCE",
     "opens_sentence",
     "part_between",
+    "previous_sentence_start",
     "sentence_at",
     "sentence_ends",
     "sentence_index",
@@ -89,6 +90,12 @@ def sentence_index(spans: Sequence[tuple[int, int]], pos: int) -> int:
 def sentence_at(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The span in ``spans`` (from :func:`sentence_spans`) of the sentence holding ``pos``."""
     return spans[max(bisect.bisect_right(spans, (pos, 1 << 62)) - 1, 0)]
+
+
+def previous_sentence_start(spans: Sequence[tuple[int, int]], pos: int) -> int:
+    """Where the sentence before the one holding ``pos`` starts (the first sentence's own
+    start when ``pos`` is in it): how far back "the count before" may be looked for."""
+    return spans[max(sentence_index(spans, pos) - 1, 0)][0]
 
 
 # Where a sentence turns to a clause that tells another thing: a semicolon, a dash, a
