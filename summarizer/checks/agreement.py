@@ -29,7 +29,7 @@ from typing import Literal
 
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.checks.role_words import clause_states
-from summarizer.numbers import NumberMention
+from summarizer.numbers import NumberMention, noun_head
 from summarizer.numbers.lexicon import CURRENCY_SIGNS, word_set
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import COUNT_ROLES
@@ -409,20 +409,20 @@ def fair_reading(
                     and same(value, sum(m.value for m in combo))
                 ):
                     return " + ".join(repr(m.text) for m in combo), list(combo)
-    if role == "other_count" and noun:
+    if role == "other_count" and noun and qualifier in _APPROXIMATE | {"exact"}:
         # "some 7,900 hectares" for a fire's 5,600 hectares and another's 2,300: a measure
         # summed over the article, each part counting the same thing, wherever told
-        head = noun.split()[-1].lower()
+        head = noun_head(noun)
         same_thing = [
             m
             for m in mentions
             if m.role == "other_count"
             and m.noun
-            and m.noun.split()[-1].lower() == head
+            and noun_head(m.noun) == head
             and m.qualifier != "range"
         ]
         for first, second in itertools.combinations(same_thing, 2):
-            if same(value, first.value + second.value) and qualifier in _APPROXIMATE | {"exact"}:
+            if same(value, first.value + second.value):
                 return f"{first.text!r} + {second.text!r}", [first, second]
     if role == "duration":
         return _duration_total(value, noun, compatible)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarizer.checks.role_words import ROLE_STEMS, span_states
-from summarizer.numbers import NumberMention
+from summarizer.numbers import NumberMention, noun_head
 from summarizer.numbers.lexicon import PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import sentence_at, sentence_spans
@@ -91,7 +91,7 @@ def people_listed(
     parts: list[tuple[int, int, int]] = []  # (start, end, count)
     parts.extend((match.start(), match.end(), 1) for match in _ONE.finditer(text, start, end))
     for mention in mentions:
-        head = mention.noun.rsplit(None, 1)[-1].lower() if mention.noun else ""
+        head = noun_head(mention.noun)
         if start <= mention.start and mention.end <= end and head in PEOPLE_NOUNS:
             noun_end = text.find(head, mention.end, end)
             parts.append(

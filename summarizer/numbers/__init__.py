@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from summarizer.numbers.extractor import extract_numbers, sentence_spans
 from summarizer.numbers.mention import AGE_NOUN, NumberMention
-from summarizer.numbers.role_phrases import hospital_after
+from summarizer.numbers.role_phrases import hospital_after, noun_head
 from summarizer.numbers.roles import role_cue_near
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "NumberMention",
     "extract_numbers",
     "hospital_after",
+    "noun_head",
     "role_cue_near",
     "sentence_spans",
 ]
