@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from summarizer.numbers import NumberMention
-from summarizer.text.dates import resolve_date_text
+from summarizer.text.dates import WEEKDAYS, resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import CLAUSE_TURN
 
@@ -133,7 +133,7 @@ _COMPARED_COUNT = lazy_compile(
 # words after it in its clause.
 _OWN_DAY_AFTER = lazy_compile(
     r"\s*(?:[\w'’-]+,?\s+){0,8}?(?:on|late|early)\s+(?:(?:the\s+)?(?:morning|night|evening"
-    r"|afternoon)\s+of\s+)?(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|afternoon)\s+of\s+)?(?P<day>{'|'.join(WEEKDAYS)}"
     rf"|{MONTH_NAME}\s+\d{{1,2}}\b|\d{{1,2}}\s+{MONTH_NAME})",
     flags=2,  # re.IGNORECASE
 )
