@@ -292,9 +292,14 @@ AREA_OF_OBJECT = lazy_compile(
     rf"(?:{_QUALIFIER_WORDS}\s+)?",
     re.IGNORECASE,
 )
-NUMBER_FOLLOWS = lazy_compile(rf"\s+(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE)
+# Whitespace within one paragraph: a verb's object never stands past a blank line ("one
+# dead, 16 hurt" as a headline, then "Two rounds of storms ..." below it).
+_SAME_PARAGRAPH_SPACE = r"(?:[^\S\n]|\n(?![^\S\n]*\n))+"
+NUMBER_FOLLOWS = lazy_compile(
+    rf"{_SAME_PARAGRAPH_SPACE}(?:{_QUALIFIER_WORDS}\s+)?{_NUMBER_AHEAD}", re.IGNORECASE
+)
 OBJECT_FOLLOWS = lazy_compile(
-    rf"\s+(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
+    rf"{_SAME_PARAGRAPH_SPACE}(?:{_QUALIFIER_WORDS}\s+)?(?:(?:the|a|an|its|their|his|her|our|all)\b|{_NUMBER_AHEAD})",
     re.IGNORECASE,
 )
 GOVERNED_GAP = lazy_compile(rf"[\s,]*(?:{_QUALIFIER_WORDS}\s+)?(?:US)?[$£€]?\s*", re.IGNORECASE)
