@@ -124,9 +124,14 @@ def background_anchor(
 
 
 # "killed 47 people since March, up from 31 in the same period last year": a time after a
-# count compared with this one dates that count, not this one.
+# count compared with this one dates that count, not this one; so does the time after a
+# comparative ("reached 112, 9 per cent higher than at the same time last year", "compared
+# with the same period last year"). "more than 30" before a number is its qualifier.
 _COMPARED_COUNT = lazy_compile(
-    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+(?:an?\s+|the\s+)?[\w,.]*\d",
+    r"\b(?:(?:up|down)\s+from|as\s+against|against)\s+(?:an?\s+|the\s+)?[\w,.]*\d"
+    r"|\bcompared\s+(?:with|to)\b"
+    r"|\b(?:higher|lower|more|fewer|less|greater|bigger|smaller|up|down)\s+than\b"
+    r"(?!\s+(?:an?\s+)?[\w,.]*\d)",
     flags=2,  # re.IGNORECASE
 )
 # "died on Monday", "was killed on March 3": the day the number's own verb happened, a few
