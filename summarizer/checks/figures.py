@@ -201,6 +201,8 @@ def check_figure(
         and (not _owns_figure(anchor, mention) or _names_time(event_words, anchor, dateline))
     ):
         anchor = ""
+    if anchor and "figures[" in path and _names_time(figure.noun, anchor, dateline):
+        anchor = ""  # "31 killed (deaths in the same period last year)": told as that time's
     if anchor:
         reason = (
             f"{said} is in a sentence about another time ({anchor!r}), not this "
