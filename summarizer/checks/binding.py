@@ -269,11 +269,12 @@ def _named_for_another(
     at = clause.find(check.mention.text)
     clause = clause[: at if at >= 0 else len(clause)]  # its subject: names told before it
     said = fold(check.figure.noun)  # "LPF vote share": the summary says whose it is
+    named = [n for n in proper_names(sentence) if n in clause]  # read in the whole sentence:
+    # a clause's first word may be a name ("..., and Denby's shares slipped 2.1%")
     names = [
         n
-        for n in proper_names(sentence)  # read in the whole sentence: a clause's first
-        if n in clause  # word may be a name ("..., and Denby's shares slipped 2.1%")
-        and len(fold(n).strip()) > 2
+        for n in named
+        if len(fold(n).strip()) > 2
         and not (n.isupper() and len(n) > 5)  # "LAKKI MARWAT": a dateline
         and not (n.isupper() and spelled_out(n, facts.text))  # "NPL": a thing, no one
         and not _COMPASS_NAME.match(n)  # "the East Rand": a place
@@ -293,6 +294,12 @@ def _named_for_another(
     own = f"{owns[index]} {fold(quoted)} {fold(' '.join(event.evidence))} "
     if any(f" {fold(name).strip()} " in own for name in names):
         return None  # the clause names this event too
+    if any(
+        f" {fold(n).strip()} " in own and (fold(n).strip() in places or place_kind(n))
+        for n in named
+    ):
+        return None  # "The Ocodri tragedy revived memories of 2011, when lightning struck
+        # Runyanya school, killing 18": the place this event names is the number's too
     for name in names:
         folded = f" {fold(name).strip()} "
         for other, words in enumerate(owns):

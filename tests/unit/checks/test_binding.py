@@ -672,3 +672,34 @@ def test_a_toll_told_of_a_city_of_another_country_is_another_events() -> None:
     own = sumy.model_copy(update={"casualties": {"killed": fig(4, "killed", "killing 4 people")}})
     report = verify(article, SummaryDraft(headline="Strikes", summary="Strikes.", events=[own]))
     assert report.figures[0].status == "verified"
+
+
+def test_a_place_this_event_names_nearer_the_number_than_anothers_name_keeps_it() -> None:
+    """ "The Ocodri tragedy revived memories of June 2011, when lightning struck Runyanya
+    Primary School in Kiryandongo District, killing 18 pupils": the 18 is the 2011 event's,
+    whose location names the school, though another event reports Ocodri."""
+    article = (
+        " date 2026-04-22 Lightning struck Ocodri Primary School in Arua District on Tuesday, "
+        "killing four pupils.\n\nThe Ocodri tragedy has revived memories of June 2011, when "
+        "lightning struck Runyanya Primary School in Kiryandongo District, killing 18 pupils."
+    )
+    today = Event(
+        event_type="natural_disaster",
+        date=dt.date(2026, 4, 21),
+        location="Ocodri Primary School, Arua District",
+        description="Lightning struck Ocodri Primary School.",
+        casualties={"killed": fig(4, "killed", "killing four pupils")},
+    )
+    then = Event(
+        event_type="natural_disaster",
+        date=dt.date(2011, 6, 1),
+        location="Runyanya Primary School, Kiryandongo District",
+        description="Lightning struck a school in 2011.",
+        casualties={"killed": fig(18, "killed", "killing 18 pupils")},
+    )
+    draft = SummaryDraft(headline="Lightning", summary="Lightning.", events=[today, then])
+    assert status(verify(article, draft), "events[1].casualties.killed") == "verified"
+    # the same 18 given to the Ocodri event is still another time's
+    moved = today.model_copy(update={"casualties": {"killed": fig(18, "killed", "killing 18 pupils")}})
+    draft = SummaryDraft(headline="Lightning", summary="Lightning.", events=[moved, then])
+    assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
