@@ -28,6 +28,7 @@ from summarizer.checks.agreement import (
     value_match,
 )
 from summarizer.checks.facts import ArticleFacts
+from summarizer.checks.people_lists import people_listed
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import (
     TIME_ANCHOR,
@@ -37,10 +38,17 @@ from summarizer.checks.time_anchors import (
     period_of,
 )
 from summarizer.checks.tolls_in_words import toll_in_words
-from summarizer.numbers import NumberMention, extract_numbers, hospital_after, role_cue_near
+from summarizer.numbers import (
+    NumberMention,
+    extract_numbers,
+    hospital_after,
+    noun_head,
+    role_cue_near,
+)
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.sentences import sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
 
 __all__ = ["check_prose_number", "check_prose_numbers", "prose_fields"]
@@ -490,7 +498,40 @@ def _told_otherwise(
     if implied is not None:
         return f"implied by the article's {_brief(implied)}", implied
     in_words = _toll_in_words(claim, facts)
-    return (in_words, None) if in_words else None
+    if in_words:
+        return in_words, None
+    listed = _listed(claim, facts)
+    if listed:
+        return f"the article lists them: {listed!r}", None
+    article = _one_by_article(claim, facts)
+    return (f"the article says it with an article: {article!r}", None) if article else None
+
+
+def _one_by_article(claim: NumberMention, facts: ArticleFacts) -> str:
+    """The article's "a single week" for the prose's "in one week": one of a noun, said
+    with "a", "an" or "single" (a count of none or one of people is a toll, judged by
+    :func:`_toll_in_words`), or ""."""
+    if claim.value != 1 or claim.role in CASUALTY_ROLES or any(c.isdigit() for c in claim.text):
+        return ""
+    head = noun_head(claim.noun)
+    if not head:
+        return ""
+    pattern = rf"(?i)\b(?:an?|single|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(head)}\b"
+    found = re.search(pattern, facts.text)
+    return found.group() if found else ""
+
+
+def _listed(claim: NumberMention, facts: ArticleFacts) -> str:
+    """The article's words that list the claim's people one by one ("the pickup's driver,
+    a 31-year-old man, and his passenger, 29, were taken to hospital" for "two other people
+    were injured"), or ""."""
+    if claim.role not in CASUALTY_ROLES or claim.qualifier != "exact" or claim.value < 2:
+        return ""
+    for start, end in sentence_spans(facts.text):
+        found = people_listed(facts.text, start, end, facts.mentions, claim.role)
+        if found is not None and same(found[0], claim.value):
+            return found[1]
+    return ""
 
 
 def _implied(claim: NumberMention, facts: ArticleFacts) -> NumberMention | None:

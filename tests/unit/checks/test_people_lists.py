@@ -78,3 +78,22 @@ def test_a_figure_that_counts_the_people_its_quote_lists_is_verified() -> None:
     (figure,) = verify(article, draft).figures
     assert figure.status == "verified", figure.reason
     assert "lists 2 people" in figure.reason
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("A man died and two other people were injured.", "verified"),
+        ("A man died and three other people were injured.", "not_in_article"),
+    ],
+)
+def test_a_count_in_prose_of_the_people_the_article_lists_is_verified(
+    summary: str, status: str
+) -> None:
+    article = (
+        " date 2026-03-04 A man was killed on Highway 11 on Tuesday. The pickup's driver, a "
+        "31-year-old man, and his passenger, 29, were taken to hospital."
+    )
+    draft = SummaryDraft.model_validate({"headline": "Crash", "summary": summary})
+    (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
+    assert claim.status == status, claim.reason
