@@ -495,6 +495,9 @@ NOT_CASUALTY_NOUNS = word_set(
     "kilograms kg litre litres liter liters gallon gallons "
     "collision collisions crash crashes fire fires blaze blazes explosion explosions blast blasts "
     "call calls call-outs callouts "
+    # services and sittings are cancelled, not killed or displaced: "22 flights were cancelled"
+    "flight flights train trains service services sailing sailings appointment appointments "
+    "procedure procedures match matches fixture fixtures "
     # animals and bodies of people are no casualties of the people counted
     "sheep goat goats cattle cow cows livestock animal animals camel camels donkey donkeys "
     "horse horses pig pigs chicken chickens poultry bird birds dog dogs buffalo buffaloes oxen "

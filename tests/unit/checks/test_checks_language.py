@@ -191,6 +191,39 @@ def test_a_time_after_a_compared_count_dates_that_count() -> None:
     assert check(article, events=[last]).figures[0].status == "other_event"
 
 
+def test_a_figure_that_names_the_other_time_tells_it_as_that_times() -> None:
+    # an event's side figure "31 deaths in the same period last year" says whose toll it
+    # is; the same 31 as the event's own toll is another time's
+    article = (
+        " date 2024-06-12 Floods have killed 52 people since April, up from 31 in the same "
+        "period last year."
+    )
+    told = {"role": "killed", "value": 31, "quote": "up from 31 in the same period last year"}
+    said = event(
+        {"value": 52, "quote": "killed 52 people"},
+        date="2024-06-12",
+        figures=[{**told, "noun": "deaths in the same period last year"}],
+    )
+    assert [f.status for f in check(article, events=[said]).figures] == ["verified"] * 2
+    unsaid = event(date="2024-06-12", figures=[{**told, "noun": "deaths since April"}])
+    assert check(article, events=[unsaid]).figures[0].status == "other_event"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Floods have killed 52 people since April, 9 per cent more than at the same time "
+        "last year.",
+        "Floods have killed 52 people since April, a figure higher than last year's.",
+        "Floods have killed 52 people since April, compared with the same period last year.",
+    ],
+)
+def test_a_time_after_a_comparative_dates_the_compared_count(sentence: str) -> None:
+    article = f" date 2024-06-12 {sentence}"
+    season = event({"value": 52, "quote": "killed 52 people"}, date="2024-06-12")
+    assert check(article, events=[season]).figures[0].status == "verified"
+
+
 def test_last_week_is_another_event_than_yesterdays() -> None:
     article = (
         " date 2024-06-12 A landslide on Tuesday buried 4 homes. Last week, 19 people were "
@@ -1449,3 +1482,19 @@ def test_two_measures_of_one_thing_may_be_summed_wherever_told(value: int, statu
     )
     summary = f"Two wildfires have burned some {value:,} hectares."
     assert claims(check(article, summary=summary), "summary")[f"{value:,}"] == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Six mineworkers were killed in one week.", "verified"),
+        ("Six mineworkers were killed in one month.", "not_in_article"),
+    ],
+)
+def test_one_of_a_noun_in_prose_is_the_articles_a_or_single(summary: str, status: str) -> None:
+    article = (
+        " date 2026-05-08 The minister said the deaths of six mineworkers in a single week "
+        "were a tragedy."
+    )
+    checked = claims(check(article, summary=summary), "summary")
+    assert checked["one"] == status

@@ -1426,9 +1426,20 @@ def test_a_shilling_in_lower_case_glued_to_money() -> None:
             "46",
             "injured",
         ),
+        # a verb's object never stands past a blank line: a headline's last cue is its own
+        ("One dead in Marshall County, 16 hurt\n\nTwo rounds of storms hit.", "16", "injured"),
     ],
 )
 def test_a_count_takes_its_role_from_the_counts_and_words_around_it(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+def test_services_cancelled_after_people_moved_are_not_people() -> None:
+    text = (
+        "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were "
+        "cancelled."
+    )
+    assert mention(text, "3,412").role == "displaced"
+    assert mention(text, "22").role == "other_count"
