@@ -288,8 +288,18 @@ def _is_digit_designation(text: str, start: int, end: int, before: Before) -> bo
         return False
     if not _follows_designator(text, start, before) or _measured(text, end):
         return False
+    if _GAPPED_NAME_BEFORE.search(text, max(0, start - 60), start) and _PLURAL_AFTER.match(
+        text, end
+    ):
+        return False  # "Bongo has 71 cases, Talensi 58 cases and Builsa North 49 cases"
     # "beat Corrib United 3-1", "Munster 24-17": a score, not a model ("Boeing 737-800")
     return not SCORE_AFTER.match(text, end) or before.words[-1] in DESIGNATOR_WORDS
+
+
+# A list whose verb is left out after the first item: a name after a comma or "and", then
+# the count and its plural noun ("..., Talensi 58 cases and three deaths").
+_GAPPED_NAME_BEFORE = re.compile(r"(?:,|\band)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]{2,}s\b(?!')")
 
 
 def _is_phone_number(text: str, start: int, end: int) -> bool:
