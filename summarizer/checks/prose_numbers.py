@@ -458,15 +458,18 @@ def _tells_that_time(sentence: str, anchor: str, dateline: dt.date | None) -> bo
 
 def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) -> bool:
     """A bare number in prose repeats the article's approximate one ("31,400 hectares" for
-    "about 31,400 hectares"): the hedge is the article's, and the prose claims no precision
-    it lacks. Only a word of precision ("exactly 31,400") would."""
+    "about 31,400 hectares") or its lower bound ("16 hurt" for "at least 16 injured"): the
+    hedge is the article's, and the prose claims no precision it lacks. Only a word of
+    precision ("exactly 31,400") would."""
     if qualifier_ok(claim.qualifier, mention, how):
         return True
     if claim.qualifier == "exact" and _labels_a_measure(claim.sentence, claim.text):
         return True  # "the four-hour target" names the article's "within four hours"
+    # "Storms kill 16" over "killed at least 16": prose (headlines above all) drops a
+    # lower bound the number itself meets; "more than 16" excludes 16 and stays a mismatch
     return (
         claim.qualifier == "exact"
-        and mention.qualifier == "approximately"
+        and mention.qualifier in ("approximately", "at_least")
         and not _PRECISE.search(claim.sentence)
     )
 
