@@ -99,16 +99,24 @@ _TIME_NOUNS = word_set("year years month months week weeks day days quarter peri
 
 
 def continued_role(
-    text: str, cands: list[Candidate], index: int, sentences: list[tuple[int, int]]
+    text: str,
+    cands: list[Candidate],
+    index: int,
+    sentences: list[tuple[int, int]],
+    own_role: str = "",
 ) -> tuple[str, str] | None:
     """ "13 bodies were recovered. Four more were retrieved on Thursday, bringing the number
     to 17": a count that adds to the one before ("N more", "another N", "a further N"),
     totals it ("bringing the number to N") or is only reported of it ("Of the 17 deaths,
     nine were in Cagayan. Only six have been confirmed") counts the same thing, so it takes
-    that count's role and noun (role, noun) when it has no cue of its own. The count before is the
-    nearest one with an event's role, in the sentence or the one before it."""
+    that count's role and noun (role, noun) when it has no cue of its own (``own_role``: the
+    role its cues gave). The count before is the nearest one with an event's role, in the
+    sentence or the one before it."""
     cand = cands[index]
     bare = cand.before.bare
+    adds = bool(_MORE_AFTER.match(text, cand.end)) or bare[-1:] in (["another"], ["further"])
+    if own_role and not (adds and _GAPPED_PLACE.match(text, cand.end)):
+        return None  # a cue of its own, unless only where its left-out verb happened
     if tuple(bare[-2:]) in _ALONG_WITH or tuple(bare[-3:]) in _ALONG_WITH:
         # "Eighteen inmates were wounded, along with two guards": the one before, in its sentence
         prev = cands[index - 1]
@@ -117,7 +125,6 @@ def continued_role(
         ):
             return prev.role, cand.noun
         return None
-    adds = bool(_MORE_AFTER.match(text, cand.end)) or bare[-1:] in (["another"], ["further"])
     reported = not cand.noun and bool(_REPORTED_AFTER.match(text, cand.end))
     if not (adds or reported or _TOTAL_BEFORE.search(text, max(0, cand.start - 60), cand.start)):
         return None
@@ -132,6 +139,13 @@ def continued_role(
     return None
 
 
+# "11 died on the spot and three more later in hospital": no verb after "N more", only
+# where the verb left out happened; the hospital says nothing of the role.
+_GAPPED_PLACE = lazy_compile(
+    r"\s+more\s+(?:later\s+|subsequently\s+|afterwards\s+|overnight\s+)?(?:in|at)\s+"
+    r"(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:hospitals?|clinic|intensive\s+care)\b",
+    re.IGNORECASE,
+)
 _ALONG_WITH = frozenset({("along", "with"), ("together", "with"), ("as", "well", "as")})
 # "Four more were retrieved", "two more bodies": a count added to the one before.
 _MORE_AFTER = lazy_compile(r"\s+more\b(?!\s+than\b)", re.IGNORECASE)

@@ -219,7 +219,7 @@ def assign_roles(
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
         role = part_verb_role(text, cand) or left_state_role(text, cand, cues, cue_starts) or role
-        continued = None if role else continued_role(text, cands, index, sentences)
+        continued = continued_role(text, cands, index, sentences, role)
         if continued is not None:
             role, cand.noun = continued  # "Four more were retrieved", "bringing the number to 17"
         if cand.population_noun and not bound:
