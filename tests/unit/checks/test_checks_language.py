@@ -715,6 +715,26 @@ def test_a_bare_number_in_prose_repeats_an_approximate_one(headline: str, status
     assert claims(check(CRASH, headline=headline), "headline")["31,400"] == status
 
 
+@pytest.mark.parametrize(
+    ("headline", "status"),
+    [
+        ("Storms kill one, 16 hurt", "verified"),  # the bound the number itself meets
+        ("Storms kill one, exactly 16 hurt", "qualifier_mismatch"),
+        ("Storms kill one, 17 hurt", "not_in_article"),
+    ],
+)
+def test_a_bare_number_in_prose_may_drop_the_articles_at_least(headline: str, status: str) -> None:
+    article = " date 2026-05-20 Storms killed one person and injured at least 16 people."
+    assert claims(check(article, headline=headline), "headline")[headline.split()[-2]] == status
+
+
+def test_a_bare_number_in_prose_for_more_than_is_a_qualifier_mismatch() -> None:
+    article = " date 2026-05-20 Storms killed one person and injured more than 16 people."
+    assert claims(check(article, headline="Storms kill one, 16 hurt"), "headline")["16"] == (
+        "qualifier_mismatch"
+    )
+
+
 def test_evacuated_villages_count_places_not_displaced_people() -> None:
     """Displaced counts people; "nine villages were evacuated" counts villages (issue 22:
     counted nouns that are not the people). A summary that calls the villages displaced is

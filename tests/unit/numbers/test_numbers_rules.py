@@ -1443,3 +1443,27 @@ def test_services_cancelled_after_people_moved_are_not_people() -> None:
     )
     assert mention(text, "3,412").role == "displaced"
     assert mention(text, "22").role == "other_count"
+
+
+def test_a_count_after_a_name_in_a_list_with_its_verb_left_out_is_a_count() -> None:
+    text = (
+        "Bongo has recorded 71 cases and four deaths, Talensi 58 cases and three deaths, "
+        "and Builsa North 49 cases and two deaths. Crews flew an Airbus 320 to Accra."
+    )
+    assert [(m.value, m.noun) for m in extract_numbers(text) if m.value in (58, 49)] == [
+        (58, "cases"),
+        (49, "cases"),
+    ]
+    assert all(m.value != 320 for m in extract_numbers(text))  # a model, not a count
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Eleven died on the spot and three more later in hospital.", "killed"),
+        ("Five were hurt and three more were taken to hospital.", "injured"),
+        ("Eleven died on the spot and three more were taken to hospital.", "injured"),
+    ],
+)
+def test_n_more_with_its_verb_left_out_keeps_the_verb_before(text: str, role: str) -> None:
+    assert mention(text, "three").role == role
