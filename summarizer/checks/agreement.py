@@ -32,7 +32,7 @@ from summarizer.checks.role_words import clause_states
 from summarizer.numbers import NumberMention, noun_head
 from summarizer.numbers.lexicon import CURRENCY_SIGNS, word_set
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import COUNT_ROLES
+from summarizer.vocabulary import COUNT_ROLES, EVENT_ROLES
 
 Agreement = Literal["agree", "undecided", "clash"]
 
@@ -253,6 +253,20 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
     return "age" in claimed and stated <= {"year", "month", "week", "day"}
 
 
+def same_noun(role: str, noun: str, mention: NumberMention) -> bool:
+    """Two labels for one quantity: the claim's noun names what the article's number counts
+    ("won by nine lengths" claimed as a distance, "45 bitcoin" as money, "about 2,700"
+    inmates as a population), and neither label is an event's role, a date, a time or an
+    ordinal. Which label a count of things carries is the readers' guess; the noun is the
+    article's."""
+    labels = {role, mention.role}
+    if role == mention.role or labels & (EVENT_ROLES | _NOT_LABELS):
+        return False
+    head = mention.noun.rsplit(None, 1)[-1].lower().rstrip("s") if mention.noun else ""
+    return bool(head) and head in {w.rstrip("s") for w in _WORD.findall(noun.lower())}
+
+
+_NOT_LABELS = frozenset({"date_or_year", "time", "ordinal", "percentage"})
 _MONEY_WORDS = lazy_compile(
     rf"[{re.escape(CURRENCY_SIGNS)}]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
     r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"
@@ -572,6 +586,7 @@ __all__ = [
     "roles_compatible",
     "same",
     "same_measure",
+    "same_noun",
     "scale_of",
     "scaled_claim",
     "supported_qualifiers",

@@ -33,6 +33,7 @@ from summarizer.checks.agreement import (
     role_agreement,
     same,
     same_measure,
+    same_noun,
     scaled_claim,
     supported_qualifiers,
     toll_of_places,
@@ -307,6 +308,8 @@ def _judge_span(
             agreement = "agree"  # "31,400 hectares" labelled a count, or a length: the measure
         elif unit_beside(figure.role, mention):
             agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
+        elif agreement != "agree" and same_noun(figure.role, figure.noun, mention):
+            agreement = "agree"  # "won by nine lengths" as a distance: the noun is the article's
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)

@@ -23,6 +23,7 @@ from summarizer.checks.agreement import (
     qualifier_ok,
     role_agreement,
     same,
+    same_noun,
     toll_of_places,
     unit_problem,
     value_match,
@@ -341,6 +342,8 @@ def _judge_prose(
         )
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
+        elif agreement != "agree" and same_noun(claim.role, claim.noun, mention):
+            agreement = "agree"  # "about 35 years old" read as a count, in the article an age
         if agreement == "clash":
             clash = clash or mention
             continue

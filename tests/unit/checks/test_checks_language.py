@@ -1518,3 +1518,42 @@ def test_one_of_a_noun_in_prose_is_the_articles_a_or_single(summary: str, status
     )
     checked = claims(check(article, summary=summary), "summary")
     assert checked["one"] == status
+
+
+@pytest.mark.parametrize(
+    ("figure", "status"),
+    [
+        # the article's noun, under another label than the reader gave it
+        (
+            {"value": 9, "role": "distance", "noun": "lengths", "quote": "by nine lengths"},
+            "verified",
+        ),
+        (
+            {
+                "value": 45,
+                "role": "money",
+                "noun": "bitcoin ransom",
+                "quote": "demanding 45 bitcoin",
+            },
+            "verified",
+        ),
+        # another noun is still a mismatch, and an event's role stays unconfirmed
+        (
+            {"value": 9, "role": "distance", "noun": "furlongs", "quote": "by nine lengths"},
+            "role_mismatch",
+        ),
+        (
+            {"value": 45, "role": "killed", "noun": "bitcoin", "quote": "demanding 45 bitcoin"},
+            "unconfirmed",
+        ),
+    ],
+)
+def test_a_figure_with_the_articles_noun_under_another_label_agrees(
+    figure: dict[str, Any], status: str
+) -> None:
+    article = (
+        " date 2026-05-20 Gleann Mor won the race by nine lengths. The gang is demanding 45 "
+        "bitcoin."
+    )
+    found = check(article, key_figures=[{"qualifier": "exact", **figure}]).figures[0]
+    assert found.status == status, found.reason
