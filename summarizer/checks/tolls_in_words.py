@@ -54,7 +54,7 @@ _ONE_TOLL = lazy_compile(
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
     r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been)\b))"
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+" + _THEN + r"(?P<passive>"
-    r"killed|injured|hurt|wounded|martyred|crushed\s+to\s+death|shot\s+dead"
+    r"killed|injured|hurt|wounded|martyred|[a-z]+\s+to\s+death|shot\s+dead"
     r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
     r"|detained|taken\s+into\s+custody|in\s+custody|grazed|burned|reported\s+missing|missing|dead"
     r"|found\s+dead)"
@@ -119,6 +119,8 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
         else:
             said = (match["passive"] or match["died"] or match["elliptic"]).lower().split()
             told = _ONE_PHRASE_ROLE.get(" ".join(said)) or _ONE_ROLE.get(said[0], "")
+            if said[-2:] == ["to", "death"]:
+                told = "killed"  # "was trampled to death", "was beaten to death"
         if told == role:
             return 1, match.group()
     for match in _ONE_OBJECT.finditer(text):

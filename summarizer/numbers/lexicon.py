@@ -601,7 +601,12 @@ _CUE_PHRASES: dict[str, str] = {
     "claimed_lives bodies corpses toll succumbed succumbing passed_away electrocuted "
     "burned_to_death burnt_to_death burned_alive burnt_alive charred_to_death "
     "burnt_beyond_recognition burned_beyond_recognition shot_dead shot_and_killed fatally_shot "
-    "gunned_down",
+    "gunned_down "
+    # "trampled to death by a wild elephant": any way of dying said "... to death"
+    "trampled_to_death mauled_to_death crushed_to_death stabbed_to_death beaten_to_death "
+    "hacked_to_death stoned_to_death bludgeoned_to_death clubbed_to_death gored_to_death "
+    "shot_to_death starved_to_death frozen_to_death bled_to_death choked_to_death "
+    "strangled_to_death lynched",
     "injured": "injured injuring injuries injury injure injures wounded wounding wounds hurt hospitalised "
     "hospitalized maimed taken_to_hospital taken_to_the_hospital taken_to_hospitals taken_to_nearby_hospitals rushed_to_hospital rushed_to_hospitals "
     "treated_for treated_at treated_in_hospital admitted_to_hospital in_hospital critical_condition "

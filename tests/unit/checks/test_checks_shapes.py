@@ -91,6 +91,9 @@ def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, s
         ("Officer Ann Lowe was shot dead", "killed", 1),
         ("A 19-year-old man is dead after the crash", "killed", 1),
         ("A woman was found dead in the flat", "killed", 1),
+        # any way of dying said "... to death"
+        ("A 52-year-old estate worker was trampled to death by an elephant", "killed", 1),
+        ("A 52-year-old estate worker was trampled to death by an elephant", "injured", None),
         ("The driver fled and was later arrested", "arrested", 1),
         # hurt whatever the verb: "rescued with serious injuries"
         ("A 29-year-old assistant was rescued with serious injuries", "injured", 1),
