@@ -256,6 +256,8 @@ def assign_roles(
             or sent_to_hospital(text, cand)
         ):
             role = "injured"  # "two were taken to St Vincent's University Hospital"
+        if role in ("", "other_count") and _with_injuries(text, cands, index):
+            role = "injured"  # "Three others were rescued with injuries": hurt, if alive
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
             role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
@@ -292,6 +294,23 @@ def _area_role(
         if len(gap) <= 2 and all(word in AUXILIARIES or word == "been" for word in gap):
             return "damaged"
     return "other_count"
+
+
+def _with_injuries(text: str, cands: list[Candidate], index: int) -> bool:
+    """ "Three others were rescued and admitted to the base hospital with injuries": the
+    number's own clause (no comma, no other number) says it came away with wounds."""
+    cand = cands[index]
+    found = _WITH_INJURIES.match(text, max(cand.noun_end, cand.unit_end, cand.end))
+    if found is None:
+        return False
+    after = cands[index + 1].start if index + 1 < len(cands) else len(text)
+    return found.end() <= after
+
+
+_WITH_INJURIES = re.compile(
+    r"[^,;.:\d]{0,90}?\bwith\s+(?:\w+\s+){0,2}?(?:injuries|burns|wounds|fractures)\b",
+    re.IGNORECASE,
+)
 
 
 def _attacked_with(text: str, cands: list[Candidate], index: int) -> bool:

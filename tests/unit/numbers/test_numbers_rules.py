@@ -1467,3 +1467,26 @@ def test_a_count_after_a_name_in_a_list_with_its_verb_left_out_is_a_count() -> N
 )
 def test_n_more_with_its_verb_left_out_keeps_the_verb_before(text: str, role: str) -> None:
     assert mention(text, "three").role == role
+
+
+@pytest.mark.parametrize("verb", ["trampled", "beaten", "stabbed", "mauled"])
+def test_any_way_of_dying_said_to_death_counts_the_dead(verb: str) -> None:
+    assert mention(f"Two villagers were {verb} to death overnight.", "Two").role == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("Three others were rescued with injuries.", "Three", "injured"),
+        (
+            "Three others living in the next rooms were rescued and admitted to the Base "
+            "Hospital with injuries.",
+            "Three",
+            "injured",
+        ),
+        ("Forty were rescued, 11 with injuries.", "Forty", "other_count"),
+        ("Fourteen were rescued alive.", "Fourteen", "other_count"),
+    ],
+)
+def test_a_count_that_came_away_with_injuries_is_injured(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
