@@ -42,6 +42,8 @@ _GENERIC = word_set(
 _GENERIC |= word_set(
     "alleged suspected reported unnamed armed exchange market markets stock stocks "
     "mr mrs ms mx dr prof sir dame st "
+    # short forms of the generic words above: "Listowel, Co Kerry", "Dist. Swat"
+    "co dist distt prov "
 )
 _STOP = word_set(
     "the a an of in on at to from by for with and or but was were is are be been as that "
@@ -296,7 +298,8 @@ def spelled_out(initials: str, text: str) -> bool:
     if not 2 <= len(initials) <= 6 or not initials.isalpha():
         return False
     gap = r"[\s-]+(?:(?:of|the|and|for|&)\s+)*"
-    pattern = r"\b" + gap.join(rf"{re.escape(c)}[^\W\d_]*" for c in initials) + r"\b"
+    # a word may be a possessive: "NPA" for "New People's Army"
+    pattern = r"\b" + gap.join(rf"{re.escape(c)}[^\W\d_]*(?:['’]s)?" for c in initials) + r"\b"
     if _search_cached(pattern, text):
         return True
     if len(initials) < 3:
