@@ -155,12 +155,14 @@ def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
             day = dateline - dt.timedelta(days=count)
             return day, day
     month = _BARE_MONTH.fullmatch(date_text.strip())
+    if month is None:  # "since January", "since the long rains began in March"
+        month = _SINCE_MONTH.fullmatch(date_text.strip())
     if month is not None:  # "in June": the last June up to the dateline
         year = dateline.year
         number = _month_number(month["month"])
-        return _month_within(
-            month["month"], (dt.date(year - (number > dateline.month), 1, 1), dateline)
-        )
+        # "last April" is the April before the dateline's month, a year back in April
+        behind = number > dateline.month or (number == dateline.month and bool(month["last"]))
+        return _month_within(month["month"], (dt.date(year - behind, 1, 1), dateline))
     return None
 
 
@@ -179,7 +181,11 @@ _WEEKEND = lazy_compile(r"(?i)\b(?:the|this|last)\s+weekend\b")
 _DAYS_AGO = lazy_compile(r"(?i)\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
 _OVERNIGHT = lazy_compile(r"(?i)\bovernight\b")
 _BARE_MONTH = lazy_compile(
-    rf"(?i)(?:in\s+|during\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<month>{MONTH_NAME})"
+    rf"(?i)(?:in\s+|during\s+|(?P<last>last)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<month>{MONTH_NAME})"
+)
+# A stretch that began in a month the date text names, with no year: the month it began.
+_SINCE_MONTH = lazy_compile(
+    rf"(?i)since\s+(?:[^\W\d]+\s+){{0,6}}?(?:in\s+)?(?P<last>)(?P<month>{MONTH_NAME})"
 )
 _MONTH_WORD = lazy_compile(rf"(?i)\b{MONTH_NAME}(?!\w)")
 
