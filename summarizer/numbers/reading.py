@@ -434,9 +434,12 @@ def _read_digit_suffix(text: str, cand: Candidate) -> bool:
 
 
 def _means_metres(text: str, cand: Candidate, pos: int) -> bool:
-    """ "a 300m tower", "ran 100m." are metres; "40m people", "$300m" are millions."""
-    if METRES_FOLLOW.match(text, pos):
+    """ "a 300m tower", "ran 100m.", "the men's 100m in 9.86 seconds", "the 400m hurdles"
+    are metres; "40m people", "$300m" are millions."""
+    if METRES_FOLLOW.match(text, pos) or _RACE_AFTER.match(text, pos):
         return True
+    if cand.before.words and cand.before.words[-1] in _RACERS:
+        return True  # "the women's 400m"
     nxt = NEXT_WORD.match(text, pos)
     return bool(
         cand.before.words
@@ -444,6 +447,16 @@ def _means_metres(text: str, cand: Candidate, pos: int) -> bool:
         and nxt
         and not nxt.group(1).endswith("s")
     )
+
+
+# A race run over the distance: "the 400m hurdles", "won the 100m in 9.86 seconds".
+_RACE_AFTER = re.compile(
+    r"\s+(?:hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|sprint|dash"
+    r"|steeplechase|final|heats?|semi-?finals?)\b"
+    r"|\s+in\s+(?:\d{1,2}(?:[.:]\d+)+|\d+\s+(?:seconds|minutes|mins?|secs?)\b)",
+    re.IGNORECASE,
+)
+_RACERS = frozenset({"men's", "women's", "men’s", "women’s", "boys'", "girls'", "mens", "womens"})
 
 
 def _read_spaced_scale(text: str, cand: Candidate) -> None:
