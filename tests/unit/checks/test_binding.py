@@ -700,6 +700,8 @@ def test_a_place_this_event_names_nearer_the_number_than_anothers_name_keeps_it(
     draft = SummaryDraft(headline="Lightning", summary="Lightning.", events=[today, then])
     assert status(verify(article, draft), "events[1].casualties.killed") == "verified"
     # the same 18 given to the Ocodri event is still another time's
-    moved = today.model_copy(update={"casualties": {"killed": fig(18, "killed", "killing 18 pupils")}})
+    moved = today.model_copy(
+        update={"casualties": {"killed": fig(18, "killed", "killing 18 pupils")}}
+    )
     draft = SummaryDraft(headline="Lightning", summary="Lightning.", events=[moved, then])
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"

@@ -423,6 +423,13 @@ def test_initials_and_possessives_ground_a_name() -> None:
     assert names == {"HC": "verified", "PDP": "verified"}
 
 
+@pytest.mark.parametrize(("name", "status"), [("NPA", "verified"), ("NPF", "name_not_in_article")])
+def test_initials_stand_for_a_name_with_a_possessive_in_it(name: str, status: str) -> None:
+    article = " date 2025-03-04 Soldiers were ambushed by the New People’s Army on Monday."
+    report = check(article, summary=f"The {name} ambushed soldiers.")
+    assert {c.text: c.status for c in report.claims if c.kind == "name"} == {name: status}
+
+
 @pytest.mark.parametrize(
     ("summary", "name", "status"),
     [
@@ -1302,7 +1309,8 @@ def test_a_number_glued_to_its_unit_labels_a_measure(summary: str, status: str) 
 PERIODS = (
     " date 2026-07-06 Storms hit the coast over the weekend and overnight into Sunday, "
     "killing 9 people. Three days ago a bridge fell. In June, 40 died on the roads. In "
-    "January last year, a crash at the same spot killed 12. Last year 1,200 people died."
+    "January last year, a crash at the same spot killed 12. Last year 1,200 people died. "
+    "Last July a ferry sank. Since the rains began in March, 80 people have died."
 )
 
 
@@ -1321,6 +1329,11 @@ PERIODS = (
         ("overnight into Sunday", "2026-07-02", "date_mismatch"),
         ("in June", "2026-06-12", "verified"),
         ("in June", "2025-06-12", "unconfirmed"),
+        # "last July" in July is a year back; a stretch "since" a month began in it
+        ("Last July", "2025-07-01", "verified"),
+        ("Last July", "2026-07-01", "unconfirmed"),
+        ("since the rains began in March", "2026-03-01", "verified"),
+        ("since the rains began in March", "2025-03-01", "unconfirmed"),
     ],
 )
 def test_a_date_text_naming_a_period_holds_a_date_inside_it(

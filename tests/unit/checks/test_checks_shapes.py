@@ -79,6 +79,24 @@ def test_a_region_added_after_the_articles_place_is_unconfirmed(location: str, s
 
 
 @pytest.mark.parametrize(
+    ("location", "status"),
+    [("Listowel, Co Kerry", "verified"), ("Listowel, Co Clare", "unconfirmed")],
+)
+def test_a_short_form_of_county_is_a_generic_word(location: str, status: str) -> None:
+    article = " date 2026-09-14 Racing at Listowel, in Kerry, went ahead on Monday."
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Racing",
+            "summary": "Racing went ahead.",
+            "events": [{"event_type": "other", "description": "Racing.", "location": location}],
+        }
+    )
+    assert {c.path: c.status for c in verify(article, draft).claims}["events[0].location"] == (
+        status
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "role", "count"),
     [
         (

@@ -1438,8 +1438,7 @@ def test_a_count_takes_its_role_from_the_counts_and_words_around_it(
 
 def test_services_cancelled_after_people_moved_are_not_people() -> None:
     text = (
-        "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were "
-        "cancelled."
+        "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were cancelled."
     )
     assert mention(text, "3,412").role == "displaced"
     assert mention(text, "22").role == "other_count"
@@ -1490,3 +1489,16 @@ def test_any_way_of_dying_said_to_death_counts_the_dead(verb: str) -> None:
 )
 def test_a_count_that_came_away_with_injuries_is_injured(text: str, token: str, role: str) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("Whitfield took the men’s 100m in 9.86 seconds.", "100", 100),
+        ("Lee won the 400m hurdles.", "400", 400),
+        ("The firm raised 10m in 2024.", "10m", 10_000_000),
+        ("The club spent 40m on players.", "40m", 40_000_000),
+    ],
+)
+def test_a_race_over_metres_is_no_million(text: str, token: str, value: float) -> None:
+    assert mention(text, token).value == value
