@@ -225,3 +225,21 @@ def test_summarize_text_output_shows_the_three_verdicts_and_prose_claims() -> No
     assert "Text, names and dates" in out and "headline" in out and "not_in_article" in out
     assert "✓" in out and "?" in out and "✗" in out
     assert "1 unconfirmed" in out and "contradicted of" in out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Severe turbulence threw passengers against the cabin roof.", "verified"),
+        ("A worker was electrocuted at the market.", "verified"),
+        ("The bus plunged into a gorge.", "verified"),
+        ("Officials met to discuss the budget.", "unconfirmed"),
+    ],
+)
+def test_an_accident_told_by_what_happened_confirms_the_type(sentence: str, status: str) -> None:
+    article = f" date 2026-05-02 {sentence}"
+    event = Event(event_type="accident", description="An accident.")
+    report = verify(
+        article, SummaryDraft(headline="Accident", summary="It happened.", events=[event])
+    )
+    assert next(c for c in report.claims if c.kind == "event_type").status == status
