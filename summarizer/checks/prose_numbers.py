@@ -322,6 +322,12 @@ def _judge_prose(
     if claim.qualifier == "range" and claim.value_high is not None:
         return _judge_range(claim, facts)
     found = facts.stating(claim.value)
+    if not found and _M_SUFFIX.fullmatch(claim.text) and claim.value >= 1e6:
+        # "m" is metres or millions: "world-leading 1500m" where the article has only
+        # the women's 1500m race is the distance
+        metres = replace(claim, value=claim.value / 1e6, role="distance", noun="metres")
+        if any(m.role == "distance" for m in facts.stating(metres.value)):
+            return _judge_prose(metres, facts, when)
     if not found:
         told = _told_otherwise(claim, facts)
         if told is not None:
@@ -477,6 +483,7 @@ def _prose_qualifier_ok(claim: NumberMention, mention: NumberMention, how: str) 
     )
 
 
+_M_SUFFIX = lazy_compile(r"\d[\d,.]*m")
 _PRECISE = lazy_compile(r"(?i)\b(?:exactly|precisely|just)\b")
 
 

@@ -438,8 +438,9 @@ def _means_metres(text: str, cand: Candidate, pos: int) -> bool:
     are metres; "40m people", "$300m" are millions."""
     if METRES_FOLLOW.match(text, pos) or _RACE_AFTER.match(text, pos):
         return True
-    if cand.before.words and cand.before.words[-1] in _RACERS:
-        return True  # "the women's 400m"
+    words = cand.before.words
+    if words and (words[-1] in _RACERS or "".join(words[-3:]) in _RACERS):
+        return True  # "the women's 400m" ("women’s" reads as three words)
     nxt = NEXT_WORD.match(text, pos)
     return bool(
         cand.before.words

@@ -1570,3 +1570,18 @@ def test_a_figure_with_the_articles_noun_under_another_label_agrees(
     )
     found = check(article, key_figures=[{"qualifier": "exact", **figure}]).figures[0]
     assert found.status == status, found.reason
+
+
+@pytest.mark.parametrize(
+    ("headline", "status"),
+    [
+        ("Chepngeno sets world-leading 1500m mark", "verified"),  # the race, in metres
+        ("Chepngeno sets world-leading 800m mark", "not_in_article"),
+    ],
+)
+def test_a_bare_m_in_prose_is_metres_when_the_article_has_only_the_distance(
+    headline: str, status: str
+) -> None:
+    article = " date 2026-05-31 Chepngeno smashed the record in the women's 1500m on Sunday."
+    (found,) = claims(check(article, headline=headline), "headline").values()
+    assert found == status

@@ -1495,6 +1495,7 @@ def test_a_count_that_came_away_with_injuries_is_injured(text: str, token: str, 
     ("text", "token", "value"),
     [
         ("Whitfield took the men’s 100m in 9.86 seconds.", "100", 100),
+        ("Chepngeno won the women’s 1500m at the Rabat meeting.", "1500", 1500),
         ("Lee won the 400m hurdles.", "400", 400),
         ("The firm raised 10m in 2024.", "10m", 10_000_000),
         ("The club spent 40m on players.", "40m", 40_000_000),
