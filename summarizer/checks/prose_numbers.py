@@ -49,7 +49,7 @@ from summarizer.numbers import (
 from summarizer.numbers.lexicon import NOUN_STOP, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.sentences import sentence_spans
+from summarizer.text.sentences import sentence_index, sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES, ClaimStatus
 
 __all__ = ["check_prose_number", "check_prose_numbers", "prose_fields"]
@@ -422,7 +422,41 @@ def _fair_reading(
     found = fair_reading(claim.value, claim.qualifier, claim.role, current, claim.noun)
     if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
         return None
-    return found
+    return found or _remainder(claim, current, facts.text)
+
+
+def _remainder(
+    claim: NumberMention, mentions: list[NumberMention], text: str
+) -> tuple[str, list[NumberMention]] | None:
+    """ "the 22 escapees not yet recaptured" for "63 escaped ... Of the inmates who fled, 41
+    had been recaptured": the prose says it counts what is left of a whole, and the article
+    tells the whole and then, a few sentences on, a part of it ("of the", "of them")."""
+    if claim.qualifier != "exact" or not _LEFT_OVER.search(claim.sentence):
+        return None
+    spans = sentence_spans(text)
+    for whole in mentions:
+        if whole.qualifier == "range" or whole.role in FORM_ROLES:
+            continue
+        for part in mentions:
+            if (
+                part.start > whole.end
+                and part.role not in FORM_ROLES
+                and part.qualifier != "range"
+                and same(claim.value, whole.value - part.value)
+                and sentence_index(spans, part.start) - sentence_index(spans, whole.start) <= 8
+                and _PARTITIVE_BEFORE.search(text, max(0, part.start - 120), part.start)
+            ):
+                return f"{whole.text!r} - {part.text!r}", [whole, part]
+    return None
+
+
+_PARTITIVE_BEFORE = lazy_compile(r"(?i)\bof\s+(?:the|them|those|whom)\b[^.;:]*$")
+# Words that say a count is what is left of a whole: "not yet recaptured", "still missing",
+# "the remaining", "the rest".
+_LEFT_OVER = lazy_compile(
+    r"(?i)\b(?:not\s+yet|still|remaining|remain|remains|the\s+rest|yet\s+to\s+be|at\s+large"
+    r"|unaccounted)\b"
+)
 
 
 def _background_toll(
