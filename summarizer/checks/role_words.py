@@ -45,7 +45,8 @@ _STEMS: dict[str, str] = {
     "serious_condition stable_condition admitted",
     "missing": "missing unaccounted trapped disappear buried burying",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
-    "uproot spent_the_night rehous shifted_to moved_to_safer",
+    "uproot spent_the_night rehous shifted_to moved_to_safer in_the_open slept_outdoors "
+    "sleeping_outdoors slept_outside sleeping_outside",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",
     "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "

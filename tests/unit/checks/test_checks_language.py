@@ -1585,3 +1585,22 @@ def test_a_bare_m_in_prose_is_metres_when_the_article_has_only_the_distance(
     article = " date 2026-05-31 Chepngeno smashed the record in the women's 1500m on Sunday."
     (found,) = claims(check(article, headline=headline), "headline").values()
     assert found == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Police sought the 22 escapees not yet recaptured.", "verified"),
+        ("Police sought the 20 escapees not yet recaptured.", "not_in_article"),
+        ("Police said 22 inmates escaped.", "not_in_article"),  # no word of what is left
+    ],
+)
+def test_what_is_left_of_a_whole_is_the_whole_less_its_part(summary: str, status: str) -> None:
+    article = (
+        " date 2026-07-20 At least 27 inmates were killed and 63 escaped during a riot. Of "
+        "the inmates who fled, 41 had been recaptured by Monday afternoon."
+    )
+    assert (
+        claims(check(article, summary=summary), "summary")["22" if "22" in summary else "20"]
+        == status
+    )

@@ -1484,6 +1484,7 @@ def test_any_way_of_dying_said_to_death_counts_the_dead(verb: str) -> None:
             "injured",
         ),
         ("Forty were rescued, 11 with injuries.", "Forty", "other_count"),
+        ("Sixty passengers were rescued, 17 with injuries.", "17", "injured"),
         ("Fourteen were rescued alive.", "Fourteen", "other_count"),
     ],
 )
