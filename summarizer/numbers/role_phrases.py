@@ -46,17 +46,24 @@ def noun_head(noun: str) -> str:
     return noun.rsplit(None, 1)[-1].lower() if noun else ""
 
 
-def share_partitive_roles(cands: list[Candidate]) -> None:
+def share_partitive_roles(text: str, cands: list[Candidate]) -> None:
     """ "6 out of 9 missiles launched were destroyed": the clause's verb acts on the part.
 
     The part (6) takes the role the total's clause gives when it has none of its own, and a
-    total whose part was intercepted counts what was launched.
+    total whose part was intercepted counts what was launched. A state right after the
+    total's noun is the part's, whatever came before it ("leaving its captain dead and four
+    of its eight crew missing": four missing, not dead).
     """
     for cand in cands:
         if cand.total_of is None:
             continue
         part = cands[cand.total_of]
         if part.locked:
+            continue
+        state = _STATE_AFTER.match(text, max(cand.noun_end, cand.end))
+        told = CUE_ROLE.get(state["cue"].lower(), "") if state else ""
+        if told in _HARMS and cand.role == told:
+            part.role, cand.role = told, "other_count"
             continue
         if part.role == "other_count" and cand.role in EVENT_ROLES:
             part.role = cand.role
@@ -67,6 +74,11 @@ def share_partitive_roles(cands: list[Candidate]) -> None:
 
 
 _HARMS = frozenset({"killed", "injured", "missing", "arrested"})
+_STATE_AFTER = lazy_compile(
+    r"\s+(?:(?:were|was|are|is|remain|remained|(?:have|had|has)\s+been)\s+)?"
+    r"(?P<cue>missing|dead|injured|wounded|hurt|arrested|detained|killed)\b",
+    re.IGNORECASE,
+)
 
 
 def share_compared_roles(

@@ -261,7 +261,7 @@ def assign_roles(
         if not role and PROJECTILES.search(cand.noun) and _attacked_with(text, cands, index):
             role = "launched"  # "attacked with 83 drones and four missiles"
         cand.role = _fit_noun(role, cand.noun) or "other_count"
-    share_partitive_roles(cands)
+    share_partitive_roles(text, cands)
     share_compared_roles(text, cands, sentences)
 
 

@@ -1504,3 +1504,8 @@ def test_a_count_that_came_away_with_injuries_is_injured(text: str, token: str, 
 )
 def test_a_race_over_metres_is_no_million(text: str, token: str, value: float) -> None:
     assert mention(text, token).value == value
+
+
+def test_a_state_after_a_partitive_is_the_parts_whatever_came_before() -> None:
+    text = "The boat capsized, leaving its captain dead and four of its eight crew missing."
+    assert (mention(text, "four").role, mention(text, "eight").role) == ("missing", "other_count")
