@@ -45,7 +45,7 @@ from summarizer.checks.binding import describe_incident
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
-from summarizer.checks.people_lists import people_listed
+from summarizer.checks.people_lists import count_plus_one, people_listed
 from summarizer.checks.records import mention_ref
 from summarizer.checks.role_words import clause_states
 from summarizer.checks.time_anchors import (
@@ -423,22 +423,6 @@ def _owns_figure(anchor: str, mention: NumberMention) -> bool:
     return len(between.split()) <= 4 and "," not in between
 
 
-_ONE_AND = lazy_compile(
-    r"(?i)\b(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:(?:his|her|their)\s+)?$"
-)
-
-
-# After the count, within its sentence: ", and a 67-year-old villager ...".
-_AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+(?P<and>and\s+(?:a|an|another)\s)")
-_CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
-# "in the collapse and five were injured": a determiner after a preposition or after the
-# clause's own toll verb starts no subject.
-_NOT_A_SUBJECT = lazy_compile(
-    r"(?i)\b(?:in|at|on|of|from|by|after|during|into|near|with|for|to|under)\s*$"
-    r"|\b(?:died|killed|injured|wounded|hurt|arrested|dead|missing)\b"
-)
-
-
 def _listed(
     figure: Figure,
     groundings: Sequence[Grounding],
@@ -487,28 +471,17 @@ def _one_named_plus(
 ) -> tuple[Grounding, NumberMention] | None:
     """'The pilot and three passengers were killed' is 4 killed: one named, plus a count; so
     is 'three passengers were killed, and a 67-year-old farmer died in hospital' (a count,
-    then one person told apart in the same quote)."""
+    then one person told apart in the same quote): :func:`count_plus_one`."""
     if figure.role not in CASUALTY_ROLES:
         return None
     for grounding in groundings:
-        for mention in _inside(grounding, mentions):
-            if not same(mention.value + 1, figure.value):
-                continue
-            if mention.role != figure.role and not (
-                mention.role == "other_count" and clause_states(figure.role, mention)
-            ):
-                continue  # a count the rules left unread counts when its clause says the role
-            after = _AND_ONE_AFTER.match(article_text, mention.end)
-            if after is not None and grounding.end is not None:
-                told = toll_in_words(article_text[after.start("and") : grounding.end], figure.role)
-                if told is not None and told[0] == 1:
-                    return grounding, mention
-            lead = _ONE_AND.search(article_text, max(0, mention.start - 60), mention.start)
-            if lead is None:
-                continue
-            clause = _CLAUSE_START.split(article_text[max(0, lead.start() - 120) : lead.start()])
-            if not _NOT_A_SUBJECT.search(clause[-1]):
-                return grounding, mention
+        if grounding.start is None or grounding.end is None:
+            continue
+        found = count_plus_one(
+            article_text, grounding.start, grounding.end, mentions, figure.role, figure.value
+        )
+        if found is not None:
+            return grounding, found
     return None
 
 

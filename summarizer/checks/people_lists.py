@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarizer.checks.role_words import ROLE_STEMS, span_states
+from summarizer.checks.role_words import ROLE_STEMS, clause_states, span_states
+from summarizer.checks.tolls_in_words import toll_in_words
 from summarizer.numbers import NumberMention, noun_head
 from summarizer.numbers.lexicon import PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import sentence_at, sentence_spans
 
-__all__ = ["people_listed"]
+__all__ = ["count_plus_one", "people_listed"]
 
 # Singular nouns of a person beyond the lexicon's: who news names one by one.
 _PERSONS = PERSON_WORDS | frozenset(
@@ -134,3 +135,55 @@ def _apposition(text: str, before: tuple[int, int, int], part: tuple[int, int, i
         and text[part[1] : part[1] + 1] == ","
         and part[2] == 1
     )
+
+
+def count_plus_one(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[NumberMention],
+    role: str,
+    value: float,
+) -> NumberMention | None:
+    """The count in ``text[start:end]`` that, with one person told beside it, makes ``value``
+    of ``role``: "The pilot and three passengers were killed" is 4 killed; so is "three
+    passengers were killed, and a 67-year-old farmer died in hospital" (a count, then one
+    person told apart in the same stretch). None when there is none."""
+    for mention in mentions:
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if abs(mention.value + 1 - value) > 1e-9:
+            continue
+        if mention.role != role and not (
+            mention.role == "other_count" and clause_states(role, mention)
+        ):
+            continue  # a count the rules left unread counts when its clause says the role
+        after = _AND_ONE_AFTER.match(text, mention.end)
+        if after is not None and after.start("and") < end:
+            told = toll_in_words(text[after.start("and") : end], role)
+            if told is not None and told[0] == 1:
+                return mention
+        lead = _ONE_AND.search(text, max(0, mention.start - 60), mention.start)
+        if lead is None:
+            continue
+        clause = _CLAUSE_START.split(text[max(0, lead.start() - 120) : lead.start()])
+        if not _NOT_A_SUBJECT.search(clause[-1]):
+            return mention
+    return None
+
+
+# One person named before the count, joined by "and": "The pilot and three passengers".
+_ONE_AND = lazy_compile(
+    r"(?i)\b(?:the|a|an|his|her|their|its)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+and\s+(?:(?:his|her|their)\s+)?$"
+)
+
+
+# After the count, within its sentence: ", and a 67-year-old villager ...".
+_AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+(?P<and>and\s+(?:a|an|another)\s)")
+_CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
+# "in the collapse and five were injured": a determiner after a preposition or after the
+# clause's own toll verb starts no subject.
+_NOT_A_SUBJECT = lazy_compile(
+    r"(?i)\b(?:in|at|on|of|from|by|after|during|into|near|with|for|to|under)\s*$"
+    r"|\b(?:died|killed|injured|wounded|hurt|arrested|dead|missing)\b"
+)

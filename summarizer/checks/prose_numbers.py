@@ -29,7 +29,7 @@ from summarizer.checks.agreement import (
     value_match,
 )
 from summarizer.checks.facts import ArticleFacts
-from summarizer.checks.people_lists import people_listed
+from summarizer.checks.people_lists import count_plus_one, people_listed
 from summarizer.checks.records import mention_ref
 from summarizer.checks.time_anchors import (
     TIME_ANCHOR,
@@ -571,13 +571,18 @@ def _one_by_article(claim: NumberMention, facts: ArticleFacts) -> str:
 def _listed(claim: NumberMention, facts: ArticleFacts) -> str:
     """The article's words that list the claim's people one by one ("the pickup's driver,
     a 31-year-old man, and his passenger, 29, were taken to hospital" for "two other people
-    were injured"), or ""."""
+    were injured") or tell a count and one person beside it, or ""."""
     if claim.role not in CASUALTY_ROLES or claim.qualifier != "exact" or claim.value < 2:
         return ""
     for start, end in sentence_spans(facts.text):
         found = people_listed(facts.text, start, end, facts.mentions, claim.role)
         if found is not None and same(found[0], claim.value):
             return found[1]
+        # "Two firefighters were treated ..., and a 67-year-old villager ... was taken to
+        # hospital": a count and one person told beside it
+        plus = count_plus_one(facts.text, start, end, facts.mentions, claim.role, claim.value)
+        if plus is not None:
+            return " ".join(facts.text[start:end].split())
     return ""
 
 

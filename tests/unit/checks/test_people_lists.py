@@ -97,3 +97,22 @@ def test_a_count_in_prose_of_the_people_the_article_lists_is_verified(
     draft = SummaryDraft.model_validate({"headline": "Crash", "summary": summary})
     (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
     assert claim.status == status, claim.reason
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Three people were hurt.", "verified"),
+        ("Four people were hurt.", "not_in_article"),
+    ],
+)
+def test_a_count_in_prose_of_a_count_and_one_told_beside_it_is_verified(
+    summary: str, status: str
+) -> None:
+    article = (
+        " date 2026-08-14 Two firefighters were treated for smoke inhalation at the scene, and "
+        "a 67-year-old villager who suffered burns was taken to hospital."
+    )
+    draft = SummaryDraft.model_validate({"headline": "Fire", "summary": summary})
+    (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
+    assert claim.status == status, claim.reason
