@@ -634,7 +634,8 @@ _CUE_PHRASES: dict[str, str] = {
     # to anything else counts the noun decides (roles.py: _fit_noun): "three people were
     # burned" are not damaged, "lost 4,000 jobs" counts jobs
     "struck": "struck hit hitting striking struck_by hit_by rammed crashed_into smashed_into "
-    "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire lost",
+    "ploughed_into plowed_into burnt burned set_ablaze set_alight set_on_fire lost "
+    "swallowed swallowing engulfed engulfing",
     # "three people were shot": a wound to people; what else is shot ("shot five times",
     # "shot 20 goals") the noun decides (roles.py: _fit_noun)
     "shot": "shot gunshot_wounds",

@@ -1509,3 +1509,17 @@ def test_a_race_over_metres_is_no_million(text: str, token: str, value: float) -
 def test_a_state_after_a_partitive_is_the_parts_whatever_came_before() -> None:
     text = "The boat capsized, leaving its captain dead and four of its eight crew missing."
     assert (mention(text, "four").role, mention(text, "eight").role) == ("missing", "other_count")
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        ("A sinkhole opened beneath the road, swallowing two cars.", "two", "damaged"),
+        ("The flood engulfed 40 houses.", "40", "damaged"),
+        ("The river swallowed three people.", "three", "other_count"),  # people: no damage
+    ],
+)
+def test_what_swallows_or_engulfs_a_building_or_vehicle_damages_it(
+    text: str, token: str, role: str
+) -> None:
+    assert mention(text, token).role == role
