@@ -30,9 +30,9 @@ from typing import Literal
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
 from summarizer.checks.role_words import clause_states
 from summarizer.numbers import NumberMention, noun_head
-from summarizer.numbers.lexicon import CURRENCY_SIGNS, word_set
+from summarizer.numbers.lexicon import CURRENCY_SIGNS, PEOPLE_NOUNS, PERSON_WORDS, word_set
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.vocabulary import COUNT_ROLES, EVENT_ROLES
+from summarizer.vocabulary import COUNT_ROLES
 
 Agreement = Literal["agree", "undecided", "clash"]
 
@@ -85,6 +85,8 @@ for canonical, spellings in {
     "metre": "metre metres meter meters",
     "foot": "foot feet ft",
     "yard": "yard yards",
+    "furlong": "furlong furlongs",
+    "length": "length lengths",  # a horse's length: "won by nine lengths"
     "hectare": "hectare hectares ha",
     "acre": "acre acres",
     "square kilometre": "km2 km²",
@@ -254,19 +256,16 @@ def same_measure(noun: str, mention: NumberMention) -> bool:
 
 
 def same_noun(role: str, noun: str, mention: NumberMention) -> bool:
-    """Two labels for one quantity: the claim's noun names what the article's number counts
-    ("won by nine lengths" claimed as a distance, "45 bitcoin" as money, "about 2,700"
-    inmates as a population), and neither label is an event's role, a date, a time or an
-    ordinal. Which label a count of things carries is the readers' guess; the noun is the
-    article's."""
-    labels = {role, mention.role}
-    if role == mention.role or labels & (EVENT_ROLES | _NOT_LABELS):
+    """A count of people the reader left unread (``other_count``), claimed as a population
+    with the article's own noun ("about 2,700" inmates held in a prison built for 1,200):
+    which label a count of people carries is the readers' guess; the noun is the article's.
+    Lengths and money are the extractor's to read, by their units."""
+    if mention.role != "other_count" or role != "population":
         return False
-    head = mention.noun.rsplit(None, 1)[-1].lower().rstrip("s") if mention.noun else ""
-    return bool(head) and head in {w.rstrip("s") for w in _WORD.findall(noun.lower())}
+    head = noun_head(mention.noun)
+    return (head in PEOPLE_NOUNS or head in PERSON_WORDS) and head in noun.lower()
 
 
-_NOT_LABELS = frozenset({"date_or_year", "time", "ordinal", "percentage"})
 _MONEY_WORDS = lazy_compile(
     rf"[{re.escape(CURRENCY_SIGNS)}]|\b(?:USD|EUR|GBP|JPY|CNY|INR|KES|NGN|ZAR|EGP|PKR|BDT|Rs\.?|Sh|KSh)(?!\w)"
     r"|(?i:\b(?:naira|shillings?|rand|pesos?|dinars?|dirhams?|riyals?|lira|kwacha|cedis?"

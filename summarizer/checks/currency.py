@@ -36,6 +36,8 @@ __all__ = [
 
 # Currencies a claim's noun may name, by ISO code.
 CURRENCY_WORDS: dict[str, str] = {
+    "bitcoin": "BTC",
+    "bitcoins": "BTC",
     "usd": "USD",
     "us$": "USD",
     "$": "USD",

@@ -46,8 +46,7 @@ from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.grounding import QuoteAligner
 from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import count_plus_one, people_listed
-from summarizer.checks.records import mention_ref
-from summarizer.checks.role_words import clause_states
+from summarizer.checks.records import mention_brief, mention_ref
 from summarizer.checks.time_anchors import (
     TIME_ANCHOR,
     YEAR,
@@ -174,7 +173,7 @@ def check_figure(
             return _check(path, original, "verified", reason, span, used[0])
         inside = _inside(grounding, mentions)
         has = (
-            "the quote's numbers are " + ", ".join(_brief(m) for m in inside)
+            "the quote's numbers are " + ", ".join(mention_brief(m) for m in inside)
             if inside
             else "the quote contains no number"
         )
@@ -603,13 +602,6 @@ def _check(
         grounding=grounding,
         mention=mention_ref(mention) if mention is not None else None,
     )
-
-
-def _brief(mention: NumberMention) -> str:
-    value = format_number(mention.value)
-    if mention.qualifier == "range" and mention.value_high is not None:
-        value = f"{value}-{format_number(mention.value_high)}"
-    return f"'{mention.text}' = {value} ({mention.qualifier}, {mention.role})"
 
 
 def _said(mention: NumberMention, how: str) -> str:

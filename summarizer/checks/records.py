@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from summarizer.numbers import NumberMention
 from summarizer.schema import ClaimCheck, MentionRef
+from summarizer.text.numerals import format_number
 from summarizer.vocabulary import ClaimKind, ClaimStatus
 
-__all__ = ["claim_check", "mention_ref"]
+__all__ = ["claim_check", "mention_brief", "mention_ref"]
 
 
 def claim_check(
@@ -45,3 +46,11 @@ def mention_ref(mention: NumberMention) -> MentionRef:
         role=mention.role,
         noun=mention.noun,
     )
+
+
+def mention_brief(mention: NumberMention) -> str:
+    """A mention as a reason quotes it: "'40' = 40 (at_least, killed)"."""
+    value = format_number(mention.value)
+    if mention.qualifier == "range" and mention.value_high is not None:
+        value = f"{value}-{format_number(mention.value_high)}"
+    return f"'{mention.text}' = {value} ({mention.qualifier}, {mention.role})"

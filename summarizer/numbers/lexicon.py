@@ -285,6 +285,7 @@ CURRENCY_WORD_CODE = {
     "dalasi": "GMD",
     "pula": "BWP",
     "kina": "PGK",
+    "bitcoin": "BTC",  # ransoms are demanded in it: "demanding 45 bitcoin"
 }
 # Writings of money several nations' currencies share, which the tables above read as one
 # of them for want of better: "$" is any dollar, "¥" the yen or the yuan, "Rs" any rupee,
@@ -347,7 +348,7 @@ DURATION_WORDS = word_set(
 )
 DISTANCE_WORDS = word_set(
     "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters foot feet ft "
-    "yard yards acre acres hectare hectares"
+    "yard yards acre acres hectare hectares furlong furlongs length lengths"
 )
 # Units of area and of speed: measures, but not lengths ("12,000 hectares", "120 km/h" are
 # neither distances nor casualties: other_count, the unit as the noun).

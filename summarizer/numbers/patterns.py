@@ -213,7 +213,7 @@ MINUS_IS_ARITHMETIC = lazy_compile(r"\d\s+minus\s+$")
 _MONTHS = nw.trie_regex(MONTH_NUMBERS) + r"\.?"
 _DISTANCE_UNIT = (
     r"(?:(?:sq(?:uare)?\.?\s+)?(?:miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|ft|yards?"
-    r"|mi)|nautical\s+miles?|hectares?|acres?|km2|km²|cm|mm|inch(?:es)?)"
+    r"|mi)|nautical\s+miles?|hectares?|acres?|km2|km²|cm|mm|inch(?:es)?|furlongs?|lengths)"
 )
 _DURATION_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?"
@@ -238,7 +238,7 @@ AFTER = lazy_compile(
     r"|roubles?|rubles?|hryvnias?|shekels?|francs?|cents|pence|dinars?|riyals?|lira|rand|naira"
     r"|shillings?|cedis?|birr|taka|ringgit|baht|kwacha|won|pesos?|rials?|dirhams?|afghanis?"
     r"|dong|zlotys?|forints?|lei|kronor|krona|kroner|krone|rupiah|reais|tenge|kyats?|riels?"
-    r"|leones?|dalasis?|pula|kina)\b)"
+    r"|leones?|dalasis?|pula|kina|bitcoins?)\b)"
     r"|(?P<hyphen>-(?P<hyphen_word>[A-Za-z]+))"
     r"|\s?(?P<speed>km\s?/\s?h|kmph|kph|mph|(?:kilomet(?:re|er)s?|km|miles?)\)?\s+"
     r"(?:\([^()]{1,25}\)\s+)?(?:per|an)\s+hour"  # "70 kilometres (43 miles) an hour"

@@ -1536,10 +1536,14 @@ def test_one_of_a_noun_in_prose_is_the_articles_a_or_single(summary: str, status
 @pytest.mark.parametrize(
     ("figure", "status"),
     [
-        # the article's noun, under another label than the reader gave it
+        # a horse's length is a length, and a ransom in bitcoin is money
         (
             {"value": 9, "role": "distance", "noun": "lengths", "quote": "by nine lengths"},
             "verified",
+        ),
+        (
+            {"value": 9, "role": "distance", "noun": "furlongs", "quote": "by nine lengths"},
+            "unit_mismatch",
         ),
         (
             {
@@ -1550,25 +1554,40 @@ def test_one_of_a_noun_in_prose_is_the_articles_a_or_single(summary: str, status
             },
             "verified",
         ),
-        # another noun is still a mismatch, and an event's role stays unconfirmed
-        (
-            {"value": 9, "role": "distance", "noun": "furlongs", "quote": "by nine lengths"},
-            "role_mismatch",
-        ),
         (
             {"value": 45, "role": "killed", "noun": "bitcoin", "quote": "demanding 45 bitcoin"},
+            "role_mismatch",
+        ),
+        # people the reader left unread, claimed as a population with the article's noun
+        (
+            {
+                "value": 2700,
+                "role": "population",
+                "noun": "inmates held",
+                "quote": "about 2,700 inmates",
+            },
+            "verified",
+        ),
+        (
+            {
+                "value": 2700,
+                "role": "population",
+                "noun": "residents",
+                "quote": "about 2,700 inmates",
+            },
             "unconfirmed",
         ),
     ],
 )
-def test_a_figure_with_the_articles_noun_under_another_label_agrees(
+def test_lengths_bitcoin_and_unread_people_under_the_claims_label(
     figure: dict[str, Any], status: str
 ) -> None:
     article = (
         " date 2026-05-20 Gleann Mor won the race by nine lengths. The gang is demanding 45 "
-        "bitcoin."
+        "bitcoin. The jail was built for 1,200 but held about 2,700 inmates."
     )
-    found = check(article, key_figures=[{"qualifier": "exact", **figure}]).figures[0]
+    qualifier = "approximately" if figure["value"] == 2700 else "exact"
+    found = check(article, key_figures=[{"qualifier": qualifier, **figure}]).figures[0]
     assert found.status == status, found.reason
 
 
