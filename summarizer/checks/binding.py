@@ -294,16 +294,19 @@ def _named_for_another(
     own = f"{owns[index]} {fold(quoted)} {fold(' '.join(event.evidence))} "
     if any(f" {fold(name).strip()} " in own for name in names):
         return None  # the clause names this event too
-    if any(
-        f" {fold(n).strip()} " in own and (fold(n).strip() in places or place_kind(n))
+    # "The Ocodri tragedy revived memories of 2011, when lightning struck Runyanya school,
+    # killing 18": a place this event names, and the other event does not, is the number's
+    ours = [
+        f" {fold(n).strip()} "
         for n in named
-    ):
-        return None  # "The Ocodri tragedy revived memories of 2011, when lightning struck
-        # Runyanya school, killing 18": the place this event names is the number's too
+        if f" {fold(n).strip()} " in own and (fold(n).strip() in places or place_kind(n))
+    ]
     for name in names:
         folded = f" {fold(name).strip()} "
         for other, words in enumerate(owns):
             if other != index and folded in words:
+                if any(place not in words for place in ours):
+                    return None
                 told = f"the quote's '{check.mention.text}' is told of {name}"
                 return f"{told}, which events[{other}] reports, not this event"
     return None
