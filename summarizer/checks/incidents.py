@@ -161,6 +161,10 @@ _WORD = re.compile(r"[A-Za-z-]+")
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+--?\s+|\s+—\s+")
 # A date that dates the telling: "said on Thursday", "told reporters Friday".
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS})\b", re.IGNORECASE)
+# A verb of saying right before the date: "(KNCHR) said yesterday", "told reporters on Monday".
+_SAID_ON = re.compile(
+    rf"\b(?:{_SAYING_VERBS})\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE
+)
 # Words that open a report of another happening: "Separately, ...", "In another attack, ...".
 _ANOTHER = re.compile(
     r"\W*(?:separately|elsewhere|in\s+(?:a|an)\s+(?:separate|another|unrelated)\b|"
@@ -233,6 +237,7 @@ class _Draft:
 
     date: dt.date | None = None  # the first date it was given
     names: set[str] = field(default_factory=set)  # its places, case-folded
+    listed: bool = False  # it named places as a list: a roundup, placed but drawing nothing
 
     def place_names(self) -> set[str]:
         return self.names
@@ -256,6 +261,8 @@ class _Clause:
 
 
 # Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
+# Between two places of one list: "Nakuru, Nyeri and Eldoret", "Sylhet and Sunamganj".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 _FRAMING = re.compile(
     r"\s*(?:(?:also|meanwhile|elsewhere|separately|later|earlier),?\s+)?"
     r"(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|county|province|"
@@ -291,6 +298,8 @@ class _Reader:
             near = self.text[max(sentence_start, mention.start - 30) : mention.end + 12]
             if _SAYING.search(near) and mention.date == self.dateline:
                 continue  # "officials said on Friday": the day of the telling
+            if _SAID_ON.search(self.text, max(sentence_start, mention.start - 30), mention.start):
+                continue  # "the commission said yesterday": the telling, whichever day
             if mention.date is not None and self.dateline and mention.date > self.dateline:
                 continue  # "due to appear in court on 29 September": planned, not happened
             owned = _POSSESSED.match(self.text, mention.end)
@@ -474,7 +483,7 @@ class _Reader:
         same_place = any((p.refers_to or p.text).casefold() in names for p in places)
         day = draft.date
         same_day = any(d.date == day for d in dates) if day else False
-        place_ok = not places or not names or same_place
+        place_ok = not places or not (names or draft.listed) or same_place
         date_ok = not dates or day is None or same_day
         if strict:
             return place_ok and date_ok and (same_place or same_day)
@@ -537,7 +546,11 @@ class _Reader:
     def absorb(self, draft: _Draft, clause: _Clause) -> None:
         draft.spans.append((clause.start, clause.end))
         draft.places.extend(sorted([*clause.places, *clause.small], key=lambda p: p.start))
-        draft.names.update((p.refers_to or p.text).casefold() for p in clause.places)
+        listed = self.listed(clause.places)
+        draft.listed = draft.listed or bool(listed)
+        draft.names.update(
+            (p.refers_to or p.text).casefold() for p in clause.places if p.start not in listed
+        )
         draft.dates.extend(clause.dates)
         if draft.date is None:
             draft.date = next((d.date for d in clause.dates if d.date is not None), None)
@@ -545,6 +558,17 @@ class _Reader:
             draft.types.setdefault(event_type, self.text[start:end])
         if not draft.background:
             self.current = draft
+
+    def listed(self, places: Sequence[IncidentPlace]) -> set[int]:
+        """Starts of the places a clause lists ("in Nakuru, Nyeri and Eldoret"): a roundup of
+        several places, each of which a later sentence may tell apart as its own incident,
+        so none of them draws that sentence back to the roundup."""
+        named = sorted((p for p in places if p.type != "country"), key=lambda p: p.start)
+        out: set[int] = set()
+        for first, second in itertools.pairwise(named):
+            if _LIST_JOINT.fullmatch(self.text, first.end, second.start):
+                out.update((first.start, second.start))
+        return out
 
     def place_of(self, draft: _Draft) -> str | None:
         """Where the incident happened: a locality its words mark as one ("the town of

@@ -579,3 +579,23 @@ def test_a_counts_as_of_day_is_not_the_day_it_tells_of() -> None:
     )
     (count,) = [m for i in found for m in i.mentions if m.text == "42"]
     assert count.date is None
+
+
+def test_places_a_roundup_lists_draw_no_later_sentence_back_to_it() -> None:
+    _, found = read(
+        "At least 9 people were killed in two days of protests in Nakuru, Nyeri and Eldoret, "
+        "the commission said yesterday.\n\n"
+        "In Nakuru, 2 men were shot dead on Tuesday near Free Area.\n\n"
+        "On Wednesday, the protests spread to Nyeri, where 3 people were killed."
+    )
+    assert len({id(owner(found, n)) for n in ("9", "2", "3")}) == 3
+    assert owner(found, "3").place == "Nyeri"
+
+
+def test_the_day_a_source_said_it_dates_no_incident() -> None:
+    _, found = read(
+        "Floods killed 4 people in Kisumu, the county commissioner said yesterday.\n\n"
+        "On Saturday, a landslide in Nyeri killed 2 people."
+    )
+    assert owner(found, "4").date is None
+    assert owner(found, "4") is not owner(found, "2")
