@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict
 from summarizer.checks.incident_places import IncidentPlace, PlaceReader
 from summarizer.numbers import NumberMention, extract_numbers, sentence_spans
 from summarizer.text.dates import find_dates, parse_dateline
+from summarizer.text.gazetteer import place_kind
 from summarizer.text.sentences import CLAUSE_TURN
 from summarizer.vocabulary import EVENT_ROLES, EVENT_TYPE_CUES, EventType, Role
 
@@ -263,6 +264,11 @@ class _Clause:
 # Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
 # Between two places of one list: "Nakuru, Nyeri and Eldoret", "Sylhet and Sunamganj".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+# A region its own name types below a state: "Hardin County", "Vaishali district".
+_TYPED_REGION = re.compile(
+    r"\b(?:County|District|district|Parish|Borough|Municipality|Taluk|taluk|Tehsil|tehsil"
+    r"|Prefecture|Division|Sub-county|LGA|Local\s+Government\s+Area)\b"
+)
 _FRAMING = re.compile(
     r"\s*(?:(?:also|meanwhile|elsewhere|separately|later|earlier),?\s+)?"
     r"(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|county|province|"
@@ -598,6 +604,21 @@ class _Reader:
         )
         if town is not None:
             return town.text
+        # Of the regions its opening clauses name, one its own words type ("Hardin County",
+        # "Vaishali district") is nearer than a state or province named bare ("Tennessee")
+        typed = next(
+            (
+                p
+                for p in named
+                if p.start in kept
+                and not p.refers_to
+                and _TYPED_REGION.search(p.text)
+                and any(start <= p.start < end for start, end in opening)
+            ),
+            None,
+        )
+        if typed is not None and place_kind(typed.text) != "region":
+            return typed.text
         for place in named:
             if place.refers_to or place.start in kept:
                 return place.refers_to or place.text

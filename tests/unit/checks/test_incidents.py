@@ -599,3 +599,10 @@ def test_the_day_a_source_said_it_dates_no_incident() -> None:
     )
     assert owner(found, "4").date is None
     assert owner(found, "4") is not owner(found, "2")
+
+
+def test_a_county_its_name_types_places_an_incident_nearer_than_its_state() -> None:
+    _, found = read(
+        "A tornado tore through Tennessee and Hardin County on Tuesday, killing 3 people."
+    )
+    assert owner(found, "3").place == "Hardin County"
