@@ -40,13 +40,16 @@ _MONTH_DAY = rf"{MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
 # a time counted back from the dateline ("last year", "three years ago", "last week"), or
 # one with no date at all ("in the past", "the previous quake").
 TIME_ANCHOR = lazy_compile(
-    r"\b(?:in|during|since|back\s+in|by|until)\s+(?:(?:early|late|mid|mid-)\s*)?"
+    r"\b(?:in|during|since|back\s+in|by|until|(?:fires?|floods?|(?:earth)?quakes?|storms?"
+    r"|cyclones?|hurricanes?|typhoons?|riots?|protests?|elections?|war|attacks?|bombings?"
+    r"|blasts?|explosions?|outbreaks?|epidemic|pandemic|crisis|drought|famine|summer|winter"
+    r"|spring|autumn|season|massacre|tsunami|eruption)\s+of)\s+(?:(?:early|late|mid|mid-)\s*)?"
     rf"(?:{_MONTH_DAY})?(?P<year>{YEAR})(?:[-–/](?P<until>\d\d(?!\d)|{YEAR}))?\b"
     rf"|\b{_MONTH_DAY}(?P<year4>{YEAR})\b"
     rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
     rf"|^\W*(?P<year3>{YEAR})\b"
     r"|\b(?P<this>this|last)\s+(?P<last>year|month|week|summer|winter|spring|autumn)\b"
-    r"|\b(?P<ago>\w+|\d+)\s+years?\s+ago\b"
+    r"|\b(?P<ago>\w+|\d+)\s+years?\s+(?:ago|earlier)\b"
     r"|\ba\s+decade\s+ago\b"
     r"|\bin\s+the\s+past\b(?!\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|year)\b)"
     r"|\b(?:previous|earlier|last|prior|past)\s+(?:\w+\s+)?(?:quake|earthquake|storm|cyclone"

@@ -158,7 +158,10 @@ def figure_path(index: int) -> str:
 
 
 # "In 2019, ...", "the 2010 collapse": a sentence about another year than the article's.
-_OTHER_YEAR = re.compile(r"(?:\b[Ii]n|\b[Tt]he|^)\s+(1[5-9]\d\d|20\d\d)\b")
+_OTHER_YEAR = re.compile(
+    r"(?:\b[Ii]n|\b[Tt]he|\b(?:fires?|floods?|quakes?|storms?|elections?)\s+of|^)\s+"
+    r"(1[5-9]\d\d|20\d\d)\b"
+)
 
 
 def event_years(seed: Seed) -> list[int | None]:

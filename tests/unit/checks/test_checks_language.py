@@ -1623,3 +1623,20 @@ def test_what_is_left_of_a_whole_is_the_whole_less_its_part(summary: str, status
         claims(check(article, summary=summary), "summary")["22" if "22" in summary else "20"]
         == status
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # a happening "of" a year, and a time counted back "earlier", are another time
+        ("Towns still rebuild from the fires of 2019, which killed 26 people.", "other_event"),
+        ("Five years earlier, a flood killed 26 people.", "other_event"),
+        ("A flood killed 26 people on Monday.", "verified"),
+    ],
+)
+def test_a_happening_of_a_year_and_years_earlier_are_another_time(
+    sentence: str, status: str
+) -> None:
+    article = f" date 2026-11-30 {sentence}"
+    toll = event({"value": 26, "quote": "killed 26 people"}, date="2026-11-30")
+    assert check(article, events=[toll]).figures[0].status == status
