@@ -61,6 +61,7 @@ from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import CoverageGap, EvidenceCheck, Figure, FigureCheck, Grounding
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.numerals import format_number
+from summarizer.text.sentences import sentence_at, sentence_spans
 from summarizer.vocabulary import CASUALTY_ROLES, COUNT_ROLES, GAP_ROLES, FigureStatus
 
 __all__ = [
@@ -152,6 +153,15 @@ def check_figure(
     if best.status == "not_in_quote":
         in_words = _toll_in_words(figure, groundings, article_text)
         if in_words is not None:
+            anchor = _words_of_another_time(
+                figure, in_words, article_text, event_year, event_date, dateline
+            )
+            if anchor:  # "In May 2024, a 73-year-old British man died": that year's toll
+                reason = (
+                    f"the quote's {in_words[1]!r} is in a sentence about another time "
+                    f"({anchor!r}), not this event of {event_year}"
+                )
+                return _check(path, original, "other_event", reason, in_words[0])
             reason = f"the quote says {format_number(figure.value)} in words: {in_words[1]!r}"
             return _check(path, original, "verified", reason, in_words[0])
         label = _label(figure, groundings, article_text)
@@ -379,6 +389,31 @@ def _toll_in_words(
         if found is not None and found[0] == figure.value:
             return grounding, found[1]
     return None
+
+
+def _words_of_another_time(
+    figure: Figure,
+    found: tuple[Grounding, str],
+    article_text: str,
+    event_year: int | None,
+    event_date: dt.date | None,
+    dateline: dt.date | None,
+) -> str:
+    """The anchor to another time of the sentence that tells a toll in words, as
+    :func:`background_anchor` reads it for a number, or ""."""
+    grounding, words = found
+    if not event_year or grounding.start is None:
+        return ""
+    low, high = sentence_at(sentence_spans(article_text), grounding.start)
+    sentence = article_text[low:high].strip()
+    at = sentence.find(words)
+    if at < 0:
+        return ""
+    told = NumberMention(
+        figure.value, None, words, low + at, low + at + len(words), "exact", "", figure.role,
+        sentence,
+    )  # fmt: skip
+    return background_anchor(told, event_year, event_date, dateline)
 
 
 # A figure's noun that says its number is of another time ("seats won in 2015", "last

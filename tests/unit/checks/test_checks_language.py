@@ -1640,3 +1640,18 @@ def test_a_happening_of_a_year_and_years_earlier_are_another_time(
     article = f" date 2026-11-30 {sentence}"
     toll = event({"value": 26, "quote": "killed 26 people"}, date="2026-11-30")
     assert check(article, events=[toll]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("date", "status"),
+    [("2026-08-11", "other_event"), ("2024-05-20", "verified")],
+)
+def test_a_toll_told_in_words_in_a_sentence_about_another_time_is_that_times(
+    date: str, status: str
+) -> None:
+    article = (
+        " date 2026-08-12 Turbulence injured 31 people on Tuesday. In May 2024, a 73-year-old "
+        "British man died when another flight hit turbulence."
+    )
+    toll = event({"value": 1, "quote": "a 73-year-old British man died"}, date=date)
+    assert check(article, events=[toll]).figures[0].status == status
