@@ -48,6 +48,7 @@ from summarizer.checks.incidents import Incident
 from summarizer.checks.people_lists import count_plus_one, people_listed
 from summarizer.checks.records import mention_brief, mention_ref
 from summarizer.checks.time_anchors import (
+    MONTH_NAME,
     TIME_ANCHOR,
     YEAR,
     anchor_period,
@@ -256,8 +257,9 @@ def check_key_figure(
 ) -> FigureCheck:
     """A key figure: held, like an event's figure, to the time of the summary's main event
     (``event_year``), so "the 2023 season's 2.8 million hectares" is no key figure of a 2025
-    fire; unless its noun says the other time ("hectares burned in 2023", "previous record")."""
-    if _OTHER_TIME.search(figure.noun):
+    fire; unless its noun says the other time ("hectares burned in 2023", "previous record").
+    "Since June 23" with no year is a stretch of this year, no other time."""
+    if _OTHER_TIME.search(_SINCE_THIS_YEAR.sub(" ", figure.noun)):
         event_year = event_date = None
     return check_figure(
         path,
@@ -421,6 +423,10 @@ def _words_of_another_time(
 _OTHER_TIME = lazy_compile(
     r"(?i)\b(?:1[5-9]\d\d|20\d\d|previous|prior|last|earlier|ago|before|former|record"
     r"|since|then|cumulative|total\s+since|year-earlier|a\s+year\s+earlier)\b"
+)
+_SINCE_THIS_YEAR = lazy_compile(
+    rf"(?i)\bsince\s+{MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?\b(?!,?\s*\d{{4}})"
+    rf"|\bsince\s+\d{{1,2}}\s+{MONTH_NAME}\b(?!,?\s*\d{{4}})"
 )
 _OWNED_ROLES = COUNT_ROLES | {"money", "percentage"}  # not years, times, lengths, ordinals
 _YEAR_ANCHOR = lazy_compile(rf"\b{YEAR}\b")

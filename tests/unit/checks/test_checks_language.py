@@ -1655,3 +1655,26 @@ def test_a_toll_told_in_words_in_a_sentence_about_another_time_is_that_times(
     )
     toll = event({"value": 1, "quote": "a 73-year-old British man died"}, date=date)
     assert check(article, events=[toll]).figures[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("noun", "status"),
+    [
+        ("people killed since June 23", "other_event"),  # this year's stretch: no other time
+        ("people killed in the 2024 protests", "verified"),
+        ("people killed since June 2024", "verified"),
+    ],
+)
+def test_a_key_figures_since_a_day_this_year_names_no_other_time(noun: str, status: str) -> None:
+    article = (
+        " date 2026-07-09 Protests have killed 31 people since June 23. In 2024, more than "
+        "50 people were killed in weeks of protests."
+    )
+    figure = {
+        "value": 50,
+        "qualifier": "more_than",
+        "role": "killed",
+        "noun": noun,
+        "quote": "more than 50 people were killed",
+    }
+    assert check(article, key_figures=[figure]).figures[0].status == status
