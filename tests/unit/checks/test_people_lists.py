@@ -80,39 +80,30 @@ def test_a_figure_that_counts_the_people_its_quote_lists_is_verified() -> None:
     assert "lists 2 people" in figure.reason
 
 
+LISTED = (
+    " date 2026-03-04 A man was killed on Highway 11 on Tuesday. The pickup's driver, a "
+    "31-year-old man, and his passenger, 29, were taken to hospital."
+)
+COUNT_AND_ONE = (
+    " date 2026-08-14 Two firefighters were treated for smoke inhalation at the scene, and "
+    "a 67-year-old villager who suffered burns was taken to hospital."
+)
+
+
 @pytest.mark.parametrize(
-    ("summary", "status"),
+    ("article", "summary", "status"),
     [
-        ("A man died and two other people were injured.", "verified"),
-        ("A man died and three other people were injured.", "not_in_article"),
+        # the people the article lists one by one
+        (LISTED, "A man died and two other people were injured.", "verified"),
+        (LISTED, "A man died and three other people were injured.", "not_in_article"),
+        # a count, and one person told beside it
+        (COUNT_AND_ONE, "Three people were hurt.", "verified"),
+        (COUNT_AND_ONE, "Four people were hurt.", "not_in_article"),
     ],
 )
-def test_a_count_in_prose_of_the_people_the_article_lists_is_verified(
-    summary: str, status: str
+def test_a_count_in_prose_of_people_the_article_tells_apart_is_verified(
+    article: str, summary: str, status: str
 ) -> None:
-    article = (
-        " date 2026-03-04 A man was killed on Highway 11 on Tuesday. The pickup's driver, a "
-        "31-year-old man, and his passenger, 29, were taken to hospital."
-    )
     draft = SummaryDraft.model_validate({"headline": "Crash", "summary": summary})
-    (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
-    assert claim.status == status, claim.reason
-
-
-@pytest.mark.parametrize(
-    ("summary", "status"),
-    [
-        ("Three people were hurt.", "verified"),
-        ("Four people were hurt.", "not_in_article"),
-    ],
-)
-def test_a_count_in_prose_of_a_count_and_one_told_beside_it_is_verified(
-    summary: str, status: str
-) -> None:
-    article = (
-        " date 2026-08-14 Two firefighters were treated for smoke inhalation at the scene, and "
-        "a 67-year-old villager who suffered burns was taken to hospital."
-    )
-    draft = SummaryDraft.model_validate({"headline": "Fire", "summary": summary})
     (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
     assert claim.status == status, claim.reason
