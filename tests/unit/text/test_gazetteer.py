@@ -44,3 +44,12 @@ def test_a_large_city_names_its_country_when_no_other_countrys_does(
     name: str, country: str | None
 ) -> None:
     assert city_country(name) == country
+
+
+def test_a_capital_and_a_citys_rank_in_its_country() -> None:
+    from summarizer.text.gazetteer import capital_of, city_rank, country_code
+
+    assert capital_of("Ukraine") == "Kyiv"
+    assert country_code("Kenya") == "KE"
+    assert city_rank("Kharkiv") == ("UA", 2)
+    assert capital_of("Atlantis") is None and city_rank("Atlantis") is None
