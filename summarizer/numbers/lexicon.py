@@ -568,7 +568,7 @@ NOUN_STOP = (
         "reportedly apparently allegedly currently already again later earlier ago overnight today "
         "yesterday tonight versus vs live lives remain remains stay stayed came went took face faces "
         "need needs within lost whom taken rushed admitted airlifted flown sent brought transferred "
-        "referred shifted"
+        "referred shifted spent spend spending"
     )
     | MONTH_WORDS
     | WEEKDAY_WORDS
@@ -624,7 +624,7 @@ _CUE_PHRASES: dict[str, str] = {
     "took_refuge sought_refuge seeking_refuge taken_shelter took_shelter sheltering "
     "from_their_homes evacuation_order evacuation_orders relocated relocating resettled "
     "relief_camp relief_camps shelters storm_shelters cyclone_shelters evacuation_centres "
-    "evacuation_centers temporary_shelters evacuation_of",
+    "evacuation_centers temporary_shelters evacuation_of sheltered",
     "arrested": "arrested arrest arrests arresting detained detaining detention detentions "
     "in_custody into_custody apprehended jailed imprisoned rounded_up nabbed recaptured "
     "rearrested re-arrested",

@@ -337,11 +337,12 @@ AGE_LIST_GAP = lazy_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 AGE_LIST_END = lazy_compile(r"\s*(?:[,;.)]|(?:and|or|were|was|are)\b|$)")
 # "were taken to Kenyatta National Hospital": a hospital by its name, after the count.
 NAMED_HOSPITAL = lazy_compile(
-    r"\s+(?:people\s+|others\s+)?(?:were|was|had\s+been|have\s+been|are|is|being)\s+"
+    r"\s+(?:people\s+|others\s+|of\s+(?:them|whom)\s+)?"  # "Six of them were taken to ..."
+    r"(?:were|was|had\s+been|have\s+been|are|is|being)\s+"
     r"(?:\w+ly\s+)?(?:taken|rushed|airlifted|flown|admitted|shifted|transported|referred"
     r"|brought|moved|transferred)\s+to\s+(?:[\w'’.-]+\s+){0,5}?(?:hospitals?|infirmary"
     r"|clinics?|(?:medical|health|trauma|burns?)\s+(?:centres?|centers?|units?|wards?"
-    r"|facilit(?:y|ies))|intensive\s+care|ICU)\b",
+    r"|facilit(?:y|ies)|complex(?:es)?)|intensive\s+care|ICU)\b",
     re.IGNORECASE,
 )
 # "sending 11 people to hospital"; "seven to Stepping Hill Hospital and four to Manchester
@@ -364,10 +365,17 @@ AMONG_THE = lazy_compile(
 # "3,412 residents of seven villages had been moved to four evacuation shelters", "140
 # families have been moved to a school": people taken from their homes to a shelter are
 # displaced (not patients moved to another hospital).
+_SHELTER = (
+    r"(?:shelters?|schools?|camps?|centres?|centers?|halls?|tents?|dormitor(?:y|ies)"
+    r"|(?:relatives|friends)['’]?\s+homes?|community\s+buildings?|higher\s+ground"
+    r"|safer\s+(?:places?|areas?|ground))"
+)
+# "140 families have been moved to a school", "1,180 residents were moved to relatives'
+# homes", "300 people spent the night in a sports hall": out of their homes, sheltered.
 MOVED_TO_SHELTER = lazy_compile(
-    r"[^.;:]{0,60}?\b(?:have|has|had)\s+been\s+(?:moved|relocated|shifted|taken|evacuated)\s+"
-    r"to\s+(?:[\w-]+\s+){0,3}?(?:shelters?|schools?|camps?|centres?|centers?|halls?"
-    r"|community\s+buildings?|higher\s+ground|safer\s+(?:places?|areas?|ground))\b"
+    r"[^.;:]{0,60}?\b(?:(?:have|has|had)\s+been|were|was)\s+(?:moved|relocated|shifted"
+    rf"|taken|evacuated)\s+to\s+(?:[\w'’-]+\s+){{0,3}}?{_SHELTER}\b"
+    rf"|[^.;:]{{0,30}}?\bspent\s+the\s+night\s+in\s+(?:[\w'’-]+\s+){{0,3}}?{_SHELTER}\b"
 )
 # "11 of the attackers were neutralised", "troops neutralised 11 militants": said of people,
 # the security forces' word for killed (of drones and missiles it is intercepted).
@@ -394,6 +402,7 @@ OF_THOSE_BEFORE = lazy_compile(r"(?i)\b(?:of|among)\s+(?:those|them|these)\s*,\s
 # "Among them were N", "Of those, N": a sentence that opens on a part of a count.
 AMONG_THEM_LEAD = lazy_compile(
     r"(?i)among\s+them(?:\s+(?:were|was|are|is))?|(?:of|among)\s+(?:those|them|these)\s*,"
+    r"|(?:they|these)\s+include[ds]?"
 )
 PROJECTILES = lazy_compile(
     r"\b(?:drones?|missiles?|rockets?|shells?|uavs?|projectiles?|warheads?|mortars?|bombs?"

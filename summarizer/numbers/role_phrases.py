@@ -15,9 +15,22 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from summarizer.numbers.lexicon import CHANGE_WORDS, CUE_ROLE, KIN_NOUNS, TOLL_NOUNS, word_set
+from summarizer.numbers.lexicon import (
+    CHANGE_WORDS,
+    CUE_ROLE,
+    KIN_NOUNS,
+    NOT_CASUALTY_NOUNS,
+    TOLL_NOUNS,
+    word_set,
+)
 from summarizer.numbers.mention import Candidate, Cue
-from summarizer.numbers.patterns import NAMED_HOSPITAL, ON_BOARD, TO_HOSPITAL, TO_NAMED_HOSPITAL
+from summarizer.numbers.patterns import (
+    NAMED_HOSPITAL,
+    OF_THEM,
+    ON_BOARD,
+    TO_HOSPITAL,
+    TO_NAMED_HOSPITAL,
+)
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import previous_sentence_start, sentence_index
 from summarizer.vocabulary import EVENT_ROLES
@@ -28,6 +41,7 @@ __all__ = [
     "among_them",
     "changed_toll",
     "continued_role",
+    "group_role",
     "hospital_after",
     "left_state_role",
     "lost_kin",
@@ -206,6 +220,34 @@ _PART_OF_GROUP = lazy_compile(
 )
 
 
+def group_role(
+    text: str, cands: list[Candidate], index: int, sentences: list[tuple[int, int]]
+) -> str:
+    """ "The injured were taken to the Khar hospital, where two of them were referred to
+    Peshawar": "N of them" with no count before it, in its sentence or the one before, is a
+    part of the group a word of a role names ("the injured", "the dead", "the evacuees");
+    "" when there is none."""
+    cand = cands[index]
+    if not OF_THEM.match(text, cand.end):
+        return ""
+    first = previous_sentence_start(sentences, cand.start)
+    if any(
+        first <= c.start and (not c.noun or noun_head(c.noun) not in NOT_CASUALTY_NOUNS)
+        for c in cands[:index]
+    ):
+        return ""  # a count before it is the one "them" refers to ("two hospitals" is none)
+    groups = list(_GROUP.finditer(text, first, cand.start))
+    return CUE_ROLE.get(groups[-1]["group"].lower(), "") if groups else ""
+
+
+# A group named by the word of a role: "the injured", "the dead", "the evacuees".
+_GROUP = lazy_compile(
+    r"\bthe\s+(?P<group>injured|wounded|hurt|dead|missing|arrested|detained|displaced"
+    r"|evacuated|evacuees)\b(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def left_state_role(text: str, cand: Candidate, cues: Sequence[Cue], cue_starts: list[int]) -> str:
     """ "killed two workers and left 31 people hospitalised": after "left N people", the cue
     right behind the noun says the state they were left in, whatever verb came before."""
@@ -230,7 +272,10 @@ _DETAIL_APPOSITION = lazy_compile(
 
 
 def among_them(bare: list[str]) -> bool:
-    """ "among them 6", "Among them were 27 children": the words before detail a count."""
+    """ "among them 6", "Among them were 27 children", "They include 1,104 from Goin": the
+    words before detail a count."""
+    if bare[-2:] in (["they", "include"], ["they", "included"], ["these", "include"]):
+        return True
     if bare[-1:] and bare[-1] in ("were", "was", "are", "is"):
         bare = bare[:-1]
     return bare[-2:] == ["among", "them"]

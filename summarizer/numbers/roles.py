@@ -69,6 +69,7 @@ from summarizer.numbers.role_phrases import (
     among_them,
     changed_toll,
     continued_role,
+    group_role,
     left_state_role,
     lost_kin,
     noun_head,
@@ -219,6 +220,8 @@ def assign_roles(
             continue
         role, bound = _role_from_cues(text, cand, cues, cue_starts, sentence, blockers)
         role = part_verb_role(text, cand) or left_state_role(text, cand, cues, cue_starts) or role
+        if not role:
+            role = group_role(text, cands, index, sentences)  # "the injured ..., two of them"
         continued = continued_role(text, cands, index, sentences, role)
         if continued is not None:
             role, cand.noun = continued  # "Four more were retrieved", "bringing the number to 17"
@@ -424,8 +427,14 @@ def _including_head(
             )  # a cue word after it, in its sentence
             if not opens or own:
                 return None
-            # the count, not a date or time after it ("1,180 deaths since June 28")
-            counts = (c for c in reversed(cands[:index]) if c.role not in _MEASURE_ROLES)
+            # the count, not a date or time after it ("1,180 deaths since June 28"), nor the
+            # places it went to ("moved to four evacuation shelters. They include 1,104 ...")
+            counts = (
+                c
+                for c in reversed(cands[:index])
+                if c.role not in _MEASURE_ROLES
+                and noun_head(c.noun) not in NOT_CASUALTY_NOUNS | SETTLEMENT_NOUNS
+            )
             last = next((c for c in counts if c.start < sentence[0]), None)
             return last if last is not None and last.role in EVENT_ROLES else None
         if prev.noun == AGE_NOUN or prev.role in _MEASURE_ROLES:

@@ -1523,3 +1523,40 @@ def test_what_swallows_or_engulfs_a_building_or_vehicle_damages_it(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "role"),
+    [
+        # a night in a shelter, or a move to relatives' homes, is displacement
+        (
+            "About 450 people spent the night in a school gym after their street was evacuated.",
+            "450",
+            "displaced",
+        ),
+        ("And 300 people spent the night in a sports hall.", "300", "displaced"),
+        (
+            "Some 1,180 residents were moved to relatives’ homes and student dormitories.",
+            "1,180",
+            "displaced",
+        ),
+        # "N of them" is a part of the group a word of a role names
+        (
+            "The injured were taken to the Khar hospital, where two of them were referred on.",
+            "two",
+            "injured",
+        ),
+        ("Seven men were arrested, and five of them had been charged.", "five", "other_count"),
+        # "of them" before the verb that takes them to a hospital
+        ("Six of them were taken to Job Tabane Hospital.", "Six", "injured"),
+        # "They include N" details the count before, not the places it went to
+        (
+            "Some 3,412 residents had been moved to four evacuation shelters. They include "
+            "1,104 from Goin village.",
+            "1,104",
+            "displaced",
+        ),
+    ],
+)
+def test_displacement_groups_and_parts_of_them(text: str, token: str, role: str) -> None:
+    assert mention(text, token).role == role
