@@ -261,7 +261,6 @@ class _Clause:
     another: bool = False  # it opens with "Separately," or "In another attack,"
 
 
-# Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
 # A happening aimed at the place right after it: "an attack on the border city of", "missile
 # strikes on", "a raid in".
 _TARGET_BEFORE = re.compile(
@@ -276,6 +275,7 @@ _TYPED_REGION = re.compile(
     r"\b(?:County|District|district|Parish|Borough|Municipality|Taluk|taluk|Tehsil|tehsil"
     r"|Prefecture|Division|Sub-county|LGA|Local\s+Government\s+Area)\b"
 )
+# Words that open a clause on its place: "In Dundee, ...", "Elsewhere, in the town of ...".
 _FRAMING = re.compile(
     r"\s*(?:(?:also|meanwhile|elsewhere|separately|later|earlier),?\s+)?"
     r"(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|county|province|"
