@@ -297,9 +297,9 @@ def _named_for_another(
     # "The Ocodri tragedy revived memories of 2011, when lightning struck Runyanya school,
     # killing 18": a place this event names, and the other event does not, is the number's
     ours = [
-        f" {fold(n).strip()} "
+        f" {key} "
         for n in named
-        if f" {fold(n).strip()} " in own and (fold(n).strip() in places or place_kind(n))
+        if f" {(key := fold(n).strip())} " in own and (key in places or place_kind(n))
     ]
     for name in names:
         folded = f" {fold(name).strip()} "

@@ -320,7 +320,7 @@ def _judge_span(
         elif unit_beside(figure.role, mention):
             agreement = "agree"  # "Sh 2.5 million": money, whatever the reading left open
         elif agreement != "agree" and same_noun(figure.role, figure.noun, mention):
-            agreement = "agree"  # "won by nine lengths" as a distance: the noun is the article's
+            agreement = "agree"  # "about 2,700" inmates as a population: the article's noun
         problem = None
         if agreement == "clash":
             judgement = _Judgement(5, "role_mismatch", grounding, mention, how)

@@ -348,7 +348,9 @@ def _judge_prose(
             same_noun(claim.role, claim.noun, mention)
             or (claim.role == "other_count" and same_measure(claim.noun, mention))
         ):
-            agreement = "agree"  # "about 35 years old" read as a count, in the article an age
+            # "about 2,700" inmates as a population; "about 35 years old" read as a count,
+            # in the article an age: the noun is the article's either way
+            agreement = "agree"
         if agreement == "clash":
             clash = clash or mention
             continue
