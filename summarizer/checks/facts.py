@@ -24,6 +24,7 @@ from summarizer.text.dates import article_dates, parse_dateline, resolve_date_te
 from summarizer.text.fold import fold
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.places import countries_by_place, country_forms, country_of_currency
+from summarizer.text.sentences import sentence_spans
 from summarizer.vocabulary import EVENT_TYPE_CUES
 
 __all__ = [
@@ -71,6 +72,12 @@ class ArticleText:
         self._countries_by_place: set[int] | None = None
         self._incidents: list[Incident] | None = None
         self._mention_at: dict[tuple[int, int], tuple[Incident, IncidentMention]] | None = None
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The article's sentences (:func:`summarizer.text.sentences.sentence_spans`), split
+        once for every check that looks past a number's own sentence."""
+        return sentence_spans(self.text)
 
     @property
     def incidents(self) -> list[Incident]:
@@ -166,6 +173,10 @@ class ArticleFacts:
     @property
     def folded(self) -> str:
         return self.derived.folded
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.derived.sentences
 
     @property
     def words(self) -> frozenset[str]:

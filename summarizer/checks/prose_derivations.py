@@ -19,7 +19,7 @@ from summarizer.checks.time_anchors import background_anchor
 from summarizer.checks.tolls_in_words import toll_in_words
 from summarizer.numbers import NumberMention, noun_head
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.sentences import sentence_index, sentence_spans
+from summarizer.text.sentences import sentence_index
 from summarizer.vocabulary import CASUALTY_ROLES, EVENT_ROLES, FORM_ROLES
 
 __all__ = ["fair_prose_reading", "told_otherwise"]
@@ -65,7 +65,7 @@ def _listed(claim: NumberMention, facts: ArticleFacts) -> str:
     were injured") or tell a count and one person beside it, or ""."""
     if claim.role not in CASUALTY_ROLES or claim.qualifier != "exact" or claim.value < 2:
         return ""
-    for start, end in sentence_spans(facts.text):
+    for start, end in facts.sentences:
         found = people_listed(facts.text, start, end, facts.mentions, claim.role)
         if found is not None and same(found[0], claim.value):
             return found[1]
@@ -132,18 +132,18 @@ def fair_prose_reading(
     found = fair_reading(claim.value, claim.qualifier, claim.role, current, claim.noun)
     if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
         return None
-    return found or _remainder(claim, current, facts.text)
+    return found or _remainder(claim, current, facts)
 
 
 def _remainder(
-    claim: NumberMention, mentions: list[NumberMention], text: str
+    claim: NumberMention, mentions: list[NumberMention], facts: ArticleFacts
 ) -> tuple[str, list[NumberMention]] | None:
     """ "the 22 escapees not yet recaptured" for "63 escaped ... Of the inmates who fled, 41
     had been recaptured": the prose says it counts what is left of a whole, and the article
     tells the whole and then, a few sentences on, a part of it ("of the", "of them")."""
     if claim.qualifier != "exact" or not _LEFT_OVER.search(claim.sentence):
         return None
-    spans = sentence_spans(text)
+    text, spans = facts.text, facts.sentences
     for whole in mentions:
         if whole.qualifier == "range" or whole.role in FORM_ROLES:
             continue
