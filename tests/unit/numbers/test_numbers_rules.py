@@ -1428,54 +1428,29 @@ def test_a_shilling_in_lower_case_glued_to_money() -> None:
         ),
         # a verb's object never stands past a blank line: a headline's last cue is its own
         ("One dead in Marshall County, 16 hurt\n\nTwo rounds of storms hit.", "16", "injured"),
-    ],
-)
-def test_a_count_takes_its_role_from_the_counts_and_words_around_it(
-    text: str, token: str, role: str
-) -> None:
-    assert mention(text, token).role == role
-
-
-def test_services_cancelled_after_people_moved_are_not_people() -> None:
-    text = (
-        "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were cancelled."
-    )
-    assert mention(text, "3,412").role == "displaced"
-    assert mention(text, "22").role == "other_count"
-
-
-def test_a_count_after_a_name_in_a_list_with_its_verb_left_out_is_a_count() -> None:
-    text = (
-        "Bongo has recorded 71 cases and four deaths, Talensi 58 cases and three deaths, "
-        "and Builsa North 49 cases and two deaths. Crews flew an Airbus 320 to Accra."
-    )
-    assert [(m.value, m.noun) for m in extract_numbers(text) if m.value in (58, 49)] == [
-        (58, "cases"),
-        (49, "cases"),
-    ]
-    assert all(m.value != 320 for m in extract_numbers(text))  # a model, not a count
-
-
-@pytest.mark.parametrize(
-    ("text", "role"),
-    [
-        ("Eleven died on the spot and three more later in hospital.", "killed"),
-        ("Five were hurt and three more were taken to hospital.", "injured"),
-        ("Eleven died on the spot and three more were taken to hospital.", "injured"),
-    ],
-)
-def test_n_more_with_its_verb_left_out_keeps_the_verb_before(text: str, role: str) -> None:
-    assert mention(text, "three").role == role
-
-
-@pytest.mark.parametrize("verb", ["trampled", "beaten", "stabbed", "mauled"])
-def test_any_way_of_dying_said_to_death_counts_the_dead(verb: str) -> None:
-    assert mention(f"Two villagers were {verb} to death overnight.", "Two").role == "killed"
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
+        # flights and other services are cancelled, never moved or killed
+        (
+            "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were "
+            "cancelled.",
+            "3,412",
+            "displaced",
+        ),
+        (
+            "Some 3,412 residents were moved to shelters, and 22 flights from Ternate were "
+            "cancelled.",
+            "22",
+            "other_count",
+        ),
+        # "N more" with its verb left out keeps the verb before; a hospital only says where
+        ("Eleven died on the spot and three more later in hospital.", "three", "killed"),
+        ("Five were hurt and three more were taken to hospital.", "three", "injured"),
+        ("Eleven died on the spot and three more were taken to hospital.", "three", "injured"),
+        # any way of dying said "... to death"
+        ("Two villagers were trampled to death overnight.", "Two", "killed"),
+        ("Two villagers were beaten to death overnight.", "Two", "killed"),
+        ("Two villagers were stabbed to death overnight.", "Two", "killed"),
+        ("Two villagers were mauled to death overnight.", "Two", "killed"),
+        # came away "with injuries": hurt, if alive
         ("Three others were rescued with injuries.", "Three", "injured"),
         (
             "Three others living in the next rooms were rescued and admitted to the Base "
@@ -1486,48 +1461,21 @@ def test_any_way_of_dying_said_to_death_counts_the_dead(verb: str) -> None:
         ("Forty were rescued, 11 with injuries.", "Forty", "other_count"),
         ("Sixty passengers were rescued, 17 with injuries.", "17", "injured"),
         ("Fourteen were rescued alive.", "Fourteen", "other_count"),
-    ],
-)
-def test_a_count_that_came_away_with_injuries_is_injured(text: str, token: str, role: str) -> None:
-    assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "value"),
-    [
-        ("Whitfield took the men’s 100m in 9.86 seconds.", "100", 100),
-        ("Chepngeno won the women’s 1500m at the Rabat meeting.", "1500", 1500),
-        ("Lee won the 400m hurdles.", "400", 400),
-        ("The firm raised 10m in 2024.", "10m", 10_000_000),
-        ("The club spent 40m on players.", "40m", 40_000_000),
-    ],
-)
-def test_a_race_over_metres_is_no_million(text: str, token: str, value: float) -> None:
-    assert mention(text, token).value == value
-
-
-def test_a_state_after_a_partitive_is_the_parts_whatever_came_before() -> None:
-    text = "The boat capsized, leaving its captain dead and four of its eight crew missing."
-    assert (mention(text, "four").role, mention(text, "eight").role) == ("missing", "other_count")
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
+        # a state after a partitive's total is the part's, whatever came before it
+        (
+            "The boat capsized, leaving its captain dead and four of its eight crew missing.",
+            "four",
+            "missing",
+        ),
+        (
+            "The boat capsized, leaving its captain dead and four of its eight crew missing.",
+            "eight",
+            "other_count",
+        ),
+        # what swallows or engulfs a building or vehicle damages it; people it does not
         ("A sinkhole opened beneath the road, swallowing two cars.", "two", "damaged"),
         ("The flood engulfed 40 houses.", "40", "damaged"),
-        ("The river swallowed three people.", "three", "other_count"),  # people: no damage
-    ],
-)
-def test_what_swallows_or_engulfs_a_building_or_vehicle_damages_it(
-    text: str, token: str, role: str
-) -> None:
-    assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
+        ("The river swallowed three people.", "three", "other_count"),
         # a night in a shelter, or a move to relatives' homes, is displacement
         (
             "About 450 people spent the night in a school gym after their street was evacuated.",
@@ -1558,5 +1506,33 @@ def test_what_swallows_or_engulfs_a_building_or_vehicle_damages_it(
         ),
     ],
 )
-def test_displacement_groups_and_parts_of_them(text: str, token: str, role: str) -> None:
+def test_a_count_takes_its_role_from_the_counts_and_words_around_it(
+    text: str, token: str, role: str
+) -> None:
     assert mention(text, token).role == role
+
+
+def test_a_count_after_a_name_in_a_list_with_its_verb_left_out_is_a_count() -> None:
+    text = (
+        "Bongo has recorded 71 cases and four deaths, Talensi 58 cases and three deaths, "
+        "and Builsa North 49 cases and two deaths. Crews flew an Airbus 320 to Accra."
+    )
+    assert [(m.value, m.noun) for m in extract_numbers(text) if m.value in (58, 49)] == [
+        (58, "cases"),
+        (49, "cases"),
+    ]
+    assert all(m.value != 320 for m in extract_numbers(text))  # a model, not a count
+
+
+@pytest.mark.parametrize(
+    ("text", "token", "value"),
+    [
+        ("Whitfield took the men’s 100m in 9.86 seconds.", "100", 100),
+        ("Chepngeno won the women’s 1500m at the Rabat meeting.", "1500", 1500),
+        ("Lee won the 400m hurdles.", "400", 400),
+        ("The firm raised 10m in 2024.", "10m", 10_000_000),
+        ("The club spent 40m on players.", "40m", 40_000_000),
+    ],
+)
+def test_a_race_over_metres_is_no_million(text: str, token: str, value: float) -> None:
+    assert mention(text, token).value == value
