@@ -19,7 +19,7 @@ from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
 from summarizer.text.gazetteer import spellings
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.places import country_forms, country_phrases
+from summarizer.text.places import countries_of_region, country_forms, country_phrases
 from summarizer.text.sentences import opens_sentence
 from summarizer.vocabulary import ClaimStatus
 
@@ -170,6 +170,9 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     added_region: list[str] = []
     cased = _original_case(name, folded, rest)
     head_end = cased.find(",") if place else -1
+    if head_end > 0:
+        cased, region = _known_regions(cased, head_end, facts)
+        located = located or region
     for match in WORDS.finditer(cased):
         raw = match.group()
         raw = _POSSESSIVE.sub("", raw)
@@ -216,6 +219,24 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     if missing_common:
         return "unconfirmed", f"{', '.join(missing_common)} is not in the article"
     return "verified", "every word of the name is in the article"
+
+
+_COMMA_PART = lazy_compile(r"[^,]+")
+
+
+def _known_regions(cased: str, head_end: int, facts: ArticleFacts) -> tuple[str, str]:
+    """``cased`` less the regions a writer adds after a place ("Bareilly, Uttar Pradesh":
+    a state of India, where the article's Bareilly is), with why they are the article's,
+    or "" when none is. A region is a first-level subdivision (ISO 3166-2) of a country
+    the article names or implies by its places; the region itself need not be named."""
+    countries = facts.implied_countries | facts.derived.countries
+    why = ""
+    for part in _COMMA_PART.finditer(cased, head_end):
+        region = part.group().strip()
+        if region and countries_of_region(region) & countries:
+            cased = cased[: part.start()] + " " * len(part.group()) + cased[part.end() :]
+            why = why or f"{region} is a region of a country whose places the article names"
+    return cased, why
 
 
 def _countries_in(

@@ -54,6 +54,16 @@ def city_country(name: str) -> str | None:
     return _city_countries().get(_key(name))
 
 
+def town_country(name: str) -> str | None:
+    """The ISO 3166 code of the one country with a city of 15,000 people or more called
+    ``name`` ("Chiredzi" -> "ZW"), or None when none or several countries have one.
+
+    Looser than :func:`city_country`: towns share names more often than large cities, so
+    use it only to agree with a country a writer names beside the town, never to find one.
+    """
+    return _town_countries().get(_key(name))
+
+
 def capital_of(country: str) -> str | None:
     """The capital GeoNames gives for the country named ``country`` ("Ukraine" -> "Kyiv")."""
     code = country_code(country)
@@ -178,6 +188,14 @@ def _city_countries() -> dict[str, str]:
 
 
 @functools.cache
+def _town_countries() -> dict[str, str]:
+    countries: dict[str, set[str]] = {}
+    for city in _cities():
+        countries.setdefault(_key(city["name"]), set()).add(city["countrycode"])
+    return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1}
+
+
+@functools.cache
 def _spellings() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for city in _cities():
@@ -198,4 +216,5 @@ __all__ = [
     "country_code",
     "place_kind",
     "spellings",
+    "town_country",
 ]

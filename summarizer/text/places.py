@@ -24,10 +24,16 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from summarizer.text.fold import fold
-from summarizer.text.gazetteer import city_country
+from summarizer.text.gazetteer import city_country, town_country
 from summarizer.text.sentences import opens_sentence
 
-__all__ = ["countries_by_place", "country_forms", "country_of_currency", "country_phrases"]
+__all__ = [
+    "countries_by_place",
+    "countries_of_region",
+    "country_forms",
+    "country_of_currency",
+    "country_phrases",
+]
 
 # Countries of the United Kingdom that countryinfo leaves out (it has Scotland and Wales).
 _EXTRA: dict[str, tuple[str, ...]] = {
@@ -198,8 +204,35 @@ def countries_by_place(text: str) -> set[int]:
     return found
 
 
+def countries_of_region(name: str) -> set[int]:
+    """The countries with a first-level subdivision called ``name`` ("Uttar Pradesh" ->
+    India, "Manitoba Province" -> Canada), as ISO 3166-2 lists them (pycountry), accents
+    and a trailing "state", "province" or "region" optional."""
+    words = fold(name).split()
+    if len(words) > 1 and words[-1] in _REGION_WORDS:
+        words = words[:-1]
+    return set(_regions().get(" ".join(words), ()))
+
+
+_REGION_WORDS = frozenset(("state", "province", "region", "oblast", "governorate", "territory"))
+
+
+@cache
+def _regions() -> dict[str, frozenset[int]]:
+    import pycountry
+
+    data = _data()
+    found: dict[str, set[int]] = {}
+    for subdivision in pycountry.subdivisions:
+        country = data.by_code.get(subdivision.country_code)
+        if subdivision.parent_code is None and country is not None:
+            found.setdefault(" ".join(fold(subdivision.name).split()), set()).add(country)
+    return {name: frozenset(countries) for name, countries in found.items()}
+
+
 def _countries_by_city(text: str) -> set[int]:
-    """Countries whose large cities ``text`` names (:func:`city_country`).
+    """Countries whose cities ``text`` names: a large city's (:func:`city_country`), else a
+    town's that only one country has (:func:`town_country`: "Chiredzi" is in Zimbabwe).
 
     A city is a whole run of capitalised words on one line ("Davao", "DAVAO CITY"), less a
     leading function word ("In Davao") and a possessive: inside a longer run the name is
@@ -216,9 +249,10 @@ def _countries_by_city(text: str) -> set[int]:
             words, opens = words[1:], False
         if not words or (len(words) == 1 and opens and not words[0].isupper()):
             continue
-        code = city_country(" ".join(words))
-        if code is None and len(words) > 1 and words[-1].lower() == "city":
-            code = city_country(" ".join(words[:-1]))  # "Davao City" is Davao
+        name = " ".join(words)
+        if len(words) > 1 and words[-1].lower() == "city":
+            name = " ".join(words[:-1])  # "Davao City" is Davao
+        code = city_country(name) or town_country(name)
         country = by_code.get(code or "")
         if country is not None:
             found.add(country)

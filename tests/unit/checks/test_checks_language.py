@@ -905,6 +905,39 @@ def test_a_country_is_the_one_its_large_cities_name(place: str, location: str, s
 
 
 @pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Masvingo, Zimbabwe", "verified"),  # a town of 15,000 or more only Zimbabwe has
+        ("Masvingo, Zambia", "unconfirmed"),  # the country of none of its places
+    ],
+)
+def test_a_country_is_the_one_a_town_of_its_alone_names(location: str, status: str) -> None:
+    article = " date 2026-02-11 Cholera has killed 3 people in Masvingo since Sunday."
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
+    ("article_place", "location", "status"),
+    [
+        ("Lucknow", "Lucknow, Uttar Pradesh, India", "verified"),  # a state of India
+        ("Lucknow", "Lucknow, Uttar Pradesh", "verified"),
+        ("Lucknow", "Lucknow, Punjab Province, India", "verified"),  # India has a Punjab
+        ("Lucknow", "Lucknow, Sindh, India", "unconfirmed"),  # Sindh is Pakistan's
+        ("Lucknow", "Lucknow, Ruritania", "unconfirmed"),  # a region of no country
+        ("Winnipeg", "Winnipeg, Manitoba", "verified"),  # a province of Canada
+        ("Winnipeg", "Winnipeg, Queensland", "unconfirmed"),  # Australia's
+    ],
+)
+def test_a_region_a_writer_adds_is_one_of_the_places_country(
+    article_place: str, location: str, status: str
+) -> None:
+    article = f" date 2026-03-11 A gas cylinder exploded in {article_place}, injuring 6 people."
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
     ("summary", "name", "status"),
     [
         ("Floods in Tamale, Ghana, killed three.", "Ghana", "verified"),
