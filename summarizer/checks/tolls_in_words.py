@@ -52,13 +52,17 @@ _ONE_TOLL = lazy_compile(
     r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
-    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been)\b))"
-    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+" + _THEN + r"(?P<passive>"
+    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been|(?:has\s+|had\s+)?(?:sustained|suffered))\b))"
+    # "a 33-year-old man was found shot to death": found, then how
+    r"(?:(?:was|is|has\s+been|had\s+been|were)\s+" + _THEN + r"(?:found\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|[a-z]+\s+to\s+death|shot\s+dead"
     r"|shot\s+and\s+killed|fatally\s+(?:shot|stabbed|wounded)|shot|stabbed|arrested"
     r"|detained|taken\s+into\s+custody|in\s+custody|grazed|burned|reported\s+missing|missing|dead"
     r"|found\s+dead)"
     r"|(?:has\s+|had\s+)?(?P<died>died|perished|drowned)"
+    # "the driver sustained burn injuries", "a woman suffered a broken leg": hurt, actively
+    r"|(?:has\s+|had\s+)?(?P<sustained>(?:sustained|suffered)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:injuries|injury|burns|wounds|fractures?|broken\s+\w+))"
     r"|(?:was|has\s+been|had\s+been)\s+(?:(?:[\w'’-]+\s+){1,5}?and\s+)?"
     r"(?P<hospital>(?:taken|rushed|airlifted|flown)\s+to"
     r"\s+(?:a\s+|the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,4}?hospital|hospitali[sz]ed"
@@ -98,6 +102,11 @@ _ONE_ROLE = {
 _ONE_PHRASE_ROLE = {"shot": "injured"}
 
 
+# A plural noun right before an active verb of harm ("the riders sustained"), not "bus" or
+# "the driver's".
+_PLURAL_BEFORE = lazy_compile(r"(?i)[a-z][^s'’]s\s+(?:has\s+|had\s+)?$")
+
+
 def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
     """A toll of 0 or 1 that ``text`` states without a numeral, as (count, words).
 
@@ -114,7 +123,9 @@ def toll_in_words(text: str, role: str) -> tuple[int, str] | None:
     if first is not None and _ONE_ROLE.get(first["verb"].split()[0].lower()) == role:
         return 1, first.group()  # "was arrested hours later": a singular verb, its subject before
     for match in _ONE_TOLL.finditer(text):
-        if match["hospital"]:
+        if match["sustained"] and _PLURAL_BEFORE.search(text, 0, match.start("sustained")):
+            continue  # "the riders sustained minor injuries": no verb says how many
+        if match["hospital"] or match["sustained"]:
             told = "injured"  # "a firefighter was taken to hospital", "rescued with injuries"
         else:
             said = (match["passive"] or match["died"] or match["elliptic"]).lower().split()

@@ -113,6 +113,14 @@ def test_a_short_form_of_county_is_a_generic_word(location: str, status: str) ->
         ("A 52-year-old estate worker was trampled to death by an elephant", "killed", 1),
         ("A 52-year-old estate worker was trampled to death by an elephant", "injured", None),
         ("The driver fled and was later arrested", "arrested", 1),
+        # found, then how: "was found shot to death"
+        ("A 33-year-old man was found shot to death in a car", "killed", 1),
+        ("A 33-year-old man was found shot to death in a car", "injured", None),
+        # hurt actively: "sustained burn injuries", "suffered a broken leg"
+        ("The tanker's cleaner sustained burn injuries", "injured", 1),
+        ("A pillion rider suffered a broken leg", "injured", 1),
+        ("The company suffered heavy losses", "injured", None),
+        ("The riders sustained minor injuries", "injured", None),  # plural: no toll of one
         # hurt whatever the verb: "rescued with serious injuries"
         ("A 29-year-old assistant was rescued with serious injuries", "injured", 1),
         # one person, the object of a verb of harm or arrest
