@@ -43,9 +43,10 @@ _STEMS: dict[str, str] = {
     "shot_dead shot_and_killed fatally",
     "injured": "injur wound hurt hospital treat patient maim burns shot stabbed critical_condition "
     "serious_condition stable_condition admitted",
-    "missing": "missing unaccounted trapped disappear buried burying",
+    "missing": "missing unaccounted trapped disappear buried burying under_the_rubble "
+    "under_the_debris under_the_mud under_the_wreckage",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
-    "uproot spent_the_night rehous shifted_to moved_to_safer in_the_open slept_outdoors "
+    "uproot ordered_out ordered_to_leave spent_the_night rehous shifted_to moved_to_safer in_the_open slept_outdoors "
     "sleeping_outdoors slept_outside sleeping_outside",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",

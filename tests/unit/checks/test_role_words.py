@@ -43,6 +43,10 @@ def mention(sentence: str, text: str) -> NumberMention:
         ),
         # the nearest role word wins: the 17 were injured, the 60 rescued
         ("The slide hit the hamlet at dawn, burying 12 people.", "12", "missing"),
+        # still under the rubble (mud, debris): not found, so missing
+        ("Rescuers said more than 40 people were still under the rubble.", "40", "missing"),
+        # ordered out of their homes: evacuated
+        ("Roughly 900 people in the town were ordered out on Friday.", "900", "displaced"),
     ],
 )
 def test_the_nearest_role_word_in_the_clause_confirms(
