@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from summarizer.checks.currency import CURRENCY_WORDS, currency_of, currency_problem
-from summarizer.checks.role_words import clause_states
+from summarizer.checks.role_words import clause_states, partitive_role
 from summarizer.numbers import NumberMention, noun_head
 from summarizer.numbers.lexicon import CURRENCY_SIGNS, PEOPLE_NOUNS, PERSON_WORDS, word_set
 from summarizer.text.lazy_regex import lazy_compile
@@ -231,11 +231,20 @@ def role_agreement(claimed: str, stated: str) -> Agreement:
     return "clash"
 
 
-def confirm_in_clause(agreement: Agreement, claimed: str, mention: NumberMention) -> Agreement:
+def confirm_in_clause(
+    agreement: Agreement,
+    claimed: str,
+    mention: NumberMention,
+    mentions: Sequence[NumberMention] = (),
+) -> Agreement:
     """An undecided ``agreement`` confirmed when the role word nearest the article's number
     in its clause is the claimed role's (:func:`summarizer.checks.role_words.clause_states`:
-    "seven to Stepping Hill Hospital" after "taken to hospital")."""
-    if agreement == "undecided" and clause_states(claimed, mention):
+    "seven to Stepping Hill Hospital" after "taken to hospital"), or when the number is a
+    part of a whole counted with that role (:func:`summarizer.checks.role_words.partitive_role`:
+    "Of the 11, seven ..." after "11 people died"; ``mentions`` are the article's)."""
+    if agreement == "undecided" and (
+        clause_states(claimed, mention) or partitive_role(mention, mentions) == claimed
+    ):
         return "agree"
     return agreement
 

@@ -304,7 +304,7 @@ def _judge_span(
         if how is None:
             continue
         agreement = confirm_in_clause(
-            role_agreement(figure.role, mention.role), figure.role, mention
+            role_agreement(figure.role, mention.role), figure.role, mention, mentions
         )
         if figure.role in CASUALTY_ROLES and toll_of_places(figure.role, figure.noun, mention):
             agreement = "clash"  # "taken to 7 hospitals" counts no one

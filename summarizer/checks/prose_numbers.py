@@ -340,7 +340,7 @@ def _judge_prose(
     for mention in found:
         how = value_match(claim.value, mention) or "value"
         agreement = confirm_in_clause(
-            _prose_role_agreement(claim.role, mention.role), claim.role, mention
+            _prose_role_agreement(claim.role, mention.role), claim.role, mention, facts.mentions
         )
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"

@@ -20,16 +20,18 @@ The extractor's own roles never come from here: this confirms, it does not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from summarizer.numbers import NumberMention
 from summarizer.numbers.lexicon import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, PERSON_WORDS
 from summarizer.numbers.mention import AGE_NOUN
 from summarizer.text.lazy_regex import lazy_compile
+from summarizer.text.places import country_forms
 from summarizer.text.sentences import CLAUSE_TURN, part_between
 from summarizer.vocabulary import CASUALTY_ROLES
 
-__all__ = ["ROLE_STEMS", "clause_states", "span_states"]
+__all__ = ["ROLE_STEMS", "clause_states", "partitive_role", "span_states"]
 
 # Stems of the words that tell a role, by role; "_" stands for a space inside a phrase. A
 # stem matches words that start with it ("evacu": evacuated, evacuation, evacuees); a phrase
@@ -42,17 +44,17 @@ _STEMS: dict[str, str] = {
     "burnt_beyond burned_beyond burnt_to_death burned_to_death burnt_alive burned_alive "
     "shot_dead shot_and_killed fatally",
     "injured": "injur wound hurt hospital treat patient maim burns shot stabbed critical_condition "
-    "serious_condition stable_condition admitted",
+    "serious_condition stable_condition admitted ventilator intensive_care",
     "missing": "missing unaccounted trapped disappear buried burying under_the_rubble "
     "under_the_debris under_the_mud under_the_wreckage",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
-    "uproot ordered_out ordered_to_leave spent_the_night rehous shifted_to moved_to_safer in_the_open slept_outdoors "
+    "uproot ordered_out ordered_to_leave spent_the_night stayed_overnight reception_cent rehous shifted_to moved_to_safer in_the_open slept_outdoors "
     "sleeping_outdoors slept_outside sleeping_outside",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",
     "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "
     "on_fire caught_fire washed_away swept_away submerg derail overturn capsiz wreck inundat "
-    "flooded levelled leveled",
+    "flooded levelled leveled ablaze set_alight loot vandali ransack broken_into",
     "launched": "launch fired lobbed salvo barrage swarm volley",
     "intercepted": "intercept shot_down downed neutrali brought_down repel",
     "population": "inhabitant population voter electorate",
@@ -123,7 +125,10 @@ def _counts_fit(role: str, noun: str) -> bool:
     words = noun.lower().split()
     if not words or role not in _PEOPLE_ROLES:
         return True
-    return any(word in _PEOPLE for word in words)  # "people spent": the reading ran on
+    if any(word in _PEOPLE for word in words):  # "people spent": the reading ran on
+        return True
+    first = noun.split()[0]  # "Three Australians", "two Nepali nationals"
+    return bool(country_forms(first) or (first.endswith("s") and country_forms(first[:-1])))
 
 
 def clause_states(role: str, mention: NumberMention) -> bool:
@@ -148,3 +153,44 @@ def span_states(role: str, sentence: str, start: int, end: int) -> bool:
     if not roles:
         roles = _nearest(sentence, start, end, low, high)
     return roles == {role}
+
+
+# "Of the 11, seven were from ...", "Of those 40 injured, 12 ...": a part of a count told
+# before, opening the sentence; the part is counted as the whole was.
+_OF_THE_WHOLE = lazy_compile(
+    r"^\W*Of\s+(?:the|these|those)\s+(?P<whole>[\w,.]+)(?:\s+[a-z-]+){0,2}\s*,\s*$"
+)
+
+
+def partitive_role(mention: NumberMention, mentions: Sequence[NumberMention]) -> str:
+    """The role of the whole that ``mention`` is a part of ("Of the 11, seven ..." after
+    "11 people died": killed), or "" when it opens no such part or the whole's role is not
+    read. The whole is the article's nearest earlier count of the same value with a role."""
+    at = _find(mention.sentence, mention)
+    if at is None:
+        return ""
+    opened = _OF_THE_WHOLE.match(mention.sentence[: at[0]])
+    if opened is None:
+        return ""
+    sentence_start = mention.start - at[0]
+    whole = next(
+        (
+            m
+            for m in mentions
+            if sentence_start <= m.start < mention.start and m.text == opened["whole"]
+        ),
+        None,
+    )
+    if whole is None:
+        return ""
+    if whole.role not in ("other_count", "population"):
+        return whole.role  # "Of the 19 injured, 11 ..."
+    told = [
+        m
+        for m in mentions
+        if m.end <= sentence_start
+        and m.value == whole.value
+        and m.role in _PEOPLE_ROLES
+        and m.role != "population"
+    ]
+    return told[-1].role if told else ""

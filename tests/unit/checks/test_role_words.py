@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.checks.report import verify
-from summarizer.checks.role_words import clause_states
+from summarizer.checks.role_words import clause_states, partitive_role
 from summarizer.numbers import NumberMention, extract_numbers
 from summarizer.schema import Event, Figure, SummaryDraft
 
@@ -45,6 +45,15 @@ def mention(sentence: str, text: str) -> NumberMention:
         ("The slide hit the hamlet at dawn, burying 12 people.", "12", "missing"),
         # still under the rubble (mud, debris): not found, so missing
         ("Rescuers said more than 40 people were still under the rubble.", "40", "missing"),
+        # a nationality counts people: "Three Australians are among eight people killed"
+        ("Three Australians are among eight people killed in the crash.", "Three", "killed"),
+        # still on a ventilator or in intensive care: hurt
+        ("Of those admitted, three are on ventilator support.", "three", "injured"),
+        # set ablaze, broken into: damage done
+        ("Youths blocked the road, setting ablaze two police vehicles.", "two", "damaged"),
+        ("By nightfall at least 30 shops had been broken into.", "30", "damaged"),
+        # a night at a reception centre: out of their homes
+        ("The reception centre, where 22 people stayed overnight, closed.", "22", "displaced"),
         # ordered out of their homes: evacuated
         ("Roughly 900 people in the town were ordered out on Friday.", "900", "displaced"),
     ],
@@ -155,3 +164,21 @@ def test_the_longest_role_word_at_a_place_wins_whatever_its_role() -> None:
         )  # fmt: skip
         assert clause_states(role, unread), sentence
         assert not clause_states(not_role, unread), sentence
+
+
+@pytest.mark.parametrize(
+    ("article", "role"),
+    [
+        # "Of the 11, seven ...": a part of the 11 who died
+        ("At least 11 people died of heatstroke. Of the 11, seven were farm workers.", "killed"),
+        # the whole named with its role in the same sentence
+        ("Of the 19 injured, 11 were discharged on Monday.", "injured"),
+        # a whole of no role, or no whole before: nothing to inherit
+        ("The council has 11 members. Of the 11, seven voted for it.", ""),
+        ("Of the 11, seven were farm workers.", ""),
+    ],
+)
+def test_a_part_of_a_whole_is_counted_as_the_whole(article: str, role: str) -> None:
+    mentions = extract_numbers(article)
+    part = [m for m in mentions if m.start > article.index("Of")][-1]
+    assert partitive_role(part, mentions) == role
