@@ -148,7 +148,8 @@ def count_plus_one(
     """The count in ``text[start:end]`` that, with one person told beside it, makes ``value``
     of ``role``: "The pilot and three passengers were killed" is 4 killed; so is "three
     passengers were killed, and a 67-year-old farmer died in hospital" (a count, then one
-    person told apart in the same stretch). None when there is none."""
+    person told apart in the same stretch, or in the stretch's next sentence). None when
+    there is none."""
     for mention in mentions:
         if not (start <= mention.start and mention.end <= end):
             continue
@@ -161,6 +162,13 @@ def count_plus_one(
         after = _AND_ONE_AFTER.match(text, mention.end)
         if after is not None and after.start("and") < end:
             told = toll_in_words(text[after.start("and") : end], role)
+            if told is not None and told[0] == 1:
+                return mention
+        # the next sentence of the same stretch tells one more: "two people suffered minor
+        # injuries. A 67-year-old man was taken to hospital"
+        following = _NEXT_SENTENCE.search(text, mention.end, end)
+        if following is not None:
+            told = toll_in_words(text[following.end() : end], role)
             if told is not None and told[0] == 1:
                 return mention
         lead = _ONE_AND.search(text, max(0, mention.start - 60), mention.start)
@@ -180,6 +188,7 @@ _ONE_AND = lazy_compile(
 
 # After the count, within its sentence: ", and a 67-year-old villager ...".
 _AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+(?P<and>and\s+(?:a|an|another)\s)")
+_NEXT_SENTENCE = lazy_compile(r"[.!?]\s+(?=[A-Z])")
 _CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
 # "in the collapse and five were injured": a determiner after a preposition or after the
 # clause's own toll verb starts no subject.

@@ -107,3 +107,33 @@ def test_a_count_in_prose_of_people_the_article_tells_apart_is_verified(
     draft = SummaryDraft.model_validate({"headline": "Crash", "summary": summary})
     (claim,) = [c for c in verify(article, draft).claims if c.kind == "number"]
     assert claim.status == status, claim.reason
+
+
+@pytest.mark.parametrize(("value", "verified"), [(3, True), (4, False)])
+def test_a_quote_of_a_count_and_one_more_in_its_next_sentence_adds_them(
+    value: int, verified: bool
+) -> None:
+    """ "two people suffered minor injuries ... A 67-year-old man was taken to hospital":
+    the quote tells 2 and then 1, so 3 injured."""
+    quote = (
+        "two people suffered minor injuries when a tree fell on their car. A 67-year-old man "
+        "was taken to hospital with a head injury"
+    )
+    article = f" date 2026-07-21 A storm swept the valley on Sunday, and {quote}."
+    draft = SummaryDraft.model_validate(
+        {
+            "headline": "Storm",
+            "summary": "A storm swept the valley.",
+            "events": [
+                {
+                    "event_type": "natural_disaster",
+                    "description": "A storm swept the valley.",
+                    "casualties": {
+                        "injured": {"value": value, "role": "injured", "noun": "people", "quote": quote}
+                    },
+                }
+            ],
+        }
+    )
+    (figure,) = verify(article, draft).figures
+    assert (figure.status == "verified") is verified, figure.reason
