@@ -57,10 +57,11 @@ _LOCALITY_AFTER = re.compile(
     r"|\s*,\s+near\s+[A-Z]"
 )
 # A run of capitalised words ("Lower Shabelle", "MOGADISHU"), joined by "de", "of" and the like.
-# A lone capital letter ends a name too: "Site C", "Block B".
+# A lone capital letter ends a name too: "Site C", "Block B". Words with digits name no place:
+# "N29.44bn" is naira, "M23" a road.
 _NAME = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z])"
-    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z][\w’'.-]*[A-Za-z]|[A-Z]\b(?!['’.])))*"
+    r"(?<![\w’'-])(?:[A-Z](?:[^\W\d_]|[’'.-])*[A-Za-z]|[A-Z](?![\w.]*\d))"
+    r"(?:[ \t]+(?:(?:de|del|la|al|el|of)[ \t]+)?(?:[A-Z](?:[^\W\d_]|[’'.-])*[A-Za-z]|[A-Z]\b(?!['’.])))*"
 )
 # Capitalised words that open a sentence before a name: "In Basra", "The Hague" aside.
 _LEADING = re.compile(

@@ -63,6 +63,12 @@ def test_an_anchor_of_an_earlier_incident_switches_back_to_it() -> None:
     assert owner(found, "7") is not owner(found, "5")
 
 
+@pytest.mark.parametrize("money", ["N29.44bn", "R1,800", "K2.5m"])
+def test_a_word_with_digits_names_no_place(money: str) -> None:
+    _, found = read(f"The brewer said on Tuesday that operating profit stood at {money}.")
+    assert [i.place for i in found] == [None]
+
+
 def test_a_place_named_only_to_measure_from_does_not_switch() -> None:
     _, found = read(
         "A ferry sank on Lake Tana on Tuesday, killing 14 people. "
