@@ -428,7 +428,11 @@ class _Reader:
                     return draft
             return self.new(background=True, year=clause.background_year)
         foreground = [d for d in self.drafts if not d.background]
-        if clause.another and foreground and (happening or clause.toll):
+        anchored = any(d.date is not None for d in clause.dates) or bool(
+            self.places.anchoring(clause.places)
+        )
+        # "In a separate incident on Saturday night, ...": another happening, told as such
+        if clause.another and foreground and (happening or clause.toll or anchored):
             return self.new(background=False)
         current = self.current if self.current and not self.current.background else None
         if current is None and foreground:
@@ -451,7 +455,7 @@ class _Reader:
         for draft in reversed(foreground):
             if draft is not current and self.fits(draft, specific, dated, strict=True):
                 return draft
-        if self.follows(current, clause.places, dated, happening):
+        if self.follows(current, self.places.anchoring(clause.places), dated, happening):
             return current
         if happening or clause.toll or self.framed_by(clause, specific[0] if specific else None):
             return self.new(background=False)

@@ -69,6 +69,27 @@ def test_a_word_with_digits_names_no_place(money: str) -> None:
     assert [i.place for i in found] == [None]
 
 
+def test_a_next_day_follow_up_at_a_hospital_elsewhere_stays_with_its_happening() -> None:
+    """The hospital's city receives the hurt; it is no new place of a happening."""
+    _, found = read(
+        "A bus plunged into a ravine in Ha Giang province on Tuesday, killing 8 people. "
+        "Two of the injured are in a critical condition and were flown to Bach Mai Hospital "
+        "in Hanoi on Wednesday morning."
+    )
+    assert len(found) == 1
+
+
+def test_a_separate_incident_announced_with_its_day_starts_one() -> None:
+    """ "Separately on Thursday, ... rescued 148 people", "In a separate incident in
+    Mpumalanga on Monday, 14 workers were exposed to gas": another report, announced with its
+    own day or place, though its words tell no happening the vocabulary knows."""
+    _, found = read(
+        "A boat capsized off Zuwara on Tuesday, killing 8 migrants.\n\n"
+        "Separately on Thursday, the coastguard said it had rescued 148 people from a dinghy."
+    )
+    assert owner(found, "148") is not owner(found, "8")
+
+
 def test_a_place_named_only_to_measure_from_does_not_switch() -> None:
     _, found = read(
         "A ferry sank on Lake Tana on Tuesday, killing 14 people. "
