@@ -311,6 +311,8 @@ class PlaceReader:
             name = name[lead.end() :]
         if not name or name.casefold() in _NOT_PLACES or name.lower() in _TYPE_WORDS:
             return None
+        if _INSTITUTION.fullmatch(name):
+            return None  # "at Western University": a body's word, its direction dropped
         if name.isupper() and not self.text[self.body_start : name_start].strip():
             return None  # "CAIRO (AP) —": where the story was filed, not where it happened
         name_end = name_start + len(name)

@@ -63,6 +63,17 @@ def test_an_anchor_of_an_earlier_incident_switches_back_to_it() -> None:
     assert owner(found, "7") is not owner(found, "5")
 
 
+def test_a_body_named_with_a_direction_is_no_place() -> None:
+    """ "at Western University": without its direction, "University" is no town."""
+    text = (
+        f"{DATELINE}A tornado damaged 35 homes near Cobden on Monday. The Northern Tornadoes "
+        "Project at Western University confirmed that winds reached 165 km/h."
+    )
+    reader = PlaceReader(text, len(DATELINE))
+    places = [p for start, end in sentence_spans(text) for p in reader.places_in(start, end, start)]
+    assert "University" not in [p.text for p in places]
+
+
 @pytest.mark.parametrize("money", ["N29.44bn", "R1,800", "K2.5m"])
 def test_a_word_with_digits_names_no_place(money: str) -> None:
     _, found = read(f"The brewer said on Tuesday that operating profit stood at {money}.")
