@@ -103,7 +103,8 @@ def check_prose_numbers(
     for mention in extract_numbers(joined):
         while index + 1 < len(offsets) and mention.start >= offsets[index + 1]:
             index += 1
-        found[index].append(mention)
+        if not _pronoun_one(joined, mention):
+            found[index].append(mention)
     judged: dict[tuple[int, tuple[int | None, dt.date | None] | None], list[ClaimCheck]] = {}
     checks: list[ClaimCheck] = []
     for path, text in fields:
@@ -126,6 +127,25 @@ def check_prose_numbers(
             ]
         checks += [check.model_copy(update={"path": path}) for check in judged[key]]
     return checks
+
+
+# "the previous one to hit", "a new one", "this one": "one" standing for a noun told before,
+# counting nothing (not "one of the dead", "one person").
+_ONE_PRONOUN_BEFORE = lazy_compile(
+    r"(?i)\b(?:the|this|a|an|any|each|which|every)\s+(?:(?:previous|last|first|next|only|new|other"
+    r"|same|latest|earlier|older|big|bigger|biggest|worst|deadliest|largest|smaller|recent)\s+)?$"
+)
+_ONE_PRONOUN_AFTER = lazy_compile(
+    r"\s*(?:[,.;:)]|$|(?:to|that|which|who|in|on|at|for|from|since|is|was|has|had)\b)"
+)
+
+
+def _pronoun_one(prose: str, mention: NumberMention) -> bool:
+    """The mention is the pronoun "one" ("the previous one to hit Renfrew County")."""
+    if mention.text.lower() != "one":
+        return False
+    before = _ONE_PRONOUN_BEFORE.search(prose, max(0, mention.start - 30), mention.start)
+    return before is not None and _ONE_PRONOUN_AFTER.match(prose, mention.end) is not None
 
 
 def _in_context(

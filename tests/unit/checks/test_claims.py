@@ -50,6 +50,22 @@ def test_numbers_in_prose_are_claims(summary: str, text: str, status: str) -> No
     assert claim(report, "summary", text).status == status
 
 
+@pytest.mark.parametrize(
+    ("summary", "claimed"),
+    [
+        ("It was the deadliest cyclone since the previous one in 1991.", {"1991"}),  # a pronoun
+        ("A new one is forecast, officials said.", set()),
+        ("The cyclone killed one man in Khulna.", {"one"}),  # a count
+        ("One of the dead was a fisherman.", {"One"}),
+        ("A storm that killed one in Khulna.", {"one"}),
+    ],
+)
+def test_one_standing_for_a_noun_is_no_number(summary: str, claimed: set[str]) -> None:
+    report = report_for(summary=summary)
+    texts = {c.text for c in report.claims if c.path == "summary" and c.kind == "number"}
+    assert texts == claimed
+
+
 def test_every_generated_string_is_read() -> None:
     event = Event(
         event_type="natural_disaster",
