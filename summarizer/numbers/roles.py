@@ -560,6 +560,11 @@ def _cue_key(
             gap_start = apposition.end()
         elif NEW_SUBJECT_CLAUSE.match(text, cand.noun_end, cue.start):
             return None  # "finished with ten men, and a defender was taken to hospital"
+        opens = _SUBORDINATE_AFTER.search(text, cand.noun_end, cue.start)
+        if opens is not None and opens.end() < cue.start:
+            # "14 others injured as protests over the death of a rider ...": the cue is in a
+            # clause of its own (not "listed as missing": there "as" leads to the cue itself)
+            return None
         distance = text.count(" ", gap_start, cue.start)
         if distance > _MAX_AFTER_WORDS or ";" in text[cand.noun_end : cue.start]:
             return None
@@ -584,6 +589,15 @@ def _cue_key(
 # A conjunction that opens a clause of its own between a verb and a number after it.
 _SUBORDINATE_OPENS = re.compile(
     r"\b(?:after|when|before|while|because|until|once|whereas|although|though)\b",
+    re.IGNORECASE,
+)
+
+
+# A conjunction that opens a clause of its own between a number and a cue after it ("as"
+# only as a conjunction: not "as well as", "as many as", "as a result").
+_SUBORDINATE_AFTER = re.compile(
+    r"\b(?:after|when|before|while|because|until|whereas|although|though"
+    r"|as(?!\s+(?:well|many|much|of|far|long|soon|a\s+result|part|such)\b))\s",
     re.IGNORECASE,
 )
 
