@@ -52,7 +52,9 @@ _ONE_TOLL = lazy_compile(
     r"(?i)(?:\b(?:a|an|another)\s+(?:[\w'’-]+\s+){0,5}?"
     + _APPOSITION
     + r"|(?:\b(?:the|his|her|their|its)\s+|(?<![\w'’-])(?-i:[A-Z])[\w'’-]*\s+)"
-    r"(?:[\w'’-]+\s+){0,5}?" + _APPOSITION + r"(?=(?:was|is|has\s+been|had\s+been|(?:has\s+|had\s+)?(?:sustained|suffered))\b))"
+    r"(?:[\w'’-]+\s+){0,5}?"
+    + _APPOSITION
+    + r"(?=(?:was|is|has\s+been|had\s+been|(?:has\s+|had\s+)?(?:sustained|suffered))\b))"
     # "a 33-year-old man was found shot to death": found, then how
     r"(?:(?:was|is|has\s+been|had\s+been|were)\s+" + _THEN + r"(?:found\s+)?(?P<passive>"
     r"killed|injured|hurt|wounded|martyred|[a-z]+\s+to\s+death|shot\s+dead"

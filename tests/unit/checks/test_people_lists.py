@@ -129,7 +129,12 @@ def test_a_quote_of_a_count_and_one_more_in_its_next_sentence_adds_them(
                     "event_type": "natural_disaster",
                     "description": "A storm swept the valley.",
                     "casualties": {
-                        "injured": {"value": value, "role": "injured", "noun": "people", "quote": quote}
+                        "injured": {
+                            "value": value,
+                            "role": "injured",
+                            "noun": "people",
+                            "quote": quote,
+                        }
                     },
                 }
             ],
