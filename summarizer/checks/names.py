@@ -1,14 +1,15 @@
 """Names in a summary (actors, locations, proper names in its prose) must be the article's.
 
 A name grounds in the article word by word, with case, accents and quote marks folded
-(:mod:`summarizer.text.fold`); a word grounds by its first five letters too ("Ukrainian"
-for "Ukraine"), and words that name nothing ("forces", "northern", "city") need not ground.
+(:mod:`summarizer.text.fold`); a word grounds by its first five letters too when the rest
+of both is an ending of one word ("Ukrainian" for "Ukraine", not "Tregenza" for "Tregear"), and words that name nothing ("forces", "northern", "city") need not ground.
 A country may be named in any of its forms ("Dutch" for the Netherlands), initials stand
 for the words they abbreviate ("US", "HC" for "High Court").
 """
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -180,7 +181,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
         if word in _GENERIC or word in _STOP or len(word) < 2:
             continue
         proper = raw[:1].isupper()
-        if word in facts.words or (len(word) >= 5 and word[:5] in facts.stems):
+        if word in facts.words or (len(word) >= 5 and _same_stem(word, facts)):
             continue
         if len(word) >= 4 and any(w.startswith(word) for w in facts.words if len(w) > len(word)):
             continue
@@ -237,6 +238,32 @@ def _known_regions(cased: str, head_end: int, facts: ArticleFacts) -> tuple[str,
             cased = cased[: part.start()] + " " * len(part.group()) + cased[part.end() :]
             why = why or f"{region} is a region of a country whose places the article names"
     return cased, why
+
+
+# Endings that make one word of another ("Ukraine", "Ukrainian"; "minister", "ministry"):
+# two words that share their first five letters are one name only when what follows the
+# part they share is such an ending on both ("Tregenza" is not "Tregear").
+_ENDINGS = frozenset(
+    (
+        "", "s", "es", "e", "a", "n", "an", "ans", "ian", "ians", "ean", "eans", "ese", "i",
+        "is", "ish", "ic", "ics", "ern", "er", "ers", "ry", "ries", "al", "ial", "y", "ies",
+        "ed", "ing", "ion", "ions", "ity", "ist", "ists", "ism", "ment", "ments", "or", "ors",
+        "ate", "ated", "ation", "ations", "ials", "ly", "ns", "ia", "onia",
+    )
+)  # fmt: skip
+
+
+def _same_stem(word: str, facts: ArticleFacts) -> bool:
+    """``word`` is an article word with another ending ("Ukrainian" for "Ukraine")."""
+    if word[:5] not in facts.stems:
+        return False
+    for other in facts.words:
+        if other[:5] != word[:5]:
+            continue
+        shared = len(os.path.commonprefix((word, other)))
+        if word[shared:] in _ENDINGS and other[shared:] in _ENDINGS:
+            return True
+    return False
 
 
 def _countries_in(

@@ -905,6 +905,28 @@ def test_a_country_is_the_one_its_large_cities_name(place: str, location: str, s
 
 
 @pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("Hamish Tregear", "verified"),
+        ("Hamish Tregenza", "name_not_in_article"),  # five letters shared, another name
+        ("Ukrainian", "verified"),  # Ukraine, another ending
+        ("Manitobans", "verified"),
+        ("Catalan", "verified"),  # Catalonia
+    ],
+)
+def test_a_word_grounds_by_its_stem_only_with_an_ending_of_the_same_word(
+    name: str, status: str
+) -> None:
+    article = (
+        " date 2026-03-11 Hamish Tregear won in Ukraine's east, Manitoba and Catalonia "
+        "officials said."
+    )
+    report = check(article, summary=f"It was said by {name} officials on Monday.")
+    names = {c.text: c.status for c in report.claims if c.kind == "name"}
+    assert names[name] == status
+
+
+@pytest.mark.parametrize(
     ("location", "status"),
     [
         ("Masvingo, Zimbabwe", "verified"),  # a town of 15,000 or more only Zimbabwe has
