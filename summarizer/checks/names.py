@@ -9,7 +9,6 @@ for the words they abbreviate ("US", "HC" for "High Court").
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -260,7 +259,10 @@ def _same_stem(word: str, facts: ArticleFacts) -> bool:
     for other in facts.words:
         if other[:5] != word[:5]:
             continue
-        shared = len(os.path.commonprefix((word, other)))
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+            min(len(word), len(other)),
+        )
         if word[shared:] in _ENDINGS and other[shared:] in _ENDINGS:
             return True
     return False
