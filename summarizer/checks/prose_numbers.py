@@ -362,6 +362,12 @@ def _judge_prose(
         agreement = confirm_in_clause(
             _prose_role_agreement(claim.role, mention.role), claim.role, mention, facts.mentions
         )
+        if (
+            agreement == "clash"
+            and (claim.role, mention.role) == ("other_count", "percentage")
+            and not float(claim.value).is_integer()
+        ):
+            agreement = "agree"  # "led 52.6 to 47.4": the article's shares, "%" left out
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         elif agreement != "agree" and (

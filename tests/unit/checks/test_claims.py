@@ -66,6 +66,19 @@ def test_one_standing_for_a_noun_is_no_number(summary: str, claimed: set[str]) -
     assert texts == claimed
 
 
+@pytest.mark.parametrize(
+    ("summary", "text", "status"),
+    [
+        ("Revenue growth was 10.7 this year.", "10.7", "verified"),  # a share, "%" left out
+        ("Revenue growth was 10 last quarter.", "10", "unconfirmed"),  # a whole number may count
+    ],
+)
+def test_a_bare_decimal_in_prose_is_the_articles_share(
+    summary: str, text: str, status: str
+) -> None:
+    assert claim(report_for(summary=summary), "summary", text).status == status
+
+
 def test_every_generated_string_is_read() -> None:
     event = Event(
         event_type="natural_disaster",
