@@ -48,8 +48,9 @@ _STEMS: dict[str, str] = {
     "missing": "missing unaccounted trapped disappear buried burying under_the_rubble "
     "under_the_debris under_the_mud under_the_wreckage",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
-    "uproot ordered_out ordered_to_leave spent_the_night stayed_overnight reception_cent rehous shifted_to moved_to_safer in_the_open slept_outdoors "
-    "sleeping_outdoors slept_outside sleeping_outside",
+    "uproot ordered_out ordered_to_leave spent_the_night stayed_overnight reception_cent rehous "
+    "shifted_to moved_to_safer in_the_open slept_outdoors sleeping_outdoors slept_outside "
+    "sleeping_outside",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",
     "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "
