@@ -132,7 +132,35 @@ def fair_prose_reading(
     found = fair_reading(claim.value, claim.qualifier, claim.role, current, claim.noun)
     if found is not None and len(found[1]) == 1 and unit_problem(claim.noun, found[1][0], "value"):
         return None
-    return found or _remainder(claim, current, facts)
+    return found or _remainder(claim, current, facts) or _over_incidents(claim, current, facts)
+
+
+def _over_incidents(
+    claim: NumberMention, mentions: list[NumberMention], facts: ArticleFacts
+) -> tuple[str, list[NumberMention]] | None:
+    """ "Five others were wounded" over a weekend's three shootings that wounded three and
+    two: a toll of the article's own time summed over its incidents, each incident's largest
+    count of that role (two incidents at least; every incident that tells one counts)."""
+    if claim.role not in CASUALTY_ROLES or claim.qualifier != "exact" or claim.value < 2:
+        return None
+    current = {(m.start, m.end) for m in mentions}
+    parts: list[NumberMention] = []
+    for incident in facts.incidents:
+        if incident.background:
+            continue
+        own = [
+            m
+            for m in mentions
+            if m.role == claim.role
+            and m.qualifier == "exact"
+            and (m.start, m.end) in current
+            and facts.incident_at(m.start, m.end) is incident
+        ]
+        if own:
+            parts.append(max(own, key=lambda m: m.value))
+    if len(parts) < 2 or not same(claim.value, sum(m.value for m in parts)):
+        return None
+    return " + ".join(repr(m.text) for m in parts) + " over the article's incidents", parts
 
 
 def _remainder(

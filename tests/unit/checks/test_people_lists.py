@@ -142,3 +142,24 @@ def test_a_quote_of_a_count_and_one_more_in_its_next_sentence_adds_them(
     )
     (figure,) = verify(article, draft).figures
     assert (figure.status == "verified") is verified, figure.reason
+
+
+WEEKEND = (
+    " date 2026-06-08 Two men were shot dead in Nyanga on Friday night and three passengers "
+    "were injured.\n\nIn a separate incident on Sunday evening, three men were shot dead and "
+    "two others wounded outside a tavern in Philippi East."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Five people were wounded in the two shootings.", "verified"),  # 3 + 2
+        ("Five men were killed in the two shootings.", "verified"),  # 2 + 3
+        ("Six people were wounded in the two shootings.", "not_in_article"),
+    ],
+)
+def test_a_toll_in_prose_may_sum_the_articles_incidents(summary: str, status: str) -> None:
+    draft = SummaryDraft.model_validate({"headline": "Shootings", "summary": summary})
+    (claim,) = [c for c in verify(WEEKEND, draft).claims if c.text in ("Five", "Six")]
+    assert claim.status == status, claim.reason
