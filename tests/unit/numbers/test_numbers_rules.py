@@ -1504,6 +1504,22 @@ def test_a_shilling_in_lower_case_glued_to_money() -> None:
             "1,104",
             "displaced",
         ),
+        # the participle after the count is its own; "the death of" is the "as" clause's
+        (
+            "Two people were shot dead and at least 14 others injured on Tuesday as protests "
+            "over the death of a rider in custody turned violent.",
+            "14",
+            "injured",
+        ),
+        # "while" opens another subject's clause: its verb does not count the crew before it
+        (
+            "The navy rescued three sailors, including two cadets, while one officer was found "
+            "dead in the hold.",
+            "two",
+            "other_count",
+        ),
+        # "as" that leads to the cue itself is no conjunction: "listed as missing"
+        ("The tally leaves out the 9,000 people listed as missing.", "9,000", "missing"),
     ],
 )
 def test_a_count_takes_its_role_from_the_counts_and_words_around_it(

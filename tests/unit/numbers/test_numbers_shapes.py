@@ -727,30 +727,3 @@ def test_the_verb_of_a_part_leaves_its_whole_and_shelters_count_no_one(
     text: str, token: str, role: str
 ) -> None:
     assert mention(text, token).role == role
-
-
-@pytest.mark.parametrize(
-    ("text", "token", "role"),
-    [
-        # the participle after the count is its own; "the death of" is the "as" clause's
-        (
-            "Two people were shot dead and at least 14 others injured on Tuesday as protests "
-            "over the death of a rider in custody turned violent.",
-            "14",
-            "injured",
-        ),
-        # "while" opens another subject's clause: its verb does not count the crew before it
-        (
-            "The navy rescued three sailors, including two cadets, while one officer was found "
-            "dead in the hold.",
-            "two",
-            "other_count",
-        ),
-        # "as" that leads to the cue itself is no conjunction: "listed as missing"
-        ("The tally leaves out the 9,000 people listed as missing.", "9,000", "missing"),
-    ],
-)
-def test_a_cue_beyond_a_conjunction_after_the_count_is_another_clauses(
-    text: str, token: str, role: str
-) -> None:
-    assert mention(text, token).role == role
