@@ -143,21 +143,17 @@ def _over_incidents(
     count of that role (two incidents at least; every incident that tells one counts)."""
     if claim.role not in CASUALTY_ROLES or claim.qualifier != "exact" or claim.value < 2:
         return None
-    current = {(m.start, m.end) for m in mentions}
-    parts: list[NumberMention] = []
-    for incident in facts.incidents:
-        if incident.background:
+    largest: dict[str, NumberMention] = {}  # incident id -> its largest count of the role
+    for mention in mentions:
+        if mention.role != claim.role or mention.qualifier != "exact":
             continue
-        own = [
-            m
-            for m in mentions
-            if m.role == claim.role
-            and m.qualifier == "exact"
-            and (m.start, m.end) in current
-            and facts.incident_at(m.start, m.end) is incident
-        ]
-        if own:
-            parts.append(max(own, key=lambda m: m.value))
+        incident = facts.incident_at(mention.start, mention.end)
+        if incident is None or incident.background:
+            continue
+        best = largest.get(incident.id)
+        if best is None or mention.value > best.value:
+            largest[incident.id] = mention
+    parts = sorted(largest.values(), key=lambda m: m.start)
     if len(parts) < 2 or not same(claim.value, sum(m.value for m in parts)):
         return None
     return " + ".join(repr(m.text) for m in parts) + " over the article's incidents", parts
