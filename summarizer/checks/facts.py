@@ -65,7 +65,12 @@ class ArticleText:
         self.aligner = QuoteAligner(text)
         self.folded = " " + " ".join(fold(text).split()) + " "
         self.words = frozenset(WORDS.findall(self.folded))
-        self.stems = frozenset(word[:5] for word in self.words if len(word) >= 5)
+        # the article's words by their first five letters ("ukrai": ukraine, ukrainian)
+        stems: dict[str, list[str]] = {}
+        for word in self.words:
+            if len(word) >= 5:
+                stems.setdefault(word[:5], []).append(word)
+        self.stems = {stem: tuple(words) for stem, words in stems.items()}
         self._dates: dict[dt.date | None, set[dt.date]] = {}
         self._cues: dict[str, bool] = {}
         self._countries: set[int] | None = None
@@ -183,7 +188,7 @@ class ArticleFacts:
         return self.derived.words
 
     @property
-    def stems(self) -> frozenset[str]:
+    def stems(self) -> dict[str, tuple[str, ...]]:
         return self.derived.stems
 
     @property

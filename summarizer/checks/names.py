@@ -2,7 +2,8 @@
 
 A name grounds in the article word by word, with case, accents and quote marks folded
 (:mod:`summarizer.text.fold`); a word grounds by its first five letters too when the rest
-of both is an ending of one word ("Ukrainian" for "Ukraine", not "Tregenza" for "Tregear"), and words that name nothing ("forces", "northern", "city") need not ground.
+of both is an ending of one word ("Ukrainian" for "Ukraine", not "Tregenza" for "Tregear"),
+and words that name nothing ("forces", "northern", "city") need not ground.
 A country may be named in any of its forms ("Dutch" for the Netherlands), initials stand
 for the words they abbreviate ("US", "HC" for "High Court").
 """
@@ -254,11 +255,7 @@ _ENDINGS = frozenset(
 
 def _same_stem(word: str, facts: ArticleFacts) -> bool:
     """``word`` is an article word with another ending ("Ukrainian" for "Ukraine")."""
-    if word[:5] not in facts.stems:
-        return False
-    for other in facts.words:
-        if other[:5] != word[:5]:
-            continue
+    for other in facts.stems.get(word[:5], ()):
         shared = next(
             (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
             min(len(word), len(other)),
