@@ -360,14 +360,8 @@ def _judge_prose(
     for mention in found:
         how = value_match(claim.value, mention) or "value"
         agreement = confirm_in_clause(
-            _prose_role_agreement(claim.role, mention.role), claim.role, mention, facts.mentions
+            _prose_role_agreement(claim, mention.role), claim.role, mention, facts.mentions
         )
-        if (
-            agreement == "clash"
-            and (claim.role, mention.role) == ("other_count", "percentage")
-            and not float(claim.value).is_integer()
-        ):
-            agreement = "agree"  # "led 52.6 to 47.4": the article's shares, "%" left out
         if claim.role in CASUALTY_ROLES and toll_of_places(claim.role, claim.noun, mention):
             agreement = "clash"  # "7 injured" is not "taken to 7 hospitals"
         elif agreement != "agree" and (
@@ -488,10 +482,15 @@ def _labels_a_measure(sentence: str, number: str) -> bool:
     return re.search(rf"(?<![\w.,-]){re.escape(number)}-[a-z]+\s+[a-z]", sentence) is not None
 
 
-def _prose_role_agreement(claimed: str, stated: str) -> Agreement:
-    """Prose states a role only through its own cue words; without one it claims none."""
+def _prose_role_agreement(claim: NumberMention, stated: str) -> Agreement:
+    """Prose states a role only through its own cue words; without one it claims none. A
+    bare amount may be the article's money ("Sh387 million" as "387 million"), and a bare
+    decimal its share ("led 52.6 to 47.4": "%" left out); a bare whole number no share."""
+    claimed = claim.role
     if claimed == "other_count":
-        return "clash" if stated in FORM_ROLES and stated != "money" else "agree"
+        if stated == "money" or (stated == "percentage" and not float(claim.value).is_integer()):
+            return "agree"
+        return "clash" if stated in FORM_ROLES else "agree"
     if claimed == "population" and stated not in FORM_ROLES:
         return "agree" if stated in ("population", "other_count", "displaced") else "clash"
     return role_agreement(claimed, stated)
