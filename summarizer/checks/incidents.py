@@ -428,11 +428,10 @@ class _Reader:
                     return draft
             return self.new(background=True, year=clause.background_year)
         foreground = [d for d in self.drafts if not d.background]
-        anchored = any(d.date is not None for d in clause.dates) or bool(
-            self.places.anchoring(clause.places)
-        )
+        anchoring = self.places.anchoring(clause.places)
+        dated = [d for d in clause.dates if d.date is not None]
         # "In a separate incident on Saturday night, ...": another happening, told as such
-        if clause.another and foreground and (happening or clause.toll or anchored):
+        if clause.another and foreground and (happening or clause.toll or dated or anchoring):
             return self.new(background=False)
         current = self.current if self.current and not self.current.background else None
         if current is None and foreground:
@@ -441,9 +440,8 @@ class _Reader:
             return self.new(background=False)
         # The first place a clause names is where it happens; later ones place it ("45 km
         # southwest of the capital") or follow it ("taken to hospitals in X").
-        named = [p for p in self.places.anchoring(clause.places) if p.type != "country"]
+        named = [p for p in anchoring if p.type != "country"]
         specific = named[:1]  # "the city" continues; it never switches
-        dated = [d for d in clause.dates if d.date is not None]
         if not specific and not dated:
             if clause.definite_types and not clause.definite_types & current.happening_types():
                 for draft in reversed(foreground):
@@ -455,7 +453,7 @@ class _Reader:
         for draft in reversed(foreground):
             if draft is not current and self.fits(draft, specific, dated, strict=True):
                 return draft
-        if self.follows(current, self.places.anchoring(clause.places), dated, happening):
+        if self.follows(current, anchoring, dated, happening):
             return current
         if happening or clause.toll or self.framed_by(clause, specific[0] if specific else None):
             return self.new(background=False)
