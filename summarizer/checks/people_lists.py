@@ -166,9 +166,9 @@ def count_plus_one(
                 return mention
         # the next sentence of the same stretch tells one more: "two people suffered minor
         # injuries. A 67-year-old man was taken to hospital"
-        following = _NEXT_SENTENCE.search(text, mention.end, end)
-        if following is not None:
-            told = toll_in_words(text[following.end() : end], role)
+        rest = sentence_spans(text, mention.end, end)
+        if len(rest) > 1:
+            told = toll_in_words(text[rest[1][0] : end], role)
             if told is not None and told[0] == 1:
                 return mention
         lead = _ONE_AND.search(text, max(0, mention.start - 60), mention.start)
@@ -188,7 +188,6 @@ _ONE_AND = lazy_compile(
 
 # After the count, within its sentence: ", and a 67-year-old villager ...".
 _AND_ONE_AFTER = lazy_compile(r"[^.;]{0,120}?,?\s+(?P<and>and\s+(?:a|an|another)\s)")
-_NEXT_SENTENCE = lazy_compile(r"[.!?]\s+(?=[A-Z])")
 _CLAUSE_START = lazy_compile(r"[.;:!?]\s|,\s+(?:and|but|while|as)\s")
 # "in the collapse and five were injured": a determiner after a preposition or after the
 # clause's own toll verb starts no subject.
