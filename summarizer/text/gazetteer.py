@@ -51,7 +51,7 @@ def city_country(name: str) -> str | None:
     Accents are optional, as in :func:`place_kind`; GeoNames' own names only, not their
     alternates (which hold codes and people's names).
     """
-    return _city_countries().get(_key(name))
+    return _sole_countries(_LARGE_CITY).get(_key(name))
 
 
 def town_country(name: str) -> str | None:
@@ -61,7 +61,7 @@ def town_country(name: str) -> str | None:
     Looser than :func:`city_country`: towns share names more often than large cities, so
     use it only to agree with a country a writer names beside the town, never to find one.
     """
-    return _town_countries().get(_key(name))
+    return _sole_countries(0).get(_key(name))
 
 
 def capital_of(country: str) -> str | None:
@@ -179,19 +179,13 @@ def _cities() -> list[dict[str, Any]]:
 
 
 @functools.cache
-def _city_countries() -> dict[str, str]:
+def _sole_countries(population: int) -> dict[str, str]:
+    """City name -> the one country with a city of that name and at least ``population``
+    people (names several countries share are left out)."""
     countries: dict[str, set[str]] = {}
     for city in _cities():
-        if city["population"] >= _LARGE_CITY:
+        if city["population"] >= population:
             countries.setdefault(_key(city["name"]), set()).add(city["countrycode"])
-    return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1}
-
-
-@functools.cache
-def _town_countries() -> dict[str, str]:
-    countries: dict[str, set[str]] = {}
-    for city in _cities():
-        countries.setdefault(_key(city["name"]), set()).add(city["countrycode"])
     return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1}
 
 
