@@ -586,17 +586,16 @@ def _cue_key(
     return None  # inside the phrase, or a verb with its own object ("and injured 500 others")
 
 
+# Conjunctions that open a clause of their own, read around a number by the two below.
+_CONJUNCTIONS = r"after|when|before|while|because|until|whereas|although|though"
 # A conjunction that opens a clause of its own between a verb and a number after it.
-_SUBORDINATE_OPENS = re.compile(
-    r"\b(?:after|when|before|while|because|until|once|whereas|although|though)\b",
-    re.IGNORECASE,
-)
+_SUBORDINATE_OPENS = re.compile(rf"\b(?:{_CONJUNCTIONS}|once)\b", re.IGNORECASE)
 
 
 # A conjunction that opens a clause of its own between a number and a cue after it ("as"
 # only as a conjunction: not "as well as", "as many as", "as a result").
 _SUBORDINATE_AFTER = re.compile(
-    r"\b(?:after|when|before|while|because|until|whereas|although|though"
+    rf"\b(?:{_CONJUNCTIONS}"
     r"|as(?!\s+(?:well|many|much|of|far|long|soon|a\s+result|part|such)\b))\s",
     re.IGNORECASE,
 )
