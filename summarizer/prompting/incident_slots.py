@@ -5,13 +5,16 @@ invent: event boundaries, types, places, dates. The ``incident`` slot design (fr
 matter ``slots: incident`` of a selection prompt) therefore offers it the article's
 incidents as the incident reader (:mod:`summarizer.checks.incidents`) finds them::
 
-    [I1] where: Belgorod | Russia; when: 2023-12-30; types: attack, drone_strike; numbers: M4 M5
+    [I1] where: Belgorod; when: 2023-12-30; types: attack, drone_strike; numbers: M4 M5
       "An attack on the Russian border city of Belgorod on Saturday killed 24 people"
 
 and answers in a per-article schema where each event is one incident's own variant: its
-``incident`` id, then type, place and date as enums of *that* incident's candidates, and
-role slots holding only the ids of that incident's numbers. A figure of another incident
-cannot be cited in the event, and a place the article never names cannot be written.
+``incident`` id, then type and date as enums of *that* incident's candidates, its place
+(the one the reader finds: offered a choice of the places an incident names, the model
+picked a worse one than the reader's first, locations .37 against .48 on the dev split),
+and role slots holding only the ids of that incident's numbers. A figure of another
+incident cannot be cited in the event, and a place the article never names cannot be
+written.
 The answer maps to a :class:`~summarizer.schema.SummaryDraft` through the same
 :func:`~summarizer.prompting.selection.to_draft` as every selection answer, so values,
 quotes and spans still come from the mentions, and the usual checks run on the result.
@@ -61,7 +64,6 @@ __all__ = [
 # Types whose cue words name no happening ("said", "talks"): offered only when nothing else is.
 _SAYING_TYPES: frozenset[str] = frozenset({"statement", "meeting", "other"})
 MAX_TYPES = 4  # candidates per incident: the likeliest few, "other" last
-MAX_PLACES = 4
 MAX_DATES = 3
 EXCERPT_WORDS = 30  # words of the incident's first sentence shown under it
 # Words of happenings the vocabulary has no type for, which news reports as events: a vote,
@@ -82,14 +84,14 @@ class OfferedIncident:
     id: str
     excerpt: str
     event_types: tuple[EventType, ...]
-    places: tuple[str, ...]
+    place: str  # where it happened, as the article writes it; "" when unknown
     dates: tuple[str, ...]  # ISO dates, the incident's own first
     listed: tuple[ListedMention, ...]
 
     def line(self) -> str:
         numbers = " ".join(item.id for item in self.listed) or "none"
         parts = [
-            f"where: {' | '.join(self.places) or 'unknown'}",
+            f"where: {self.place or 'unknown'}",
             f"when: {' | '.join(self.dates) or 'unknown'}",
             f"types: {', '.join(self.event_types)}",
             f"numbers: {numbers}",
@@ -121,8 +123,8 @@ def offer_incidents(
     by_span = {(item.mention.start, item.mention.end): item for item in listed}
     sentences = _body_sentences(text)
     # for an incident that names no place of its own: the country the article is about,
-    # then the places its incidents name
-    everywhere = _article_places(read, _article_country(text))
+    # else the first place its incidents name
+    everywhere = _article_place(read, _article_country(text))
     offered: list[OfferedIncident] = []
     for incident in found:
         own = tuple(
@@ -134,7 +136,7 @@ def offer_incidents(
                 id=f"I{len(offered) + 1}",
                 excerpt=_excerpt(text, sentences, spans[0][0]),
                 event_types=_likely_types(text, spans),
-                places=_places(incident) or everywhere,
+                place=_place(incident) or everywhere,
                 dates=_dates(incident, dateline),
                 listed=own,
             )
@@ -162,7 +164,7 @@ def _whole_article(
         id="I1",
         excerpt=_excerpt(text, sentences, start),
         event_types=_likely_types(text, [(0, len(text))]),
-        places=_article_places(read, _article_country(text)),
+        place=_article_place(read, _article_country(text)),
         dates=(dateline.isoformat(),) if dateline else (),
         listed=tuple(listed),
     )
@@ -188,28 +190,19 @@ def _likely_types(text: str, spans: Sequence[tuple[int, int]]) -> tuple[EventTyp
     return tuple(chosen)
 
 
-def _places(incident: Incident) -> tuple[str, ...]:
-    """Its main place first, then the other places it names, countries last."""
-    names: list[str] = []
+def _place(incident: Incident) -> str:
+    """Where it happened: the reader's place, else the first place it names that is not a
+    country, else its country; "" when it names none."""
+    if incident.place:
+        return incident.place
     ordered = [p for p in incident.places if p.type != "country"]
     ordered += [p for p in incident.places if p.type == "country"]
-    for place in ordered:
-        name = place.refers_to or place.text
-        if name not in names:
-            names.append(name)
-    if incident.place in names:
-        names.remove(incident.place)
-        names.insert(0, incident.place)
-    return tuple(names[:MAX_PLACES])
+    return next((p.refers_to or p.text for p in ordered), "")
 
 
-def _article_places(read: Sequence[Incident], country: str = "") -> tuple[str, ...]:
-    """The places the article's incidents name, in their order (the first few), after the
-    ``country`` it is about, if any."""
-    places: list[str] = [country] if country else []
-    for incident in read:
-        places += [p for p in _places(incident) if p not in places]
-    return tuple(places[:MAX_PLACES])
+def _article_place(read: Sequence[Incident], country: str = "") -> str:
+    """The ``country`` the article is about, else the first place its incidents name."""
+    return country or next((p for p in map(_place, read) if p), "")
 
 
 def _article_country(text: str) -> str:
@@ -289,7 +282,7 @@ def _variant(item: OfferedIncident) -> type[BaseModel]:
     fields: dict[str, Any] = {
         "incident": (Literal[item.id], Field(description="Which listed incident this is.")),
         "event_type": (Literal[item.event_types], ...),
-        "location": (Literal[item.places] if item.places else Literal[""], ...),
+        "location": (Literal[item.place], ...),
         "date": (Literal[item.dates] | None if item.dates else None, Field(...)),
         "description": (str, Field(min_length=1, max_length=MAX_DESCRIPTION)),
     }
@@ -317,7 +310,7 @@ def template_model() -> type[SelectionAnswer]:
         id="I1",
         excerpt="",
         event_types=("attack", "other"),
-        places=("Place",),
+        place="Place",
         dates=("2000-01-01",),
         listed=tuple(i for i in listed if i.mention.role not in UNLISTED_ROLES),
     )
