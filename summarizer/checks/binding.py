@@ -537,10 +537,12 @@ def _spans(
     parts = _parts(event.location)
     if parts and other.place and any(fold(other.place).strip() in spot for spot in spots):
         location = parts[0]
-    if len(parts) > 1 and home is not None and _place_fits(event.location, home):
-        # "Kalu Ganga near Millaniya, Kalutara District": the event is at its first part,
-        # and the parts after it hold that place, whatever else happened in them
-        location = parts[0]
+    held = _own_part(parts, home) if home is not None else None
+    if held is not None and held < len(parts) - 1:
+        # "Kalu Ganga near Millaniya, Kalutara District", "ice factory, Vasai, Palghar
+        # district": the event is at the part naming its own place, and the parts after it
+        # hold that place, whatever else happened in them
+        location = ", ".join(parts[: held + 1])
     # Two incidents of one place (a vote and its violence in one state, days apart): naming
     # that place names the event's own incident, not both.
     own = None
@@ -564,6 +566,22 @@ def _spans(
 _YARDSTICK = lazy_compile(
     r"(?:\b(?:of|near|outside|towards?|between)\s+(?:the\s+)?(?:city\s+of\s+)?)$"
 )
+
+
+def _own_part(parts: Sequence[str], home: Incident) -> int | None:
+    """The index of the first location part that is the incident's own place ("Vasai" in
+    "ice factory, Vasai, Palghar district"), whatever word of an administrative level it
+    carries; None when no part is."""
+    if not home.place:
+        return None
+    place = _ADMIN_WORDS.sub("", fold(home.place)).strip()
+    if not place:
+        return None
+    for index, part in enumerate(parts):
+        bare = _ADMIN_WORDS.sub("", part).strip()
+        if bare and (place in bare or bare in place):
+            return index
+    return None
 
 
 def _spots_of_others(draft: SummaryDraft, index: int) -> frozenset[str]:

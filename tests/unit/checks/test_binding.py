@@ -705,3 +705,27 @@ def test_a_place_this_event_names_nearer_the_number_than_anothers_name_keeps_it(
     )
     draft = SummaryDraft(headline="Lightning", summary="Lightning.", events=[moved, then])
     assert status(verify(article, draft), "events[0].casualties.killed") == "other_event"
+
+
+def test_a_district_after_the_events_own_place_holds_it_and_covers_no_other_incident() -> None:
+    """ "ice factory, Vasai, Palghar district": the event is at Vasai, its second part; the
+    district after it holds Vasai, so naming it is no claim to report the Boisar leak there."""
+    article = (
+        " date 2026-03-12 Chlorine leaked from a cylinder at a chemical unit in Boisar, in "
+        "Palghar district, on Wednesday night, killing 3 workers.\n\nSeparately, ammonia leaked "
+        "at an ice factory in Vasai on Wednesday afternoon. Fourteen workers fell ill."
+    )
+    boisar = _valley_event(
+        "chemical unit, Boisar, Palghar district", fig(3, "killed", "killing 3 workers"), "accident"
+    )
+    moved = _valley_event(
+        "ice factory, Vasai, Palghar district", fig(3, "killed", "killing 3 workers"), "accident"
+    )
+    ill = fig(14, "injured", "Fourteen workers fell ill")
+    moved = moved.model_copy(
+        update={"casualties": moved.casualties.model_copy(update={"injured": ill})}
+    )
+    draft = SummaryDraft(headline="Leaks", summary="Two leaks.", events=[boisar, moved])
+    report = verify(article, draft)
+    assert status(report, "events[1].casualties.killed") == "other_event"
+    assert status(report, "events[1].casualties.injured") == "verified"
