@@ -49,6 +49,7 @@ TIME_ANCHOR = lazy_compile(
     rf"|\b(?:the|a|an|its|their)\s+(?P<year2>{YEAR})\b(?!\s*[-–]\s*\d)"
     rf"|^\W*(?P<year3>{YEAR})\b"
     r"|\b(?P<this>this|last)\s+(?P<last>year|month|week|summer|winter|spring|autumn)\b"
+    rf"|\blast\s+(?-i:(?=[A-Z]))(?P<month>{MONTH_NAME})\b"
     r"|\b(?P<ago>\w+|\d+)\s+years?\s+(?:ago|earlier)\b"
     r"|\ba\s+decade\s+ago\b"
     r"|\bin\s+the\s+past\b(?!\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|year)\b)"
@@ -204,6 +205,17 @@ def period_of(anchor: str, dateline: dt.date | None) -> Period | None:
     return anchor_period(found, dateline) if found else None
 
 
+def _last_month_named(name: str, dateline: dt.date) -> Period:
+    """ "last May": that month of the year before, and of the dateline's own year too when it
+    is over by the dateline (writers mean either, months before)."""
+    month = resolve_date_text(f"{name} 1, 2000", None)
+    assert month is not None
+    start = dt.date(dateline.year - 1, month.month, 1)
+    year = dateline.year if month.month < dateline.month else dateline.year - 1
+    following = dt.date(year + month.month // 12, month.month % 12 + 1, 1)
+    return start, following - dt.timedelta(days=1)
+
+
 def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | None:
     """The days a time anchor can mean (None: another time, with no date to compare)."""
     year = anchor["year"] or anchor["year2"] or anchor["year3"] or anchor["year4"]
@@ -213,6 +225,8 @@ def anchor_period(anchor: re.Match[str], dateline: dt.date | None) -> Period | N
         return dt.date(int(year), 1, 1), dt.date(max(final, int(year)), 12, 31)
     if dateline is None:
         return None
+    if anchor["month"]:
+        return _last_month_named(anchor["month"], dateline)
     last = (anchor["last"] or "").lower()
     if last in _SEASONS:
         # "last summer": the latest such season over before the dateline's own, wherever

@@ -107,12 +107,16 @@ def find_weekdays(text: str, dateline: dt.date | None = None) -> list[WeekdayMen
 
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+# "March 14 last year", "on 14 March next year": the year told by its distance from now.
+_RELATIVE_YEAR = r"(?:,?\s+(?P<{}>last|this|next)\s+year\b)"
 _MONTH_DAY = lazy_compile(
-    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    rf"\b(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b"
+    rf"|{_RELATIVE_YEAR.format('rel')})?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
-    r"(?:,?\s+(?P<year2>\d{4})\b)?)",
+    rf"(?:,?\s+(?P<year2>\d{{4}})\b|{_RELATIVE_YEAR.format('rel2')})?)",
     re.IGNORECASE,
 )
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 _ISO_DATE = lazy_compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SAME_DAY = lazy_compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 _DAY_BEFORE = lazy_compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)
@@ -125,7 +129,8 @@ _AHEAD = dt.timedelta(days=92)
 def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
     """The calendar date a date phrase names, or None when the rules cannot tell.
 
-    An ISO date or "March 14, 2024" resolves alone; "March 14" takes the dateline's year (the
+    An ISO date or "March 14, 2024" resolves alone, "March 14 last year" the year before the
+    dateline's; "March 14" takes the dateline's year (the
     year before when that would fall more than three months after the dateline: news names
     the weeks ahead, "polls on March 20", but not the months ahead of a year's end); a weekday is the latest such day on
     or before the dateline; "today"/"tonight" is the dateline, "yesterday"/"last night" the
@@ -143,6 +148,9 @@ def resolve_date_text(phrase: str, dateline: dt.date | None) -> dt.date | None:
             return _date(int(year_text), month, number)
         if dateline is None:
             return None
+        relative = day["rel"] or day["rel2"]
+        if relative:
+            return _date(dateline.year + _YEAR_STEP[relative.lower()], month, number)
         found = _date(dateline.year, month, number)
         if found is not None and found > dateline + _AHEAD:
             found = _date(dateline.year - 1, month, number)

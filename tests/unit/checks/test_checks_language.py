@@ -273,6 +273,43 @@ def test_a_month_or_year_date_text_is_the_date_it_names(
 
 
 @pytest.mark.parametrize(
+    ("date", "status"),
+    [("2025-03-14", "verified"), ("2026-03-14", "date_mismatch")],
+)
+def test_a_day_and_month_last_year_is_of_the_year_before_the_dateline(
+    date: str, status: str
+) -> None:
+    article = (
+        " date 2026-09-26 The court heard the car struck the pair at about 4.20pm on March 14 "
+        "last year."
+    )
+    date_text = "at about 4.20pm on March 14 last year"
+    report = check(article, events=[event(date_text=date_text, date=date)])
+    assert claims(report, "events[0].date")[date_text] == status
+
+
+@pytest.mark.parametrize(
+    ("summary", "status"),
+    [
+        ("Floods in the city last May killed nine people.", "verified"),  # its own time said
+        ("Floods in the city in May 2025 killed nine people.", "verified"),
+        ("Floods in the city killed nine people.", "other_event"),  # told as this event's
+    ],
+)
+def test_a_toll_of_another_time_in_prose_is_fine_when_the_prose_says_that_time(
+    summary: str, status: str
+) -> None:
+    article = (
+        " date 2026-05-06 Floods swept through the city on Tuesday, killing two people. The "
+        "city was hit by similar floods in May last year, when nine people died."
+    )
+    draft = SummaryDraft.model_validate(
+        {"headline": "Floods", "summary": f"Two people died on Tuesday. {summary}", "events": []}
+    )
+    assert claims(verify(article, draft), "summary")["nine"] == status
+
+
+@pytest.mark.parametrize(
     ("date_text", "status"),
     [
         # the day and the hour, told in two sentences, written together
