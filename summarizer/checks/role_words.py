@@ -43,20 +43,23 @@ _STEMS: dict[str, str] = {
     "bodies corpse toll lives succumb electrocut martyr homicide beyond_recognition "
     "burnt_beyond burned_beyond burnt_to_death burned_to_death burnt_alive burned_alive "
     "shot_dead shot_and_killed fatally",
-    "injured": "injur wound hurt hospital treat patient maim burns shot stabbed critical_condition "
-    "serious_condition stable_condition admitted ventilator intensive_care",
+    "injured": "injur wound hurt hospital treat patient maim burns burnt burned shot stabbed "
+    "critical_condition serious_condition stable_condition admitted ventilator intensive_care",
     "missing": "missing unaccounted trapped disappear buried burying under_the_rubble "
-    "under_the_debris under_the_mud under_the_wreckage",
+    "under_the_debris under_the_mud under_the_wreckage swept_away washed_away "
+    "not_be_accounted not_been_accounted yet_to_be_accounted looking_for searching_for "
+    "search_for",
     "displaced": "displac evacu fled flee homeless shelter refuge relief_camp relocat resettl "
     "uproot ordered_out ordered_to_leave spent_the_night stayed_overnight reception_cent rehous "
-    "shifted_to moved_to_safer in_the_open slept_outdoors sleeping_outdoors slept_outside "
+    "shifted_to moved in_the_open slept_outdoors sleeping_outdoors slept_outside "
     "sleeping_outside",
     "arrested": "arrest detain detention custody jail imprison apprehend nabbed remand captur "
     "rounded_up",
     "damaged": "damag destroy razed flatten collaps ruin demolish torch burnt burned gutted "
     "on_fire caught_fire washed_away swept_away submerg derail overturn capsiz wreck inundat "
-    "flooded levelled leveled ablaze set_alight loot vandali ransack broken_into",
-    "launched": "launch fired lobbed salvo barrage swarm volley",
+    "flooded levelled leveled ablaze set_alight loot vandali ransack broken_into crash collid "
+    "pile-up pileup",
+    "launched": "launch fired opened_fire lobbed salvo barrage swarm volley",
     "intercepted": "intercept shot_down downed neutrali brought_down repel",
     "population": "inhabitant population voter electorate",
     "other": "rescued alive survived unharmed unhurt safe affect "
@@ -98,9 +101,21 @@ def _roles_of(word: str) -> frozenset[str]:
 
 
 def _find(sentence: str, mention: NumberMention) -> tuple[int, int] | None:
-    """Where the mention's words stand in its sentence (the first time, when twice)."""
-    found = re.search(rf"(?<![\w.,]){re.escape(mention.text)}(?!\w|[.,]\d)", sentence)
-    return (found.start(), found.end()) if found else None
+    """Where the mention's words stand in its sentence: when they stand there twice ("lost
+    two lives ... looking for two more people"), the time its counted noun follows closest,
+    else the first."""
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(mention.text)}(?!\w|[.,]\d)", sentence))
+    if not found:
+        return None
+    noun = mention.noun.split()
+    if len(found) > 1 and noun:
+        followed = [
+            m
+            for m in found
+            if re.match(rf"\W+(?:\w+\W+){{0,2}}{re.escape(noun[0])}", sentence[m.end() :])
+        ]
+        found = followed or found
+    return found[0].start(), found[0].end()
 
 
 def _nearest(sentence: str, start: int, end: int, low: int, high: int) -> set[str]:
@@ -142,18 +157,40 @@ def clause_states(role: str, mention: NumberMention) -> bool:
     at = _find(sentence, mention)
     if at is None:
         return False
-    return span_states(role, sentence, *at)
+    return span_states(role, sentence, *at, people=_counts_people(mention.noun))
 
 
-def span_states(role: str, sentence: str, start: int, end: int) -> bool:
+def span_states(
+    role: str, sentence: str, start: int, end: int, *, people: bool | None = True
+) -> bool:
     """Whether the role word nearest ``sentence[start:end]`` says ``role``, as
-    :func:`clause_states` reads it for a number: for any span, such as a list of people."""
+    :func:`clause_states` reads it for a number: for any span, such as a list of people.
+
+    A word of two families ("swept away", "burnt": houses are damaged, people missing or
+    hurt) says the one that fits what is counted: ``people`` True for people, False for
+    things, None when the count names neither."""
     low, high = part_between(sentence, start, end, CLAUSE_TURN)
     part_low, part_high = part_between(sentence[:high], max(start, low), end, _COMMA)
     roles = _nearest(sentence, start, end, max(low, part_low), part_high)
     if not roles:
         roles = _nearest(sentence, start, end, low, high)
+    if people is True and roles - _THING_ROLES:
+        roles -= _THING_ROLES
+    elif people is False and roles - _PEOPLE_ROLES:
+        roles -= _PEOPLE_ROLES
     return roles == {role}
+
+
+# Roles that count things, not people.
+_THING_ROLES = frozenset({"damaged", "launched", "intercepted"})
+
+
+def _counts_people(noun: str) -> bool | None:
+    """Whether a count's noun names people (True), something else (False), or nothing."""
+    words = noun.lower().split()
+    if not words or noun == AGE_NOUN:
+        return None
+    return _counts_fit("killed", noun)
 
 
 # "Of the 11, seven were from ...", "Of those 40 injured, 12 ...": a part of a count told

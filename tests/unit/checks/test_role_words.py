@@ -16,7 +16,9 @@ from summarizer.schema import Event, Figure, SummaryDraft
 
 
 def mention(sentence: str, text: str) -> NumberMention:
-    return next(m for m in extract_numbers(sentence) if m.text == text)
+    """The mention written ``text`` ("two@2": the second one written so)."""
+    text, _, nth = text.partition("@")
+    return [m for m in extract_numbers(sentence) if m.text == text][int(nth or 1) - 1]
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,21 @@ def mention(sentence: str, text: str) -> NumberMention:
         ("The reception centre, where 22 people stayed overnight, closed.", "22", "displaced"),
         # ordered out of their homes: evacuated
         ("Roughly 900 people in the town were ordered out on Friday.", "900", "displaced"),
+        ("Some 1,300 residents were moved out of the low-lying zone.", "1,300", "displaced"),
+        # burnt people are hurt; people swept away, searched for or not accounted for are
+        # missing; houses swept away are damaged
+        ("Meanwhile, four workers were burnt in a fire at a dyeing unit.", "four", "injured"),
+        ("Thirty houses near the river, the chief said, had been swept away.", "Thirty", "damaged"),
+        (
+            "We lost two lives, and our teams are still looking for two more people who were "
+            "swept away in the estate.",
+            "two@2",  # the second "two"
+            "missing",
+        ),
+        ("The chief said 57 people could not be accounted for on Monday.", "57", "missing"),
+        # "a six-vehicle crash": vehicles in a crash; a weapon fired with "opened fire with"
+        ("Two people died after a six-vehicle crash in thick fog.", "six", "damaged"),
+        ("The gunmen opened fire with at least one rocket-propelled grenade.", "one", "launched"),
     ],
 )
 def test_the_nearest_role_word_in_the_clause_confirms(
@@ -84,7 +101,11 @@ def test_the_nearest_role_word_in_the_clause_confirms(
         # a role word across a clause boundary belongs to the other clause
         ("Some 80 people were left homeless; 12 vehicles were parked nearby.", "12", "displaced"),
         # no role word at all
-        ("Some 1,300 residents were moved out of the low-lying zone.", "1,300", "displaced"),
+        ("Some 1,300 residents met in a hall in the low-lying zone.", "1,300", "displaced"),
+        # a word of two families says the one that fits what is counted: trucks are not hurt,
+        # people are not damaged
+        ("Four trucks were burnt in the depot fire.", "Four", "injured"),
+        ("Rescuers are searching for two houses swept away by the river.", "two", "missing"),
     ],
 )
 def test_no_confirmation_without_the_nearest_word_of_the_role(
