@@ -153,8 +153,8 @@ def check_name(path: str, name: str, facts: ArticleFacts, *, place: bool = False
 
 def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple[ClaimStatus, str]:
     folded = " ".join(fold(name).split())
-    if folded and f" {folded} " in facts.folded:
-        return "verified", "the name is in the article"
+    if folded and _search_cached(rf"(?<!\w){re.escape(folded)}(?!\w)", facts.folded):
+        return "verified", "the name is in the article"  # "Jordan Pike, aged 23": whole
     # Countries first, in whichever form the article uses; the rest word by word.
     rest = folded
     absent: list[str] = []

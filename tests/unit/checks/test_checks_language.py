@@ -359,6 +359,24 @@ def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str
 
 
 @pytest.mark.parametrize(
+    ("name", "status"),
+    [
+        ("Jordan Pike", "verified"),  # the whole name, before a comma: no country Jordan
+        ("Jordan Police", "name_not_in_article"),  # a country that opens a body's name
+    ],
+)
+def test_a_name_the_article_writes_whole_is_grounded_whatever_its_words(
+    name: str, status: str
+) -> None:
+    article = (
+        " date 2026-09-26 A jury found Jordan Pike, aged 23, of Sutton Way, guilty. Pike "
+        "told police he had been driving."
+    )
+    report = check(article, events=[event(actors=[{"name": name}])], summary=f"{name} spoke.")
+    assert claims(report, "events[0].actors[0]")[name] == status
+
+
+@pytest.mark.parametrize(
     ("location", "status"),
     [
         ("Holyhead, Wales", "verified"),  # "Welsh" names Wales
