@@ -35,6 +35,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from summarizer.checks.event_places import (
+    kind_of,
+    location_names,
+    location_parts,
+    mentions_place,
+    names_place,
+    own_part,
+    place_fits,
+)
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.incident_places import used_as_place
 from summarizer.checks.incidents import Incident
@@ -164,7 +173,7 @@ def _told_of_another(
         # another country than every city the location names, whether or not another
         # event reports it
         theirs = city_country(place)
-        ours = {code for part in _parts(event.location) if (code := city_country(part))}
+        ours = {code for part in location_parts(event.location) if (code := city_country(part))}
         if theirs and ours and theirs not in ours:
             return f"{said} {place}, a city of another country than {event.location}"
     if day is not None and event.date is not None and abs((event.date - day).days) > _DATE_SLACK:
@@ -195,23 +204,23 @@ def _of_anothers_incident(
     incident = facts.incident_at(check.mention.start, check.mention.end)
     if incident is None or incident.background or not incident.place:
         return None
-    if _kind_of(incident) == "country" or not used_as_place(incident.place, facts.text):
+    if kind_of(incident) == "country" or not used_as_place(incident.place, facts.text):
         return None
     sentence = _sentence(facts, check.mention)
     if _sums_over(check.figure.quote, check.figure.noun, sentence):
         return None
     event = draft.events[index]
-    if _spans(event, incident, None, spots) or _mentions_place(
+    if _spans(event, incident, None, spots) or mentions_place(
         event.location, incident, specific=True
     ):
         return None
     if not any(
-        own.id != incident.id and not own.background and _location_names(event.location, own)
+        own.id != incident.id and not own.background and location_names(event.location, own)
         for own in facts.incidents
     ):
         return None  # the event's own place is no incident the reader found: too unsure
     for other, elsewhere in enumerate(draft.events):
-        if other != index and _location_names(elsewhere.location, incident):
+        if other != index and location_names(elsewhere.location, incident):
             said = f"the quote's '{check.mention.text}' belongs to {describe_incident(incident)}"
             return f"{said}, where events[{other}] happened ({elsewhere.location})"
     return None
@@ -314,7 +323,7 @@ def _named_for_another(
 
 def _place_named(place: str, location: str, own: str) -> bool:
     """``place`` is the most specific part of ``location`` and not of ``own``."""
-    parts, mine = _parts(location), _parts(own)
+    parts, mine = location_parts(location), location_parts(own)
     name = fold(place).strip()
     if not parts or (mine and (name in mine[0] or mine[0] in name)):
         return False
@@ -422,7 +431,7 @@ def _reported_apart(
         apart.update(
             incident.id
             for incident in facts.incidents
-            if not incident.background and _location_names(event.location, incident)
+            if not incident.background and location_names(event.location, incident)
         )
     return apart
 
@@ -461,11 +470,11 @@ def _home(event: Event, bound: list[Incident], facts: ArticleFacts) -> Incident 
     by_id = {incident.id: incident for incident in facts.incidents}
     for incident in facts.incidents:
         anchor = 0.0
-        if _place_fits(event.location, incident):
+        if place_fits(event.location, incident):
             anchor = 1.5
-        elif _names_place(event.location, incident):
+        elif names_place(event.location, incident):
             anchor = 1.0
-        elif _mentions_place(event.location, incident, specific=True):
+        elif mentions_place(event.location, incident, specific=True):
             anchor = 0.75
         if event.date is not None and _date_fits(event.date, incident, exact=True):
             anchor += 0.5
@@ -476,9 +485,9 @@ def _home(event: Event, bound: list[Incident], facts: ArticleFacts) -> Incident 
         return None
     home = by_id[ranked[0][0]]
     if not (
-        _place_fits(event.location, home)
-        or _names_place(event.location, home)
-        or _mentions_place(event.location, home, specific=True)
+        place_fits(event.location, home)
+        or names_place(event.location, home)
+        or mentions_place(event.location, home, specific=True)
     ):
         return None  # a bag of figures with no place of its own binds to nothing
     return None if home.background else home
@@ -504,7 +513,7 @@ def _foreign(
         return None
     if fold(other.place) == fold(home.place or "") and _near(other.date, home.date):
         return None  # one happening read as two (a night attack over two days)
-    if _kind_of(other) == "country":
+    if kind_of(other) == "country":
         return None  # a country's toll may include the event's
     if not used_as_place(other.place, facts.text):
         return None  # "Xinhua reported", "Windows Vista": a name, maybe no place
@@ -534,10 +543,10 @@ def _spans(
     holds the event's ("Inanda, Durban"), where another event of the summary happened
     ("Durban city centre"), is an address, not a claim to cover that event too."""
     location, description = fold(event.location), fold(event.description)
-    parts = _parts(event.location)
+    parts = location_parts(event.location)
     if parts and other.place and any(fold(other.place).strip() in spot for spot in spots):
         location = parts[0]
-    held = _own_part(parts, home) if home is not None else None
+    held = own_part(parts, home) if home is not None else None
     if held is not None and held < len(parts) - 1:
         # "Kalu Ganga near Millaniya, Kalutara District", "ice factory, Vasai, Palghar
         # district": the event is at the part naming its own place, and the parts after it
@@ -568,28 +577,12 @@ _YARDSTICK = lazy_compile(
 )
 
 
-def _own_part(parts: Sequence[str], home: Incident) -> int | None:
-    """The index of the first location part that is the incident's own place ("Vasai" in
-    "ice factory, Vasai, Palghar district"), whatever word of an administrative level it
-    carries; None when no part is."""
-    if not home.place:
-        return None
-    place = _ADMIN_WORDS.sub("", fold(home.place)).strip()
-    if not place:
-        return None
-    for index, part in enumerate(parts):
-        bare = _ADMIN_WORDS.sub("", part).strip()
-        if bare and (place in bare or bare in place):
-            return index
-    return None
-
-
 def _spots_of_others(draft: SummaryDraft, index: int) -> frozenset[str]:
     """Where the summary's other events happened: the first part of each one's location."""
     return frozenset(
         parts[0]
         for i, event in enumerate(draft.events)
-        if i != index and (parts := _parts(event.location))
+        if i != index and (parts := location_parts(event.location))
     )
 
 
@@ -600,80 +593,15 @@ def _names(incident: Incident) -> set[str]:
     return {name for name in names if not name.lower().startswith(("the ", "this ", "that "))}
 
 
-def _kind_of(incident: Incident) -> str | None:
-    return next(
-        (p.type for p in incident.places if (p.refers_to or p.text) == incident.place), None
-    )
-
-
-def _parts(location: str) -> list[str]:
-    return [fold(part).strip() for part in location.split(",") if part.strip()]
-
-
-def _place_fits(location: str, incident: Incident) -> bool:
-    """The location's most specific part is the incident's own place."""
-    parts = _parts(location)
-    if not parts or not incident.place:
-        return False
-    place = fold(incident.place).strip()
-    return bool(place) and (place in parts[0] or parts[0] in place)
-
-
-def _location_names(location: str, incident: Incident) -> bool:
-    """The location is at the incident's place (its most specific part), or some part of it
-    is that place, whatever word of an administrative level either carries."""
-    return _place_fits(location, incident) or _names_place(location, incident, admin=True)
-
-
-def _names_place(location: str, incident: Incident, *, admin: bool = False) -> bool:
-    """Some part of the location ("Inanda, Durban") is the incident's own place, not a
-    country; with ``admin``, whatever word of an administrative level either carries
-    ("Cuttack district" names Cuttack)."""
-    if not incident.place or _kind_of(incident) == "country":
-        return False
-
-    def bare(name: str) -> str:
-        return (_ADMIN_WORDS.sub("", name) if admin else name).strip()
-
-    place = bare(fold(incident.place))
-    return bool(place) and any(bare(part) == place for part in _parts(location))
-
-
-# The word of an administrative level around a name: "Cuttack district", "Kano State",
-# "Faskari LGA", "the county of Kerry", "Ratnapura District".
-_ADMIN_WORDS = lazy_compile(
-    r"(?i)^(?:the\s+)?(?:(?:district|county|state|province|region|governorate|prefecture"
-    r"|municipality|city|town)\s+of\s+)|\s+(?:district|county|state|province|region|lga"
-    r"|local\s+government\s+area|governorate|prefecture|municipality|city|town|division)$"
-)
-
-
-def _mentions_place(location: str, incident: Incident, *, specific: bool = False) -> bool:
-    """Any part of the location is any place the incident's sentences name (``specific``:
-    the location's first part, and no country)."""
-    names = {
-        fold(p.refers_to or p.text).strip()
-        for p in incident.places
-        if not (specific and p.type == "country")
-    }
-    if specific:
-        parts = _parts(location)[:1]
-        return any(part and any(part in n or n in part for n in names if n) for part in parts)
-    return any(
-        part and any(part in name or name in part for name in names if name)
-        for part in _parts(location)
-    )
-
-
 def _foreign_place(location: str, home: Incident, facts: ArticleFacts) -> Incident | None:
     """Another incident whose own place the location names, when no part of it is a place of
     the event's incident."""
-    if not location.strip() or _mentions_place(location, home) or _kind_of(home) != "city":
+    if not location.strip() or mentions_place(location, home) or kind_of(home) != "city":
         return None
     for incident in facts.incidents:
         if incident.id == home.id or incident.background or incident.place is None:
             continue
-        if not _place_fits(location, incident) or _kind_of(incident) != "city":
+        if not place_fits(location, incident) or kind_of(incident) != "city":
             continue  # a region or country may hold the event's city
         if used_as_place(incident.place, facts.text):
             return incident
