@@ -11,6 +11,7 @@ for the words they abbreviate ("US", "HC" for "High Court").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer.checks.facts import WORDS, ArticleFacts
@@ -18,9 +19,14 @@ from summarizer.checks.records import claim_check
 from summarizer.numbers.lexicon import PEOPLE_NOUNS, PERSON_WORDS, word_set
 from summarizer.schema import ClaimCheck, SummaryDraft
 from summarizer.text.fold import fold
-from summarizer.text.gazetteer import spellings
+from summarizer.text.gazetteer import spellings, town_regions
 from summarizer.text.lazy_regex import lazy_compile
-from summarizer.text.places import countries_of_region, country_forms, country_phrases
+from summarizer.text.places import (
+    countries_of_region,
+    countries_with_town,
+    country_forms,
+    country_phrases,
+)
 from summarizer.text.sentences import opens_sentence
 from summarizer.vocabulary import ClaimStatus
 
@@ -159,12 +165,18 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     rest = folded
     absent: list[str] = []
     located = ""
+    towns = _towns_of(name, facts) if place else _Towns(frozenset(), frozenset())
     for start, end, country in reversed(_countries_in(name, folded, facts, place=place)):
         if country in facts.implied_countries and country not in facts.derived.countries:
             # "Bihar, India": the article names Bihar, a state of India
             located = located or _implied_by(country, facts)
         elif country not in facts.derived.countries:
-            absent.append(folded[start:end])
+            if towns.hold(folded[start:end], country):
+                # "Frankfurt, Germany", "Shrewsbury, England": a town the article names,
+                # in a country (a region) that has a town of that name
+                located = located or "the article names a town there"
+            else:
+                absent.append(folded[start:end])
         rest = rest[:start] + " " * (end - start) + rest[end:]
     missing_proper: list[str] = []
     missing_common: list[str] = []
@@ -172,7 +184,7 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
     cased = _original_case(name, folded, rest)
     head_end = cased.find(",") if place else -1
     if head_end > 0:
-        cased, region = _known_regions(cased, head_end, facts)
+        cased, region = _known_regions(cased, head_end, facts, towns)
         located = located or region
     for match in WORDS.finditer(cased):
         raw = match.group()
@@ -225,16 +237,56 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
 _COMMA_PART = lazy_compile(r"[^,]+")
 
 
-def _known_regions(cased: str, head_end: int, facts: ArticleFacts) -> tuple[str, str]:
+@dataclass(frozen=True, slots=True)
+class _Towns:
+    """Where the towns a location names (and the article too) are, each where only one
+    country, or one region, has a town of its name: "Frankfurt" is German, "Tulsa" in
+    Oklahoma; "Cartagena" (Colombia's, Spain's) and "Shrewsbury" (England's, Massachusetts')
+    say neither."""
+
+    countries: frozenset[int]
+    regions: frozenset[str]  # folded
+
+    def hold(self, name: str, country: int | None = None) -> bool:
+        """``name`` is the region of one of the towns, or (not a region's name) the country
+        of one: "England" a town's region, "Germany" a town's country."""
+        if countries_of_region(name):
+            return " ".join(fold(name).split()) in self.regions
+        return country is not None and country in self.countries
+
+
+def _towns_of(location: str, facts: ArticleFacts) -> _Towns:
+    """:class:`_Towns` of the parts of ``location`` the article names, or of their first
+    words ("Frankfurt" of "Frankfurt Stock Exchange")."""
+    countries: set[int] = set()
+    regions: set[str] = set()
+    for part in _COMMA_PART.findall(location):
+        words = part.split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            if _search_cached(rf"(?<!\w){re.escape(fold(name))}(?!\w)", facts.folded):
+                if len(found := countries_with_town(name)) == 1:
+                    countries |= found
+                if len(named := town_regions(name)) == 1:
+                    regions |= named
+    return _Towns(frozenset(countries), frozenset(regions))
+
+
+def _known_regions(
+    cased: str, head_end: int, facts: ArticleFacts, towns: _Towns | None = None
+) -> tuple[str, str]:
     """``cased`` less the regions a writer adds after a place ("Bareilly, Uttar Pradesh":
     a state of India, where the article's Bareilly is), with why they are the article's,
     or "" when none is. A region is a first-level subdivision (ISO 3166-2) of a country
-    the article names or implies by its places; the region itself need not be named."""
+    the article names or implies by its places, or the region of a town the location
+    names (``towns``); the region itself need not be named."""
     countries = facts.implied_countries | facts.derived.countries
     why = ""
     for part in _COMMA_PART.finditer(cased, head_end):
         region = part.group().strip()
-        if region and countries_of_region(region) & countries:
+        if region and (
+            countries_of_region(region) & countries or (towns is not None and towns.hold(region))
+        ):
             cased = cased[: part.start()] + " " * len(part.group()) + cased[part.end() :]
             why = why or f"{region} is a region of a country whose places the article names"
     return cased, why

