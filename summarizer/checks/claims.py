@@ -38,7 +38,8 @@ def check_claims(draft: SummaryDraft, facts: ArticleFacts) -> list[ClaimCheck]:
         if event.location.strip():
             checks.append(check_name(f"{where}.location", event.location, facts, place=True))
         if event.date is not None or event.date_text:
-            checks.append(check_date(f"{where}.date", event.date, event.date_text, facts))
+            others = [e.date for e in draft.events if e is not event and e.date is not None]
+            checks.append(check_date(f"{where}.date", event.date, event.date_text, facts, others))
         if event.event_type != "other":
             type_check = check_event_type(f"{where}.event_type", event.event_type, facts)
             if type_check is not None:

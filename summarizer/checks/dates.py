@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from summarizer.checks.facts import ArticleFacts
 from summarizer.checks.records import claim_check
@@ -28,16 +29,26 @@ __all__ = ["check_article_date", "check_date"]
 
 
 def check_date(
-    path: str, date: dt.date | None, date_text: str | None, facts: ArticleFacts
+    path: str,
+    date: dt.date | None,
+    date_text: str | None,
+    facts: ArticleFacts,
+    others: Sequence[dt.date] = (),
 ) -> ClaimCheck:
-    """``date_text`` must ground in the article and ``date`` equal its resolution."""
-    status, reason = _judge_date(date, date_text, facts)
+    """``date_text`` must ground in the article and ``date`` equal its resolution.
+
+    ``others``: the dates of the summary's other events, which a date text counted from
+    another day ("a day earlier") may be counted from."""
+    status, reason = _judge_date(date, date_text, facts, others)
     text = date_text or (date.isoformat() if date else "")
     return claim_check(path, "date", text, status, reason)
 
 
 def _judge_date(
-    date: dt.date | None, date_text: str | None, facts: ArticleFacts
+    date: dt.date | None,
+    date_text: str | None,
+    facts: ArticleFacts,
+    others: Sequence[dt.date] = (),
 ) -> tuple[ClaimStatus, str]:
     against = f" against the dateline {facts.dateline}" if facts.dateline else ""
     if date_text and date_text.strip():
@@ -72,10 +83,45 @@ def _judge_date(
                 return "verified", f"{named}{against}, which holds {date.isoformat()}"
             # outside it, the date may still be one the article gives: a report's day
             # beside the month it covers ("December" jobs, released on January 5)
+        counted = _counted_from(date_text, date, facts, others)
+        if counted:
+            return "verified", counted
     assert date is not None
     if date in facts.dates:
         return "verified", f"{date.isoformat()} is a date the article gives{against}"
     return "unconfirmed", f"no date in the article resolves to {date.isoformat()}{against}"
+
+
+# A day counted from another: "a day earlier", "two days after", "the day before", "the
+# next day", "the previous day".
+_COUNTED_DAYS = lazy_compile(
+    r"(?i)\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?|the\s+day)\s+"
+    r"(?P<way>earlier|before|later|after)\b|\bthe\s+(?P<side>previous|next|following)\s+day\b"
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7}  # fmt: skip
+
+
+def _counted_from(
+    date_text: str, date: dt.date | None, facts: ArticleFacts, others: Sequence[dt.date]
+) -> str:
+    """Why ``date`` is the day ``date_text`` counts from another ("A day earlier": a day from
+    a date of another event of the summary, or one the article gives), or ""."""
+    found = _COUNTED_DAYS.search(date_text)
+    if found is None or date is None:
+        return ""
+    count = found["count"]
+    days = (int(count) if count.isdigit() else _COUNTS[count.lower()]) if count else 1
+    back = (found["way"] or found["side"]).lower() in ("earlier", "before", "previous")
+    # Either way: a summary copies the article's words, and "the assault came two days
+    # after militants overran a base" dates the base two days before the assault.
+    for base in (
+        date + dt.timedelta(days=days if back else -days),
+        date + dt.timedelta(days=-days if back else days),
+    ):
+        if base in others or base in facts.dates:
+            return f"{date_text!r}: {days} day(s) from {base.isoformat()}, another date told"
+    return ""
 
 
 # Where a date text joins its pieces: "early Sunday, shortly after 1:30 a.m.", "Monday night

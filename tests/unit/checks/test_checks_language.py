@@ -273,6 +273,26 @@ def test_a_month_or_year_date_text_is_the_date_it_names(
 
 
 @pytest.mark.parametrize(
+    ("date_text", "date", "status"),
+    [
+        ("A day earlier", "2026-09-15", "verified"),  # the day before the raid's
+        ("two days after", "2026-09-14", "verified"),  # copied from "came two days after"
+        ("A day earlier", "2026-09-12", "unconfirmed"),  # a day from no date told
+    ],
+)
+def test_a_day_counted_from_another_events_date_is_that_many_days_from_it(
+    date_text: str, date: str, status: str
+) -> None:
+    article = (
+        " date 2026-09-17 Militants raided a police post on Wednesday. A day earlier, a bomb "
+        "hit a patrol. The raid came two days after a clash in the hills."
+    )
+    raid = event(date="2026-09-16", date_text="on Wednesday", description="A raid.")
+    report = check(article, events=[raid, event(date_text=date_text, date=date)])
+    assert claims(report, "events[1].date")[date_text] == status
+
+
+@pytest.mark.parametrize(
     ("date", "status"),
     [("2025-03-14", "verified"), ("2026-03-14", "date_mismatch")],
 )
