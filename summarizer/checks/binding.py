@@ -476,7 +476,7 @@ def _home(event: Event, bound: list[Incident], facts: ArticleFacts) -> Incident 
             anchor = 1.0
         elif mentions_place(event.location, incident, specific=True):
             anchor = 0.75
-        if event.date is not None and _date_fits(event.date, incident, exact=True):
+        if anchor and event.date is not None and _date_fits(event.date, incident, exact=True):
             anchor += 0.5
         if anchor:
             score[incident.id] = score.get(incident.id, 0.0) + anchor
