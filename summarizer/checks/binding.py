@@ -557,6 +557,13 @@ def _spans(
     own = None
     if home is not None and home.place and other.place and fold(home.place) == fold(other.place):
         own = fold(home.place).strip()
+    # "near Belmullet, Co Mayo": a place right after the event's own, a comma between, holds
+    # it, in the description as in the location
+    held = (
+        re.compile(rf"{re.escape(fold(home.place).strip())}\s*,\s*(?:[^,.;]+,\s*)?$")
+        if home is not None and home.place
+        else None
+    )
     for name in _names(other):
         if own is not None and fold(name).strip() == own:
             continue
@@ -566,8 +573,10 @@ def _spans(
         if folded in location:
             return True
         for found in re.finditer(re.escape(folded), description):
-            if not _YARDSTICK.search(description, 0, found.start()):
-                return True
+            before = description[: found.start()]
+            if _YARDSTICK.search(before) or (held and held.search(before)):
+                continue
+            return True
     return False
 
 

@@ -729,3 +729,27 @@ def test_a_district_after_the_events_own_place_holds_it_and_covers_no_other_inci
     report = verify(article, draft)
     assert status(report, "events[1].casualties.killed") == "other_event"
     assert status(report, "events[1].casualties.injured") == "verified"
+
+
+def test_a_district_after_the_events_own_place_in_its_description_covers_no_other_incident() -> (
+    None
+):
+    """ "at an ice factory in Vasai, Palghar district" in the description: the district holds
+    Vasai, so naming it is no claim to report the Boisar leak, in the same district."""
+    article = (
+        " date 2026-03-12 Chlorine leaked from a cylinder at a chemical unit in Boisar, in "
+        "Palghar district, on Wednesday night, killing 3 workers.\n\nSeparately, ammonia leaked "
+        "at an ice factory in Vasai on Wednesday afternoon. Fourteen workers fell ill."
+    )
+    boisar = _valley_event("Boisar", fig(3, "killed", "killing 3 workers"), "accident")
+    moved = Event(
+        event_type="accident",
+        location="Vasai",
+        description="Ammonia leaked at an ice factory in Vasai, Palghar district.",
+        casualties={
+            "killed": fig(3, "killed", "killing 3 workers"),
+            "injured": fig(14, "injured", "Fourteen workers fell ill"),
+        },
+    )
+    draft = SummaryDraft(headline="Leaks", summary="Two leaks.", events=[boisar, moved])
+    assert status(verify(article, draft), "events[1].casualties.killed") == "other_event"
