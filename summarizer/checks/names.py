@@ -172,8 +172,8 @@ def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple
             located = located or _implied_by(country, facts)
         elif country not in facts.derived.countries:
             if towns.hold(folded[start:end], country):
-                # "Frankfurt, Germany", "Shrewsbury, England": a town the article names,
-                # in a country (a region) that has a town of that name
+                # "Frankfurt, Germany", "Tulsa, Oklahoma": a town the article names, in
+                # the one country (region) with towns of that name
                 located = located or "the article names a town there"
             else:
                 absent.append(folded[start:end])
