@@ -559,7 +559,7 @@ def _spans(
         own = fold(home.place).strip()
     # "near Belmullet, Co Mayo": a place right after the event's own, a comma between, holds
     # it, in the description as in the location
-    held = (
+    after_own = (
         re.compile(rf"{re.escape(fold(home.place).strip())}\s*,\s*(?:[^,.;]+,\s*)?$")
         if home is not None and home.place
         else None
@@ -574,7 +574,7 @@ def _spans(
             return True
         for found in re.finditer(re.escape(folded), description):
             before = description[: found.start()]
-            if _YARDSTICK.search(before) or (held and held.search(before)):
+            if _YARDSTICK.search(before) or (after_own and after_own.search(before)):
                 continue
             return True
     return False
