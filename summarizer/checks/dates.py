@@ -18,10 +18,11 @@ from summarizer.checks.time_anchors import (
     YEAR,
     Period,
     anchor_period,
+    month_number,
     overlaps,
 )
 from summarizer.schema import ClaimCheck
-from summarizer.text.dates import MONTH_NUMBERS, resolve_date_text
+from summarizer.text.dates import resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.vocabulary import ClaimStatus
 
@@ -95,11 +96,9 @@ def _judge_date(
 # A day counted from another: "a day earlier", "two days after", "the day before", "the
 # next day", "the previous day".
 _COUNTED_DAYS = lazy_compile(
-    r"(?i)\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+days?|the\s+day)\s+"
+    r"(?i)\b(?:(?P<count>a|one|two|three|four|five|six|seven|\d{1,2})\s+days?|the\s+day)\s+"
     r"(?P<way>earlier|before|later|after)\b|\bthe\s+(?P<side>previous|next|following)\s+day\b"
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7}  # fmt: skip
 
 
 def _counted_from(
@@ -111,7 +110,7 @@ def _counted_from(
     if found is None or date is None:
         return ""
     count = found["count"]
-    days = (int(count) if count.isdigit() else _COUNTS[count.lower()]) if count else 1
+    days = (int(count) if count.isdigit() else AGO_WORDS[count.lower()]) if count else 1
     back = (found["way"] or found["side"]).lower() in ("earlier", "before", "previous")
     # Either way: a summary copies the article's words, and "the assault came two days
     # after militants overran a base" dates the base two days before the assault.
@@ -156,11 +155,6 @@ def _grounds(text: str, facts: ArticleFacts) -> bool:
     return bool(_DIGITS.findall(text) == _DIGITS.findall(span))
 
 
-def _month_number(name: str) -> int:
-    """1 to 12 for a month's name as :data:`MONTH_NAME` matches it ("Sept.", "june")."""
-    return MONTH_NUMBERS[name.rstrip(".").lower()]
-
-
 _COARSE_DATE = lazy_compile(
     rf"\b(?:(?P<month>{MONTH_NAME})\s+)?(?P<year>{YEAR})\b(?!\s*[-–]\s*\d)", flags=2
 )
@@ -174,7 +168,7 @@ def _coarse_date(date_text: str) -> tuple[int, int | None] | None:
     month = match["month"]
     number = None
     if month:
-        number = _month_number(month)
+        number = month_number(month)
     return int(match["year"]), number
 
 
@@ -205,7 +199,7 @@ def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
         month = _SINCE_MONTH.fullmatch(date_text.strip())
     if month is not None:  # "in June": the last June up to the dateline
         year = dateline.year
-        number = _month_number(month["month"])
+        number = month_number(month["month"])
         # "last April" is the April before the dateline's month, a year back in April
         behind = number > dateline.month or (number == dateline.month and bool(month["last"]))
         return _month_within(month["month"], (dt.date(year - behind, 1, 1), dateline))
@@ -214,7 +208,7 @@ def _named_period(date_text: str, facts: ArticleFacts) -> Period | None:
 
 def _month_within(month: str, period: Period) -> Period | None:
     """The month named ``month`` that overlaps ``period``, as its first and last days."""
-    number = _month_number(month)
+    number = month_number(month)
     for year in range(period[0].year, period[1].year + 1):
         first = dt.date(year, number, 1)
         last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

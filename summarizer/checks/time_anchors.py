@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from summarizer.numbers import NumberMention
-from summarizer.text.dates import WEEKDAYS, resolve_date_text
+from summarizer.text.dates import MONTH_NUMBERS, WEEKDAYS, resolve_date_text
 from summarizer.text.lazy_regex import lazy_compile
 from summarizer.text.sentences import CLAUSE_TURN
 
@@ -25,6 +25,7 @@ __all__ = [
     "Period",
     "anchor_period",
     "background_anchor",
+    "month_number",
     "overlaps",
     "period_of",
 ]
@@ -205,14 +206,18 @@ def period_of(anchor: str, dateline: dt.date | None) -> Period | None:
     return anchor_period(found, dateline) if found else None
 
 
+def month_number(name: str) -> int:
+    """1 to 12 for a month's name as :data:`MONTH_NAME` matches it ("Sept.", "june")."""
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
 def _last_month_named(name: str, dateline: dt.date) -> Period:
     """ "last May": that month of the year before, and of the dateline's own year too when it
     is over by the dateline (writers mean either, months before)."""
-    month = resolve_date_text(f"{name} 1, 2000", None)
-    assert month is not None
-    start = dt.date(dateline.year - 1, month.month, 1)
-    year = dateline.year if month.month < dateline.month else dateline.year - 1
-    following = dt.date(year + month.month // 12, month.month % 12 + 1, 1)
+    month = month_number(name)
+    start = dt.date(dateline.year - 1, month, 1)
+    year = dateline.year if month < dateline.month else dateline.year - 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
     return start, following - dt.timedelta(days=1)
 
 
