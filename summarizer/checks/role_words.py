@@ -138,12 +138,17 @@ def _counts_fit(role: str, noun: str) -> bool:
     "186 heat-related call-outs" are no one taken to hospital."""
     if noun == AGE_NOUN:
         return False  # "a 14-year-old boy" counts years
-    words = noun.lower().split()
-    if not words or role not in _PEOPLE_ROLES:
+    if not noun.split() or role not in _PEOPLE_ROLES:
         return True
-    if any(word in _PEOPLE for word in words):  # "people spent": the reading ran on
+    return _names_people(noun)
+
+
+def _names_people(noun: str) -> bool:
+    """``noun`` (not empty) names people: a word of people ("people spent": the reading ran
+    on), or a nationality first ("Three Australians", "two Nepali nationals")."""
+    if any(word in _PEOPLE for word in noun.lower().split()):
         return True
-    first = noun.split()[0]  # "Three Australians", "two Nepali nationals"
+    first = noun.split()[0]
     return bool(country_forms(first) or (first.endswith("s") and country_forms(first[:-1])))
 
 
@@ -187,10 +192,9 @@ _THING_ROLES = frozenset({"damaged", "launched", "intercepted"})
 
 def _counts_people(noun: str) -> bool | None:
     """Whether a count's noun names people (True), something else (False), or nothing."""
-    words = noun.lower().split()
-    if not words or noun == AGE_NOUN:
+    if not noun.split() or noun == AGE_NOUN:
         return None
-    return _counts_fit("killed", noun)
+    return _names_people(noun)
 
 
 # "Of the 11, seven were from ...", "Of those 40 injured, 12 ...": a part of a count told
