@@ -159,7 +159,7 @@ def check_name(path: str, name: str, facts: ArticleFacts, *, place: bool = False
 
 def _judge_name(name: str, facts: ArticleFacts, *, place: bool = False) -> tuple[ClaimStatus, str]:
     folded = " ".join(fold(name).split())
-    if folded and _search_cached(rf"(?<!\w){re.escape(folded)}(?!\w)", facts.folded):
+    if folded and _in_article(folded, facts):
         return "verified", "the name is in the article"  # "Jordan Pike, aged 23": whole
     # Countries first, in whichever form the article uses; the rest word by word.
     rest = folded
@@ -264,7 +264,7 @@ def _towns_of(location: str, facts: ArticleFacts) -> _Towns:
         words = part.split()
         for size in range(len(words), 0, -1):
             name = " ".join(words[:size])
-            if _search_cached(rf"(?<!\w){re.escape(fold(name))}(?!\w)", facts.folded):
+            if _in_article(fold(name), facts):
                 if len(found := countries_with_town(name)) == 1:
                     countries |= found
                 if len(named := town_regions(name)) == 1:
@@ -405,6 +405,12 @@ def spelled_out(initials: str, text: str) -> bool:
         return False
     lower = r"\b" + gap.join(rf"{re.escape(c.lower())}[^\W\d_]{{2,}}" for c in initials) + r"\b"
     return _search_cached(lower, text)
+
+
+def _in_article(folded: str, facts: ArticleFacts) -> bool:
+    """The article has ``folded`` (a folded name) as whole words, whatever punctuation
+    stands around it ("Jordan Pike, aged 23")."""
+    return _search_cached(rf"(?<!\w){re.escape(folded)}(?!\w)", facts.folded)
 
 
 @lru_cache(maxsize=256)
